@@ -1,0 +1,21 @@
+GO ?= go
+export CROSSCHECK_DATA ?= $(abspath ../shared/data)
+
+.PHONY: build test lint run bench eval
+
+build:
+	$(GO) build -o bin/crosscheck ./cmd/crosscheck
+
+test:
+	$(GO) vet ./...
+	$(GO) test -race -timeout 20m ./...
+
+lint:
+	gofmt -l . | tee /dev/stderr | (! read)
+	$(GO) vet ./...
+
+run: build
+	./bin/crosscheck demo
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -1,0 +1,82 @@
+// Command crosscheck reads news articles in bulk, groups them into stories and
+// shows, for each story, what its sources say, with every line cited.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// command is one subcommand: its one-line help and its entry point.
+type command struct {
+	help string
+	run  func(ctx context.Context, args []string) error
+}
+
+// commands is the route table of the CLI; each command lives in its own file.
+var commands = map[string]command{
+	"train": {"train a model: train ner|stance [flags]", runTrain},
+	"eval":  {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
+}
+
+// trainers are the `crosscheck train MODEL` subcommands.
+var trainers = map[string]func(ctx context.Context, args []string) error{}
+
+// evaluators are the `crosscheck eval BENCHMARK` subcommands.
+var evaluators = map[string]func(ctx context.Context, args []string) error{}
+
+// errFailed signals exit status 1 after the command already reported why.
+var errFailed = errors.New("failed")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:]))
+}
+
+func run(ctx context.Context, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage()
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "crosscheck: unknown command %q\n\n", args[0])
+		usage()
+		return 2
+	}
+	err := cmd.run(ctx, args[1:])
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errFailed):
+		return 1
+	default:
+		fmt.Fprintf(os.Stderr, "crosscheck %s: %v\n", args[0], err)
+		return 1
+	}
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, "usage: crosscheck COMMAND [flags] [args]\n\ncommands:")
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(os.Stderr, "  %-10s %s\n", n, commands[n].help)
+	}
+	fmt.Fprintln(os.Stderr, "\nRun 'crosscheck COMMAND -h' for a command's flags.")
+}

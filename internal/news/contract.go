@@ -1,0 +1,103 @@
+package news
+
+import (
+	"context"
+	"errors"
+)
+
+// ErrNotFound is returned when a requested article, story or entity does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Stage is one per-article analysis step (clean, segment, entities, quotes,
+// claims, fingerprint). Process reads and fills fields of a; it must be safe
+// to call concurrently on different articles and must not do I/O.
+type Stage interface {
+	Process(ctx context.Context, a *Article) error
+}
+
+// StoryStage is one cross-article step (entity resolution, quote merging,
+// copies, claims, contradictions, timeline, sheet). Build fills fields of v
+// from the story's articles, ordered by publication date then id.
+type StoryStage interface {
+	Build(ctx context.Context, v *StoryView, articles []*Article) error
+}
+
+// SaveResult tells what saving an article did.
+type SaveResult int
+
+// Save results.
+const (
+	Unchanged SaveResult = iota // the same content was already stored
+	New                         // a new article
+	Updated                     // a new revision of a stored URL
+)
+
+func (r SaveResult) String() string {
+	switch r {
+	case New:
+		return "new"
+	case Updated:
+		return "updated"
+	default:
+		return "unchanged"
+	}
+}
+
+// ListOptions pages and sorts lists.
+type ListOptions struct {
+	Limit  int // 0 means no limit
+	Offset int
+	Sort   string // "size", "fresh" (stories); "published" (articles)
+}
+
+// SearchHit is one full-text search result.
+type SearchHit struct {
+	Article ArticleSummary `json:"article"`
+	Snippet string         `json:"snippet"` // with matches wrapped in [[ and ]]
+	Rank    float64        `json:"rank"`
+}
+
+// ArticleStore stores articles and their revisions.
+type ArticleStore interface {
+	// SaveArticle stores a by canonical URL, else by content hash. The same
+	// content again returns Unchanged and writes nothing; changed content at a
+	// stored URL is kept as a new revision and returns Updated. a.ID and
+	// a.Revision are set on return.
+	SaveArticle(ctx context.Context, a *Article) (SaveResult, error)
+	// Article returns the latest revision of an article, or ErrNotFound.
+	Article(ctx context.Context, id string) (*Article, error)
+	// Articles lists article summaries, newest first.
+	Articles(ctx context.Context, opt ListOptions) ([]ArticleSummary, error)
+	// ArticlesByID returns full articles in the order of ids; unknown ids are skipped.
+	ArticlesByID(ctx context.Context, ids []string) ([]*Article, error)
+	// Search ranks articles by full-text relevance to query.
+	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+}
+
+// StoryStore stores story membership and computed story views.
+type StoryStore interface {
+	// SetStory puts an article in a story (moving it out of any other).
+	SetStory(ctx context.Context, articleID, storyID string) error
+	// StoryArticles returns the ids of the story's articles.
+	StoryArticles(ctx context.Context, storyID string) ([]string, error)
+	// Stories lists stories with their summaries.
+	Stories(ctx context.Context, opt ListOptions) ([]Story, error)
+	// Story returns one story's summary, or ErrNotFound.
+	Story(ctx context.Context, id string) (*Story, error)
+	// SaveView stores a story's computed view and refreshes its summary.
+	SaveView(ctx context.Context, v *StoryView) error
+	// View returns a story's stored view, or ErrNotFound.
+	View(ctx context.Context, id string) (*StoryView, error)
+	// DeleteStory removes a story that no longer has articles.
+	DeleteStory(ctx context.Context, id string) error
+	// Assignments returns every article id with its story id, in ingest order.
+	Assignments(ctx context.Context) ([][2]string, error)
+}
+
+// Store is the whole storage contract, implemented by SQLite and PostgreSQL
+// and checked by one conformance suite (internal/storetest).
+type Store interface {
+	ArticleStore
+	StoryStore
+	Close() error
+}

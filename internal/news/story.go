@@ -1,0 +1,60 @@
+package news
+
+import "time"
+
+// Story is a group of articles telling the same story.
+type Story struct {
+	ID             string    `json:"id"`
+	Title          string    `json:"title"`
+	ArticleCount   int       `json:"article_count"`
+	Sources        []string  `json:"sources"`
+	FirstPublished time.Time `json:"first_published"`
+	LastPublished  time.Time `json:"last_published"`
+	Status         Status    `json:"status,omitempty"` // status of the main claim, when known
+}
+
+// StoryView is the whole cross-source view of a story: the public JSON
+// contract of `crosscheck story ID --json`, documented in docs/json.md.
+type StoryView struct {
+	ID             string          `json:"id"`
+	Title          string          `json:"title"`
+	Articles       []StoryArticle  `json:"articles"`
+	Entities       []Entity        `json:"entities"`
+	Quotes         []Quote         `json:"quotes"`
+	Claims         []Claim         `json:"claims"`
+	Contradictions []Contradiction `json:"contradictions"`
+	Timeline       []TimelineEvent `json:"timeline"`
+	Copies         []Copy          `json:"copies"`
+	Sheet          []SheetLine     `json:"sheet"`
+}
+
+// StoryArticle is an article as listed in a story view.
+type StoryArticle struct {
+	ID                 string    `json:"id"`
+	Title              string    `json:"title"`
+	Source             string    `json:"source"`
+	URL                string    `json:"url"`
+	Path               string    `json:"path"`
+	Published          time.Time `json:"published"`
+	PublishedEstimated bool      `json:"published_estimated"`
+	// Group is the near-duplicate group: articles with the same Group are one
+	// independent source with several carriers.
+	Group string `json:"group,omitempty"`
+}
+
+// Copy is a passage copied from one article into another.
+type Copy struct {
+	FromArticleID string     `json:"from_article_id"`
+	ToArticleID   string     `json:"to_article_id"`
+	Text          string     `json:"text"`
+	Via           string     `json:"via,omitempty"` // "date", "attribution"
+	Citations     []Citation `json:"citations"`
+}
+
+// NewStoryView returns a view with every list empty (not null), as the JSON
+// contract requires.
+func NewStoryView(id, title string) *StoryView {
+	return &StoryView{ID: id, Title: title, Articles: []StoryArticle{}, Entities: []Entity{},
+		Quotes: []Quote{}, Claims: []Claim{}, Contradictions: []Contradiction{},
+		Timeline: []TimelineEvent{}, Copies: []Copy{}, Sheet: []SheetLine{}}
+}

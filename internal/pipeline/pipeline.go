@@ -1,0 +1,98 @@
+// Package pipeline runs crosscheck's analysis stages: a slice of named
+// one-method stages applied in order, wrapped for timing, and a runner that
+// spreads articles over workers while keeping input order.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Named is a stage with the name used in errors and timings.
+type Named struct {
+	Name  string
+	Stage news.Stage
+}
+
+// Pipeline is an ordered list of per-article stages.
+type Pipeline struct {
+	Stages []Named
+	timing *Timings
+}
+
+// New returns a pipeline of the given stages.
+func New(stages ...Named) *Pipeline { return &Pipeline{Stages: stages} }
+
+// WithTimings records each stage's cumulative time in t.
+func (p *Pipeline) WithTimings(t *Timings) *Pipeline { p.timing = t; return p }
+
+// Process runs every stage on a, stopping at the first error.
+func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
+	for _, s := range p.Stages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		start := time.Now()
+		err := s.Stage.Process(ctx, a)
+		if p.timing != nil {
+			p.timing.add(s.Name, time.Since(start))
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.Name, err)
+		}
+	}
+	return nil
+}
+
+// Timings accumulates time spent per stage; safe for concurrent use.
+type Timings struct {
+	mu    sync.Mutex
+	order []string
+	total map[string]time.Duration
+}
+
+func (t *Timings) add(name string, d time.Duration) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.total == nil {
+		t.total = map[string]time.Duration{}
+	}
+	if _, ok := t.total[name]; !ok {
+		t.order = append(t.order, name)
+	}
+	t.total[name] += d
+}
+
+// Each calls f for every stage in first-seen order with its total time.
+func (t *Timings) Each(f func(name string, d time.Duration)) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, n := range t.order {
+		f(n, t.total[n])
+	}
+}
+
+// StoryPipeline is an ordered list of cross-article stages.
+type StoryPipeline struct {
+	Stages []NamedStory
+}
+
+// NamedStory is a story stage with its name.
+type NamedStory struct {
+	Name  string
+	Stage news.StoryStage
+}
+
+// Build runs every story stage in order on v.
+func (p *StoryPipeline) Build(ctx context.Context, v *news.StoryView, arts []*news.Article) error {
+	for _, s := range p.Stages {
+		if err := s.Stage.Build(ctx, v, arts); err != nil {
+			return fmt.Errorf("%s: %w", s.Name, err)
+		}
+	}
+	return nil
+}
