@@ -1,0 +1,5 @@
+// Package ingest reads articles from files, directories and standard input
+// (plain text, HTML pages, JSONL; each optionally gzip-compressed) and turns
+// them into news.Documents, streaming, reporting each bad input with its file
+// and line while the good articles around it go on.
+package ingest

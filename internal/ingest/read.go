@@ -1,0 +1,287 @@
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Failure is one input that could not be read, named by file and line.
+type Failure struct {
+	Path string
+	Line int // 0 when the whole file failed
+	Err  error
+}
+
+func (f Failure) Error() string {
+	name := f.Path
+	if name == "" {
+		name = "<stdin>"
+	}
+	if f.Line > 0 {
+		return fmt.Sprintf("%s:%d: %v", name, f.Line, f.Err)
+	}
+	return fmt.Sprintf("%s: %v", name, f.Err)
+}
+
+func (f Failure) Unwrap() error { return f.Err }
+
+// Formats the readers understand.
+const (
+	FormatText  = "text"
+	FormatHTML  = "html"
+	FormatJSONL = "jsonl"
+)
+
+// Reader streams documents from paths to emit and failures to fail. Emit is
+// called in input order; an error from emit stops reading and is returned.
+type Reader struct {
+	// Stdin is read for the path "-"; os.Stdin when nil.
+	Stdin io.Reader
+	// MaxFileSize bounds text and HTML files (JSONL is streamed); default 64 MiB.
+	MaxFileSize int64
+}
+
+// Read reads every path in order: files, directories (recursively, in name
+// order, skipping hidden entries) and "-" for standard input.
+func (r *Reader) Read(ctx context.Context, paths []string, emit func(news.Document) error, fail func(Failure)) error {
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		if p == "-" {
+			in := r.Stdin
+			if in == nil {
+				in = os.Stdin
+			}
+			err = r.readStream(ctx, "", "", in, emit, fail)
+		} else {
+			err = r.readPath(ctx, p, emit, fail)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Reader) readPath(ctx context.Context, p string, emit func(news.Document) error, fail func(Failure)) error {
+	st, err := os.Stat(p)
+	if err != nil {
+		fail(Failure{Path: p, Err: cleanPathErr(err)})
+		return nil
+	}
+	if !st.IsDir() {
+		return r.readFile(ctx, p, emit, fail)
+	}
+	var files []string
+	werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			fail(Failure{Path: path, Err: cleanPathErr(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if path != p && strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if werr != nil {
+		return werr
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		if err := r.readFile(ctx, f, emit, fail); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func cleanPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func (r *Reader) readFile(ctx context.Context, p string, emit func(news.Document) error, fail func(Failure)) error {
+	f, err := os.Open(p)
+	if err != nil {
+		fail(Failure{Path: p, Err: cleanPathErr(err)})
+		return nil
+	}
+	defer f.Close()
+	return r.readStream(ctx, p, p, f, emit, fail)
+}
+
+// readStream reads one input: name chooses the format by extension (after
+// stripping .gz), with content sniffing when the extension says nothing.
+func (r *Reader) readStream(ctx context.Context, path, name string, in io.Reader, emit func(news.Document) error, fail func(Failure)) error {
+	br := bufio.NewReaderSize(in, 64<<10)
+	head, _ := br.Peek(2)
+	lower := strings.ToLower(name)
+	if strings.HasSuffix(lower, ".gz") || bytes.Equal(head, []byte{0x1f, 0x8b}) {
+		if !bytes.Equal(head, []byte{0x1f, 0x8b}) {
+			fail(Failure{Path: path, Err: errors.New("not gzip data despite the .gz extension")})
+			return nil
+		}
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			fail(Failure{Path: path, Err: fmt.Errorf("gzip: %w", err)})
+			return nil
+		}
+		defer zr.Close()
+		br = bufio.NewReaderSize(zr, 64<<10)
+		lower = strings.TrimSuffix(lower, ".gz")
+	}
+	format := formatByExt(lower)
+	sniffed, err := sniff(br)
+	if err != nil {
+		fail(Failure{Path: path, Err: err})
+		return nil
+	}
+	if err := checkFormat(format, sniffed, br); err != nil {
+		fail(Failure{Path: path, Err: err})
+		return nil
+	}
+	if format == "" {
+		format = sniffed
+	}
+	if format == FormatJSONL {
+		return readJSONL(ctx, path, br, emit, fail)
+	}
+	max := r.MaxFileSize
+	if max <= 0 {
+		max = 64 << 20
+	}
+	data, err := io.ReadAll(io.LimitReader(br, max+1))
+	if err != nil {
+		fail(Failure{Path: path, Err: fmt.Errorf("read: %w", err)})
+		return nil
+	}
+	if int64(len(data)) > max {
+		fail(Failure{Path: path, Err: fmt.Errorf("file larger than %d bytes", max)})
+		return nil
+	}
+	var doc news.Document
+	if format == FormatHTML {
+		doc = news.Document{Format: FormatHTML, HTML: string(data)}
+	} else {
+		doc, err = parseText(data)
+		if err != nil {
+			fail(Failure{Path: path, Err: err})
+			return nil
+		}
+	}
+	doc.Path = path
+	return emit(doc)
+}
+
+// checkFormat rejects a file whose content contradicts its extension. A .txt
+// is always read as text (prose may start with "<" or "{"); an .html file
+// needs markup; a .jsonl file must start with a JSON object.
+func checkFormat(ext, sniffed string, br *bufio.Reader) error {
+	switch {
+	case ext == "" || ext == sniffed || ext == FormatText:
+		return nil
+	case ext == FormatHTML && sniffed == FormatText:
+		head, _ := br.Peek(4096)
+		if bytes.Contains(head, []byte("<")) && bytes.Contains(head, []byte(">")) {
+			return nil // an HTML fragment without <html>
+		}
+	}
+	return fmt.Errorf("not %s: content looks like %s", describe(ext), describe(sniffed))
+}
+
+func describe(format string) string {
+	switch format {
+	case FormatHTML:
+		return "HTML"
+	case FormatJSONL:
+		return "JSONL"
+	default:
+		return "plain text"
+	}
+}
+
+func formatByExt(name string) string {
+	switch filepath.Ext(name) {
+	case ".txt", ".text":
+		return FormatText
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".jsonl", ".ndjson", ".json":
+		return FormatJSONL
+	}
+	return ""
+}
+
+// sniff classifies the start of an input, rejecting empty and binary data.
+func sniff(br *bufio.Reader) (string, error) {
+	head, err := br.Peek(4096)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
+		return "", fmt.Errorf("read: %w", err)
+	}
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if len(trimmed) == 0 {
+		if len(head) == 0 {
+			return "", errors.New("empty file")
+		}
+		if len(head) < 4096 {
+			return "", errors.New("empty file (only whitespace)")
+		}
+	}
+	if isBinary(head) {
+		return "", errors.New("binary data, not an article")
+	}
+	l := bytes.ToLower(trimmed[:min(len(trimmed), 512)])
+	switch {
+	case len(l) > 0 && l[0] == '{':
+		return FormatJSONL, nil
+	case bytes.HasPrefix(l, []byte("<!doctype html")), bytes.HasPrefix(l, []byte("<html")),
+		bytes.HasPrefix(l, []byte("<?xml")) && bytes.Contains(l, []byte("<html")),
+		bytes.HasPrefix(l, []byte("<!--")) && bytes.Contains(l, []byte("<html")),
+		bytes.HasPrefix(l, []byte("<head")), bytes.HasPrefix(l, []byte("<body")):
+		return FormatHTML, nil
+	}
+	return FormatText, nil
+}
+
+// isBinary reports NUL bytes or mostly invalid UTF-8 in a sample.
+func isBinary(b []byte) bool {
+	if bytes.IndexByte(b, 0) >= 0 {
+		return true
+	}
+	bad := 0
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 && len(b)-i >= utf8.UTFMax {
+			bad++
+		}
+		i += n
+	}
+	return bad*10 > len(b) && bad > 8
+}
