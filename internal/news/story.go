@@ -1,6 +1,9 @@
 package news
 
-import "time"
+import (
+	"sort"
+	"time"
+)
 
 // Story is a group of articles telling the same story.
 type Story struct {
@@ -57,4 +60,30 @@ func NewStoryView(id, title string) *StoryView {
 	return &StoryView{ID: id, Title: title, Articles: []StoryArticle{}, Entities: []Entity{},
 		Quotes: []Quote{}, Claims: []Claim{}, Contradictions: []Contradiction{},
 		Timeline: []TimelineEvent{}, Copies: []Copy{}, Sheet: []SheetLine{}}
+}
+
+// Summary derives the story's list summary from its view.
+func (v *StoryView) Summary() Story {
+	st := Story{ID: v.ID, Title: v.Title, ArticleCount: len(v.Articles), Sources: []string{}}
+	seen := map[string]bool{}
+	for _, a := range v.Articles {
+		if a.Source != "" && !seen[a.Source] {
+			seen[a.Source] = true
+			st.Sources = append(st.Sources, a.Source)
+		}
+		if a.Published.IsZero() {
+			continue
+		}
+		if st.FirstPublished.IsZero() || a.Published.Before(st.FirstPublished) {
+			st.FirstPublished = a.Published
+		}
+		if a.Published.After(st.LastPublished) {
+			st.LastPublished = a.Published
+		}
+	}
+	sort.Strings(st.Sources)
+	if len(v.Claims) > 0 {
+		st.Status = v.Claims[0].Status
+	}
+	return st
 }

@@ -1,0 +1,221 @@
+// Package storetest is the conformance suite every news.Store passes: the
+// SQLite and PostgreSQL stores run the same tests against a fresh store.
+package storetest
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Run runs the suite; open must return a new, empty store for each call.
+func Run(t *testing.T, open func(t *testing.T) news.Store) {
+	tests := []struct {
+		name string
+		f    func(t *testing.T, ctx context.Context, s news.Store)
+	}{
+		{"SaveIsIdempotent", testSaveIdempotent},
+		{"URLRevisions", testRevisions},
+		{"ContentHashKey", testContentHashKey},
+		{"NotFound", testNotFound},
+		{"ListAndByID", testList},
+		{"Search", testSearch},
+		{"Stories", testStories},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := open(t)
+			t.Cleanup(func() { s.Close() })
+			tc.f(t, t.Context(), s)
+		})
+	}
+}
+
+func article(url, title, text string, day int) *news.Article {
+	a := &news.Article{URL: url, Title: title, Text: text, Source: "Outlet", Path: "in/" + title + ".txt",
+		Published: time.Date(2022, 9, day, 0, 0, 0, 0, time.UTC)}
+	a.Sentences = []news.Span{{Start: 0, End: len(text)}}
+	a.Removed = []news.Removal{{Text: "Related Posts", Reason: "site chrome", At: len(text)}}
+	return a
+}
+
+func mustSave(t *testing.T, ctx context.Context, s news.Store, a *news.Article, want news.SaveResult) {
+	t.Helper()
+	got, err := s.SaveArticle(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != want {
+		t.Fatalf("save %q = %v, want %v", a.Title, got, want)
+	}
+}
+
+func testSaveIdempotent(t *testing.T, ctx context.Context, s news.Store) {
+	a := article("https://www.example.com/a?utm_source=x", "A", "Morrone denied the rumours.", 27)
+	mustSave(t, ctx, s, a, news.New)
+	b := article("https://example.com/a", "A", "Morrone denied the rumours.", 27)
+	mustSave(t, ctx, s, b, news.Unchanged)
+	if a.ID == "" || a.ID != b.ID || b.Revision != 1 {
+		t.Fatalf("ids %q %q rev %d", a.ID, b.ID, b.Revision)
+	}
+	got, err := s.Article(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != a.Text || got.Title != "A" || !got.Published.Equal(a.Published) || got.Path != a.Path ||
+		len(got.Removed) != 1 || got.Removed[0].Reason != "site chrome" || len(got.Sentences) != 1 {
+		t.Fatalf("round trip lost data: %+v", got)
+	}
+	list, err := s.Articles(ctx, news.ListOptions{})
+	if err != nil || len(list) != 1 {
+		t.Fatalf("articles = %v, %v", list, err)
+	}
+}
+
+func testRevisions(t *testing.T, ctx context.Context, s news.Store) {
+	a := article("https://example.com/r", "R", "First version.", 26)
+	mustSave(t, ctx, s, a, news.New)
+	b := article("https://example.com/r", "R", "Second, corrected version.", 27)
+	mustSave(t, ctx, s, b, news.Updated)
+	if b.ID != a.ID || b.Revision != 2 {
+		t.Fatalf("revision: id %q vs %q, rev %d", b.ID, a.ID, b.Revision)
+	}
+	got, err := s.Article(ctx, a.ID)
+	if err != nil || got.Text != "Second, corrected version." || got.Revision != 2 {
+		t.Fatalf("latest = %+v, %v", got, err)
+	}
+	hits, err := s.Search(ctx, "corrected", 10)
+	if err != nil || len(hits) != 1 {
+		t.Fatalf("search new text: %v %v", hits, err)
+	}
+	if hits, _ := s.Search(ctx, "First", 10); len(hits) != 0 {
+		t.Fatalf("old revision still searchable: %v", hits)
+	}
+}
+
+func testContentHashKey(t *testing.T, ctx context.Context, s news.Store) {
+	mustSave(t, ctx, s, article("", "H", "Same words here.", 1), news.New)
+	mustSave(t, ctx, s, article("", "H", "same words, here", 1), news.Unchanged)
+	mustSave(t, ctx, s, article("", "H2", "Other words here.", 1), news.New)
+}
+
+func testNotFound(t *testing.T, ctx context.Context, s news.Store) {
+	if _, err := s.Article(ctx, "nope"); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("article: %v", err)
+	}
+	if _, err := s.Story(ctx, "nope"); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("story: %v", err)
+	}
+	if _, err := s.View(ctx, "nope"); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("view: %v", err)
+	}
+}
+
+func testList(t *testing.T, ctx context.Context, s news.Store) {
+	var ids []string
+	for i, title := range []string{"one", "two", "three"} {
+		a := article("https://example.com/"+title, title, "Text "+title, 20+i)
+		mustSave(t, ctx, s, a, news.New)
+		ids = append(ids, a.ID)
+	}
+	page, err := s.Articles(ctx, news.ListOptions{Limit: 2, Offset: 1})
+	if err != nil || len(page) != 2 || page[0].Title != "two" {
+		t.Fatalf("page = %v, %v", page, err)
+	}
+	newest, _ := s.Articles(ctx, news.ListOptions{Sort: "published", Limit: 1})
+	if len(newest) != 1 || newest[0].Title != "three" {
+		t.Fatalf("newest = %v", newest)
+	}
+	got, err := s.ArticlesByID(ctx, []string{ids[2], "missing", ids[0]})
+	if err != nil || len(got) != 2 || got[0].ID != ids[2] || got[1].ID != ids[0] {
+		t.Fatalf("by id = %v, %v", got, err)
+	}
+}
+
+func testSearch(t *testing.T, ctx context.Context, s news.Store) {
+	mustSave(t, ctx, s, article("https://e.com/1", "Khloé and Morrone", "Khloé Kardashian was seen with Michele Morrone in Milan.", 1), news.New)
+	mustSave(t, ctx, s, article("https://e.com/2", "Weather", "Rain in Milan all week.", 2), news.New)
+	hits, err := s.Search(ctx, "khloe milan", 10)
+	if err != nil || len(hits) != 1 || hits[0].Article.Title != "Khloé and Morrone" {
+		t.Fatalf("diacritic-folded search = %v, %v", hits, err)
+	}
+	if hits[0].Snippet == "" || !contains(hits[0].Snippet, "[[") {
+		t.Errorf("snippet lacks highlight: %q", hits[0].Snippet)
+	}
+	hits, _ = s.Search(ctx, "milan", 10)
+	if len(hits) != 2 {
+		t.Errorf("milan: %d hits", len(hits))
+	}
+	for _, q := range []string{`"unbalanced`, `AND OR NOT (`, `*`, ``, `col:foo`} {
+		if _, err := s.Search(ctx, q, 10); err != nil {
+			t.Errorf("query %q: %v", q, err)
+		}
+	}
+	if hits, _ := s.Search(ctx, `"Michele Morrone"`, 10); len(hits) != 1 {
+		t.Errorf("phrase: %d hits", len(hits))
+	}
+}
+
+func contains(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if s[i:i+len(sub)] == sub {
+			return true
+		}
+	}
+	return false
+}
+
+func testStories(t *testing.T, ctx context.Context, s news.Store) {
+	a := article("https://e.com/a", "a", "Text a", 26)
+	b := article("https://e.com/b", "b", "Text b", 27)
+	c := article("https://e.com/c", "c", "Text c", 28)
+	for _, x := range []*news.Article{a, b, c} {
+		mustSave(t, ctx, s, x, news.New)
+	}
+	for _, p := range [][2]string{{a.ID, "s1"}, {b.ID, "s1"}, {c.ID, "s2"}} {
+		if err := s.SetStory(ctx, p[0], p[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetStory(ctx, c.ID, "s1"); err != nil { // move
+		t.Fatal(err)
+	}
+	ids, err := s.StoryArticles(ctx, "s1")
+	if err != nil || len(ids) != 3 || ids[0] != a.ID {
+		t.Fatalf("story articles = %v, %v", ids, err)
+	}
+	if ids, _ := s.StoryArticles(ctx, "s2"); len(ids) != 0 {
+		t.Fatalf("s2 still has %v", ids)
+	}
+	v := news.NewStoryView("s1", "Story one")
+	for _, x := range []*news.Article{a, b, c} {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Title: x.Title, Source: x.Source, Published: x.Published})
+	}
+	v.Claims = append(v.Claims, news.Claim{ID: "c1", Text: "x", Status: news.Denied, Stances: []news.StanceEntry{}})
+	if err := s.SaveView(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.View(ctx, "s1")
+	if err != nil || got.Title != "Story one" || len(got.Articles) != 3 || got.Entities == nil {
+		t.Fatalf("view = %+v, %v", got, err)
+	}
+	st, err := s.Story(ctx, "s1")
+	if err != nil || st.ArticleCount != 3 || st.Status != news.Denied || len(st.Sources) != 1 ||
+		!st.FirstPublished.Equal(a.Published) || !st.LastPublished.Equal(c.Published) {
+		t.Fatalf("story = %+v, %v", st, err)
+	}
+	if err := s.DeleteStory(ctx, "s2"); err != nil {
+		t.Fatal(err)
+	}
+	list, err := s.Stories(ctx, news.ListOptions{})
+	if err != nil || len(list) != 1 || list[0].ID != "s1" {
+		t.Fatalf("stories = %v, %v", list, err)
+	}
+	as, err := s.Assignments(ctx)
+	if err != nil || len(as) != 3 || as[0] != [2]string{a.ID, "s1"} {
+		t.Fatalf("assignments = %v, %v", as, err)
+	}
+}
