@@ -21,8 +21,14 @@ type command struct {
 
 // commands is the route table of the CLI; each command lives in its own file.
 var commands = map[string]command{
-	"train": {"train a model: train ner|stance [flags]", runTrain},
-	"eval":  {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
+	"ingest":   {"read articles from files, directories or stdin into the store", runIngest},
+	"articles": {"list stored articles", runArticles},
+	"article":  {"show one article's cleaned text, metadata and removals", runArticle},
+	"stories":  {"list stories", runStories},
+	"story":    {"show a story's sheet (text, --markdown or --json)", runStory},
+	"search":   {"full-text search over articles", runSearch},
+	"train":    {"train a model: train ner|stance [flags]", runTrain},
+	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
 }
 
 // trainers are the `crosscheck train MODEL` subcommands.

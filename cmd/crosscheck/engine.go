@@ -1,0 +1,209 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync/atomic"
+
+	"github.com/crosscheck-news/crosscheck/internal/ingest"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/pipeline"
+	"github.com/crosscheck-news/crosscheck/internal/story"
+)
+
+// engine is the whole ingest path wired together: per-article stages, the
+// store, story assignment and story views.
+type engine struct {
+	store    news.Store
+	pipe     *pipeline.Pipeline
+	assigner assigner
+	builder  *story.Builder
+	workers  int
+	timings  *pipeline.Timings
+}
+
+// assigner places saved articles into stories incrementally.
+type assigner interface {
+	// Restore replays a stored assignment so a new run continues the last.
+	Restore(a *news.Article, storyID string)
+	// Assign returns the article's story and the stories merged into it.
+	Assign(a *news.Article) (storyID string, merged []string)
+}
+
+// summary counts what an ingest run did.
+type summary struct {
+	Read, New, Unchanged, Updated, Failed int
+	Stories                               int // stories created or changed
+}
+
+func (s summary) String() string {
+	return fmt.Sprintf("read %d, new %d, unchanged %d, updated %d, failed %d; %d stories updated",
+		s.Read, s.New, s.Unchanged, s.Updated, s.Failed, s.Stories)
+}
+
+// newEngine wires the default stages over store.
+func newEngine(ctx context.Context, store news.Store) (*engine, error) {
+	e := &engine{store: store, workers: runtime.NumCPU(), timings: &pipeline.Timings{}}
+	e.pipe = pipeline.New(articleStages()...).WithTimings(e.timings)
+	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: storyStages()}}
+	e.assigner = newAssigner()
+	if err := e.restore(ctx); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// restore replays stored story assignments into the assigner.
+func (e *engine) restore(ctx context.Context) error {
+	pairs, err := e.store.Assignments(ctx)
+	if err != nil {
+		return fmt.Errorf("restore stories: %w", err)
+	}
+	for start := 0; start < len(pairs); start += 500 {
+		chunk := pairs[start:min(start+500, len(pairs))]
+		ids := make([]string, len(chunk))
+		story := make(map[string]string, len(chunk))
+		for i, p := range chunk {
+			ids[i], story[p[0]] = p[0], p[1]
+		}
+		arts, err := e.store.ArticlesByID(ctx, ids)
+		if err != nil {
+			return fmt.Errorf("restore stories: %w", err)
+		}
+		for _, a := range arts {
+			e.assigner.Restore(a, story[a.ID])
+		}
+	}
+	return nil
+}
+
+// toArticle starts an article from a document.
+func toArticle(d news.Document) *news.Article {
+	return &news.Article{URL: d.URL, Source: d.Source, Title: d.Title, Author: d.Author, Path: d.Path,
+		Published: d.Published, Raw: d.Text, HTML: d.HTML}
+}
+
+type job struct {
+	doc  news.Document
+	art  *news.Article
+	err  error
+	done chan struct{} // closed when the stages have run
+}
+
+// run reads paths through r, analyses each document on e.workers goroutines,
+// and saves results in input order, so the same input gives the same stories.
+// Each failure is reported to fail; progress is called after every article.
+func (e *engine) run(ctx context.Context, r *ingest.Reader, paths []string, fail func(error), progress func(summary)) (summary, error) {
+	var (
+		sum       summary
+		readFails atomic.Int64
+	)
+	in := make(chan *job, 4*e.workers)
+	order := make(chan *job, 8*e.workers)
+	for range max(e.workers, 1) {
+		go func() {
+			for j := range in {
+				j.art = toArticle(j.doc)
+				j.err = e.pipe.Process(ctx, j.art)
+				close(j.done)
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(order)
+		defer close(in)
+		readErr <- r.Read(ctx, paths, func(d news.Document) error {
+			j := &job{doc: d, done: make(chan struct{})}
+			for _, c := range []chan *job{order, in} {
+				select {
+				case c <- j:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		}, func(f ingest.Failure) { readFails.Add(1); fail(f) })
+	}()
+	touched := map[string]bool{}
+	var saveErr error
+	for j := range order {
+		<-j.done
+		sum.Read++
+		if saveErr == nil {
+			saveErr = e.save(ctx, j, &sum, touched, fail)
+		}
+		if progress != nil {
+			progress(sum)
+		}
+	}
+	sum.Failed += int(readFails.Load())
+	if err := <-readErr; err != nil && saveErr == nil {
+		saveErr = err
+	}
+	if saveErr != nil {
+		return sum, saveErr
+	}
+	ids := make([]string, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if err := e.builder.Rebuild(ctx, id); err != nil {
+			return sum, err
+		}
+	}
+	sum.Stories = len(ids)
+	return sum, nil
+}
+
+// save stores one analysed article and assigns it to a story.
+func (e *engine) save(ctx context.Context, j *job, sum *summary, touched map[string]bool, fail func(error)) error {
+	if j.err != nil {
+		sum.Failed++
+		fail(ingest.Failure{Path: j.doc.Path, Line: j.doc.Line, Err: j.err})
+		return nil
+	}
+	res, err := e.store.SaveArticle(ctx, j.art)
+	if err != nil {
+		return err
+	}
+	switch res {
+	case news.Unchanged:
+		sum.Unchanged++
+		return nil
+	case news.New:
+		sum.New++
+	case news.Updated:
+		sum.Updated++
+	}
+	id, merged := e.assigner.Assign(j.art)
+	if err := e.store.SetStory(ctx, j.art.ID, id); err != nil {
+		return err
+	}
+	touched[id] = true
+	for _, m := range merged {
+		if err := e.moveStory(ctx, m, id); err != nil {
+			return err
+		}
+		touched[m] = true
+	}
+	return nil
+}
+
+// moveStory moves every article of story from into story to.
+func (e *engine) moveStory(ctx context.Context, from, to string) error {
+	ids, err := e.store.StoryArticles(ctx, from)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if err := e.store.SetStory(ctx, id, to); err != nil {
+			return err
+		}
+	}
+	return nil
+}

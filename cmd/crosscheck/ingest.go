@@ -1,0 +1,102 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/ingest"
+)
+
+func runIngest(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), `usage: crosscheck ingest [flags] PATH...
+
+Reads articles from files, directories (recursively) and - (standard input):
+plain text (.txt), HTML pages (.html, .htm), JSONL (.jsonl, .ndjson), each
+optionally gzip-compressed (.gz); other names are recognised by content.
+Each bad input is reported on its own line with its file and line; the good
+articles around it are still stored. Exit status 1 when anything failed.
+
+flags:`)
+		fs.PrintDefaults()
+	}
+	db := dbFlag(fs)
+	workers := fs.Int("workers", 0, "analysis goroutines (default: one per core)")
+	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("no input: give files, directories or - for standard input")
+	}
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	e, err := newEngine(ctx, store)
+	if err != nil {
+		return err
+	}
+	if *workers > 0 {
+		e.workers = *workers
+	}
+	bar := newProgress(os.Stderr, *quiet)
+	sum, err := e.run(ctx, &ingest.Reader{}, fs.Args(), func(err error) {
+		bar.clear()
+		fmt.Fprintf(os.Stderr, "crosscheck ingest: %v\n", err)
+	}, bar.update)
+	bar.clear()
+	if err != nil {
+		return err
+	}
+	if !*quiet {
+		fmt.Fprintln(os.Stderr, sum)
+	}
+	if sum.Failed > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+// progress draws a one-line progress display on a terminal, and nothing
+// when the output is not a terminal.
+type progress struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	last  time.Time
+	drawn bool
+}
+
+func newProgress(f *os.File, quiet bool) *progress {
+	st, err := f.Stat()
+	on := !quiet && err == nil && st.Mode()&os.ModeCharDevice != 0
+	return &progress{w: f, on: on, start: time.Now()}
+}
+
+func (p *progress) update(s summary) {
+	if !p.on || time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	rate := float64(s.Read) / time.Since(p.start).Seconds()
+	fmt.Fprintf(p.w, "\r\033[K%s %d read · %d new · %d unchanged · %d updated · %d failed · %.0f/s",
+		spinner[s.Read%len(spinner)], s.Read, s.New, s.Unchanged, s.Updated, s.Failed, rate)
+	p.drawn = true
+}
+
+var spinner = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}
+
+func (p *progress) clear() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.drawn = false
+	}
+}

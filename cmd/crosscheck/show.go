@@ -1,0 +1,228 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/story"
+)
+
+// newFlags makes a command's flag set with its usage text.
+func newFlags(name, usage string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: crosscheck %s\n\nflags:\n", usage)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// withStore parses flags, opens the store and runs f with it.
+func withStore(ctx context.Context, fs *flag.FlagSet, args []string, nargs int, f func(news.Store) error) error {
+	db := dbFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if nargs >= 0 && fs.NArg() != nargs || nargs < 0 && fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("want %d argument(s), got %d", nargs, fs.NArg())
+	}
+	s, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return f(s)
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func date(a news.ArticleSummary) string {
+	if a.Published.IsZero() {
+		return "undated"
+	}
+	if a.PublishedEstimated {
+		return a.Published.Format("2006-01-02") + "~"
+	}
+	return a.Published.Format("2006-01-02")
+}
+
+func runArticles(ctx context.Context, args []string) error {
+	fs := newFlags("articles", "articles [--json] [--limit N] [--offset N]")
+	asJSON := fs.Bool("json", false, "print JSON")
+	limit := fs.Int("limit", 0, "at most N articles (0: all)")
+	offset := fs.Int("offset", 0, "skip the first N articles")
+	return withStore(ctx, fs, args, 0, func(s news.Store) error {
+		list, err := s.Articles(ctx, news.ListOptions{Limit: *limit, Offset: *offset})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(os.Stdout, list)
+		}
+		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tDATE\tSOURCE\tTITLE")
+		for _, a := range list {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, date(a), a.Source, clip(a.Title, 90))
+		}
+		return tw.Flush()
+	})
+}
+
+func runArticle(ctx context.Context, args []string) error {
+	fs := newFlags("article", "article ID [--json] [--removed]")
+	asJSON := fs.Bool("json", false, "print JSON: metadata, cleaned text and analysis (spans are byte offsets into text)")
+	removed := fs.Bool("removed", false, "show what cleaning removed, with reasons")
+	return withStore(ctx, fs, reorder(args), 1, func(s news.Store) error {
+		a, err := s.Article(ctx, fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			if !*removed {
+				a.Removed = nil
+			}
+			return writeJSON(os.Stdout, a)
+		}
+		if *removed {
+			if len(a.Removed) == 0 {
+				fmt.Println("Cleaning removed nothing.")
+			}
+			for _, r := range a.Removed {
+				fmt.Printf("[%s] at %d: %s\n", r.Reason, r.At, r.Text)
+			}
+			return nil
+		}
+		fmt.Printf("%s\n%s · %s · %s\n%s\n\n%s\n", a.Title, a.Source, date(a.Summary()), a.ID, first(a.URL, a.Path), a.Text)
+		return nil
+	})
+}
+
+// reorder moves flags after positional arguments to the front, so that
+// "article ID --json" works as well as "article --json ID".
+func reorder(args []string) []string {
+	var flags, pos []string
+	for _, a := range args {
+		if strings.HasPrefix(a, "-") && a != "-" {
+			flags = append(flags, a)
+		} else {
+			pos = append(pos, a)
+		}
+	}
+	return append(flags, pos...)
+}
+
+func first(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func runStories(ctx context.Context, args []string) error {
+	fs := newFlags("stories", "stories [--json] [--sort size|fresh] [--limit N] [--offset N]")
+	asJSON := fs.Bool("json", false, "print JSON")
+	sortBy := fs.String("sort", "size", "order: size or fresh")
+	limit := fs.Int("limit", 0, "at most N stories (0: all)")
+	offset := fs.Int("offset", 0, "skip the first N stories")
+	return withStore(ctx, fs, args, 0, func(s news.Store) error {
+		if *sortBy != "size" && *sortBy != "fresh" {
+			return fmt.Errorf("--sort must be size or fresh, not %q", *sortBy)
+		}
+		list, err := s.Stories(ctx, news.ListOptions{Limit: *limit, Offset: *offset, Sort: *sortBy})
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(os.Stdout, list)
+		}
+		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tARTICLES\tSOURCES\tFIRST\tLAST\tTITLE")
+		for _, st := range list {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", st.ID, st.ArticleCount, len(st.Sources),
+				day(st.FirstPublished.Format("2006-01-02"), st.FirstPublished.IsZero()),
+				day(st.LastPublished.Format("2006-01-02"), st.LastPublished.IsZero()), clip(st.Title, 80))
+		}
+		return tw.Flush()
+	})
+}
+
+func day(s string, zero bool) string {
+	if zero {
+		return "-"
+	}
+	return s
+}
+
+func runStory(ctx context.Context, args []string) error {
+	fs := newFlags("story", "story ID [--json|--markdown]")
+	asJSON := fs.Bool("json", false, "print the story JSON (docs/json.md)")
+	md := fs.Bool("markdown", false, "print the sheet as Markdown")
+	return withStore(ctx, fs, reorder(args), 1, func(s news.Store) error {
+		v, err := s.View(ctx, fs.Arg(0))
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(os.Stdout, v)
+		}
+		return story.Render(os.Stdout, v, *md)
+	})
+}
+
+func runSearch(ctx context.Context, args []string) error {
+	fs := newFlags("search", "search QUERY [--json] [--limit N]")
+	asJSON := fs.Bool("json", false, "print JSON")
+	limit := fs.Int("limit", 20, "at most N results")
+	args = reorder(args)
+	return withStore(ctx, fs, args, -1, func(s news.Store) error {
+		q := strings.Join(fs.Args(), " ")
+		hits, err := s.Search(ctx, q, *limit)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			return writeJSON(os.Stdout, hits)
+		}
+		if len(hits) == 0 {
+			fmt.Printf("No article matches %q.\n", q)
+		}
+		tty := isTerminal(os.Stdout)
+		for i, h := range hits {
+			snip := h.Snippet
+			if tty {
+				snip = strings.NewReplacer("[[", "\033[1;33m", "]]", "\033[0m").Replace(snip)
+			}
+			fmt.Printf("%d. %s · %s · %s\n   %s\n", i+1, h.Article.Title, h.Article.Source, h.Article.ID,
+				strings.Join(strings.Fields(snip), " "))
+		}
+		return nil
+	})
+}
+
+func isTerminal(f *os.File) bool {
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

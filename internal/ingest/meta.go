@@ -1,0 +1,71 @@
+package ingest
+
+import (
+	"context"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Metadata is a stage that completes an article's metadata after cleaning:
+// a missing title is taken from the text's opening, a missing source from
+// the URL's host or else the input file's name.
+type Metadata struct{}
+
+// Process implements news.Stage.
+func (Metadata) Process(_ context.Context, a *news.Article) error {
+	if a.Title == "" {
+		a.Title = TitleFromText(a.Text)
+	}
+	if a.Source == "" {
+		a.Source = SourceName(a.URL, a.Path)
+	}
+	return nil
+}
+
+// TitleFromText returns a short opening paragraph, else the first sentence
+// of the text, cut at a word boundary to at most 160 bytes.
+func TitleFromText(text string) string {
+	para := strings.TrimSpace(text)
+	if i := strings.Index(para, "\n"); i >= 0 {
+		para = strings.TrimSpace(para[:i])
+	}
+	if len(para) > 200 {
+		for i := 0; i+1 < len(para); i++ {
+			if (para[i] == '.' || para[i] == '?' || para[i] == '!') && para[i+1] == ' ' && i > 20 {
+				para = para[:i+1]
+				break
+			}
+		}
+	}
+	if len(para) > 160 {
+		cut := strings.LastIndex(para[:160], " ")
+		if cut < 40 {
+			cut = 160
+		}
+		for cut > 0 && !utf8Start(para[cut]) {
+			cut--
+		}
+		para = strings.TrimRight(para[:cut], " ,;:") + "…"
+	}
+	return para
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// SourceName names an article's outlet when its input gave none.
+func SourceName(rawURL, path string) string {
+	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	if path != "" {
+		base := filepath.Base(path)
+		for _, ext := range []string{".gz", ".txt", ".html", ".htm", ".jsonl", ".ndjson"} {
+			base = strings.TrimSuffix(base, ext)
+		}
+		return base
+	}
+	return "unknown"
+}
