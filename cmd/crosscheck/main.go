@@ -21,6 +21,7 @@ type command struct {
 
 // commands is the route table of the CLI; each command lives in its own file.
 var commands = map[string]command{
+	"demo":     {"ingest the bundled example story and show it", runDemo},
 	"ingest":   {"read articles from files, directories or stdin into the store", runIngest},
 	"articles": {"list stored articles", runArticles},
 	"article":  {"show one article's cleaned text, metadata and removals", runArticle},

@@ -52,6 +52,30 @@ type Reader struct {
 	Stdin io.Reader
 	// MaxFileSize bounds text and HTML files (JSONL is streamed); default 64 MiB.
 	MaxFileSize int64
+	// FS, when set, resolves paths inside it instead of the OS file system
+	// (used for the bundled examples).
+	FS fs.FS
+}
+
+func (r *Reader) stat(p string) (fs.FileInfo, error) {
+	if r.FS != nil {
+		return fs.Stat(r.FS, p)
+	}
+	return os.Stat(p)
+}
+
+func (r *Reader) open(p string) (io.ReadCloser, error) {
+	if r.FS != nil {
+		return r.FS.Open(p)
+	}
+	return os.Open(p)
+}
+
+func (r *Reader) walk(root string, f fs.WalkDirFunc) error {
+	if r.FS != nil {
+		return fs.WalkDir(r.FS, root, f)
+	}
+	return filepath.WalkDir(root, f)
 }
 
 // Read reads every path in order: files, directories (recursively, in name
@@ -79,7 +103,7 @@ func (r *Reader) Read(ctx context.Context, paths []string, emit func(news.Docume
 }
 
 func (r *Reader) readPath(ctx context.Context, p string, emit func(news.Document) error, fail func(Failure)) error {
-	st, err := os.Stat(p)
+	st, err := r.stat(p)
 	if err != nil {
 		fail(Failure{Path: p, Err: cleanPathErr(err)})
 		return nil
@@ -88,7 +112,7 @@ func (r *Reader) readPath(ctx context.Context, p string, emit func(news.Document
 		return r.readFile(ctx, p, emit, fail)
 	}
 	var files []string
-	werr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+	werr := r.walk(p, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			fail(Failure{Path: path, Err: cleanPathErr(err)})
 			if d != nil && d.IsDir() {
@@ -128,7 +152,7 @@ func cleanPathErr(err error) error {
 }
 
 func (r *Reader) readFile(ctx context.Context, p string, emit func(news.Document) error, fail func(Failure)) error {
-	f, err := os.Open(p)
+	f, err := r.open(p)
 	if err != nil {
 		fail(Failure{Path: p, Err: cleanPathErr(err)})
 		return nil

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+func TestIngestMalformedJSONLStoresGoodLinesAndExits1(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	in := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(in, []byte(`{"id":"1","url":"https://a.test/1","source":"A","title":"One","text":"Khloé Kardashian was seen in Milan with an actor."}
+{"id":"2","text": broken
+{"id":"3","url":"https://b.test/3","source":"B","title":"Three","published":"2022-09-27","text":"A rep said they are not dating."}
+`), 0o644)
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--db", db, in}); code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	s, err := openStore(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := s.Articles(t.Context(), news.ListOptions{})
+	s.Close()
+	if len(list) != 2 {
+		t.Fatalf("stored %d articles, want 2", len(list))
+	}
+	// Again: nothing new, and the good file alone exits 0.
+	good := filepath.Join(dir, "good.txt")
+	os.WriteFile(good, []byte("Title: T\nSource: C\n\nSome article text."), 0o644)
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--db", db, good}); code != 0 {
+		t.Fatalf("good file: exit %d", code)
+	}
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--db", db, good}); code != 0 {
+		t.Fatalf("re-ingest: exit %d", code)
+	}
+	s, _ = openStore(t.Context(), db)
+	defer s.Close()
+	list, _ = s.Articles(t.Context(), news.ListOptions{})
+	if len(list) != 3 {
+		t.Fatalf("after re-ingest %d articles, want 3", len(list))
+	}
+	for _, a := range list {
+		if a.StoryID == "" {
+			t.Errorf("article %s has no story", a.ID)
+		}
+		if _, err := s.View(t.Context(), a.StoryID); err != nil {
+			t.Errorf("story view %s: %v", a.StoryID, err)
+		}
+	}
+}
+
+func TestUnknownCommandAndUsage(t *testing.T) {
+	if code := run(t.Context(), []string{"nope"}); code != 2 {
+		t.Errorf("unknown command exit %d", code)
+	}
+	if code := run(t.Context(), []string{"ingest", "--db", filepath.Join(t.TempDir(), "d.db")}); code != 1 {
+		t.Errorf("ingest without paths exit %d", code)
+	}
+}
