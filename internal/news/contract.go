@@ -101,3 +101,16 @@ type Store interface {
 	StoryStore
 	Close() error
 }
+
+// Queue carries work between processes in the distributed deployment
+// (NATS JetStream) or between goroutines in the embedded one.
+type Queue interface {
+	// Publish enqueues one message on subject; it returns once the queue has
+	// durably accepted it.
+	Publish(ctx context.Context, subject string, data []byte) error
+	// Consume calls handle for each message on subject until ctx ends. A
+	// message is acknowledged only when handle returns nil; otherwise it is
+	// redelivered later, so handlers must be idempotent.
+	Consume(ctx context.Context, subject string, handle func(ctx context.Context, data []byte) error) error
+	Close() error
+}
