@@ -1,0 +1,370 @@
+package claim
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/fold"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Builder is the story stage that fills v.Claims, v.Contradictions and
+// v.Timeline from the articles' statements, attributes, dates and the
+// story's entities, quotes and copy groups (run it after those stages).
+type Builder struct {
+	// Stance, when set, gives a model's stance of an article toward a claim
+	// for articles that state nothing about it themselves.
+	Stance func(claim string, a *news.Article) (news.Stance, bool)
+}
+
+// entityIndex maps folded names and aliases to the story's entities.
+type entityIndex struct {
+	byName map[string]*news.Entity
+}
+
+func newEntityIndex(v *news.StoryView) entityIndex {
+	ix := entityIndex{byName: map[string]*news.Entity{}}
+	for i := range v.Entities {
+		e := &v.Entities[i]
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if _, ok := ix.byName[fold.String(n)]; !ok {
+				ix.byName[fold.String(n)] = e
+			}
+		}
+	}
+	return ix
+}
+
+// resolve returns the entity id and canonical name for a name.
+func (ix entityIndex) resolve(name string) (string, string) {
+	if e, ok := ix.byName[fold.String(name)]; ok {
+		return e.ID, e.Name
+	}
+	return "name:" + fold.String(name), name
+}
+
+// stmtRef is a statement with its article.
+type stmtRef struct {
+	st news.Statement
+	a  *news.Article
+}
+
+type claimAcc struct {
+	claim      news.Claim
+	predicate  string
+	names      [2]string
+	ids        [2]string
+	stmts      []stmtRef
+	firstSeen  time.Time
+	stanceSeen map[string]bool
+}
+
+// Build implements news.StoryStage.
+func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Article) error {
+	ix := newEntityIndex(v)
+	groups := sourceGroups(v)
+	byKey := map[string]*claimAcc{}
+	var order []string
+	var noComments []stmtRef
+	for _, a := range arts {
+		for _, st := range a.Statements {
+			if st.Predicate == "commented" {
+				noComments = append(noComments, stmtRef{st, a})
+				continue
+			}
+			id1, n1 := ix.resolve(st.Subject)
+			id2, n2 := ix.resolve(st.Object)
+			if id1 == id2 {
+				continue
+			}
+			if id2 < id1 {
+				id1, id2, n1, n2 = id2, id1, n2, n1
+			}
+			key := st.Predicate + "|" + id1 + "|" + id2
+			acc := byKey[key]
+			if acc == nil {
+				acc = &claimAcc{predicate: st.Predicate, names: [2]string{n1, n2}, ids: [2]string{id1, id2},
+					stanceSeen: map[string]bool{}}
+				acc.claim = news.Claim{ID: "c" + news.IDFor(key)[:10], Text: claimText(st.Predicate, n1, n2),
+					Stances: []news.StanceEntry{}}
+				byKey[key] = acc
+				order = append(order, key)
+			}
+			acc.stmts = append(acc.stmts, stmtRef{st, a})
+		}
+	}
+	// Quotes carried by several outlets: a statement inside one carrier's
+	// variant holds for every carrier of the same quote.
+	propagateThroughQuotes(v, arts, byKey)
+	claims := make([]*claimAcc, 0, len(order))
+	for _, k := range order {
+		acc := byKey[k]
+		for _, r := range acc.stmts {
+			entry := news.StanceEntry{ArticleID: r.a.ID, Stance: r.st.Stance, By: r.st.By,
+				Citations: []news.Citation{news.Cite(r.a.ID, r.st.Span)}}
+			sig := entry.ArticleID + "|" + string(entry.Stance) + "|" + entry.By + fmt.Sprint(r.st.Span)
+			if !acc.stanceSeen[sig] {
+				acc.stanceSeen[sig] = true
+				acc.claim.Stances = append(acc.claim.Stances, entry)
+			}
+		}
+		if b.Stance != nil {
+			b.modelStances(acc, arts)
+		}
+		acc.claim.Status, acc.claim.Reason = status(acc, groups, arts)
+		claims = append(claims, acc)
+	}
+	// The main claim first: the one most sources take a stance on.
+	sort.SliceStable(claims, func(i, j int) bool {
+		return len(articlesOf(claims[i].claim)) > len(articlesOf(claims[j].claim))
+	})
+	for _, c := range claims {
+		v.Claims = append(v.Claims, c.claim)
+	}
+	v.Contradictions = append(v.Contradictions, attributeConflicts(v, arts)...)
+	v.Contradictions = append(v.Contradictions, opposite(claims, arts)...)
+	v.Contradictions = append(v.Contradictions, stale(noComments, claims, ix, arts)...)
+	v.Timeline = timeline(v, arts, claims)
+	return nil
+}
+
+func claimText(pred, a, b string) string {
+	switch pred {
+	case "dating":
+		return a + " and " + b + " are dating"
+	case "married":
+		return a + " and " + b + " are married or engaged"
+	case "met":
+		return a + " and " + b + " have met"
+	case "split":
+		return a + " and " + b + " have split"
+	}
+	return a + " " + pred + " " + b
+}
+
+func articlesOf(c news.Claim) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range c.Stances {
+		out[s.ArticleID] = true
+	}
+	return out
+}
+
+// sourceGroups maps each article to its independent-source group: articles
+// in one near-duplicate group count once.
+func sourceGroups(v *news.StoryView) map[string]string {
+	g := map[string]string{}
+	for _, a := range v.Articles {
+		if a.Group != "" {
+			g[a.ID] = a.Group
+		} else {
+			g[a.ID] = a.ID
+		}
+	}
+	return g
+}
+
+// propagateThroughQuotes adds, for each merged quote whose words state a
+// claim in one carrier, the same statement to every other carrier.
+func propagateThroughQuotes(v *news.StoryView, arts []*news.Article, byKey map[string]*claimAcc) {
+	byID := map[string]*news.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	for _, q := range v.Quotes {
+		if len(q.Carriers) < 2 {
+			continue
+		}
+		for _, acc := range byKey {
+			var src *stmtRef
+			for i := range acc.stmts {
+				r := &acc.stmts[i]
+				for _, c := range q.Carriers {
+					if c.ArticleID == r.a.ID && citesOverlap(c.Citations, r.st.Span) {
+						src = r
+					}
+				}
+			}
+			if src == nil {
+				continue
+			}
+			for _, c := range q.Carriers {
+				a := byID[c.ArticleID]
+				if a == nil || a == src.a || len(c.Citations) == 0 {
+					continue
+				}
+				st := src.st
+				st.Span = news.Span{Start: c.Citations[0].Start, End: c.Citations[len(c.Citations)-1].End}
+				acc.stmts = append(acc.stmts, stmtRef{st, a})
+			}
+		}
+	}
+}
+
+func citesOverlap(cs []news.Citation, s news.Span) bool {
+	for _, c := range cs {
+		if (news.Span{Start: c.Start, End: c.End}).Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// authority tells whether a statement's speaker can settle a claim about
+// the two people: one of them, or their representative.
+func authority(by string, names [2]string) bool {
+	if by == "" || by == "fans" {
+		return false
+	}
+	fb := fold.String(by)
+	for _, n := range names {
+		fn := fold.String(n)
+		if fb == fn || strings.HasPrefix(fb, fn+"'s ") && isAuthorityRole(by) {
+			return true
+		}
+		if last := lastWord(fn); last != "" && (fb == last || strings.HasPrefix(fb, last+"'s ") && isAuthorityRole(by)) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAuthorityRole(by string) bool {
+	i := strings.LastIndex(by, " ")
+	return authorityRole[strings.ToLower(by[i+1:])]
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) < 2 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// status decides a claim's status from its stances, counting statements by
+// the same speaker as one and copies as one source.
+func status(acc *claimAcc, groups map[string]string, arts []*news.Article) (news.Status, string) {
+	type side struct {
+		speakers map[string]bool
+		outlets  map[string]bool
+		latest   time.Time
+	}
+	newSide := func() *side { return &side{speakers: map[string]bool{}, outlets: map[string]bool{}} }
+	authDeny, authAssert, ownAssert, rumour := newSide(), newSide(), newSide(), newSide()
+	for _, r := range acc.stmts {
+		var s *side
+		switch {
+		case r.st.Stance == news.Denies && authority(r.st.By, acc.names):
+			s = authDeny
+		case r.st.Stance == news.Asserts && authority(r.st.By, acc.names):
+			s = authAssert
+		case r.st.Stance == news.Asserts && r.st.By == "":
+			s = ownAssert
+		case r.st.Stance == news.Denies:
+			s = authDeny
+			if r.st.By == "" {
+				s = newSide() // an outlet's unattributed denial settles nothing
+			}
+		default:
+			s = rumour
+		}
+		s.speakers[r.st.By] = true
+		s.outlets[groups[r.a.ID]] = true
+		if r.a.Published.After(s.latest) {
+			s.latest = r.a.Published
+		}
+	}
+	describe := func(verb string, s *side) string {
+		who := make([]string, 0, len(s.speakers))
+		for k := range s.speakers {
+			if k == "" {
+				k = "the outlet itself"
+			}
+			who = append(who, k)
+		}
+		sort.Strings(who)
+		stmts := "one independent statement"
+		if len(s.speakers) > 1 {
+			stmts = fmt.Sprintf("%d independent statements", len(s.speakers))
+		}
+		return fmt.Sprintf("%s by %s in %s, %s", verb, strings.Join(who, " and "), plural(len(s.outlets), "outlet"), stmts)
+	}
+	switch {
+	case len(authDeny.speakers) > 0 && len(authAssert.speakers) > 0:
+		if authDeny.latest.After(authAssert.latest.AddDate(0, 0, 7)) {
+			return news.Outdated, describe("confirmed", authAssert) + "; later " + describe("denied", authDeny)
+		}
+		if authAssert.latest.After(authDeny.latest.AddDate(0, 0, 7)) {
+			return news.Outdated, describe("denied", authDeny) + "; later " + describe("confirmed", authAssert)
+		}
+		return news.Disputed, describe("denied", authDeny) + "; " + describe("confirmed", authAssert)
+	case len(authDeny.speakers) > 0:
+		extra := "; no source confirms"
+		if len(ownAssert.outlets) > 0 {
+			extra = fmt.Sprintf("; asserted without attribution by %s", plural(len(ownAssert.outlets), "outlet"))
+			return news.Disputed, describe("denied", authDeny) + extra
+		}
+		return news.Denied, describe("denied", authDeny) + extra
+	case len(authAssert.speakers) > 0:
+		return news.Confirmed, describe("confirmed", authAssert) + "; no source denies"
+	case len(ownAssert.outlets) >= 2:
+		return news.Unverified, fmt.Sprintf("asserted by %s without a named source; nobody involved has confirmed",
+			plural(len(ownAssert.outlets), "independent outlet"))
+	}
+	return news.Unverified, fmt.Sprintf("rumoured or questioned in %s; nobody involved has confirmed or denied it",
+		plural(len(rumour.outlets)+len(ownAssert.outlets), "outlet"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// modelStances asks the stance model about articles that state nothing on
+// the claim themselves; their stances are shown but settle nothing.
+func (b Builder) modelStances(acc *claimAcc, arts []*news.Article) {
+	stated := articlesOf(acc.claim)
+	for _, a := range arts {
+		if stated[a.ID] {
+			continue
+		}
+		st, ok := b.Stance(acc.claim.Text, a)
+		if !ok || st == news.Unrelated {
+			continue
+		}
+		span, ok := bestSentence(a, acc.names)
+		if !ok {
+			continue
+		}
+		acc.claim.Stances = append(acc.claim.Stances, news.StanceEntry{ArticleID: a.ID, Stance: st, By: "model",
+			Citations: []news.Citation{news.Cite(a.ID, span)}})
+	}
+}
+
+// bestSentence is the first sentence naming both people, else one of them.
+func bestSentence(a *news.Article, names [2]string) (news.Span, bool) {
+	var one news.Span
+	found := false
+	for _, s := range sentences(a) {
+		t := fold.String(s.Text(a.Text))
+		n := 0
+		for _, name := range names {
+			if w := lastWord(fold.String(name)); w != "" && strings.Contains(t, w) || strings.Contains(t, fold.String(name)) {
+				n++
+			}
+		}
+		if n == 2 {
+			return s, true
+		}
+		if n == 1 && !found {
+			one, found = s, true
+		}
+	}
+	return one, found
+}

@@ -1,0 +1,257 @@
+package claim
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Extractor is the per-article stage that fills a.Statements: relations
+// between people (dating, married, met, split) with polarity, hedging and
+// who states them, and "has not commented" statements. It runs after the
+// entity and quote stages and uses their mentions and quotes.
+type Extractor struct{}
+
+// person is one resolved person of an article.
+type person struct {
+	key, name string
+	count     int
+	first     int
+}
+
+// Process implements news.Stage.
+func (Extractor) Process(_ context.Context, a *news.Article) error {
+	a.Statements = a.Statements[:0]
+	people := persons(a)
+	pair := salientPair(people)
+	for _, s := range sentences(a) {
+		text := s.Text(a.Text)
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		inSentence := personsIn(a, s)
+		by, social := speakerOf(a, s, text)
+		if noComment.MatchString(text) {
+			subj, obj, ok := subjects(inSentence, pair, text)
+			if ok {
+				a.Statements = append(a.Statements, news.Statement{Span: s, Subject: subj, Predicate: "commented",
+					Object: obj, Negated: true, By: by})
+			}
+			continue
+		}
+		seen := map[string]bool{}
+		for _, rel := range relations {
+			for _, loc := range rel.trigger.FindAllStringIndex(text, -1) {
+				if pastTie.MatchString(text[max(0, loc[0]-10):loc[0]]) {
+					continue // "ex-boyfriend", "former husband": background, not a claim
+				}
+				subj, obj, ok := subjects(nearest(inSentence, s.Start+loc[0]), pair, text)
+				if !ok || seen[rel.predicate+subj+obj] {
+					continue
+				}
+				seen[rel.predicate+subj+obj] = true
+				st := news.Statement{Span: s, Subject: subj, Predicate: rel.predicate, Object: obj, By: by}
+				st.Stance, st.Negated, st.Hedged = stanceOf(text, social, by)
+				a.Statements = append(a.Statements, st)
+			}
+		}
+	}
+	return nil
+}
+
+// stanceOf classifies a sentence's stance toward the relation it states.
+func stanceOf(text string, social bool, by string) (news.Stance, bool, bool) {
+	t := strings.TrimSpace(text)
+	question := strings.HasSuffix(strings.TrimRight(t, `"'”’) `), "?")
+	switch {
+	case social || by == "fans":
+		return news.Rumour, false, true
+	case openQuestion.MatchString(t):
+		return news.Questions, false, true
+	case question:
+		return news.Questions, false, true
+	case negation.MatchString(t):
+		return news.Denies, true, false
+	case hedges.MatchString(t):
+		return news.Rumour, false, true
+	}
+	return news.Asserts, false, false
+}
+
+// nearest orders people by their distance to offset at.
+func nearest(ps []person, at int) []person {
+	out := append([]person(nil), ps...)
+	dist := func(p person) int {
+		d := p.first - at
+		if d < 0 {
+			d = -d
+		}
+		return d
+	}
+	sort.SliceStable(out, func(i, j int) bool { return dist(out[i]) < dist(out[j]) })
+	if len(out) > 2 {
+		out = out[:2]
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].first < out[j].first })
+	return out
+}
+
+// subjects picks the two people a sentence is about: the first two named,
+// else the article's salient pair when the sentence names at most one of
+// them or refers to them as a pair.
+func subjects(in []person, pair []person, text string) (string, string, bool) {
+	if len(in) >= 2 {
+		return in[0].name, in[1].name, true
+	}
+	if len(pair) < 2 {
+		return "", "", false
+	}
+	if len(in) == 1 && in[0].key != pair[0].key && in[0].key != pair[1].key {
+		return "", "", false
+	}
+	if len(in) == 0 && !pairWords.MatchString(text) {
+		return "", "", false
+	}
+	return pair[0].name, pair[1].name, true
+}
+
+// speakerOf tells who makes the sentence's statement: the speaker of a quote
+// containing it, a reporting role or person opening it, fans, or "" for the
+// outlet's own voice.
+func speakerOf(a *news.Article, s news.Span, text string) (string, bool) {
+	for _, p := range a.Social {
+		if p.Span.Overlaps(s) {
+			return "fans", true
+		}
+	}
+	for _, q := range a.Quotes {
+		if q.Span.Start <= s.Start+2 && s.End-2 <= q.Span.End || q.Span.Contains(s) || s.Contains(q.Span) && q.Span.Len()*2 > s.Len() {
+			if q.Social {
+				return "fans", true
+			}
+			return quoteSpeaker(q), false
+		}
+	}
+	if m := roleSpeaker.FindStringSubmatchIndex(text); m != nil && m[0] < len(text)/2+1 {
+		role := roleName(strings.ToLower(text[m[4]:m[5]]))
+		forWhom := ""
+		for _, p := range personsIn(a, news.Span{Start: s.Start + m[6], End: s.Start + m[7]}) {
+			forWhom = p.name
+			break
+		}
+		return roleLabel(role, forWhom), false
+	}
+	for _, m := range a.Mentions {
+		if m.Type != news.PER || m.Span.Start < s.Start || m.Span.Start > s.Start+3 {
+			continue
+		}
+		if cueAfterName.MatchString(a.Text[m.Span.End:min(s.End, m.Span.End+40)]) {
+			return nameOf(m), false
+		}
+	}
+	if fanWords.MatchString(firstWords(text, 6)) {
+		return "fans", false
+	}
+	return "", false
+}
+
+func quoteSpeaker(q news.QuoteMention) string {
+	if q.Role != "" {
+		return roleLabel(q.Role, q.For)
+	}
+	return q.Speaker
+}
+
+// roleLabel names a role speaker: "Michele Morrone's representative".
+func roleLabel(role, forWhom string) string {
+	if forWhom == "" {
+		return "a " + role
+	}
+	return forWhom + "'s " + role
+}
+
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+func nameOf(m news.Mention) string {
+	if m.Name != "" {
+		return m.Name
+	}
+	return m.Text
+}
+
+func keyOf(m news.Mention) string {
+	if m.Key != "" {
+		return m.Key
+	}
+	return strings.ToLower(nameOf(m))
+}
+
+// persons counts the article's people by mention key.
+func persons(a *news.Article) []person {
+	idx := map[string]int{}
+	var out []person
+	for _, m := range a.Mentions {
+		if m.Type != news.PER {
+			continue
+		}
+		k := keyOf(m)
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, person{key: k, name: nameOf(m), first: m.Span.Start})
+		}
+		out[i].count++
+		if len(nameOf(m)) > len(out[i].name) {
+			out[i].name = nameOf(m)
+		}
+	}
+	return out
+}
+
+// salientPair is the two most mentioned people, in order of first mention.
+func salientPair(ps []person) []person {
+	if len(ps) < 2 {
+		return nil
+	}
+	s := append([]person(nil), ps...)
+	sort.SliceStable(s, func(i, j int) bool { return s[i].count > s[j].count })
+	s = s[:2]
+	if s[1].count < 2 {
+		return nil
+	}
+	sort.Slice(s, func(i, j int) bool { return s[i].first < s[j].first })
+	return s
+}
+
+// personsIn lists the distinct people mentioned inside span s, in order.
+func personsIn(a *news.Article, s news.Span) []person {
+	var out []person
+	seen := map[string]bool{}
+	for _, m := range a.Mentions {
+		if m.Type != news.PER || !s.Contains(m.Span) {
+			continue
+		}
+		k := keyOf(m)
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, person{key: k, name: nameOf(m), first: m.Span.Start})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].first < out[j].first })
+	return out
+}
+
+// sentences returns the article's sentences, or its paragraphs when the
+// segmenter has not run.
+func sentences(a *news.Article) []news.Span {
+	if len(a.Sentences) > 0 {
+		return a.Sentences
+	}
+	return a.Paragraphs
+}

@@ -1,0 +1,270 @@
+package story
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Sheet is the last story stage: it writes the "All we know" sheet from the
+// view's claims, entities, quotes, contradictions, timeline and sources.
+// Every line carries citations; a line with nothing to cite is left out.
+type Sheet struct {
+	// MaxPeople, MaxQuotes and MaxEvents bound the sections (0: defaults).
+	MaxPeople, MaxQuotes, MaxEvents int
+}
+
+// Build implements news.StoryStage.
+func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article) error {
+	maxPeople, maxQuotes, maxEvents := orDefault(s.MaxPeople, 8), orDefault(s.MaxQuotes, 12), orDefault(s.MaxEvents, 15)
+	byID := map[string]*news.Article{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	var lines []news.SheetLine
+	add := func(section, text string, cites []news.Citation) {
+		cites = validCites(cites, byID)
+		if len(cites) > 0 && strings.TrimSpace(text) != "" {
+			lines = append(lines, news.SheetLine{Section: section, Text: text, Citations: dedupCites(cites)})
+		}
+	}
+	// The question: the main claim, or the story's headline.
+	if len(v.Claims) > 0 {
+		c := v.Claims[0]
+		add("Question", "Is it true that "+c.Text+"?", titleCites(arts))
+		add("Status", strings.ToUpper(string(c.Status[:1]))+string(c.Status[1:])+": "+c.Reason, decidingCites(c))
+	} else {
+		add("Question", v.Title, titleCites(arts))
+	}
+	for i, c := range v.Claims {
+		if i == 0 && len(v.Claims) > 1 {
+			continue
+		}
+		add("Key facts", fmt.Sprintf("%s: %s (%s)", c.Text, c.Status, stanceCounts(c)), allCites(c, 6))
+	}
+	people := append([]news.Entity(nil), v.Entities...)
+	sort.SliceStable(people, func(i, j int) bool { return len(people[i].Mentions) > len(people[j].Mentions) })
+	n := 0
+	for _, e := range people {
+		if e.Type != news.PER || n >= maxPeople {
+			continue
+		}
+		n++
+		var facts []string
+		var cites []news.Citation
+		for _, at := range e.Attributes {
+			facts = append(facts, fmt.Sprintf("%s %s (%s)", strings.ReplaceAll(at.Name, "relation:", ""), at.Value,
+				plural(len(uniqueArticles(at.Citations)), "source")))
+			cites = append(cites, at.Citations...)
+		}
+		text := e.Name
+		if len(facts) > 0 {
+			text += ": " + strings.Join(facts, "; ")
+		} else {
+			text += fmt.Sprintf(": mentioned in %s", plural(len(e.Articles), "article"))
+			cites = e.Mentions[:min(len(e.Mentions), 3)]
+		}
+		add("People", text, cites)
+	}
+	quotes := append([]news.Quote(nil), v.Quotes...)
+	sort.SliceStable(quotes, func(i, j int) bool {
+		if quotes[i].Social != quotes[j].Social {
+			return !quotes[i].Social
+		}
+		return len(quotes[i].Carriers) > len(quotes[j].Carriers)
+	})
+	for i, q := range quotes {
+		if i >= maxQuotes {
+			break
+		}
+		var cites []news.Citation
+		var to []string
+		for _, c := range q.Carriers {
+			cites = append(cites, c.Citations...)
+			if c.ToldTo != "" && !contains(to, c.ToldTo) {
+				to = append(to, c.ToldTo)
+			}
+		}
+		speaker := q.Speaker.Name
+		if speaker == "" {
+			speaker = "Unattributed"
+		}
+		text := fmt.Sprintf("%s: “%s” (carried by %s", speaker, clip(q.Text, 220), plural(len(q.Carriers), "article"))
+		if len(to) > 0 {
+			text += "; told to " + strings.Join(to, ", ")
+		}
+		if q.Altered {
+			text += "; wording differs between carriers"
+		}
+		if q.SpeakerConflict {
+			text += "; outlets disagree on the speaker"
+		}
+		add("Quotes", text+")", cites)
+	}
+	for _, c := range v.Contradictions {
+		var cites []news.Citation
+		for _, s := range c.Sides {
+			cites = append(cites, s.Citations...)
+		}
+		prefix := ""
+		if c.ExplainedByTime {
+			prefix = "Explained by time: "
+		}
+		add("Contradictions", prefix+c.Explanation, cites)
+	}
+	for i, e := range v.Timeline {
+		if i >= maxEvents {
+			break
+		}
+		date := e.Date
+		if e.DateEstimated {
+			date += " (estimated)"
+		}
+		add("Timeline", date+": "+e.Text, e.Citations)
+	}
+	groups := map[string]int{}
+	for _, a := range v.Articles {
+		if a.Group != "" {
+			groups[a.Group]++
+		}
+	}
+	for _, a := range v.Articles {
+		date := "undated"
+		if !a.Published.IsZero() {
+			date = a.Published.Format("2006-01-02")
+			if a.PublishedEstimated {
+				date += " (estimated)"
+			}
+		}
+		kind := "independent"
+		if a.Group != "" && groups[a.Group] > 1 {
+			kind = "near-duplicate of other articles in group " + a.Group
+		}
+		add("Sources", fmt.Sprintf("%s, %s: %s (%s)", a.Source, date, a.Title, kind), titleCites([]*news.Article{byID[a.ID]}))
+	}
+	v.Sheet = lines
+	return nil
+}
+
+func orDefault(v, d int) int {
+	if v > 0 {
+		return v
+	}
+	return d
+}
+
+func plural(n int, w string) string {
+	if n == 1 {
+		return "1 " + w
+	}
+	return fmt.Sprintf("%d %ss", n, w)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// titleCites cites where each article's title stands in its text, else its
+// opening paragraph.
+func titleCites(arts []*news.Article) []news.Citation {
+	var out []news.Citation
+	for _, a := range arts {
+		if a == nil {
+			continue
+		}
+		if i := strings.Index(a.Text, a.Title); a.Title != "" && i >= 0 {
+			out = append(out, news.Citation{ArticleID: a.ID, Start: i, End: i + len(a.Title)})
+		} else if len(a.Paragraphs) > 0 {
+			out = append(out, news.Cite(a.ID, a.Paragraphs[0]))
+		} else if a.Text != "" {
+			out = append(out, news.Citation{ArticleID: a.ID, Start: 0, End: min(len(a.Text), 200)})
+		}
+		if len(out) >= 3 {
+			break
+		}
+	}
+	return out
+}
+
+// decidingCites cites the stances that settle a claim: denials and
+// confirmations first, else everything.
+func decidingCites(c news.Claim) []news.Citation {
+	var out []news.Citation
+	for _, s := range c.Stances {
+		if (s.Stance == news.Denies || s.Stance == news.Asserts) && s.By != "model" {
+			out = append(out, s.Citations...)
+		}
+	}
+	if len(out) == 0 {
+		return allCites(c, 6)
+	}
+	return out
+}
+
+func allCites(c news.Claim, n int) []news.Citation {
+	var out []news.Citation
+	for _, s := range c.Stances {
+		out = append(out, s.Citations...)
+		if len(out) >= n {
+			break
+		}
+	}
+	return out
+}
+
+func stanceCounts(c news.Claim) string {
+	counts := map[news.Stance]map[string]bool{}
+	for _, s := range c.Stances {
+		if counts[s.Stance] == nil {
+			counts[s.Stance] = map[string]bool{}
+		}
+		counts[s.Stance][s.ArticleID] = true
+	}
+	var parts []string
+	for _, st := range []news.Stance{news.Asserts, news.Denies, news.Questions, news.Rumour} {
+		if n := len(counts[st]); n > 0 {
+			parts = append(parts, fmt.Sprintf("%s in %s", strings.ReplaceAll(string(st), "_", " "), plural(n, "article")))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func uniqueArticles(cs []news.Citation) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range cs {
+		out[c.ArticleID] = true
+	}
+	return out
+}
+
+// validCites keeps citations that resolve to a non-empty span of a story article.
+func validCites(cs []news.Citation, byID map[string]*news.Article) []news.Citation {
+	out := cs[:0:0]
+	for _, c := range cs {
+		a := byID[c.ArticleID]
+		if a != nil && c.Start >= 0 && c.End <= len(a.Text) && c.Start < c.End {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func dedupCites(cs []news.Citation) []news.Citation {
+	seen := map[news.Citation]bool{}
+	out := cs[:0:0]
+	for _, c := range cs {
+		if !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
