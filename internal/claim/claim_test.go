@@ -1,0 +1,150 @@
+package claim
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// article builds an article whose sentences are its lines and whose person
+// mentions are the given names wherever they occur.
+func article(id, source string, day int, lines []string, people map[string]string) *news.Article {
+	a := &news.Article{ID: id, Source: source, Text: strings.Join(lines, " ")}
+	if day > 0 {
+		a.Published = time.Date(2031, 3, day, 0, 0, 0, 0, time.UTC)
+	}
+	off := 0
+	for _, l := range lines {
+		a.Sentences = append(a.Sentences, news.Span{Start: off, End: off + len(l)})
+		off += len(l) + 1
+	}
+	for surface, full := range people {
+		for i := 0; ; {
+			j := strings.Index(a.Text[i:], surface)
+			if j < 0 {
+				break
+			}
+			s := news.Span{Start: i + j, End: i + j + len(surface)}
+			a.Mentions = append(a.Mentions, news.Mention{Span: s, Text: surface, Type: news.PER, Key: full, Name: full})
+			i = s.End
+		}
+	}
+	return a
+}
+
+var people = map[string]string{"Ada Vance": "Ada Vance", "Vance": "Ada Vance", "Leo Marsh": "Leo Marsh", "Marsh": "Leo Marsh"}
+
+func statements(t *testing.T, a *news.Article) []news.Statement {
+	t.Helper()
+	if err := (Extractor{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	return a.Statements
+}
+
+func TestStanceOfSentences(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		pred string
+		want news.Stance
+	}{
+		{"Are Ada Vance and Leo Marsh dating?", "dating", news.Questions},
+		{"A representative for Leo Marsh told the Courier that Marsh is not dating Ada Vance.", "dating", news.Denies},
+		{"Rumours of a romance between Ada Vance and Leo Marsh swept the internet.", "dating", news.Rumour},
+		{"Ada Vance and Leo Marsh are dating, the Courier can reveal.", "dating", news.Asserts},
+		{"It is not confirmed if Ada Vance is dating Leo Marsh or not.", "dating", news.Questions},
+		{"Ada Vance and Leo Marsh met in Lisbon.", "met", news.Asserts},
+	} {
+		a := article("a", "X", 1, []string{"Ada Vance spoke.", "Leo Marsh spoke.", tc.line}, people)
+		var got []news.Statement
+		for _, s := range statements(t, a) {
+			if s.Span == a.Sentences[2] {
+				got = append(got, s)
+			}
+		}
+		if len(got) != 1 || got[0].Predicate != tc.pred || got[0].Stance != tc.want {
+			t.Errorf("%q: got %+v, want %s %s", tc.line, got, tc.pred, tc.want)
+		}
+	}
+}
+
+func TestRoleSpeakerAndPairReference(t *testing.T) {
+	a := article("a", "X", 1, []string{
+		"Ada Vance was seen with Leo Marsh.",
+		"A spokesperson for Leo Marsh said they are not dating.",
+		"Ada Vance left alone, and Marsh went home."}, people)
+	sts := statements(t, a)
+	if len(sts) != 1 || sts[0].By != "Leo Marsh's spokesperson" || sts[0].Stance != news.Denies {
+		t.Fatalf("statements = %+v", sts)
+	}
+}
+
+func TestNoCommentIsNotADenial(t *testing.T) {
+	a := article("a", "X", 1, []string{"Ada Vance and Leo Marsh were photographed.",
+		"Neither Ada Vance nor Leo Marsh have commented on their relationship."}, people)
+	sts := statements(t, a)
+	if len(sts) != 1 || sts[0].Predicate != "commented" || !sts[0].Negated {
+		t.Fatalf("statements = %+v", sts)
+	}
+}
+
+func TestClaimStatusStaleAndTimeline(t *testing.T) {
+	hello := article("h", "Hello", 10, []string{"Ada Vance and Leo Marsh were pictured together.",
+		"Neither Ada Vance nor Leo Marsh has commented on the romance."}, people)
+	courier := article("c", "Courier", 11, []string{"A rep for Leo Marsh told the Courier that Marsh is not dating Ada Vance.",
+		"Ada Vance posted on March 8, 2031 a photo."}, people)
+	courier.Dates = []news.DateMention{{Span: news.Span{Start: strings.Index(courier.Text, "March 8"), End: strings.Index(courier.Text, "March 8") + 13},
+		Value: time.Date(2031, 3, 8, 0, 0, 0, 0, time.UTC), Precision: "day"}}
+	blog := article("b", "Blog", 0, []string{"Fans think Ada Vance and Leo Marsh are a couple."}, people)
+	arts := []*news.Article{hello, courier, blog}
+	for _, a := range arts {
+		statements(t, a)
+	}
+	v := news.NewStoryView("s", "t")
+	for _, a := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Source: a.Source, Published: a.Published})
+	}
+	v.Entities = []news.Entity{{ID: "e1", Name: "Ada Vance", Type: news.PER}, {ID: "e2", Name: "Leo Marsh", Type: news.PER, Aliases: []string{"Marsh"}}}
+	if err := (Builder{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Claims) == 0 || v.Claims[0].Status != news.Denied || !strings.Contains(v.Claims[0].Reason, "Leo Marsh's representative") {
+		t.Fatalf("claims = %+v", v.Claims)
+	}
+	var staleFound bool
+	for _, c := range v.Contradictions {
+		if c.Kind == "stale" && len(c.Sides) == 2 && c.Sides[0].Citations[0].ArticleID == "h" {
+			staleFound = true
+		}
+	}
+	if !staleFound {
+		t.Errorf("no stale contradiction: %+v", v.Contradictions)
+	}
+	var dates []string
+	for _, e := range v.Timeline {
+		dates = append(dates, e.Date)
+	}
+	if strings.Join(dates, ",") != "2031-03-08,2031-03-11" {
+		t.Errorf("timeline dates = %v", dates)
+	}
+}
+
+func TestAgesExplainedByTime(t *testing.T) {
+	v := news.NewStoryView("s", "t")
+	v.Articles = []news.StoryArticle{
+		{ID: "a", Source: "A", Published: time.Date(2022, 9, 27, 0, 0, 0, 0, time.UTC)},
+		{ID: "b", Source: "B", Published: time.Date(2023, 10, 1, 0, 0, 0, 0, time.UTC)},
+		{ID: "c", Source: "C", Published: time.Date(2022, 9, 28, 0, 0, 0, 0, time.UTC)},
+	}
+	cite := func(id string) []news.Citation { return []news.Citation{{ArticleID: id, Start: 0, End: 1}} }
+	v.Entities = []news.Entity{
+		{ID: "t", Name: "Tia", Type: news.PER, Attributes: []news.Attribute{{Name: "age", Value: "4", Citations: cite("a")}, {Name: "age", Value: "5", Citations: cite("b")}}},
+		{ID: "u", Name: "Uma", Type: news.PER, Attributes: []news.Attribute{{Name: "age", Value: "30", Citations: cite("a")}, {Name: "age", Value: "33", Citations: cite("c")}}},
+	}
+	got := attributeConflicts(v, nil)
+	if len(got) != 2 || !got[0].ExplainedByTime || got[1].ExplainedByTime {
+		t.Fatalf("conflicts = %+v", got)
+	}
+}
