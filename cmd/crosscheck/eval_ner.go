@@ -24,10 +24,19 @@ func runEvalNER(ctx context.Context, args []string) error {
 	}
 	predOut := fs.String("predictions-out", "", "write each token line with the predicted tag appended")
 	modelPath := fs.String("model", "", "model file (default: the embedded model)")
-	if err := fs.Parse(args); err != nil {
-		return err
+	// Flags may come before or after the file.
+	var files []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	if fs.NArg() != 1 {
+	if len(files) != 1 {
 		fs.Usage()
 		return errors.New("want one CoNLL file")
 	}
@@ -35,7 +44,7 @@ func runEvalNER(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	docs, err := readCoNLLFile(fs.Arg(0))
+	docs, err := readCoNLLFile(files[0])
 	if err != nil {
 		return err
 	}
