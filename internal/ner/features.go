@@ -76,7 +76,7 @@ func hashAdd(h uint64, s string) uint64 {
 	return (h ^ 0xff) * fnvPrime
 }
 
-func hashByte(h uint64, b byte) uint64 { return ((h ^ uint64(b)) * fnvPrime ^ 0xfe) * fnvPrime }
+func hashByte(h uint64, b byte) uint64 { return ((h^uint64(b))*fnvPrime ^ 0xfe) * fnvPrime }
 
 // key folds a feature hash into the 32-bit key stored in the model; 0 is
 // reserved for empty slots.
@@ -369,6 +369,18 @@ func (sc *sentCtx) features(i int, labels []string, dst []uint32) []uint32 {
 	}
 
 	if sc.p2 != nil {
+		dst = sc.pass2Features(i, labels, dst)
+	}
+	return dst
+}
+
+// pass2Features appends the second-pass feature keys of token i to dst.
+func (sc *sentCtx) pass2Features(i int, labels []string, dst []uint32) []uint32 {
+	toks := sc.toks
+	t := &toks[i]
+	add1 := func(tmpl int, s string) { dst = append(dst, key(hashAdd(hashStart(tmpl), s))) }
+	add2 := func(tmpl int, a, b string) { dst = append(dst, key(hashAdd(hashAdd(hashStart(tmpl), a), b))) }
+	{
 		p := &sc.p2[i]
 		lab := func(j int) string {
 			if j < 0 || j >= len(toks) {

@@ -78,9 +78,9 @@ func (lin *linear) file() fileLinear {
 		r int
 	}
 	var rows []kr
-	for i, k := range lin.keys {
-		if k != 0 {
-			rows = append(rows, kr{k, int(lin.rows[i])})
+	for _, e := range lin.table {
+		if e.key != 0 {
+			rows = append(rows, kr{e.key, int(e.row)})
 		}
 	}
 	sort.Slice(rows, func(i, j int) bool { return rows[i].k < rows[j].k })

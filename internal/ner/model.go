@@ -21,10 +21,14 @@ type lexicon struct {
 // key to weight row, L weights a row, and label transition weights.
 type linear struct {
 	L     int
-	keys  []uint32 // power-of-two table, 0 = empty
-	rows  []int32
-	w     []float32 // rows × L
-	trans []float32 // (L+1) × L; row L holds start weights
+	table []slotEntry // power-of-two open-addressing table; key 0 = empty
+	w     []float32   // rows × L
+	trans []float32   // (L+1) × L; row L holds start weights
+}
+
+type slotEntry struct {
+	key uint32
+	row int32
 }
 
 func slot(k uint32, mask int) int { return int((k*2654435761)>>7) & mask }
@@ -34,26 +38,25 @@ func newLinear(L int, keys []uint32, w []float32, trans []float32) *linear {
 	for n < 2*len(keys)+2 {
 		n <<= 1
 	}
-	m := &linear{L: L, keys: make([]uint32, n), rows: make([]int32, n), w: w, trans: trans}
+	m := &linear{L: L, table: make([]slotEntry, n), w: w, trans: trans}
 	mask := n - 1
 	for r, k := range keys {
 		i := slot(k, mask)
-		for m.keys[i] != 0 && m.keys[i] != k {
+		for m.table[i].key != 0 && m.table[i].key != k {
 			i = (i + 1) & mask
 		}
-		m.keys[i] = k
-		m.rows[i] = int32(r)
+		m.table[i] = slotEntry{k, int32(r)}
 	}
 	return m
 }
 
 func (m *linear) row(k uint32) int {
-	mask := len(m.keys) - 1
+	mask := len(m.table) - 1
 	i := slot(k, mask)
 	for {
-		switch m.keys[i] {
+		switch e := m.table[i]; e.key {
 		case k:
-			return int(m.rows[i])
+			return int(e.row)
 		case 0:
 			return -1
 		}

@@ -67,8 +67,14 @@ type scratch struct {
 
 var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
 
-// decode labels one sentence with lin.
+// decode labels one sentence with lin. With base set, the first-pass
+// features of token i are base[off[i]:off[i+1]] and only the second-pass
+// features are computed.
 func (m *Model) decode(lin *linear, sc *sentCtx, s *scratch, out []int8) {
+	m.decodeWith(lin, sc, s, out, nil, nil)
+}
+
+func (m *Model) decodeWith(lin *linear, sc *sentCtx, s *scratch, out []int8, base []uint32, off []int32) {
 	n := len(sc.toks)
 	if n == 0 {
 		return
@@ -81,8 +87,16 @@ func (m *Model) decode(lin *linear, sc *sentCtx, s *scratch, out []int8) {
 	em := s.em[:n*L]
 	clear(em)
 	for i := 0; i < n; i++ {
-		s.feats = sc.features(i, m.labels.names, s.feats[:0])
-		lin.emissions(s.feats, em[i*L:i*L+L])
+		if base == nil {
+			s.feats = sc.features(i, m.labels.names, s.feats[:0])
+			lin.emissions(s.feats, em[i*L:i*L+L])
+			continue
+		}
+		lin.emissions(base[off[i]:off[i+1]], em[i*L:i*L+L])
+		if sc.p2 != nil {
+			s.feats = sc.pass2Features(i, m.labels.names, s.feats[:0])
+			lin.emissions(s.feats, em[i*L:i*L+L])
+		}
 	}
 	if len(s.score) < 2*L {
 		s.score = make([]float32, 2*L)
@@ -109,16 +123,33 @@ func (m *Model) tagIDs(doc [][]string) [][]int8 {
 	s := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(s)
 	ys := make([][]int8, len(doc))
-	for i := range d.sents {
-		ys[i] = make([]int8, len(d.sents[i].toks))
-		m.decode(m.pass1, &d.sents[i], s, ys[i])
-	}
 	if m.pass2 == nil {
+		for i := range d.sents {
+			ys[i] = make([]int8, len(d.sents[i].toks))
+			m.decode(m.pass1, &d.sents[i], s, ys[i])
+		}
 		return ys
+	}
+	// Keep each sentence's first-pass features for the second pass.
+	base := make([][]uint32, len(d.sents))
+	offs := make([][]int32, len(d.sents))
+	for i := range d.sents {
+		sc := &d.sents[i]
+		n := len(sc.toks)
+		ys[i] = make([]int8, n)
+		off := make([]int32, n+1)
+		var fs []uint32
+		for j := 0; j < n; j++ {
+			off[j] = int32(len(fs))
+			fs = sc.features(j, m.labels.names, fs)
+		}
+		off[n] = int32(len(fs))
+		base[i], offs[i] = fs, off
+		m.decodeWith(m.pass1, sc, s, ys[i], fs, off)
 	}
 	setPass2(m.labels, d, ys)
 	for i := range d.sents {
-		m.decode(m.pass2, &d.sents[i], s, ys[i])
+		m.decodeWith(m.pass2, &d.sents[i], s, ys[i], base[i], offs[i])
 	}
 	return ys
 }
