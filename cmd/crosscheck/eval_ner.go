@@ -86,6 +86,12 @@ func loadNER(path string) (*ner.Model, error) {
 // also writes the predictions file.
 func scoreNER(m *ner.Model, docs []eval.CoNLLDoc, pw io.Writer) (eval.NERScore, error) {
 	var s eval.NERScore
+	iob1 := false // write predictions in the gold file's scheme
+	for _, d := range docs {
+		for _, snt := range d.Sentences {
+			iob1 = iob1 || eval.IsIOB1(snt.Tags)
+		}
+	}
 	for _, d := range docs {
 		words := make([][]string, len(d.Sentences))
 		for i, snt := range d.Sentences {
@@ -97,6 +103,9 @@ func scoreNER(m *ner.Model, docs []eval.CoNLLDoc, pw io.Writer) (eval.NERScore, 
 			fmt.Fprintln(pw)
 		}
 		for i, snt := range d.Sentences {
+			if iob1 {
+				pred[i] = eval.ToIOB1(pred[i])
+			}
 			if err := s.Add(snt.Tags, pred[i]); err != nil {
 				return s, err
 			}

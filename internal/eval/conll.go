@@ -243,3 +243,34 @@ func (s NERScore) Report(w io.Writer) {
 			t, 100*c.Precision(), 100*c.Recall(), 100*c.F1(), c.Guessed)
 	}
 }
+
+// IsIOB1 reports whether tags use IOB1, where I- also starts a chunk (as in
+// the CoNLL-2003 files): some chunk starts with an I- tag.
+func IsIOB1(tags []string) bool {
+	for _, c := range Chunks(tags) {
+		if strings.HasPrefix(tags[c.Start], "I") {
+			return true
+		}
+	}
+	return false
+}
+
+// ToIOB1 rewrites tags in IOB1: chunks start with I- unless they follow a
+// chunk of the same type, which starts with B-.
+func ToIOB1(tags []string) []string {
+	out := make([]string, len(tags))
+	for i := range out {
+		out[i] = "O"
+	}
+	prevEnd, prevType := -1, ""
+	for _, c := range Chunks(tags) {
+		for i := c.Start; i < c.End; i++ {
+			out[i] = "I-" + c.Type
+		}
+		if c.Start == prevEnd && c.Type == prevType {
+			out[c.Start] = "B-" + c.Type
+		}
+		prevEnd, prevType = c.End, c.Type
+	}
+	return out
+}

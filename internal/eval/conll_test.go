@@ -112,3 +112,21 @@ func FuzzReadCoNLL(f *testing.F) {
 		}
 	})
 }
+
+func TestToIOB1(t *testing.T) {
+	in := strings.Fields("B-PER I-PER B-PER O B-LOC B-ORG")
+	want := "I-PER I-PER B-PER O I-LOC I-ORG"
+	got := ToIOB1(in)
+	if strings.Join(got, " ") != want {
+		t.Errorf("ToIOB1 = %v, want %s", got, want)
+	}
+	if !IsIOB1(got) || IsIOB1(in) {
+		t.Error("IsIOB1 wrong")
+	}
+	var a, b NERScore
+	a.Add(in, in)
+	b.Add(in, got)
+	if a.Overall != b.Overall {
+		t.Errorf("conversion changed the chunks: %+v vs %+v", a.Overall, b.Overall)
+	}
+}
