@@ -29,7 +29,7 @@ func runTrainNER(ctx context.Context, args []string) error {
 	out := fs.String("out", "internal/ner/model/ner.gob.gz", "where to write the model")
 	epochs := fs.Int("epochs", 12, "perceptron epochs per pass")
 	folds := fs.Int("folds", 4, "jackknife folds for the document-level second pass (0: one pass)")
-	minCount := fs.Int("min-count", 1, "drop features seen fewer times in training")
+	minCount := fs.Int("min-count", 2, "drop features seen fewer times in training")
 	corpus := fs.String("corpus", "", "shared data directory with unlabelled text for word clusters (default: found; \"none\" to skip)")
 	if err := fs.Parse(args); err != nil {
 		return err

@@ -14,7 +14,7 @@ import (
 )
 
 // devFloor is the entity-level F1 the committed model must keep on the
-// CoNLL-2003 development split (measured: 0.9229).
+// CoNLL-2003 development split (measured: 0.9233).
 const devFloor = 0.92
 
 func readDev(t testing.TB) [][][]string {
@@ -210,11 +210,14 @@ func itoa(i int) string {
 }
 
 func BenchmarkLoad(b *testing.B) {
+	cpu0, n := cpuTime(), 0
 	for b.Loop() {
 		if _, err := Load(bytes.NewReader(embedded)); err != nil {
 			b.Fatal(err)
 		}
+		n++
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(n), "cpu-ms/load")
 }
 
 func BenchmarkTag(b *testing.B) {
