@@ -45,8 +45,12 @@ func (s summary) String() string {
 
 // newEngine wires the default stages over store.
 func newEngine(ctx context.Context, store news.Store) (*engine, error) {
+	stages, err := articleStages()
+	if err != nil {
+		return nil, err
+	}
 	e := &engine{store: store, workers: runtime.NumCPU(), timings: &pipeline.Timings{}}
-	e.pipe = pipeline.New(articleStages()...).WithTimings(e.timings)
+	e.pipe = pipeline.New(stages...).WithTimings(e.timings)
 	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: storyStages()}}
 	e.assigner = newAssigner()
 	if err := e.restore(ctx); err != nil {

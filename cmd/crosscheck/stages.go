@@ -1,19 +1,33 @@
 package main
 
 import (
+	"github.com/crosscheck-news/crosscheck/internal/claim"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
+	"github.com/crosscheck-news/crosscheck/internal/ner"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
+	"github.com/crosscheck-news/crosscheck/internal/segment"
+	"github.com/crosscheck-news/crosscheck/internal/story"
 )
 
 // articleStages is the per-article pipeline, in order.
-func articleStages() []pipeline.Named {
+func articleStages() ([]pipeline.Named, error) {
+	tagger, err := ner.NewStage()
+	if err != nil {
+		return nil, err
+	}
 	return []pipeline.Named{
 		{Name: "text", Stage: rawText{}},
 		{Name: "metadata", Stage: ingest.Metadata{}},
-	}
+		{Name: "segment", Stage: segment.Stage{}},
+		{Name: "ner", Stage: tagger},
+		{Name: "claims", Stage: claim.Extractor{}},
+	}, nil
 }
 
 // storyStages is the cross-article pipeline, in order.
 func storyStages() []pipeline.NamedStory {
-	return nil
+	return []pipeline.NamedStory{
+		{Name: "claims", Stage: claim.Builder{}},
+		{Name: "sheet", Stage: story.Sheet{}},
+	}
 }

@@ -19,6 +19,7 @@ type person struct {
 	key, name string
 	count     int
 	first     int
+	at        []int // offsets of its mentions (in a sentence)
 }
 
 // Process implements news.Stage.
@@ -84,11 +85,17 @@ func stanceOf(text string, social bool, by string) (news.Stance, bool, bool) {
 func nearest(ps []person, at int) []person {
 	out := append([]person(nil), ps...)
 	dist := func(p person) int {
-		d := p.first - at
-		if d < 0 {
-			d = -d
+		best := -1
+		for _, o := range append(p.at, p.first) {
+			d := o - at
+			if d < 0 {
+				d = -d
+			}
+			if best < 0 || d < best {
+				best = d
+			}
 		}
-		return d
+		return best
 	}
 	sort.SliceStable(out, func(i, j int) bool { return dist(out[i]) < dist(out[j]) })
 	if len(out) > 2 {
@@ -232,16 +239,18 @@ func salientPair(ps []person) []person {
 // personsIn lists the distinct people mentioned inside span s, in order.
 func personsIn(a *news.Article, s news.Span) []person {
 	var out []person
-	seen := map[string]bool{}
+	seen := map[string]int{}
 	for _, m := range a.Mentions {
 		if m.Type != news.PER || !s.Contains(m.Span) {
 			continue
 		}
 		k := keyOf(m)
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, person{key: k, name: nameOf(m), first: m.Span.Start})
+		if i, ok := seen[k]; ok {
+			out[i].at = append(out[i].at, m.Span.Start)
+			continue
 		}
+		seen[k] = len(out)
+		out = append(out, person{key: k, name: nameOf(m), first: m.Span.Start, at: []int{m.Span.Start}})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].first < out[j].first })
 	return out
