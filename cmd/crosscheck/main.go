@@ -21,8 +21,10 @@ type command struct {
 
 // commands is the route table of the CLI; each command lives in its own file.
 var commands = map[string]command{
-	"train": {"train a model: train ner|stance [flags]", runTrain},
-	"eval":  {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
+	"train":    {"train a model: train ner|stance [flags]", runTrain},
+	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
+	"entities": {"list entities across stories: entities [--story ID] [--json] [--db PATH]", runEntities},
+	"entity":   {"show one entity with cited attributes: entity ID [--json] [--db PATH]", runEntity},
 }
 
 // trainers are the `crosscheck train MODEL` subcommands.
