@@ -1,0 +1,249 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/segment"
+)
+
+// Stage tags the named entities of each sentence of an article and appends
+// them to a.Mentions with Via "ner". Types are the model's PER, ORG, LOC and
+// MISC, refined by rules: short title-cased phrases in quotes that the
+// model calls MISC, or that a nearby word calls a film, show, book or song,
+// become WORK; festivals, fashion weeks, galas and award ceremonies become
+// EVENT.
+type Stage struct {
+	Model *Model
+}
+
+var _ news.Stage = Stage{}
+
+// NewStage returns a Stage with the embedded model.
+func NewStage() (Stage, error) {
+	m, err := Default()
+	if err != nil {
+		return Stage{}, err
+	}
+	return Stage{Model: m}, nil
+}
+
+// Process implements news.Stage.
+func (s Stage) Process(ctx context.Context, a *news.Article) error {
+	if s.Model == nil {
+		return fmt.Errorf("ner: no model")
+	}
+	sents := a.Sentences
+	if len(sents) == 0 {
+		for _, p := range segment.Paragraphs(a.Text) {
+			sents = append(sents, segment.Sentences(a.Text, p)...)
+		}
+	}
+	toks := make([][]segment.Token, len(sents))
+	words := make([][]string, len(sents))
+	for i, sp := range sents {
+		toks[i] = segment.Tokens(a.Text, sp)
+		words[i] = make([]string, len(toks[i]))
+		for j, t := range toks[i] {
+			words[i][j] = t.Text(a.Text)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	tags := s.Model.tagIDs(words)
+	kept := a.Mentions[:0]
+	for _, m := range a.Mentions {
+		if m.Via != "ner" {
+			kept = append(kept, m)
+		}
+	}
+	a.Mentions = kept
+	for i := range sents {
+		ms := s.Model.sentenceMentions(a.Text, toks[i], words[i], tags[i])
+		a.Mentions = append(a.Mentions, ms...)
+	}
+	return nil
+}
+
+type tokMention struct {
+	start, end int // token range
+	typ        news.EntityType
+}
+
+func (m *Model) sentenceMentions(text string, toks []segment.Token, words []string, y []int8) []news.Mention {
+	var ms []tokMention
+	for i := 0; i < len(y); {
+		if y[i] == 0 {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(y) && isInside(y[j]) && (y[j]-1)/2 == (y[i]-1)/2 {
+			j++
+		}
+		ms = append(ms, tokMention{i, j, news.EntityType(m.labels.typeOf(y[i]))})
+		i = j
+	}
+	ms = refine(words, ms)
+	out := make([]news.Mention, 0, len(ms))
+	for _, tm := range ms {
+		sp := news.Span{Start: toks[tm.start].Span.Start, End: toks[tm.end-1].Span.End}
+		out = append(out, news.Mention{Span: sp, Text: sp.Text(text), Type: tm.typ, Via: "ner"})
+	}
+	return out
+}
+
+// refine applies the WORK and EVENT rules and returns mentions in order.
+func refine(words []string, ms []tokMention) []tokMention {
+	var add []tokMention
+	add = append(add, quotedWorks(words, ms)...)
+	add = append(add, events(words)...)
+	for _, a := range add {
+		kept := ms[:0]
+		for _, x := range ms {
+			if x.end <= a.start || x.start >= a.end {
+				kept = append(kept, x)
+			}
+		}
+		ms = append(kept, a)
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
+	return ms
+}
+
+func isOpenQuote(w string) bool {
+	switch w {
+	case "\"", "“", "‘", "'", "«":
+		return true
+	}
+	return false
+}
+
+func isCloseQuote(w string) bool {
+	switch w {
+	case "\"", "”", "’", "'", "»":
+		return true
+	}
+	return false
+}
+
+// workCues are words that call a nearby quoted title a work.
+var workCues = map[string]bool{
+	"film": true, "films": true, "movie": true, "movies": true, "series": true, "show": true, "shows": true,
+	"sitcom": true, "drama": true, "documentary": true, "trilogy": true, "franchise": true, "sequel": true,
+	"book": true, "novel": true, "memoir": true, "album": true, "song": true, "single": true, "track": true,
+	"episode": true, "season": true, "play": true, "musical": true, "podcast": true, "thriller": true,
+	"comedy": true, "programme": true, "program": true, "star": true, "starred": true, "starring": true,
+	"hit": true, "netflix": true, "hbo": true, "titled": true, "called": true, "reality": true,
+}
+
+// quotedWorks finds title-cased phrases of at most eight words between
+// quotes that the model tagged MISC or that a cue word near them calls a
+// work.
+func quotedWorks(words []string, ms []tokMention) []tokMention {
+	var out []tokMention
+	for i := 0; i < len(words); i++ {
+		if !isOpenQuote(words[i]) {
+			continue
+		}
+		j := i + 1
+		for j < len(words) && j-i <= 9 && !isCloseQuote(words[j]) {
+			j++
+		}
+		if j >= len(words) || !isCloseQuote(words[j]) || j == i+1 || j-i > 9 {
+			continue
+		}
+		s, e := i+1, j
+		for e > s && (words[e-1] == "." || words[e-1] == "," || words[e-1] == "!" || words[e-1] == "?") {
+			e--
+		}
+		if e > s && titleCased(words[s:e]) {
+			misc := false
+			for _, m := range ms {
+				if m.typ == news.MISC && m.start >= s && m.end <= e {
+					misc = true
+				}
+			}
+			cue := false
+			for k := max(0, i-6); k < min(len(words), j+7); k++ {
+				if (k < i || k > j) && workCues[strings.ToLower(words[k])] {
+					cue = true
+				}
+			}
+			if misc || cue {
+				out = append(out, tokMention{s, e, news.WORK})
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+// titleCased reports whether the phrase starts with a capital or digit and
+// every word of four letters or more does too.
+func titleCased(ws []string) bool {
+	r, _ := utf8.DecodeRuneInString(ws[0])
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) >= 4 && unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// eventHeads end the names of events; a head that needs a word before it
+// names that word.
+var eventHeads = map[string]string{
+	"Festival": "", "Fest": "", "Festivals": "", "Gala": "", "Awards": "", "Week": "Fashion",
+	"Olympics": "", "Expo": "", "Biennale": "", "Carnival": "", "Marathon": "", "Summit": "",
+	"Oscars": "", "Grammys": "", "Emmys": "", "Tonys": "", "BAFTAs": "", "VMAs": "", "Globes": "Golden",
+	"Con": "Comic", "Open": "", "Prix": "Grand", "Championships": "", "Ceremony": "",
+}
+
+// events finds capitalised phrases ending in an event head, such as "75th
+// Annual Cannes Film Festival" or "Milan Fashion Week".
+func events(words []string) []tokMention {
+	var out []tokMention
+	for i, w := range words {
+		need, ok := eventHeads[w]
+		if !ok {
+			continue
+		}
+		if need != "" && (i == 0 || words[i-1] != need) {
+			continue
+		}
+		s := i
+		for s > 0 {
+			p := words[s-1]
+			r, _ := utf8.DecodeRuneInString(p)
+			if unicode.IsUpper(r) || unicode.IsDigit(r) && len(p) > 1 && !strings.ContainsAny(p, ",.") ||
+				(p == "of" || p == "de" || p == "&") && s-1 > 0 {
+				s--
+				continue
+			}
+			break
+		}
+		for s < i && (words[s] == "The" || words[s] == "of" || words[s] == "&") {
+			s++
+		}
+		if w == "Open" && s == i {
+			continue // "Open" alone is not an event
+		}
+		if s == i && need == "" && (w == "Festival" || w == "Gala" || w == "Awards" || w == "Summit" ||
+			w == "Week" || w == "Marathon" || w == "Ceremony" || w == "Championships" || w == "Expo") {
+			continue // a bare head is a common noun
+		}
+		out = append(out, tokMention{s, i + 1, news.EVENT})
+	}
+	return out
+}
