@@ -84,6 +84,7 @@ func stripPossessive(low, s string) (string, string) {
 // resolve groups the recogniser's mentions into entities and gives each
 // mention a Key and a full Name.
 func (d *doc) resolve() []*ent {
+	d.kinNames()
 	ms := d.a.Mentions
 	names := make([]nameOf, len(ms))
 	order := make([]int, 0, len(ms))
@@ -186,9 +187,10 @@ func (d *doc) resolve() []*ent {
 				cands = append(cands, e)
 			}
 		}
-		if len(cands) == 0 && (typ == news.PER || typ == "") && single[t] <= 2 && !commonWords[t] {
+		if len(cands) == 0 && single[t] <= 2 && !commonWords[t] {
 			for _, e := range persons {
-				if typoOf(t, e.full) && single[t] < lastMentions(e, assign) {
+				n := lastMentions(e, assign)
+				if typoOf(t, e.full) && single[t] < n && (typ == news.PER || single[t] == 1 && n >= 3) {
 					cands = append(cands, e)
 				}
 			}
@@ -381,5 +383,49 @@ func (e *ent) vote(g string, w int, at news.Span) {
 	}
 	if w > e.gw {
 		e.gspan, e.gw = at, w
+	}
+}
+
+// kinNames makes persons of the names a kinship word or an age apposition
+// introduces: "daughter, True" and "True, 5," name a person whatever type
+// the recogniser gave, and a capitalised word right after a kinship word
+// that the recogniser missed becomes a mention with Via "kinship".
+func (d *doc) kinNames() {
+	at := map[int]int{} // token index -> mention index
+	for i, m := range d.a.Mentions {
+		at[d.tokAt(m.Span.Start)] = i
+	}
+	for k, t := range d.toks {
+		w := strings.TrimSuffix(t.low, "'s")
+		kin, isKin := kinship[w]
+		j := k + 1
+		if d.low(j) == "," {
+			j++
+		}
+		if isKin && kin.rel != "child" && j < len(d.toks) && d.toks[j].cap && d.toks[j].word {
+			if mi, ok := at[j]; ok {
+				if d.a.Mentions[mi].Type != news.PER && d.a.Mentions[mi].Type != news.WORK {
+					d.a.Mentions[mi].Type = news.PER
+				}
+				continue
+			}
+			if commonWords[d.toks[j].low] && !d.toks[j].cap || honorifics[d.toks[j].low] != "" {
+				continue
+			}
+			e := j + 1
+			if e < len(d.toks) && d.toks[e].cap && d.toks[e].word && d.toks[e].s == d.toks[j].e+1 {
+				e++
+			}
+			sp := news.Span{Start: d.toks[j].s, End: d.toks[e-1].e}
+			d.a.Mentions = append(d.a.Mentions, news.Mention{Span: sp, Text: d.text[sp.Start:sp.End], Type: news.PER, Via: "kinship"})
+			continue
+		}
+		// "True, 5," after a name: an age apposition
+		if mi, ok := at[k]; ok && d.a.Mentions[mi].Type != news.PER && d.a.Mentions[mi].Type != news.WORK {
+			e := d.tokEnd(d.a.Mentions[mi].Span.End)
+			if n, isNum := parseNumber(d.low(e + 1)); d.low(e) == "," && isNum && n > 0 && n < 120 && d.low(e+2) == "," {
+				d.a.Mentions[mi].Type = news.PER
+			}
+		}
 	}
 }

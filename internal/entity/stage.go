@@ -15,7 +15,9 @@ import (
 // Stage is the per-article entity stage. It runs after the recogniser,
 // which fills a.Mentions (Via "ner") and a.Sentences. It gives every
 // mention a Key and a full Name, adds mentions found by alias (Via
-// "alias") and by description (Via "descriptor"), and sets a.Attributes.
+// "alias"), by description (Via "descriptor") and after kinship words the
+// recogniser missed (Via "kinship", "her daughter, True"), and sets
+// a.Attributes.
 // Running it again on its own output gives the same result.
 type Stage struct{}
 
@@ -28,7 +30,7 @@ func (Stage) Process(ctx context.Context, a *news.Article) error {
 	}
 	kept := a.Mentions[:0:0]
 	for _, m := range a.Mentions {
-		if m.Via == "alias" || m.Via == "descriptor" || m.Via == "pronoun" {
+		if m.Via == "alias" || m.Via == "descriptor" || m.Via == "pronoun" || m.Via == "kinship" {
 			continue
 		}
 		m.Key, m.Name = "", ""
