@@ -204,7 +204,7 @@ func (d *doc) places() {
 				continue
 			}
 			if c.attr == "birthplace" {
-				if y, ok := parseNumber(d.low(v)); ok && y > 1800 && y < 2100 {
+				if y, err := strconv.Atoi(d.low(v)); err == nil && y > 1800 && y < 2100 {
 					d.emitSubjects(k, "birth_year", strconv.Itoa(y), v)
 					continue
 				}

@@ -75,6 +75,8 @@ var roles = map[string]struct {
 	"dancer": {true, ""}, "photographer": {true, ""}, "filmmaker": {true, ""}, "quarterback": {true, ""},
 	"striker": {true, ""}, "coach": {true, ""}, "manager": {true, ""}, "executive": {true, ""},
 	"chairman": {true, male}, "chairwoman": {true, female}, "senator": {true, ""}, "minister": {true, ""},
+	"cyclist": {true, ""}, "swimmer": {true, ""}, "runner": {true, ""}, "golfer": {true, ""}, "skater": {true, ""},
+	"painter": {true, ""}, "sculptor": {true, ""}, "architect": {true, ""}, "scientist": {true, ""},
 	"youtuber": {true, ""}, "tiktoker": {true, ""}, "icon": {false, ""}, "legend": {false, ""},
 	"heartthrob": {false, ""}, "hunk": {false, male}, "beauty": {false, female}, "alum": {false, ""},
 	"alumna": {false, female}, "alumnus": {false, male}, "celebrity": {false, ""}, "mogul's": {false, ""},

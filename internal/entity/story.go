@@ -56,7 +56,7 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 	var groups [][]*local
 	byID := map[string]int{}
 	for _, g := range cluster(locs, arts) {
-		id := EntityID(summarise(g, arts).Name, majorityType(g))
+		id := EntityID(canonicalName(g), majorityType(g))
 		if i, ok := byID[id]; ok {
 			groups[i] = append(groups[i], g...)
 			continue
@@ -259,6 +259,7 @@ func summarise(g []*local, arts []*news.Article) news.Entity {
 	var cites []news.Citation
 	artSeen := map[int]bool{}
 	var artIdx []int
+	names := map[string]nameOf{}
 	for _, l := range g {
 		if !artSeen[l.art] {
 			artSeen[l.art] = true
@@ -270,7 +271,11 @@ func summarise(g []*local, arts []*news.Article) news.Entity {
 			if m.Via == "descriptor" {
 				continue
 			}
-			n := splitName(m.Text, m.Type)
+			n, ok := names[m.Text]
+			if !ok {
+				n = splitName(m.Text, m.Type)
+				names[m.Text] = n
+			}
 			if len(n.toks) >= 2 {
 				forms[n.surface]++
 			} else {
@@ -338,6 +343,31 @@ func summarise(g []*local, arts []*news.Article) news.Entity {
 	}
 	return news.Entity{ID: EntityID(name, typ), Name: name, Type: typ, Aliases: aliases, Articles: ids,
 		Mentions: cites, Attributes: []news.Attribute{}}
+}
+
+// canonicalName is the most common full form of a group's names.
+func canonicalName(g []*local) string {
+	forms := map[string]int{}
+	singles := map[string]int{}
+	for _, l := range g {
+		for _, m := range l.ments {
+			if m.Via == "descriptor" {
+				continue
+			}
+			if len(l.toks) >= 2 {
+				forms[m.Name]++
+			} else {
+				singles[m.Name]++
+			}
+		}
+	}
+	if n := bestForm(forms); n != "" {
+		return n
+	}
+	if n := bestForm(singles); n != "" {
+		return n
+	}
+	return g[0].name
 }
 
 func majorityType(g []*local) news.EntityType {
