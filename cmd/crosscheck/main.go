@@ -30,6 +30,8 @@ var commands = map[string]command{
 	"search":   {"full-text search over articles", runSearch},
 	"train":    {"train a model: train ner|stance [flags]", runTrain},
 	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
+	"entities": {"list entities across stories: entities [--story ID] [--json] [--db PATH]", runEntities},
+	"entity":   {"show one entity with cited attributes: entity ID [--json] [--db PATH]", runEntity},
 }
 
 // trainers are the `crosscheck train MODEL` subcommands.

@@ -1,0 +1,137 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// alias is one folded string that names an entity in text where case
+// cannot be trusted.
+type alias struct {
+	s string
+	e *ent
+}
+
+// aliasesOf lists the folded strings that may name each entity in
+// lower-case or upper-case text: full names, full names run together (as
+// in hashtags), and given names and surnames that belong to one person
+// only and are not common words.
+func aliasesOf(ents []*ent) []alias {
+	var out []alias
+	tokOwners := map[string]int{}
+	for _, e := range ents {
+		if e.typ == news.PER {
+			for _, t := range uniq(e.full) {
+				tokOwners[t]++
+			}
+		}
+	}
+	seen := map[string]bool{}
+	push := func(s string, e *ent) {
+		if s == "" || seen[s] {
+			return
+		}
+		seen[s] = true
+		out = append(out, alias{s, e})
+	}
+	for _, e := range ents {
+		if len(e.full) >= 2 {
+			push(strings.Join(e.full, " "), e)
+			if e.typ == news.PER {
+				push(strings.Join(e.full, ""), e)
+			}
+			for f := range e.forms {
+				push(strings.Join(splitName(f, e.typ).toks, " "), e)
+			}
+		}
+		if e.typ != news.PER || len(e.full) < 2 {
+			// a single word is matched only as part of a known full name
+			continue
+		}
+		for _, t := range e.full {
+			if len([]rune(t)) >= 3 && tokOwners[t] == 1 && !commonWords[t] {
+				push(t, e)
+			}
+		}
+	}
+	// Longest first, so "khloe kardashian" wins over "khloe".
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].s) > len(out[j].s) })
+	return out
+}
+
+func uniq(ts []string) []string {
+	var out []string
+	for _, t := range ts {
+		if !containsTok(out, t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// aliases finds further mentions of the entities by their aliases,
+// case-insensitively, diacritics folded, on whole words, where no mention
+// is yet. New mentions have Via "alias".
+func (d *doc) aliases(ents []*ent) {
+	as := aliasesOf(ents)
+	if len(as) == 0 {
+		return
+	}
+	f := foldText(d.text)
+	taken := make([]news.Span, 0, len(d.a.Mentions))
+	for _, m := range d.a.Mentions {
+		taken = append(taken, m.Span)
+	}
+	overlaps := func(s news.Span) bool {
+		for _, t := range taken {
+			if t.Overlaps(s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, al := range as {
+		for from := 0; from < len(f.s); {
+			i := strings.Index(f.s[from:], al.s)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := i + len(al.s)
+			from = j
+			if !boundary(f.s, i, j) {
+				continue
+			}
+			sp := news.Span{Start: f.off[i], End: f.origEnd(j)}
+			if overlaps(sp) {
+				continue
+			}
+			taken = append(taken, sp)
+			al.e.ments = append(al.e.ments, len(d.a.Mentions))
+			al.e.count++
+			d.a.Mentions = append(d.a.Mentions, news.Mention{Span: sp, Text: d.text[sp.Start:sp.End],
+				Type: al.e.typ, Key: al.e.key, Name: al.e.name, Via: "alias"})
+		}
+	}
+}
+
+// boundary reports whether s[i:j] is a whole word or run of words.
+func boundary(s string, i, j int) bool {
+	if i > 0 {
+		r, _ := utf8.DecodeLastRuneInString(s[:i])
+		if isWordRune(r) {
+			return false
+		}
+	}
+	if j < len(s) {
+		r, _ := utf8.DecodeRuneInString(s[j:])
+		if isWordRune(r) || r == '\'' && j+1 < len(s) && s[j+1] != 's' && unicode.IsLetter(rune(s[j+1])) {
+			return false
+		}
+	}
+	return true
+}

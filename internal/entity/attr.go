@@ -1,0 +1,411 @@
+package entity
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// ageToken reads "31-year-old", "four-year-old" or "thirty-one-year-old"
+// and returns the age, or 0.
+func ageToken(low string) int {
+	for _, suf := range []string{"-year-old", "-years-old", "-year-olds"} {
+		if n, ok := strings.CutSuffix(low, suf); ok {
+			if v, ok := parseNumber(n); ok && v > 0 && v < 120 {
+				return v
+			}
+		}
+	}
+	return 0
+}
+
+func (d *doc) emit(e *ent, name, value string, sp news.Span) {
+	if e == nil || value == "" {
+		return
+	}
+	for _, a := range d.attrs {
+		if a.Key == e.key && a.Name == name && a.Value == value && a.Span == sp {
+			return
+		}
+	}
+	d.attrs = append(d.attrs, news.AttrMention{Key: e.key, Name: name, Value: value, Span: sp})
+}
+
+// subjects returns the persons a predicate at token i is about: the
+// nearest person named, described or referred to by a pronoun before it in
+// the sentence, with any persons coordinated with it ("Khloé and Morrone").
+func (d *doc) subjects(i int) ([]*ent, int) {
+	if i <= 0 || i > len(d.toks) {
+		return nil, -1
+	}
+	sent := d.toks[min(i, len(d.toks)-1)].sent
+	for k := i - 1; k >= 0 && k >= i-20 && d.toks[k].sent == sent; k-- {
+		if e := d.owner[k]; e != nil && e.typ == news.PER {
+			out := []*ent{e}
+			start := k
+			for start > 0 && d.owner[start-1] == e {
+				start--
+			}
+			// coordinated persons before: "X and Y", "X, Y and Z"
+			for c := start - 1; c > 0 && (d.toks[c].low == "and" || d.toks[c].low == "&" || d.toks[c].low == ","); {
+				o := d.owner[c-1]
+				if o == nil || o.typ != news.PER {
+					break
+				}
+				out = append(out, o)
+				c--
+				for c > 0 && d.owner[c-1] == o {
+					c--
+				}
+				start = c
+				c--
+			}
+			return out, start
+		}
+		if _, ok := pronounGender[d.toks[k].low]; ok && (d.toks[k].low == "he" || d.toks[k].low == "she" || strings.Contains(d.toks[k].low, "'")) {
+			if key, ok := d.res.Resolve(d.toks[k].s, d.toks[k].low); ok {
+				if e := d.byKey[key]; e != nil {
+					return []*ent{e}, k
+				}
+			}
+			return nil, -1
+		}
+	}
+	return nil, -1
+}
+
+// spanFrom is the stating span from token a to the end of token b.
+func (d *doc) spanFrom(a, b int) news.Span {
+	if a < 0 || a > b {
+		a = b
+	}
+	return news.Span{Start: d.toks[a].s, End: d.toks[b].e}
+}
+
+func (d *doc) emitSubjects(i int, name, value string, endTok int) {
+	es, st := d.subjects(i)
+	for _, e := range es {
+		d.emit(e, name, value, d.spanFrom(st, endTok))
+	}
+}
+
+// personAfter returns the person named at token i, skipping one comma.
+func (d *doc) personAfter(i int) (*ent, int) {
+	if d.low(i) == "," {
+		i++
+	}
+	if i < len(d.toks) && d.owner[i] != nil && d.owner[i].typ == news.PER {
+		e := d.owner[i]
+		j := i
+		for j+1 < len(d.toks) && d.owner[j+1] == e {
+			j++
+		}
+		return e, j
+	}
+	return nil, -1
+}
+
+// attributes reads ages, places, ties, status, occupations and
+// nationalities stated about persons.
+func (d *doc) attributes(linked []phrase) {
+	d.ages()
+	d.places()
+	d.relations()
+	d.status()
+	d.roleAttrs(linked)
+	d.predicates()
+}
+
+func (d *doc) ages() {
+	for k, t := range d.toks {
+		if age := ageToken(t.low); age > 0 {
+			v := strconv.Itoa(age)
+			switch {
+			case d.owner[k] != nil:
+				// inside a description: "the 38-year-old media personality"
+				st := k
+				for st > 0 && d.owner[st-1] == d.owner[k] {
+					st--
+				}
+				d.emit(d.owner[k], "age", v, d.spanFrom(st, k))
+			default:
+				// "a four-year-old daughter, True"
+				if _, ok := kinship[d.low(k+1)]; ok {
+					if e, j := d.personAfter(k + 2); e != nil {
+						d.emit(e, "age", v, d.spanFrom(k, j))
+						continue
+					}
+				}
+				if _, ok := roles[d.low(k+1)]; ok || isDet(d.low(k-1)) {
+					d.emitSubjects(k, "age", v, k)
+				}
+			}
+			continue
+		}
+		n, ok := parseNumber(t.low)
+		if !ok || n <= 0 || n >= 120 {
+			continue
+		}
+		// "Morrone, 31," and "Morrone (31)"
+		if (d.low(k-1) == "," && isAgeEnd(d.low(k+1)) || d.low(k-1) == "(" && d.low(k+1) == ")") && k >= 2 {
+			if e := d.owner[k-2]; e != nil && e.typ == news.PER {
+				st := k - 2
+				for st > 0 && d.owner[st-1] == e {
+					st--
+				}
+				d.emit(e, "age", strconv.Itoa(n), d.spanFrom(st, k+1))
+			}
+			continue
+		}
+		// "who is now 31 years old", "aged 31"
+		if (d.low(k+1) == "years" || d.low(k+1) == "year") && d.low(k+2) == "old" {
+			d.emitSubjects(k, "age", strconv.Itoa(n), k+2)
+		} else if d.low(k-1) == "aged" {
+			d.emitSubjects(k-1, "age", strconv.Itoa(n), k)
+		}
+	}
+}
+
+func isAgeEnd(s string) bool { return s == "," || s == ")" || s == "." || s == ";" || s == "and" }
+
+// place cues: the folded words, the attribute they give.
+var placeCues = []struct {
+	words []string
+	attr  string
+}{
+	{[]string{"hailing", "from"}, "hometown"}, {[]string{"hails", "from"}, "hometown"},
+	{[]string{"native", "of"}, "hometown"}, {[]string{"originally", "from"}, "hometown"},
+	{[]string{"grew", "up", "in"}, "hometown"}, {[]string{"born", "and", "raised", "in"}, "hometown"},
+	{[]string{"raised", "in"}, "hometown"}, {[]string{"hometown", "of"}, "hometown"},
+	{[]string{"born", "in"}, "birthplace"},
+	{[]string{"resides", "in"}, "residence"}, {[]string{"reside", "in"}, "residence"},
+	{[]string{"lives", "in"}, "residence"}, {[]string{"living", "in"}, "residence"},
+	{[]string{"based", "in"}, "residence"}, {[]string{"resident", "of"}, "residence"},
+}
+
+func (d *doc) matchWords(k int, ws []string) bool {
+	for j, w := range ws {
+		if d.low(k+j) != w {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *doc) places() {
+	for k := range d.toks {
+		for _, c := range placeCues {
+			if !d.matchWords(k, c.words) {
+				continue
+			}
+			v := k + len(c.words)
+			if v >= len(d.toks) {
+				continue
+			}
+			if c.attr == "birthplace" {
+				if y, err := strconv.Atoi(d.low(v)); err == nil && y > 1800 && y < 2100 {
+					d.emitSubjects(k, "birth_year", strconv.Itoa(y), v)
+					continue
+				}
+			}
+			end := v
+			for end < len(d.toks) && d.toks[end].cap && d.toks[end].word && end-v < 4 {
+				end++
+			}
+			if end == v {
+				continue
+			}
+			d.emitSubjects(k, c.attr, d.text[d.toks[v].s:d.toks[end-1].e], end-1)
+		}
+	}
+}
+
+func (d *doc) relations() {
+	for k, t := range d.toks {
+		w := strings.TrimSuffix(t.low, "'s")
+		rel, ok := kinship[w]
+		kinStart := k
+		if d.low(k-1) == "former" || d.low(k-1) == "ex" && k > 0 && d.toks[k-1].e == t.s-1 {
+			if ok && (w == "boyfriend" || w == "girlfriend" || w == "husband" || w == "wife") {
+				rel.rel = "ex-" + rel.rel
+				kinStart = k - 1
+			}
+		}
+		if w == "beau" {
+			rel, ok = kinship["boyfriend"], true
+			if d.low(k-1) == "former" {
+				rel.rel = "ex-boyfriend"
+			}
+		}
+		if w == "baby" && (d.low(k+1) == "boy" || d.low(k+1) == "girl") {
+			rel, ok = kinship[map[string]string{"boy": "son", "girl": "daughter"}[d.low(k+1)]], true
+			k++
+		}
+		if !ok {
+			continue
+		}
+		// "father of two"
+		if n, isNum := parseNumber(d.low(k + 2)); d.low(k+1) == "of" && isNum && (rel.rel == "father" || rel.rel == "mother") {
+			d.emitSubjects(kinStart, "children", strconv.Itoa(n), k+2)
+			continue
+		}
+		related, rend := d.personAfter(k + 1)
+		if related == nil {
+			// "X, the daughter of Y"
+			if d.low(k-1) == "the" && d.low(k-2) == "," && d.low(k+1) == "of" && k >= 3 {
+				if x := d.owner[k-3]; x != nil && x.typ == news.PER {
+					if y, yend := d.personAfter(k + 2); y != nil && y != x {
+						d.emit(y, "relation:"+rel.rel, x.name, d.spanFrom(k-3, yend))
+					}
+				}
+			}
+			continue
+		}
+		if d.owner[k] != nil && d.owner[k] != related && d.owner[k].typ == news.PER {
+			// the kin word is part of another person's description
+			continue
+		}
+		// the possessor: "her", "his", "Khloé's", else the clause subject
+		var owner *ent
+		from := kinStart
+		for j := kinStart - 1; j >= 0 && j >= kinStart-6 && d.toks[j].sent == t.sent; j-- {
+			lj := d.toks[j].low
+			if lj == "her" || lj == "his" {
+				if key, ok := d.res.Resolve(d.toks[j].s, lj); ok {
+					owner, from = d.byKey[key], j
+				}
+				break
+			}
+			if strings.HasSuffix(lj, "'s") && d.owner[j] != nil {
+				owner, from = d.owner[j], j
+				for from > 0 && d.owner[from-1] == owner {
+					from--
+				}
+				break
+			}
+			if lj == "their" || lj == "our" || lj == "my" || lj == "your" || lj == "the" || lj == "of" {
+				from = -1
+				break
+			}
+			if !(d.toks[j].word && !d.toks[j].cap || lj == "," || lj == "-") || d.owner[j] != nil {
+				break
+			}
+		}
+		if owner == nil && from >= 0 {
+			es, st := d.subjects(kinStart)
+			if len(es) > 0 {
+				owner, from = es[0], st
+			}
+		}
+		if owner == nil || owner == related || from < 0 {
+			continue
+		}
+		d.emit(owner, "relation:"+rel.rel, related.name, d.spanFrom(min(from, kinStart), rend))
+	}
+}
+
+func (d *doc) status() {
+	for k, t := range d.toks {
+		v := ""
+		switch t.low {
+		case "single":
+			if isDet(d.low(k-1)) || d.low(k-1) == "every" || d.low(k-1) == "one" {
+				continue
+			}
+			v = "single"
+		case "engaged", "divorced", "widowed":
+			if d.low(k+1) == "in" || d.low(k+1) == "with" {
+				continue
+			}
+			v = t.low
+		case "married":
+			v = "married"
+		default:
+			continue
+		}
+		neg := false
+		for j := k - 1; j >= 0 && j >= k-3; j-- {
+			if l := d.low(j); l == "not" || strings.HasSuffix(l, "n't") || l == "never" || l == "longer" {
+				neg = true
+			}
+		}
+		if neg {
+			continue
+		}
+		if v == "married" && d.low(k+1) == "to" {
+			if r, rend := d.personAfter(k + 2); r != nil {
+				es, st := d.subjects(k)
+				for _, e := range es {
+					if e != r {
+						d.emit(e, "relation:spouse", r.name, d.spanFrom(st, rend))
+					}
+				}
+				continue
+			}
+		}
+		d.emitSubjects(k, "status", v, k)
+	}
+}
+
+// roleAttrs turns the role phrases linked to persons into occupation and
+// nationality attributes.
+func (d *doc) roleAttrs(linked []phrase) {
+	for _, p := range linked {
+		d.phraseAttrs(p.e, p, p.span(d))
+	}
+}
+
+func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
+	head, _ := roleHead(d.low(p.head))
+	var mods []string
+	for k := p.start; k < p.end; k++ {
+		t := d.toks[k]
+		if nationalities[t.low] && k < p.head && !(k > p.start && d.toks[k-1].cap && !isDet(d.toks[k-1].low)) &&
+			!(d.toks[k+1].cap && k+1 < p.head) {
+			d.emit(e, "nationality", strings.ToUpper(t.low[:1])+t.low[1:], sp)
+			continue
+		}
+		if k == p.start && p.det != "" || isQuoteMark(t.low) || ageToken(t.low) > 0 || !t.word {
+			continue
+		}
+		if k < p.head && (t.low == "new" || t.low == "former" || t.low == "famous" || t.low == "popular") {
+			continue
+		}
+		mods = append(mods, strings.TrimSuffix(strings.TrimSuffix(d.text[t.s:t.e], "'s"), "’s"))
+	}
+	r, ok := roles[head]
+	if !ok || !r.occupation || len(mods) == 0 {
+		return
+	}
+	value := strings.Join(mods, " ")
+	// "the Good American founder" -> "founder of Good American"
+	if (head == "founder" || head == "co-founder" || head == "cofounder" || head == "ceo") && len(mods) > 1 && p.end == p.head+1 {
+		value = mods[len(mods)-1] + " of " + strings.Join(mods[:len(mods)-1], " ")
+	}
+	d.emit(e, "occupation", value, sp)
+}
+
+// predicates reads "X is a 31-year-old actor" and "he is also a singer".
+func (d *doc) predicates() {
+	for k, t := range d.toks {
+		if t.low != "a" && t.low != "an" {
+			continue
+		}
+		prev := d.low(k - 1)
+		if prev == "also" || prev == "now" || prev == "still" {
+			prev = d.low(k - 2)
+		}
+		if prev != "is" && prev != "was" && prev != "became" && prev != "remains" && !strings.HasSuffix(prev, "'s") {
+			continue
+		}
+		p, ok := d.phraseFrom(k)
+		if !ok || d.owner[p.head] != nil {
+			continue
+		}
+		es, st := d.subjects(k)
+		for _, e := range es[:min(1, len(es))] {
+			d.phraseAttrs(e, p, d.spanFrom(st, p.end-1))
+		}
+	}
+}

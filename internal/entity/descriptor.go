@@ -1,0 +1,411 @@
+package entity
+
+import (
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// phrase is a role phrase: an optional determiner, modifiers and a role
+// noun head ("the 365 Days star", "Italian actor", "the co-founder of Good
+// American"). Indices are token indices; end is exclusive.
+type phrase struct {
+	start, head, end int
+	det              string
+	e                *ent // the person it describes, once linked
+}
+
+func isQuoteMark(s string) bool {
+	switch s {
+	case "\"", "“", "”", "'", "‘", "’", "«", "»":
+		return true
+	}
+	return false
+}
+
+// roleHead returns the role noun a token names, without a possessive.
+func roleHead(low string) (string, bool) {
+	low = strings.TrimSuffix(low, "'s")
+	_, ok := roles[low]
+	return low, ok
+}
+
+// headExtent extends a head over "of" and a capitalised name ("founder of
+// Good American") and returns the end token.
+func (d *doc) headExtent(h int) int {
+	end := h + 1
+	if d.low(end) == "of" && end+1 < len(d.toks) && d.toks[end+1].cap {
+		k := end + 1
+		for k < len(d.toks) && (d.toks[k].cap || d.toks[k].low == "&") && d.toks[k].sent == d.toks[h].sent {
+			k++
+		}
+		return k
+	}
+	return end
+}
+
+// phraseFrom reads a role phrase starting at the determiner token k.
+func (d *doc) phraseFrom(k int) (phrase, bool) {
+	sent := d.toks[k].sent
+	for j := k + 1; j < len(d.toks) && j <= k+8; j++ {
+		t := d.toks[j]
+		if t.sent != sent {
+			break
+		}
+		if h, ok := roleHead(t.low); ok {
+			// prefer a later head of a compound ("star player")
+			if _, ok2 := roleHead(d.low(j + 1)); ok2 && j+1 < len(d.toks) && h != "" {
+				continue
+			}
+			return phrase{start: k, head: j, end: d.headExtent(j), det: d.toks[k].low}, true
+		}
+		if isQuoteMark(t.low) || t.low == "-" {
+			continue
+		}
+		if !t.word {
+			break
+		}
+		if roleStop[t.low] && !(t.cap || d.titleRun(j)) {
+			break
+		}
+		if d.owner[j] != nil {
+			break
+		}
+	}
+	return phrase{}, false
+}
+
+// titleRun reports whether a lower-case token sits between capitalised
+// words, as "the" and "with" do in "Keeping Up With the Kardashians".
+func (d *doc) titleRun(j int) bool {
+	return j > 0 && j+1 < len(d.toks) && d.toks[j-1].cap && d.toks[j+1].cap
+}
+
+// premodifier reads a role phrase ending just before token i (skipping
+// quote marks and one comma at a sentence start), as in "Italian actor
+// Michele Morrone" or "American socialite, Khloe Kardashian".
+func (d *doc) premodifier(i int) (phrase, bool) {
+	j := i - 1
+	for j >= 0 && isQuoteMark(d.toks[j].low) {
+		j--
+	}
+	comma := false
+	if j >= 0 && d.toks[j].low == "," {
+		comma = true
+		j--
+	}
+	if j < 0 || d.toks[j].sent != d.toks[i].sent {
+		return phrase{}, false
+	}
+	if _, ok := roleHead(d.toks[j].low); !ok || strings.HasSuffix(d.toks[j].low, "'s") {
+		return phrase{}, false
+	}
+	head := j
+	start := j
+	for k := j - 1; k >= 0 && k >= j-6; k-- {
+		t := d.toks[k]
+		if t.sent != d.toks[i].sent || d.owner[k] != nil {
+			break
+		}
+		if isQuoteMark(t.low) || t.low == "-" {
+			start = k
+			continue
+		}
+		if !t.word {
+			break
+		}
+		if roleStop[t.low] && !(t.cap && t.low != "the" || d.titleRun(k)) {
+			if t.low == "the" || t.low == "a" || t.low == "an" {
+				start = k
+			}
+			break
+		}
+		start = k
+	}
+	if comma && start != 0 && d.toks[start-1].sent == d.toks[i].sent {
+		return phrase{}, false
+	}
+	p := phrase{start: start, head: head, end: head + 1}
+	if isDet(d.low(start)) {
+		p.det = d.low(start)
+	}
+	return p, true
+}
+
+func isDet(s string) bool { return s == "the" || s == "a" || s == "an" }
+
+// content returns the folded words of a phrase that can match another
+// description of the same person: modifiers and the head, without
+// determiners, quote marks and ages.
+func (d *doc) content(p phrase) []string {
+	var out []string
+	for k := p.start; k < p.end; k++ {
+		t := d.toks[k]
+		if !t.word || isDet(t.low) || roleStop[t.low] || ageToken(t.low) > 0 {
+			continue
+		}
+		out = append(out, strings.TrimSuffix(t.low, "'s"))
+	}
+	return out
+}
+
+func (p phrase) span(d *doc) news.Span {
+	return news.Span{Start: d.toks[p.start].s, End: d.toks[p.end-1].e}
+}
+
+// descriptors finds role phrases and links each to a person: phrases next
+// to a name (premodifiers and appositives) to that name, and definite
+// descriptions ("the NBA player") to the most salient compatible person.
+func (d *doc) descriptors(persons []*ent) []phrase {
+	var linked []phrase
+	used := map[int]bool{} // phrase start tokens already taken
+	// Phrases next to a name.
+	for _, e := range persons {
+		for _, mi := range e.ments {
+			m := d.a.Mentions[mi]
+			if m.Via == "descriptor" {
+				continue
+			}
+			i := d.tokAt(m.Span.Start)
+			if i >= len(d.toks) {
+				continue
+			}
+			if p, ok := d.premodifier(i); ok && !used[p.start] {
+				p.e = e
+				used[p.start] = true
+				linked = append(linked, p)
+			}
+			// "NAME, the Y" appositive after the name.
+			j := d.tokEnd(m.Span.End)
+			if d.low(j) == "," && isDet(d.low(j+1)) {
+				if p, ok := d.phraseFrom(j + 1); ok && !used[p.start] {
+					p.e = e
+					used[p.start] = true
+					linked = append(linked, p)
+				}
+			}
+		}
+	}
+	// "the Y (and the Z), NAME": appositive before the name.
+	for k := range d.toks {
+		if d.toks[k].low != "the" || used[k] {
+			continue
+		}
+		p, ok := d.phraseFrom(k)
+		if !ok {
+			continue
+		}
+		group := []phrase{p}
+		end := p.end
+		for {
+			if d.low(end) == "and" && d.low(end+1) == "the" {
+				if q, ok := d.phraseFromAny(end + 1); ok {
+					group = append(group, q)
+					end = q.end
+					continue
+				}
+			}
+			break
+		}
+		if d.low(end) == "," && end+1 < len(d.toks) && d.owner[end+1] != nil && d.owner[end+1].typ == news.PER {
+			for _, q := range group {
+				q.e = d.owner[end+1]
+				used[q.start] = true
+				linked = append(linked, q)
+			}
+		}
+	}
+	for _, p := range linked {
+		for _, w := range d.content(p) {
+			p.e.prof[w]++
+		}
+	}
+	// Definite descriptions.
+	for k := range d.toks {
+		if used[k] || (d.toks[k].low != "the") {
+			continue
+		}
+		p, ok := d.phraseFrom(k)
+		if !ok {
+			continue
+		}
+		used[k] = true
+		if e := d.pickDescribed(p, persons); e != nil {
+			p.e = e
+			for _, w := range d.content(p) {
+				e.prof[w]++
+			}
+			linked = append(linked, p)
+			d.setOwner(p.span(d), e)
+		}
+	}
+	for _, p := range linked {
+		sp := p.span(d)
+		p.e.ments = append(p.e.ments, len(d.a.Mentions))
+		d.a.Mentions = append(d.a.Mentions, news.Mention{Span: sp, Text: d.text[sp.Start:sp.End], Type: news.PER,
+			Key: p.e.key, Name: p.e.name, Via: "descriptor"})
+		d.setOwner(sp, p.e)
+	}
+	return linked
+}
+
+// phraseFromAny reads a phrase from a determiner whose head may also be a
+// kinship word ("the father of her two kids").
+func (d *doc) phraseFromAny(k int) (phrase, bool) {
+	if p, ok := d.phraseFrom(k); ok {
+		return p, true
+	}
+	for j := k + 1; j < len(d.toks) && j <= k+7; j++ {
+		if d.toks[j].low == "," || d.toks[j].sent != d.toks[k].sent {
+			return phrase{}, false
+		}
+		if _, ok := kinship[d.toks[j].low]; ok {
+			end := j + 1
+			for end < len(d.toks) && d.toks[end].low != "," && end-k < 10 && d.toks[end].sent == d.toks[k].sent {
+				end++
+			}
+			return phrase{start: k, head: j, end: end, det: "the"}, true
+		}
+	}
+	return phrase{}, false
+}
+
+// clauseBreak are words that open a new clause.
+var clauseBreak = set(`, ; : although though but while after before because when since whereas — –`)
+
+// pickDescribed chooses the person a definite description refers to.
+func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
+	at := d.toks[p.start].s
+	cur := d.toks[p.start].sent
+	g := ""
+	if r := roles[strings.TrimSuffix(d.low(p.head), "'s")]; r.gender != "" {
+		g = r.gender
+	} else {
+		// a pronoun soon after, with no other person between, tells the gender
+		for k := p.end; k < len(d.toks) && k < p.end+10 && d.toks[k].sent == cur; k++ {
+			if d.owner[k] != nil {
+				break
+			}
+			if pg, ok := pronounGender[d.toks[k].low]; ok && !inSpans(d.quotes, d.toks[k].s) {
+				g = pg
+				break
+			}
+		}
+	}
+	content := d.content(p)
+	excl := d.coordinated(p)
+	var best *ent
+	bs := 0.0
+	for _, e := range persons {
+		if g != "" && e.gender != "" && e.gender != g || excl[e] {
+			continue
+		}
+		s := 0.0
+		sameClause := false
+		for _, mi := range e.ments {
+			m := d.a.Mentions[mi]
+			if m.Span.Start >= at || m.Via == "descriptor" && m.Span.Start >= at {
+				continue
+			}
+			ms := d.sentOf(m.Span.Start)
+			dist := cur - ms
+			w := 1.0 / float64(1+dist)
+			if d.firstPerson(ms) == e {
+				w += 1.0 / float64(1+dist)
+			}
+			if inSpans(d.quotes, m.Span.Start) {
+				w *= 0.3
+			}
+			s += w
+			if dist == 0 && !d.breakBetween(d.tokAt(m.Span.End), p.start) {
+				sameClause = true
+			}
+		}
+		if s == 0 {
+			continue
+		}
+		head, _ := roleHead(d.low(p.head))
+		for _, w := range content {
+			if e.prof[w] > 0 && w != head {
+				s += 3
+			} else if e.prof[w] > 0 {
+				s++
+			}
+		}
+		if g != "" && e.gender == "" {
+			s *= 0.5
+		}
+		if sameClause {
+			s -= 2
+		}
+		if s > bs {
+			best, bs = e, s
+		}
+	}
+	if best != nil && bs > 0 {
+		return best
+	}
+	if best == nil {
+		// Nothing before: a lead sentence names the person after.
+		for k := p.end; k < len(d.toks) && d.toks[k].sent <= cur+1; k++ {
+			if e := d.owner[k]; e != nil && e.typ == news.PER && (g == "" || e.gender == "" || e.gender == g) {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// coordinated returns the persons joined to a phrase by "and" or "with"
+// ("Morrone, 31, and the reality TV star"): they are other people.
+func (d *doc) coordinated(p phrase) map[*ent]bool {
+	out := map[*ent]bool{}
+	skip := func(k, step int) int {
+		for k >= 0 && k < len(d.toks) && (d.toks[k].low == "," || isQuoteMark(d.toks[k].low)) {
+			k += step
+		}
+		if _, ok := parseNumber(d.low(k)); ok {
+			k += step
+		}
+		for k >= 0 && k < len(d.toks) && (d.toks[k].low == "," || isQuoteMark(d.toks[k].low)) {
+			k += step
+		}
+		return k
+	}
+	k := skip(p.start-1, -1)
+	if l := d.low(k); l == "and" || l == "&" || l == "with" {
+		if j := skip(k-1, -1); j >= 0 && d.owner[j] != nil {
+			out[d.owner[j]] = true
+		}
+	}
+	k = skip(p.end, 1)
+	if l := d.low(k); l == "and" || l == "&" || l == "with" {
+		if j := skip(k+1, 1); j < len(d.toks) && d.owner[j] != nil {
+			out[d.owner[j]] = true
+		}
+	}
+	return out
+}
+
+func (d *doc) breakBetween(i, j int) bool {
+	for k := i; k < j && k < len(d.toks); k++ {
+		if clauseBreak[d.toks[k].low] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstPerson returns the first person named (not described) in sentence s.
+func (d *doc) firstPerson(s int) *ent {
+	if s < 0 || s >= len(d.firstPer) {
+		return nil
+	}
+	return d.firstPer[s]
+}
+
+func (d *doc) setOwner(sp news.Span, e *ent) {
+	for k := d.tokAt(sp.Start); k < len(d.toks) && d.toks[k].s < sp.End; k++ {
+		d.owner[k] = e
+	}
+}

@@ -1,0 +1,344 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// article builds an article whose recogniser mentions are given as
+// "Text/TYPE" pairs: each is found in order in the text.
+func article(t testing.TB, text string, ments ...string) *news.Article {
+	t.Helper()
+	a := &news.Article{ID: "a", Text: text}
+	from := 0
+	for _, m := range ments {
+		name, typ, _ := strings.Cut(m, "/")
+		i := strings.Index(text[from:], name)
+		if i < 0 {
+			t.Fatalf("mention %q not in text after %d", name, from)
+		}
+		sp := news.Span{Start: from + i, End: from + i + len(name)}
+		a.Mentions = append(a.Mentions, news.Mention{Span: sp, Text: name, Type: news.EntityType(typ), Via: "ner"})
+		from = sp.End
+	}
+	return a
+}
+
+func run(t testing.TB, a *news.Article) {
+	t.Helper()
+	if err := (Stage{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func keyAt(a *news.Article, text string) string {
+	i := strings.LastIndex(a.Text, text)
+	for _, m := range a.Mentions {
+		if m.Span.Start == i && m.Text == text {
+			return m.Key
+		}
+	}
+	return ""
+}
+
+func TestResolveInArticle(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		ments     []string
+		mention   string // text of a mention whose key we check
+		wantKey   string
+		wantAlias string // a lower-case mention that must be found by alias
+	}{
+		{"surname", "Actor Paolo Rinaldi arrived. Later Rinaldi left.", []string{"Paolo Rinaldi/PER", "Rinaldi/PER"},
+			"Rinaldi", "per:paolo rinaldi", ""},
+		{"given name with shared surname", "Anna Ferris and Beth Ferris met. Beth spoke first.",
+			[]string{"Anna Ferris/PER", "Beth Ferris/PER", "Beth/PER"}, "Beth", "per:beth ferris", ""},
+		{"diacritics", "Zoë Lambert spoke. Then Zoe smiled.", []string{"Zoë Lambert/PER", "Zoe/PER"},
+			"Zoe", "per:zoe lambert", ""},
+		{"transposed typo", "Gabriel Ostrander won. Ostrander was happy. Fans cheered Ostrnader.",
+			[]string{"Gabriel Ostrander/PER", "Ostrander/PER", "Ostrnader/PER"}, "Ostrnader", "per:gabriel ostrander", ""},
+		{"short names are not typos", "Tom Ward came. Tim waved.", []string{"Tom Ward/PER", "Tim/PER"}, "Tim", "per:tim", ""},
+		{"fan text", "Singer Lara Quinn toured. One fan wrote: i love lara quinn so much",
+			[]string{"Lara Quinn/PER"}, "Lara Quinn", "per:lara quinn", "lara quinn"},
+		{"upper-case given name", "Rosa Delgado spoke. A fan: WHY IS ROSA SO COOL", []string{"Rosa Delgado/PER"},
+			"Rosa Delgado", "per:rosa delgado", "ROSA"},
+		{"hashtag", "Ivan Petrov won the race. #ivanpetrov", []string{"Ivan Petrov/PER"}, "Ivan Petrov", "per:ivan petrov", "ivanpetrov"},
+		{"initial", "Maya Stone and her friend. MAYA S is here", []string{"Maya Stone/PER", "MAYA S/PER"},
+			"MAYA S", "per:maya stone", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := article(t, tc.text, tc.ments...)
+			run(t, a)
+			if got := keyAt(a, tc.mention); got != tc.wantKey {
+				t.Errorf("key of %q = %q, want %q", tc.mention, got, tc.wantKey)
+			}
+			if tc.wantAlias != "" {
+				found := false
+				for _, m := range a.Mentions {
+					if m.Via == "alias" && m.Text == tc.wantAlias && m.Key == tc.wantKey {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("no alias mention %q for %s in %+v", tc.wantAlias, tc.wantKey, a.Mentions)
+				}
+			}
+		})
+	}
+}
+
+func TestCommonWordNotAlias(t *testing.T) {
+	a := article(t, "Grace Holt spoke. It is true that grace matters.", "Grace Holt/PER")
+	run(t, a)
+	for _, m := range a.Mentions {
+		if m.Via == "alias" {
+			t.Errorf("common word taken for a name: %+v", m)
+		}
+	}
+}
+
+func TestDescriptors(t *testing.T) {
+	tests := []struct {
+		name, text string
+		ments      []string
+		desc       string // descriptor text
+		want       string // key it must link to
+	}{
+		{"premodifier", "The award went to Brazilian singer Lucas Mendes on Friday.", []string{"Lucas Mendes/PER"},
+			"Brazilian singer", "per:lucas mendes"},
+		{"appositive after", "We met Hana Ito, the Tokyo Drift actress, in May.", []string{"Hana Ito/PER", "Tokyo Drift/WORK"},
+			"the Tokyo Drift actress", "per:hana ito"},
+		{"appositive before", "Fans booed the veteran striker, Omar Haddad, at home.", []string{"Omar Haddad/PER"},
+			"the veteran striker", "per:omar haddad"},
+		{"definite by gender", "Mary Moss met Peter Vance. Later the actor said he was tired.",
+			[]string{"Mary Moss/PER", "Peter Vance/PER"}, "the actor", "per:peter vance"},
+		{"definite by profile", "Chef Dana Wu and rapper Leo Park came. Dana Wu cooked. Leo Park sang. Fans loved the rapper most.",
+			[]string{"Dana Wu/PER", "Leo Park/PER", "Dana Wu/PER", "Leo Park/PER"}, "the rapper", "per:leo park"},
+		{"coordinated is someone else", "Nina Hart, 30, and the pop star, 41, met in Rome with Sam Oyelaran.",
+			[]string{"Nina Hart/PER", "Rome/LOC", "Sam Oyelaran/PER"}, "the pop star", "per:sam oyelaran"},
+		{"founder by pronoun", "Mark Hale and Jenna Fox arrived. Later the Fox Beauty founder said she was happy.",
+			[]string{"Mark Hale/PER", "Jenna Fox/PER", "Fox Beauty/ORG"}, "the Fox Beauty founder", "per:jenna fox"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := article(t, tc.text, tc.ments...)
+			run(t, a)
+			got := ""
+			for _, m := range a.Mentions {
+				if m.Via == "descriptor" && m.Text == tc.desc {
+					got = m.Key
+				}
+			}
+			if got != tc.want {
+				t.Errorf("descriptor %q -> %q, want %q; mentions %+v", tc.desc, got, tc.want, a.Mentions)
+			}
+		})
+	}
+}
+
+func attr(a *news.Article, key, name string) []string {
+	var out []string
+	for _, at := range a.Attributes {
+		if at.Key == key && at.Name == name {
+			out = append(out, at.Value)
+		}
+	}
+	return out
+}
+
+func TestAttributes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		ments      []string
+		key, attr  string
+		want       string
+	}{
+		{"age apposition", "Jonas Berg, 44, arrived late.", []string{"Jonas Berg/PER"}, "per:jonas berg", "age", "44"},
+		{"age parenthesis", "Jonas Berg (44) arrived late.", []string{"Jonas Berg/PER"}, "per:jonas berg", "age", "44"},
+		{"age predicative", "Berg is a 44-year-old designer from Oslo. Jonas Berg smiled.", []string{"Berg/PER", "Jonas Berg/PER"}, "per:jonas berg", "age", "44"},
+		{"age spelled", "Jonas Berg is a forty-four-year-old designer.", []string{"Jonas Berg/PER"}, "per:jonas berg", "age", "44"},
+		{"age years old", "Lena Park, who is now 29 years old, spoke.", []string{"Lena Park/PER"}, "per:lena park", "age", "29"},
+		{"age in description", "Lena Park spoke. The 29-year-old singer then left.", []string{"Lena Park/PER"}, "per:lena park", "age", "29"},
+		{"child age", "Lena Park has a seven-year-old son, Milo, with him.", []string{"Lena Park/PER", "Milo/PER"}, "per:milo", "age", "7"},
+		{"hometown", "Ruiz is a painter hailing from Santa Fe in the west. Ana Ruiz agreed.", []string{"Ruiz/PER", "Santa Fe/LOC", "Ana Ruiz/PER"}, "per:ana ruiz", "hometown", "Santa Fe"},
+		{"native of", "Ana Ruiz, a native of Toledo, spoke.", []string{"Ana Ruiz/PER", "Toledo/LOC"}, "per:ana ruiz", "hometown", "Toledo"},
+		{"residence", "Ana Ruiz, who resides in Lisbon, spoke.", []string{"Ana Ruiz/PER", "Lisbon/LOC"}, "per:ana ruiz", "residence", "Lisbon"},
+		{"born year", "Ana Ruiz was born in 1988 in Spain.", []string{"Ana Ruiz/PER", "Spain/LOC"}, "per:ana ruiz", "birth_year", "1988"},
+		{"nationality", "They cheered Danish cyclist Karl Holm at the end.", []string{"Karl Holm/PER"}, "per:karl holm", "nationality", "Danish"},
+		{"occupation", "They cheered Danish cyclist and former model Karl Holm.", []string{"Karl Holm/PER"}, "per:karl holm", "occupation", "model"},
+		{"founder of", "Rita Moon, the founder of Moon Labs, spoke.", []string{"Rita Moon/PER", "Moon Labs/ORG"}, "per:rita moon", "occupation", "founder of Moon Labs"},
+		{"possessive sister", "Rita Moon's sister Ella Moon came too.", []string{"Rita Moon/PER", "Ella Moon/PER"}, "per:rita moon", "relation:sister", "Ella Moon"},
+		{"pronoun mom", "Rita Moon arrived. She brought her mom Joan Price along.", []string{"Rita Moon/PER", "Joan Price/PER"}, "per:rita moon", "relation:mother", "Joan Price"},
+		{"ex", "Rita Moon left with ex Dave Cole on Monday.", []string{"Rita Moon/PER", "Dave Cole/PER"}, "per:rita moon", "relation:ex", "Dave Cole"},
+		{"father of", "Omar Diaz is a father of three.", []string{"Omar Diaz/PER"}, "per:omar diaz", "children", "3"},
+		{"single", "Omar Diaz is currently single, his agent said.", []string{"Omar Diaz/PER"}, "per:omar diaz", "status", "single"},
+		{"gender by pronoun", "Omar Diaz said he would return.", []string{"Omar Diaz/PER"}, "per:omar diaz", "gender", "male"},
+		{"gender by kinship", "Rita Moon hugged her niece Sasha.", []string{"Rita Moon/PER", "Sasha/PER"}, "per:sasha", "gender", "female"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := article(t, tc.text, tc.ments...)
+			run(t, a)
+			got := attr(a, tc.key, tc.attr)
+			for _, g := range got {
+				if g == tc.want {
+					return
+				}
+			}
+			t.Errorf("%s of %s = %v, want %q; all: %+v", tc.attr, tc.key, got, tc.want, a.Attributes)
+		})
+	}
+}
+
+func TestNoAttributeWhenNegated(t *testing.T) {
+	a := article(t, "Omar Diaz is not single.", "Omar Diaz/PER")
+	run(t, a)
+	if got := attr(a, "per:omar diaz", "status"); len(got) > 0 {
+		t.Errorf("negated status kept: %v", got)
+	}
+}
+
+func TestResolvePronoun(t *testing.T) {
+	text := "Rita Moon met Omar Diaz in Paris. He said the trip was long. She laughed."
+	a := article(t, text, "Rita Moon/PER", "Omar Diaz/PER", "Paris/LOC")
+	a.Attributes = nil
+	run(t, a)
+	// gender comes from the given-name list here; the pronouns pick by it
+	if k, ok := ResolvePronoun(a, strings.Index(text, "He"), "He"); !ok || k != "per:omar diaz" {
+		t.Errorf("He -> %q %v", k, ok)
+	}
+	if k, ok := ResolvePronoun(a, strings.Index(text, "She"), "She"); !ok || k != "per:rita moon" {
+		t.Errorf("She -> %q %v", k, ok)
+	}
+	if _, ok := ResolvePronoun(a, strings.Index(text, "trip"), "it"); ok {
+		t.Errorf("it resolved to a person")
+	}
+}
+
+func TestStageIdempotent(t *testing.T) {
+	a := article(t, "Lara Quinn, 30, toured. fans love lara quinn.", "Lara Quinn/PER")
+	run(t, a)
+	n, m := len(a.Mentions), len(a.Attributes)
+	run(t, a)
+	if len(a.Mentions) != n || len(a.Attributes) != m {
+		t.Errorf("second run changed counts: %d/%d mentions, %d/%d attributes", len(a.Mentions), n, len(a.Attributes), m)
+	}
+}
+
+func TestStoryStage(t *testing.T) {
+	day := time.Date(2022, 9, 26, 0, 0, 0, 0, time.UTC)
+	a1 := article(t, "Paolo Rinaldi, 31, met Ada Serra and her sister Bea Serra.", "Paolo Rinaldi/PER", "Ada Serra/PER", "Bea Serra/PER")
+	a1.ID, a1.Published = "a1", day
+	a2 := article(t, "Paolo Rinaldo is a 31-year-old actor. Ada Serra laughed.", "Paolo Rinaldo/PER", "Ada Serra/PER")
+	a2.ID, a2.Published = "a2", day
+	a3 := article(t, "Rinaldi and Adá Serra were seen with Serra's friend.", "Rinaldi/PER", "Adá Serra/PER", "Serra/PER")
+	a3.ID = "a3"
+	arts := []*news.Article{a1, a2, a3}
+	for _, a := range arts {
+		run(t, a)
+	}
+	v := news.NewStoryView("s", "t")
+	if err := (StoryStage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]news.Entity{}
+	for _, e := range v.Entities {
+		byID[e.ID] = e
+	}
+	p, ok := byID["per-paolo-rinaldi"]
+	if !ok {
+		t.Fatalf("no per-paolo-rinaldi in %+v", v.Entities)
+	}
+	if len(p.Articles) != 3 {
+		t.Errorf("Rinaldi in %v, want all three articles (typo Rinaldo merged)", p.Articles)
+	}
+	var age *news.Attribute
+	for i, at := range p.Attributes {
+		if at.Name == "age" && at.Value == "31" {
+			age = &p.Attributes[i]
+		}
+	}
+	if age == nil || len(age.Citations) != 2 {
+		t.Errorf("age 31 should have two citations: %+v", p.Attributes)
+	}
+	foundBirth := false
+	for _, at := range p.Attributes {
+		if at.Name == "birth_year" && at.Value == "1990-1991" {
+			foundBirth = true
+		}
+	}
+	if !foundBirth {
+		t.Errorf("no birth_year 1990-1991: %+v", p.Attributes)
+	}
+	ada, bea := byID["per-ada-serra"], byID["per-bea-serra"]
+	if len(ada.Articles) != 3 || len(bea.Articles) != 1 {
+		t.Errorf("Ada in %v (want 3), Bea in %v (want 1)", ada.Articles, bea.Articles)
+	}
+	if EntityID("Adá Serra", news.PER) != "per-ada-serra" {
+		t.Errorf("IDs must fold diacritics")
+	}
+}
+
+func TestDamerau(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"khloe", "klhoe", 1}, {"morrone", "marrone", 1}, {"morrone", "morone", 1}, {"kim", "khloe", 4}, {"", "ab", 2},
+	}
+	for _, tc := range tests {
+		if got := Damerau(tc.a, tc.b, 5); got != tc.want {
+			t.Errorf("Damerau(%q,%q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for in, want := range map[string]string{"Khloé": "khloe", "MICHELE": "michele", "Łódź": "lodz", "Kim’s": "kim's"} {
+		if got := Fold(in); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	for in, want := range map[string]int{"31": 31, "four": 4, "thirty-one": 31, "Ninety-Nine": 99} {
+		if got, ok := parseNumber(in); !ok || got != want {
+			t.Errorf("parseNumber(%q) = %d %v, want %d", in, got, ok, want)
+		}
+	}
+	if _, ok := parseNumber("a"); ok {
+		t.Errorf("parseNumber(a) should fail")
+	}
+}
+
+// FuzzStage feeds arbitrary text with arbitrary mention spans to the stage:
+// it must not panic and every span it writes must lie in the text.
+func FuzzStage(f *testing.F) {
+	f.Add("Khloé Kardashian, 38, and her sister Kim. khloe!", 0, 16)
+	f.Add("the actor, Michele Morrone, is a 31-year-old", 11, 26)
+	f.Fuzz(func(t *testing.T, text string, s, e int) {
+		a := &news.Article{Text: text}
+		if s >= 0 && e <= len(text) && s < e {
+			a.Mentions = []news.Mention{{Span: news.Span{Start: s, End: e}, Text: text[s:e], Type: news.PER, Via: "ner"}}
+		}
+		if err := (Stage{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range a.Mentions {
+			if m.Span.Start < 0 || m.Span.End > len(text) || m.Span.Start > m.Span.End {
+				t.Fatalf("bad span %+v", m.Span)
+			}
+		}
+		for _, at := range a.Attributes {
+			if at.Span.Start < 0 || at.Span.End > len(text) || at.Span.Start > at.Span.End {
+				t.Fatalf("bad attribute span %+v", at)
+			}
+		}
+	})
+}

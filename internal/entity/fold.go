@@ -1,0 +1,200 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// foldRune maps a rune to its lower-case ASCII form when it is a Latin
+// letter with a diacritic ("é" -> "e", "ß" -> "ss"), and to its lower case
+// otherwise. Typographic apostrophes become "'".
+func foldRune(r rune) string {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return string(r)
+	}
+	switch r {
+	case '’', '‘', 'ʼ', '`':
+		return "'"
+	case 'ß':
+		return "ss"
+	case 'æ', 'Æ':
+		return "ae"
+	case 'œ', 'Œ':
+		return "oe"
+	case 'ø', 'Ø':
+		return "o"
+	case 'ł', 'Ł':
+		return "l"
+	case 'đ', 'Đ', 'ð', 'Ð':
+		return "d"
+	case 'þ', 'Þ':
+		return "th"
+	case 'ı':
+		return "i"
+	}
+	if s, ok := latinFold[r]; ok {
+		return s
+	}
+	return string(unicode.ToLower(r))
+}
+
+// latinFold covers the accented letters of Latin-1 and Latin Extended-A.
+var latinFold = func() map[rune]string {
+	groups := map[string]string{
+		"a": "àáâãäåāăąÀÁÂÃÄÅĀĂĄ",
+		"c": "çćĉċčÇĆĈĊČ",
+		"d": "ďĎ",
+		"e": "èéêëēĕėęěÈÉÊËĒĔĖĘĚ",
+		"g": "ĝğġģĜĞĠĢ",
+		"h": "ĥħĤĦ",
+		"i": "ìíîïĩīĭįÌÍÎÏĨĪĬĮİ",
+		"j": "ĵĴ",
+		"k": "ķĶ",
+		"l": "ĺļľŀĹĻĽĿ",
+		"n": "ñńņňÑŃŅŇ",
+		"o": "òóôõöōŏőÒÓÔÕÖŌŎŐ",
+		"r": "ŕŗřŔŖŘ",
+		"s": "śŝşšŚŜŞŠșȘ",
+		"t": "ţťŧŢŤŦțȚ",
+		"u": "ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ",
+		"w": "ŵŴ",
+		"y": "ýÿŷÝŶŸ",
+		"z": "źżžŹŻŽ",
+	}
+	m := map[rune]string{}
+	for to, from := range groups {
+		for _, r := range from {
+			m[r] = to
+		}
+	}
+	return m
+}()
+
+// Fold returns s in lower case with diacritics removed and typographic
+// apostrophes made plain, so that "Khloé" and "KHLOE" compare equal.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf || ('A' <= s[i] && s[i] <= 'Z') {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		b.WriteString(foldRune(r))
+	}
+	return b.String()
+}
+
+// folded is a text folded with Fold together with the byte offset in the
+// original text of every folded byte, so matches map back to spans.
+type folded struct {
+	s   string
+	off []int // off[i] is the original offset of folded byte i; off[len(s)] = len(text)
+}
+
+func foldText(text string) folded {
+	var b strings.Builder
+	b.Grow(len(text))
+	off := make([]int, 0, len(text)+1)
+	for i, r := range text {
+		f := foldRune(r)
+		b.WriteString(f)
+		for range len(f) {
+			off = append(off, i)
+		}
+	}
+	off = append(off, len(text))
+	return folded{s: b.String(), off: off}
+}
+
+// origEnd maps a folded end offset back to the original text.
+func (f folded) origEnd(i int) int { return f.off[i] }
+
+// Damerau returns the optimal-string-alignment edit distance between a and
+// b over runes: insertions, deletions, substitutions and transpositions of
+// adjacent runes each cost one. It stops early and returns max+1 when the
+// distance exceeds max.
+func Damerau(a, b string, max int) int {
+	ra, rb := []rune(a), []rune(b)
+	if d := len(ra) - len(rb); d > max || -d > max {
+		return max + 1
+	}
+	n, m := len(ra), len(rb)
+	prev2 := make([]int, m+1)
+	prev := make([]int, m+1)
+	cur := make([]int, m+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= n; i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= m; j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[m]
+}
+
+// maxEdits is how many edits a name token of n runes may carry and still be
+// taken for a misspelling: none for short names, one for ordinary ones, two
+// for long ones.
+func maxEdits(n int) int {
+	switch {
+	case n <= 4:
+		return 0
+	case n <= 9:
+		return 1
+	default:
+		return 2
+	}
+}
+
+// slug makes an ID-safe form of a folded name: ASCII letters and digits
+// joined by single dashes.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range Fold(s) {
+		if ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+			continue
+		}
+		if r == '\'' {
+			continue
+		}
+		dash = true
+	}
+	out := b.String()
+	if len(out) > 80 {
+		out = out[:80]
+	}
+	return out
+}

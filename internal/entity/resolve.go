@@ -1,0 +1,431 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// ent is one entity inside an article: a cluster of mentions.
+type ent struct {
+	key    string
+	typ    news.EntityType
+	full   []string       // folded tokens of the full name
+	forms  map[string]int // surface forms of the full name, counted
+	name   string
+	count  int
+	first  int // offset of the first mention
+	gender string
+	gspan  news.Span // evidence for gender
+	gscore [2]int    // male, female votes
+	gw     int       // weight of the evidence in gspan
+	prof   map[string]int
+	ments  []int // indices into a.Mentions
+}
+
+// nameOf is a mention's name as tokens: words of its text without a
+// leading honorific or article and without a trailing possessive.
+type nameOf struct {
+	toks    []string // folded
+	surface string   // the words as written, joined by single spaces
+	hon     string   // folded honorific, if any
+}
+
+func splitName(text string, typ news.EntityType) nameOf {
+	var n nameOf
+	ws := tokenize(text)
+	var words []tok
+	for _, w := range ws {
+		if w.word {
+			words = append(words, w)
+		} else if w.low == "&" {
+			words = append(words, tok{s: w.s, e: w.e, low: "&", word: true})
+		}
+	}
+	for len(words) > 1 {
+		h := strings.TrimSuffix(words[0].low, ".")
+		if _, ok := honorifics[h]; ok && typ == news.PER {
+			n.hon = h
+			words = words[1:]
+			continue
+		}
+		if h == "the" && typ != news.PER && typ != news.WORK {
+			words = words[1:]
+			continue
+		}
+		break
+	}
+	var sb []string
+	for i, w := range words {
+		low, s := w.low, text[w.s:w.e]
+		if i == len(words)-1 {
+			low, s = stripPossessive(low, s)
+		}
+		if low == "" {
+			continue
+		}
+		n.toks = append(n.toks, low)
+		sb = append(sb, s)
+	}
+	n.surface = strings.Join(sb, " ")
+	return n
+}
+
+func stripPossessive(low, s string) (string, string) {
+	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(s, suf) {
+			return strings.TrimSuffix(low, "'s"), strings.TrimSuffix(s, suf)
+		}
+	}
+	return low, s
+}
+
+// resolve groups the recogniser's mentions into entities and gives each
+// mention a Key and a full Name.
+func (d *doc) resolve() []*ent {
+	d.kinNames()
+	ms := d.a.Mentions
+	names := make([]nameOf, len(ms))
+	order := make([]int, 0, len(ms))
+	for i := range ms {
+		names[i] = splitName(ms[i].Span.Text(d.text), ms[i].Type)
+		if len(names[i].toks) > 0 {
+			order = append(order, i)
+		}
+	}
+	sort.SliceStable(order, func(x, y int) bool { return ms[order[x]].Span.Start < ms[order[y]].Span.Start })
+
+	var ents []*ent
+	byKey := map[string]*ent{}
+	add := func(e *ent, i int) {
+		e.ments = append(e.ments, i)
+		e.count++
+		if ms[i].Span.Start < e.first {
+			e.first = ms[i].Span.Start
+		}
+	}
+	newEnt := func(typ news.EntityType, toks []string) *ent {
+		k := strings.ToLower(string(typ)) + ":" + strings.Join(toks, " ")
+		if e := byKey[k]; e != nil {
+			return e
+		}
+		e := &ent{key: k, typ: typ, full: toks, forms: map[string]int{}, first: len(d.text), prof: map[string]int{}}
+		byKey[k] = e
+		ents = append(ents, e)
+		return e
+	}
+
+	// Full person names first: every multi-word PER name is a candidate entity.
+	perFull := map[string]*ent{}
+	for _, i := range order {
+		n := names[i]
+		if ms[i].Type != news.PER || len(n.toks) < 2 {
+			continue
+		}
+		e := newEnt(news.PER, n.toks)
+		perFull[e.key] = e
+		e.forms[n.surface]++
+	}
+	// Merge full names into others: initials ("Khloe K"), contained names
+	// ("Kim Kardashian" in "Kim Kardashian West") and misspellings.
+	target := map[*ent]*ent{}
+	for _, a := range ents {
+		var best *ent
+		for _, b := range ents {
+			if a == b || target[b] != nil {
+				continue
+			}
+			if fullVariant(a, b) && best == nil {
+				best = b
+			}
+		}
+		if best != nil {
+			target[a] = best
+		}
+	}
+	root := func(e *ent) *ent {
+		for target[e] != nil {
+			e = target[e]
+		}
+		return e
+	}
+
+	assign := make([]*ent, len(ms))
+	for _, i := range order {
+		if ms[i].Type == news.PER && len(names[i].toks) >= 2 {
+			assign[i] = root(byKey[strings.ToLower(string(news.PER))+":"+strings.Join(names[i].toks, " ")])
+		}
+	}
+	// Counts of each single token, to tell typos (rare) from names.
+	single := map[string]int{}
+	for _, i := range order {
+		if len(names[i].toks) == 1 {
+			single[names[i].toks[0]]++
+		}
+	}
+	var persons []*ent
+	for _, e := range ents {
+		if target[e] == nil {
+			persons = append(persons, e)
+		}
+	}
+	// Single-word names: a token of exactly one full name, else the one
+	// mentioned last before, else a close misspelling of one.
+	for _, i := range order {
+		if assign[i] != nil || len(names[i].toks) != 1 {
+			continue
+		}
+		t := names[i].toks[0]
+		typ := ms[i].Type
+		if typ == news.WORK || typ == news.EVENT {
+			continue
+		}
+		var cands []*ent
+		for _, e := range persons {
+			if containsTok(e.full, t) || len(e.full) >= 2 && t == strings.Join(e.full, "") {
+				cands = append(cands, e)
+			}
+		}
+		if len(cands) == 0 && single[t] <= 2 && !commonWords[t] {
+			for _, e := range persons {
+				n := lastMentions(e, assign)
+				if typoOf(t, e.full) && single[t] < n && (typ == news.PER || single[t] == 1 && n >= 3) {
+					cands = append(cands, e)
+				}
+			}
+		}
+		if len(cands) == 0 {
+			continue
+		}
+		assign[i] = pickRecent(cands, assign, ms, ms[i].Span.Start)
+	}
+	// Everything else groups by its folded name and type.
+	for _, i := range order {
+		if assign[i] != nil {
+			continue
+		}
+		typ := ms[i].Type
+		if typ == "" {
+			typ = news.MISC
+		}
+		assign[i] = newEnt(typ, names[i].toks)
+		assign[i].forms[names[i].surface]++
+	}
+	var out []*ent
+	seen := map[*ent]bool{}
+	for _, i := range order {
+		e := assign[i]
+		add(e, i)
+		if names[i].hon != "" {
+			if g := honorifics[names[i].hon]; g != "" {
+				e.vote(g, 5, ms[i].Span)
+			}
+		}
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	for _, e := range out {
+		e.name = bestForm(e.forms)
+		for _, i := range e.ments {
+			ms[i].Key = e.key
+			ms[i].Name = e.name
+			if ms[i].Type != e.typ && e.typ == news.PER {
+				ms[i].Type = news.PER
+			}
+		}
+	}
+	return out
+}
+
+// fullVariant reports whether full name a is another writing of b: an
+// initial for b's surname, a part of b, or a misspelling of b's surname
+// with the same given name, when b is at least as frequent.
+func fullVariant(a, b *ent) bool {
+	fa, fb := a.full, b.full
+	ca, cb := sum(a.forms), sum(b.forms)
+	if len(fa) == 2 && len(fb) >= 2 && len(fa[1]) == 1 && fa[0] == fb[0] && strings.HasPrefix(fb[len(fb)-1], fa[1]) {
+		return true
+	}
+	if len(fa) < len(fb) && containsRun(fb, fa) {
+		return true
+	}
+	if len(fa) == len(fb) && cb >= ca && ca <= 2 && (cb > ca || a.first > b.first) {
+		diff := 0
+		for k := range fa {
+			if fa[k] == fb[k] {
+				continue
+			}
+			if Damerau(fa[k], fb[k], 2) > maxEdits(len([]rune(fb[k]))) {
+				return false
+			}
+			diff++
+		}
+		return diff == 1 && fa[0] == fb[0]
+	}
+	return false
+}
+
+func sum(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+func containsTok(ts []string, t string) bool {
+	for _, x := range ts {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// containsRun reports whether short appears as a contiguous run in long.
+func containsRun(long, short []string) bool {
+	for i := 0; i+len(short) <= len(long); i++ {
+		ok := true
+		for j := range short {
+			if long[i+j] != short[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// typoOf reports whether token t is a close misspelling of a token of name.
+func typoOf(t string, name []string) bool {
+	for _, x := range name {
+		n := len([]rune(x))
+		if len(x) > 1 && Damerau(t, x, 2) <= maxEdits(n) && maxEdits(n) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func lastMentions(e *ent, assign []*ent) int {
+	n := sum(e.forms)
+	for _, a := range assign {
+		if a == e {
+			n++
+		}
+	}
+	return n
+}
+
+// pickRecent chooses among candidate entities the one mentioned last
+// before offset at, else the one mentioned first after it.
+func pickRecent(cands []*ent, assign []*ent, ms []news.Mention, at int) *ent {
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	var best *ent
+	bestAt := -1
+	for i, e := range assign {
+		if e == nil || ms[i].Span.Start >= at {
+			continue
+		}
+		for _, c := range cands {
+			if c == e && ms[i].Span.Start > bestAt {
+				best, bestAt = c, ms[i].Span.Start
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	best = cands[0]
+	for _, c := range cands[1:] {
+		if sum(c.forms) > sum(best.forms) {
+			best = c
+		}
+	}
+	return best
+}
+
+// bestForm is the most common surface form, preferring one with
+// diacritics or upper case on ties (the careful spelling).
+func bestForm(forms map[string]int) string {
+	best, bc := "", -1
+	for f, c := range forms {
+		if c > bc || c == bc && (richer(f, best) || !richer(best, f) && f < best) {
+			best, bc = f, c
+		}
+	}
+	return best
+}
+
+func richer(a, b string) bool {
+	if len(a) != len(b) {
+		return len(a) > len(b)
+	}
+	return strings.ToLower(a) != a && strings.ToLower(b) == b
+}
+
+func (e *ent) vote(g string, w int, at news.Span) {
+	switch g {
+	case male:
+		e.gscore[0] += w
+	case female:
+		e.gscore[1] += w
+	default:
+		return
+	}
+	if w > e.gw {
+		e.gspan, e.gw = at, w
+	}
+}
+
+// kinNames makes persons of the names a kinship word or an age apposition
+// introduces: "daughter, True" and "True, 5," name a person whatever type
+// the recogniser gave, and a capitalised word right after a kinship word
+// that the recogniser missed becomes a mention with Via "kinship".
+func (d *doc) kinNames() {
+	at := map[int]int{} // token index -> mention index
+	for i, m := range d.a.Mentions {
+		at[d.tokAt(m.Span.Start)] = i
+	}
+	for k, t := range d.toks {
+		w := strings.TrimSuffix(t.low, "'s")
+		kin, isKin := kinship[w]
+		j := k + 1
+		if d.low(j) == "," {
+			j++
+		}
+		if isKin && kin.rel != "child" && j < len(d.toks) && d.toks[j].cap && d.toks[j].word {
+			if mi, ok := at[j]; ok {
+				if d.a.Mentions[mi].Type != news.PER && d.a.Mentions[mi].Type != news.WORK {
+					d.a.Mentions[mi].Type = news.PER
+				}
+				continue
+			}
+			if commonWords[d.toks[j].low] && !d.toks[j].cap || honorifics[d.toks[j].low] != "" {
+				continue
+			}
+			e := j + 1
+			if e < len(d.toks) && d.toks[e].cap && d.toks[e].word && d.toks[e].s == d.toks[j].e+1 {
+				e++
+			}
+			sp := news.Span{Start: d.toks[j].s, End: d.toks[e-1].e}
+			d.a.Mentions = append(d.a.Mentions, news.Mention{Span: sp, Text: d.text[sp.Start:sp.End], Type: news.PER, Via: "kinship"})
+			continue
+		}
+		// "True, 5," after a name: an age apposition
+		if mi, ok := at[k]; ok && d.a.Mentions[mi].Type != news.PER && d.a.Mentions[mi].Type != news.WORK {
+			e := d.tokEnd(d.a.Mentions[mi].Span.End)
+			if n, isNum := parseNumber(d.low(e + 1)); d.low(e) == "," && isNum && n > 0 && n < 120 && d.low(e+2) == "," {
+				d.a.Mentions[mi].Type = news.PER
+			}
+		}
+	}
+}

@@ -1,0 +1,446 @@
+package entity
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// StoryStage resolves entities across a story's articles and fills
+// v.Entities: diacritics folded, misspellings merged when the story
+// supports it, people who share a surname kept apart, attributes merged by
+// value with one citation per stating span.
+type StoryStage struct{}
+
+var _ news.StoryStage = StoryStage{}
+
+// local is one entity inside one article: the mentions sharing a Key.
+type local struct {
+	art   int
+	key   string
+	name  string
+	typ   news.EntityType
+	toks  []string
+	ments []news.Mention
+}
+
+// Build fills v.Entities from the articles' mentions and attributes.
+func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var locs []*local
+	byArtKey := map[[2]string]*local{}
+	for ai, a := range arts {
+		for _, m := range a.Mentions {
+			if m.Key == "" {
+				continue
+			}
+			k := [2]string{a.ID, m.Key}
+			l := byArtKey[k]
+			if l == nil {
+				name := m.Name
+				if name == "" {
+					name = m.Text
+				}
+				l = &local{art: ai, key: m.Key, name: name, typ: m.Type, toks: splitName(name, m.Type).toks}
+				byArtKey[k] = l
+				locs = append(locs, l)
+			}
+			l.ments = append(l.ments, m)
+		}
+	}
+	var groups [][]*local
+	byID := map[string]int{}
+	for _, g := range cluster(locs, arts) {
+		id := EntityID(canonicalName(g), majorityType(g))
+		if i, ok := byID[id]; ok {
+			groups[i] = append(groups[i], g...)
+			continue
+		}
+		byID[id] = len(groups)
+		groups = append(groups, g)
+	}
+	ents := make([]news.Entity, len(groups))
+	for i, g := range groups {
+		ents[i] = summarise(g, arts)
+	}
+	// Folded names and aliases of each entity, to give relation values the
+	// related entity's canonical name.
+	canon := map[string]string{}
+	for _, e := range ents {
+		canon[Fold(e.Name)] = e.Name
+	}
+	for _, e := range ents {
+		for _, al := range e.Aliases {
+			if _, ok := canon[Fold(al)]; !ok {
+				canon[Fold(al)] = e.Name
+			}
+		}
+	}
+	for i := range ents {
+		ents[i].Attributes = attributes(groups[i], arts, canon)
+	}
+	sort.SliceStable(ents, func(i, j int) bool {
+		if len(ents[i].Mentions) != len(ents[j].Mentions) {
+			return len(ents[i].Mentions) > len(ents[j].Mentions)
+		}
+		return ents[i].ID < ents[j].ID
+	})
+	v.Entities = ents
+	return nil
+}
+
+// cluster groups the articles' local entities into story entities.
+func cluster(locs []*local, arts []*news.Article) [][]*local {
+	parent := make([]int, len(locs))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	sizes := make([]int, len(locs))
+	for i, l := range locs {
+		sizes[i] = len(l.ments)
+	}
+	size := func(i int) int { return sizes[find(i)] }
+	union := func(a, b int) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if sizes[ra] < sizes[rb] {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+		sizes[ra] += sizes[rb]
+	}
+	isPer := func(l *local) bool { return l.typ == news.PER }
+	// Same folded name: the same entity (persons apart from the rest).
+	byName := map[string]int{}
+	for i, l := range locs {
+		k := strconv.FormatBool(isPer(l)) + "|" + strings.Join(l.toks, " ")
+		if j, ok := byName[k]; ok {
+			union(i, j)
+		} else {
+			byName[k] = i
+		}
+	}
+	// Full person names: misspellings with the same given name, initials,
+	// and names contained in longer ones.
+	var full []int
+	for i, l := range locs {
+		if isPer(l) && len(l.toks) >= 2 && find(i) == i {
+			full = append(full, i)
+		}
+	}
+	sort.SliceStable(full, func(a, b int) bool { return size(full[a]) > size(full[b]) })
+	for x, i := range full {
+		for _, j := range full[:x] {
+			a, b := locs[i].toks, locs[j].toks
+			if sameFull(a, b) {
+				union(j, i)
+				break
+			}
+		}
+	}
+	// Co-occurrence: the other entities named in the same articles.
+	ctxOf := func(root int) map[int]bool {
+		arts := map[int]bool{}
+		for j, l := range locs {
+			if find(j) == root {
+				arts[l.art] = true
+			}
+		}
+		out := map[int]bool{}
+		for j, l := range locs {
+			if arts[l.art] && find(j) != root {
+				out[find(j)] = true
+			}
+		}
+		return out
+	}
+	// Single names: a token of exactly one full name; a misspelling of one
+	// when the articles share other entities.
+	for i, l := range locs {
+		if !isPer(l) || len(l.toks) != 1 || find(i) != i {
+			continue
+		}
+		t := l.toks[0]
+		roots := map[int]bool{}
+		for _, j := range full {
+			if containsTok(locs[j].toks, t) || t == strings.Join(locs[j].toks, "") {
+				roots[find(j)] = true
+			}
+		}
+		if len(roots) == 0 && !commonWords[t] {
+			for _, j := range full {
+				if typoOf(t, locs[j].toks) {
+					roots[find(j)] = true
+				}
+			}
+			if len(roots) == 1 {
+				for r := range roots {
+					shared := false
+					mine := ctxOf(find(i))
+					for c := range ctxOf(r) {
+						if mine[c] {
+							shared = true
+						}
+					}
+					if !shared {
+						delete(roots, r)
+					}
+				}
+			}
+		}
+		if len(roots) == 1 {
+			for r := range roots {
+				union(r, i)
+			}
+		}
+	}
+	idx := map[int]int{}
+	var out [][]*local
+	for i, l := range locs {
+		r := find(i)
+		k, ok := idx[r]
+		if !ok {
+			k = len(out)
+			idx[r] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], l)
+	}
+	return out
+}
+
+// sameFull reports whether full names a and b name one person across
+// articles: the same given name and close surnames, or an initial.
+func sameFull(a, b []string) bool {
+	if len(a) == 2 && len(b) >= 2 && len(a[1]) == 1 && a[0] == b[0] && strings.HasPrefix(b[len(b)-1], a[1]) {
+		return true
+	}
+	if len(a) != len(b) {
+		return len(a) < len(b) && len(a) >= 2 && containsRun(b, a) && a[0] == b[0]
+	}
+	diff := 0
+	for k := range a {
+		if a[k] == b[k] {
+			continue
+		}
+		n := len([]rune(b[k]))
+		if Damerau(a[k], b[k], 2) > maxEdits(n) {
+			return false
+		}
+		diff++
+	}
+	// a different given name is a different person unless it is a misspelling
+	// and the surname agrees
+	return diff == 1 || diff == 0
+}
+
+// summarise makes the story entity of a group of local entities.
+func summarise(g []*local, arts []*news.Article) news.Entity {
+	types := map[news.EntityType]int{}
+	forms := map[string]int{}
+	singles := map[string]int{}
+	aliasCount := map[string]int{}
+	aliasForm := map[string]string{}
+	var cites []news.Citation
+	artSeen := map[int]bool{}
+	var artIdx []int
+	names := map[string]nameOf{}
+	for _, l := range g {
+		if !artSeen[l.art] {
+			artSeen[l.art] = true
+			artIdx = append(artIdx, l.art)
+		}
+		for _, m := range l.ments {
+			types[m.Type]++
+			cites = append(cites, news.Cite(arts[l.art].ID, m.Span))
+			if m.Via == "descriptor" {
+				continue
+			}
+			n, ok := names[m.Text]
+			if !ok {
+				n = splitName(m.Text, m.Type)
+				names[m.Text] = n
+			}
+			if len(n.toks) >= 2 {
+				forms[n.surface]++
+			} else {
+				singles[n.surface]++
+			}
+			f := Fold(n.surface)
+			aliasCount[f]++
+			if prev, ok := aliasForm[f]; !ok || richer(n.surface, prev) {
+				aliasForm[f] = n.surface
+			}
+		}
+		for _, m := range l.ments {
+			if m.Via == "descriptor" {
+				f := Fold(strings.TrimPrefix(strings.TrimPrefix(m.Text, "the "), "The "))
+				aliasCount[f]++
+				if _, ok := aliasForm[f]; !ok {
+					aliasForm[f] = m.Text
+				}
+			}
+		}
+	}
+	typ, tc := news.EntityType(""), -1
+	for t, c := range types {
+		if c > tc || c == tc && t < typ {
+			typ, tc = t, c
+		}
+	}
+	name := bestForm(forms)
+	if name == "" {
+		name = bestForm(singles)
+	}
+	if name == "" {
+		name = g[0].name
+	}
+	var aliases []string
+	for f, c := range aliasCount {
+		if f != Fold(name) && c > 0 {
+			aliases = append(aliases, aliasForm[f])
+		}
+	}
+	sort.Slice(aliases, func(i, j int) bool {
+		ci, cj := aliasCount[Fold(aliases[i])], aliasCount[Fold(aliases[j])]
+		if ci != cj {
+			return ci > cj
+		}
+		return aliases[i] < aliases[j]
+	})
+	sort.Ints(artIdx)
+	ids := make([]string, len(artIdx))
+	for i, a := range artIdx {
+		ids[i] = arts[a].ID
+	}
+	order := map[string]int{}
+	for i, a := range arts {
+		order[a.ID] = i
+	}
+	sort.SliceStable(cites, func(i, j int) bool {
+		if cites[i].ArticleID != cites[j].ArticleID {
+			return order[cites[i].ArticleID] < order[cites[j].ArticleID]
+		}
+		return cites[i].Start < cites[j].Start
+	})
+	if aliases == nil {
+		aliases = []string{}
+	}
+	return news.Entity{ID: EntityID(name, typ), Name: name, Type: typ, Aliases: aliases, Articles: ids,
+		Mentions: cites, Attributes: []news.Attribute{}}
+}
+
+// canonicalName is the most common full form of a group's names.
+func canonicalName(g []*local) string {
+	forms := map[string]int{}
+	singles := map[string]int{}
+	for _, l := range g {
+		for _, m := range l.ments {
+			if m.Via == "descriptor" {
+				continue
+			}
+			if len(l.toks) >= 2 {
+				forms[m.Name]++
+			} else {
+				singles[m.Name]++
+			}
+		}
+	}
+	if n := bestForm(forms); n != "" {
+		return n
+	}
+	if n := bestForm(singles); n != "" {
+		return n
+	}
+	return g[0].name
+}
+
+func majorityType(g []*local) news.EntityType {
+	types := map[news.EntityType]int{}
+	for _, l := range g {
+		for _, m := range l.ments {
+			types[m.Type]++
+		}
+	}
+	typ, tc := news.EntityType(""), -1
+	for t, c := range types {
+		if c > tc || c == tc && t < typ {
+			typ, tc = t, c
+		}
+	}
+	return typ
+}
+
+// EntityID is the stable ID of an entity: its type and its folded
+// canonical name, so the same person gets the same ID in every story.
+func EntityID(name string, typ news.EntityType) string {
+	return strings.ToLower(string(typ)) + "-" + slug(name)
+}
+
+// attributes merges the attribute mentions of a group: one value with
+// every stating span as a citation; ages also give a birth-year range from
+// the article's publication date.
+func attributes(g []*local, arts []*news.Article, canon map[string]string) []news.Attribute {
+	type akey struct{ name, value string }
+	idx := map[akey]int{}
+	var out []news.Attribute
+	seen := map[akey]map[news.Citation]bool{}
+	add := func(name, value string, c news.Citation) {
+		k := akey{name, Fold(value)}
+		i, ok := idx[k]
+		if !ok {
+			i = len(out)
+			idx[k] = i
+			out = append(out, news.Attribute{Name: name, Value: value})
+			seen[k] = map[news.Citation]bool{}
+		}
+		if !seen[k][c] {
+			seen[k][c] = true
+			out[i].Citations = append(out[i].Citations, c)
+		}
+	}
+	for _, l := range g {
+		a := arts[l.art]
+		for _, at := range a.Attributes {
+			if at.Key != l.key {
+				continue
+			}
+			value := at.Value
+			if strings.HasPrefix(at.Name, "relation:") {
+				if c, ok := canon[Fold(value)]; ok {
+					value = c
+				}
+			}
+			c := news.Cite(a.ID, at.Span)
+			add(at.Name, value, c)
+			if at.Name == "age" && !a.Published.IsZero() {
+				if age, err := strconv.Atoi(at.Value); err == nil {
+					y := a.Published.Year() - age
+					add("birth_year", strconv.Itoa(y-1)+"-"+strconv.Itoa(y), c)
+				}
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Name != out[j].Name {
+			return out[i].Name < out[j].Name
+		}
+		return len(out[i].Citations) > len(out[j].Citations)
+	})
+	return out
+}
