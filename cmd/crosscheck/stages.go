@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/crosscheck-news/crosscheck/internal/claim"
+	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/ner"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
@@ -20,6 +21,7 @@ func articleStages() ([]pipeline.Named, error) {
 		{Name: "metadata", Stage: ingest.Metadata{}},
 		{Name: "segment", Stage: segment.Stage{}},
 		{Name: "ner", Stage: tagger},
+		{Name: "entities", Stage: entity.Stage{}},
 		{Name: "claims", Stage: claim.Extractor{}},
 	}, nil
 }
@@ -27,6 +29,7 @@ func articleStages() ([]pipeline.Named, error) {
 // storyStages is the cross-article pipeline, in order.
 func storyStages() []pipeline.NamedStory {
 	return []pipeline.NamedStory{
+		{Name: "entities", Stage: entity.StoryStage{}},
 		{Name: "claims", Stage: claim.Builder{}},
 		{Name: "sheet", Stage: story.Sheet{}},
 	}

@@ -48,13 +48,19 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 				if pastTie.MatchString(text[max(0, loc[0]-10):loc[0]]) {
 					continue // "ex-boyfriend", "former husband": background, not a claim
 				}
-				subj, obj, ok := subjects(nearest(inSentence, s.Start+loc[0]), pair, text)
+				near := nearest(inSentence, s.Start+loc[0])
+				subj, obj, ok := subjects(near, pair, text)
 				if !ok || seen[rel.predicate+subj+obj] {
 					continue
 				}
-				seen[rel.predicate+subj+obj] = true
 				st := news.Statement{Span: s, Subject: subj, Predicate: rel.predicate, Object: obj, By: by}
 				st.Stance, st.Negated, st.Hedged = stanceOf(text, social, by)
+				if len(near) < 2 && st.Stance == news.Asserts {
+					// A pair inferred from "they" or "their" is too weak a
+					// ground for an assertion; denials and rumours keep it.
+					continue
+				}
+				seen[rel.predicate+subj+obj] = true
 				a.Statements = append(a.Statements, st)
 			}
 		}
