@@ -173,7 +173,7 @@ func ParseBrat(r io.Reader) ([]Attribution, error) {
 }
 
 // openMarks and closeMarks are the quotation marks of the gold rule; the
-// typewriter pair '' counts through its first and last character.
+// typewriter pair ” counts through its first and last character.
 const (
 	openMarks  = "\"“„«‘'`"
 	closeMarks = "\"”»’'"

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -22,7 +24,7 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 	comma := endP == "," || endP == "—" || endP == "–"
 	k := -1
 	for m := j - 1; m >= i; m-- {
-		if !ts[m].punct && cueVerb(lower(ts[m].text(text))) {
+		if !ts[m].punct && cueVerb(lower(ts[m].text(text))) && (m == i || !isCap(ts[m].text(text)) || ts[m].text(text) == "According") {
 			if lower(ts[m].text(text)) == "according" && (m+1 >= j || lower(ts[m+1].text(text)) != "to") {
 				continue
 			}
@@ -46,8 +48,8 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 	cw := lower(ts[k].text(text))
 	a.ok = true
 	a.cue = news.Span{Start: ts[k].s, End: ts[k].e}
-	adjacent := k == j-1 || k == j-2 && (comma || colon)
-	a.partial = !(colon || comma || adjacent)
+	adjacent := (k == j-1 || k == j-2 && (comma || colon)) && !namingCue[cw]
+	a.partial = !(colon || comma || adjacent) || namingCue[cw] && !colon
 	// a cue far from the quote with other clauses between: no attribution
 	if a.partial && j-k > 25 {
 		a.ok = false
@@ -91,13 +93,53 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 			end = m
 		}
 	}
-	// adverbs between subject and cue: "he also said", "Trump later wrote"
 	cs := x.candidates(ts, i, end)
 	if len(cs) == 0 {
 		return cand{}, false
 	}
-	// prefer a role phrase or name that contains a later candidate
-	return cs[len(cs)-1], true
+	// the subject ends right before the cue, give or take adverbs and
+	// auxiliaries ("he also said", "Trump has long argued"); otherwise the
+	// cue is a later verb of the clause ("Lazar said he ... and added") and
+	// the clause's first candidate is its subject.
+	m := end - 1
+	for m >= i && !ts[m].punct && auxiliary(lower(ts[m].text(text))) {
+		m--
+	}
+	lastC := cs[len(cs)-1]
+	if m >= i && lastC.span.End >= ts[m].e-3 && lastC.span.Start <= ts[m].s {
+		return lastC, true
+	}
+	// skip a dateline ("WASHINGTON —")
+	for len(cs) > 1 && cs[0].kind == kName && isDateline(text, cs[0]) {
+		cs = cs[1:]
+	}
+	return cs[0], true
+}
+
+func auxiliary(w string) bool {
+	switch w {
+	case "also", "later", "then", "again", "has", "had", "have", "was", "is", "were", "are", "would", "will", "once",
+		"previously", "recently", "first", "further", "reportedly", "simply", "just", "only", "even", "still", "never",
+		"repeatedly", "often", "frequently", "famously", "long", "always", "has since", "since", "did", "does", "do",
+		"could", "might", "may", "can", "should", "must", "openly", "publicly", "privately", "flatly", "firmly",
+		"quickly", "finally", "subsequently", "initially", "immediately", "already", "herself", "himself", "themselves":
+		return true
+	}
+	return strings.HasSuffix(w, "ly") && len(w) > 4
+}
+
+// isDateline reports an all-capitals place word ("WASHINGTON") opening a text.
+func isDateline(text string, c cand) bool {
+	w := c.span.Text(text)
+	if len(w) < 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'a' && w[i] <= 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // afterAttr reads an attribution in ts[i:j], the words after a quote's
@@ -121,7 +163,7 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 			}
 			continue
 		}
-		if cueVerb(lower(ts[m].text(text))) {
+		if cueVerb(lower(ts[m].text(text))) && (m == i || !isCap(ts[m].text(text))) {
 			k = m
 			break
 		}
@@ -410,3 +452,8 @@ func (x *extraction) nested(i int, body news.Span) {
 		x.quotes = append(x.quotes, q)
 	}
 }
+
+// namingCue verbs quote a name or a phrase, not speech: called it “a disgrace”.
+var namingCue = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "describe": true,
+	"described": true, "describes": true, "describing": true, "dubbed": true, "labeled": true, "labelled": true,
+	"titled": true, "named": true, "branded": true}

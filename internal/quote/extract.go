@@ -112,8 +112,10 @@ func (x *extraction) run() {
 				prevEnd = s.markEnd
 				continue
 			}
-			// an interrupted quote: “A,” she said. “B.” continues the previous one
-			if kind == "direct" && !use.ok && prev.idx >= 0 && prev.para == pi && prev.after && !prev.unclosed && s.open-prev.end < 200 && x.quotes[prev.idx].Parent < 0 {
+			// an interrupted quote: “A,” she said. “B.” or “A,” she said, “B.”
+			// continues the previous one
+			contiguous := !use.ok || !use.after && bi < oi && ts[bi].s >= prev.end && ts[bi].s-prev.end < 4
+			if kind == "direct" && contiguous && prev.idx >= 0 && prev.para == pi && prev.after && !prev.unclosed && s.open-prev.end < 200 && x.quotes[prev.idx].Parent < 0 {
 				x.addPiece(prev.idx, s.body)
 				prev.end, prev.unclosed = s.markEnd, !s.closed
 				prevEnd = s.markEnd

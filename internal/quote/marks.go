@@ -29,7 +29,7 @@ func isSpaceBefore(r rune) bool {
 }
 
 // doubleMarks finds the double quotation marks of text[start:end]: curly,
-// low, guillemets, straight, and the typewriter pairs '' and ``.
+// low, guillemets, straight, and the typewriter pairs ” and “.
 func doubleMarks(text string, start, end int) []mark {
 	var ms []mark
 	for i := start; i < end; {
@@ -137,7 +137,9 @@ func segments(text string, para news.Span) []segment {
 	return out
 }
 
-func isOpenMark(r rune) bool { return r == '“' || r == '"' || r == '‘' || r == '\'' || r == '«' || r == '„' }
+func isOpenMark(r rune) bool {
+	return r == '“' || r == '"' || r == '‘' || r == '\'' || r == '«' || r == '„'
+}
 
 // singleSegments finds ‘...’ and '...' pairs inside s (nested quotes and
 // quoted titles). A straight apostrophe counts only where it cannot be an
@@ -199,8 +201,8 @@ func paragraphs(a *news.Article) []news.Span {
 	return splitParagraphs(a.Text)
 }
 
-// splitParagraphs splits text on lines that are blank; every line break
-// also ends a paragraph when the text has no blank lines at all.
+// splitParagraphs splits text into its non-empty lines: a line break ends a
+// paragraph, blank lines or not (many texts break paragraphs with one).
 func splitParagraphs(text string) []news.Span {
 	var out []news.Span
 	start := 0
@@ -215,7 +217,7 @@ func splitParagraphs(text string) []news.Span {
 		for j < len(text) && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r') {
 			j++
 		}
-		if j < len(text) && text[j] == '\n' {
+		if j <= len(text) {
 			if sp := trimSpan(text, news.Span{Start: start, End: i}); sp.Len() > 0 {
 				out = append(out, sp)
 			}

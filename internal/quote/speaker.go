@@ -16,15 +16,15 @@ const (
 // cand is a possible speaker in the text: a name, a pronoun or a role noun
 // phrase ("a rep for the actor").
 type cand struct {
-	span  news.Span
-	kind  int
-	text  string // surface form (without possessive)
-	key   string // Mention.Key when from the entity stage
-	name  string // resolved full name
-	role  string // canonical role for kRole
-	forNP string // "Morrone", "the 365 Days star": whom a role speaks for, as written
-	poss  bool   // possessive ("Morrone's")
-	person bool  // known person (PER mention) or looks like one
+	span   news.Span
+	kind   int
+	text   string // surface form (without possessive)
+	key    string // Mention.Key when from the entity stage
+	name   string // resolved full name
+	role   string // canonical role for kRole
+	forNP  string // "Morrone", "the 365 Days star": whom a role speaks for, as written
+	poss   bool   // possessive ("Morrone's")
+	person bool   // known person (PER mention) or looks like one
 }
 
 // candidates finds speaker candidates among ts[i:j].

@@ -113,7 +113,9 @@ func sentenceEnd(text string, ts []tok, k int) bool {
 	return isCap(w) || unicode.IsDigit(rune(w[0]))
 }
 
-func isCloseish(w string) bool { return w == "”" || w == "\"" || w == "’" || w == "'" || w == ")" || w == "»" }
+func isCloseish(w string) bool {
+	return w == "”" || w == "\"" || w == "’" || w == "'" || w == ")" || w == "»"
+}
 
 // lower returns the lower-case form of an ASCII word cheaply.
 func lower(w string) string {
