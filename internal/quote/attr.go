@@ -250,23 +250,7 @@ func (x *extraction) resolvePronoun(c cand) (string, string) {
 	if lw != "he" && lw != "she" {
 		return "", ""
 	}
-	for i := len(x.quotes) - 1; i >= 0; i-- {
-		q := x.quotes[i]
-		if q.Parent >= 0 || q.Role != "" || q.Speaker == "" {
-			continue
-		}
-		if pm, ok := x.lastPerson(c.span.Start, c.span.Start); ok && pm.pos > q.Span.End {
-			return pm.name, ""
-		}
-		if c.span.Start-q.Span.End > 3000 {
-			break
-		}
-		if !isPronounWord(q.Speaker) {
-			return q.Speaker, q.SpeakerKey
-		}
-		break
-	}
-	if pm, ok := x.lastPerson(c.span.Start, c.span.Start); ok {
+	if pm, ok := x.pronounTarget(c.span.Start, lw == "she"); ok {
 		return pm.name, ""
 	}
 	return "", ""

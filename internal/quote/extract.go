@@ -244,6 +244,9 @@ func (x *extraction) addPiece(i int, piece news.Span) {
 // scanNames records the persons named in the paragraph outside quotes.
 func (x *extraction) scanNames(ts []tok, segs []segment) {
 	text := x.text
+	if headline(text, ts) || !prose(text, ts) {
+		return
+	}
 	si := 0
 	for k := 0; k < len(ts); k++ {
 		t := ts[k]
@@ -264,7 +267,7 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 				}
 				nm, _ = stripPossessive(nm)
 				x.noteName(nm, t.s)
-				x.personMentions = append(x.personMentions, personMention{name: nm, pos: t.s, span: m.Span})
+				x.addPerson(ts, k, personMention{name: nm, pos: t.s, span: m.Span})
 			}
 			for k+1 < len(ts) && ts[k+1].s < m.Span.End {
 				k++
@@ -294,14 +297,53 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 		}
 		if len(parts) >= 2 && len(parts) <= 4 {
 			x.noteName(nm, t.s)
-			x.personMentions = append(x.personMentions, personMention{name: stripHonorific(nm), pos: t.s, span: span})
+			x.addPerson(ts, k, personMention{name: stripHonorific(nm), pos: t.s, span: span})
 		} else if len(parts) == 1 {
 			if full := x.resolveName(nm, t.s); full != nm {
-				x.personMentions = append(x.personMentions, personMention{name: full, pos: t.s, span: span})
+				x.addPerson(ts, k, personMention{name: full, pos: t.s, span: span})
+			} else if k > 0 && end+1 < len(ts) && !ts[end+1].punct && !isCap(ts[end+1].text(text)) && !smallWords[ts[end+1].text(text)] {
+				// a lone capitalised word inside a sentence, followed by a
+				// verb-like word: a first name or surname used alone
+				x.addPerson(ts, k, personMention{name: nm, pos: t.s, span: span})
 			}
 		}
 		k = end
 	}
+}
+
+// pronounTarget is the person a he/she at pos refers to: the last clause
+// subject of the same gender named shortly before, else the last person of
+// that gender, else the last person.
+func (x *extraction) pronounTarget(pos int, female bool) (personMention, bool) {
+	var any, agree personMention
+	var haveAny, haveAgree bool
+	for i := len(x.personMentions) - 1; i >= 0; i-- {
+		m := x.personMentions[i]
+		if m.pos >= pos {
+			continue
+		}
+		if pos-m.pos > 1500 {
+			break
+		}
+		g := x.gender[m.name]
+		ok := g == 0 || (g > 0) == female
+		if !ok {
+			continue
+		}
+		if m.subj {
+			return m, true
+		}
+		if !haveAgree && g != 0 {
+			agree, haveAgree = m, true
+		}
+		if !haveAny {
+			any, haveAny = m, true
+		}
+	}
+	if haveAgree {
+		return agree, true
+	}
+	return any, haveAny
 }
 
 // lastPerson is the last person named before pos, not before limit-2000.
@@ -317,4 +359,68 @@ func (x *extraction) lastPerson(pos, limit int) (personMention, bool) {
 		return m, true
 	}
 	return personMention{}, false
+}
+
+// headline reports a title-case line ("Kim Kardashian Tried to Help
+// Khloé"), whose capitals are no evidence of names.
+func headline(text string, ts []tok) bool {
+	words, caps := 0, 0
+	for _, t := range ts {
+		if t.punct {
+			continue
+		}
+		words++
+		w := t.text(text)
+		if isCap(w) {
+			caps++
+		} else if !smallWords[w] && !unicode.IsDigit(rune(w[0])) {
+			return false
+		}
+	}
+	return words >= 4 && caps*10 >= words*6
+}
+
+// addPerson records a person mention at ts[k], noting whether it opens a
+// clause (a likely subject) and voting on its gender from the next pronoun
+// of its sentence and from honorifics.
+func (x *extraction) addPerson(ts []tok, k int, m personMention) {
+	text := x.text
+	m.subj = k == 0 || ts[k-1].punct && (text[ts[k-1].s] == ',' || sentenceEnd(text, ts, k-1)) || honorifics[ts[k].text(text)] && k == 0
+	if x.gender == nil {
+		x.gender = map[string]int{}
+	}
+	switch ts[k].text(text) {
+	case "Mr.":
+		x.gender[m.name] -= 2
+	case "Ms.", "Mrs.":
+		x.gender[m.name] += 2
+	}
+	for n := k + 1; n < len(ts) && n <= k+15; n++ {
+		if ts[n].punct {
+			if sentenceEnd(text, ts, n) {
+				break
+			}
+			continue
+		}
+		switch lower(ts[n].text(text)) {
+		case "he", "his", "him", "himself":
+			x.gender[m.name]--
+		case "she", "her", "hers", "herself":
+			x.gender[m.name]++
+		default:
+			continue
+		}
+		break
+	}
+	x.personMentions = append(x.personMentions, m)
+}
+
+// prose reports a line that ends like a sentence: captions, credits and
+// headlines do not, and their capitals are no evidence of names.
+func prose(text string, ts []tok) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	w := ts[len(ts)-1].text(text)
+	return w == "." || w == "!" || w == "?" || w == ":" || w == "”" || w == "\"" || w == "'" || w == ")" || w == "’"
 }

@@ -105,7 +105,7 @@ var capStop = map[string]bool{"The": true, "A": true, "An": true, "But": true, "
 	"With": true, "Without": true, "From": true, "To": true, "By": true, "Of": true, "Last": true, "Next": true,
 	"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true,
 	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true, "July": true,
-	"August": true, "September": true, "October": true, "November": true, "December": true, "Related": true,
+	"August": true, "September": true, "October": true, "November": true, "December": true, "Related": true, "Both": true, "All": true, "Many": true, "Most": true, "Every": true, "Each": true, "Neither": true, "Either": true,
 	"Twitter": true, "Instagram": true, "Facebook": true, "TikTok": true, "Netflix": true, "YouTube": true,
 }
 

@@ -43,6 +43,7 @@ type personMention struct {
 	name string
 	pos  int
 	span news.Span
+	subj bool // opens a clause: a likely subject
 }
 
 // extraction is the working state of one article's extraction.
@@ -56,6 +57,7 @@ type extraction struct {
 	quotes         []news.QuoteMention
 	titles         []news.Mention
 	toks           []tok
+	gender         map[string]int // > 0 she, < 0 he, by votes
 }
 
 func newExtraction(a *news.Article) *extraction {
