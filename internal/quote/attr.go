@@ -42,7 +42,7 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 		if len(cs) == 0 {
 			return a
 		}
-		a.ok, a.sp, a.hasSp = true, cs[0], true
+		a.ok, a.sp, a.hasSp = true, pickFirst(cs), true
 		return a
 	}
 	cw := lower(ts[k].text(text))
@@ -63,7 +63,7 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 	case cueVerbs[cw]:
 		// a participle: the clause's subject
 		if cs := x.candidates(ts, i, k); len(cs) > 0 {
-			a.sp, a.hasSp = cs[0], true
+			a.sp, a.hasSp = pickFirst(cs), true
 		}
 	default:
 		if c, ok := x.subjectBefore(ts, i, k); ok {
@@ -109,11 +109,7 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 	if m >= i && lastC.span.End >= ts[m].e-3 && lastC.span.Start <= ts[m].s {
 		return lastC, true
 	}
-	// skip a dateline ("WASHINGTON —")
-	for len(cs) > 1 && cs[0].kind == kName && isDateline(text, cs[0]) {
-		cs = cs[1:]
-	}
-	return cs[0], true
+	return pickFirst(cs), true
 }
 
 func auxiliary(w string) bool {
@@ -239,6 +235,14 @@ func (x *extraction) applyAttr(q *news.QuoteMention, a attr, ts []tok) {
 			}
 		}
 	}
+	if !a.hasSp {
+		// "..., adding, “": the speaker is the last clause subject named
+		if pm, ok := x.pronounTarget(q.Span.Start, false); ok && x.gender[pm.name] <= 0 {
+			q.Speaker, q.SpeakerSpan = pm.name, pm.span
+		} else if pm, ok := x.lastPerson(q.Span.Start, q.Span.Start); ok {
+			q.Speaker, q.SpeakerSpan = pm.name, pm.span
+		}
+	}
 	x.context(q, a.sent)
 }
 
@@ -272,12 +276,12 @@ func (x *extraction) context(q *news.QuoteMention, sent news.Span) {
 		w := ts[k].text(text)
 		lw := lower(w)
 		switch {
-		case (lw == "told" || lw == "tells" || lw == "telling" || lw == "to") && q.ToldTo == "" && k+1 < len(ts):
+		case (lw == "told" || lw == "tells" || lw == "telling" || lw == "to" && q.ToldTo == "") && k+1 < len(ts):
 			if lw == "to" && (k == 0 || !cueVerb(lower(ts[k-1].text(text))) && lower(ts[k-1].text(text)) != "speaking" && lower(ts[k-1].text(text)) != "talking") {
 				continue
 			}
 			if e, ok := capRun(text, ts, k+1); ok {
-				q.ToldTo = text[ts[k+1].s:ts[e].e]
+				q.ToldTo, _ = stripPossessive(text[ts[k+1].s:ts[e].e])
 			} else if lower(ts[k+1].text(text)) == "reporters" || lower(ts[k+1].text(text)) == "journalists" {
 				q.ToldTo = ts[k+1].text(text)
 			}

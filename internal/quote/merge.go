@@ -190,22 +190,64 @@ func speakerWeight(q news.QuoteMention) int {
 }
 
 // compatibleSpeakers reports whether two speaker keys can be the same
-// person: a surname and a full name, or roles speaking for the same one.
+// speaker: a surname and a full name (or a one-letter misspelling), two
+// roles speaking for the same person, or a role and the person it speaks for.
 func compatibleSpeakers(a, b string) bool {
-	an, bn := strings.TrimPrefix(a, "name:"), strings.TrimPrefix(b, "name:")
-	if strings.HasPrefix(a, "role:") || strings.HasPrefix(b, "role:") {
-		// a role and a name clash only when the role speaks for nobody named
-		ra, rb := strings.Split(a, ":"), strings.Split(b, ":")
-		if len(ra) == 3 && len(rb) == 3 {
-			return ra[2] == rb[2] || ra[2] == "" || rb[2] == ""
+	ra, rb := strings.HasPrefix(a, "role:"), strings.HasPrefix(b, "role:")
+	forOf := func(k string) string {
+		p := strings.SplitN(k, ":", 3)
+		if len(p) < 3 {
+			return ""
 		}
-		return true
+		return p[2]
 	}
-	fa, fb := strings.Fields(an), strings.Fields(bn)
+	switch {
+	case ra && rb:
+		fa, fb := forOf(a), forOf(b)
+		return fa == fb || fa == "" || fb == ""
+	case ra:
+		return forOf(a) != "" && sameName(forOf(a), strings.TrimPrefix(b, "name:"))
+	case rb:
+		return forOf(b) != "" && sameName(forOf(b), strings.TrimPrefix(a, "name:"))
+	}
+	return sameName(strings.TrimPrefix(a, "name:"), strings.TrimPrefix(b, "name:"))
+}
+
+// sameName compares folded names by their last word, allowing one edit.
+func sameName(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
 	if len(fa) == 0 || len(fb) == 0 {
 		return true
 	}
-	return fa[len(fa)-1] == fb[len(fb)-1] || strings.Contains(an, bn) || strings.Contains(bn, an)
+	return editsAtMostOne(fa[len(fa)-1], fb[len(fb)-1])
+}
+
+// editsAtMostOne reports whether a and b differ by at most one edit.
+func editsAtMostOne(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(ra)-len(rb) > 1 {
+		return false
+	}
+	i, j, edits := 0, 0, 0
+	for i < len(ra) && j < len(rb) {
+		if ra[i] == rb[j] {
+			i++
+			j++
+			continue
+		}
+		edits++
+		if edits > 1 {
+			return false
+		}
+		if len(ra) == len(rb) {
+			j++
+		}
+		i++
+	}
+	return edits+(len(ra)-i) <= 1
 }
 
 // entityFor finds the entity whose name or alias matches the speaker.

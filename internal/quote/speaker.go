@@ -25,6 +25,17 @@ type cand struct {
 	forNP  string // "Morrone", "the 365 Days star": whom a role speaks for, as written
 	poss   bool   // possessive ("Morrone's")
 	person bool   // known person (PER mention) or looks like one
+	weak   bool   // an organisation-like or dateline name: a speaker only when nothing better
+}
+
+// pickFirst returns the first candidate that is not weak, else the first.
+func pickFirst(cs []cand) cand {
+	for _, c := range cs {
+		if !c.weak {
+			return c
+		}
+	}
+	return cs[0]
 }
 
 // candidates finds speaker candidates among ts[i:j].
@@ -79,6 +90,7 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 			name := text[ts[k].s:ts[end].e]
 			nm, poss := stripPossessive(name)
 			c := cand{span: news.Span{Start: ts[k].s, End: ts[k].s + len(nm)}, kind: kName, text: nm, name: x.resolveName(nm, ts[k].s), poss: poss, person: true}
+			c.weak = isDateline(text, c) || orgLike(nm) || end+1 < j && !ts[end+1].punct && roleFollows(lower(ts[end+1].text(text)))
 			out = append(out, x.roleAround(ts, k, end, j, c))
 			k = end
 			continue
@@ -272,4 +284,21 @@ func (x *extraction) mainPerson(pos int) string {
 		}
 	}
 	return best
+}
+
+// orgLike reports a capitalised run naming a body, place or group.
+func orgLike(nm string) bool {
+	for _, w := range strings.Fields(nm) {
+		if notPersonWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// roleFollows reports a lower-case role noun after a capitalised word: the
+// word is a modifier ("Republican pollster"), not the speaker.
+func roleFollows(w string) bool {
+	_, ok := roleNouns[w]
+	return ok
 }
