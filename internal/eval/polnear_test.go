@@ -54,9 +54,9 @@ func TestQuoteScore(t *testing.T) {
 	}
 	pred := []Attribution{
 		{Content: []CharSpan{{2, 98}}, Source: []CharSpan{{107, 108}}}, // match, speaker right
-		{Content: []CharSpan{{1, 60}}},                                  // overlaps gold 0 too, but one to one
-		{Content: []CharSpan{{200, 290}}, Source: []CharSpan{{0, 5}}},   // covers 40 of 90: no match
-		{Content: []CharSpan{{305, 340}}, Source: []CharSpan{{0, 5}}},   // match, speaker wrong
+		{Content: []CharSpan{{1, 60}}},                                 // overlaps gold 0 too, but one to one
+		{Content: []CharSpan{{200, 290}}, Source: []CharSpan{{0, 5}}},  // covers 40 of 90: no match
+		{Content: []CharSpan{{305, 340}}, Source: []CharSpan{{0, 5}}},  // match, speaker wrong
 	}
 	var s QuoteScore
 	s.Add(gold, pred)
