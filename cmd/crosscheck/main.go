@@ -41,7 +41,8 @@ var trainers = map[string]func(ctx context.Context, args []string) error{
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.
 var evaluators = map[string]func(ctx context.Context, args []string) error{
-	"ner": runEvalNER,
+	"ner":    runEvalNER,
+	"quotes": runEvalQuotes,
 }
 
 // errFailed signals exit status 1 after the command already reported why.

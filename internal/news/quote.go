@@ -19,6 +19,9 @@ type QuoteMention struct {
 	Medium  string `json:"medium,omitempty"`  // "Instagram post", "Twitter", "interview with Decider"
 	When    string `json:"when,omitempty"`    // "August 2022"
 	Social  bool   `json:"social,omitempty"`  // an embedded social post
+	// Partial is set for a quoted fragment inside reported speech ("he said
+	// he was “absolutely single”"), as opposed to a quote standing as speech.
+	Partial bool `json:"partial,omitempty"`
 	// Nested quotes inside this one have their own QuoteMention and Parent set
 	// to this quote's index.
 	Parent int `json:"parent"` // -1 when top-level

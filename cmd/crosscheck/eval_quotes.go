@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/eval"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/quote"
+)
+
+// runEvalQuotes scores quote extraction and attribution on a PolNeAR split:
+// crosscheck eval quotes DIR [--predictions-out DIR].
+func runEvalQuotes(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("eval quotes", flag.ContinueOnError)
+	out := fs.String("predictions-out", "", "write one brat .ann file of predicted quotes per text into this `dir`")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: crosscheck eval quotes DIR [--predictions-out DIR]\n\n"+
+			"Scores direct quotes and their speakers on a PolNeAR split (DIR/text/*.txt, DIR/attributions/*.ann)\n"+
+			"with the metric of ../shared/data/README.md.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(reorderFlags(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return fmt.Errorf("want one DIR")
+	}
+	docs, err := eval.LoadPolNeAR(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	if *out != "" {
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return fmt.Errorf("make predictions dir: %w", err)
+		}
+	}
+	var score eval.QuoteScore
+	var bytes int
+	var spent time.Duration
+	for i := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		d := &docs[i]
+		a := &news.Article{ID: d.Name, Text: d.Text}
+		start := time.Now()
+		if err := (quote.Extractor{}).Process(ctx, a); err != nil {
+			return fmt.Errorf("%s: %w", d.Name, err)
+		}
+		spent += time.Since(start)
+		bytes += len(d.Text)
+		pred := quote.Attributions(a.Text, a.Quotes)
+		score.Add(d.GoldQuotes(), pred)
+		if *out != "" {
+			f, err := os.Create(filepath.Join(*out, d.Name+".ann"))
+			if err != nil {
+				return fmt.Errorf("create predictions: %w", err)
+			}
+			err = eval.WriteBrat(f, []rune(d.Text), pred)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return fmt.Errorf("write predictions: %w", err)
+			}
+		}
+	}
+	fmt.Printf("texts %d\n%s\n", len(docs), score)
+	if spent > 0 {
+		fmt.Printf("speed %.1f MB/s (%d bytes in %s, one core)\n", float64(bytes)/1e6/spent.Seconds(), bytes, spent.Round(time.Millisecond))
+	}
+	return nil
+}
+
+// reorderFlags moves flags after positional arguments to the front, so that
+// "DIR --predictions-out OUT" parses like "--predictions-out OUT DIR".
+func reorderFlags(args []string) []string {
+	var flags, pos []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if len(a) > 1 && a[0] == '-' {
+			flags = append(flags, a)
+			if !containsEq(a) && i+1 < len(args) && a != "-h" && a != "--help" && a != "-help" {
+				flags = append(flags, args[i+1])
+				i++
+			}
+			continue
+		}
+		pos = append(pos, a)
+	}
+	return append(flags, pos...)
+}
+
+func containsEq(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '=' {
+			return true
+		}
+	}
+	return false
+}

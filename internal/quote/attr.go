@@ -1,0 +1,447 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// beforeAttr reads an attribution in ts[i:j], the words of the sentence
+// before a quote's opening mark: "Graham said, “", "a rep for Morrone told
+// POPSUGAR, “", "According to X, “", "he said that “" (partial).
+func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
+	var a attr
+	if j <= i {
+		return a
+	}
+	text := x.text
+	lastTok := ts[j-1]
+	endP := ""
+	if lastTok.punct {
+		endP = lastTok.text(text)
+	}
+	colon := endP == ":"
+	comma := endP == "," || endP == "—" || endP == "–"
+	k := -1
+	for m := j - 1; m >= i; m-- {
+		if !ts[m].punct && cueVerb(lower(ts[m].text(text))) && (m == i || !isCap(ts[m].text(text)) || ts[m].text(text) == "According") {
+			if lower(ts[m].text(text)) == "according" && (m+1 >= j || lower(ts[m+1].text(text)) != "to") {
+				continue
+			}
+			k = m
+			break
+		}
+	}
+	a.sent = news.Span{Start: ts[i].s, End: lastTok.e}
+	if k < 0 {
+		if !colon {
+			return a
+		}
+		// "Cruz called them on it:" — the sentence's subject speaks
+		cs := x.candidates(ts, i, j)
+		if len(cs) == 0 {
+			return a
+		}
+		a.ok, a.sp, a.hasSp = true, pickFirst(cs), true
+		return a
+	}
+	cw := lower(ts[k].text(text))
+	a.ok = true
+	a.cue = news.Span{Start: ts[k].s, End: ts[k].e}
+	adjacent := (k == j-1 || k == j-2 && (comma || colon)) && !namingCue[cw]
+	a.partial = !(colon || comma || adjacent) || namingCue[cw] && !colon
+	// a cue far from the quote with other clauses between: no attribution
+	if a.partial && j-k > 25 {
+		a.ok = false
+		return a
+	}
+	switch {
+	case cw == "according":
+		if cs := x.candidates(ts, k+2, j); len(cs) > 0 {
+			a.sp, a.hasSp = cs[0], true
+		}
+	case cueVerbs[cw]:
+		// a participle: the clause's subject
+		if cs := x.candidates(ts, i, k); len(cs) > 0 {
+			a.sp, a.hasSp = pickFirst(cs), true
+		}
+	default:
+		if c, ok := x.subjectBefore(ts, i, k); ok {
+			a.sp, a.hasSp = c, true
+		} else if cw != "told" && cw != "tells" && cw != "tell" && cw != "asked" {
+			if cs := x.candidates(ts, k+1, j); len(cs) > 0 {
+				a.sp, a.hasSp = cs[0], true
+			}
+		}
+	}
+	return a
+}
+
+// subjectBefore finds the subject of the cue at ts[k] among ts[i:k]: the
+// candidate closest before the cue, skipping an appositive ("Bill Smith, a
+// pollster, said").
+func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
+	text := x.text
+	end := k
+	if end-1 >= i && ts[end-1].punct && text[ts[end-1].s] == ',' {
+		// skip back over the appositive to the comma that opened it
+		m := end - 2
+		for m >= i && !(ts[m].punct && text[ts[m].s] == ',') {
+			m--
+		}
+		if m >= i {
+			end = m
+		}
+	}
+	cs := x.candidates(ts, i, end)
+	if len(cs) == 0 {
+		return cand{}, false
+	}
+	// the subject ends right before the cue, give or take adverbs and
+	// auxiliaries ("he also said", "Trump has long argued"); otherwise the
+	// cue is a later verb of the clause ("Lazar said he ... and added") and
+	// the clause's first candidate is its subject.
+	m := end - 1
+	for m >= i && !ts[m].punct && auxiliary(lower(ts[m].text(text))) {
+		m--
+	}
+	lastC := cs[len(cs)-1]
+	if m >= i && lastC.span.End >= ts[m].e-3 && lastC.span.Start <= ts[m].s {
+		return lastC, true
+	}
+	return pickFirst(cs), true
+}
+
+func auxiliary(w string) bool {
+	switch w {
+	case "also", "later", "then", "again", "has", "had", "have", "was", "is", "were", "are", "would", "will", "once",
+		"previously", "recently", "first", "further", "reportedly", "simply", "just", "only", "even", "still", "never",
+		"repeatedly", "often", "frequently", "famously", "long", "always", "has since", "since", "did", "does", "do",
+		"could", "might", "may", "can", "should", "must", "openly", "publicly", "privately", "flatly", "firmly",
+		"quickly", "finally", "subsequently", "initially", "immediately", "already", "herself", "himself", "themselves":
+		return true
+	}
+	return strings.HasSuffix(w, "ly") && len(w) > 4
+}
+
+// isDateline reports an all-capitals place word ("WASHINGTON") opening a text.
+func isDateline(text string, c cand) bool {
+	w := c.span.Text(text)
+	if len(w) < 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 'a' && w[i] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// afterAttr reads an attribution in ts[i:j], the words after a quote's
+// closing mark: "she said", "said Geoff Garin, a pollster", "Kim told some
+// friends", "the economist Jared Bernstein wrote on his blog".
+func (x *extraction) afterAttr(ts []tok, i, j int) attr {
+	var a attr
+	text := x.text
+	for i < j && ts[i].punct && (text[ts[i].s] == ',' || ts[i].text(text) == "—") {
+		i++
+	}
+	if i >= j {
+		return a
+	}
+	k := -1
+	for m := i; m < j && m < i+30; m++ {
+		if ts[m].punct && m > i {
+			c := text[ts[m].s]
+			if c == '.' || c == ';' || c == '!' || c == '?' || c == '(' {
+				break
+			}
+			continue
+		}
+		if cueVerb(lower(ts[m].text(text))) && (m == i || !isCap(ts[m].text(text))) {
+			k = m
+			break
+		}
+	}
+	if k < 0 {
+		return a
+	}
+	a.sent = news.Span{Start: ts[i].s, End: ts[min(j, len(ts))-1].e}
+	a.cue = news.Span{Start: ts[k].s, End: ts[k].e}
+	a.after = true
+	if k == i {
+		// inverted: "said Geoff Garin"
+		cs := x.candidates(ts, k+1, min(j, k+14))
+		if len(cs) == 0 {
+			return a
+		}
+		a.ok, a.sp, a.hasSp = true, cs[0], true
+		return a
+	}
+	cs := x.candidates(ts, i, k)
+	if len(cs) == 0 {
+		return a
+	}
+	// the subject must start the clause: at most two words before it
+	if tokIndex(ts, cs[0].span.Start)-i > 2 {
+		return a
+	}
+	c := cs[0]
+	// a role phrase that contains the first name wins ("a rep for Morrone")
+	for _, o := range cs[1:] {
+		if o.kind == kRole && o.span.Contains(c.span) {
+			c = o
+		}
+	}
+	a.ok, a.sp, a.hasSp = true, c, true
+	return a
+}
+
+// colonIntro is the attribution of a block quote introduced by a sentence
+// ending in a colon in the previous paragraph.
+func (x *extraction) colonIntro(sent news.Span) attr {
+	ts := tokenize(x.text, sent, nil)
+	return x.beforeAttr(ts, 0, len(ts))
+}
+
+// applyAttr fills q's speaker, cue, told_to, medium and time from a.
+func (x *extraction) applyAttr(q *news.QuoteMention, a attr, ts []tok) {
+	if a.cue.Len() > 0 {
+		q.CueSpan = a.cue
+		q.Cue = a.cue.Text(x.text)
+	}
+	if a.hasSp {
+		c := a.sp
+		q.SpeakerSpan = c.span
+		switch c.kind {
+		case kName:
+			q.Speaker = c.name
+			q.SpeakerKey = c.key
+		case kPronoun:
+			q.Speaker, q.SpeakerKey = x.resolvePronoun(c)
+			if q.Speaker == "" {
+				q.Speaker = c.text
+			}
+		case kRole:
+			q.Role = c.role
+			if speaksFor[c.role] || c.poss || c.forNP != "" {
+				q.For = x.resolveFor(c.forNP, c.span.Start)
+			}
+			if q.For != "" && q.For != c.forNP || q.For != "" && c.name != "" {
+				q.Speaker = q.For + "'s " + c.role
+			} else {
+				q.Speaker = c.text
+			}
+		}
+	}
+	if !a.hasSp {
+		// "..., adding, “": the speaker is the last clause subject named
+		if pm, ok := x.pronounTarget(q.Span.Start, false); ok && x.gender[pm.name] <= 0 {
+			q.Speaker, q.SpeakerSpan = pm.name, pm.span
+		} else if pm, ok := x.lastPerson(q.Span.Start, q.Span.Start); ok {
+			q.Speaker, q.SpeakerSpan = pm.name, pm.span
+		}
+	}
+	x.context(q, a.sent)
+}
+
+// resolvePronoun finds whom a pronoun speaker refers to: the last person
+// named before it in its paragraph outside quotes, else the previous
+// quote's named speaker, else the last person named.
+func (x *extraction) resolvePronoun(c cand) (string, string) {
+	lw := lower(c.text)
+	if lw != "he" && lw != "she" {
+		return "", ""
+	}
+	if pm, ok := x.pronounTarget(c.span.Start, lw == "she"); ok {
+		return pm.name, ""
+	}
+	return "", ""
+}
+
+func isPronounWord(s string) bool { _, ok := pronouns[lower(s)]; return ok }
+
+// context reads told_to, medium and time from the attribution sentence.
+func (x *extraction) context(q *news.QuoteMention, sent news.Span) {
+	if sent.Len() == 0 {
+		return
+	}
+	text := x.text
+	ts := tokenize(text, sent, nil)
+	for k := 0; k < len(ts); k++ {
+		if ts[k].punct {
+			continue
+		}
+		w := ts[k].text(text)
+		lw := lower(w)
+		switch {
+		case (lw == "told" || lw == "tells" || lw == "telling" || lw == "to" && q.ToldTo == "") && k+1 < len(ts):
+			if lw == "to" && (k == 0 || !cueVerb(lower(ts[k-1].text(text))) && lower(ts[k-1].text(text)) != "speaking" && lower(ts[k-1].text(text)) != "talking") {
+				continue
+			}
+			if e, ok := capRun(text, ts, k+1); ok {
+				q.ToldTo, _ = stripPossessive(text[ts[k+1].s:ts[e].e])
+			} else if lower(ts[k+1].text(text)) == "reporters" || lower(ts[k+1].text(text)) == "journalists" {
+				q.ToldTo = ts[k+1].text(text)
+			}
+		case (lw == "in" || lw == "during" || lw == "on" || lw == "via" || lw == "through") && q.Medium == "" && k+1 < len(ts):
+			if x.medium(q, ts, k+1) {
+				continue
+			}
+			if lw == "in" && q.When == "" {
+				if e, ok := dateRun(text, ts, k+1); ok {
+					q.When = text[ts[k+1].s:ts[e].e]
+				}
+			}
+		case (lw == "earlier" || lw == "last" || lw == "this") && q.When == "" && k+1 < len(ts):
+			nw := lower(ts[k+1].text(text))
+			if nw == "this" && k+2 < len(ts) {
+				q.When = text[ts[k].s:ts[k+2].e]
+			} else if nw == "year" || nw == "week" || nw == "month" || nw == "weekend" || nw == "summer" || nw == "spring" || nw == "fall" || nw == "winter" || weekdays[ts[k+1].text(text)] || months[ts[k+1].text(text)] {
+				q.When = text[ts[k].s:ts[k+1].e]
+			}
+		case weekdays[w] && q.When == "" && k > 0 && (lower(ts[k-1].text(text)) == "on"):
+			q.When = w
+		}
+	}
+	if q.When == "" {
+		for _, d := range x.a.Dates {
+			if sent.Contains(d.Span) {
+				q.When = d.Span.Text(text)
+				break
+			}
+		}
+	}
+}
+
+// medium reads "an Instagram post", "Twitter", "an interview with Decider"
+// at ts[k:].
+func (x *extraction) medium(q *news.QuoteMention, ts []tok, k int) bool {
+	text := x.text
+	w := ts[k].text(text)
+	if platforms[w] {
+		q.Medium = w
+		return true
+	}
+	start := k
+	if determiners[lower(w)] {
+		start = k + 1
+	}
+	for m := start; m < len(ts) && m <= start+3; m++ {
+		if ts[m].punct {
+			return false
+		}
+		lw := lower(ts[m].text(text))
+		if !mediumNouns[lw] {
+			continue
+		}
+		if m+1 < len(ts) && mediumNouns[lower(ts[m+1].text(text))] {
+			m++ // "press conference"
+		}
+		end := m
+		if end+2 < len(ts) && (lower(ts[end+1].text(text)) == "with" || lower(ts[end+1].text(text)) == "on") {
+			if e, ok := capRun(text, ts, end+2); ok {
+				end = e
+				if q.ToldTo == "" && lower(ts[m+1].text(text)) == "with" {
+					q.ToldTo = text[ts[m+2].s:ts[e].e]
+				}
+			}
+		}
+		if start < len(ts) && start <= end {
+			q.Medium = text[ts[start].s:ts[end].e]
+		}
+		// "an August 2022 interview": the time inside the medium
+		if q.When == "" {
+			if e, ok := dateRun(text, ts, start); ok && e < m {
+				q.When = text[ts[start].s:ts[e].e]
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// capRun returns the end of a run of capitalised words starting at k.
+func capRun(text string, ts []tok, k int) (int, bool) {
+	if k >= len(ts) || ts[k].punct {
+		return 0, false
+	}
+	w := ts[k].text(text)
+	if !isCap(w) || (capStop[w] && !platforms[w]) || months[w] {
+		if !(w == "the" && k+1 < len(ts) && !ts[k+1].punct && isCap(ts[k+1].text(text))) {
+			return 0, false
+		}
+	}
+	e := k
+	for e+1 < len(ts) && !ts[e+1].punct && isCap(ts[e+1].text(text)) && !months[ts[e+1].text(text)] {
+		e++
+	}
+	return e, true
+}
+
+// dateRun reads "August 2022", "June 15", "2020" at k.
+func dateRun(text string, ts []tok, k int) (int, bool) {
+	if k >= len(ts) {
+		return 0, false
+	}
+	w := ts[k].text(text)
+	if months[w] {
+		e := k
+		for e+1 < len(ts) && e-k < 3 && (isYearOrDay(ts[e+1].text(text)) || ts[e+1].text(text) == ",") {
+			e++
+		}
+		if ts[e].punct {
+			e--
+		}
+		return e, true
+	}
+	if len(w) == 4 && isYearOrDay(w) {
+		return k, true
+	}
+	return 0, false
+}
+
+func isYearOrDay(w string) bool {
+	if w == "" || len(w) > 4 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// nested finds quotes inside quote i's body: ‘...’ pieces with a cue
+// before them inside the outer quote; quoted titles become WORK mentions.
+func (x *extraction) nested(i int, body news.Span) {
+	text := x.text
+	for _, s := range singleSegments(text, body) {
+		inner := s.body.Text(text)
+		words := countWords(text, s.body)
+		if titleCase(inner, words) && words <= 8 {
+			x.titles = append(x.titles, news.Mention{Span: s.body, Text: inner, Type: news.WORK, Key: "work:" + fold(inner), Name: inner, Via: "title"})
+			continue
+		}
+		if words < 3 {
+			continue
+		}
+		q := news.QuoteMention{Span: s.body, Text: inner, Pieces: []news.Span{s.body}, Parent: i}
+		ts := tokenize(text, news.Span{Start: body.Start, End: s.open}, nil)
+		bi := len(ts)
+		for bi > 0 && !sentenceEnd(text, ts, bi-1) {
+			bi--
+		}
+		if a := x.beforeAttr(ts, bi, len(ts)); a.ok && a.hasSp {
+			x.applyAttr(&q, a, ts)
+		}
+		x.quotes = append(x.quotes, q)
+	}
+}
+
+// namingCue verbs quote a name or a phrase, not speech: called it “a disgrace”.
+var namingCue = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "describe": true,
+	"described": true, "describes": true, "describing": true, "dubbed": true, "labeled": true, "labelled": true,
+	"titled": true, "named": true, "branded": true}

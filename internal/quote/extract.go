@@ -1,0 +1,426 @@
+package quote
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// attr is an attribution found around a quote.
+type attr struct {
+	ok      bool
+	sp      cand
+	hasSp   bool
+	cue     news.Span
+	partial bool      // the quote sits inside reported speech ("said that “...”")
+	sent    news.Span // the attribution's sentence, for told_to, medium and time
+	after   bool
+}
+
+// open quote state carried across segments and paragraphs.
+type last struct {
+	idx      int // index in x.quotes, -1 when none
+	para     int
+	unclosed bool
+	after    bool // its attribution followed it
+	end      int  // byte offset after its last closing mark
+}
+
+func (x *extraction) run() {
+	text := x.text
+	paras := paragraphs(x.a)
+	prev := last{idx: -1}
+	prevColon := false // the previous paragraph ended with a colon
+	var prevColonSent news.Span
+	for pi, p := range paras {
+		ts := tokenize(text, p, x.toks)
+		x.toks = ts
+		segs := segments(text, p)
+		x.scanNames(ts, segs)
+		prevEnd := p.Start // end of the previous quote in this paragraph
+		for si, s := range segs {
+			if s.body.Len() == 0 {
+				prevEnd = s.markEnd
+				continue
+			}
+			oi := tokIndex(ts, s.open)
+			ai := tokIndex(ts, s.markEnd)
+			// continuation of a quote left open by the previous paragraph
+			if si == 0 && oi == 0 && prev.idx >= 0 && prev.unclosed && prev.para == pi-1 {
+				x.addPiece(prev.idx, s.body)
+				prev.para, prev.unclosed, prev.end = pi, !s.closed, s.markEnd
+				prevEnd = s.markEnd
+				continue
+			}
+			bi := oi
+			for bi > 0 && !sentenceEnd(text, ts, bi-1) && ts[bi-1].e <= s.open && ts[bi-1].s >= prevEnd {
+				bi--
+			}
+			nextOpen := p.End
+			if si+1 < len(segs) {
+				nextOpen = segs[si+1].open
+			}
+			aj := ai
+			for aj < len(ts) && ts[aj].s < nextOpen && aj-ai < 40 {
+				if sentenceEnd(text, ts, aj) {
+					aj++
+					break
+				}
+				aj++
+			}
+			before := x.beforeAttr(ts, bi, oi)
+			var after attr
+			if s.closed {
+				after = x.afterAttr(ts, ai, aj)
+			}
+			words := countWords(text, s.body)
+			initial := bi == oi
+			intro := before.ok && !before.partial
+			body := s.body.Text(text)
+			var use attr
+			kind := ""
+			switch {
+			case intro:
+				kind, use = "direct", before
+			case after.ok && (initial || endsWithAny(text, ts, bi, oi, ",:—")):
+				kind, use = "direct", after
+			case initial:
+				if words >= 4 || endsSentence(body) && words >= 2 {
+					kind = "direct"
+				} else if titleCase(body, words) {
+					kind = "title"
+				}
+			default:
+				switch {
+				case titleCase(body, words) && words <= 8:
+					kind = "title"
+				case words < 3:
+				case before.ok:
+					kind, use = "partial", before
+				case after.ok:
+					kind, use = "partial", after
+				}
+			}
+			switch kind {
+			case "title":
+				x.titles = append(x.titles, news.Mention{Span: s.body, Text: body, Type: news.WORK, Key: "work:" + fold(body), Name: body, Via: "title"})
+				prevEnd = s.markEnd
+				continue
+			case "":
+				prevEnd = s.markEnd
+				continue
+			}
+			// an interrupted quote: “A,” she said. “B.” or “A,” she said, “B.”
+			// continues the previous one
+			contiguous := !use.ok || !use.after && bi < oi && ts[bi].s >= prev.end && ts[bi].s-prev.end < 4
+			if kind == "direct" && contiguous && prev.idx >= 0 && prev.para == pi && prev.after && !prev.unclosed && s.open-prev.end < 200 && x.quotes[prev.idx].Parent < 0 {
+				x.addPiece(prev.idx, s.body)
+				prev.end, prev.unclosed = s.markEnd, !s.closed
+				prevEnd = s.markEnd
+				continue
+			}
+			q := news.QuoteMention{Span: s.body, Text: body, Pieces: []news.Span{s.body}, Parent: -1}
+			if !use.ok {
+				// no attribution of its own: a colon-introduced block, or the
+				// previous quote's speaker, or the last person named.
+				switch {
+				case initial && oi == 0 && prevColon:
+					use = x.colonIntro(prevColonSent)
+				case prev.idx >= 0 && pi-prev.para <= 2:
+					pq := x.quotes[prev.idx]
+					q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.Role, q.For = pq.Speaker, pq.SpeakerKey, pq.SpeakerSpan, pq.Role, pq.For
+				default:
+					if pm, ok := x.lastPerson(s.open, p.Start); ok {
+						q.Speaker, q.SpeakerSpan = pm.name, pm.span
+					}
+				}
+			}
+			if use.ok {
+				x.applyAttr(&q, use, ts)
+			}
+			if kind == "partial" {
+				q.Partial = true
+			}
+			x.quotes = append(x.quotes, q)
+			idx := len(x.quotes) - 1
+			x.nested(idx, s.body)
+			prev = last{idx: idx, para: pi, unclosed: !s.closed, after: use.after, end: s.markEnd}
+			prevEnd = s.markEnd
+		}
+		prevColon = strings.HasSuffix(strings.TrimSpace(p.Text(text)), ":")
+		if prevColon && len(ts) > 0 {
+			k := len(ts) - 1
+			for k > 0 && !sentenceEnd(text, ts, k-1) {
+				k--
+			}
+			prevColonSent = news.Span{Start: ts[k].s, End: p.End}
+		}
+	}
+	x.social()
+}
+
+func endsWithAny(text string, ts []tok, i, j int, set string) bool {
+	if j <= i || j > len(ts) {
+		return false
+	}
+	t := ts[j-1]
+	return t.punct && strings.Contains(set, text[t.s:t.e])
+}
+
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " ”’\"')")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, ",")
+}
+
+// tokIndex returns the index of the first token starting at or after pos.
+func tokIndex(ts []tok, pos int) int {
+	lo, hi := 0, len(ts)
+	for lo < hi {
+		h := (lo + hi) / 2
+		if ts[h].s < pos {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	return lo
+}
+
+func countWords(text string, s news.Span) int {
+	n := 0
+	in := false
+	for _, r := range s.Text(text) {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w || r == '\'' || r == '’'
+	}
+	return n
+}
+
+var smallWords = map[string]bool{"of": true, "the": true, "a": true, "an": true, "and": true, "in": true, "on": true,
+	"to": true, "for": true, "at": true, "by": true, "with": true, "from": true, "or": true, "&": true, "is": true, "de": true}
+
+// titleCase reports whether a short quoted string looks like a title: its
+// words are capitalised (small words aside) and it does not end a sentence.
+func titleCase(s string, words int) bool {
+	if words == 0 || words > 10 {
+		return false
+	}
+	t := strings.TrimRight(s, " ")
+	if strings.HasSuffix(t, ",") || strings.HasSuffix(t, ".") && !strings.HasSuffix(t, "..") {
+		return false
+	}
+	caps := 0
+	for i, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsUpper(r) || unicode.IsDigit(r):
+			caps++
+		case smallWords[w] && i > 0:
+		case !unicode.IsLetter(r):
+		default:
+			return false
+		}
+	}
+	if caps == 0 {
+		return false
+	}
+	// a one-word capitalised exclamation ("Wow!") is speech
+	return !(words == 1 && strings.ContainsAny(t, "!?"))
+}
+
+// addPiece appends a piece to quote i.
+func (x *extraction) addPiece(i int, piece news.Span) {
+	q := &x.quotes[i]
+	q.Pieces = append(q.Pieces, piece)
+	q.Span.End = piece.End
+	q.Text = joinPieces(x.text, q.Pieces)
+}
+
+// scanNames records the persons named in the paragraph outside quotes.
+func (x *extraction) scanNames(ts []tok, segs []segment) {
+	text := x.text
+	if headline(text, ts) || !prose(text, ts) {
+		return
+	}
+	si := 0
+	for k := 0; k < len(ts); k++ {
+		t := ts[k]
+		for si < len(segs) && segs[si].markEnd <= t.s {
+			si++
+		}
+		if si < len(segs) && t.s >= segs[si].open && t.s < segs[si].markEnd {
+			continue
+		}
+		if t.punct {
+			continue
+		}
+		if m, ok := x.mentionAt(t.s); ok {
+			if m.Type == news.PER {
+				nm := m.Name
+				if nm == "" {
+					nm = m.Text
+				}
+				nm, _ = stripPossessive(nm)
+				x.noteName(nm, t.s)
+				x.addPerson(ts, k, personMention{name: nm, pos: t.s, span: m.Span})
+			}
+			for k+1 < len(ts) && ts[k+1].s < m.Span.End {
+				k++
+			}
+			continue
+		}
+		if len(x.mentions) > 0 {
+			continue
+		}
+		w := t.text(text)
+		if !isCap(w) || capStop[w] {
+			continue
+		}
+		end := k
+		for end+1 < len(ts) && !ts[end+1].punct && isCap(ts[end+1].text(text)) {
+			if _, p := stripPossessive(ts[end].text(text)); p {
+				break
+			}
+			end++
+		}
+		nm, _ := stripPossessive(text[t.s:ts[end].e])
+		span := news.Span{Start: t.s, End: t.s + len(nm)}
+		parts := strings.Fields(nm)
+		if notPersonWords[parts[len(parts)-1]] || notPersonWords[parts[0]] {
+			k = end
+			continue
+		}
+		if len(parts) >= 2 && len(parts) <= 4 {
+			x.noteName(nm, t.s)
+			x.addPerson(ts, k, personMention{name: stripHonorific(nm), pos: t.s, span: span})
+		} else if len(parts) == 1 {
+			if full := x.resolveName(nm, t.s); full != nm {
+				x.addPerson(ts, k, personMention{name: full, pos: t.s, span: span})
+			} else if k > 0 && end+1 < len(ts) && !ts[end+1].punct && !isCap(ts[end+1].text(text)) && !smallWords[ts[end+1].text(text)] {
+				// a lone capitalised word inside a sentence, followed by a
+				// verb-like word: a first name or surname used alone
+				x.addPerson(ts, k, personMention{name: nm, pos: t.s, span: span})
+			}
+		}
+		k = end
+	}
+}
+
+// pronounTarget is the person a he/she at pos refers to: the last clause
+// subject of the same gender named shortly before, else the last person of
+// that gender, else the last person.
+func (x *extraction) pronounTarget(pos int, female bool) (personMention, bool) {
+	var any, agree personMention
+	var haveAny, haveAgree bool
+	for i := len(x.personMentions) - 1; i >= 0; i-- {
+		m := x.personMentions[i]
+		if m.pos >= pos {
+			continue
+		}
+		if pos-m.pos > 1500 {
+			break
+		}
+		g := x.gender[m.name]
+		ok := g == 0 || (g > 0) == female
+		if !ok {
+			continue
+		}
+		if m.subj {
+			return m, true
+		}
+		if !haveAgree && g != 0 {
+			agree, haveAgree = m, true
+		}
+		if !haveAny {
+			any, haveAny = m, true
+		}
+	}
+	if haveAgree {
+		return agree, true
+	}
+	return any, haveAny
+}
+
+// lastPerson is the last person named before pos, not before limit-2000.
+func (x *extraction) lastPerson(pos, limit int) (personMention, bool) {
+	for i := len(x.personMentions) - 1; i >= 0; i-- {
+		m := x.personMentions[i]
+		if m.pos >= pos {
+			continue
+		}
+		if m.pos < limit-2000 {
+			break
+		}
+		return m, true
+	}
+	return personMention{}, false
+}
+
+// headline reports a title-case line ("Kim Kardashian Tried to Help
+// Khloé"), whose capitals are no evidence of names.
+func headline(text string, ts []tok) bool {
+	words, caps := 0, 0
+	for _, t := range ts {
+		if t.punct {
+			continue
+		}
+		words++
+		w := t.text(text)
+		if isCap(w) {
+			caps++
+		} else if !smallWords[w] && !unicode.IsDigit(rune(w[0])) {
+			return false
+		}
+	}
+	return words >= 4 && caps*10 >= words*6
+}
+
+// addPerson records a person mention at ts[k], noting whether it opens a
+// clause (a likely subject) and voting on its gender from the next pronoun
+// of its sentence and from honorifics.
+func (x *extraction) addPerson(ts []tok, k int, m personMention) {
+	text := x.text
+	m.subj = k == 0 || ts[k-1].punct && (text[ts[k-1].s] == ',' || sentenceEnd(text, ts, k-1)) || honorifics[ts[k].text(text)] && k == 0
+	if x.gender == nil {
+		x.gender = map[string]int{}
+	}
+	switch ts[k].text(text) {
+	case "Mr.":
+		x.gender[m.name] -= 2
+	case "Ms.", "Mrs.":
+		x.gender[m.name] += 2
+	}
+	for n := k + 1; n < len(ts) && n <= k+15; n++ {
+		if ts[n].punct {
+			if sentenceEnd(text, ts, n) {
+				break
+			}
+			continue
+		}
+		switch lower(ts[n].text(text)) {
+		case "he", "his", "him", "himself":
+			x.gender[m.name]--
+		case "she", "her", "hers", "herself":
+			x.gender[m.name]++
+		default:
+			continue
+		}
+		break
+	}
+	x.personMentions = append(x.personMentions, m)
+}
+
+// prose reports a line that ends like a sentence: captions, credits and
+// headlines do not, and their capitals are no evidence of names.
+func prose(text string, ts []tok) bool {
+	if len(ts) == 0 {
+		return false
+	}
+	w := ts[len(ts)-1].text(text)
+	return w == "." || w == "!" || w == "?" || w == ":" || w == "”" || w == "\"" || w == "'" || w == ")" || w == "’"
+}

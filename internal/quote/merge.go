@@ -1,0 +1,359 @@
+package quote
+
+import (
+	"context"
+	"fmt"
+	"hash/fnv"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Merger is the story stage that fills v.Quotes: the same words carried by
+// several articles (in full, trimmed, with bracketed insertions, spelling
+// changes or light rewording) become one news.Quote with a carrier per
+// article. Articles come ordered by publication date, so the first carrier
+// is the first to publish; speakers are linked to v.Entities by name.
+type Merger struct{}
+
+var _ news.StoryStage = Merger{}
+
+// variant is one article's quote while merging.
+type variant struct {
+	art   *news.Article
+	q     news.QuoteMention
+	words []string
+	set   map[string]bool
+}
+
+// Build merges the quotes of articles into v.Quotes, replacing them.
+func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Article) error {
+	var groups [][]*variant
+	for _, a := range articles {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, q := range a.Quotes {
+			w := normWords(q.Text)
+			if len(w) == 0 {
+				continue
+			}
+			vr := &variant{art: a, q: q, words: w, set: wordSet(w)}
+			placed := false
+			for gi, g := range groups {
+				if !sameQuote(g[0], vr) {
+					continue
+				}
+				// a quote repeated inside one article stays one carrier: the
+				// attributed or fuller variant
+				if k := indexOfArticle(g, a); k < 0 {
+					groups[gi] = append(g, vr)
+				} else if better(vr, g[k]) {
+					g[k] = vr
+				}
+				placed = true
+				break
+			}
+			if !placed {
+				groups = append(groups, []*variant{vr})
+			}
+		}
+	}
+	v.Quotes = v.Quotes[:0]
+	if v.Quotes == nil {
+		v.Quotes = []news.Quote{}
+	}
+	for _, g := range groups {
+		v.Quotes = append(v.Quotes, buildQuote(v, g))
+	}
+	return nil
+}
+
+// indexOfArticle returns the index of a's variant in g, or -1.
+func indexOfArticle(g []*variant, a *news.Article) int {
+	for i, vr := range g {
+		if vr.art == a {
+			return i
+		}
+	}
+	return -1
+}
+
+// better prefers a variant with its own cue, then the longer one.
+func better(a, b *variant) bool {
+	if (a.q.Cue != "") != (b.q.Cue != "") {
+		return a.q.Cue != ""
+	}
+	return len(a.words) > len(b.words)
+}
+
+func wordSet(w []string) map[string]bool {
+	m := make(map[string]bool, len(w))
+	for _, x := range w {
+		m[x] = true
+	}
+	return m
+}
+
+// sameQuote reports whether two variants carry the same words: one holds
+// the other (a trimmed carrier), or most of the shorter one's words appear
+// in the longer one (light rewording). Short quotes must match exactly.
+func sameQuote(a, b *variant) bool {
+	short, long := a, b
+	if len(short.words) > len(long.words) {
+		short, long = long, short
+	}
+	if len(short.words) < 3 {
+		return strings.Join(short.words, " ") == strings.Join(long.words, " ")
+	}
+	if strings.Contains(" "+strings.Join(long.words, " ")+" ", " "+strings.Join(short.words, " ")+" ") {
+		return true
+	}
+	in := 0
+	for w := range short.set {
+		if long.set[w] {
+			in++
+		}
+	}
+	return len(short.set) >= 4 && float64(in) >= 0.8*float64(len(short.set))
+}
+
+// buildQuote makes one news.Quote of a group of variants, first carrier first.
+func buildQuote(v *news.StoryView, g []*variant) news.Quote {
+	first := g[0]
+	q := news.Quote{Text: first.q.Text, FirstArticleID: first.art.ID, Carriers: []news.Carrier{}}
+	h := fnv.New64a()
+	h.Write([]byte(v.ID + "\x00" + strings.Join(first.words, " ")))
+	q.ID = fmt.Sprintf("q%012x", h.Sum64()&0xffffffffffff)
+	speakers := map[string]int{}
+	bestSpeaker, bestN := "", 0
+	var bestV *variant
+	for _, vr := range g {
+		c := news.Carrier{ArticleID: vr.art.ID, Text: vr.q.Text, ToldTo: vr.q.ToldTo, Medium: vr.q.Medium}
+		for _, p := range vr.q.Pieces {
+			c.Citations = append(c.Citations, news.Cite(vr.art.ID, p))
+		}
+		if len(c.Citations) == 0 {
+			c.Citations = append(c.Citations, news.Cite(vr.art.ID, vr.q.Span))
+		}
+		if vr != first {
+			c.Diff = diffWords(first.q.Text, vr.q.Text)
+			if c.Diff != "" {
+				q.Altered = true
+			}
+		}
+		q.Carriers = append(q.Carriers, c)
+		if vr.q.Social {
+			q.Social = true
+		}
+		if k := speakerKey(vr.q); k != "" {
+			speakers[k]++
+			if n := speakers[k] + speakerWeight(vr.q); n > bestN {
+				bestSpeaker, bestN, bestV = k, n, vr
+			}
+		}
+	}
+	if bestV != nil {
+		q.Speaker = news.Speaker{Name: bestV.q.Speaker, Role: bestV.q.Role}
+		if bestV.q.Role == "" {
+			q.Speaker.EntityID = entityFor(v, bestV.q.Speaker)
+		}
+	}
+	// the same words given to different people
+	for k := range speakers {
+		if k != bestSpeaker && !compatibleSpeakers(k, bestSpeaker) {
+			q.SpeakerConflict = true
+		}
+	}
+	return q
+}
+
+// speakerKey identifies a quote's speaker for voting: a named speaker by its
+// folded name; a role by role and whom it speaks for; pronouns left
+// unresolved do not vote.
+func speakerKey(q news.QuoteMention) string {
+	if q.Speaker == "" || isPronounWord(q.Speaker) {
+		return ""
+	}
+	if q.Role != "" {
+		return "role:" + q.Role + ":" + fold(q.For)
+	}
+	return "name:" + fold(q.Speaker)
+}
+
+// speakerWeight favours named and social speakers over roles in the vote.
+func speakerWeight(q news.QuoteMention) int {
+	if q.Social || q.Role == "" {
+		return 1
+	}
+	return 0
+}
+
+// compatibleSpeakers reports whether two speaker keys can be the same
+// speaker: a surname and a full name (or a one-letter misspelling), two
+// roles speaking for the same person, or a role and the person it speaks for.
+func compatibleSpeakers(a, b string) bool {
+	ra, rb := strings.HasPrefix(a, "role:"), strings.HasPrefix(b, "role:")
+	forOf := func(k string) string {
+		p := strings.SplitN(k, ":", 3)
+		if len(p) < 3 {
+			return ""
+		}
+		return p[2]
+	}
+	switch {
+	case ra && rb:
+		fa, fb := forOf(a), forOf(b)
+		return fa == fb || fa == "" || fb == ""
+	case ra:
+		return forOf(a) != "" && sameName(forOf(a), strings.TrimPrefix(b, "name:"))
+	case rb:
+		return forOf(b) != "" && sameName(forOf(b), strings.TrimPrefix(a, "name:"))
+	}
+	return sameName(strings.TrimPrefix(a, "name:"), strings.TrimPrefix(b, "name:"))
+}
+
+// sameName compares folded names by their last word, allowing one edit.
+func sameName(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 0 || len(fb) == 0 {
+		return true
+	}
+	return editsAtMostOne(fa[len(fa)-1], fb[len(fb)-1])
+}
+
+// editsAtMostOne reports whether a and b differ by at most one edit.
+func editsAtMostOne(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra
+	}
+	if len(ra)-len(rb) > 1 {
+		return false
+	}
+	i, j, edits := 0, 0, 0
+	for i < len(ra) && j < len(rb) {
+		if ra[i] == rb[j] {
+			i++
+			j++
+			continue
+		}
+		edits++
+		if edits > 1 {
+			return false
+		}
+		if len(ra) == len(rb) {
+			j++
+		}
+		i++
+	}
+	return edits+(len(ra)-i) <= 1
+}
+
+// entityFor finds the entity whose name or alias matches the speaker.
+func entityFor(v *news.StoryView, name string) string {
+	if name == "" {
+		return ""
+	}
+	fn := fold(name)
+	for _, e := range v.Entities {
+		if fold(e.Name) == fn {
+			return e.ID
+		}
+		for _, al := range e.Aliases {
+			if fold(al) == fn {
+				return e.ID
+			}
+		}
+	}
+	// a surname alone: the one person entity whose name ends with it
+	id := ""
+	for _, e := range v.Entities {
+		if e.Type != news.PER && e.Type != "" {
+			continue
+		}
+		f := strings.Fields(fold(e.Name))
+		if len(f) > 1 && f[len(f)-1] == fn || len(strings.Fields(fn)) > 1 && strings.HasSuffix(fold(e.Name), fn) {
+			if id != "" && id != e.ID {
+				return ""
+			}
+			id = e.ID
+		}
+	}
+	return id
+}
+
+// diffWords describes how b differs from a, word by word after folding
+// case only: "trimmed", "added [Dolce and Gabbana]", "changed Khloe → Khloé".
+// It returns "" when the words are the same.
+func diffWords(a, b string) string {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	ka, kb := make([]string, len(wa)), make([]string, len(wb))
+	for i, w := range wa {
+		ka[i] = diffKey(w)
+	}
+	for i, w := range wb {
+		kb[i] = diffKey(w)
+	}
+	// longest common subsequence table
+	n, m := len(ka), len(kb)
+	if n*m > 250000 {
+		if strings.Join(ka, " ") == strings.Join(kb, " ") {
+			return ""
+		}
+		return "reworded"
+	}
+	dp := make([][]int32, n+1)
+	for i := range dp {
+		dp[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if ka[i] == kb[j] {
+				dp[i][j] = dp[i+1][j+1] + 1
+			} else {
+				dp[i][j] = max(dp[i+1][j], dp[i][j+1])
+			}
+		}
+	}
+	var parts []string
+	var del, ins []string
+	lead := true
+	flush := func(trailing bool) {
+		switch {
+		case len(del) > 0 && len(ins) > 0:
+			parts = append(parts, fmt.Sprintf("changed %q → %q", strings.Join(del, " "), strings.Join(ins, " ")))
+		case len(del) > 0 && (lead || trailing):
+			parts = append(parts, fmt.Sprintf("trimmed %q", strings.Join(del, " ")))
+		case len(del) > 0:
+			parts = append(parts, fmt.Sprintf("dropped %q", strings.Join(del, " ")))
+		case len(ins) > 0:
+			parts = append(parts, fmt.Sprintf("added %q", strings.Join(ins, " ")))
+		}
+		del, ins = nil, nil
+	}
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && ka[i] == kb[j]:
+			flush(false)
+			lead = false
+			i++
+			j++
+		case j < m && (i == n || dp[i][j+1] >= dp[i+1][j]):
+			ins = append(ins, wb[j])
+			j++
+		default:
+			del = append(del, wa[i])
+			i++
+		}
+	}
+	flush(true)
+	return strings.Join(parts, "; ")
+}
+
+// diffKey is a word as compared by diffWords: lower case, outer punctuation
+// dropped, curly apostrophes straightened.
+func diffKey(w string) string {
+	return strings.ReplaceAll(strings.ToLower(strings.Trim(w, ".,;:!?“”\"'‘’…()")), "’", "'")
+}

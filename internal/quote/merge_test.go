@@ -1,0 +1,97 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+func TestMerger(t *testing.T) {
+	arts := []*news.Article{
+		{ID: "a1", Text: "Anna Berg was seen in Rome.\n\nA rep for Berg told TODAY, “They were both at the show. Anna thought Khloé was very nice. That is the extent of the story.”"},
+		{ID: "a2", Text: "Anna Berg made headlines.\n\nA rep for Berg told People, “They were both at the [Dolce and Gabbana] show. Anna thought Khloe was very nice.”"},
+		{ID: "a3", Text: "Tom Black spoke.\n\n“Anna thought Khloé was very nice,” Tom Black said."},
+		{ID: "a4", Text: "Ivan Petrov spoke.\n\n“Nothing else happened at all,” Petrov said."},
+	}
+	for _, a := range arts {
+		if err := (Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v := news.NewStoryView("s1", "story")
+	v.Entities = []news.Entity{{ID: "E-ivan", Name: "Ivan Petrov", Type: news.PER, Aliases: []string{"Petrov"}}}
+	if err := (Merger{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Quotes) != 2 {
+		for _, q := range v.Quotes {
+			t.Logf("%+v", q)
+		}
+		t.Fatalf("got %d quotes, want 2", len(v.Quotes))
+	}
+	q := v.Quotes[0]
+	if len(q.Carriers) != 3 || q.FirstArticleID != "a1" {
+		t.Fatalf("carriers %d first %q, want 3 from a1", len(q.Carriers), q.FirstArticleID)
+	}
+	if q.Speaker.Role != "representative" || q.Speaker.Name != "Anna Berg's representative" {
+		t.Errorf("speaker = %+v", q.Speaker)
+	}
+	if q.Carriers[0].ToldTo != "TODAY" || q.Carriers[1].ToldTo != "People" {
+		t.Errorf("told_to = %q, %q", q.Carriers[0].ToldTo, q.Carriers[1].ToldTo)
+	}
+	if !q.Altered || !strings.Contains(q.Carriers[1].Diff, "Khloe") {
+		t.Errorf("altered %v diff %q", q.Altered, q.Carriers[1].Diff)
+	}
+	if !q.SpeakerConflict {
+		t.Errorf("same words given to Tom Black: want a speaker conflict")
+	}
+	if got := v.Quotes[1].Speaker.EntityID; got != "E-ivan" {
+		t.Errorf("entity id = %q, want E-ivan", got)
+	}
+	if len(q.Carriers[1].Citations) == 0 || q.Carriers[1].Citations[0].ArticleID != "a2" {
+		t.Errorf("citations = %+v", q.Carriers[1].Citations)
+	}
+}
+
+func TestDiffWords(t *testing.T) {
+	tests := []struct{ a, b, want string }{
+		{"They were at the show.", "They were at the show.", ""},
+		{"They were at the show.", "They were at the [Dolce and Gabbana] show.", `added "[Dolce and Gabbana]"`},
+		{"Khloe was nice.", "Khloé was nice.", `changed "Khloe" → "Khloé"`},
+		{"There is nothing. They met once.", "They met once.", `trimmed "There is nothing."`},
+	}
+	for _, tt := range tests {
+		if got := diffWords(tt.a, tt.b); got != tt.want {
+			t.Errorf("diffWords(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestNormWords(t *testing.T) {
+	got := strings.Join(normWords("“They were at the [Dolce and Gabbana] show,” Khloé’s"), " ")
+	if want := "they were at the show khloes"; got != want {
+		t.Errorf("normWords = %q, want %q", got, want)
+	}
+}
+
+func TestBySpeakerAndWriteText(t *testing.T) {
+	qs := []news.Quote{
+		{ID: "q1", Text: "Hi", Speaker: news.Speaker{Name: "Khloé Kardashian"}, FirstArticleID: "a",
+			Carriers: []news.Carrier{{ArticleID: "a", ToldTo: "People", Citations: []news.Citation{{ArticleID: "a", Start: 1, End: 3}}}}},
+		{ID: "q2", Text: "No", Speaker: news.Speaker{Name: "an insider", Role: "insider"}},
+	}
+	if got := BySpeaker(qs, "khloe"); len(got) != 1 || got[0].ID != "q1" {
+		t.Errorf("BySpeaker(khloe) = %v", got)
+	}
+	if got := BySpeaker(qs, "insider"); len(got) != 1 || got[0].ID != "q2" {
+		t.Errorf("BySpeaker(insider) = %v", got)
+	}
+	var b strings.Builder
+	if err := WriteText(&b, qs); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "a (first) [a:1-3] told People") {
+		t.Errorf("WriteText:\n%s", b.String())
+	}
+}

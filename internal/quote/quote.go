@@ -1,0 +1,109 @@
+// Package quote finds direct quotes in articles (who said what, to whom, in
+// which medium) and merges the same quote carried by several articles of a
+// story into one news.Quote with a carrier per article.
+package quote
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Extractor is the per-article quote stage. It reads a.Text, a.Paragraphs
+// (or splits the text on blank lines), a.Mentions (PER mentions from the
+// entity stage, when present) and a.Social, and fills a.Quotes; quoted
+// titles are appended to a.Mentions as WORK mentions with Via "title".
+type Extractor struct{}
+
+var _ news.Stage = Extractor{}
+
+// Process extracts a's quotes, replacing any already there.
+func (Extractor) Process(ctx context.Context, a *news.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	x := newExtraction(a)
+	x.run()
+	a.Quotes = x.quotes
+	a.Mentions = append(a.Mentions, x.titles...)
+	return nil
+}
+
+// Extract returns the quotes of a without modifying it; titles are not returned.
+func Extract(a *news.Article) []news.QuoteMention {
+	x := newExtraction(a)
+	x.run()
+	return x.quotes
+}
+
+// personMention is a person named in the text, outside quotes.
+type personMention struct {
+	name string
+	pos  int
+	span news.Span
+	subj bool // opens a clause: a likely subject
+}
+
+// extraction is the working state of one article's extraction.
+type extraction struct {
+	a              *news.Article
+	text           string
+	mentions       []news.Mention // PER/ORG mentions sorted by start
+	mi             int
+	names          []seenName
+	personMentions []personMention
+	quotes         []news.QuoteMention
+	titles         []news.Mention
+	toks           []tok
+	gender         map[string]int // > 0 she, < 0 he, by votes
+}
+
+func newExtraction(a *news.Article) *extraction {
+	x := &extraction{a: a, text: a.Text}
+	for _, m := range a.Mentions {
+		if m.Type == news.PER || m.Type == news.ORG {
+			x.mentions = append(x.mentions, m)
+		}
+	}
+	sortMentions(x.mentions)
+	return x
+}
+
+// mentionAt returns the PER/ORG mention starting at pos.
+func (x *extraction) mentionAt(pos int) (news.Mention, bool) {
+	ms := x.mentions
+	lo, hi := 0, len(ms)
+	for lo < hi {
+		h := (lo + hi) / 2
+		if ms[h].Span.Start < pos {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(ms) && ms[lo].Span.Start == pos {
+		return ms[lo], true
+	}
+	return news.Mention{}, false
+}
+
+func sortMentions(ms []news.Mention) {
+	slices.SortStableFunc(ms, func(a, b news.Mention) int { return a.Span.Start - b.Span.Start })
+}
+
+// joinPieces joins the texts of a quote's pieces.
+func joinPieces(text string, ps []news.Span) string {
+	if len(ps) == 1 {
+		return ps[0].Text(text)
+	}
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p.Text(text))
+	}
+	return b.String()
+}

@@ -1,0 +1,198 @@
+package quote
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+func TestExtract(t *testing.T) {
+	tests := []struct {
+		name    string
+		text    string
+		mention []news.Mention
+		social  []news.SocialPost
+		want    []news.QuoteMention // only the fields set here are compared
+		titles  []string
+	}{
+		{
+			name: "curly after attribution",
+			text: "Jane Smith spoke on Monday.\n\n“We will win this race,” Smith said.",
+			want: []news.QuoteMention{{Text: "We will win this race,", Speaker: "Jane Smith", Cue: "said"}},
+		},
+		{
+			name: "straight marks, inverted cue and appositive",
+			text: "\"Good economic news is bad news for them,\" said Geoff Garin, a Democratic pollster.",
+			want: []news.QuoteMention{{Text: "Good economic news is bad news for them,", Speaker: "Geoff Garin", Cue: "said"}},
+		},
+		{
+			name: "typewriter pairs",
+			text: "''It is going to take a lot more than one report,'' he said.",
+			want: []news.QuoteMention{{Text: "It is going to take a lot more than one report,", Speaker: "he", Cue: "said"}},
+		},
+		{
+			name: "interrupted by attribution is one quote in pieces",
+			text: "“I’m so lost,” she said, smiling. “That’s how I met him. I was in love from the first second.”",
+			want: []news.QuoteMention{{Text: "I’m so lost, That’s how I met him. I was in love from the first second.", Cue: "said"}},
+		},
+		{
+			name: "quote continued into the next paragraph",
+			text: "Mary Jones told reporters: “The first part goes on.\n\n“And the second part ends here.”",
+			want: []news.QuoteMention{{Text: "The first part goes on. And the second part ends here.", Speaker: "Mary Jones", Cue: "told"}},
+		},
+		{
+			name: "nested quote has the inner speaker",
+			text: "Kim Jones laughed about it. “At lunch, Paolo Rossi goes, ‘You will never guess who is coming to dinner,’” Kim Jones told some friends.",
+			want: []news.QuoteMention{
+				{Text: "At lunch, Paolo Rossi goes, ‘You will never guess who is coming to dinner,’", Speaker: "Kim Jones", Cue: "told", Parent: -1},
+				{Text: "You will never guess who is coming to dinner,", Speaker: "Paolo Rossi", Cue: "goes", Parent: 0},
+			},
+		},
+		{
+			name: "partial quote in reported speech",
+			text: "Peter Novak said in June that he is “absolutely single and happy about it” these days.",
+			want: []news.QuoteMention{{Text: "absolutely single and happy about it", Partial: true, Speaker: "Peter Novak"}},
+		},
+		{
+			name:   "titles and scare quotes are not quotes",
+			text:   "Fans of “The Long Summer” called him a “setter-upper” last year.",
+			titles: []string{"The Long Summer"},
+		},
+		{
+			name: "role speaker for a named person, told_to",
+			text: "Anna Berg was seen in Rome.\n\nA rep for Berg told TODAY, “They are friends and nothing more.”",
+			want: []news.QuoteMention{{Text: "They are friends and nothing more.", Speaker: "Anna Berg's representative", Role: "representative", For: "Anna Berg", ToldTo: "TODAY"}},
+		},
+		{
+			name: "role speaker resolved from a descriptor",
+			text: "Marco Bellini starred in the film. Marco Bellini is 31. Bellini sings too.\n\nA representative for the actor said, “There is nothing to the story at all.”",
+			want: []news.QuoteMention{{Speaker: "Marco Bellini's representative", Role: "representative", For: "Marco Bellini"}},
+		},
+		{
+			name: "anonymous roles",
+			text: "“She just met him that night, they are not dating,” an insider said.\n\nOne Twitter user wrote, “What a duo this would be for everyone.”",
+			want: []news.QuoteMention{{Speaker: "an insider", Role: "insider"}, {Speaker: "One Twitter user", Role: "social media user"}},
+		},
+		{
+			name: "pronoun resolved to the clause subject of the right gender",
+			text: "Laura Diaz met Tom Black in Paris. Later, Laura Diaz said she liked him.\n\nAt the show, Laura Diaz greeted Tom Black. “It was a lovely evening with old friends,” she said.",
+			want: []news.QuoteMention{{Speaker: "Laura Diaz", Cue: "said"}},
+		},
+		{
+			name: "medium and time",
+			text: "Marco Bellini opened up.\n\n“I wanted to belong to that magical world,” he wrote in an Instagram post earlier this year.",
+			want: []news.QuoteMention{{Speaker: "Marco Bellini", Medium: "Instagram post", When: "earlier this year", Cue: "wrote"}},
+		},
+		{
+			name: "interview with an outlet",
+			text: "Marco Bellini spoke during an August 2022 interview with Decider, saying, “It is difficult to find real love these days.”",
+			want: []news.QuoteMention{{Speaker: "Marco Bellini", Medium: "August 2022 interview with Decider", ToldTo: "Decider", When: "August 2022"}},
+		},
+		{
+			name: "embedded social posts deduplicated",
+			text: "Fans loved it.\n\nJo @jo_fan what a duo I never knew I needed https://t.co/x\n\nJo @jo_fan what a duo I never knew I needed https://t.co/x",
+			social: []news.SocialPost{post(16, "Jo @jo_fan what a duo I never knew I needed https://t.co/x"),
+				post(76, "Jo @jo_fan what a duo I never knew I needed https://t.co/x")},
+			want: []news.QuoteMention{{Text: "what a duo I never knew I needed", Speaker: "@jo_fan", Social: true, Medium: "Twitter"}},
+		},
+		{
+			name:    "named speaker from the entity stage",
+			text:    "The singer Ava Lee arrived late. “I am so happy to be here tonight,” Lee said.",
+			mention: []news.Mention{{Span: news.Span{Start: 11, End: 18}, Text: "Ava Lee", Type: news.PER, Key: "e1", Name: "Ava Lee"}, {Span: news.Span{Start: 73, End: 76}, Text: "Lee", Type: news.PER, Key: "e1", Name: "Ava Lee"}},
+			want:    []news.QuoteMention{{Speaker: "Ava Lee", SpeakerKey: "e1"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &news.Article{Text: tt.text}
+			a.Mentions, a.Social = tt.mention, tt.social
+			if err := (Extractor{}).Process(t.Context(), a); err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Quotes) != len(tt.want) {
+				for _, q := range a.Quotes {
+					t.Logf("got %+v", q)
+				}
+				t.Fatalf("got %d quotes, want %d", len(a.Quotes), len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := a.Quotes[i]
+				check := func(field, got, want string) {
+					if want != "" && got != want {
+						t.Errorf("quote %d %s = %q, want %q", i, field, got, want)
+					}
+				}
+				check("text", g.Text, w.Text)
+				check("speaker", g.Speaker, w.Speaker)
+				check("speaker key", g.SpeakerKey, w.SpeakerKey)
+				check("role", g.Role, w.Role)
+				check("for", g.For, w.For)
+				check("cue", g.Cue, w.Cue)
+				check("told_to", g.ToldTo, w.ToldTo)
+				check("medium", g.Medium, w.Medium)
+				check("when", g.When, w.When)
+				if g.Partial != w.Partial || g.Social != w.Social {
+					t.Errorf("quote %d partial/social = %v/%v, want %v/%v", i, g.Partial, g.Social, w.Partial, w.Social)
+				}
+				if w.Parent != 0 || i > 0 && tt.want[0].Parent == -1 {
+					if g.Parent != w.Parent {
+						t.Errorf("quote %d parent = %d, want %d", i, g.Parent, w.Parent)
+					}
+				}
+				// every piece lies inside the text and inside the span
+				for _, p := range g.Pieces {
+					if p.Start < 0 || p.End > len(a.Text) || !g.Span.Contains(p) {
+						t.Errorf("quote %d piece %v outside span %v", i, p, g.Span)
+					}
+				}
+			}
+			var titles []string
+			for _, m := range a.Mentions {
+				if m.Via == "title" {
+					titles = append(titles, m.Text)
+				}
+			}
+			if len(tt.titles) > 0 || len(titles) > 0 {
+				if len(titles) != len(tt.titles) || len(titles) > 0 && titles[0] != tt.titles[0] {
+					t.Errorf("titles = %q, want %q", titles, tt.titles)
+				}
+			}
+		})
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"“A,” she said. “B.”", "\"x\" said Y", "''a'' b ''", "“open\n\n“more", "‘x’ “y ‘z’ w”", "a rep for X told Y, “z”",
+		"\"", "“”", "’’’", "Mr. Smith said: \"Hello.\"\n\n\"Again.\"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := &news.Article{Text: s}
+		if err := (Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range a.Quotes {
+			for _, sp := range append([]news.Span{q.Span, q.SpeakerSpan, q.CueSpan}, q.Pieces...) {
+				if sp.Start < 0 || sp.End > len(s) || sp.Start > sp.End {
+					t.Fatalf("span %v out of range for %q", sp, s)
+				}
+			}
+			if q.Parent >= len(a.Quotes) {
+				t.Fatalf("parent %d out of range", q.Parent)
+			}
+		}
+		Attributions(s, a.Quotes)
+	})
+}
+
+// post makes the SocialPost of "Name @handle body URL" written at start.
+func post(start int, s string) news.SocialPost {
+	h := strings.Index(s, "@")
+	sp := strings.IndexByte(s[h:], ' ') + h
+	u := strings.Index(s, "https://")
+	return news.SocialPost{Span: news.Span{Start: start, End: start + len(s)}, Handle: s[h:sp],
+		Body: news.Span{Start: start + sp + 1, End: start + u - 1}, URL: s[u:]}
+}

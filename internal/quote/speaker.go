@@ -1,0 +1,304 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// candidate kinds.
+const (
+	kName = iota + 1
+	kPronoun
+	kRole
+)
+
+// cand is a possible speaker in the text: a name, a pronoun or a role noun
+// phrase ("a rep for the actor").
+type cand struct {
+	span   news.Span
+	kind   int
+	text   string // surface form (without possessive)
+	key    string // Mention.Key when from the entity stage
+	name   string // resolved full name
+	role   string // canonical role for kRole
+	forNP  string // "Morrone", "the 365 Days star": whom a role speaks for, as written
+	poss   bool   // possessive ("Morrone's")
+	person bool   // known person (PER mention) or looks like one
+	weak   bool   // an organisation-like or dateline name: a speaker only when nothing better
+}
+
+// pickFirst returns the first candidate that is not weak, else the first.
+func pickFirst(cs []cand) cand {
+	for _, c := range cs {
+		if !c.weak {
+			return c
+		}
+	}
+	return cs[0]
+}
+
+// candidates finds speaker candidates among ts[i:j].
+func (x *extraction) candidates(ts []tok, i, j int) []cand {
+	var out []cand
+	text := x.text
+	for k := i; k < j; k++ {
+		t := ts[k]
+		if t.punct {
+			continue
+		}
+		w := t.text(text)
+		lw := lower(w)
+		// a mention from the entity stage
+		if m, ok := x.mentionAt(t.s); ok {
+			end := k
+			for end+1 < j && ts[end+1].s < m.Span.End {
+				end++
+			}
+			c := cand{span: m.Span, kind: kName, text: m.Text, key: m.Key, name: m.Name, person: m.Type == news.PER}
+			if c.name == "" {
+				c.name = m.Text
+			}
+			c.name, c.poss = stripPossessive(c.name)
+			if _, p := stripPossessive(ts[end].text(text)); p {
+				c.poss = true
+			}
+			out = append(out, x.roleAround(ts, k, end, j, c))
+			k = end
+			continue
+		}
+		if p, ok := pronouns[lw]; ok && p {
+			out = append(out, cand{span: news.Span{Start: t.s, End: t.e}, kind: kPronoun, text: w})
+			continue
+		}
+		if determiners[lw] || lw == "reps" || lw == "fans" || lw == "sources" || lw == "insiders" || lw == "critics" || lw == "officials" {
+			if c, end, ok := x.roleNP(ts, k, j); ok {
+				out = append(out, c)
+				k = end
+				continue
+			}
+		}
+		if isCap(w) && !capStop[w] {
+			end := k
+			for end+1 < j && !ts[end+1].punct && (isCap(ts[end+1].text(text)) || connector(ts[end+1].text(text)) && end+2 < j && isCap(ts[end+2].text(text))) {
+				if _, p := stripPossessive(ts[end].text(text)); p {
+					break
+				}
+				end++
+			}
+			// a lone sentence-initial capital that is a common word is no name
+			name := text[ts[k].s:ts[end].e]
+			nm, poss := stripPossessive(name)
+			c := cand{span: news.Span{Start: ts[k].s, End: ts[k].s + len(nm)}, kind: kName, text: nm, name: x.resolveName(nm, ts[k].s), poss: poss, person: true}
+			c.weak = isDateline(text, c) || orgLike(nm) || end+1 < j && !ts[end+1].punct && roleFollows(lower(ts[end+1].text(text)))
+			out = append(out, x.roleAround(ts, k, end, j, c))
+			k = end
+			continue
+		}
+	}
+	return out
+}
+
+func connector(w string) bool {
+	return w == "de" || w == "van" || w == "von" || w == "da" || w == "del" || w == "der" || w == "la" || w == "bin" || w == "al"
+}
+
+// roleAround turns a possessive name followed by a role noun ("Morrone's
+// rep") into a role candidate speaking for the name.
+func (x *extraction) roleAround(ts []tok, k, end, j int, c cand) cand {
+	if c.poss && end+1 < j {
+		// up to two modifiers before the role noun
+		for n := end + 1; n < j && n <= end+3; n++ {
+			if ts[n].punct {
+				break
+			}
+			lw := lower(ts[n].text(x.text))
+			if r, ok := roleNouns[lw]; ok {
+				return cand{span: news.Span{Start: c.span.Start, End: ts[n].e}, kind: kRole, text: x.text[c.span.Start:ts[n].e],
+					role: r, forNP: c.name, name: c.name}
+			}
+		}
+	}
+	return c
+}
+
+// roleNP reads a role noun phrase at ts[k]: a determiner, up to four
+// modifiers, a role noun, and an optional "for X" / "close to X" / "of X".
+func (x *extraction) roleNP(ts []tok, k, j int) (cand, int, bool) {
+	text := x.text
+	n := k
+	if determiners[lower(ts[k].text(text))] {
+		n++
+	}
+	head := -1
+	for m := n; m < j && m <= n+4; m++ {
+		if ts[m].punct {
+			// "a Twitter-user," : stop at punctuation
+			break
+		}
+		w := ts[m].text(text)
+		if _, ok := pronouns[lower(w)]; ok {
+			break
+		}
+		if cueVerb(lower(w)) && m > n {
+			break
+		}
+		if _, ok := roleNouns[lower(w)]; ok {
+			head = m
+			// a following role noun extends the head: "campaign spokesman"
+			if m+1 < j && !ts[m+1].punct {
+				if _, ok2 := roleNouns[lower(ts[m+1].text(text))]; ok2 {
+					continue
+				}
+			}
+			break
+		}
+	}
+	if head < 0 {
+		return cand{}, k, false
+	}
+	lw := lower(ts[head].text(text))
+	c := cand{kind: kRole, role: roleNouns[lw]}
+	end := head
+	// whom the role speaks for
+	if end+2 < j && !ts[end+1].punct {
+		p := lower(ts[end+1].text(text))
+		start := end + 2
+		if p == "close" && end+2 < j && lower(ts[end+2].text(text)) == "to" {
+			start = end + 3
+			p = "for"
+		}
+		if (p == "for" || p == "of" || p == "to" || p == "with") && start < j {
+			e := start
+			for e+1 < j && !ts[e+1].punct && e-start < 5 && !cueVerb(lower(ts[e+1].text(text))) {
+				if _, ok := pronouns[lower(ts[e+1].text(text))]; ok {
+					break
+				}
+				e++
+			}
+			// keep the phrase up to its last capitalised or role word
+			for e > start && !isCap(ts[e].text(text)) {
+				if _, ok := roleNouns[lower(ts[e].text(text))]; ok {
+					break
+				}
+				e--
+			}
+			if e >= start {
+				c.forNP = text[ts[start].s:ts[e].e]
+				end = e
+			}
+		}
+	}
+	c.span = news.Span{Start: ts[k].s, End: ts[end].e}
+	c.text = text[c.span.Start:c.span.End]
+	return c, end, true
+}
+
+func cueVerb(lw string) bool {
+	_, ok := cueVerbs[lw]
+	return ok
+}
+
+// resolveName expands a surname or first name to the latest full name seen
+// before pos that contains it ("Morrone" -> "Michele Morrone").
+func (x *extraction) resolveName(nm string, pos int) string {
+	if strings.ContainsRune(nm, ' ') {
+		x.noteName(nm, pos)
+		return stripHonorific(nm)
+	}
+	for i := len(x.names) - 1; i >= 0; i-- {
+		f := x.names[i]
+		if f.pos >= pos {
+			continue
+		}
+		for _, part := range strings.Fields(f.name) {
+			if part == nm || fold(part) == fold(nm) {
+				return f.name
+			}
+		}
+	}
+	return nm
+}
+
+func stripHonorific(nm string) string {
+	if i := strings.IndexByte(nm, ' '); i > 0 && honorifics[nm[:i]] {
+		return nm[i+1:]
+	}
+	return nm
+}
+
+func (x *extraction) noteName(nm string, pos int) {
+	nm = stripHonorific(nm)
+	if !strings.ContainsRune(nm, ' ') {
+		return
+	}
+	if len(x.names) > 0 && x.names[len(x.names)-1].name == nm {
+		return
+	}
+	x.names = append(x.names, seenName{name: nm, pos: pos})
+}
+
+type seenName struct {
+	name string
+	pos  int
+}
+
+// resolveFor turns what a role speaks for into an entity name: a name is
+// expanded; a descriptor ("the actor", "the 365 Days star") is the
+// article's most mentioned person before pos.
+func (x *extraction) resolveFor(np string, pos int) string {
+	if np == "" {
+		return ""
+	}
+	w := strings.Fields(np)
+	if isCap(w[0]) && !capStop[w[0]] {
+		nm, _ := stripPossessive(np)
+		if m, ok := x.mentionAt(pos); ok && m.Name != "" {
+			return m.Name
+		}
+		return x.resolveName(nm, pos)
+	}
+	lw := lower(w[0])
+	if lw == "the" || lw == "his" || lw == "her" {
+		last := lower(w[len(w)-1])
+		if _, ok := roleNouns[last]; ok || len(w) > 1 {
+			if p := x.mainPerson(pos); p != "" {
+				return p
+			}
+		}
+	}
+	return np
+}
+
+// mainPerson is the person with the most mentions before pos.
+func (x *extraction) mainPerson(pos int) string {
+	counts := map[string]int{}
+	best, bestN := "", 0
+	for _, m := range x.personMentions {
+		if m.pos >= pos {
+			break
+		}
+		counts[m.name]++
+		if c := counts[m.name]; c > bestN || c == bestN {
+			best, bestN = m.name, c
+		}
+	}
+	return best
+}
+
+// orgLike reports a capitalised run naming a body, place or group.
+func orgLike(nm string) bool {
+	for _, w := range strings.Fields(nm) {
+		if notPersonWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// roleFollows reports a lower-case role noun after a capitalised word: the
+// word is a modifier ("Republican pollster"), not the speaker.
+func roleFollows(w string) bool {
+	_, ok := roleNouns[w]
+	return ok
+}
