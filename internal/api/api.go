@@ -93,12 +93,17 @@ func (a *API) Routes() []Route {
 	}
 }
 
-// Register adds the routes to mux, plus a JSON 404 for unknown /api/ paths.
+// Register adds the routes to mux, plus JSON errors (404, 405) for other /api/ requests.
 func (a *API) Register(mux *http.ServeMux) {
 	for _, r := range a.Routes() {
 		mux.Handle(r.Method+" "+r.Pattern, r.Handler)
 	}
-	mux.Handle("/api/", a.json(func(*http.Request) (any, error) { return nil, news.ErrNotFound }))
+	mux.Handle("/api/", a.json(func(r *http.Request) (any, error) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			return nil, Errorf(http.StatusMethodNotAllowed, "method %s not allowed here", r.Method)
+		}
+		return nil, news.ErrNotFound
+	}))
 }
 
 //go:embed openapi.json
