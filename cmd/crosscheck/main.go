@@ -23,6 +23,7 @@ type command struct {
 var commands = map[string]command{
 	"train": {"train a model: train ner|stance [flags]", runTrain},
 	"eval":  {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
+	"serve": {"serve the web UI and JSON API: serve [--addr ADDR] [--db PATH]", runServe},
 }
 
 // trainers are the `crosscheck train MODEL` subcommands.

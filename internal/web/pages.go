@@ -17,13 +17,13 @@ import (
 const pageSize = 50
 
 var funcs = template.FuncMap{
-	"date":      dateOf,
-	"snippet":   snippetHTML,
-	"storyURL":  func(id string) string { return "/stories/" + url.PathEscape(id) },
-	"entityURL": func(id string) string { return "/entities/" + url.PathEscape(id) },
+	"date":       dateOf,
+	"snippet":    snippetHTML,
+	"storyURL":   func(id string) string { return "/stories/" + url.PathEscape(id) },
+	"entityURL":  func(id string) string { return "/entities/" + url.PathEscape(id) },
 	"articleURL": articleURL,
-	"external":  external,
-	"join":      strings.Join,
+	"external":   external,
+	"join":       strings.Join,
 }
 
 func dateOf(t time.Time) string {
