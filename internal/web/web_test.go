@@ -240,6 +240,7 @@ func TestPageWeight(t *testing.T) {
 	}
 	for _, p := range []string{"/", "/stories/" + memstore.FerryStory, "/articles/" + memstore.LedgerID, "/entities/per-mara-lind", "/search?q=ferry"} {
 		_, body := fetch(t, "GET", srv.URL+p, nil, nil)
+		t.Logf("%s: %d bytes + %d bytes of assets", p, len(body), assets)
 		if total := len(body) + assets; total > 200<<10 {
 			t.Errorf("%s weighs %d bytes with assets, want < 200 KB", p, total)
 		}
