@@ -143,7 +143,10 @@ func TestHostileArticleIsInert(t *testing.T) {
 		"/stories/" + memstore.EvilStory, "/", "/?sort=fresh", "/articles",
 		"/search?q=" + "click", "/search?q=%3Cscript%3E", "/entities", "/entities/" + entityOf(t, srv),
 	} {
-		_, body := fetch(t, "GET", srv.URL+path, nil, nil)
+		res, body := fetch(t, "GET", srv.URL+path, nil, nil)
+		if res.StatusCode != 200 {
+			t.Errorf("GET %s = %d", path, res.StatusCode)
+		}
 		for _, m := range scriptTag.FindAllStringIndex(body, -1) {
 			if !strings.HasPrefix(body[m[0]:], `<script src="/static/app.js" defer>`) {
 				t.Errorf("%s: live script element at %q", path, body[m[0]:min(len(body), m[0]+60)])
