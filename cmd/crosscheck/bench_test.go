@@ -75,7 +75,7 @@ func BenchmarkIngestFNC(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		sum, err := e.run(ctx, &ingest.Reader{}, []string{in}, func(err error) { b.Error(err) }, nil)
+		sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{in}), func(err error) { b.Error(err) }, nil)
 		if err != nil || sum.New+sum.Unchanged != n || sum.Failed > 0 {
 			b.Fatalf("sum %v err %v", sum, err)
 		}

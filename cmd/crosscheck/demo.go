@@ -19,7 +19,7 @@ func runDemo(ctx context.Context, args []string) error {
 			return err
 		}
 		fmt.Fprintln(os.Stderr, "Ingesting the bundled example articles (five outlets on one 2022 rumour)...")
-		sum, err := e.run(ctx, &ingest.Reader{FS: examples.FS}, []string{"seeds"}, func(err error) {
+		sum, err := e.run(ctx, paths(&ingest.Reader{FS: examples.FS}, []string{"seeds"}), func(err error) {
 			fmt.Fprintf(os.Stderr, "crosscheck demo: %v\n", err)
 		}, nil)
 		if err != nil {

@@ -96,10 +96,20 @@ type job struct {
 	done chan struct{} // closed when the stages have run
 }
 
-// run reads paths through r, analyses each document on e.workers goroutines,
+// source streams documents to emit and bad inputs to fail, in input order.
+type source func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error
+
+// paths is the source reading files, directories and "-" through r.
+func paths(r *ingest.Reader, ps []string) source {
+	return func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
+		return r.Read(ctx, ps, emit, fail)
+	}
+}
+
+// run reads documents from src, analyses each document on e.workers goroutines,
 // and saves results in input order, so the same input gives the same stories.
 // Each failure is reported to fail; progress is called after every article.
-func (e *engine) run(ctx context.Context, r *ingest.Reader, paths []string, fail func(error), progress func(summary)) (summary, error) {
+func (e *engine) run(ctx context.Context, src source, fail func(error), progress func(summary)) (summary, error) {
 	var (
 		sum       summary
 		readFails atomic.Int64
@@ -119,7 +129,7 @@ func (e *engine) run(ctx context.Context, r *ingest.Reader, paths []string, fail
 	go func() {
 		defer close(order)
 		defer close(in)
-		readErr <- r.Read(ctx, paths, func(d news.Document) error {
+		readErr <- src(ctx, func(d news.Document) error {
 			j := &job{doc: d, done: make(chan struct{})}
 			for _, c := range []chan *job{order, in} {
 				select {

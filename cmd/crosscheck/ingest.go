@@ -48,7 +48,7 @@ flags:`)
 		e.workers = *workers
 	}
 	bar := newProgress(os.Stderr, *quiet)
-	sum, err := e.run(ctx, &ingest.Reader{}, fs.Args(), func(err error) {
+	sum, err := e.run(ctx, paths(&ingest.Reader{}, fs.Args()), func(err error) {
 		bar.clear()
 		fmt.Fprintf(os.Stderr, "crosscheck ingest: %v\n", err)
 	}, bar.update)

@@ -32,6 +32,7 @@ var commands = map[string]command{
 	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
 	"entities": {"list entities across stories: entities [--story ID] [--json] [--db PATH]", runEntities},
 	"entity":   {"show one entity with cited attributes: entity ID [--json] [--db PATH]", runEntity},
+	"serve":    {"serve the web UI and JSON API: serve [--addr ADDR] [--db PATH]", runServe},
 }
 
 // trainers are the `crosscheck train MODEL` subcommands.

@@ -170,7 +170,6 @@ func opposite(claims []*claimAcc, arts []*news.Article) []news.Contradiction {
 	return out
 }
 
-
 // stale flags "has not commented" lines published around or after a
 // statement by the people involved or their representatives.
 func stale(noComments []stmtRef, claims []*claimAcc, ix entityIndex, arts []*news.Article) []news.Contradiction {

@@ -17,7 +17,7 @@ var relations = []struct {
 var (
 	// noComment: a source says the people involved have not spoken.
 	noComment = regexp.MustCompile(`(?i)\b(neither|nor|not|no|yet to|declined to|did ?n[o']t)\b[^.]{0,60}\b(comment\w*|spoken out|speak out|respond\w*|address\w*|confirm(?:ed)? or den(?:y|ied))\b`)
-	pastTie = regexp.MustCompile(`(?i)(\bex-?|\bformer |\bprevious )\s*$`)
+	pastTie   = regexp.MustCompile(`(?i)(\bex-?|\bformer |\bprevious )\s*$`)
 	// pairWords refer to the two people a story is about.
 	pairWords = regexp.MustCompile(`(?i)\b(they|them|the pair|the duo|the two|the couple|both|neither|each other|their)\b`)
 	negation  = regexp.MustCompile(`(?i)\b(not|no|never|nothing|neither|nor|denie[sd]|deny(?:ing)?|shut down|dismiss\w*|debunk\w*|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|haven't|hasn't|no longer|single)\b|n't\b`)
@@ -26,8 +26,8 @@ var (
 	hedges       = regexp.MustCompile(`(?i)\b(rumou?rs?|rumou?red|reportedly|allegedly|speculat\w*|sparked|buzz|gossip|fans?|netizens|twitterati|the internet|social media|hop(?:e|es|eful|ing)|manifest\w*|shipp\w*|linked|apparently|seemingly|appear(?:s|ed)? to|might|may|could|would)\b`)
 	fanWords     = regexp.MustCompile(`(?i)\b(fans?|netizens|twitterati|users?|viewers|followers|the internet|commenters)\b`)
 	// roleSpeaker opens a sentence reporting what a role speaks for someone.
-	roleSpeaker = regexp.MustCompile(`(?i)\b(an?|the|another|one)?\s*(reps?|representatives?|spokes(?:person|man|woman)|publicists?|sources?|insiders?|friends?|pals?|lawyers?|attorneys?|managers?|agents?)\b([^.;]{0,80}?)\b(told|tells|confirmed|confirms|said|says|denied|denies|insisted|insists|added|explained|claimed|claims|revealed|shared)\b`)
-	cueAfterName = regexp.MustCompile(`(?i)^[\s,]*(?:has |had |have )?(?:also |later |previously |recently )?(told|tells|confirmed|confirms|said|says|denied|denies|insisted|insists|revealed|claimed|claims|explained|wrote|posted|shared)\b`)
+	roleSpeaker   = regexp.MustCompile(`(?i)\b(an?|the|another|one)?\s*(reps?|representatives?|spokes(?:person|man|woman)|publicists?|sources?|insiders?|friends?|pals?|lawyers?|attorneys?|managers?|agents?)\b([^.;]{0,80}?)\b(told|tells|confirmed|confirms|said|says|denied|denies|insisted|insists|added|explained|claimed|claims|revealed|shared)\b`)
+	cueAfterName  = regexp.MustCompile(`(?i)^[\s,]*(?:has |had |have )?(?:also |later |previously |recently )?(told|tells|confirmed|confirms|said|says|denied|denies|insisted|insists|revealed|claimed|claims|explained|wrote|posted|shared)\b`)
 	authorityRole = map[string]bool{"rep": true, "reps": true, "representative": true, "representatives": true,
 		"spokesperson": true, "spokesman": true, "spokeswoman": true, "publicist": true, "publicists": true,
 		"lawyer": true, "lawyers": true, "attorney": true, "attorneys": true, "manager": true, "managers": true,

@@ -161,6 +161,13 @@ func (r *Reader) readFile(ctx context.Context, p string, emit func(news.Document
 	return r.readStream(ctx, p, p, f, emit, fail)
 }
 
+// ReadNamed reads one input stream; name (a file name, not opened) chooses
+// the format by extension, with content sniffing as fallback. Failures are
+// reported under name.
+func (r *Reader) ReadNamed(ctx context.Context, name string, in io.Reader, emit func(news.Document) error, fail func(Failure)) error {
+	return r.readStream(ctx, name, name, in, emit, fail)
+}
+
 // readStream reads one input: name chooses the format by extension (after
 // stripping .gz), with content sniffing when the extension says nothing.
 func (r *Reader) readStream(ctx context.Context, path, name string, in io.Reader, emit func(news.Document) error, fail func(Failure)) error {

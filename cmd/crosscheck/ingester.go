@@ -1,0 +1,52 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/crosscheck-news/crosscheck/internal/api"
+	"github.com/crosscheck-news/crosscheck/internal/ingest"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// httpIngester runs uploads from POST /api/v1/articles through the same
+// engine as `crosscheck ingest`, one upload at a time (story assignment is
+// sequential by design).
+type httpIngester struct {
+	store news.Store
+	mu    sync.Mutex
+	e     *engine
+}
+
+// newIngester returns the ingester behind POST /api/v1/articles.
+func newIngester(store news.Store) api.Ingester { return &httpIngester{store: store} }
+
+// Ingest implements api.Ingester.
+func (h *httpIngester) Ingest(ctx context.Context, name string, r io.Reader) (api.IngestSummary, error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.e == nil {
+		e, err := newEngine(ctx, h.store)
+		if err != nil {
+			return api.IngestSummary{}, err
+		}
+		h.e = e
+	}
+	out := api.IngestSummary{Errors: []string{}}
+	rd := &ingest.Reader{}
+	src := func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
+		return rd.ReadNamed(ctx, name, r, emit, fail)
+	}
+	sum, err := h.e.run(ctx, src, func(err error) {
+		if len(out.Errors) < 100 {
+			out.Errors = append(out.Errors, err.Error())
+		}
+	}, nil)
+	out.Read, out.New, out.Unchanged, out.Updated, out.Failed = sum.Read, sum.New, sum.Unchanged, sum.Updated, sum.Failed
+	if err != nil {
+		return out, fmt.Errorf("ingest %s: %w", name, err)
+	}
+	return out, nil
+}

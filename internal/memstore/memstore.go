@@ -1,0 +1,298 @@
+// Package memstore is an in-memory news.Store for tests of the API and the
+// web UI; it is not a production store and is imported only by tests.
+package memstore
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Store keeps articles, story membership and story views in maps.
+type Store struct {
+	mu       sync.RWMutex
+	articles map[string]*news.Article
+	order    []string          // article ids in ingest order
+	storyOf  map[string]string // article id -> story id
+	stories  map[string]*news.Story
+	views    map[string]*news.StoryView
+}
+
+var _ news.Store = (*Store)(nil)
+
+// New returns an empty store.
+func New() *Store {
+	return &Store{articles: map[string]*news.Article{}, storyOf: map[string]string{},
+		stories: map[string]*news.Story{}, views: map[string]*news.StoryView{}}
+}
+
+// SaveArticle stores a by its ID (a.ID must be set by the caller).
+func (s *Store) SaveArticle(_ context.Context, a *news.Article) (news.SaveResult, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old, ok := s.articles[a.ID]
+	if ok && old.Text == a.Text {
+		return news.Unchanged, nil
+	}
+	c := *a
+	if ok {
+		c.Revision = old.Revision + 1
+		s.articles[a.ID] = &c
+		return news.Updated, nil
+	}
+	if c.Revision == 0 {
+		c.Revision = 1
+	}
+	s.articles[a.ID] = &c
+	s.order = append(s.order, a.ID)
+	return news.New, nil
+}
+
+// Article returns the article with id, or news.ErrNotFound.
+func (s *Store) Article(_ context.Context, id string) (*news.Article, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	a, ok := s.articles[id]
+	if !ok {
+		return nil, news.ErrNotFound
+	}
+	c := *a
+	return &c, nil
+}
+
+// Articles lists summaries newest first.
+func (s *Store) Articles(_ context.Context, opt news.ListOptions) ([]news.ArticleSummary, error) {
+	s.mu.RLock()
+	out := make([]news.ArticleSummary, 0, len(s.articles))
+	for _, id := range s.order {
+		sum := s.articles[id].Summary()
+		sum.StoryID = s.storyOf[id]
+		out = append(out, sum)
+	}
+	s.mu.RUnlock()
+	slices.SortStableFunc(out, func(a, b news.ArticleSummary) int {
+		return cmp.Or(b.Published.Compare(a.Published), cmp.Compare(a.ID, b.ID))
+	})
+	return page(out, opt), nil
+}
+
+// ArticlesByID returns the known articles in the order of ids.
+func (s *Store) ArticlesByID(_ context.Context, ids []string) ([]*news.Article, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []*news.Article
+	for _, id := range ids {
+		if a, ok := s.articles[id]; ok {
+			c := *a
+			out = append(out, &c)
+		}
+	}
+	return out, nil
+}
+
+// Search matches every query word case-insensitively and returns a snippet
+// around the first match with matches wrapped in [[ and ]].
+func (s *Store) Search(_ context.Context, query string, limit int) ([]news.SearchHit, error) {
+	words := strings.Fields(strings.ToLower(query))
+	if len(words) == 0 {
+		return []news.SearchHit{}, nil
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	hits := []news.SearchHit{}
+	for _, id := range s.order {
+		a := s.articles[id]
+		low := strings.ToLower(a.Text)
+		score, first := 0, -1
+		for _, w := range words {
+			n := strings.Count(low, w)
+			if n == 0 {
+				score = 0
+				break
+			}
+			score += n
+			if i := strings.Index(low, w); first < 0 || i < first {
+				first = i
+			}
+		}
+		if score == 0 {
+			continue
+		}
+		sum := a.Summary()
+		sum.StoryID = s.storyOf[id]
+		hits = append(hits, news.SearchHit{Article: sum, Snippet: snippet(a.Text, low, words, first), Rank: float64(score)})
+	}
+	slices.SortStableFunc(hits, func(a, b news.SearchHit) int { return cmp.Compare(b.Rank, a.Rank) })
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, nil
+}
+
+// snippet cuts about 160 bytes of text around first and marks the words.
+// Lowercasing must not change byte lengths for the offsets to hold, which is
+// true of the ASCII fixtures this store serves.
+func snippet(text, low string, words []string, first int) string {
+	start, end := max(0, first-60), min(len(text), first+100)
+	for start > 0 && !isBoundary(text, start) {
+		start--
+	}
+	for end < len(text) && !isBoundary(text, end) {
+		end++
+	}
+	var b strings.Builder
+	if start > 0 {
+		b.WriteString("…")
+	}
+	for i := start; i < end; {
+		matched := ""
+		for _, w := range words {
+			if strings.HasPrefix(low[i:], w) && i+len(w) <= end {
+				matched = text[i : i+len(w)]
+				break
+			}
+		}
+		if matched != "" {
+			b.WriteString("[[" + matched + "]]")
+			i += len(matched)
+			continue
+		}
+		b.WriteByte(text[i])
+		i++
+	}
+	if end < len(text) {
+		b.WriteString("…")
+	}
+	return b.String()
+}
+
+func isBoundary(s string, i int) bool { return i >= len(s) || s[i]&0xC0 != 0x80 }
+
+// SetStory moves an article into a story, creating the story if needed.
+func (s *Store) SetStory(_ context.Context, articleID, storyID string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.articles[articleID]; !ok {
+		return news.ErrNotFound
+	}
+	s.storyOf[articleID] = storyID
+	if _, ok := s.stories[storyID]; !ok {
+		s.stories[storyID] = &news.Story{ID: storyID, Sources: []string{}}
+	}
+	return nil
+}
+
+// StoryArticles returns the ids of a story's articles in ingest order.
+func (s *Store) StoryArticles(_ context.Context, storyID string) ([]string, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	var out []string
+	for _, id := range s.order {
+		if s.storyOf[id] == storyID {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// Stories lists stories sorted by size (default) or freshness.
+func (s *Store) Stories(_ context.Context, opt news.ListOptions) ([]news.Story, error) {
+	s.mu.RLock()
+	out := make([]news.Story, 0, len(s.stories))
+	for _, st := range s.stories {
+		out = append(out, *st)
+	}
+	s.mu.RUnlock()
+	slices.SortFunc(out, func(a, b news.Story) int {
+		if opt.Sort == "fresh" {
+			return cmp.Or(b.LastPublished.Compare(a.LastPublished), cmp.Compare(a.ID, b.ID))
+		}
+		return cmp.Or(cmp.Compare(b.ArticleCount, a.ArticleCount), cmp.Compare(a.ID, b.ID))
+	})
+	return page(out, opt), nil
+}
+
+// Story returns one story's summary, or news.ErrNotFound.
+func (s *Store) Story(_ context.Context, id string) (*news.Story, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	st, ok := s.stories[id]
+	if !ok {
+		return nil, news.ErrNotFound
+	}
+	c := *st
+	return &c, nil
+}
+
+// SaveView stores v and refreshes the story's summary from its articles.
+func (s *Store) SaveView(_ context.Context, v *news.StoryView) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.views[v.ID] = v
+	st := &news.Story{ID: v.ID, Title: v.Title, ArticleCount: len(v.Articles), Sources: []string{}}
+	for _, a := range v.Articles {
+		if !slices.Contains(st.Sources, a.Source) {
+			st.Sources = append(st.Sources, a.Source)
+		}
+		if st.FirstPublished.IsZero() || a.Published.Before(st.FirstPublished) {
+			st.FirstPublished = a.Published
+		}
+		if a.Published.After(st.LastPublished) {
+			st.LastPublished = a.Published
+		}
+	}
+	if len(v.Claims) > 0 {
+		st.Status = v.Claims[0].Status
+	}
+	s.stories[v.ID] = st
+	return nil
+}
+
+// View returns a story's view, or news.ErrNotFound.
+func (s *Store) View(_ context.Context, id string) (*news.StoryView, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	v, ok := s.views[id]
+	if !ok {
+		return nil, news.ErrNotFound
+	}
+	return v, nil
+}
+
+// DeleteStory removes a story and its view.
+func (s *Store) DeleteStory(_ context.Context, id string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.stories, id)
+	delete(s.views, id)
+	return nil
+}
+
+// Assignments returns every article id with its story id in ingest order.
+func (s *Store) Assignments(_ context.Context) ([][2]string, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := [][2]string{}
+	for _, id := range s.order {
+		out = append(out, [2]string{id, s.storyOf[id]})
+	}
+	return out, nil
+}
+
+// Close does nothing.
+func (s *Store) Close() error { return nil }
+
+func page[T any](xs []T, opt news.ListOptions) []T {
+	if opt.Offset >= len(xs) {
+		return []T{}
+	}
+	xs = xs[max(opt.Offset, 0):]
+	if opt.Limit > 0 && len(xs) > opt.Limit {
+		xs = xs[:opt.Limit]
+	}
+	return xs
+}

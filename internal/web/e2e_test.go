@@ -1,0 +1,175 @@
+package web
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/crosscheck-news/crosscheck/internal/memstore"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// browser starts headless Chromium for one test, or skips the test when
+// Chromium is not installed. The flags keep it off the network: the closed
+// network refuses every connection but loopback.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	if _, err := os.Stat(chromiumPath); err != nil {
+		t.Skipf("end-to-end test skipped: %s is absent (install it with .ci/install-chromium)", chromiumPath)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 3*time.Minute)
+	t.Cleanup(cancel)
+	actx, acancel := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Headless, chromedp.NoSandbox, chromedp.DisableGPU, chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 900),
+	)
+	t.Cleanup(acancel)
+	bctx, bcancel := chromedp.NewContext(actx)
+	t.Cleanup(bcancel)
+	return bctx
+}
+
+// shot saves a full-page screenshot under testdata/out (gitignored).
+func shot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Errorf("screenshot %s: %v", name, err)
+		return
+	}
+	dir := filepath.Join("testdata", "out")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// run runs one action and fails the test on error.
+func run[T any](t *testing.T, ctx context.Context, what string, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	return v
+}
+
+// do runs steps in order and fails the test on error.
+func do(t *testing.T, ctx context.Context, what string, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// TestBrowserJourney opens the stories page, opens a story, clicks a
+// citation and checks the highlighted span, runs a search, and checks that
+// a hostile article stays inert, saving screenshots on the way.
+func TestBrowserJourney(t *testing.T) {
+	ctx := browser(t)
+	st, err := memstore.Fixture(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := newTestServer(t, Config{Store: st})
+
+	// Stories list; the optional script adds a filter box (it loaded under the CSP).
+	do(t, ctx, "open stories", chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS("table#stories")))
+	list := run(t, ctx, "stories text", chromedp.Text(chromedp.CSS("table#stories")))
+	if !strings.Contains(list, "Ferry workers strike on Lake Verrin") || !strings.Contains(list, "confirmed") {
+		t.Errorf("stories table: %q", list)
+	}
+	if n := run(t, ctx, "filter box", chromedp.Evaluate[int](`document.querySelectorAll("input.filter").length`)); n != 1 {
+		t.Errorf("app.js enhancement not applied: %d filter boxes", n)
+	}
+	shot(t, ctx, "stories.png")
+
+	// Open the story.
+	do(t, ctx, "open story",
+		chromedp.Click(chromedp.CSS(`a[href="/stories/`+memstore.FerryStory+`"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#sheet a.cite")))
+	if n := run(t, ctx, "svg", chromedp.Evaluate[int](`document.querySelectorAll("svg.timeline circle, svg.graph circle").length`)); n < 4 {
+		t.Errorf("story page draws %d SVG dots, want timeline and graph nodes", n)
+	}
+	shot(t, ctx, "story.png")
+
+	// Click the first citation of the sheet; the article opens with the span highlighted.
+	view, err := st.View(t.Context(), memstore.FerryStory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := view.Sheet[0].Citations[0]
+	art, err := st.Article(t.Context(), c.ArticleID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := art.Text[c.Start:c.End]
+	do(t, ctx, "click citation",
+		chromedp.Click(chromedp.CSS("#sheet a.cite")),
+		chromedp.WaitVisible(chromedp.CSS("#hl")))
+	loc := run(t, ctx, "location", chromedp.Location())
+	if !strings.Contains(loc, "/articles/"+c.ArticleID+"?hl=") || !strings.HasSuffix(loc, "#hl") {
+		t.Errorf("citation opened %s", loc)
+	}
+	got := run(t, ctx, "highlight", chromedp.Evaluate[string](
+		`Array.from(document.querySelectorAll(".text .hl")).map(e => e.textContent).join("")`))
+	if got != want {
+		t.Errorf("highlighted %q, want the cited span %q", got, want)
+	}
+	bg := run(t, ctx, "highlight style", chromedp.Evaluate[string](
+		`getComputedStyle(document.getElementById("hl")).backgroundColor`))
+	if bg != "rgb(255, 228, 92)" {
+		t.Errorf("highlight background %q: stylesheet not applied", bg)
+	}
+	shot(t, ctx, "article-cited.png")
+
+	// Search from the header box.
+	do(t, ctx, "search",
+		chromedp.SendKeys(chromedp.CSS(`header input[name="q"]`), "detours\r"),
+		chromedp.WaitVisible(chromedp.CSS("ol.hits mark")))
+	if m := run(t, ctx, "mark", chromedp.Text(chromedp.CSS("ol.hits mark"))); m != "detours" {
+		t.Errorf("search highlighted %q", m)
+	}
+	shot(t, ctx, "search.png")
+
+	// The hostile article renders as text: no script ran, no element came from its text.
+	do(t, ctx, "hostile",
+		chromedp.Navigate(srv.URL+"/articles/"+memstore.EvilID),
+		chromedp.WaitVisible(chromedp.CSS(".text")))
+	inert := run(t, ctx, "inert", chromedp.Evaluate[int](
+		`document.querySelectorAll(".text script, .text img, .text a[href^='javascript'], h1 *, a[href^='javascript']").length`))
+	if inert != 0 {
+		t.Errorf("hostile article produced %d live elements", inert)
+	}
+	text := run(t, ctx, "hostile text", chromedp.Text(chromedp.CSS(".text")))
+	if !strings.Contains(text, "<script>alert('x')</script>") {
+		t.Errorf("hostile text not shown as text: %q", text)
+	}
+	shot(t, ctx, "hostile.png")
+
+	// A phone-sized viewport: the story page does not scroll sideways.
+	do(t, ctx, "phone",
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(srv.URL+"/stories/"+memstore.FerryStory),
+		chromedp.WaitVisible(chromedp.CSS("#sheet")))
+	if over := run(t, ctx, "overflow", chromedp.Evaluate[bool](
+		`document.documentElement.scrollWidth > window.innerWidth + 1`)); over {
+		t.Errorf("story page overflows a 390px viewport")
+	}
+	shot(t, ctx, "story-phone.png")
+}
