@@ -37,7 +37,10 @@ func (h *httpIngester) Ingest(ctx context.Context, name string, r io.Reader) (ap
 	out := api.IngestSummary{Errors: []string{}}
 	rd := &ingest.Reader{}
 	src := func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
-		return rd.ReadNamed(ctx, name, r, emit, fail)
+		return rd.ReadNamed(ctx, name, r, func(d news.Document) error {
+			d.Path = "" // an upload has no path on this machine
+			return emit(d)
+		}, fail)
 	}
 	sum, err := h.e.run(ctx, src, func(err error) {
 		if len(out.Errors) < 100 {

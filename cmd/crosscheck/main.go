@@ -27,6 +27,7 @@ var commands = map[string]command{
 	"article":  {"show one article's cleaned text, metadata and removals", runArticle},
 	"stories":  {"list stories", runStories},
 	"story":    {"show a story's sheet (text, --markdown or --json)", runStory},
+	"quotes":   {"list quotes with speakers and carriers: quotes [--story ID] [--speaker NAME] [--json]", runQuotes},
 	"search":   {"full-text search over articles", runSearch},
 	"train":    {"train a model: train ner|stance [flags]", runTrain},
 	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},

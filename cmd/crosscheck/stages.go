@@ -6,6 +6,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/ner"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
+	"github.com/crosscheck-news/crosscheck/internal/quote"
 	"github.com/crosscheck-news/crosscheck/internal/segment"
 	"github.com/crosscheck-news/crosscheck/internal/story"
 )
@@ -22,6 +23,7 @@ func articleStages() ([]pipeline.Named, error) {
 		{Name: "segment", Stage: segment.Stage{}},
 		{Name: "ner", Stage: tagger},
 		{Name: "entities", Stage: entity.Stage{}},
+		{Name: "quotes", Stage: quote.Extractor{}},
 		{Name: "claims", Stage: claim.Extractor{}},
 	}, nil
 }
@@ -30,6 +32,7 @@ func articleStages() ([]pipeline.Named, error) {
 func storyStages() []pipeline.NamedStory {
 	return []pipeline.NamedStory{
 		{Name: "entities", Stage: entity.StoryStage{}},
+		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claim.Builder{}},
 		{Name: "sheet", Stage: story.Sheet{}},
 	}
