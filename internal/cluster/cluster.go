@@ -29,6 +29,7 @@ type Config struct {
 	MaxCandidates  int     // stories scored in full per article
 	CentroidTerms  int     // terms kept in a story centroid
 	WinnowWindow   int     // winnowing window over passage shingles
+	MemberWeight   float64 // weight of the best single-article cosine against the centroid score
 	SplitThreshold float64 // repair: articles of a story stay together when linked by this cosine
 }
 
@@ -45,7 +46,8 @@ func DefaultConfig() Config {
 		MaxCandidates:  24,
 		CentroidTerms:  400,
 		WinnowWindow:   6,
-		SplitThreshold: 0.08,
+		MemberWeight:   1.0,
+		SplitThreshold: 0.4,
 	}
 }
 
@@ -96,6 +98,7 @@ type Clusterer struct {
 	artIdx  map[string]int32
 	index   map[int32][]int32  // term or entity -> recent stories
 	passIdx map[uint64][]int32 // passage fingerprint -> recent stories
+	artPost map[int32][]int32  // term -> recent articles
 	lsh     *dedup.LSH
 	sigs    map[string][]uint64 // article id -> signature, for near-duplicate checks
 }
@@ -108,7 +111,7 @@ func New(cfg Config) *Clusterer {
 	l := dedup.NewLSH()
 	l.MaxBucket = cfg.MaxPostings
 	return &Clusterer{cfg: cfg, vocab: map[string]int32{}, byID: map[string]int32{},
-		artIdx: map[string]int32{}, index: map[int32][]int32{}, passIdx: map[uint64][]int32{},
+		artIdx: map[string]int32{}, index: map[int32][]int32{}, passIdx: map[uint64][]int32{}, artPost: map[int32][]int32{},
 		lsh: l, sigs: map[string][]uint64{}}
 }
 
@@ -146,8 +149,8 @@ type prepared struct {
 func (c *Clusterer) prepare(a *news.Article) *prepared {
 	f := extract(a, c.cfg.WinnowWindow)
 	p := &prepared{f: f}
-	for s, w := range f.terms {
-		p.tf = append(p.tf, tw{c.term(s), w})
+	for _, s := range f.order {
+		p.tf = append(p.tf, tw{c.term(s), f.terms[s]})
 	}
 	sort.Slice(p.tf, func(i, j int) bool { return p.tf[i].t < p.tf[j].t })
 	for _, e := range f.entities {
@@ -195,7 +198,7 @@ func (c *Clusterer) Add(a *news.Article) (storyID string, merged []string) {
 		return c.stories[c.live(c.arts[i].story)].id, nil
 	}
 	p := c.prepare(a)
-	cands := c.candidates(p)
+	cands, near := c.candidates(p)
 	best, bestScore := int32(-1), 0.0
 	type scored struct {
 		s     int32
@@ -203,7 +206,7 @@ func (c *Clusterer) Add(a *news.Article) (storyID string, merged []string) {
 	}
 	var over []scored
 	for _, s := range cands {
-		sc := c.score(p, s)
+		sc := max(c.score(p, s), c.cfg.MemberWeight*near[s])
 		if sc > bestScore {
 			best, bestScore = s, sc
 		}
@@ -289,8 +292,12 @@ func (c *Clusterer) addStory(id string) int32 {
 	return s
 }
 
-func (c *Clusterer) candidates(p *prepared) []int32 {
+func (c *Clusterer) candidates(p *prepared) ([]int32, map[int32]float64) {
 	votes := map[int32]float64{}
+	near := c.nearest(p)
+	for s, v := range near {
+		votes[s] += 1 + v
+	}
 	vote := func(list []int32, w float64) {
 		for _, s := range list {
 			votes[c.live(s)] += w
@@ -329,7 +336,43 @@ func (c *Clusterer) candidates(p *prepared) []int32 {
 	if len(out) > c.cfg.MaxCandidates {
 		out = out[:c.cfg.MaxCandidates]
 	}
-	return out
+	return out, near
+}
+
+// nearest returns, per story, the best cosine between p and one of the
+// story's articles found through the article postings of p's salient terms.
+func (c *Clusterer) nearest(p *prepared) map[int32]float64 {
+	votes := map[int32]float64{}
+	wOf := map[int32]float64{}
+	for _, x := range p.weighted {
+		wOf[x.t] = x.w
+	}
+	for _, t := range p.salient {
+		for _, a := range c.artPost[t] {
+			votes[a] += wOf[t]
+		}
+	}
+	arts := make([]int32, 0, len(votes))
+	for a := range votes {
+		arts = append(arts, a)
+	}
+	sort.Slice(arts, func(i, j int) bool {
+		if votes[arts[i]] != votes[arts[j]] {
+			return votes[arts[i]] > votes[arts[j]]
+		}
+		return arts[i] < arts[j]
+	})
+	if len(arts) > 2*c.cfg.MaxCandidates {
+		arts = arts[:2*c.cfg.MaxCandidates]
+	}
+	near := map[int32]float64{}
+	for _, a := range arts {
+		s := c.live(c.arts[a].story)
+		if v := cosine(p.weighted, c.weighted(c.arts[a].vec)); v > near[s] {
+			near[s] = v
+		}
+	}
+	return near
 }
 
 // score rates how well the prepared article fits story s: TF-IDF cosine
@@ -418,6 +461,7 @@ func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 	}
 	for _, t := range p.salient {
 		c.post(c.index, t, s)
+		c.postArticle(t, ai)
 	}
 	for _, e := range p.ents {
 		c.post(c.index, e, s)
@@ -450,6 +494,14 @@ func (c *Clusterer) post(idx map[int32][]int32, k int32, s int32) {
 		list = append(list[:0:0], list[len(list)-c.cfg.MaxPostings:]...)
 	}
 	idx[k] = list
+}
+
+func (c *Clusterer) postArticle(t int32, a int32) {
+	list := append(c.artPost[t], a)
+	if len(list) > c.cfg.MaxPostings {
+		list = append(list[:0:0], list[len(list)-c.cfg.MaxPostings:]...)
+	}
+	c.artPost[t] = list
 }
 
 // merge moves story b into story a.

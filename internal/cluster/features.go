@@ -14,6 +14,7 @@ import (
 // features is what the clusterer keeps of one article.
 type features struct {
 	terms    map[string]float64 // sublinear term frequency, L2-normalised
+	order    []string           // the terms, sorted
 	entities []string           // entity keys, sorted, unique
 	passages []uint64           // winnowed passage fingerprints
 	sig      []uint64           // MinHash signature
@@ -72,9 +73,14 @@ func extract(a *news.Article, winnowWindow int) *features {
 		}
 		tf[stem(w.Norm)]++
 	}
+	keys := make([]string, 0, len(tf))
+	for t := range tf {
+		keys = append(keys, t)
+	}
+	sort.Strings(keys) // a fixed order keeps sums and term ids deterministic
 	var norm float64
-	for t, c := range tf {
-		v := 1 + math.Log(c)
+	for _, t := range keys {
+		v := 1 + math.Log(tf[t])
 		tf[t] = v
 		norm += v * v
 	}
@@ -82,7 +88,7 @@ func extract(a *news.Article, winnowWindow int) *features {
 	for t := range tf {
 		tf[t] /= norm
 	}
-	f := &features{terms: tf}
+	f := &features{terms: tf, order: keys}
 	if len(a.Mentions) > 0 {
 		f.entities = mentionKeys(a.Mentions)
 	} else {
