@@ -30,6 +30,7 @@ type Config struct {
 	CentroidTerms  int     // terms kept in a story centroid
 	WinnowWindow   int     // winnowing window over passage shingles
 	MemberWeight   float64 // weight of the best single-article cosine against the centroid score
+	IDFPrior       int     // background documents assumed in document frequencies
 	SplitThreshold float64 // repair: articles of a story stay together when linked by this cosine
 }
 
@@ -47,7 +48,8 @@ func DefaultConfig() Config {
 		CentroidTerms:  400,
 		WinnowWindow:   6,
 		MemberWeight:   1.0,
-		SplitThreshold: 0.4,
+		IDFPrior:       50,
+		SplitThreshold: 0.25,
 	}
 }
 
@@ -126,7 +128,9 @@ func (c *Clusterer) term(s string) int32 {
 }
 
 func (c *Clusterer) idf(t int32) float64 {
-	return math.Log(float64(c.n+1)/float64(c.df[t]+1)) + 1
+	// IDFPrior unseen background documents keep a young corpus from
+	// treating every shared word as common.
+	return math.Log(float64(c.n+1+c.cfg.IDFPrior)/float64(c.df[t]+1)) + 1
 }
 
 // live follows merges to the story that now holds s.
