@@ -7,6 +7,7 @@ import (
 	"sort"
 	"sync/atomic"
 
+	"github.com/crosscheck-news/crosscheck/internal/cluster"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
@@ -28,8 +29,13 @@ type engine struct {
 type assigner interface {
 	// Restore replays a stored assignment so a new run continues the last.
 	Restore(a *news.Article, storyID string)
-	// Assign returns the article's story and the stories merged into it.
-	Assign(a *news.Article) (storyID string, merged []string)
+	// Add returns the article's story and the stories merged into it.
+	Add(a *news.Article) (storyID string, merged []string)
+}
+
+// repairer is an assigner that can split stories that drifted.
+type repairer interface {
+	Repair() []cluster.Move
 }
 
 // summary counts what an ingest run did.
@@ -52,7 +58,7 @@ func newEngine(ctx context.Context, store news.Store) (*engine, error) {
 	e := &engine{store: store, workers: runtime.NumCPU(), timings: &pipeline.Timings{}}
 	e.pipe = pipeline.New(stages...).WithTimings(e.timings)
 	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: storyStages()}}
-	e.assigner = newAssigner()
+	e.assigner = cluster.New(cluster.DefaultConfig())
 	if err := e.restore(ctx); err != nil {
 		return nil, err
 	}
@@ -160,6 +166,14 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 	if saveErr != nil {
 		return sum, saveErr
 	}
+	if r, ok := e.assigner.(repairer); ok && len(touched) > 0 {
+		for _, m := range r.Repair() {
+			if err := e.store.SetStory(ctx, m.ArticleID, m.To); err != nil {
+				return sum, err
+			}
+			touched[m.From], touched[m.To] = true, true
+		}
+	}
 	ids := make([]string, 0, len(touched))
 	for id := range touched {
 		ids = append(ids, id)
@@ -194,7 +208,7 @@ func (e *engine) save(ctx context.Context, j *job, sum *summary, touched map[str
 	case news.Updated:
 		sum.Updated++
 	}
-	id, merged := e.assigner.Assign(j.art)
+	id, merged := e.assigner.Add(j.art)
 	if err := e.store.SetStory(ctx, j.art.ID, id); err != nil {
 		return err
 	}

@@ -23,11 +23,3 @@ func (rawText) Process(_ context.Context, a *news.Article) error {
 	}
 	return nil
 }
-
-// singleton puts every article in its own story. Interim: replaced by the
-// incremental clusterer.
-type singleton struct{}
-
-func newAssigner() assigner                                 { return singleton{} }
-func (singleton) Restore(*news.Article, string)             {}
-func (singleton) Assign(a *news.Article) (string, []string) { return "s" + a.ID, nil }

@@ -43,8 +43,9 @@ var trainers = map[string]func(ctx context.Context, args []string) error{
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.
 var evaluators = map[string]func(ctx context.Context, args []string) error{
-	"ner":    runEvalNER,
-	"quotes": runEvalQuotes,
+	"ner":     runEvalNER,
+	"quotes":  runEvalQuotes,
+	"cluster": runEvalCluster,
 }
 
 // errFailed signals exit status 1 after the command already reported why.

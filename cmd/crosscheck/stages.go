@@ -2,6 +2,8 @@ package main
 
 import (
 	"github.com/crosscheck-news/crosscheck/internal/claim"
+	"github.com/crosscheck-news/crosscheck/internal/cluster"
+	"github.com/crosscheck-news/crosscheck/internal/dedup"
 	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/ner"
@@ -25,6 +27,7 @@ func articleStages() ([]pipeline.Named, error) {
 		{Name: "entities", Stage: entity.Stage{}},
 		{Name: "quotes", Stage: quote.Extractor{}},
 		{Name: "claims", Stage: claim.Extractor{}},
+		{Name: "fingerprint", Stage: dedup.Fingerprint{}},
 	}, nil
 }
 
@@ -32,6 +35,7 @@ func articleStages() ([]pipeline.Named, error) {
 func storyStages() []pipeline.NamedStory {
 	return []pipeline.NamedStory{
 		{Name: "entities", Stage: entity.StoryStage{}},
+		{Name: "copies", Stage: cluster.Copies{}},
 		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claim.Builder{}},
 		{Name: "sheet", Stage: story.Sheet{}},

@@ -1,4 +1,3 @@
-// Package eval scores crosscheck's models on public benchmarks.
 package eval
 
 import (

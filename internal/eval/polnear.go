@@ -1,5 +1,3 @@
-// Package eval scores crosscheck's stages on public benchmarks with the
-// metrics defined in ../shared/data/README.md.
 package eval
 
 import (

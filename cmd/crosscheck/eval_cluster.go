@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/cluster"
+	"github.com/crosscheck-news/crosscheck/internal/datadir"
+	"github.com/crosscheck-news/crosscheck/internal/eval"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// runEvalCluster clusters the FNC-1 bodies incrementally in file order and
+// prints BCubed precision, recall and F1 against the gold stories.
+func runEvalCluster(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("eval cluster", flag.ContinueOnError)
+	stances := fs.String("stances", "", "FNC-1 stances CSV (default: fnc1/train_stances.csv in the shared data)")
+	bodies := fs.String("bodies", "", "FNC-1 bodies CSV (default: fnc1/train_bodies.csv in the shared data)")
+	predOut := fs.String("predictions-out", "", "write body_id<TAB>story_id lines to this file")
+	cfg := cluster.DefaultConfig()
+	fs.Float64Var(&cfg.Threshold, "threshold", cfg.Threshold, "least score to join a story")
+	fs.Float64Var(&cfg.MergeThreshold, "merge-threshold", cfg.MergeThreshold, "least score with a second story to merge it")
+	fs.Float64Var(&cfg.EntityWeight, "entity-weight", cfg.EntityWeight, "share of the score from shared entities")
+	fs.Float64Var(&cfg.PassageBonus, "passage-bonus", cfg.PassageBonus, "score added per shared passage fingerprint")
+	repair := fs.Bool("repair", true, "run the repair pass at the end")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: crosscheck eval cluster [--stances FILE] [--bodies FILE] [--predictions-out FILE] [tuning flags]")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *stances == "" {
+		*stances, _ = datadir.Path("fnc1/train_stances.csv")
+	}
+	if *bodies == "" {
+		*bodies, _ = datadir.Path("fnc1/train_bodies.csv")
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	docs, gold, err := eval.FNCStories(*stances, *bodies)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	c := cluster.New(cfg)
+	for _, d := range docs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		c.Add(&news.Article{ID: d.ID, Text: d.Text})
+	}
+	splits := 0
+	if *repair {
+		splits = len(c.Repair())
+	}
+	elapsed := time.Since(start)
+	pred := map[string]string{}
+	for _, d := range docs {
+		pred[d.ID], _ = c.StoryOf(d.ID)
+	}
+	p, r, f := eval.BCubed(gold, pred)
+	_, nStories := c.Len()
+	goldStories := map[string]bool{}
+	for _, g := range gold {
+		goldStories[g] = true
+	}
+	fmt.Printf("bodies %d  gold stories %d  predicted stories %d  moved by repair %d  (%.2fs)\n",
+		len(docs), len(goldStories), nStories, splits, elapsed.Seconds())
+	fmt.Printf("BCubed precision %.4f  recall %.4f  F1 %.4f\n", p, r, f)
+	if *predOut != "" {
+		fh, err := os.Create(*predOut)
+		if err != nil {
+			return fmt.Errorf("write predictions: %w", err)
+		}
+		w := bufio.NewWriter(fh)
+		for _, d := range docs {
+			fmt.Fprintf(w, "%s\t%s\n", d.ID, pred[d.ID])
+		}
+		if err := w.Flush(); err != nil {
+			fh.Close()
+			return fmt.Errorf("write predictions: %w", err)
+		}
+		if err := fh.Close(); err != nil {
+			return fmt.Errorf("write predictions: %w", err)
+		}
+	}
+	return nil
+}

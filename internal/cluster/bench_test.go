@@ -1,0 +1,99 @@
+package cluster
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/datadir"
+	"github.com/crosscheck-news/crosscheck/internal/eval"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// benchTexts returns the FNC-1 bodies and the Emergent headlines.
+func benchTexts(b *testing.B) []string {
+	stances := datadir.Require(b, "fnc1/train_stances.csv")
+	bodies := datadir.Require(b, "fnc1/train_bodies.csv")
+	docs, _, err := eval.FNCStories(stances, bodies)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []string
+	for _, d := range docs {
+		out = append(out, d.Text)
+	}
+	f, err := os.Open(datadir.Require(b, "emergent/emergent-train.csv"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		out = append(out, r[1]+". "+r[2])
+	}
+	return out
+}
+
+// perturb makes replica k of text: every word of five or more letters gets a
+// replica tag, so each replica is a new set of stories with its own
+// vocabulary, and one word in eleven is dropped, so copies are not exact.
+func perturb(text string, k, salt int) string {
+	if k == 0 {
+		return text
+	}
+	ws := strings.Fields(text)
+	var b strings.Builder
+	for i, w := range ws {
+		if (i+salt)%11 == 0 {
+			continue
+		}
+		b.WriteString(w)
+		if len(w) >= 5 {
+			fmt.Fprintf(&b, "x%d", k)
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// BenchmarkScale clusters 10k, 30k and 100k articles made by replicating and
+// perturbing the FNC-1 bodies and Emergent headlines. Run it alone:
+//
+//	go test -run '^$' -bench Scale -benchtime 1x ./internal/cluster
+func BenchmarkScale(b *testing.B) {
+	texts := benchTexts(b)
+	for _, n := range []int{10_000, 30_000, 100_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			var last10k time.Duration
+			var heap uint64
+			for b.Loop() {
+				runtime.GC()
+				c := New(DefaultConfig())
+				var segStart time.Time
+				for i := 0; i < n; i++ {
+					if i == n-10_000 {
+						segStart = time.Now()
+					}
+					k, j := i/len(texts), i%len(texts)
+					c.Add(&news.Article{ID: fmt.Sprint(i), Text: perturb(texts[j], k, i)})
+				}
+				last10k = time.Since(segStart)
+				runtime.GC()
+				var ms runtime.MemStats
+				runtime.ReadMemStats(&ms)
+				heap = ms.HeapInuse
+				runtime.KeepAlive(c)
+			}
+			b.ReportMetric(float64(n)/(float64(b.Elapsed().Seconds())/float64(b.N)), "articles/s")
+			b.ReportMetric(float64(last10k.Microseconds())/10_000, "us/article-last10k")
+			b.ReportMetric(float64(heap)/(1<<20), "heapMB")
+		})
+	}
+}

@@ -1,0 +1,138 @@
+package cluster
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/dedup"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Copies is the story stage that fills v.Copies with the passages the
+// story's articles share (copied paragraphs, quotes, pasted posts), each
+// directed from source to receiver, and sets StoryArticle.Group so that
+// near-duplicate articles count as one independent source.
+type Copies struct{}
+
+var _ news.StoryStage = Copies{}
+
+// attribution phrases naming where a passage came from; %s is a source name.
+var attributionForms = []string{
+	`told %s`, `according to %s`, `first reported by %s`, `reported by %s`, `%s reported`,
+	`%s reports`, `via %s`, `confirmed to %s`, `said to %s`, `(?:in an )?interview with %s`, `%s first reported`,
+}
+
+// attributes reports whether text around span in the receiving article
+// credits source by name.
+func attributes(text string, span [2]int, source string) bool {
+	if strings.TrimSpace(source) == "" {
+		return false
+	}
+	lo, hi := max(0, span[0]-240), min(len(text), span[1]+160)
+	win := text[lo:hi]
+	name := regexp.QuoteMeta(strings.TrimSpace(source))
+	for _, f := range attributionForms {
+		re := regexp.MustCompile(`(?i)\b` + strings.ReplaceAll(f, "%s", name) + `\b`)
+		if re.MatchString(win) {
+			return true
+		}
+	}
+	return false
+}
+
+// Build fills v.Copies and the Group of v.Articles. articles are in story
+// order (publication date, then id).
+func (Copies) Build(ctx context.Context, v *news.StoryView, articles []*news.Article) error {
+	texts := make([]*dedup.Text, len(articles))
+	for i, a := range articles {
+		texts[i] = dedup.Prepare(a.Text)
+	}
+	var copies []news.Copy
+	for i := range articles {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for j := i + 1; j < len(articles); j++ {
+			for _, m := range dedup.Shared(texts[i], texts[j]) {
+				copies = append(copies, direct(articles[i], articles[j], m))
+			}
+		}
+	}
+	if copies == nil {
+		copies = []news.Copy{}
+	}
+	v.Copies = copies
+	setGroups(v, articles)
+	return nil
+}
+
+// direct orients a match between a (earlier in story order) and b: by an
+// attribution phrase in one naming the other's source, else by publication
+// date; when neither decides, the earlier article in story order is the
+// source and Via is empty.
+func direct(a, b *news.Article, m dedup.Match) news.Copy {
+	from, to := a, b
+	fromSpan, toSpan := m.A, m.B
+	via := ""
+	switch {
+	case attributes(b.Text, m.B, a.Source):
+		via = "attribution"
+	case attributes(a.Text, m.A, b.Source):
+		from, to, fromSpan, toSpan = b, a, m.B, m.A
+		via = "attribution"
+	case !a.Published.IsZero() && !b.Published.IsZero() && !a.Published.Equal(b.Published):
+		if b.Published.Before(a.Published) {
+			from, to, fromSpan, toSpan = b, a, m.B, m.A
+		}
+		via = "date"
+	}
+	return news.Copy{
+		FromArticleID: from.ID,
+		ToArticleID:   to.ID,
+		Text:          to.Text[toSpan[0]:toSpan[1]],
+		Via:           via,
+		Citations: []news.Citation{
+			{ArticleID: to.ID, Start: toSpan[0], End: toSpan[1]},
+			{ArticleID: from.ID, Start: fromSpan[0], End: fromSpan[1]},
+		},
+	}
+}
+
+// setGroups gives every article of v its near-duplicate group: the id of the
+// first article (in story order) of the group, linked by estimated MinHash
+// Jaccard of at least dedup.NearDupJacc.
+func setGroups(v *news.StoryView, articles []*news.Article) {
+	n := len(articles)
+	sigs := make([][]uint64, n)
+	for i, a := range articles {
+		sigs[i] = a.Fingerprint
+		if len(sigs[i]) != dedup.NumHashes {
+			sigs[i] = dedup.MinHash(a.Text)
+		}
+	}
+	group := make([]int, n)
+	for i := range group {
+		group[i] = i
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if group[j] == j && dedup.Similarity(sigs[i], sigs[j]) >= dedup.NearDupJacc {
+				group[j] = group[i]
+			}
+		}
+	}
+	pos := map[string]int{}
+	for k, sa := range v.Articles {
+		pos[sa.ID] = k
+	}
+	for i, a := range articles {
+		k, ok := pos[a.ID]
+		if !ok {
+			v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Title: a.Title, Source: a.Source,
+				URL: a.URL, Path: a.Path, Published: a.Published, PublishedEstimated: a.PublishedEstimated})
+			k = len(v.Articles) - 1
+		}
+		v.Articles[k].Group = articles[group[i]].ID
+	}
+}

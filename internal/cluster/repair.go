@@ -1,0 +1,179 @@
+package cluster
+
+import (
+	"math"
+	"sort"
+)
+
+// Move is one article moved to another story by the repair pass.
+type Move struct {
+	ArticleID string
+	From, To  string // story ids
+}
+
+// Repair checks every story that has at least doubled in size since its last
+// check (and has at least four articles) and splits it when its articles
+// fall apart into groups that no longer resemble each other: a story that
+// drifted as loosely related articles joined it one by one. The largest
+// group keeps the story's id; the others, when they have at least two
+// articles, become new stories. The cost is bounded by the articles added
+// since the last repair, amortised. Moves are returned in article order.
+func (c *Clusterer) Repair() []Move {
+	var moves []Move
+	for s := int32(0); s < int32(len(c.stories)); s++ {
+		st := c.stories[s]
+		if st.into >= 0 || len(st.members) < 4 || len(st.members) < 2*st.checked {
+			continue
+		}
+		st.checked = len(st.members)
+		moves = append(moves, c.split(s)...)
+	}
+	sort.Slice(moves, func(i, j int) bool {
+		return c.artIdx[moves[i].ArticleID] < c.artIdx[moves[j].ArticleID]
+	})
+	return moves
+}
+
+// weighted returns v weighted by current idf and L2-normalised.
+func (c *Clusterer) weighted(v []tw) []tw {
+	out := make([]tw, len(v))
+	var n float64
+	for i, x := range v {
+		w := x.w * c.idf(x.t)
+		out[i] = tw{x.t, w}
+		n += w * w
+	}
+	if n > 0 {
+		n = math.Sqrt(n)
+		for i := range out {
+			out[i].w /= n
+		}
+	}
+	return out
+}
+
+func cosine(a, b []tw) float64 {
+	var dot, na, nb float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].t < b[j].t:
+			i++
+		case a[i].t > b[j].t:
+			j++
+		default:
+			dot += a[i].w * b[j].w
+			i++
+			j++
+		}
+	}
+	for _, x := range a {
+		na += x.w * x.w
+	}
+	for _, x := range b {
+		nb += x.w * x.w
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// split regroups story s's members by single-link over their own vectors
+// (members linked when their cosine reaches SplitThreshold) and splits off
+// every group of two or more but the largest.
+func (c *Clusterer) split(s int32) []Move {
+	st := c.stories[s]
+	n := len(st.members)
+	vecs := make([][]tw, n)
+	for i, m := range st.members {
+		vecs[i] = c.weighted(c.arts[m].vec)
+	}
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if find(i) != find(j) && cosine(vecs[i], vecs[j]) >= c.cfg.SplitThreshold {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	groups := map[int][]int{}
+	for i := 0; i < n; i++ {
+		groups[find(i)] = append(groups[find(i)], i)
+	}
+	if len(groups) == 1 {
+		return nil
+	}
+	roots := make([]int, 0, len(groups))
+	for r := range groups {
+		roots = append(roots, r)
+	}
+	sort.Slice(roots, func(i, j int) bool {
+		gi, gj := groups[roots[i]], groups[roots[j]]
+		if len(gi) != len(gj) {
+			return len(gi) > len(gj)
+		}
+		return gi[0] < gj[0]
+	})
+	var moves []Move
+	keep := map[int32]bool{}
+	for _, i := range groups[roots[0]] {
+		keep[st.members[i]] = true
+	}
+	for _, r := range roots[1:] {
+		g := groups[r]
+		if len(g) < 2 {
+			for _, i := range g {
+				keep[st.members[i]] = true
+			}
+			continue
+		}
+		first := c.arts[st.members[g[0]]]
+		ns := c.newStory(first.id)
+		nst := c.stories[ns]
+		for _, i := range g {
+			m := st.members[i]
+			a := &c.arts[m]
+			a.story = ns
+			nst.members = append(nst.members, m)
+			nst.centroid = addVec(nst.centroid, a.vec)
+			for _, e := range a.ents {
+				nst.ents[e]++
+			}
+			for _, x := range topTerms(append([]tw(nil), a.vec...), c.cfg.SalientTerms) {
+				c.post(c.index, x.t, ns)
+			}
+			moves = append(moves, Move{ArticleID: a.id, From: st.id, To: nst.id})
+		}
+		nst.first, nst.last, nst.checked = st.first, st.last, len(g)
+	}
+	if len(moves) == 0 {
+		return nil
+	}
+	// Rebuild the kept story from its remaining members.
+	var members []int32
+	var centroid []tw
+	ents := map[int32]int{}
+	for _, m := range st.members {
+		if keep[m] {
+			members = append(members, m)
+			centroid = addVec(centroid, c.arts[m].vec)
+			for _, e := range c.arts[m].ents {
+				ents[e]++
+			}
+		}
+	}
+	st.members, st.centroid, st.ents, st.checked = members, centroid, ents, len(members)
+	return moves
+}
