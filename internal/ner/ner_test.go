@@ -258,3 +258,24 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+func TestHandlesAreNotNames(t *testing.T) {
+	st, err := NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &news.Article{Text: "Keeping up @Stillkeepingup Khloe Kardashian and Michele Morrone is a duo I never knew I needed."}
+	if err := st.Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range a.Mentions {
+		if strings.Contains(m.Text, "Stillkeepingup") {
+			t.Errorf("handle inside mention %q", m.Text)
+		}
+		found = found || m.Text == "Khloe Kardashian"
+	}
+	if !found {
+		t.Errorf("mentions = %+v", a.Mentions)
+	}
+}

@@ -77,6 +77,7 @@ type tokMention struct {
 }
 
 func (m *Model) sentenceMentions(text string, toks []segment.Token, words []string, y []int8) []news.Mention {
+	y = dropHandles(toks, words, y)
 	var ms []tokMention
 	for i := 0; i < len(y); {
 		if y[i] == 0 {
@@ -95,6 +96,25 @@ func (m *Model) sentenceMentions(text string, toks []segment.Token, words []stri
 	for _, tm := range ms {
 		sp := news.Span{Start: toks[tm.start].Span.Start, End: toks[tm.end-1].Span.End}
 		out = append(out, news.Mention{Span: sp, Text: sp.Text(text), Type: tm.typ, Via: "ner"})
+	}
+	return out
+}
+
+// dropHandles untags social-media handles and hashtags ("@name", "#tag"):
+// they are never part of a name, so "@fan Khloe Kardashian" yields
+// "Khloe Kardashian" alone.
+func dropHandles(toks []segment.Token, words []string, y []int8) []int8 {
+	var out []int8
+	for j := 1; j < len(words); j++ {
+		if (words[j-1] == "@" || words[j-1] == "#") && toks[j-1].Span.End == toks[j].Span.Start && y[j] != 0 {
+			if out == nil {
+				out = append([]int8(nil), y...)
+			}
+			out[j] = 0
+		}
+	}
+	if out == nil {
+		return y
 	}
 	return out
 }
