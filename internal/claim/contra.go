@@ -177,6 +177,9 @@ func stale(noComments []stmtRef, claims []*claimAcc, ix entityIndex, arts []*new
 	for _, nc := range noComments {
 		id1, _ := ix.resolve(nc.st.Subject)
 		id2, _ := ix.resolve(nc.st.Object)
+		if carriesStatement(nc.a, claims, id1, id2) {
+			continue // the article itself reports what was said
+		}
 		var best *stmtRef
 		var bestClaim *claimAcc
 		for _, acc := range claims {
@@ -232,4 +235,20 @@ func stale(noComments []stmtRef, claims []*claimAcc, ix entityIndex, arts []*new
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Explanation < out[j].Explanation })
 	return out
+}
+
+// carriesStatement reports whether article a itself carries a statement by
+// the people involved (or their representatives) on a claim about them.
+func carriesStatement(a *news.Article, claims []*claimAcc, id1, id2 string) bool {
+	for _, acc := range claims {
+		if !(acc.ids[0] == id1 && acc.ids[1] == id2 || acc.ids[0] == id2 && acc.ids[1] == id1) {
+			continue
+		}
+		for _, r := range acc.stmts {
+			if r.a.ID == a.ID && authority(r.st.By, acc.names) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -79,7 +79,7 @@ func stanceOf(text string, social bool, by string) (news.Stance, bool, bool) {
 		return news.Questions, false, true
 	case question:
 		return news.Questions, false, true
-	case negation.MatchString(t):
+	case negation.MatchString(t) && !firstMeeting.MatchString(t):
 		return news.Denies, true, false
 	case hedges.MatchString(t):
 		return news.Rumour, false, true
@@ -180,6 +180,9 @@ func quoteSpeaker(q news.QuoteMention) string {
 // roleLabel names a role speaker: "Michele Morrone's representative".
 func roleLabel(role, forWhom string) string {
 	if forWhom == "" {
+		if strings.ContainsRune("aeiou", rune(role[0])) {
+			return "an " + role
+		}
 		return "a " + role
 	}
 	return forWhom + "'s " + role

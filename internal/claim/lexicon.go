@@ -18,6 +18,9 @@ var (
 	// noComment: a source says the people involved have not spoken.
 	noComment = regexp.MustCompile(`(?i)\b(neither|nor|not|no|yet to|declined to|did ?n[o']t)\b[^.]{0,60}\b(comment\w*|spoken out|speak out|respond\w*|address\w*|confirm(?:ed)? or den(?:y|ied))\b`)
 	pastTie   = regexp.MustCompile(`(?i)(\bex-?|\bformer |\bprevious )\s*$`)
+	// firstMeeting: "had never met before", "for the first time": a first
+	// meeting, not a denial.
+	firstMeeting = regexp.MustCompile(`(?i)\bnever (?:had )?met\b[^.]{0,40}\bbefore\b|\bfor the first time\b`)
 	// pairWords refer to the two people a story is about.
 	pairWords = regexp.MustCompile(`(?i)\b(they|them|the pair|the duo|the two|the couple|both|neither|each other|their)\b`)
 	negation  = regexp.MustCompile(`(?i)\b(not|no|never|nothing|neither|nor|denie[sd]|deny(?:ing)?|shut down|dismiss\w*|debunk\w*|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|haven't|hasn't|no longer|single)\b|n't\b`)

@@ -347,13 +347,18 @@ func summarise(g []*local, arts []*news.Article) news.Entity {
 
 // canonicalName is the most common full form of a group's names.
 func canonicalName(g []*local) string {
+	// Each article votes once per form, so a name repeated in pasted posts
+	// does not outvote the outlets' own spelling.
 	forms := map[string]int{}
 	singles := map[string]int{}
+	seen := map[string]bool{}
 	for _, l := range g {
 		for _, m := range l.ments {
-			if m.Via == "descriptor" {
+			k := strconv.Itoa(l.art) + "|" + m.Name
+			if m.Via == "descriptor" || seen[k] {
 				continue
 			}
+			seen[k] = true
 			if len(l.toks) >= 2 {
 				forms[m.Name]++
 			} else {

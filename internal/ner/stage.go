@@ -105,8 +105,12 @@ func (m *Model) sentenceMentions(text string, toks []segment.Token, words []stri
 // "Khloe Kardashian" alone.
 func dropHandles(toks []segment.Token, words []string, y []int8) []int8 {
 	var out []int8
-	for j := 1; j < len(words); j++ {
-		if (words[j-1] == "@" || words[j-1] == "#") && toks[j-1].Span.End == toks[j].Span.Start && y[j] != 0 {
+	for j := range words {
+		handle := len(words[j]) > 1 && (words[j][0] == '@' || words[j][0] == '#')
+		if j > 0 && (words[j-1] == "@" || words[j-1] == "#") && toks[j-1].Span.End == toks[j].Span.Start {
+			handle = true
+		}
+		if handle && y[j] != 0 {
 			if out == nil {
 				out = append([]int8(nil), y...)
 			}
