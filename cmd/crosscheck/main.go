@@ -26,10 +26,14 @@ var commands = map[string]command{
 }
 
 // trainers are the `crosscheck train MODEL` subcommands.
-var trainers = map[string]func(ctx context.Context, args []string) error{}
+var trainers = map[string]func(ctx context.Context, args []string) error{
+	"stance": runTrainStance,
+}
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.
-var evaluators = map[string]func(ctx context.Context, args []string) error{}
+var evaluators = map[string]func(ctx context.Context, args []string) error{
+	"stance": runEvalStance,
+}
 
 // errFailed signals exit status 1 after the command already reported why.
 var errFailed = errors.New("failed")
