@@ -60,6 +60,9 @@ func runEvalStance(ctx context.Context, args []string) error {
 			}
 		}
 		gold := labelsOf(pairs)
+		if len(gold) == 0 {
+			return errors.New("no FNC-1 pairs to score")
+		}
 		if gold[0] == "" {
 			fmt.Printf("FNC-1: %d unlabelled pairs predicted\n", len(pairs))
 		} else {

@@ -25,6 +25,8 @@ func runTrainStance(ctx context.Context, args []string) error {
 	out := fs.String("out", "internal/stance/weights", "directory for fnc.gob.gz and emergent.gob.gz")
 	epochs := fs.Int("epochs", 0, "training epochs (0: the model's default)")
 	hidden := fs.Int("hidden", 0, "hidden units (0: the model's default)")
+	strict := fs.Bool("strict", false, "also drop from FNC-1 training every headline that occurs in the dev split (a harder, unseen-headline dev)")
+	noHead := fs.Bool("no-headline-words", false, "drop the headline's own words from the FNC-1 features")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: crosscheck train stance --stances FILE --bodies FILE --emergent FILE [--out DIR]\n\n"+
 			"Trains on the train splits: FNC-1 pairs whose body is not a dev body (dev: FNV-1a of\n"+
@@ -43,13 +45,16 @@ func runTrainStance(ctx context.Context, args []string) error {
 		return fmt.Errorf("create %s: %w", *out, err)
 	}
 	logf := func(format string, a ...any) { fmt.Fprintf(os.Stderr, format+"\n", a...) }
-	opts := stance.TrainOptions{Epochs: *epochs, Hidden: *hidden, Logf: logf}
+	opts := stance.TrainOptions{Epochs: *epochs, Hidden: *hidden, NoHeadlineWords: *noHead, Logf: logf}
 	if *stances != "" {
 		pairs, bods, err := stance.ReadFNC(*stances, *bodies)
 		if err != nil {
 			return err
 		}
 		train, dev := stance.SplitFNC(pairs)
+		if *strict {
+			train = dropHeadlines(train, dev)
+		}
 		start := time.Now()
 		m, err := stance.TrainFNC(ctx, train, bods, opts)
 		if err != nil {
@@ -119,6 +124,21 @@ func emergentLabels(pairs []stance.EmergentPair) []string {
 	out := make([]string, len(pairs))
 	for i, p := range pairs {
 		out[i] = p.Stance
+	}
+	return out
+}
+
+// dropHeadlines returns the train pairs whose headline is not in dev.
+func dropHeadlines(train, dev []stance.Pair) []stance.Pair {
+	seen := map[string]bool{}
+	for _, p := range dev {
+		seen[p.Headline] = true
+	}
+	var out []stance.Pair
+	for _, p := range train {
+		if !seen[p.Headline] {
+			out = append(out, p)
+		}
 	}
 	return out
 }

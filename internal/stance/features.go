@@ -98,18 +98,22 @@ type Body struct {
 	all   *text
 	lead  *text
 	sents []*text
-	tf    map[string]int
-	first map[string]bool // content tokens of the first 255 bytes
-	rate  [3]float64      // refuting, hedging, negation words per 100 tokens
+	// sentText holds the text of each sentence.
+	sentText []string
+	tf       map[string]int
+	first    map[string]bool // content tokens of the first 255 bytes
+	rate     [3]float64      // refuting, hedging, negation words per 100 tokens
 }
 
 func (t *idfTable) body(s string) *Body {
 	b := &Body{all: t.analyse(s, true)}
 	for _, ss := range sentences(s) {
 		b.sents = append(b.sents, t.analyse(ss, false))
+		b.sentText = append(b.sentText, ss)
 	}
 	if len(b.sents) == 0 {
 		b.sents = []*text{b.all}
+		b.sentText = []string{s}
 	}
 	lead := ""
 	for i := 0; i < len(b.sents) && i < 2; i++ {

@@ -69,8 +69,8 @@ func content(toks []string) []string {
 	return out
 }
 
-// sentences splits text into sentences at . ! ? followed by a space or
-// newline, and at line breaks.
+// sentences splits text into sentences at . ! ? (with any closing quotes)
+// followed by a space and a word that is not lowercase, and at line breaks.
 func sentences(text string) []string {
 	var out []string
 	start := 0
@@ -83,12 +83,34 @@ func sentences(text string) []string {
 	}
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		switch {
-		case c == '\n':
+		if c == '\n' {
 			emit(i + 1)
-		case (c == '.' || c == '!' || c == '?') && i+1 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n' || text[i+1] == '"'):
-			emit(i + 1)
+			continue
 		}
+		if c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		// Take closing quotes with the sentence; split only before a space
+		// that is not followed by a lowercase word.
+		j := i + 1
+		for j < len(text) && (text[j] == '"' || text[j] == '\'' || text[j] == ')') {
+			j++
+		}
+		if strings.HasPrefix(text[j:], "”") || strings.HasPrefix(text[j:], "’") {
+			j += 3
+		}
+		if j >= len(text) || (text[j] != ' ' && text[j] != '\n') {
+			continue
+		}
+		k := j
+		for k < len(text) && text[k] == ' ' {
+			k++
+		}
+		if k < len(text) && text[k] >= 'a' && text[k] <= 'z' {
+			continue
+		}
+		emit(j)
+		i = j - 1
 	}
 	emit(len(text))
 	return out

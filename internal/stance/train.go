@@ -19,6 +19,9 @@ type TrainOptions struct {
 	// ClassWeight weighs the loss of each label, in label order.
 	ClassWeight []float64
 	Seed        uint64
+	// NoHeadlineWords drops the headline's own words from the features,
+	// keeping only how the headline relates to the body.
+	NoHeadlineWords bool
 	// Logf, when set, receives progress lines.
 	Logf func(format string, args ...any)
 }
@@ -197,8 +200,10 @@ func TrainFNC(ctx context.Context, pairs []Pair, bodies map[int]string, opts Tra
 		}
 	}
 	var names []string
-	for _, w := range topByCount(hc, 4000, 2) {
-		names = append(names, "h:"+w)
+	if !opts.NoHeadlineWords {
+		for _, w := range topByCount(hc, 4000, 2) {
+			names = append(names, "h:"+w)
+		}
 	}
 	for _, w := range topByCount(bc, 5000, 3) {
 		names = append(names, "b:"+w, "s:"+w)
