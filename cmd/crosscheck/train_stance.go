@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/eval"
@@ -25,8 +27,10 @@ func runTrainStance(ctx context.Context, args []string) error {
 	out := fs.String("out", "internal/stance/weights", "directory for fnc.gob.gz and emergent.gob.gz")
 	epochs := fs.Int("epochs", 0, "training epochs (0: the model's default)")
 	hidden := fs.Int("hidden", 0, "hidden units (0: the model's default)")
-	strict := fs.Bool("strict", false, "also drop from FNC-1 training every headline that occurs in the dev split (a harder, unseen-headline dev)")
-	noHead := fs.Bool("no-headline-words", false, "drop the headline's own words from the FNC-1 features")
+	storySplit := fs.Bool("story-split", false, "experiment: split FNC-1 by story (bodies and headlines joined by related pairs) instead of by body, so dev headlines and topics are unseen; the weights are not for embedding")
+	weights := fs.String("class-weights", "", "FNC-1 loss weights for agree,disagree,discuss,unrelated (default 3,10,2,1)")
+	bodyWords := fs.Int("body-words", 0, "body vocabulary size (0: 1500)")
+	headWords := fs.Bool("headline-words", false, "add the headline's own words to the FNC-1 features (better on the body dev split, worse on unseen stories)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: crosscheck train stance --stances FILE --bodies FILE --emergent FILE [--out DIR]\n\n"+
 			"Trains on the train splits: FNC-1 pairs whose body is not a dev body (dev: FNV-1a of\n"+
@@ -45,18 +49,31 @@ func runTrainStance(ctx context.Context, args []string) error {
 		return fmt.Errorf("create %s: %w", *out, err)
 	}
 	logf := func(format string, a ...any) { fmt.Fprintf(os.Stderr, format+"\n", a...) }
-	opts := stance.TrainOptions{Epochs: *epochs, Hidden: *hidden, NoHeadlineWords: *noHead, Logf: logf}
+	opts := stance.TrainOptions{Epochs: *epochs, Hidden: *hidden, HeadlineWords: *headWords, BodyWords: *bodyWords, Logf: logf}
+	fncOpts := opts
+	if *weights != "" {
+		for _, f := range strings.Split(*weights, ",") {
+			w, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+			if err != nil {
+				return fmt.Errorf("--class-weights: %w", err)
+			}
+			fncOpts.ClassWeight = append(fncOpts.ClassWeight, w)
+		}
+		if len(fncOpts.ClassWeight) != len(stance.FNCLabels) {
+			return fmt.Errorf("--class-weights: need %d weights", len(stance.FNCLabels))
+		}
+	}
 	if *stances != "" {
 		pairs, bods, err := stance.ReadFNC(*stances, *bodies)
 		if err != nil {
 			return err
 		}
 		train, dev := stance.SplitFNC(pairs)
-		if *strict {
-			train = dropHeadlines(train, dev)
+		if *storySplit {
+			train, dev = stance.SplitFNCByStory(pairs)
 		}
 		start := time.Now()
-		m, err := stance.TrainFNC(ctx, train, bods, opts)
+		m, err := stance.TrainFNC(ctx, train, bods, fncOpts)
 		if err != nil {
 			return fmt.Errorf("train fnc: %w", err)
 		}
@@ -124,21 +141,6 @@ func emergentLabels(pairs []stance.EmergentPair) []string {
 	out := make([]string, len(pairs))
 	for i, p := range pairs {
 		out[i] = p.Stance
-	}
-	return out
-}
-
-// dropHeadlines returns the train pairs whose headline is not in dev.
-func dropHeadlines(train, dev []stance.Pair) []stance.Pair {
-	seen := map[string]bool{}
-	for _, p := range dev {
-		seen[p.Headline] = true
-	}
-	var out []stance.Pair
-	for _, p := range train {
-		if !seen[p.Headline] {
-			out = append(out, p)
-		}
 	}
 	return out
 }

@@ -179,3 +179,52 @@ func SplitEmergent(pairs []EmergentPair) (train, dev []EmergentPair) {
 	}
 	return train, dev
 }
+
+// SplitFNCByStory is a harder split for experiments: stories are the
+// connected components of bodies and headlines joined by related pairs; a
+// story is dev when its smallest body id is a DevBody. Pairs whose headline
+// and body fall in different parts are dropped, so dev headlines, bodies
+// and topics are all unseen in train, as in the competition test set.
+func SplitFNCByStory(pairs []Pair) (train, dev []Pair) {
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok || p == x {
+			parent[x] = x
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	bkey := func(id int) string { return "b:" + strconv.Itoa(id) }
+	for _, p := range pairs {
+		find("h:" + p.Headline)
+		find(bkey(p.BodyID))
+		if p.Stance != Unrelated {
+			parent[find("h:"+p.Headline)] = find(bkey(p.BodyID))
+		}
+	}
+	minBody := map[string]int{}
+	for _, p := range pairs {
+		r := find(bkey(p.BodyID))
+		if m, ok := minBody[r]; !ok || p.BodyID < m {
+			minBody[r] = p.BodyID
+		}
+	}
+	isDev := func(node string) bool {
+		m, ok := minBody[find(node)]
+		return ok && DevBody(m)
+	}
+	for _, p := range pairs {
+		hd, bd := isDev("h:"+p.Headline), isDev(bkey(p.BodyID))
+		switch {
+		case hd && bd:
+			dev = append(dev, p)
+		case !hd && !bd:
+			train = append(train, p)
+		}
+	}
+	return train, dev
+}

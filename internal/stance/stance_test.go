@@ -13,10 +13,10 @@ import (
 // Floors of the embedded models on the dev splits (recorded scores minus a
 // small margin; see docs/stance.md).
 const (
-	fncDevScoreFloor    = 89.0
-	fncDevMacroF1Floor  = 0.74
-	fncDevDisagreeFloor = 0.48
-	emergentDevAccFloor = 0.74
+	fncDevScoreFloor    = 87.5
+	fncDevMacroF1Floor  = 0.71
+	fncDevDisagreeFloor = 0.42
+	emergentDevAccFloor = 0.75
 )
 
 func TestFNCDevFloor(t *testing.T) {
