@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"sort"
 )
 
 // Model is a trained stance classifier. It is safe for concurrent use.
@@ -75,7 +76,18 @@ func (m *Model) encodeFeatures(dense []float64, sparse map[string]float64) *inpu
 			x.val = append(x.val, float32(v))
 		}
 	}
+	// Sort by index so that sums, and so training, are deterministic.
+	sort.Sort(byIndex{x})
 	return x
+}
+
+type byIndex struct{ x *input }
+
+func (b byIndex) Len() int           { return len(b.x.idx) }
+func (b byIndex) Less(i, j int) bool { return b.x.idx[i] < b.x.idx[j] }
+func (b byIndex) Swap(i, j int) {
+	b.x.idx[i], b.x.idx[j] = b.x.idx[j], b.x.idx[i]
+	b.x.val[i], b.x.val[j] = b.x.val[j], b.x.val[i]
 }
 
 // fncSparse: TF-IDF words of the headline, the body and the body's three
