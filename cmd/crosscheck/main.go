@@ -38,7 +38,8 @@ var commands = map[string]command{
 
 // trainers are the `crosscheck train MODEL` subcommands.
 var trainers = map[string]func(ctx context.Context, args []string) error{
-	"ner": runTrainNER,
+	"ner":    runTrainNER,
+	"stance": runTrainStance,
 }
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.
@@ -46,6 +47,7 @@ var evaluators = map[string]func(ctx context.Context, args []string) error{
 	"ner":     runEvalNER,
 	"quotes":  runEvalQuotes,
 	"cluster": runEvalCluster,
+	"stance":  runEvalStance,
 }
 
 // errFailed signals exit status 1 after the command already reported why.

@@ -1,0 +1,259 @@
+package stance
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+)
+
+// input is one example: dense features (already standardised) followed by
+// sparse features at indices >= len(dense).
+type input struct {
+	dense []float32
+	idx   []int32
+	val   []float32
+}
+
+// mlp is a one-hidden-layer ReLU network with a softmax output. W1 is
+// row-major by input (In rows of Hid), so a sparse input touches few rows.
+type mlp struct {
+	In, Hid, Out int
+	W1, B1       []float32
+	W2, B2       []float32 // W2 is Hid rows of Out
+}
+
+func newMLP(in, hid, out int, r *rand.Rand) *mlp {
+	m := &mlp{In: in, Hid: hid, Out: out,
+		W1: make([]float32, in*hid), B1: make([]float32, hid),
+		W2: make([]float32, hid*out), B2: make([]float32, out)}
+	s1 := float32(math.Sqrt(2.0 / 64))
+	for i := range m.W1 {
+		m.W1[i] = float32(r.NormFloat64()) * s1 * 0.5
+	}
+	s2 := float32(math.Sqrt(2.0 / float64(hid)))
+	for i := range m.W2 {
+		m.W2[i] = float32(r.NormFloat64()) * s2
+	}
+	return m
+}
+
+// forward fills h (hidden activations) and returns the class probabilities.
+func (m *mlp) forward(x *input, h []float32, p []float64) {
+	copy(h, m.B1)
+	for i, v := range x.dense {
+		if v == 0 {
+			continue
+		}
+		row := m.W1[i*m.Hid : (i+1)*m.Hid]
+		for j := range h {
+			h[j] += v * row[j]
+		}
+	}
+	for k, i := range x.idx {
+		v := x.val[k]
+		row := m.W1[int(i)*m.Hid : (int(i)+1)*m.Hid]
+		for j := range h {
+			h[j] += v * row[j]
+		}
+	}
+	for j := range h {
+		if h[j] < 0 {
+			h[j] = 0
+		}
+	}
+	mx := math.Inf(-1)
+	for c := range p {
+		s := float64(m.B2[c])
+		for j, hv := range h {
+			s += float64(hv * m.W2[j*m.Out+c])
+		}
+		p[c] = s
+		mx = math.Max(mx, s)
+	}
+	var z float64
+	for c := range p {
+		p[c] = math.Exp(p[c] - mx)
+		z += p[c]
+	}
+	for c := range p {
+		p[c] /= z
+	}
+}
+
+func (m *mlp) predict(x *input) []float64 {
+	h := make([]float32, m.Hid)
+	p := make([]float64, m.Out)
+	m.forward(x, h, p)
+	return p
+}
+
+// trainConfig sets the optimiser.
+type trainConfig struct {
+	Hidden      int
+	Epochs      int
+	Batch       int
+	LR          float64
+	L2          float64
+	Dropout     float64
+	ClassWeight []float64
+	Seed        uint64
+	// Log, when set, is called after every epoch with the mean loss.
+	Log func(epoch int, loss float64)
+}
+
+// adam holds lazy Adam moments: rows of W1 are updated only when touched.
+type adam struct {
+	m, v []float32
+	t    []int32 // per-row step count for W1, or per-parameter for others
+}
+
+// train fits an mlp with weighted cross-entropy, dropout on the hidden layer
+// and lazy Adam on the sparse first layer.
+func train(ctx context.Context, xs []*input, ys []int, in, out int, cfg trainConfig) (*mlp, error) {
+	r := rand.New(rand.NewPCG(cfg.Seed, 7))
+	m := newMLP(in, cfg.Hidden, out, r)
+	H := cfg.Hidden
+	gW1 := make([]float32, len(m.W1))
+	touched := make([]bool, in)
+	var rows []int32
+	gB1 := make([]float32, H)
+	gW2 := make([]float32, len(m.W2))
+	gB2 := make([]float32, out)
+	mW1, vW1 := make([]float32, len(m.W1)), make([]float32, len(m.W1))
+	tW1 := make([]int32, in)
+	mB1, vB1 := make([]float32, H), make([]float32, H)
+	mW2, vW2 := make([]float32, len(m.W2)), make([]float32, len(m.W2))
+	mB2, vB2 := make([]float32, out), make([]float32, out)
+	step := 0
+	const b1, b2, eps = 0.9, 0.999, 1e-8
+	upd := func(w, g, mm, vv []float32, t int) {
+		c1 := 1 - math.Pow(b1, float64(t))
+		c2 := 1 - math.Pow(b2, float64(t))
+		lr := cfg.LR * math.Sqrt(c2) / c1
+		for i := range w {
+			gi := float64(g[i]) + cfg.L2*float64(w[i])
+			mm[i] = float32(b1*float64(mm[i]) + (1-b1)*gi)
+			vv[i] = float32(b2*float64(vv[i]) + (1-b2)*gi*gi)
+			w[i] -= float32(lr * float64(mm[i]) / (math.Sqrt(float64(vv[i])) + eps))
+			g[i] = 0
+		}
+	}
+	h := make([]float32, H)
+	mask := make([]float32, H)
+	p := make([]float64, out)
+	dh := make([]float32, H)
+	order := make([]int, len(xs))
+	for i := range order {
+		order[i] = i
+	}
+	for ep := 1; ep <= cfg.Epochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		r.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		var loss float64
+		for bi := 0; bi < len(order); bi += cfg.Batch {
+			end := min(bi+cfg.Batch, len(order))
+			for _, n := range order[bi:end] {
+				x, y := xs[n], ys[n]
+				w := cfg.ClassWeight[y]
+				m.forward(x, h, p)
+				for j := range h {
+					mask[j] = 1
+					if cfg.Dropout > 0 {
+						if r.Float64() < cfg.Dropout {
+							mask[j] = 0
+						} else {
+							mask[j] = float32(1 / (1 - cfg.Dropout))
+						}
+					}
+				}
+				// Recompute the output with the dropout mask applied.
+				if cfg.Dropout > 0 {
+					mx := math.Inf(-1)
+					for c := range p {
+						s := float64(m.B2[c])
+						for j, hv := range h {
+							s += float64(hv * mask[j] * m.W2[j*out+c])
+						}
+						p[c] = s
+						mx = math.Max(mx, s)
+					}
+					var z float64
+					for c := range p {
+						p[c] = math.Exp(p[c] - mx)
+						z += p[c]
+					}
+					for c := range p {
+						p[c] /= z
+					}
+				}
+				loss += -w * math.Log(math.Max(p[y], 1e-12))
+				for j := range dh {
+					dh[j] = 0
+				}
+				for c := range p {
+					d := p[c]
+					if c == y {
+						d--
+					}
+					d *= w
+					gB2[c] += float32(d)
+					for j := range h {
+						hv := h[j] * mask[j]
+						gW2[j*out+c] += float32(d) * hv
+						dh[j] += float32(d) * m.W2[j*out+c] * mask[j]
+					}
+				}
+				for j := range dh {
+					if h[j] <= 0 {
+						dh[j] = 0
+					}
+					gB1[j] += dh[j]
+				}
+				addRow := func(i int, v float32) {
+					if !touched[i] {
+						touched[i] = true
+						rows = append(rows, int32(i))
+					}
+					g := gW1[i*H : (i+1)*H]
+					for j := range g {
+						g[j] += v * dh[j]
+					}
+				}
+				for i, v := range x.dense {
+					if v != 0 {
+						addRow(i, v)
+					}
+				}
+				for k, i := range x.idx {
+					addRow(int(i), x.val[k])
+				}
+			}
+			step++
+			scale := float32(1) / float32(end-bi)
+			for _, i := range rows {
+				touched[i] = false
+				tW1[i]++
+				g := gW1[int(i)*H : (int(i)+1)*H]
+				for j := range g {
+					g[j] *= scale
+				}
+				upd(m.W1[int(i)*H:(int(i)+1)*H], g, mW1[int(i)*H:(int(i)+1)*H], vW1[int(i)*H:(int(i)+1)*H], int(tW1[i]))
+			}
+			rows = rows[:0]
+			for _, g := range [][]float32{gB1, gW2, gB2} {
+				for j := range g {
+					g[j] *= scale
+				}
+			}
+			upd(m.B1, gB1, mB1, vB1, step)
+			upd(m.W2, gW2, mW2, vW2, step)
+			upd(m.B2, gB2, mB2, vB2, step)
+		}
+		if cfg.Log != nil {
+			cfg.Log(ep, loss/float64(len(xs)))
+		}
+	}
+	return m, nil
+}
