@@ -57,7 +57,11 @@ func newEngine(ctx context.Context, store news.Store) (*engine, error) {
 	}
 	e := &engine{store: store, workers: runtime.NumCPU(), timings: &pipeline.Timings{}}
 	e.pipe = pipeline.New(stages...).WithTimings(e.timings)
-	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: storyStages()}}
+	sstages, err := storyStages()
+	if err != nil {
+		return nil, err
+	}
+	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: sstages}}
 	e.assigner = cluster.New(cluster.DefaultConfig())
 	if err := e.restore(ctx); err != nil {
 		return nil, err

@@ -7,9 +7,11 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/ner"
+	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/internal/quote"
 	"github.com/crosscheck-news/crosscheck/internal/segment"
+	"github.com/crosscheck-news/crosscheck/internal/stance"
 	"github.com/crosscheck-news/crosscheck/internal/story"
 )
 
@@ -32,12 +34,24 @@ func articleStages() ([]pipeline.Named, error) {
 }
 
 // storyStages is the cross-article pipeline, in order.
-func storyStages() []pipeline.NamedStory {
+func storyStages() ([]pipeline.NamedStory, error) {
+	model, err := stance.Default()
+	if err != nil {
+		return nil, err
+	}
+	claims := claim.Builder{Stance: func(text string, a *news.Article) (news.Stance, bool) {
+		st, probs := model.ClaimStance(text, a.Text)
+		best := 0.0
+		for _, p := range probs {
+			best = max(best, p)
+		}
+		return st, best >= 0.6
+	}}
 	return []pipeline.NamedStory{
 		{Name: "entities", Stage: entity.StoryStage{}},
 		{Name: "copies", Stage: cluster.Copies{}},
 		{Name: "quotes", Stage: quote.Merger{}},
-		{Name: "claims", Stage: claim.Builder{}},
+		{Name: "claims", Stage: claims},
 		{Name: "sheet", Stage: story.Sheet{}},
-	}
+	}, nil
 }
