@@ -29,7 +29,9 @@ var commands = map[string]command{
 var trainers = map[string]func(ctx context.Context, args []string) error{}
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.
-var evaluators = map[string]func(ctx context.Context, args []string) error{}
+var evaluators = map[string]func(ctx context.Context, args []string) error{
+	"extract": runEvalExtract,
+}
 
 // errFailed signals exit status 1 after the command already reported why.
 var errFailed = errors.New("failed")
