@@ -23,7 +23,7 @@ var (
 // socialMatch is a post found in one line, with offsets relative to the line.
 type socialMatch struct {
 	author, handle, url string
-	body               news.Span // relative to the line
+	body                news.Span // relative to the line
 }
 
 // social reports whether line, standing alone as a paragraph when alone is
