@@ -100,21 +100,23 @@ func sameCaption(line, next string) bool {
 	return ok && wordCount(line) >= 2 && norm(c) == norm(line)
 }
 
-// dedupe removes repeated lines and pull quotes (a quotation standing alone
-// whose words appear in a longer kept paragraph).
+// dedupe removes a line repeated right after itself (an extraction
+// artefact) and pull quotes (a quotation standing alone whose words appear
+// in a longer kept paragraph). Lines repeated further apart are kept: pages
+// legitimately repeat list items, prices and signatures.
 func dedupe(lines []line) {
-	seen := make(map[string]bool)
+	prev := ""
 	for i := range lines {
 		l := &lines[i]
 		if l.reason != "" {
 			continue
 		}
 		n := norm(l.text)
-		if seen[n] && wordCount(l.text) >= 3 {
+		if n == prev && wordCount(l.text) >= 3 {
 			l.reason = ReasonDuplicate
 			continue
 		}
-		seen[n] = true
+		prev = n
 	}
 	for i := range lines {
 		l := &lines[i]

@@ -50,7 +50,8 @@ var chromeRules = []chromeRule{
 	rule(ReasonChrome, 20, `(?:copyright|©|\(c\))\s*.{0,120}|.{0,80}\ball\s+rights\s+reserved\.?`),
 	rule(ReasonPrompt, maxChromeWords, `(?:advertisement|advertising|advert|ad|sponsored(?:\s+content)?|promoted(?:\s+content)?|paid\s+content|(?:story|article|text)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?(?:advertisement|ad))?|continue\s+reading(?:\s+(?:below|the\s+main\s+story))?|scroll\s+(?:down\s+)?to\s+continue(?:\s+reading)?)\.?`),
 	rule(ReasonPrompt, maxChromeWords, `(?:share|share\s+this(?:\s+(?:article|story|post|page))?|share\s+(?:on|via|to)\s+.*|click\s+to\s+share.*|tweet(?:\s+this)?|pin\s+it|copy\s+(?:link|url)|link\s+copied!?)\.?:?`),
-	rule(ReasonPrompt, 30, `(?:sign\s+up|subscribe|register|join)\b.*\b(?:newsletter|inbox|e-?mails?|updates|daily|weekly|free|alerts)\b.*`),
+	rule(ReasonPrompt, 30, `(?:sign\s+up|subscribe|register)\b.*\b(?:newsletters?|inbox|e-?mails?|updates|alerts)\b.*`),
+	rule(ReasonPrompt, 30, `join\b.*\b(?:newsletters?|mailing\s+list)\b.*`),
 	rule(ReasonPrompt, 30, `.*\bnewsletters?\b.*\b(?:sign\s+up|subscribe|inbox)\b.*`),
 	rule(ReasonPrompt, 14, `(?:follow|like)\s+(?:us|\w+)\s+on\s+(?:twitter|facebook|instagram|tiktok|youtube|x|linkedin|threads)\b.*`),
 	rule(ReasonPrompt, 12, `(?:click|tap)\s+here\b.*`),
@@ -67,7 +68,7 @@ var (
 	// creditTailRE is a caption ending in a glued credit: "... France.Edward Berthelot / GC Images".
 	creditTailRE = regexp.MustCompile(`^(.*[.!?"”’)])\s*(` + seg + `(?:\s*/\s*` + seg + `)+)$`)
 	// labelledCreditRE is "Image Source: ...", "Photo: ...", "Credit: ...".
-	labelledCreditRE = regexp.MustCompile(`(?i)^(?:\(?\s*(?:(?:photo(?:graph)?|image|picture|pic|video|illustration|main\s+image|top\s+image|header\s+image|featured\s+image)s?(?:\s+(?:credit|source|courtesy|by))?|credits?|source|courtesy(?:\s+of)?)\s*[:|]\s*.{1,100}|\(?(?:photo|image|picture)s?\s+(?:by|courtesy\s+of)\s+.{1,80}|courtesy\s+(?:of\s+)?\p{Lu}.{0,60}|(?:getty\s+images|shutterstock|reuters|ap\s+photo|afp|epa|alamy|wireimage|filmmagic)(?:\s*[/|:,]\s*.{1,60})?)$`)
+	labelledCreditRE = regexp.MustCompile(`(?i)^(?:\(?\s*(?:(?:photo(?:graph)?|image|picture|pic|video|illustration|main\s+image|top\s+image|header\s+image|featured\s+image)s?(?:\s+(?:credit|source|courtesy|by))?|credits?|courtesy(?:\s+of)?)\s*[:|]\s*.{1,100}|\(?(?:photo|image|picture)s?\s+(?:by|courtesy\s+of)\s+.{1,80}|courtesy\s+(?:of\s+)?\p{Lu}.{0,60}|(?:getty\s+images|shutterstock|reuters|ap\s+photo|afp|epa|alamy|wireimage|filmmagic)(?:\s*[/|:,]\s*.{1,60})?)$`)
 	// parenCreditTailRE is a caption ending "(Photo by Name/Getty Images)" or "(AP Photo/Name)".
 	parenCreditTailRE = regexp.MustCompile(`(?i)^(.{10,})\s*\((?:(?:photo|image|picture)s?\s*(?:by|credit|:)|ap\s+photo|reuters|getty|afp|epa)[^()]{0,80}\)\.?$`)
 )

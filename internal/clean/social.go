@@ -37,7 +37,7 @@ func social(line string, alone bool) (socialMatch, bool) {
 		url = strings.TrimSpace(line[loc[0]:loc[1]])
 	}
 	if m := embedTailRE.FindStringSubmatchIndex(line); m != nil && (url != "" || alone) {
-		body := trimmedSpan(line, m[2], m[3])
+		body := trimmedSpan(line, m[2], min(m[3], bodyEnd(line, m[2])))
 		return socialMatch{author: strings.TrimSpace(line[m[4]:m[5]]), handle: "@" + line[m[6]:m[7]], url: url, body: body}, true
 	}
 	if m := postHeadRE.FindStringSubmatchIndex(line); m != nil {
