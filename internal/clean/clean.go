@@ -34,6 +34,7 @@ func (Cleaner) Process(ctx context.Context, a *news.Article) error {
 	}
 	lines := split(raw)
 	classify(lines)
+	keepTitle(lines, a.Title)
 	emit(a, lines)
 	return nil
 }
@@ -92,6 +93,20 @@ func classify(lines []line) {
 		}
 	}
 	dedupe(lines)
+}
+
+// keepTitle keeps the lines that repeat the article's headline, whatever
+// rule matched them ("WATCH: ..." headlines look like related links).
+func keepTitle(lines []line, title string) {
+	t := norm(title)
+	if t == "" {
+		return
+	}
+	for i := range lines {
+		if lines[i].reason != "" && lines[i].reason != ReasonDuplicate && norm(lines[i].text) == t {
+			lines[i].reason = ""
+		}
+	}
 }
 
 // sameCaption reports whether next is line again with a credit glued on.

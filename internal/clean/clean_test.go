@@ -231,3 +231,13 @@ func BenchmarkCleaner(b *testing.B) {
 		}
 	}
 }
+
+func TestTitleKept(t *testing.T) {
+	a := &news.Article{Title: "WATCH: The Mayor Answers Questions", Raw: "WATCH: The Mayor Answers Questions\n\nThe mayor took questions for an hour on Monday.\n\nWATCH: Other Videos From This Week"}
+	if err := (Cleaner{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.Text, "WATCH: The Mayor") || len(a.Removed) != 1 {
+		t.Errorf("headline must be kept and the other link removed; text %q removed %+v", a.Text, a.Removed)
+	}
+}
