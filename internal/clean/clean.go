@@ -115,23 +115,29 @@ func sameCaption(line, next string) bool {
 	return ok && wordCount(line) >= 2 && norm(c) == norm(line)
 }
 
-// dedupe removes a line repeated right after itself (an extraction
-// artefact) and pull quotes (a quotation standing alone whose words appear
-// in a longer kept paragraph). Lines repeated further apart are kept: pages
-// legitimately repeat list items, prices and signatures.
+// longLine is the number of words from which a line repeated anywhere in the
+// text is a duplicate; shorter lines (list items, prices, signatures) are
+// removed only when repeated right after themselves.
+const longLine = 8
+
+// dedupe removes a line repeated right after itself or a long line repeated
+// anywhere (extraction artefacts: teasers, captions, summaries shown twice),
+// and pull quotes (a quotation standing alone whose words appear in a longer
+// kept paragraph).
 func dedupe(lines []line) {
 	prev := ""
+	seen := make(map[string]bool)
 	for i := range lines {
 		l := &lines[i]
 		if l.reason != "" {
 			continue
 		}
-		n := norm(l.text)
-		if n == prev && wordCount(l.text) >= 3 {
+		n, w := norm(l.text), wordCount(l.text)
+		if n == prev && w >= 3 || seen[n] && w >= longLine {
 			l.reason = ReasonDuplicate
 			continue
 		}
-		prev = n
+		prev, seen[n] = n, true
 	}
 	for i := range lines {
 		l := &lines[i]
