@@ -78,7 +78,7 @@ func creditLine(line string) bool {
 	if wordCount(line) > 14 {
 		return false
 	}
-	return creditOnlyRE.MatchString(line) || labelledCreditRE.MatchString(line)
+	return strings.Contains(line, "/") && creditOnlyRE.MatchString(line) || labelledCreditRE.MatchString(line)
 }
 
 // creditedCaption returns the caption part of a line that is a caption with
@@ -87,7 +87,11 @@ func creditedCaption(line string) (string, bool) {
 	if wordCount(line) > 70 {
 		return "", false
 	}
-	if m := creditTailRE.FindStringSubmatch(line); m != nil {
+	if !strings.Contains(line, "/") { // every credit form below has a slash or "(... by"
+		if !strings.HasSuffix(strings.TrimSuffix(line, "."), ")") {
+			return "", false
+		}
+	} else if m := creditTailRE.FindStringSubmatch(line); m != nil {
 		return strings.TrimSpace(m[1]), true
 	}
 	if m := parenCreditTailRE.FindStringSubmatch(line); m != nil {
@@ -156,18 +160,22 @@ func norm(s string) string {
 	return b.String()
 }
 
-// fold maps common Latin letters with diacritics to their base letter.
-func fold(r rune) rune {
-	if r < 0xC0 || r > 0x17F {
-		return r
-	}
+// foldMap maps common Latin letters with diacritics to their base letter.
+var foldMap = func() map[rune]rune {
 	const from = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿ"
 	const to = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyy"
-	fr, tr := []rune(from), []rune(to)
-	for i, f := range fr {
-		if f == r {
-			return tr[i]
-		}
+	m := make(map[rune]rune)
+	tr := []rune(to)
+	for i, f := range []rune(from) {
+		m[f] = tr[i]
+	}
+	return m
+}()
+
+// fold maps a letter with a diacritic to its base letter.
+func fold(r rune) rune {
+	if f, ok := foldMap[r]; ok {
+		return f
 	}
 	return r
 }

@@ -29,6 +29,9 @@ type socialMatch struct {
 // social reports whether line, standing alone as a paragraph when alone is
 // true, is a pasted social post.
 func social(line string, alone bool) (socialMatch, bool) {
+	if !strings.ContainsAny(line, "@#") && !strings.Contains(line, ".co") {
+		return socialMatch{}, false // no handle, hashtag or post link
+	}
 	if m := sharedByRE.FindStringSubmatchIndex(line); m != nil {
 		return socialMatch{author: line[m[2]:m[3]], handle: "@" + line[m[4]:m[5]]}, true
 	}
