@@ -48,6 +48,7 @@ var evaluators = map[string]func(ctx context.Context, args []string) error{
 	"quotes":  runEvalQuotes,
 	"cluster": runEvalCluster,
 	"stance":  runEvalStance,
+	"extract": runEvalExtract,
 }
 
 // errFailed signals exit status 1 after the command already reported why.

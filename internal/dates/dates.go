@@ -1,0 +1,350 @@
+// Package dates finds absolute and relative date expressions in news text
+// and normalises them against the article's publication date.
+package dates
+
+import (
+	"context"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Precisions of a date mention.
+const (
+	Day   = "day"
+	Month = "month"
+	Year  = "year"
+)
+
+// Stage fills a.Dates with the date expressions of a.Text, normalised against
+// a.Published. When a.Published is zero it is first estimated with Latest
+// and marked estimated; without any reference date, only absolute dates are
+// kept.
+type Stage struct{}
+
+var _ news.Stage = Stage{}
+
+// Process finds a's dates.
+func (Stage) Process(ctx context.Context, a *news.Article) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if a.Published.IsZero() {
+		if t, ok := Latest(a.Text); ok {
+			a.Published, a.PublishedEstimated = t, true
+		}
+	}
+	a.Dates = Find(a.Text, a.Published)
+	if a.PublishedEstimated {
+		for i := range a.Dates {
+			a.Dates[i].Estimated = a.Dates[i].Relative
+		}
+	}
+	return nil
+}
+
+const (
+	monthFull  = `January|February|March|April|May|June|July|August|September|October|November|December`
+	monthShort = `Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec`
+	monthAny   = `(` + monthFull + `|(?:` + monthShort + `)\.?)`
+	dayNum     = `(\d{1,2})(?:st|nd|rd|th)?`
+	yearNum    = `((?:19|20)\d{2})`
+	weekday    = `(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`
+	// wb closes a match at a word boundary (Go's \b is ASCII only: enough here).
+	wb = `\b`
+)
+
+// pattern is one kind of date expression and how to resolve its match.
+type pattern struct {
+	re      *regexp.Regexp
+	resolve func(m []string, ref time.Time) (time.Time, string, bool, bool) // value, precision, relative, ok
+}
+
+var patterns = []pattern{
+	// 2022-09-26
+	{regexp.MustCompile(`\b` + yearNum + `-(\d{2})-(\d{2})\b`), func(m []string, _ time.Time) (time.Time, string, bool, bool) {
+		return ymd(atoi(m[1]), atoi(m[2]), atoi(m[3]), Day, false)
+	}},
+	// Sept. 24, 2022 / September 24 2022
+	{regexp.MustCompile(`\b` + monthAny + `\s+` + dayNum + `,?\s+` + yearNum + wb), func(m []string, _ time.Time) (time.Time, string, bool, bool) {
+		return ymd(atoi(m[3]), month(m[1]), atoi(m[2]), Day, false)
+	}},
+	// 24 September 2022 / 24th of Sept 2022
+	{regexp.MustCompile(`\b` + dayNum + `\s+(?:of\s+)?` + monthAny + `,?\s+` + yearNum + wb), func(m []string, _ time.Time) (time.Time, string, bool, bool) {
+		return ymd(atoi(m[3]), month(m[2]), atoi(m[1]), Day, false)
+	}},
+	// June 2022
+	{regexp.MustCompile(`\b(` + monthFull + `|(?:` + monthShort + `)\.)\s+(?:of\s+)?` + yearNum + wb), func(m []string, _ time.Time) (time.Time, string, bool, bool) {
+		return ymd(atoi(m[2]), month(m[1]), 1, Month, false)
+	}},
+	// September 24 / Sept. 24th (year from the reference date)
+	{regexp.MustCompile(`\b` + monthAny + `\s+` + dayNum + `\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+		return nearestYear(ref, month(m[1]), atoi(m[2]), Day)
+	}},
+	// 24 September / the 24th of September
+	{regexp.MustCompile(`\b` + dayNum + `\s+(?:of\s+)?(` + monthFull + `)\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+		return nearestYear(ref, month(m[2]), atoi(m[1]), Day)
+	}},
+	// in August / since March / last May
+	{regexp.MustCompile(`(?:\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|[Ee]nd\s+of|[Bb]eginning\s+of)\s+)(` + monthFull + `)\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+		return nearestYear(ref, month(m[1]), 1, Month)
+	}},
+	// in 2020 / since 2016
+	{regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?)\s+` + yearNum + `\b`), func(m []string, _ time.Time) (time.Time, string, bool, bool) {
+		return ymd(atoi(m[1]), 1, 1, Year, false)
+	}},
+	// last Thursday / on Thursday / next Friday
+	{regexp.MustCompile(`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?` + weekday + `\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+		return weekdayDate(ref, strings.ToLower(m[1]), m[2])
+	}},
+	// this weekend / over the weekend / last weekend / next weekend
+	{regexp.MustCompile(`(?i)\b(this|last|next|over\s+the|on\s+the|past)\s+weekend\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+		return weekend(ref, strings.Join(strings.Fields(strings.ToLower(m[1])), " "))
+	}},
+	// today, yesterday, tomorrow, tonight
+	{regexp.MustCompile(`\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+		if ref.IsZero() {
+			return time.Time{}, "", false, false
+		}
+		d := map[string]int{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[strings.ToLower(m[1])]
+		return day(ref).AddDate(0, 0, d), Day, true, true
+	}},
+	// earlier this year / last month / next year / this month
+	{regexp.MustCompile(`(?i)\b(?:(?:earlier|later)\s+)?(this|last|next|the\s+past|the\s+previous)\s+(month|year)\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+		return relUnit(ref, strings.ToLower(m[1]), strings.ToLower(m[2]))
+	}},
+	// three days ago / 2 months ago
+	{regexp.MustCompile(`(?i)\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+		return ago(ref, number(m[1]), strings.ToLower(m[2]))
+	}},
+}
+
+// Find returns the date expressions of text in text order, normalised
+// against ref (the publication date). Expressions that need ref are left out
+// when ref is zero. Overlapping matches keep the longest.
+func Find(text string, ref time.Time) []news.DateMention {
+	var out []news.DateMention
+	for _, p := range patterns {
+		for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
+			m := make([]string, len(loc)/2)
+			for i := range m {
+				if loc[2*i] >= 0 {
+					m[i] = text[loc[2*i]:loc[2*i+1]]
+				}
+			}
+			v, prec, rel, ok := p.resolve(m, ref)
+			if !ok {
+				continue
+			}
+			out = append(out, news.DateMention{Span: news.Span{Start: loc[0], End: loc[1]}, Value: v, Precision: prec, Relative: rel})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Span.Start != out[j].Span.Start {
+			return out[i].Span.Start < out[j].Span.Start
+		}
+		return out[i].Span.Len() > out[j].Span.Len()
+	})
+	kept := out[:0]
+	for _, d := range out {
+		if len(kept) > 0 && kept[len(kept)-1].Span.Overlaps(d.Span) {
+			if last := &kept[len(kept)-1]; d.Span.Len() > last.Span.Len() {
+				*last = d
+			}
+			continue
+		}
+		kept = append(kept, d)
+	}
+	return kept
+}
+
+// Latest returns the latest absolute, fully specified date (day, month and
+// year written out) that text mentions. Partial dates are never completed.
+func Latest(text string) (time.Time, bool) {
+	var best time.Time
+	for _, d := range Find(text, time.Time{}) {
+		if d.Precision == Day && !d.Relative && d.Value.After(best) {
+			best = d.Value
+		}
+	}
+	return best, !best.IsZero()
+}
+
+func ymd(y, m, d int, prec string, rel bool) (time.Time, string, bool, bool) {
+	if m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100 {
+		return time.Time{}, "", false, false
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // February 30
+		return time.Time{}, "", false, false
+	}
+	return t, prec, rel, true
+}
+
+// nearestYear completes a month (and day) without a year with the year that
+// puts it nearest to ref.
+func nearestYear(ref time.Time, m, d int, prec string) (time.Time, string, bool, bool) {
+	if ref.IsZero() {
+		return time.Time{}, "", false, false
+	}
+	var best time.Time
+	bestDist := time.Duration(1<<63 - 1)
+	r := day(ref)
+	for _, y := range []int{ref.Year() - 1, ref.Year(), ref.Year() + 1} {
+		t, _, _, ok := ymd(y, m, d, prec, true)
+		if !ok {
+			continue
+		}
+		dist := t.Sub(r)
+		if dist < 0 {
+			dist = -dist
+		} else {
+			dist += time.Hour // ties go to the past
+		}
+		if dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	if best.IsZero() {
+		return time.Time{}, "", false, false
+	}
+	return best, prec, true, true
+}
+
+var weekdays = map[string]time.Weekday{"Sunday": 0, "Monday": 1, "Tuesday": 2, "Wednesday": 3, "Thursday": 4, "Friday": 5, "Saturday": 6}
+
+// weekdayDate resolves "Thursday" to the latest Thursday on or before ref,
+// "last Thursday" to the one strictly before, "next Thursday" to the one after.
+func weekdayDate(ref time.Time, mod, name string) (time.Time, string, bool, bool) {
+	if ref.IsZero() {
+		return time.Time{}, "", false, false
+	}
+	r := day(ref)
+	back := (int(r.Weekday()) - int(weekdays[name]) + 7) % 7
+	switch mod {
+	case "last":
+		if back == 0 {
+			back = 7
+		}
+	case "next":
+		fwd := 7 - back
+		return r.AddDate(0, 0, fwd), Day, true, true
+	}
+	return r.AddDate(0, 0, -back), Day, true, true
+}
+
+// weekend resolves a weekend to its Saturday. "This weekend" is the nearest
+// one: the current weekend on Saturday and Sunday, the past one on Monday and
+// Tuesday, the coming one from Wednesday to Friday. "Over the", "past" and
+// "last" weekend look back; "next" looks ahead.
+func weekend(ref time.Time, mod string) (time.Time, string, bool, bool) {
+	if ref.IsZero() {
+		return time.Time{}, "", false, false
+	}
+	r := day(ref)
+	wd := int(r.Weekday())
+	prevSat := r.AddDate(0, 0, -((wd + 1) % 7)) // Saturday on or before r
+	switch mod {
+	case "next":
+		return prevSat.AddDate(0, 0, 7), Day, true, true
+	case "last", "past", "over the":
+		if wd == 6 || wd == 0 { // during a weekend, "last weekend" is the one before
+			if mod == "last" {
+				return prevSat.AddDate(0, 0, -7), Day, true, true
+			}
+		}
+		return prevSat, Day, true, true
+	default: // this, on the
+		if wd >= 3 && wd <= 5 {
+			return prevSat.AddDate(0, 0, 7), Day, true, true
+		}
+		return prevSat, Day, true, true
+	}
+}
+
+func relUnit(ref time.Time, mod, unit string) (time.Time, string, bool, bool) {
+	if ref.IsZero() {
+		return time.Time{}, "", false, false
+	}
+	n := map[string]int{"this": 0, "last": -1, "next": 1, "the past": -1, "the previous": -1}[strings.Join(strings.Fields(mod), " ")]
+	if unit == "year" {
+		return time.Date(ref.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC), Year, true, true
+	}
+	return time.Date(ref.Year(), ref.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC), Month, true, true
+}
+
+func ago(ref time.Time, n int, unit string) (time.Time, string, bool, bool) {
+	if ref.IsZero() || n <= 0 {
+		return time.Time{}, "", false, false
+	}
+	r := day(ref)
+	switch unit {
+	case "day":
+		return r.AddDate(0, 0, -n), Day, true, true
+	case "week":
+		return r.AddDate(0, 0, -7*n), Day, true, true
+	case "month":
+		return time.Date(r.Year(), r.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC), Month, true, true
+	default:
+		return time.Date(r.Year()-n, 1, 1, 0, 0, 0, 0, time.UTC), Year, true, true
+	}
+}
+
+// day is t's calendar date at midnight UTC, in t's own location.
+func day(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+
+func month(s string) int {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) < 3 {
+		return 0
+	}
+	switch strings.ToLower(s[:3]) {
+	case "jan":
+		return 1
+	case "feb":
+		return 2
+	case "mar":
+		return 3
+	case "apr":
+		return 4
+	case "may":
+		return 5
+	case "jun":
+		return 6
+	case "jul":
+		return 7
+	case "aug":
+		return 8
+	case "sep":
+		return 9
+	case "oct":
+		return 10
+	case "nov":
+		return 11
+	case "dec":
+		return 12
+	}
+	return 0
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+var numberWords = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+func number(s string) int {
+	if n, ok := numberWords[strings.ToLower(s)]; ok {
+		return n
+	}
+	return atoi(s)
+}

@@ -1,0 +1,157 @@
+package dates
+
+import (
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// ref is a Tuesday.
+var ref = time.Date(2022, 9, 27, 14, 30, 0, 0, time.UTC)
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		text      string
+		match     string // the expected span's text; "" expects no mention
+		value     string // YYYY-MM-DD
+		precision string
+		relative  bool
+	}{
+		{"It was posted on Sept. 24, 2022, backstage.", "Sept. 24, 2022", "2022-09-24", Day, false},
+		{"It was posted on September 24 2022.", "September 24 2022", "2022-09-24", Day, false},
+		{"Dated 24 September 2022 in Milan.", "24 September 2022", "2022-09-24", Day, false},
+		{"Updated 2022-09-26 at noon.", "2022-09-26", "2022-09-26", Day, false},
+		{"He told People in June 2022 that he was single.", "June 2022", "2022-06-01", Month, false},
+		{"In a June 15 episode of the show.", "June 15", "2022-06-15", Day, true},
+		{"After the show, on September 24, he posted.", "September 24", "2022-09-24", Day, true},
+		{"The party is on December 30.", "December 30", "2022-12-30", Day, true},
+		{"It was seen on May 25, 2022 in Cannes.", "May 25, 2022", "2022-05-25", Day, false},
+		{"The film dropped on Netflix in August.", "in August", "2022-08-01", Month, true},
+		{"The series hit Netflix in 2020.", "in 2020", "2020-01-01", Year, false},
+		{"Speaking to TODAY earlier this year, she said.", "earlier this year", "2022-01-01", Year, true},
+		{"They met for the first time this weekend.", "this weekend", "2022-09-24", Day, true},
+		{"They met over the weekend.", "over the weekend", "2022-09-24", Day, true},
+		{"The baby made his debut on TV on Thursday.", "Thursday", "2022-09-22", Day, true},
+		{"She posted it last Tuesday.", "last Tuesday", "2022-09-20", Day, true},
+		{"The next episode airs next Friday.", "next Friday", "2022-09-30", Day, true},
+		{"The rumour started last month.", "last month", "2022-08-01", Month, true},
+		{"He said so yesterday.", "yesterday", "2022-09-26", Day, true},
+		{"The photo went viral three days ago.", "three days ago", "2022-09-24", Day, true},
+		{"Khloe may be dating again.", "", "", "", false},
+		{"She will march on.", "", "", "", false},
+		{"The 365 Days star is 31.", "", "", "", false},
+		{"Invalid: February 30, 2022.", "", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := Find(tt.text, ref)
+			if tt.match == "" {
+				if len(got) != 0 {
+					t.Fatalf("Find(%q) = %+v, want nothing", tt.text, got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("Find(%q) = %+v, want one mention", tt.text, got)
+			}
+			d := got[0]
+			if s := d.Span.Text(tt.text); s != tt.match {
+				t.Errorf("span %q, want %q", s, tt.match)
+			}
+			if v := d.Value.Format("2006-01-02"); v != tt.value || d.Precision != tt.precision || d.Relative != tt.relative {
+				t.Errorf("got %s %s relative=%v, want %s %s relative=%v", v, d.Precision, d.Relative, tt.value, tt.precision, tt.relative)
+			}
+		})
+	}
+}
+
+func TestFindWithoutReference(t *testing.T) {
+	got := Find("On Thursday, September 24, after the 2022-09-26 show, last month.", time.Time{})
+	if len(got) != 1 || got[0].Value.Format("2006-01-02") != "2022-09-26" {
+		t.Errorf("without a reference date only absolute dates: got %+v", got)
+	}
+}
+
+func TestLatest(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // "" for none
+	}{
+		{"On Sept. 24, 2022 he posted; by 2022-09-26 it was everywhere; on June 15 it aired.", "2022-09-26"},
+		{"It aired on June 15 and again in August 2023.", ""}, // partial dates are not completed
+		{"No dates here.", ""},
+		{"Born 3 March 1991, he moved on May 25, 2022.", "2022-05-25"},
+	}
+	for _, tt := range tests {
+		got, ok := Latest(tt.text)
+		if tt.want == "" {
+			if ok {
+				t.Errorf("Latest(%q) = %v, want none", tt.text, got)
+			}
+			continue
+		}
+		if !ok || got.Format("2006-01-02") != tt.want {
+			t.Errorf("Latest(%q) = %v %v, want %s", tt.text, got, ok, tt.want)
+		}
+	}
+}
+
+func TestStage(t *testing.T) {
+	tests := []struct {
+		name          string
+		a             news.Article
+		wantPublished string
+		wantEstimated bool
+	}{
+		{"published known", news.Article{Text: "It happened on Thursday.", Published: ref}, "2022-09-27", false},
+		{"estimated from text", news.Article{Text: "On Sept. 24, 2022 it began. It ended on Thursday."}, "2022-09-24", true},
+		{"no date at all", news.Article{Text: "It ended on Thursday."}, "0001-01-01", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := tt.a
+			if err := (Stage{}).Process(t.Context(), &a); err != nil {
+				t.Fatal(err)
+			}
+			if got := a.Published.Format("2006-01-02"); got != tt.wantPublished || a.PublishedEstimated != tt.wantEstimated {
+				t.Errorf("published %s estimated=%v, want %s %v", got, a.PublishedEstimated, tt.wantPublished, tt.wantEstimated)
+			}
+			for _, d := range a.Dates {
+				if d.Estimated != (tt.wantEstimated && d.Relative) {
+					t.Errorf("mention %q estimated=%v", d.Span.Text(a.Text), d.Estimated)
+				}
+			}
+		})
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"Sept. 24, 2022", "on Thursday this weekend", "in June 2022 and June 15", "2022-02-30", "12 days ago", "in the 1890s"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := -1
+		for _, d := range Find(text, ref) {
+			if d.Span.Start < 0 || d.Span.End > len(text) || d.Span.Start >= d.Span.End {
+				t.Fatalf("bad span %+v for %q", d.Span, text)
+			}
+			if d.Span.Start < prev {
+				t.Fatalf("overlapping or unordered mentions in %q", text)
+			}
+			prev = d.Span.End
+			if d.Value.IsZero() {
+				t.Fatalf("zero value for %q", d.Span.Text(text))
+			}
+		}
+		Latest(text)
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	text := "On Sept. 24, 2022, after the show on Thursday, he posted a photo. In June 2022 he said he was single; " +
+		"earlier this year the film dropped in August. They met this weekend, she said last month."
+	for b.Loop() {
+		Find(text, ref)
+	}
+}
