@@ -2,9 +2,12 @@ package main
 
 import (
 	"github.com/crosscheck-news/crosscheck/internal/claim"
+	"github.com/crosscheck-news/crosscheck/internal/clean"
 	"github.com/crosscheck-news/crosscheck/internal/cluster"
+	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/dedup"
 	"github.com/crosscheck-news/crosscheck/internal/entity"
+	"github.com/crosscheck-news/crosscheck/internal/extract"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/ner"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -22,8 +25,10 @@ func articleStages() ([]pipeline.Named, error) {
 		return nil, err
 	}
 	return []pipeline.Named{
-		{Name: "text", Stage: rawText{}},
+		{Name: "extract", Stage: extract.Stage{}},
+		{Name: "clean", Stage: clean.Cleaner{}},
 		{Name: "metadata", Stage: ingest.Metadata{}},
+		{Name: "dates", Stage: dates.Stage{}},
 		{Name: "segment", Stage: segment.Stage{}},
 		{Name: "ner", Stage: tagger},
 		{Name: "entities", Stage: entity.Stage{}},

@@ -1,0 +1,42 @@
+package extract
+
+import (
+	"context"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Stage turns an article's HTML page into its extracted text (a.Raw) and
+// fills the metadata the input did not give: title, author, publication
+// date, outlet and canonical URL. Articles without HTML pass through.
+type Stage struct{}
+
+// Process implements news.Stage.
+func (Stage) Process(ctx context.Context, a *news.Article) error {
+	if a.HTML == "" {
+		return nil
+	}
+	res, err := HTML(ctx, strings.NewReader(a.HTML), a.URL)
+	if err != nil {
+		return err
+	}
+	a.Raw = res.Text
+	if a.Title == "" {
+		a.Title = res.Title
+	}
+	if a.Author == "" {
+		a.Author = res.Author
+	}
+	if a.Published.IsZero() {
+		a.Published = res.Published
+	}
+	if a.Source == "" {
+		a.Source = res.SiteName
+	}
+	if a.URL == "" {
+		a.URL = res.URL
+	}
+	a.HTML = ""
+	return nil
+}
