@@ -167,6 +167,11 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 	if k < 0 {
 		return a
 	}
+	// a noun that is also a cue verb heads the subject when a cue follows
+	// it ("the report said", "one post read")
+	if k > i && k+1 < j && !ts[k+1].punct && cueVerb(lower(ts[k+1].text(text))) {
+		k++
+	}
 	a.sent = news.Span{Start: ts[i].s, End: ts[min(j, len(ts))-1].e}
 	a.cue = news.Span{Start: ts[k].s, End: ts[k].e}
 	a.after = true

@@ -33,13 +33,17 @@ func init() {
 		"begin", "began", "think", "thought", "believe", "believes", "believed", "worry", "worried", "hope", "hoped",
 		"repeat", "repeated", "acknowledging", "tells", "sang", "sing", "pleaded", "begged", "interrupted",
 		"clarified", "clarify", "emailed", "texted", "posits", "posited", "summed", "reiterated", "chimed",
+		"answer", "answers", "answered", "interject", "interjects", "interjected", "assure", "assures", "assured",
+		"barked", "pointed", "points", "commented", "replies", "retorts", "fired", "wrote", "gushes", "raved",
+		"raves", "pleads", "begs", "quizzed", "joked", "scolded", "lamented", "laments",
 	} {
 		cueVerbs[w] = false
 	}
 	for _, w := range []string{"saying", "telling", "adding", "writing", "noting", "explaining", "asking",
 		"arguing", "insisting", "declaring", "stating", "calling", "warning", "tweeting", "posting", "captioning",
 		"joking", "quipping", "responding", "replying", "claiming", "recalling", "describing", "admitting",
-		"sharing", "announcing", "urging", "concluding", "continuing", "revealing", "proclaiming", "according"} {
+		"sharing", "announcing", "urging", "concluding", "continuing", "revealing", "proclaiming", "according",
+		"chanting", "answering", "pointing", "commenting", "remarking", "assuring", "gushing"} {
 		cueVerbs[w] = true
 	}
 }
