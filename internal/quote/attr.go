@@ -94,8 +94,9 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 		}
 	}
 	cs := x.candidates(ts, i, end)
+	np, npOK := x.npBefore(ts, i, k)
 	if len(cs) == 0 {
-		return cand{}, false
+		return np, npOK
 	}
 	// the subject ends right before the cue, give or take adverbs and
 	// auxiliaries ("he also said", "Trump has long argued"); otherwise the
@@ -108,6 +109,11 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 	lastC := cs[len(cs)-1]
 	if m >= i && lastC.span.End >= ts[m].e-3 && lastC.span.Start <= ts[m].s {
 		return lastC, true
+	}
+	// a noun phrase right before the cue is its subject ("after Trump
+	// spoke, the crowd chanted")
+	if npOK && np.span.Start > lastC.span.Start {
+		return np, true
 	}
 	return pickFirst(cs), true
 }
@@ -178,6 +184,12 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 	if k == i {
 		// inverted: "said Geoff Garin"
 		cs := x.candidates(ts, k+1, min(j, k+14))
+		if len(cs) == 0 || tokIndex(ts, cs[0].span.Start) > k+1 {
+			if c, ok := x.npAfter(ts, k, min(j, k+14)); ok {
+				a.ok, a.sp, a.hasSp = true, c, true
+				return a
+			}
+		}
 		if len(cs) == 0 {
 			return a
 		}
@@ -185,11 +197,11 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 		return a
 	}
 	cs := x.candidates(ts, i, k)
-	if len(cs) == 0 {
-		return a
-	}
 	// the subject must start the clause: at most two words before it
-	if tokIndex(ts, cs[0].span.Start)-i > 2 {
+	if len(cs) == 0 || tokIndex(ts, cs[0].span.Start)-i > 2 {
+		if c, ok := x.npBefore(ts, i, k); ok && tokIndex(ts, c.span.Start)-i <= 2 {
+			a.ok, a.sp, a.hasSp = true, c, true
+		}
 		return a
 	}
 	c := cs[0]
@@ -228,6 +240,8 @@ func (x *extraction) applyAttr(q *news.QuoteMention, a attr, ts []tok) {
 			if q.Speaker == "" {
 				q.Speaker = c.text
 			}
+		case kNP:
+			q.Speaker = c.text
 		case kRole:
 			q.Role = c.role
 			if speaksFor[c.role] || c.poss || c.forNP != "" {
