@@ -107,13 +107,29 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 		m--
 	}
 	lastC := cs[len(cs)-1]
-	if m >= i && lastC.span.End >= ts[m].e-3 && lastC.span.Start <= ts[m].s {
+	if m >= i && !ts[m].punct && lastC.span.End >= ts[m].e-3 && lastC.span.Start <= ts[m].s {
 		return lastC, true
 	}
 	// a noun phrase right before the cue is its subject ("after Trump
 	// spoke, the crowd chanted")
 	if npOK && np.span.Start > lastC.span.Start {
 		return np, true
+	}
+	// the clause of the cue starts after the last comma before it ("When
+	// asked whom she supported, Ms. Sherry smiled and said")
+	for m := end - 1; m >= i; m-- {
+		if ts[m].punct && text[ts[m].s] == ',' {
+			var tail []cand
+			for _, c := range cs {
+				if c.span.Start > ts[m].s {
+					tail = append(tail, c)
+				}
+			}
+			if len(tail) > 0 {
+				return pickFirst(tail), true
+			}
+			break
+		}
 	}
 	return pickFirst(cs), true
 }
@@ -160,6 +176,17 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 	for m := i; m < j && m < i+30; m++ {
 		if ts[m].punct && m > i {
 			c := text[ts[m].s]
+			if c == '(' {
+				// a parenthesis inside the attribution: "Rep. X (D-Wash.) said"
+				n := m + 1
+				for n < j && n < m+8 && !(ts[n].punct && text[ts[n].s] == ')') {
+					n++
+				}
+				if n < j && n < m+8 {
+					m = n
+					continue
+				}
+			}
 			if c == '.' || c == ';' || c == '!' || c == '?' || c == '(' {
 				break
 			}

@@ -35,7 +35,8 @@ func init() {
 		"clarified", "clarify", "emailed", "texted", "posits", "posited", "summed", "reiterated", "chimed",
 		"answer", "answers", "answered", "interject", "interjects", "interjected", "assure", "assures", "assured",
 		"barked", "pointed", "points", "commented", "replies", "retorts", "fired", "wrote", "gushes", "raved",
-		"raves", "pleads", "begs", "quizzed", "joked", "scolded", "lamented", "laments",
+		"raves", "pleads", "begs", "quizzed", "joked", "scolded", "lamented", "laments", "fumed", "fumes",
+		"retaliated", "pressed", "vented", "begins", "opined", "conceded", "surmised", "griped", "grumbled",
 	} {
 		cueVerbs[w] = false
 	}

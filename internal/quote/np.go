@@ -43,9 +43,12 @@ func (x *extraction) npAt(ts []tok, s, e int, cw string) (cand, bool) {
 			return cand{}, false
 		}
 		lw := lower(ts[m].text(text))
-		if m > s && (cueVerb(lw) || isPronounWord(lw)) {
+		if m > s && (cueVerb(lw) || isPronounWord(lw) || npStop[lw] && lw != "of") {
 			return cand{}, false
 		}
+	}
+	if last := lower(ts[e-1].text(text)); e-1 > s && (npStop[last] || last == "of" || last == "to" || determiners[last]) {
+		return cand{}, false
 	}
 	w0 := lower(ts[s].text(text))
 	if !determiners[w0] && !quantifiers[w0] {
@@ -127,4 +130,4 @@ func (x *extraction) npAfter(ts []tok, k, j int) (cand, bool) {
 // npStop words end a noun phrase read after a cue.
 var npStop = map[string]bool{"in": true, "on": true, "at": true, "to": true, "during": true, "after": true,
 	"before": true, "when": true, "while": true, "that": true, "who": true, "which": true, "as": true, "and": true,
-	"but": true, "because": true, "about": true, "from": true, "with": true, "via": true, "through": true}
+	"but": true, "or": true, "then": true, "because": true, "about": true, "from": true, "with": true, "via": true, "through": true}
