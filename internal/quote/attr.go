@@ -42,7 +42,10 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 		if len(cs) == 0 {
 			return a
 		}
-		a.ok, a.sp, a.hasSp = true, pickFirst(cs), true
+		// a heading-like common word ("Comments poured in:") introduces the
+		// quote but does not speak it
+		c := pickFirst(cs)
+		a.ok, a.sp, a.hasSp, a.noSp = true, c, !c.common, c.common
 		return a
 	}
 	cw := lower(ts[k].text(text))
@@ -281,7 +284,7 @@ func (x *extraction) applyAttr(q *news.QuoteMention, a attr, ts []tok) {
 			}
 		}
 	}
-	if !a.hasSp {
+	if !a.hasSp && !a.noSp {
 		// "..., adding, “": the speaker is the last clause subject named
 		if pm, ok := x.pronounTarget(q.Span.Start, false); ok && x.gender[pm.name] <= 0 {
 			q.Speaker, q.SpeakerSpan = pm.name, pm.span

@@ -17,6 +17,7 @@ type attr struct {
 	partial bool      // the quote sits inside reported speech ("said that “...”")
 	sent    news.Span // the attribution's sentence, for told_to, medium and time
 	after   bool
+	noSp    bool // the attribution names no speaker: take none from elsewhere
 }
 
 // open quote state carried across segments and paragraphs.

@@ -108,6 +108,11 @@ func (x *extraction) npBefore(ts []tok, i, k int) (cand, bool) {
 			if s-2 >= i && lower(ts[s-1].text(text)) == "of" && (quantifiers[lower(ts[s-2].text(text))] || determiners[lower(ts[s-2].text(text))]) {
 				s -= 2
 			}
+			if s-1 >= i && !ts[s-1].punct {
+				if w := lower(ts[s-1].text(text)); w == "a" || w == "an" || w == "the" {
+					s--
+				}
+			}
 			return x.npAt(ts, s, e, lower(ts[k].text(text)))
 		}
 	}
