@@ -42,7 +42,10 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 		if len(cs) == 0 {
 			return a
 		}
-		a.ok, a.sp, a.hasSp = true, pickFirst(cs), true
+		// a heading-like common word ("Comments poured in:") introduces the
+		// quote but does not speak it
+		c := pickFirst(cs)
+		a.ok, a.sp, a.hasSp, a.noSp = true, c, !c.common, c.common
 		return a
 	}
 	cw := lower(ts[k].text(text))
@@ -94,8 +97,9 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 		}
 	}
 	cs := x.candidates(ts, i, end)
+	np, npOK := x.npBefore(ts, i, k)
 	if len(cs) == 0 {
-		return cand{}, false
+		return np, npOK
 	}
 	// the subject ends right before the cue, give or take adverbs and
 	// auxiliaries ("he also said", "Trump has long argued"); otherwise the
@@ -106,8 +110,29 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 		m--
 	}
 	lastC := cs[len(cs)-1]
-	if m >= i && lastC.span.End >= ts[m].e-3 && lastC.span.Start <= ts[m].s {
+	if m >= i && !ts[m].punct && lastC.span.End >= ts[m].e-3 && lastC.span.Start <= ts[m].s {
 		return lastC, true
+	}
+	// a noun phrase right before the cue is its subject ("after Trump
+	// spoke, the crowd chanted")
+	if npOK && np.span.Start > lastC.span.Start {
+		return np, true
+	}
+	// the clause of the cue starts after the last comma before it ("When
+	// asked whom she supported, Ms. Sherry smiled and said")
+	for m := end - 1; m >= i; m-- {
+		if ts[m].punct && text[ts[m].s] == ',' {
+			var tail []cand
+			for _, c := range cs {
+				if c.span.Start > ts[m].s {
+					tail = append(tail, c)
+				}
+			}
+			if len(tail) > 0 {
+				return pickFirst(tail), true
+			}
+			break
+		}
 	}
 	return pickFirst(cs), true
 }
@@ -154,6 +179,17 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 	for m := i; m < j && m < i+30; m++ {
 		if ts[m].punct && m > i {
 			c := text[ts[m].s]
+			if c == '(' {
+				// a parenthesis inside the attribution: "Rep. X (D-Wash.) said"
+				n := m + 1
+				for n < j && n < m+8 && !(ts[n].punct && text[ts[n].s] == ')') {
+					n++
+				}
+				if n < j && n < m+8 {
+					m = n
+					continue
+				}
+			}
 			if c == '.' || c == ';' || c == '!' || c == '?' || c == '(' {
 				break
 			}
@@ -167,12 +203,23 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 	if k < 0 {
 		return a
 	}
+	// a noun that is also a cue verb heads the subject when a cue follows
+	// it ("the report said", "one post read")
+	if k > i && k+1 < j && !ts[k+1].punct && cueVerb(lower(ts[k+1].text(text))) {
+		k++
+	}
 	a.sent = news.Span{Start: ts[i].s, End: ts[min(j, len(ts))-1].e}
 	a.cue = news.Span{Start: ts[k].s, End: ts[k].e}
 	a.after = true
 	if k == i {
 		// inverted: "said Geoff Garin"
 		cs := x.candidates(ts, k+1, min(j, k+14))
+		if len(cs) == 0 || tokIndex(ts, cs[0].span.Start) > k+1 {
+			if c, ok := x.npAfter(ts, k, min(j, k+14)); ok {
+				a.ok, a.sp, a.hasSp = true, c, true
+				return a
+			}
+		}
 		if len(cs) == 0 {
 			return a
 		}
@@ -180,11 +227,11 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 		return a
 	}
 	cs := x.candidates(ts, i, k)
-	if len(cs) == 0 {
-		return a
-	}
 	// the subject must start the clause: at most two words before it
-	if tokIndex(ts, cs[0].span.Start)-i > 2 {
+	if len(cs) == 0 || tokIndex(ts, cs[0].span.Start)-i > 2 {
+		if c, ok := x.npBefore(ts, i, k); ok && tokIndex(ts, c.span.Start)-i <= 2 {
+			a.ok, a.sp, a.hasSp = true, c, true
+		}
 		return a
 	}
 	c := cs[0]
@@ -223,6 +270,8 @@ func (x *extraction) applyAttr(q *news.QuoteMention, a attr, ts []tok) {
 			if q.Speaker == "" {
 				q.Speaker = c.text
 			}
+		case kNP:
+			q.Speaker = c.text
 		case kRole:
 			q.Role = c.role
 			if speaksFor[c.role] || c.poss || c.forNP != "" {
@@ -235,7 +284,7 @@ func (x *extraction) applyAttr(q *news.QuoteMention, a attr, ts []tok) {
 			}
 		}
 	}
-	if !a.hasSp {
+	if !a.hasSp && !a.noSp {
 		// "..., adding, “": the speaker is the last clause subject named
 		if pm, ok := x.pronounTarget(q.Span.Start, false); ok && x.gender[pm.name] <= 0 {
 			q.Speaker, q.SpeakerSpan = pm.name, pm.span

@@ -17,6 +17,7 @@ type attr struct {
 	partial bool      // the quote sits inside reported speech ("said that “...”")
 	sent    news.Span // the attribution's sentence, for told_to, medium and time
 	after   bool
+	noSp    bool // the attribution names no speaker: take none from elsewhere
 }
 
 // open quote state carried across segments and paragraphs.
@@ -125,9 +126,12 @@ func (x *extraction) run() {
 			if !use.ok {
 				// no attribution of its own: a colon-introduced block, or the
 				// previous quote's speaker, or the last person named.
+				pa := x.prevSentAttr(ts, bi)
 				switch {
 				case initial && oi == 0 && prevColon:
 					use = x.colonIntro(prevColonSent)
+				case pa.ok:
+					use = pa
 				case prev.idx >= 0 && pi-prev.para <= 2:
 					pq := x.quotes[prev.idx]
 					q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.Role, q.For = pq.Speaker, pq.SpeakerKey, pq.SpeakerSpan, pq.Role, pq.For
@@ -423,4 +427,26 @@ func prose(text string, ts []tok) bool {
 	}
 	w := ts[len(ts)-1].text(text)
 	return w == "." || w == "!" || w == "?" || w == ":" || w == "”" || w == "\"" || w == "'" || w == ")" || w == "’"
+}
+
+// prevSentAttr reads a short attribution ending the sentence before ts[bi]
+// in the same paragraph: “Iowa State University's Dianne Bystrom agreed.
+// "..."”, the cue among its last words.
+func (x *extraction) prevSentAttr(ts []tok, bi int) attr {
+	if bi < 2 || !sentenceEnd(x.text, ts, bi-1) {
+		return attr{}
+	}
+	ps := bi - 1
+	for ps > 0 && !sentenceEnd(x.text, ts, ps-1) {
+		ps--
+	}
+	if bi-ps > 25 {
+		return attr{}
+	}
+	a := x.beforeAttr(ts, ps, bi)
+	if !a.ok || !a.hasSp || tokIndex(ts, a.cue.Start) < bi-3 {
+		return attr{}
+	}
+	a.partial = false
+	return a
 }

@@ -33,13 +33,18 @@ func init() {
 		"begin", "began", "think", "thought", "believe", "believes", "believed", "worry", "worried", "hope", "hoped",
 		"repeat", "repeated", "acknowledging", "tells", "sang", "sing", "pleaded", "begged", "interrupted",
 		"clarified", "clarify", "emailed", "texted", "posits", "posited", "summed", "reiterated", "chimed",
+		"answer", "answers", "answered", "interject", "interjects", "interjected", "assure", "assures", "assured",
+		"barked", "pointed", "points", "commented", "replies", "retorts", "fired", "wrote", "gushes", "raved",
+		"raves", "pleads", "begs", "quizzed", "joked", "scolded", "lamented", "laments", "fumed", "fumes",
+		"retaliated", "pressed", "vented", "begins", "opined", "conceded", "surmised", "griped", "grumbled",
 	} {
 		cueVerbs[w] = false
 	}
 	for _, w := range []string{"saying", "telling", "adding", "writing", "noting", "explaining", "asking",
 		"arguing", "insisting", "declaring", "stating", "calling", "warning", "tweeting", "posting", "captioning",
 		"joking", "quipping", "responding", "replying", "claiming", "recalling", "describing", "admitting",
-		"sharing", "announcing", "urging", "concluding", "continuing", "revealing", "proclaiming", "according"} {
+		"sharing", "announcing", "urging", "concluding", "continuing", "revealing", "proclaiming", "according",
+		"chanting", "answering", "pointing", "commenting", "remarking", "assuring", "gushing"} {
 		cueVerbs[w] = true
 	}
 }
@@ -53,8 +58,8 @@ var roleNouns = map[string]string{
 	"rep": "representative", "reps": "representative", "representative": "representative", "representatives": "representative",
 	"spokesperson": "spokesperson", "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokespeople": "spokesperson",
 	"publicist": "publicist", "source": "source", "sources": "source", "insider": "insider", "insiders": "insider",
-	"friend": "friend", "friends": "friend", "pal": "friend", "user": "social media user", "users": "social media user",
-	"fan": "fan", "fans": "fan", "follower": "fan", "followers": "fan", "commenter": "commenter", "commenters": "commenter",
+	"friend": "friend", "friends": "friend", "pal": "friend", "user": "fan", "users": "fan",
+	"fan": "fan", "fans": "fan", "follower": "fan", "followers": "fan", "commenter": "fan", "commenters": "fan",
 	"official": "official", "officials": "official", "aide": "aide", "aides": "aide", "attorney": "lawyer", "lawyer": "lawyer",
 	"lawyers": "lawyer", "attorneys": "lawyer", "statement": "statement", "report": "report", "witness": "witness",
 	"eyewitness": "witness", "observer": "observer", "observers": "observer", "expert": "expert", "experts": "expert",

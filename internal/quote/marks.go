@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -193,12 +194,27 @@ func trimSpan(text string, s news.Span) news.Span {
 	return s
 }
 
-// paragraphs returns a.Paragraphs, or splits the text on blank lines.
+// paragraphs returns a.Paragraphs, or the text's lines, with every line
+// break inside a paragraph ending it too: a paragraph splitter that needs a
+// blank line joins texts that break paragraphs with one.
 func paragraphs(a *news.Article) []news.Span {
-	if len(a.Paragraphs) > 0 {
-		return a.Paragraphs
+	if len(a.Paragraphs) == 0 {
+		return splitParagraphs(a.Text)
 	}
-	return splitParagraphs(a.Text)
+	out := make([]news.Span, 0, len(a.Paragraphs))
+	for _, p := range a.Paragraphs {
+		if p.Start < 0 || p.End > len(a.Text) || p.Start > p.End {
+			continue
+		}
+		if strings.IndexByte(a.Text[p.Start:p.End], '\n') < 0 {
+			out = append(out, p)
+			continue
+		}
+		for _, l := range splitParagraphs(a.Text[p.Start:p.End]) {
+			out = append(out, news.Span{Start: p.Start + l.Start, End: p.Start + l.End})
+		}
+	}
+	return out
 }
 
 // splitParagraphs splits text into its non-empty lines: a line break ends a

@@ -58,11 +58,15 @@ type extraction struct {
 	titles         []news.Mention
 	toks           []tok
 	gender         map[string]int // > 0 she, < 0 he, by votes
+	tagged         bool           // the recogniser ran: its mentions are the names
 }
 
 func newExtraction(a *news.Article) *extraction {
 	x := &extraction{a: a, text: a.Text}
 	for _, m := range a.Mentions {
+		if m.Via == "ner" {
+			x.tagged = true
+		}
 		if m.Type == news.PER || m.Type == news.ORG {
 			x.mentions = append(x.mentions, m)
 		}

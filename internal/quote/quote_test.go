@@ -72,7 +72,7 @@ func TestExtract(t *testing.T) {
 		{
 			name: "anonymous roles",
 			text: "“She just met him that night, they are not dating,” an insider said.\n\nOne Twitter user wrote, “What a duo this would be for everyone.”",
-			want: []news.QuoteMention{{Speaker: "an insider", Role: "insider"}, {Speaker: "One Twitter user", Role: "social media user"}},
+			want: []news.QuoteMention{{Speaker: "an insider", Role: "insider"}, {Speaker: "One Twitter user", Role: "fan"}},
 		},
 		{
 			name: "pronoun resolved to the clause subject of the right gender",
@@ -95,6 +95,36 @@ func TestExtract(t *testing.T) {
 			social: []news.SocialPost{post(16, "Jo @jo_fan what a duo I never knew I needed https://t.co/x"),
 				post(76, "Jo @jo_fan what a duo I never knew I needed https://t.co/x")},
 			want: []news.QuoteMention{{Text: "what a duo I never knew I needed", Speaker: "@jo_fan", Social: true, Medium: "Twitter"}},
+		},
+		{
+			name: "crowd members are fan role speakers, not the person named before",
+			text: "Her daughter True danced in the clip.\n\nOne individual wrote “Yasss queen,” while another remarked, “She is so tall now!”\n\n" +
+				"A third added, “This made my whole day.”\n\nAnother fan added: “I need more of these clips.”\n\n“Love this so much,” one wrote.",
+			mention: nerMentions("Her daughter True danced in the clip.", "True"),
+			want: []news.QuoteMention{{Speaker: "One individual", Role: "fan", Cue: "wrote"}, {Speaker: "another", Role: "fan"},
+				{Speaker: "A third", Role: "fan"}, {Speaker: "Another fan", Role: "fan"}, {Speaker: "one", Role: "fan"}},
+		},
+		{
+			name:    "a heading word is never a speaker",
+			text:    "Her daughter True danced in the clip.\n\nComments poured in: “What a pair they make.”",
+			mention: nerMentions("Her daughter True danced in the clip.", "True"),
+			want:    []news.QuoteMention{{Text: "What a pair they make.", Speaker: "-"}},
+		},
+		{
+			name: "common noun phrase speakers",
+			text: "“Outside countries should stick to their promises,” the foreign ministry said in a statement.\n\n" +
+				"“Please do not touch the protester,” begins a scripted message.",
+			want: []news.QuoteMention{{Speaker: "the foreign ministry"}, {Speaker: "a scripted message"}},
+		},
+		{
+			name: "parenthesis inside the attribution",
+			text: "Hillary Clinton met the caucus.\n\n“There is tremendous energy in a whole host of races,” Rep. Earl Blum (D-Ore.) said.",
+			want: []news.QuoteMention{{Speaker: "Earl Blum", Cue: "said"}},
+		},
+		{
+			name: "short attribution sentence before the quote",
+			text: "“The party is running out of time,” said Craig Robinson, an editor.\n\nIowa State University's Dianne Bystrom agreed. “Mainstream Republicans are running out of time.”",
+			want: []news.QuoteMention{{Speaker: "Craig Robinson"}, {Speaker: "Dianne Bystrom", Cue: "agreed"}},
 		},
 		{
 			name:    "named speaker from the entity stage",
@@ -124,6 +154,12 @@ func TestExtract(t *testing.T) {
 					}
 				}
 				check("text", g.Text, w.Text)
+				if w.Speaker == "-" {
+					w.Speaker = ""
+					if g.Speaker != "" {
+						t.Errorf("quote %d speaker = %q, want none", i, g.Speaker)
+					}
+				}
 				check("speaker", g.Speaker, w.Speaker)
 				check("speaker key", g.SpeakerKey, w.SpeakerKey)
 				check("role", g.Role, w.Role)
@@ -195,4 +231,16 @@ func post(start int, s string) news.SocialPost {
 	u := strings.Index(s, "https://")
 	return news.SocialPost{Span: news.Span{Start: start, End: start + len(s)}, Handle: s[h:sp],
 		Body: news.Span{Start: start + sp + 1, End: start + u - 1}, URL: s[u:]}
+}
+
+// nerMentions returns PER mentions as the recogniser gives them (Via "ner")
+// for the first occurrence of each name in text.
+func nerMentions(text string, names ...string) []news.Mention {
+	var out []news.Mention
+	for _, n := range names {
+		if i := strings.Index(text, n); i >= 0 {
+			out = append(out, news.Mention{Span: news.Span{Start: i, End: i + len(n)}, Text: n, Type: news.PER, Key: "per:" + n, Name: n, Via: "ner"})
+		}
+	}
+	return out
 }

@@ -26,6 +26,7 @@ type cand struct {
 	poss   bool   // possessive ("Morrone's")
 	person bool   // known person (PER mention) or looks like one
 	weak   bool   // an organisation-like or dateline name: a speaker only when nothing better
+	common bool   // a lone clause-initial capital the recogniser did not tag: never a speaker
 }
 
 // pickFirst returns the first candidate that is not weak, else the first.
@@ -86,11 +87,18 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 				}
 				end++
 			}
-			// a lone sentence-initial capital that is a common word is no name
+			// a lone sentence-initial capital that the recogniser did not tag
+			// is a common word or a heading ("Comments"), no name
+			common := false
+			if end == k && x.tagged && (k == 0 || sentenceEnd(text, ts, k-1) || k == i) && k+1 < len(ts) && !ts[k+1].punct {
+				nw := ts[k+1].text(text)
+				common = !isCap(nw) && !cueVerb(lower(nw)) && !auxiliary(lower(nw))
+			}
 			name := text[ts[k].s:ts[end].e]
 			nm, poss := stripPossessive(name)
 			c := cand{span: news.Span{Start: ts[k].s, End: ts[k].s + len(nm)}, kind: kName, text: nm, name: x.resolveName(nm, ts[k].s), poss: poss, person: true}
-			c.weak = isDateline(text, c) || orgLike(nm) || end+1 < j && !ts[end+1].punct && roleFollows(lower(ts[end+1].text(text)))
+			c.weak = common || isDateline(text, c) || orgLike(nm) || end+1 < j && !ts[end+1].punct && roleFollows(lower(ts[end+1].text(text)))
+			c.person, c.common = !common, common
 			out = append(out, x.roleAround(ts, k, end, j, c))
 			k = end
 			continue
