@@ -162,14 +162,26 @@ func Find(text string, ref time.Time) []news.DateMention {
 	return kept
 }
 
-// Latest returns the latest absolute, fully specified date (day, month and
-// year written out) that text mentions. Partial dates are never completed.
+// Latest returns the latest absolute date with a year that text mentions: a
+// full date, or the first day of a month ("in August 2023") when no full date
+// is as late. Dates without a year are never completed.
 func Latest(text string) (time.Time, bool) {
-	var best time.Time
+	var best, bestMonth time.Time
 	for _, d := range Find(text, time.Time{}) {
-		if d.Precision == Day && !d.Relative && d.Value.After(best) {
-			best = d.Value
+		if d.Relative {
+			continue
 		}
+		switch {
+		case d.Precision == Day && d.Value.After(best):
+			best = d.Value
+		case d.Precision == Month && d.Value.After(bestMonth):
+			bestMonth = d.Value
+		}
+	}
+	// A month ("in August 2022") bounds the date too: the article is from
+	// that month or later. A day-precise date wins when it is as late.
+	if bestMonth.After(best) && bestMonth.AddDate(0, 1, -1).After(best) {
+		best = bestMonth
 	}
 	return best, !best.IsZero()
 }
@@ -191,6 +203,9 @@ func nearestYear(ref time.Time, m, d int, prec string) (time.Time, string, bool,
 	if ref.IsZero() {
 		return time.Time{}, "", false, false
 	}
+	// The nearest occurrence, with the future counted twice as far: news
+	// mostly tells what has happened ("in February", written in September,
+	// is the last February), yet "the party is on December 30" is ahead.
 	var best time.Time
 	bestDist := time.Duration(1<<63 - 1)
 	r := day(ref)
@@ -203,7 +218,7 @@ func nearestYear(ref time.Time, m, d int, prec string) (time.Time, string, bool,
 		if dist < 0 {
 			dist = -dist
 		} else {
-			dist += time.Hour // ties go to the past
+			dist = 2*dist + time.Hour
 		}
 		if dist < bestDist {
 			best, bestDist = t, dist

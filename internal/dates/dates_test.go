@@ -79,7 +79,7 @@ func TestLatest(t *testing.T) {
 		want string // "" for none
 	}{
 		{"On Sept. 24, 2022 he posted; by 2022-09-26 it was everywhere; on June 15 it aired.", "2022-09-26"},
-		{"It aired on June 15 and again in August 2023.", ""}, // partial dates are not completed
+		{"It aired on June 15 and again in August 2023.", "2023-08-01"}, // a month bounds it; June 15 has no year
 		{"No dates here.", ""},
 		{"Born 3 March 1991, he moved on May 25, 2022.", "2022-05-25"},
 	}
