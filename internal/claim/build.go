@@ -111,7 +111,7 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 				acc.claim.Stances = append(acc.claim.Stances, entry)
 			}
 		}
-		if b.Stance != nil {
+		if b.Stance != nil && len(articlesOf(acc.claim)) >= 2 {
 			b.modelStances(acc, arts)
 		}
 		acc.claim.Status, acc.claim.Reason = status(acc, groups, arts)
@@ -249,11 +249,11 @@ func lastWord(s string) string {
 // the same speaker as one and copies as one source.
 func status(acc *claimAcc, groups map[string]string, arts []*news.Article) (news.Status, string) {
 	type side struct {
-		speakers map[string]bool
-		outlets  map[string]bool
+		speakers map[string]map[string]bool // speaker -> outlets
+		outlets  map[string]bool             // independent sources
 		latest   time.Time
 	}
-	newSide := func() *side { return &side{speakers: map[string]bool{}, outlets: map[string]bool{}} }
+	newSide := func() *side { return &side{speakers: map[string]map[string]bool{}, outlets: map[string]bool{}} }
 	authDeny, authAssert, ownAssert, rumour := newSide(), newSide(), newSide(), newSide()
 	for _, r := range acc.stmts {
 		var s *side
@@ -272,26 +272,41 @@ func status(acc *claimAcc, groups map[string]string, arts []*news.Article) (news
 		default:
 			s = rumour
 		}
-		s.speakers[r.st.By] = true
+		if s.speakers[r.st.By] == nil {
+			s.speakers[r.st.By] = map[string]bool{}
+		}
+		s.speakers[r.st.By][r.a.Source] = true
 		s.outlets[groups[r.a.ID]] = true
 		if r.a.Published.After(s.latest) {
 			s.latest = r.a.Published
 		}
 	}
+	// describe: "denied by X's representative (TODAY, POPSUGAR: one
+	// statement) and by an insider (POPSUGAR)".
 	describe := func(verb string, s *side) string {
 		who := make([]string, 0, len(s.speakers))
 		for k := range s.speakers {
-			if k == "" {
-				k = "the outlet itself"
-			}
 			who = append(who, k)
 		}
 		sort.Strings(who)
-		stmts := "one independent statement"
-		if len(s.speakers) > 1 {
-			stmts = fmt.Sprintf("%d independent statements", len(s.speakers))
+		parts := make([]string, 0, len(who))
+		for _, k := range who {
+			outlets := make([]string, 0, len(s.speakers[k]))
+			for o := range s.speakers[k] {
+				outlets = append(outlets, o)
+			}
+			sort.Strings(outlets)
+			name := k
+			if name == "" {
+				name = "the outlet itself"
+			}
+			note := ""
+			if len(outlets) > 1 {
+				note = "; one statement carried by " + plural(len(outlets), "outlet")
+			}
+			parts = append(parts, fmt.Sprintf("%s (%s%s)", name, strings.Join(outlets, ", "), note))
 		}
-		return fmt.Sprintf("%s by %s in %s, %s", verb, strings.Join(who, " and "), plural(len(s.outlets), "outlet"), stmts)
+		return verb + " by " + strings.Join(parts, " and by ")
 	}
 	switch {
 	case len(authDeny.speakers) > 0 && len(authAssert.speakers) > 0:
@@ -335,7 +350,9 @@ func (b Builder) modelStances(acc *claimAcc, arts []*news.Article) {
 			continue
 		}
 		st, ok := b.Stance(acc.claim.Text, a)
-		if !ok || st == news.Unrelated {
+		// A model's "agree" is agreement with a headline, not a confirmation:
+		// only its denials, questions and rumours are shown.
+		if !ok || st == news.Unrelated || st == news.Asserts {
 			continue
 		}
 		span, ok := bestSentence(a, acc.names)

@@ -191,10 +191,11 @@ func stale(noComments []stmtRef, claims []*claimAcc, ix entityIndex, arts []*new
 				if r.a.ID == nc.a.ID || !authority(r.st.By, acc.names) || r.st.Stance != news.Denies && r.st.Stance != news.Asserts {
 					continue
 				}
-				if !nc.a.Published.IsZero() && !r.a.Published.IsZero() && r.a.Published.After(nc.a.Published.AddDate(0, 0, 7)) {
+				if !nc.a.Published.IsZero() && !nc.a.PublishedEstimated && !r.a.Published.IsZero() &&
+					r.a.Published.After(nc.a.Published.AddDate(0, 0, 7)) {
 					continue // said long after: the line was true when written
 				}
-				if best == nil || r.a.Published.Before(best.a.Published) {
+				if best == nil || moreReliablyEarlier(r.a, best.a) {
 					best, bestClaim = r, acc
 				}
 			}
@@ -217,7 +218,9 @@ func stale(noComments []stmtRef, claims []*claimAcc, ix entityIndex, arts []*new
 			return s
 		}
 		rel := "around the same time"
-		if !nc.a.Published.IsZero() && !best.a.Published.IsZero() {
+		if nc.a.PublishedEstimated || best.a.PublishedEstimated {
+			rel = "the dates being partly estimated"
+		} else if !nc.a.Published.IsZero() && !best.a.Published.IsZero() {
 			switch d := best.a.Published.Sub(nc.a.Published).Hours() / 24; {
 			case d < -0.5:
 				rel = fmt.Sprintf("%.0f day(s) before", -d)
@@ -251,4 +254,22 @@ func carriesStatement(a *news.Article, claims []*claimAcc, id1, id2 string) bool
 		}
 	}
 	return false
+}
+
+// moreReliablyEarlier prefers articles with a known date to estimated ones,
+// and those to undated ones, then the earlier.
+func moreReliablyEarlier(a, b *news.Article) bool {
+	rank := func(x *news.Article) int {
+		switch {
+		case x.Published.IsZero():
+			return 2
+		case x.PublishedEstimated:
+			return 1
+		}
+		return 0
+	}
+	if rank(a) != rank(b) {
+		return rank(a) < rank(b)
+	}
+	return a.Published.Before(b.Published)
 }

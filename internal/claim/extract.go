@@ -34,8 +34,9 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 		}
 		inSentence := personsIn(a, s)
 		by, social := speakerOf(a, s, text)
+		quoted := by != "" && by != "fans" && insideQuote(a, s)
 		if noComment.MatchString(text) {
-			subj, obj, ok := subjects(inSentence, pair, text)
+			subj, obj, ok := subjects(inSentence, pair, text, false)
 			if ok {
 				a.Statements = append(a.Statements, news.Statement{Span: s, Subject: subj, Predicate: "commented",
 					Object: obj, Negated: true, By: by})
@@ -49,8 +50,8 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 					continue // "ex-boyfriend", "former husband": background, not a claim
 				}
 				near := nearest(inSentence, s.Start+loc[0])
-				subj, obj, ok := subjects(near, pair, text)
-				if !ok || seen[rel.predicate+subj+obj] {
+				subj, obj, ok := subjects(near, pair, text, quoted)
+				if !ok || seen[rel.predicate] {
 					continue
 				}
 				st := news.Statement{Span: s, Subject: subj, Predicate: rel.predicate, Object: obj, By: by}
@@ -60,7 +61,7 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 					// ground for an assertion; denials and rumours keep it.
 					continue
 				}
-				seen[rel.predicate+subj+obj] = true
+				seen[rel.predicate] = true // the first trigger speaks for the sentence
 				a.Statements = append(a.Statements, st)
 			}
 		}
@@ -111,23 +112,44 @@ func nearest(ps []person, at int) []person {
 	return out
 }
 
-// subjects picks the two people a sentence is about: the first two named,
-// else the article's salient pair when the sentence names at most one of
-// them or refers to them as a pair.
-func subjects(in []person, pair []person, text string) (string, string, bool) {
+// subjects picks the two people a sentence is about: the two named nearest
+// the trigger, else the article's salient pair when the sentence names one
+// of them and points at the other ("with him", "the pair"), or names neither
+// and speaks of them as a pair, or is a quoted statement by someone involved
+// ("No relationship to speak of," said a rep).
+func subjects(in []person, pair []person, text string, quoted bool) (string, string, bool) {
 	if len(in) >= 2 {
 		return in[0].name, in[1].name, true
 	}
 	if len(pair) < 2 {
 		return "", "", false
 	}
-	if len(in) == 1 && in[0].key != pair[0].key && in[0].key != pair[1].key {
-		return "", "", false
-	}
-	if len(in) == 0 && !pairWords.MatchString(text) {
-		return "", "", false
+	switch len(in) {
+	case 1:
+		if in[0].key != pair[0].key && in[0].key != pair[1].key {
+			return "", "", false
+		}
+		if !pairWords.MatchString(text) && !otherPerson.MatchString(text) {
+			return "", "", false
+		}
+	case 0:
+		if !quoted && !pairWords.MatchString(text) {
+			return "", "", false
+		}
 	}
 	return pair[0].name, pair[1].name, true
+}
+
+// insideQuote reports whether sentence s lies in a quote of the article.
+func insideQuote(a *news.Article, s news.Span) bool {
+	for _, q := range a.Quotes {
+		for _, p := range append([]news.Span{q.Span}, q.Pieces...) {
+			if p.Overlaps(s) && (p.Contains(s) || s.Len() < 2*p.Len()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // speakerOf tells who makes the sentence's statement: the speaker of a quote

@@ -252,8 +252,6 @@ func sameFull(a, b []string) bool {
 // summarise makes the story entity of a group of local entities.
 func summarise(g []*local, arts []*news.Article) news.Entity {
 	types := map[news.EntityType]int{}
-	forms := map[string]int{}
-	singles := map[string]int{}
 	aliasCount := map[string]int{}
 	aliasForm := map[string]string{}
 	var cites []news.Citation
@@ -275,11 +273,6 @@ func summarise(g []*local, arts []*news.Article) news.Entity {
 			if !ok {
 				n = splitName(m.Text, m.Type)
 				names[m.Text] = n
-			}
-			if len(n.toks) >= 2 {
-				forms[n.surface]++
-			} else {
-				singles[n.surface]++
 			}
 			f := Fold(n.surface)
 			aliasCount[f]++
@@ -303,13 +296,7 @@ func summarise(g []*local, arts []*news.Article) news.Entity {
 			typ, tc = t, c
 		}
 	}
-	name := bestForm(forms)
-	if name == "" {
-		name = bestForm(singles)
-	}
-	if name == "" {
-		name = g[0].name
-	}
+	name := canonicalName(g)
 	var aliases []string
 	for f, c := range aliasCount {
 		if f != Fold(name) && c > 0 {
