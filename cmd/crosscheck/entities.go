@@ -61,7 +61,7 @@ func runEntity(ctx context.Context, args []string) error {
 			"Shows an entity (as listed by `crosscheck entities`): aliases, stories, articles and attributes with citations.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(flagsFirst(args)); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -91,26 +91,6 @@ func runEntity(ctx context.Context, args []string) error {
 	return fmt.Errorf("entity %q: %w", id, news.ErrNotFound)
 }
 
-// flagsFirst moves flags before positional arguments so "entity ID --json" works.
-func flagsFirst(args []string) []string {
-	var flags, pos []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "--db" || a == "-db":
-			flags = append(flags, a)
-			if i+1 < len(args) {
-				flags = append(flags, args[i+1])
-				i++
-			}
-		case strings.HasPrefix(a, "-"):
-			flags = append(flags, a)
-		default:
-			pos = append(pos, a)
-		}
-	}
-	return append(flags, pos...)
-}
 
 func entityStoryViews(ctx context.Context, st news.Store, story string) ([]*news.StoryView, error) {
 	if story != "" {

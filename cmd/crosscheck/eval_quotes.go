@@ -29,7 +29,7 @@ func runEvalQuotes(ctx context.Context, args []string) error {
 			"production; the speed line counts the quote stage only.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(reorderFlags(args)); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -96,24 +96,6 @@ func runEvalQuotes(ctx context.Context, args []string) error {
 	return nil
 }
 
-// reorderFlags moves flags after positional arguments to the front, so that
-// "DIR --predictions-out OUT" parses like "--predictions-out OUT DIR".
-func reorderFlags(args []string) []string {
-	var flags, pos []string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if len(a) > 1 && a[0] == '-' {
-			flags = append(flags, a)
-			if !containsEq(a) && i+1 < len(args) && a != "-h" && a != "--help" && a != "-help" {
-				flags = append(flags, args[i+1])
-				i++
-			}
-			continue
-		}
-		pos = append(pos, a)
-	}
-	return append(flags, pos...)
-}
 
 func containsEq(s string) bool {
 	for i := 0; i < len(s); i++ {

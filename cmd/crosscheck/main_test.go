@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -59,5 +60,15 @@ func TestUnknownCommandAndUsage(t *testing.T) {
 	}
 	if code := run(t.Context(), []string{"ingest", "--db", filepath.Join(t.TempDir(), "d.db")}); code != 1 {
 		t.Errorf("ingest without paths exit %d", code)
+	}
+}
+
+func TestReorderKeepsFlagValues(t *testing.T) {
+	fs := newFlags("x", "x")
+	fs.String("db", "", "")
+	fs.Bool("json", false, "")
+	got := strings.Join(reorder(fs, []string{"ID", "--db", "/tmp/a.db", "--json", "more"}), " ")
+	if got != "--db /tmp/a.db --json ID more" {
+		t.Errorf("reorder = %q", got)
 	}
 }

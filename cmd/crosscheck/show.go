@@ -27,7 +27,7 @@ func newFlags(name, usage string) *flag.FlagSet {
 // withStore parses flags, opens the store and runs f with it.
 func withStore(ctx context.Context, fs *flag.FlagSet, args []string, nargs int, f func(news.Store) error) error {
 	db := dbFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if nargs >= 0 && fs.NArg() != nargs || nargs < 0 && fs.NArg() == 0 {
@@ -85,7 +85,7 @@ func runArticle(ctx context.Context, args []string) error {
 	fs := newFlags("article", "article ID [--json] [--removed]")
 	asJSON := fs.Bool("json", false, "print JSON: metadata, cleaned text and analysis (spans are byte offsets into text)")
 	removed := fs.Bool("removed", false, "show what cleaning removed, with reasons")
-	return withStore(ctx, fs, reorder(args), 1, func(s news.Store) error {
+	return withStore(ctx, fs, args, 1, func(s news.Store) error {
 		a, err := s.Article(ctx, fs.Arg(0))
 		if err != nil {
 			return err
@@ -110,15 +110,31 @@ func runArticle(ctx context.Context, args []string) error {
 	})
 }
 
-// reorder moves flags after positional arguments to the front, so that
-// "article ID --json" works as well as "article --json ID".
-func reorder(args []string) []string {
+// reorder moves flags given after positional arguments to the front, so
+// that "article ID --json" works as well as "article --json ID". A flag that
+// takes a value keeps its value with it.
+func reorder(fs *flag.FlagSet, args []string) []string {
 	var flags, pos []string
-	for _, a := range args {
-		if strings.HasPrefix(a, "-") && a != "-" {
-			flags = append(flags, a)
-		} else {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			pos = append(pos, args[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
 			pos = append(pos, a)
+			continue
+		}
+		flags = append(flags, a)
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil && i+1 < len(args) {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !ok || !b.IsBoolFlag() {
+				flags = append(flags, args[i+1])
+				i++
+			}
 		}
 	}
 	return append(flags, pos...)
@@ -180,7 +196,7 @@ func runStory(ctx context.Context, args []string) error {
 	fs := newFlags("story", "story ID [--json|--markdown]")
 	asJSON := fs.Bool("json", false, "print the story JSON (docs/json.md)")
 	md := fs.Bool("markdown", false, "print the sheet as Markdown")
-	return withStore(ctx, fs, reorder(args), 1, func(s news.Store) error {
+	return withStore(ctx, fs, args, 1, func(s news.Store) error {
 		v, err := s.View(ctx, fs.Arg(0))
 		if err != nil {
 			return err
@@ -196,7 +212,6 @@ func runSearch(ctx context.Context, args []string) error {
 	fs := newFlags("search", "search QUERY [--json] [--limit N]")
 	asJSON := fs.Bool("json", false, "print JSON")
 	limit := fs.Int("limit", 20, "at most N results")
-	args = reorder(args)
 	return withStore(ctx, fs, args, -1, func(s news.Store) error {
 		q := strings.Join(fs.Args(), " ")
 		hits, err := s.Search(ctx, q, *limit)
