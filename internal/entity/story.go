@@ -135,6 +135,17 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 			byName[k] = i
 		}
 	}
+	// A name the recogniser typed as a person elsewhere in the story is that
+	// person, when the person is mentioned at least as often ("khloe
+	// kardashian" tagged ORG in a lower-case post).
+	for i, l := range locs {
+		if isPer(l) {
+			continue
+		}
+		if j, ok := byName["true|"+strings.Join(l.toks, " ")]; ok && size(j) >= size(i) {
+			union(j, i)
+		}
+	}
 	// Full person names: misspellings with the same given name, initials,
 	// and names contained in longer ones.
 	var full []int

@@ -41,7 +41,7 @@ func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Art
 			vr := &variant{art: a, q: q, words: w, set: wordSet(w)}
 			placed := false
 			for gi, g := range groups {
-				if !sameQuote(g[0], vr) {
+				if !sameQuote(g[0], vr) || nestedPair(g, vr) {
 					continue
 				}
 				// a quote repeated inside one article stays one carrier: the
@@ -356,4 +356,19 @@ func diffWords(a, b string) string {
 // dropped, curly apostrophes straightened.
 func diffKey(w string) string {
 	return strings.ReplaceAll(strings.ToLower(strings.Trim(w, ".,;:!?“”\"'‘’…()")), "’", "'")
+}
+
+// nestedPair reports whether vr and a variant of g from the same article are
+// a quote and a quote nested inside it: they have different speakers (Kim
+// quoting Domenico) and stay apart.
+func nestedPair(g []*variant, vr *variant) bool {
+	k := indexOfArticle(g, vr.art)
+	if k < 0 {
+		return false
+	}
+	o := g[k].q
+	if o.Parent < 0 && vr.q.Parent < 0 {
+		return false
+	}
+	return o.Span.Contains(vr.q.Span) || vr.q.Span.Contains(o.Span)
 }
