@@ -5,7 +5,6 @@ import (
 	"testing"
 )
 
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 func TestFNC(t *testing.T) {
 	gold := []string{"agree", "disagree", "discuss", "unrelated", "unrelated", "agree"}
