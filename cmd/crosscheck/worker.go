@@ -87,10 +87,14 @@ func publishDocuments(ctx context.Context, url string, paths []string, quiet boo
 
 // newWorkerEngine is the part of the engine a worker needs: the article
 // pipeline over the store, without the story state that newEngine restores.
-func newWorkerEngine(store news.Store) *engine {
+func newWorkerEngine(store news.Store) (*engine, error) {
+	stages, err := articleStages()
+	if err != nil {
+		return nil, err
+	}
 	e := &engine{store: store, timings: &pipeline.Timings{}}
-	e.pipe = pipeline.New(articleStages()...).WithTimings(e.timings)
-	return e
+	e.pipe = pipeline.New(stages...).WithTimings(e.timings)
+	return e, nil
 }
 
 func runWorker(ctx context.Context, args []string) error {
@@ -121,7 +125,11 @@ flags:`)
 		return err
 	}
 	defer q.Close()
-	w := &worker{e: newWorkerEngine(store), q: q, log: slog.Default()}
+	we, err := newWorkerEngine(store)
+	if err != nil {
+		return err
+	}
+	w := &worker{e: we, q: q, log: slog.Default()}
 	err = consumeAll(ctx, max(*workers, 1), q, subjectDocuments, w.handle)
 	fmt.Fprintf(os.Stderr, "worker: new %d, unchanged %d, updated %d, failed %d\n",
 		w.counts[news.New].Load(), w.counts[news.Unchanged].Load(), w.counts[news.Updated].Load(), w.failed.Load())
@@ -265,7 +273,7 @@ func (s *storyAssigner) handle(ctx context.Context, data []byte) error {
 		slog.Error("saved article not in store", "article_id", m.ID)
 		return nil
 	}
-	id, merged := s.e.assigner.Assign(arts[0])
+	id, merged := s.e.assigner.Add(arts[0])
 	if err := s.e.store.SetStory(ctx, m.ID, id); err != nil {
 		return err
 	}
