@@ -148,3 +148,29 @@ func TestAgesExplainedByTime(t *testing.T) {
 		t.Fatalf("conflicts = %+v", got)
 	}
 }
+
+func FuzzExtractor(f *testing.F) {
+	f.Add("Ada Vance and Leo Marsh are dating. A rep for Leo Marsh said they are not.", 3, 9)
+	f.Fuzz(func(t *testing.T, text string, a, b int) {
+		art := &news.Article{Text: text}
+		n := len(text)
+		if n == 0 {
+			return
+		}
+		a, b = abs(a)%n, abs(b)%n
+		art.Sentences = []news.Span{{Start: 0, End: min(a, b)}, {Start: min(a, b), End: n}}
+		art.Mentions = []news.Mention{{Span: news.Span{Start: min(a, b) / 2, End: max(a, b)}, Type: news.PER, Key: "x", Name: "X"},
+			{Span: news.Span{Start: 0, End: min(a, b)}, Type: news.PER, Key: "y", Name: "Y"}}
+		art.Quotes = []news.QuoteMention{{Span: news.Span{Start: a / 2, End: max(a, b)}, Speaker: "Z", Parent: -1}}
+		if err := (Extractor{}).Process(t.Context(), art); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -179,7 +179,7 @@ func speakerOf(a *news.Article, s news.Span, text string) (string, bool) {
 		return roleLabel(role, forWhom), false
 	}
 	for _, m := range a.Mentions {
-		if m.Type != news.PER || m.Span.Start < s.Start || m.Span.Start > s.Start+3 {
+		if m.Type != news.PER || m.Span.Start < s.Start || m.Span.Start > s.Start+3 || m.Span.End > s.End {
 			continue
 		}
 		if cueAfterName.MatchString(a.Text[m.Span.End:min(s.End, m.Span.End+40)]) {

@@ -37,7 +37,7 @@ func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
 			return err
 		}
 		start := time.Now()
-		err := s.Stage.Process(ctx, a)
+		err := safeProcess(ctx, s.Stage, a)
 		if p.timing != nil {
 			p.timing.add(s.Name, time.Since(start))
 		}
@@ -46,6 +46,17 @@ func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
 		}
 	}
 	return nil
+}
+
+// safeProcess runs one stage, turning a panic into an error so that one
+// article a stage cannot handle fails alone instead of the whole run.
+func safeProcess(ctx context.Context, st news.Stage, a *news.Article) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return st.Process(ctx, a)
 }
 
 // Timings accumulates time spent per stage; safe for concurrent use.
