@@ -33,12 +33,13 @@ func (Stage) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	a.Dates = Find(a.Text, a.Published)
 	if a.Published.IsZero() {
-		if t, ok := Latest(a.Text); ok {
+		if t, ok := latestOf(a.Dates); ok {
 			a.Published, a.PublishedEstimated = t, true
+			a.Dates = Find(a.Text, a.Published)
 		}
 	}
-	a.Dates = Find(a.Text, a.Published)
 	if a.PublishedEstimated {
 		for i := range a.Dates {
 			a.Dates[i].Estimated = a.Dates[i].Relative
@@ -60,53 +61,54 @@ const (
 
 // pattern is one kind of date expression and how to resolve its match.
 type pattern struct {
+	need    feature // what a line must contain for the pattern to match in it
 	re      *regexp.Regexp
 	resolve func(m []string, ref time.Time) (time.Time, string, bool, bool) // value, precision, relative, ok
 }
 
 var patterns = []pattern{
 	// 2022-09-26
-	{regexp.MustCompile(`\b` + yearNum + `-(\d{2})-(\d{2})\b`), func(m []string, _ time.Time) (time.Time, string, bool, bool) {
+	{need: fYear, re: regexp.MustCompile(`\b` + yearNum + `-(\d{2})-(\d{2})\b`), resolve: func(m []string, _ time.Time) (time.Time, string, bool, bool) {
 		return ymd(atoi(m[1]), atoi(m[2]), atoi(m[3]), Day, false)
 	}},
 	// Sept. 24, 2022 / September 24 2022
-	{regexp.MustCompile(`\b` + monthAny + `\s+` + dayNum + `,?\s+` + yearNum + wb), func(m []string, _ time.Time) (time.Time, string, bool, bool) {
+	{need: fYear | fMonth, re: regexp.MustCompile(`\b` + monthAny + `\s+` + dayNum + `,?\s+` + yearNum + wb), resolve: func(m []string, _ time.Time) (time.Time, string, bool, bool) {
 		return ymd(atoi(m[3]), month(m[1]), atoi(m[2]), Day, false)
 	}},
 	// 24 September 2022 / 24th of Sept 2022
-	{regexp.MustCompile(`\b` + dayNum + `\s+(?:of\s+)?` + monthAny + `,?\s+` + yearNum + wb), func(m []string, _ time.Time) (time.Time, string, bool, bool) {
+	{need: fYear | fMonth, re: regexp.MustCompile(`\b` + dayNum + `\s+(?:of\s+)?` + monthAny + `,?\s+` + yearNum + wb), resolve: func(m []string, _ time.Time) (time.Time, string, bool, bool) {
 		return ymd(atoi(m[3]), month(m[2]), atoi(m[1]), Day, false)
 	}},
 	// June 2022
-	{regexp.MustCompile(`\b(` + monthFull + `|(?:` + monthShort + `)\.)\s+(?:of\s+)?` + yearNum + wb), func(m []string, _ time.Time) (time.Time, string, bool, bool) {
+	{need: fYear | fMonth, re: regexp.MustCompile(`\b(` + monthFull + `|(?:` + monthShort + `)\.)\s+(?:of\s+)?` + yearNum + wb), resolve: func(m []string, _ time.Time) (time.Time, string, bool, bool) {
 		return ymd(atoi(m[2]), month(m[1]), 1, Month, false)
 	}},
 	// September 24 / Sept. 24th (year from the reference date)
-	{regexp.MustCompile(`\b` + monthAny + `\s+` + dayNum + `\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+	{need: fDigit | fMonth, re: regexp.MustCompile(`\b` + monthAny + `\s+` + dayNum + `\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
 		return nearestYear(ref, month(m[1]), atoi(m[2]), Day)
 	}},
 	// 24 September / the 24th of September
-	{regexp.MustCompile(`\b` + dayNum + `\s+(?:of\s+)?(` + monthFull + `)\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+	{need: fDigit | fMonthFull, re: regexp.MustCompile(`\b` + dayNum + `\s+(?:of\s+)?(` + monthFull + `)\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
 		return nearestYear(ref, month(m[2]), atoi(m[1]), Day)
 	}},
 	// in August / since March / last May
-	{regexp.MustCompile(`(?:\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|[Ee]nd\s+of|[Bb]eginning\s+of)\s+)(` + monthFull + `)\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+	{need: fMonthFull, re: regexp.MustCompile(`(?:\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Tt]his|[Nn]ext|[Ee]nd\s+of|[Bb]eginning\s+of)\s+)(` + monthFull + `)\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
 		return nearestYear(ref, month(m[1]), 1, Month)
 	}},
 	// in 2020 / since 2016
-	{regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?)\s+` + yearNum + `\b`), func(m []string, _ time.Time) (time.Time, string, bool, bool) {
+	{need: fYear, re: regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Ff]rom|[Tt]hrough|[Oo]f|[Ee]arly|[Ll]ate|[Mm]id-?)\s+` + yearNum + `\b`), resolve: func(m []string, _ time.Time) (time.Time, string, bool, bool) {
 		return ymd(atoi(m[1]), 1, 1, Year, false)
 	}},
 	// last Thursday / on Thursday / next Friday
-	{regexp.MustCompile(`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?` + weekday + `\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+	{need: fWeekday, re: regexp.MustCompile(`\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?` + weekday + `\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
 		return weekdayDate(ref, strings.ToLower(m[1]), m[2])
 	}},
 	// this weekend / over the weekend / last weekend / next weekend
-	{regexp.MustCompile(`(?i)\b(this|last|next|over\s+the|on\s+the|past)\s+weekend\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+	{need: fWeekend, re: regexp.MustCompile(`(?i)\b(this|last|next|over\s+the|on\s+the|past)\s+weekend\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
 		return weekend(ref, strings.Join(strings.Fields(strings.ToLower(m[1])), " "))
 	}},
 	// today, yesterday, tomorrow, tonight
-	{regexp.MustCompile(`\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+	{need: fDeictic, re: regexp.MustCompile(`\b([Tt]oday|[Yy]esterday|[Tt]omorrow|[Tt]onight)\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
 		if ref.IsZero() {
 			return time.Time{}, "", false, false
 		}
@@ -114,34 +116,119 @@ var patterns = []pattern{
 		return day(ref).AddDate(0, 0, d), Day, true, true
 	}},
 	// earlier this year / last month / next year / this month
-	{regexp.MustCompile(`(?i)\b(?:(?:earlier|later)\s+)?(this|last|next|the\s+past|the\s+previous)\s+(month|year)\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+	{need: fUnit, re: regexp.MustCompile(`(?i)\b(?:(?:earlier|later)\s+)?(this|last|next|the\s+past|the\s+previous)\s+(month|year)\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
 		return relUnit(ref, strings.ToLower(m[1]), strings.ToLower(m[2]))
 	}},
 	// three days ago / 2 months ago
-	{regexp.MustCompile(`(?i)\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago\b`), func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+	{need: fAgo, re: regexp.MustCompile(`(?i)\b(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\s+ago\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
 		return ago(ref, number(m[1]), strings.ToLower(m[2]))
 	}},
 }
+
+// feature is a kind of word a line contains, for skipping patterns.
+type feature uint16
+
+const (
+	fDigit     feature = 1 << iota // a digit
+	fYear                          // 19xx or 20xx
+	fMonth                         // a month name or abbreviation (case-sensitive)
+	fMonthFull                     // a full month name
+	fWeekday                       // a weekday name
+	fWeekend                       // "weekend"
+	fDeictic                       // today, yesterday, tomorrow, tonight
+	fUnit                          // "month" or "year"
+	fAgo                           // " ago"
+)
+
+var (
+	monthFullNames  = strings.Split(monthFull, "|")
+	monthShortNames = strings.Split(monthShort, "|")
+	weekdayNames    = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// features tells which kinds of date words line contains.
+func features(line string) feature {
+	var f feature
+	for i := 0; i < len(line); i++ {
+		if c := line[i]; c >= '0' && c <= '9' {
+			f |= fDigit
+			if i+3 < len(line) && (c == '1' && line[i+1] == '9' || c == '2' && line[i+1] == '0') &&
+				isDigit(line[i+2]) && isDigit(line[i+3]) {
+				f |= fYear
+			}
+		}
+	}
+	if containsAny(line, monthFullNames) {
+		f |= fMonth | fMonthFull
+	} else if containsAny(line, monthShortNames) {
+		f |= fMonth
+	}
+	if containsAny(line, weekdayNames) {
+		f |= fWeekday
+	}
+	low := strings.ToLower(line)
+	if strings.Contains(low, "weekend") {
+		f |= fWeekend
+	}
+	if containsAny(low, []string{"today", "yesterday", "tomorrow", "tonight"}) {
+		f |= fDeictic
+	}
+	if strings.Contains(low, "month") || strings.Contains(low, "year") {
+		f |= fUnit
+	}
+	if strings.Contains(low, " ago") {
+		f |= fAgo
+	}
+	return f
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Find returns the date expressions of text in text order, normalised
 // against ref (the publication date). Expressions that need ref are left out
 // when ref is zero. Overlapping matches keep the longest.
 func Find(text string, ref time.Time) []news.DateMention {
 	var out []news.DateMention
-	for _, p := range patterns {
-		for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
-			m := make([]string, len(loc)/2)
-			for i := range m {
-				if loc[2*i] >= 0 {
-					m[i] = text[loc[2*i]:loc[2*i+1]]
-				}
-			}
-			v, prec, rel, ok := p.resolve(m, ref)
-			if !ok {
+	// Dates never span lines: each line runs only the patterns whose
+	// required words it contains, which skips most prose quickly.
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := text[start:end]
+		f := features(line)
+		for _, p := range patterns {
+			if f&p.need != p.need {
 				continue
 			}
-			out = append(out, news.DateMention{Span: news.Span{Start: loc[0], End: loc[1]}, Value: v, Precision: prec, Relative: rel})
+			for _, loc := range p.re.FindAllStringSubmatchIndex(line, -1) {
+				m := make([]string, len(loc)/2)
+				for i := range m {
+					if loc[2*i] >= 0 {
+						m[i] = line[loc[2*i]:loc[2*i+1]]
+					}
+				}
+				v, prec, rel, ok := p.resolve(m, ref)
+				if !ok {
+					continue
+				}
+				out = append(out, news.DateMention{Span: news.Span{Start: start + loc[0], End: start + loc[1]},
+					Value: v, Precision: prec, Relative: rel})
+			}
 		}
+		start = end + 1
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Span.Start != out[j].Span.Start {
@@ -165,9 +252,12 @@ func Find(text string, ref time.Time) []news.DateMention {
 // Latest returns the latest absolute date with a year that text mentions: a
 // full date, or the first day of a month ("in August 2023") when no full date
 // is as late. Dates without a year are never completed.
-func Latest(text string) (time.Time, bool) {
+func Latest(text string) (time.Time, bool) { return latestOf(Find(text, time.Time{})) }
+
+// latestOf is Latest over found mentions; relative ones are ignored.
+func latestOf(ds []news.DateMention) (time.Time, bool) {
 	var best, bestMonth time.Time
-	for _, d := range Find(text, time.Time{}) {
+	for _, d := range ds {
 		if d.Relative {
 			continue
 		}
