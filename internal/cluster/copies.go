@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck-news/crosscheck/internal/dedup"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -26,19 +27,33 @@ var attributionForms = []string{
 // attributes reports whether text around span in the receiving article
 // credits source by name.
 func attributes(text string, span [2]int, source string) bool {
-	if strings.TrimSpace(source) == "" {
+	source = strings.TrimSpace(source)
+	if source == "" {
 		return false
 	}
 	lo, hi := max(0, span[0]-240), min(len(text), span[1]+160)
 	win := text[lo:hi]
-	name := regexp.QuoteMeta(strings.TrimSpace(source))
-	for _, f := range attributionForms {
-		re := regexp.MustCompile(`(?i)\b` + strings.ReplaceAll(f, "%s", name) + `\b`)
-		if re.MatchString(win) {
-			return true
-		}
+	if !strings.Contains(strings.ToLower(win), strings.ToLower(source)) {
+		return false // the quick test: the source is not even named nearby
 	}
-	return false
+	return attributionRE(source).MatchString(win)
+}
+
+// attributionREs caches one compiled pattern per source name.
+var attributionREs sync.Map
+
+func attributionRE(source string) *regexp.Regexp {
+	if re, ok := attributionREs.Load(source); ok {
+		return re.(*regexp.Regexp)
+	}
+	name := regexp.QuoteMeta(source)
+	forms := make([]string, len(attributionForms))
+	for i, f := range attributionForms {
+		forms[i] = strings.ReplaceAll(f, "%s", name)
+	}
+	re := regexp.MustCompile(`(?i)\b(?:` + strings.Join(forms, "|") + `)\b`)
+	attributionREs.Store(source, re)
+	return re
 }
 
 // Build fills v.Copies and the Group of v.Articles. articles are in story
