@@ -10,6 +10,9 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/pipeline"
+	"github.com/crosscheck-news/crosscheck/internal/story"
 )
 
 // fncJSONL converts the FNC-1 bodies to a JSONL file, n copies of each body
@@ -59,30 +62,84 @@ func fncJSONL(b *testing.B, copies int) (string, int) {
 }
 
 // BenchmarkIngestFNC ingests the 1,683 FNC-1 bodies into a fresh SQLite
-// store with the full per-article pipeline and story assignment.
+// store with story assignment and views: with the foundation stages alone
+// (issue 2's target) and with the whole pipeline (issue 6's target).
 func BenchmarkIngestFNC(b *testing.B) {
 	in, n := fncJSONL(b, 1)
-	ctx := b.Context()
-	var total int
-	for b.Loop() {
-		b.StopTimer()
-		store, err := openStore(ctx, filepath.Join(b.TempDir(), "bench.db"))
-		if err != nil {
-			b.Fatal(err)
-		}
-		e, err := newEngine(ctx, store)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{in}), func(err error) { b.Error(err) }, nil)
-		if err != nil || sum.New+sum.Unchanged != n || sum.Failed > 0 {
-			b.Fatalf("sum %v err %v", sum, err)
-		}
-		total += n
-		b.StopTimer()
-		store.Close()
-		b.StartTimer()
+	for _, tc := range []struct {
+		name   string
+		stages func() ([]pipeline.Named, error)
+	}{
+		{"foundation", func() ([]pipeline.Named, error) { return foundationStages(), nil }},
+		{"full", articleStages},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			ctx := b.Context()
+			stages, err := tc.stages()
+			if err != nil {
+				b.Fatal(err)
+			}
+			var total int
+			for b.Loop() {
+				b.StopTimer()
+				store, err := openStore(ctx, filepath.Join(b.TempDir(), "bench.db"))
+				if err != nil {
+					b.Fatal(err)
+				}
+				e, err := newEngine(ctx, store)
+				if err != nil {
+					b.Fatal(err)
+				}
+				e.pipe = pipeline.New(stages...)
+				b.StartTimer()
+				sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{in}), func(err error) { b.Error(err) }, nil)
+				if err != nil || sum.New+sum.Unchanged != n || sum.Failed > 0 {
+					b.Fatalf("sum %v err %v", sum, err)
+				}
+				total += n
+				b.StopTimer()
+				store.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
+		})
 	}
-	b.ReportMetric(float64(total)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkRebuildStory200 rebuilds the view of one story of 200 analysed
+// articles with every story stage: the cost paid when a new article arrives.
+func BenchmarkRebuildStory200(b *testing.B) {
+	in, _ := fncJSONL(b, 1)
+	ctx := b.Context()
+	stages, err := articleStages()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := pipeline.New(stages...)
+	var arts []*news.Article
+	err = (&ingest.Reader{}).Read(ctx, []string{in}, func(d news.Document) error {
+		if len(arts) == 200 {
+			return nil
+		}
+		a := toArticle(d)
+		if err := p.Process(ctx, a); err != nil {
+			return err
+		}
+		a.ID = news.IDFor(a.Text)
+		arts = append(arts, a)
+		return nil
+	}, func(f ingest.Failure) { b.Error(f) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	sstages, err := storyStages()
+	if err != nil {
+		b.Fatal(err)
+	}
+	builder := &story.Builder{Stages: &pipeline.StoryPipeline{Stages: sstages}}
+	for b.Loop() {
+		if _, err := builder.Build(ctx, "s", arts); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

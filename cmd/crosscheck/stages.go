@@ -24,18 +24,27 @@ func articleStages() ([]pipeline.Named, error) {
 	if err != nil {
 		return nil, err
 	}
+	return append(foundationStages()[:4:4],
+		pipeline.Named{Name: "segment", Stage: segment.Stage{}},
+		pipeline.Named{Name: "ner", Stage: tagger},
+		pipeline.Named{Name: "entities", Stage: entity.Stage{}},
+		pipeline.Named{Name: "quotes", Stage: quote.Extractor{}},
+		pipeline.Named{Name: "claims", Stage: claim.Extractor{}},
+		pipeline.Named{Name: "fingerprint", Stage: dedup.Fingerprint{}},
+	), nil
+}
+
+// foundationStages is the ingest path without the analysis stages: text
+// from HTML, cleaning, metadata, dates and fingerprints. Benchmarks use it
+// to measure the foundation apart from the models.
+func foundationStages() []pipeline.Named {
 	return []pipeline.Named{
 		{Name: "extract", Stage: extract.Stage{}},
 		{Name: "clean", Stage: clean.Cleaner{}},
 		{Name: "metadata", Stage: ingest.Metadata{}},
 		{Name: "dates", Stage: dates.Stage{}},
-		{Name: "segment", Stage: segment.Stage{}},
-		{Name: "ner", Stage: tagger},
-		{Name: "entities", Stage: entity.Stage{}},
-		{Name: "quotes", Stage: quote.Extractor{}},
-		{Name: "claims", Stage: claim.Extractor{}},
 		{Name: "fingerprint", Stage: dedup.Fingerprint{}},
-	}, nil
+	}
 }
 
 // storyStages is the cross-article pipeline, in order.
