@@ -91,7 +91,6 @@ func runEntity(ctx context.Context, args []string) error {
 	return fmt.Errorf("entity %q: %w", id, news.ErrNotFound)
 }
 
-
 func entityStoryViews(ctx context.Context, st news.Store, story string) ([]*news.StoryView, error) {
 	if story != "" {
 		v, err := st.View(ctx, story)

@@ -28,12 +28,16 @@ flags:`)
 	db := dbFlag(fs)
 	workers := fs.Int("workers", 0, "analysis goroutines (default: one per core)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
+	queue := fs.String("queue", "", "publish documents to this NATS server (nats://...) for 'crosscheck worker' instead of analysing them here")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return fmt.Errorf("no input: give files, directories or - for standard input")
+	}
+	if *queue != "" {
+		return publishDocuments(ctx, *queue, fs.Args(), *quiet)
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {

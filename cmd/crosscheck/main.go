@@ -29,6 +29,8 @@ var commands = map[string]command{
 	"story":    {"show a story's sheet (text, --markdown or --json)", runStory},
 	"quotes":   {"list quotes with speakers and carriers: quotes [--story ID] [--speaker NAME] [--json]", runQuotes},
 	"search":   {"full-text search over articles", runSearch},
+	"worker":   {"distributed mode: analyse and save queued documents (--db postgres://, --queue nats://)", runWorker},
+	"assign":   {"distributed mode: the single story assigner over saved articles", runAssign},
 	"train":    {"train a model: train ner|stance [flags]", runTrain},
 	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
 	"entities": {"list entities across stories: entities [--story ID] [--json] [--db PATH]", runEntities},

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/postgres"
 	"github.com/crosscheck-news/crosscheck/internal/sqlite"
 )
 
@@ -20,10 +21,14 @@ func defaultDB() string {
 
 // dbFlag adds the --db flag every command has.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", defaultDB(), "store: a SQLite file path (default $CROSSCHECK_DB or ./crosscheck.db)")
+	return fs.String("db", defaultDB(), "store: a SQLite file path or a postgres:// URL (default $CROSSCHECK_DB or ./crosscheck.db)")
 }
 
-// openStore opens the store at path.
+// openStore opens the store at path: PostgreSQL for a postgres:// or
+// postgresql:// URL, else a SQLite file.
 func openStore(ctx context.Context, path string) (news.Store, error) {
+	if postgres.IsURL(path) {
+		return postgres.Open(ctx, path)
+	}
 	return sqlite.Open(ctx, path)
 }

@@ -250,7 +250,7 @@ func lastWord(s string) string {
 func status(acc *claimAcc, groups map[string]string, arts []*news.Article) (news.Status, string) {
 	type side struct {
 		speakers map[string]map[string]bool // speaker -> outlets
-		outlets  map[string]bool             // independent sources
+		outlets  map[string]bool            // independent sources
 		latest   time.Time
 	}
 	newSide := func() *side { return &side{speakers: map[string]map[string]bool{}, outlets: map[string]bool{}} }

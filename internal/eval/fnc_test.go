@@ -1,11 +1,9 @@
 package eval
 
 import (
-	"math"
 	"testing"
 )
 
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 func TestFNC(t *testing.T) {
 	gold := []string{"agree", "disagree", "discuss", "unrelated", "unrelated", "agree"}

@@ -23,6 +23,7 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"NotFound", testNotFound},
 		{"ListAndByID", testList},
 		{"Search", testSearch},
+		{"SearchRanking", testSearchRanking},
 		{"Stories", testStories},
 	}
 	for _, tc := range tests {
@@ -156,6 +157,26 @@ func testSearch(t *testing.T, ctx context.Context, s news.Store) {
 	}
 	if hits, _ := s.Search(ctx, `"Michele Morrone"`, 10); len(hits) != 1 {
 		t.Errorf("phrase: %d hits", len(hits))
+	}
+}
+
+// A match in the title outranks one in the text only, hits come best first,
+// and the snippet marks the matched word.
+func testSearchRanking(t *testing.T, ctx context.Context, s news.Store) {
+	mustSave(t, ctx, s, article("https://e.com/t", "Weather", "It rained all week long, said a man in Milan.", 1), news.New)
+	mustSave(t, ctx, s, article("https://e.com/u", "Milan fashion week", "Designers showed coats and shoes in the city.", 2), news.New)
+	hits, err := s.Search(ctx, "Milan", 10)
+	if err != nil || len(hits) != 2 {
+		t.Fatalf("hits = %v, %v", hits, err)
+	}
+	if hits[0].Article.Title != "Milan fashion week" || hits[0].Rank < hits[1].Rank {
+		t.Errorf("title match not first: %+v", hits)
+	}
+	if !contains(hits[1].Snippet, "[[Milan]]") {
+		t.Errorf("snippet %q does not mark the match", hits[1].Snippet)
+	}
+	if hits, _ := s.Search(ctx, "rained milan", 1); len(hits) != 1 || hits[0].Article.Title != "Weather" {
+		t.Errorf("all words must match: %+v", hits)
 	}
 }
 

@@ -69,8 +69,14 @@ func SortArticles(arts []*news.Article) {
 	})
 }
 
-// Title picks a story's title: the title of its earliest article that has one.
+// Title picks a story's title: the title of its earliest article with a
+// known publication date, else of its first article with a title.
 func Title(arts []*news.Article) string {
+	for _, a := range arts {
+		if a.Title != "" && !a.Published.IsZero() && !a.PublishedEstimated {
+			return a.Title
+		}
+	}
 	for _, a := range arts {
 		if a.Title != "" {
 			return a.Title

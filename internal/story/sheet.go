@@ -52,14 +52,11 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		if e.Type != news.PER || n >= maxPeople {
 			continue
 		}
-		n++
-		var facts []string
-		var cites []news.Citation
-		for _, at := range e.Attributes {
-			facts = append(facts, fmt.Sprintf("%s %s (%s)", strings.ReplaceAll(at.Name, "relation:", ""), at.Value,
-				plural(len(uniqueArticles(at.Citations)), "source")))
-			cites = append(cites, at.Citations...)
+		facts, cites := personFacts(e)
+		if len(facts) == 0 && len(e.Articles) < 2 {
+			continue // a passing mention: not one of the story's people
 		}
+		n++
 		text := e.Name
 		if len(facts) > 0 {
 			text += ": " + strings.Join(facts, "; ")
@@ -267,4 +264,39 @@ func dedupCites(cs []news.Citation) []news.Citation {
 		}
 	}
 	return out
+}
+
+// shownAttrs are the attributes a sheet states, in order; gender (inferred
+// from pronouns) and birth years (derived from ages) stay in the JSON.
+var shownAttrs = []string{"age", "nationality", "hometown", "birthplace", "residence", "occupation", "status", "children"}
+
+// personFacts lists a person's attributes as the sources state them:
+// "age 31 (3 sources); occupation actor (4 sources), singer (1 source)".
+func personFacts(e news.Entity) ([]string, []news.Citation) {
+	byName := map[string][]news.Attribute{}
+	var relations []string
+	for _, at := range e.Attributes {
+		byName[at.Name] = append(byName[at.Name], at)
+		if strings.HasPrefix(at.Name, "relation:") && len(byName[at.Name]) == 1 {
+			relations = append(relations, at.Name)
+		}
+	}
+	var facts []string
+	var cites []news.Citation
+	for _, name := range append(append([]string(nil), shownAttrs...), relations...) {
+		ats := byName[name]
+		if len(ats) == 0 {
+			continue
+		}
+		sort.SliceStable(ats, func(i, j int) bool {
+			return len(uniqueArticles(ats[i].Citations)) > len(uniqueArticles(ats[j].Citations))
+		})
+		var vals []string
+		for _, at := range ats {
+			vals = append(vals, fmt.Sprintf("%s (%s)", at.Value, plural(len(uniqueArticles(at.Citations)), "source")))
+			cites = append(cites, at.Citations...)
+		}
+		facts = append(facts, strings.TrimPrefix(name, "relation:")+" "+strings.Join(vals, ", "))
+	}
+	return facts, cites
 }

@@ -1,0 +1,300 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/crosscheck-news/crosscheck/internal/ingest"
+	"github.com/crosscheck-news/crosscheck/internal/nats"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/pipeline"
+)
+
+// The distributed deployment: `ingest --queue` publishes documents, any
+// number of `worker` processes analyse and save them, and one `assign`
+// process groups saved articles into stories and rebuilds story views.
+const (
+	subjectDocuments = "crosscheck.documents" // JSON news.Document
+	subjectSaved     = "crosscheck.saved"     // JSON savedMessage
+)
+
+// savedMessage tells the assigner that a worker stored an article.
+type savedMessage struct {
+	ID       string `json:"id"`
+	Revision int    `json:"revision"`
+	Result   string `json:"result"` // news.SaveResult: new, updated, unchanged
+}
+
+// openQueue connects to the queue at url; ordered subjects are delivered
+// strictly in publish order.
+func openQueue(ctx context.Context, url string, ordered ...string) (news.Queue, error) {
+	if url == "" {
+		return nil, errQueueRequired
+	}
+	if !nats.IsURL(url) {
+		return nil, fmt.Errorf("queue %q: want a nats:// URL", url)
+	}
+	return nats.Open(ctx, nats.Options{URL: url, Ordered: ordered})
+}
+
+func queueFlag(fs *flag.FlagSet) *string {
+	return fs.String("queue", os.Getenv("CROSSCHECK_QUEUE"),
+		"NATS JetStream server, nats://HOST:PORT[?namespace=NAME] (default $CROSSCHECK_QUEUE)")
+}
+
+// publishDocuments is `ingest --queue`: read documents and publish each to
+// the workers instead of analysing them here.
+func publishDocuments(ctx context.Context, url string, paths []string, quiet bool) error {
+	q, err := openQueue(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	var read, failed atomic.Int64
+	err = (&ingest.Reader{}).Read(ctx, paths, func(d news.Document) error {
+		data, err := json.Marshal(d)
+		if err != nil {
+			return fmt.Errorf("encode document: %w", err)
+		}
+		if err := q.Publish(ctx, subjectDocuments, data); err != nil {
+			return err
+		}
+		read.Add(1)
+		return nil
+	}, func(f ingest.Failure) {
+		failed.Add(1)
+		fmt.Fprintf(os.Stderr, "crosscheck ingest: %v\n", f)
+	})
+	if err != nil {
+		return err
+	}
+	if !quiet {
+		fmt.Fprintf(os.Stderr, "read %d, failed %d; %d published to %s\n", read.Load(), failed.Load(), read.Load(), subjectDocuments)
+	}
+	if failed.Load() > 0 {
+		return errFailed
+	}
+	return nil
+}
+
+// newWorkerEngine is the part of the engine a worker needs: the article
+// pipeline over the store, without the story state that newEngine restores.
+func newWorkerEngine(store news.Store) (*engine, error) {
+	stages, err := articleStages()
+	if err != nil {
+		return nil, err
+	}
+	e := &engine{store: store, timings: &pipeline.Timings{}}
+	e.pipe = pipeline.New(stages...).WithTimings(e.timings)
+	return e, nil
+}
+
+func runWorker(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), `usage: crosscheck worker --db postgres://... --queue nats://... [flags]
+
+Consumes documents published by 'crosscheck ingest --queue', analyses each,
+saves it and announces new and updated articles to 'crosscheck assign'.
+Run as many workers as you like; stop with SIGINT or SIGTERM.
+
+flags:`)
+		fs.PrintDefaults()
+	}
+	db := dbFlag(fs)
+	queue := queueFlag(fs)
+	workers := fs.Int("workers", 1, "documents analysed at once in this process")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	q, err := openQueue(ctx, *queue)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	we, err := newWorkerEngine(store)
+	if err != nil {
+		return err
+	}
+	w := &worker{e: we, q: q, log: slog.Default()}
+	err = consumeAll(ctx, max(*workers, 1), q, subjectDocuments, w.handle)
+	fmt.Fprintf(os.Stderr, "worker: new %d, unchanged %d, updated %d, failed %d\n",
+		w.counts[news.New].Load(), w.counts[news.Unchanged].Load(), w.counts[news.Updated].Load(), w.failed.Load())
+	return err
+}
+
+// consumeAll runs n consumers of subject until ctx ends or one fails.
+func consumeAll(ctx context.Context, n int, q news.Queue, subject string, handle func(context.Context, []byte) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		wg    sync.WaitGroup
+		once  sync.Once
+		first error
+	)
+	for range n {
+		wg.Go(func() {
+			if err := q.Consume(ctx, subject, handle); err != nil {
+				once.Do(func() { first = err; cancel() })
+			}
+		})
+	}
+	wg.Wait()
+	return first
+}
+
+// worker analyses and saves documents.
+type worker struct {
+	e      *engine
+	q      news.Queue
+	log    *slog.Logger
+	counts [3]atomic.Int64 // by news.SaveResult
+	failed atomic.Int64
+}
+
+// handle processes one document. Bad input is logged and acknowledged (it
+// would fail again); store and queue errors are returned for redelivery.
+// Unchanged articles are announced too, so an assigner that missed a save
+// (a crash between save and publish) catches up on redelivery.
+func (w *worker) handle(ctx context.Context, data []byte) error {
+	var d news.Document
+	if err := json.Unmarshal(data, &d); err != nil {
+		w.failed.Add(1)
+		w.log.Error("bad document message", "err", err)
+		return nil
+	}
+	a := toArticle(d)
+	if err := w.e.pipe.Process(ctx, a); err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		w.failed.Add(1)
+		w.log.Error("analyse document", "path", d.Path, "line", d.Line, "err", err)
+		return nil
+	}
+	res, err := w.e.store.SaveArticle(ctx, a)
+	if err != nil {
+		return err
+	}
+	w.counts[res].Add(1)
+	msg, _ := json.Marshal(savedMessage{ID: a.ID, Revision: a.Revision, Result: res.String()})
+	return w.q.Publish(ctx, subjectSaved, msg)
+}
+
+func runAssign(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("assign", flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), `usage: crosscheck assign --db postgres://... --queue nats://...
+
+Takes the ids of saved articles from the workers, in order, places each in a
+story and rebuilds the views of the stories it touched. Run exactly one.
+
+flags:`)
+		fs.PrintDefaults()
+	}
+	db := dbFlag(fs)
+	queue := queueFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	store, err := openStore(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	q, err := openQueue(ctx, *queue, subjectSaved)
+	if err != nil {
+		return err
+	}
+	defer q.Close()
+	a, err := newStoryAssigner(ctx, store)
+	if err != nil {
+		return err
+	}
+	err = q.Consume(ctx, subjectSaved, a.handle)
+	fmt.Fprintf(os.Stderr, "assign: %d articles assigned, %d story views rebuilt\n", a.assigned, a.rebuilt)
+	return err
+}
+
+// storyAssigner is the single consumer of saved articles.
+type storyAssigner struct {
+	e                 *engine
+	seen              map[string]bool // articles with a story
+	assigned, rebuilt int
+}
+
+// newStoryAssigner restores the engine's story state from the store.
+func newStoryAssigner(ctx context.Context, store news.Store) (*storyAssigner, error) {
+	e, err := newEngine(ctx, store) // restores the assigner from stored assignments
+	if err != nil {
+		return nil, err
+	}
+	pairs, err := store.Assignments(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s := &storyAssigner{e: e, seen: make(map[string]bool, len(pairs))}
+	for _, p := range pairs {
+		s.seen[p[0]] = true
+	}
+	return s, nil
+}
+
+// handle assigns one saved article; it returns nil only after membership
+// and the touched views are committed, so the message is acknowledged
+// after the store.
+func (s *storyAssigner) handle(ctx context.Context, data []byte) error {
+	var m savedMessage
+	if err := json.Unmarshal(data, &m); err != nil {
+		slog.Error("bad saved message", "err", err)
+		return nil
+	}
+	if m.Result != news.Updated.String() && s.seen[m.ID] {
+		return nil // already placed; a re-ingest or a redelivery
+	}
+	arts, err := s.e.store.ArticlesByID(ctx, []string{m.ID})
+	if err != nil {
+		return err
+	}
+	if len(arts) == 0 {
+		slog.Error("saved article not in store", "article_id", m.ID)
+		return nil
+	}
+	id, merged := s.e.assigner.Add(arts[0])
+	if err := s.e.store.SetStory(ctx, m.ID, id); err != nil {
+		return err
+	}
+	touched := []string{id}
+	for _, from := range merged {
+		if err := s.e.moveStory(ctx, from, id); err != nil {
+			return err
+		}
+		touched = append(touched, from)
+	}
+	sort.Strings(touched)
+	for _, st := range touched {
+		if err := s.e.builder.Rebuild(ctx, st); err != nil {
+			return err
+		}
+		s.rebuilt++
+	}
+	s.seen[m.ID] = true
+	s.assigned++
+	return nil
+}
+
+// errQueueRequired is returned when a distributed command lacks --queue.
+var errQueueRequired = errors.New("--queue is required")

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/nats/natstest"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/postgres/pgtest"
+)
+
+// The distributed mode end to end: ingest publishes, two workers and one
+// assigner run concurrently, and the stored stories hold every article once.
+func TestDistributedIngest(t *testing.T) {
+	db := pgtest.DSN(t)
+	queue := natstest.URL() + "?namespace=" + natstest.Namespace(t)
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	os.WriteFile(in, []byte(`{"url":"https://a.test/1","source":"A","title":"Flood in Valencia","published":"2024-10-30","text":"Heavy rain flooded streets in Valencia on Tuesday, officials said."}
+{"url":"https://b.test/2","source":"B","title":"Chess final","published":"2024-11-02","text":"The chess final went to a tie-break after four drawn games."}
+{"url":"https://c.test/3","source":"C","title":"Bakery prize","text":"A small bakery in Lyon won the national croissant prize."}
+{"text": broken
+{"url":"https://a.test/1?utm_source=feed","source":"A","title":"Flood in Valencia","published":"2024-10-30","text":"Heavy rain flooded streets in Valencia on Tuesday, officials said."}
+`), 0o644)
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--queue", queue, in}); code != 1 {
+		t.Fatalf("ingest exit %d, want 1 for the broken line", code)
+	}
+
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	exits := make(chan int, 2)
+	go func() { exits <- run(ctx, []string{"worker", "--db", db, "--queue", queue, "--workers", "2"}) }()
+	go func() { exits <- run(ctx, []string{"assign", "--db", db, "--queue", queue}) }()
+
+	s, err := openStore(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var list []news.ArticleSummary
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		list, err = s.Articles(t.Context(), news.ListOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) == 3 && allPlaced(t, s, list) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out; stored %+v", list)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	// Let the duplicate line's announcement drain, then stop both.
+	time.Sleep(500 * time.Millisecond)
+	cancel()
+	for range 2 {
+		if code := <-exits; code != 0 {
+			t.Errorf("process exit %d", code)
+		}
+	}
+
+	stories, err := s.Stories(t.Context(), news.ListOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inViews := map[string]int{}
+	for _, st := range stories {
+		v, err := s.View(t.Context(), st.ID)
+		if err != nil {
+			t.Fatalf("view %s: %v", st.ID, err)
+		}
+		for _, a := range v.Articles {
+			inViews[a.ID]++
+		}
+	}
+	for _, a := range list {
+		if inViews[a.ID] != 1 {
+			t.Errorf("article %s (%s) is in %d story views", a.ID, a.Title, inViews[a.ID])
+		}
+	}
+	if as, _ := s.Assignments(t.Context()); len(as) != 3 {
+		t.Errorf("assignments %v", as)
+	}
+	if hits, _ := s.Search(t.Context(), "croissant", 5); len(hits) != 1 {
+		t.Errorf("search croissant: %v", hits)
+	}
+}
+
+// allPlaced reports whether every article has a story with a stored view.
+func allPlaced(t *testing.T, s news.Store, list []news.ArticleSummary) bool {
+	for _, a := range list {
+		if a.StoryID == "" {
+			return false
+		}
+		v, err := s.View(t.Context(), a.StoryID)
+		if err != nil {
+			return false
+		}
+		found := false
+		for _, x := range v.Articles {
+			found = found || x.ID == a.ID
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func TestWorkerNeedsQueue(t *testing.T) {
+	if code := run(t.Context(), []string{"worker", "--db", filepath.Join(t.TempDir(), "x.db"), "--queue", ""}); code != 1 {
+		t.Errorf("worker without --queue: exit %d", code)
+	}
+	if code := run(t.Context(), []string{"assign", "--db", filepath.Join(t.TempDir(), "x.db"), "--queue", "redis://x"}); code != 1 {
+		t.Errorf("assign with a non-NATS queue: exit %d", code)
+	}
+}

@@ -1,0 +1,74 @@
+package postgres
+
+// migrations is the ordered schema history; entry i brings the schema to
+// version i+1, recorded in schema_migrations. Never edit an entry that has
+// shipped: append a new one. Everything lives in the connection's current
+// schema (the first of search_path), so one database can hold several
+// independent crosscheck stores.
+var migrations = []string{
+	// 1: the text search configuration. It is "simple" (lower-case, no
+	// stemming, no stop words, like SQLite's unicode61) plus the unaccent
+	// dictionary when that extension can be had; without it, folding is done
+	// in Go before indexing and querying and only highlights lose accents.
+	`DO $$
+	DECLARE ext_schema text;
+	BEGIN
+		BEGIN
+			CREATE EXTENSION IF NOT EXISTS unaccent;
+		EXCEPTION WHEN OTHERS THEN
+			RAISE NOTICE 'unaccent unavailable: %', SQLERRM;
+		END;
+		CREATE TEXT SEARCH CONFIGURATION crosscheck (COPY = pg_catalog.simple);
+		SELECT n.nspname INTO ext_schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+			WHERE e.extname = 'unaccent';
+		IF ext_schema IS NOT NULL THEN
+			EXECUTE format('ALTER TEXT SEARCH CONFIGURATION crosscheck ALTER MAPPING FOR hword, hword_part, word WITH %I.unaccent, simple', ext_schema);
+		END IF;
+	END $$`,
+	// 2: articles, revisions, stories and membership.
+	`CREATE TABLE articles (
+		seq                 BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, -- ingest order
+		id                  TEXT NOT NULL UNIQUE,
+		key                 TEXT NOT NULL UNIQUE,       -- url:CANONICAL or hash:CONTENT
+		url                 TEXT NOT NULL DEFAULT '',
+		source              TEXT NOT NULL DEFAULT '',
+		title               TEXT NOT NULL DEFAULT '',
+		author              TEXT NOT NULL DEFAULT '',
+		path                TEXT NOT NULL DEFAULT '',
+		published           TIMESTAMPTZ,                -- NULL when unknown
+		published_estimated BOOLEAN NOT NULL DEFAULT false,
+		ingested            TIMESTAMPTZ NOT NULL,
+		content_hash        TEXT NOT NULL,
+		revision            INTEGER NOT NULL DEFAULT 1,
+		text                TEXT NOT NULL,
+		analysis            JSONB NOT NULL,             -- news.Analysis
+		search              TSVECTOR NOT NULL           -- title (weight A) and text (weight B), diacritics folded
+	);
+	CREATE INDEX articles_published ON articles (published);
+	CREATE INDEX articles_search ON articles USING GIN (search);
+	CREATE TABLE article_revisions (
+		article_id   TEXT NOT NULL,
+		revision     INTEGER NOT NULL,
+		content_hash TEXT NOT NULL,
+		title        TEXT NOT NULL,
+		text         TEXT NOT NULL,
+		ingested     TIMESTAMPTZ NOT NULL,
+		PRIMARY KEY (article_id, revision)
+	);
+	CREATE TABLE stories (
+		id              TEXT PRIMARY KEY,
+		title           TEXT NOT NULL DEFAULT '',
+		article_count   INTEGER NOT NULL DEFAULT 0,
+		sources         JSONB NOT NULL DEFAULT '[]',
+		first_published TIMESTAMPTZ,
+		last_published  TIMESTAMPTZ,
+		status          TEXT NOT NULL DEFAULT '',
+		view            JSONB,                          -- news.StoryView
+		updated         TIMESTAMPTZ NOT NULL DEFAULT now()
+	);
+	CREATE TABLE story_articles (
+		article_id TEXT PRIMARY KEY,
+		story_id   TEXT NOT NULL
+	);
+	CREATE INDEX story_articles_story ON story_articles (story_id);`,
+}

@@ -1,0 +1,380 @@
+// Package postgres is crosscheck's store for the distributed deployment:
+// news.Store on PostgreSQL through pgx, with raw SQL, an ordered migration
+// list and tsvector full-text search with diacritics folded.
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Store implements news.Store on a PostgreSQL schema.
+type Store struct {
+	db *sql.DB
+}
+
+var _ news.Store = (*Store)(nil)
+
+// IsURL reports whether a --db value names a PostgreSQL database.
+func IsURL(s string) bool {
+	return strings.HasPrefix(s, "postgres://") || strings.HasPrefix(s, "postgresql://")
+}
+
+// Open connects to the database at dsn (a postgres:// URL or key=value
+// string; a search_path parameter picks the schema) and migrates it.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	db, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(16)
+	db.SetMaxIdleConns(4)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s := &Store{db: db}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	return s, nil
+}
+
+// Close closes the connection pool.
+func (s *Store) Close() error { return s.db.Close() }
+
+// migrate applies the missing migrations, each in its own transaction, under
+// an advisory lock so processes starting together migrate once.
+func (s *Store) migrate(ctx context.Context) error {
+	for {
+		done, err := s.migrateOne(ctx)
+		if err != nil || done {
+			return err
+		}
+	}
+}
+
+func (s *Store) migrateOne(ctx context.Context) (done bool, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext('crosscheck migrate ' || current_schema()))`); err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, applied TIMESTAMPTZ NOT NULL DEFAULT now())`); err != nil {
+		return false, fmt.Errorf("migrate: %w", err)
+	}
+	var v int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(max(version), 0) FROM schema_migrations`).Scan(&v); err != nil {
+		return false, fmt.Errorf("read schema version: %w", err)
+	}
+	if v > len(migrations) {
+		return false, fmt.Errorf("database schema version %d is newer than this crosscheck (%d)", v, len(migrations))
+	}
+	if v == len(migrations) {
+		return true, tx.Commit()
+	}
+	if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+		return false, fmt.Errorf("migration %d: %w", v+1, err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, v+1); err != nil {
+		return false, fmt.Errorf("migration %d: %w", v+1, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("migration %d: %w", v+1, err)
+	}
+	return v+1 == len(migrations), nil
+}
+
+// Fold removes diacritics (é → e) so that search matches with or without
+// them; the database's unaccent dictionary, when present, does the same for
+// highlighting.
+func Fold(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+func timeOrNil(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+func fromNull(t sql.NullTime) time.Time {
+	if !t.Valid {
+		return time.Time{}
+	}
+	return t.Time.UTC()
+}
+
+const searchVector = `setweight(to_tsvector('crosscheck', $1), 'A') || setweight(to_tsvector('crosscheck', $2), 'B')`
+
+// SaveArticle implements news.ArticleStore. The row for the article's key is
+// locked while a revision is written, so concurrent workers saving the same
+// article agree on one result.
+func (s *Store) SaveArticle(ctx context.Context, a *news.Article) (news.SaveResult, error) {
+	a.ContentHash = news.ContentHash(a.Text)
+	key := news.ArticleKey(a)
+	analysis, err := json.Marshal(&a.Analysis)
+	if err != nil {
+		return 0, fmt.Errorf("save article: %w", err)
+	}
+	if a.Ingested.IsZero() {
+		a.Ingested = time.Now().UTC()
+	}
+	for range 3 {
+		res, retry, err := s.save(ctx, a, key, string(analysis))
+		if err != nil {
+			return 0, fmt.Errorf("save article: %w", err)
+		}
+		if !retry {
+			return res, nil
+		}
+	}
+	return 0, fmt.Errorf("save article %s: concurrent inserts did not settle", key)
+}
+
+// save runs one attempt; retry is true when another transaction inserted the
+// same key between our lookup and our insert.
+func (s *Store) save(ctx context.Context, a *news.Article, key, analysis string) (res news.SaveResult, retry bool, err error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, false, err
+	}
+	defer tx.Rollback()
+	var (
+		id, hash string
+		rev      int
+		seq      int64
+	)
+	err = tx.QueryRowContext(ctx, `SELECT seq, id, content_hash, revision FROM articles WHERE key = $1 FOR UPDATE`, key).
+		Scan(&seq, &id, &hash, &rev)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, false, err
+	}
+	found := err == nil
+	if found && hash == a.ContentHash {
+		a.ID, a.Revision = id, rev
+		return news.Unchanged, false, tx.Commit()
+	}
+	title, text := Fold(a.Title), Fold(a.Text)
+	if !found {
+		a.ID, a.Revision = news.IDFor(key), 1
+		err := tx.QueryRowContext(ctx, `INSERT INTO articles (search, id, key, url, source, title, author, path, published,
+			published_estimated, ingested, content_hash, revision, text, analysis)
+			VALUES (`+searchVector+`, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+			ON CONFLICT (key) DO NOTHING RETURNING seq`,
+			title, text, a.ID, key, a.URL, a.Source, a.Title, a.Author, a.Path, timeOrNil(a.Published),
+			a.PublishedEstimated, a.Ingested.UTC(), a.ContentHash, a.Revision, a.Text, analysis).Scan(&seq)
+		if errors.Is(err, sql.ErrNoRows) {
+			return 0, true, nil
+		}
+		if err != nil {
+			return 0, false, err
+		}
+		return news.New, false, tx.Commit()
+	}
+	a.ID, a.Revision = id, rev+1
+	if _, err := tx.ExecContext(ctx, `INSERT INTO article_revisions (article_id, revision, content_hash, title, text, ingested)
+		SELECT id, revision, content_hash, title, text, ingested FROM articles WHERE seq = $1
+		ON CONFLICT DO NOTHING`, seq); err != nil {
+		return 0, false, fmt.Errorf("save revision: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET search = `+searchVector+`, url = $3, source = $4, title = $5,
+		author = $6, path = $7, published = $8, published_estimated = $9, ingested = $10, content_hash = $11,
+		revision = $12, text = $13, analysis = $14 WHERE seq = $15`,
+		title, text, a.URL, a.Source, a.Title, a.Author, a.Path, timeOrNil(a.Published), a.PublishedEstimated,
+		a.Ingested.UTC(), a.ContentHash, a.Revision, a.Text, analysis, seq); err != nil {
+		return 0, false, err
+	}
+	return news.Updated, false, tx.Commit()
+}
+
+const articleCols = `a.id, a.url, a.source, a.title, a.author, a.path, a.published, a.published_estimated, a.ingested,
+	a.content_hash, a.revision, a.text, a.analysis`
+
+func scanArticle(row interface{ Scan(...any) error }) (*news.Article, error) {
+	var (
+		a        news.Article
+		pub      sql.NullTime
+		analysis []byte
+	)
+	if err := row.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &a.Author, &a.Path, &pub, &a.PublishedEstimated,
+		&a.Ingested, &a.ContentHash, &a.Revision, &a.Text, &analysis); err != nil {
+		return nil, err
+	}
+	a.Published, a.Ingested = fromNull(pub), a.Ingested.UTC()
+	if err := json.Unmarshal(analysis, &a.Analysis); err != nil {
+		return nil, fmt.Errorf("article %s analysis: %w", a.ID, err)
+	}
+	return &a, nil
+}
+
+// Article implements news.ArticleStore.
+func (s *Store) Article(ctx context.Context, id string) (*news.Article, error) {
+	a, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleCols+` FROM articles a WHERE a.id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("article %s: %w", id, news.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	return a, nil
+}
+
+// ArticlesByID implements news.ArticleStore.
+func (s *Store) ArticlesByID(ctx context.Context, ids []string) ([]*news.Article, error) {
+	out := make([]*news.Article, 0, len(ids))
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		rows, err := s.db.QueryContext(ctx, `SELECT `+articleCols+` FROM articles a WHERE a.id = ANY($1)`, chunk)
+		if err != nil {
+			return nil, fmt.Errorf("articles: %w", err)
+		}
+		byID := map[string]*news.Article{}
+		for rows.Next() {
+			a, err := scanArticle(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("articles: %w", err)
+			}
+			byID[a.ID] = a
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("articles: %w", err)
+		}
+		for _, id := range chunk {
+			if a, ok := byID[id]; ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out, nil
+}
+
+func limitClause(opt news.ListOptions) string {
+	if opt.Limit <= 0 {
+		return fmt.Sprintf(" OFFSET %d", max(opt.Offset, 0))
+	}
+	return fmt.Sprintf(" LIMIT %d OFFSET %d", opt.Limit, max(opt.Offset, 0))
+}
+
+const summaryCols = `a.id, a.title, a.source, a.url, a.path, a.published, a.published_estimated, COALESCE(sa.story_id, '')`
+
+func scanSummary(row interface{ Scan(...any) error }, extra ...any) (news.ArticleSummary, error) {
+	var (
+		s   news.ArticleSummary
+		pub sql.NullTime
+	)
+	err := row.Scan(append([]any{&s.ID, &s.Title, &s.Source, &s.URL, &s.Path, &pub, &s.PublishedEstimated, &s.StoryID}, extra...)...)
+	s.Published = fromNull(pub)
+	return s, err
+}
+
+// Articles implements news.ArticleStore.
+func (s *Store) Articles(ctx context.Context, opt news.ListOptions) ([]news.ArticleSummary, error) {
+	order := "a.seq"
+	if opt.Sort == "published" {
+		order = "a.published DESC NULLS LAST, a.seq"
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryCols+` FROM articles a
+		LEFT JOIN story_articles sa ON sa.article_id = a.id ORDER BY `+order+limitClause(opt))
+	if err != nil {
+		return nil, fmt.Errorf("articles: %w", err)
+	}
+	defer rows.Close()
+	out := []news.ArticleSummary{}
+	for rows.Next() {
+		sum, err := scanSummary(rows)
+		if err != nil {
+			return nil, fmt.Errorf("articles: %w", err)
+		}
+		out = append(out, sum)
+	}
+	return out, rows.Err()
+}
+
+// headlineOptions make ts_headline mark matches like SQLite's snippet().
+const headlineOptions = `StartSel=[[, StopSel=]], MinWords=12, MaxWords=30, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`
+
+// Search implements news.ArticleStore. The query is a list of words, with
+// "quoted phrases" kept together; every word must match (diacritics folded).
+// Title matches weigh more than text matches.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]news.SearchHit, error) {
+	terms := Terms(Fold(query))
+	if len(terms) == 0 {
+		return []news.SearchHit{}, nil
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	args := []any{limit}
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		args = append(args, t)
+		parts[i] = fmt.Sprintf("phraseto_tsquery('crosscheck', $%d)", i+2)
+	}
+	rows, err := s.db.QueryContext(ctx, `WITH q AS (SELECT `+strings.Join(parts, " && ")+` AS q),
+		hits AS (SELECT a.seq, ts_rank(a.search, q.q) AS rank FROM articles a, q
+			WHERE a.search @@ q.q ORDER BY rank DESC, a.seq LIMIT $1)
+		SELECT `+summaryCols+`, ts_headline('crosscheck', a.text, q.q, '`+headlineOptions+`'), hits.rank
+		FROM hits JOIN articles a ON a.seq = hits.seq CROSS JOIN q
+		LEFT JOIN story_articles sa ON sa.article_id = a.id
+		ORDER BY hits.rank DESC, a.seq`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer rows.Close()
+	out := []news.SearchHit{}
+	for rows.Next() {
+		var h news.SearchHit
+		if h.Article, err = scanSummary(rows, &h.Snippet, &h.Rank); err != nil {
+			return nil, fmt.Errorf("search: %w", err)
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// Terms splits a user's query into words and "quoted phrases"; anything
+// that is not a letter, digit, _ or ' separates words, so the result is
+// safe to hand to phraseto_tsquery.
+func Terms(q string) []string {
+	var terms []string
+	for i, part := range strings.Split(q, `"`) {
+		if i%2 == 1 { // inside quotes: a phrase
+			if p := strings.Join(strings.FieldsFunc(part, notWord), " "); p != "" {
+				terms = append(terms, p)
+			}
+			continue
+		}
+		terms = append(terms, strings.FieldsFunc(part, notWord)...)
+	}
+	return terms
+}
+
+func notWord(r rune) bool {
+	return !(r == '_' || r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// DB exposes the connection pool for maintenance and tests.
+func (s *Store) DB() *sql.DB { return s.db }

@@ -1,0 +1,184 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// SetStory implements news.StoryStore.
+func (s *Store) SetStory(ctx context.Context, articleID, storyID string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("set story: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, storyID); err != nil {
+		return fmt.Errorf("set story: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id) VALUES ($1, $2)
+		ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`, articleID, storyID); err != nil {
+		return fmt.Errorf("set story: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("set story: %w", err)
+	}
+	return nil
+}
+
+// StoryArticles implements news.StoryStore.
+func (s *Store) StoryArticles(ctx context.Context, storyID string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+		WHERE sa.story_id = $1 ORDER BY a.seq`, storyID)
+	if err != nil {
+		return nil, fmt.Errorf("story articles: %w", err)
+	}
+	defer rows.Close()
+	ids := []string{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("story articles: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+const storyCols = `id, title, article_count, sources, first_published, last_published, status`
+
+func scanStory(row interface{ Scan(...any) error }) (news.Story, error) {
+	var (
+		st          news.Story
+		sources     []byte
+		first, last sql.NullTime
+		status      string
+	)
+	if err := row.Scan(&st.ID, &st.Title, &st.ArticleCount, &sources, &first, &last, &status); err != nil {
+		return st, err
+	}
+	st.FirstPublished, st.LastPublished, st.Status = fromNull(first), fromNull(last), news.Status(status)
+	if err := json.Unmarshal(sources, &st.Sources); err != nil {
+		return st, fmt.Errorf("story %s sources: %w", st.ID, err)
+	}
+	return st, nil
+}
+
+// Stories implements news.StoryStore: by size (default) or by freshness.
+func (s *Store) Stories(ctx context.Context, opt news.ListOptions) ([]news.Story, error) {
+	order := "article_count DESC, last_published DESC NULLS LAST, id"
+	if opt.Sort == "fresh" {
+		order = "last_published DESC NULLS LAST, article_count DESC, id"
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+storyCols+` FROM stories WHERE article_count > 0 ORDER BY `+order+limitClause(opt))
+	if err != nil {
+		return nil, fmt.Errorf("stories: %w", err)
+	}
+	defer rows.Close()
+	out := []news.Story{}
+	for rows.Next() {
+		st, err := scanStory(rows)
+		if err != nil {
+			return nil, fmt.Errorf("stories: %w", err)
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// Story implements news.StoryStore.
+func (s *Store) Story(ctx context.Context, id string) (*news.Story, error) {
+	st, err := scanStory(s.db.QueryRowContext(ctx, `SELECT `+storyCols+` FROM stories WHERE id = $1`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("story %s: %w", id, news.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	return &st, nil
+}
+
+// SaveView implements news.StoryStore.
+func (s *Store) SaveView(ctx context.Context, v *news.StoryView) error {
+	sum := v.Summary()
+	view, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("save view: %w", err)
+	}
+	sources, err := json.Marshal(sum.Sources)
+	if err != nil {
+		return fmt.Errorf("save view: %w", err)
+	}
+	if sum.Sources == nil {
+		sources = []byte("[]")
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO stories (id, title, article_count, sources, first_published, last_published, status, view, updated)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) ON CONFLICT (id) DO UPDATE SET title = excluded.title,
+		article_count = excluded.article_count, sources = excluded.sources, first_published = excluded.first_published,
+		last_published = excluded.last_published, status = excluded.status, view = excluded.view, updated = excluded.updated`,
+		v.ID, sum.Title, sum.ArticleCount, string(sources), timeOrNil(sum.FirstPublished), timeOrNil(sum.LastPublished),
+		string(sum.Status), string(view))
+	if err != nil {
+		return fmt.Errorf("save view: %w", err)
+	}
+	return nil
+}
+
+// View implements news.StoryStore.
+func (s *Store) View(ctx context.Context, id string) (*news.StoryView, error) {
+	var view []byte
+	err := s.db.QueryRowContext(ctx, `SELECT view FROM stories WHERE id = $1 AND view IS NOT NULL`, id).Scan(&view)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("story %s: %w", id, news.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	v := news.NewStoryView(id, "")
+	if err := json.Unmarshal(view, v); err != nil {
+		return nil, fmt.Errorf("story %s view: %w", id, err)
+	}
+	return v, nil
+}
+
+// DeleteStory implements news.StoryStore.
+func (s *Store) DeleteStory(ctx context.Context, id string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("delete story: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `DELETE FROM story_articles WHERE story_id = $1`, id); err != nil {
+		return fmt.Errorf("delete story: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = $1`, id); err != nil {
+		return fmt.Errorf("delete story: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("delete story: %w", err)
+	}
+	return nil
+}
+
+// Assignments implements news.StoryStore.
+func (s *Store) Assignments(ctx context.Context) ([][2]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT sa.article_id, sa.story_id FROM story_articles sa
+		JOIN articles a ON a.id = sa.article_id ORDER BY a.seq`)
+	if err != nil {
+		return nil, fmt.Errorf("assignments: %w", err)
+	}
+	defer rows.Close()
+	out := [][2]string{}
+	for rows.Next() {
+		var p [2]string
+		if err := rows.Scan(&p[0], &p[1]); err != nil {
+			return nil, fmt.Errorf("assignments: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
