@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,7 +114,8 @@ func TestFeedDetection(t *testing.T) {
 		{"a.json", jsonl, 2, "", ""},
 		{"a.jsonl", jf, 0, "not JSONL: content is a JSON Feed", ""},
 		{"a.xml", xhtml, 1, "", ""},
-		{"a.xml", []byte("<note><to>x</to></note>"), 0, "not a feed: content looks like plain text", ""},
+		{"a.xml", []byte("<note><to>x</to></note>"), 0, "not a feed: the XML root element is not rss", ""},
+		{"a.xml", []byte("just words"), 0, "not a feed: content looks like plain text", ""},
 		{"a.rss", []byte("<html><body>x</body></html>"), 0, "not a feed: content looks like HTML", ""},
 		{"a.rss", []byte(`<rss version="2.0"><channel><title>T</title><item><title>x`), 0, "feed: ", ""},
 		{"a.rss", []byte(`<rss version="2.0"><channel><title>T</title></channel></rss>`), 0, "feed has no items", ""},
@@ -184,4 +186,25 @@ func FuzzReadFeed(f *testing.F) {
 			return nil
 		}, func(Failure) {})
 	})
+}
+
+// BenchmarkReadFeed reads an RSS feed of 200 items with HTML content.
+func BenchmarkReadFeed(b *testing.B) {
+	var s strings.Builder
+	s.WriteString(`<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>T</title>`)
+	for i := range 200 {
+		fmt.Fprintf(&s, "<item><title>Item %d</title><link>https://x.example/%d</link><pubDate>Tue, 12 Mar 2024 09:30:00 GMT</pubDate>"+
+			"<content:encoded><![CDATA[%s]]></content:encoded></item>", i, i, strings.Repeat("<p>A paragraph of the article.</p>", 40))
+	}
+	s.WriteString("</channel></rss>")
+	data := s.String()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		n := 0
+		err := (&Reader{}).ReadNamed(b.Context(), "f.rss", strings.NewReader(data),
+			func(news.Document) error { n++; return nil }, func(f Failure) { b.Fatal(f) })
+		if err != nil || n != 200 {
+			b.Fatal(n, err)
+		}
+	}
 }

@@ -257,6 +257,9 @@ func chooseFormat(name, sniffed string, br *bufio.Reader) (string, error) {
 		if sniffed == FormatFeed || sniffed == FormatHTML {
 			return sniffed, nil
 		}
+		if head, _ := br.Peek(1); len(head) == 1 && head[0] == '<' {
+			return "", errors.New("not a feed: the XML root element is not rss, rdf:RDF or feed")
+		}
 	}
 	if err := checkFormat(ext, sniffed, br); err != nil {
 		return "", err

@@ -285,3 +285,29 @@ func FuzzReadWARC(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkReadWARC reads a gzipped crawl of 300 records (a request, an HTML
+// response of ~20 KB and a metadata record per page).
+func BenchmarkReadWARC(b *testing.B) {
+	page := "<html><body>" + strings.Repeat("<p>Some paragraph of an article about the harbour.</p>\n", 360) + "</body></html>"
+	var crawl bytes.Buffer
+	for i := range 100 {
+		uri := fmt.Sprintf("https://news.example/%d", i)
+		for _, r := range []string{
+			warcRec("request", uri, "application/http; msgtype=request", "GET / HTTP/1.1\r\n\r\n", ""),
+			warcRec("response", uri, httpType, httpResp("200 OK", "Content-Type: text/html\r\n", page), ""),
+			warcRec("metadata", uri, "application/warc-fields", "via: x\r\n", ""),
+		} {
+			crawl.WriteString(gzipString(r))
+		}
+	}
+	b.SetBytes(int64(100 * len(page)))
+	for b.Loop() {
+		n := 0
+		err := (&Reader{}).ReadNamed(b.Context(), "c.warc.gz", bytes.NewReader(crawl.Bytes()),
+			func(news.Document) error { n++; return nil }, func(f Failure) { b.Fatal(f) })
+		if err != nil || n != 100 {
+			b.Fatal(n, err)
+		}
+	}
+}
