@@ -17,10 +17,11 @@ func runIngest(ctx context.Context, args []string) error {
 		fmt.Fprintln(fs.Output(), `usage: crosscheck ingest [flags] PATH...
 
 Reads articles from files, directories (recursively) and - (standard input):
-plain text (.txt), HTML pages (.html, .htm), JSONL (.jsonl, .ndjson), each
+plain text (.txt), HTML pages (.html, .htm), JSONL (.jsonl, .ndjson, .json),
+feeds (.rss, .atom, .xml, JSON Feed .json) and WARC crawls (.warc), each
 optionally gzip-compressed (.gz); other names are recognised by content.
-Each bad input is reported on its own line with its file and line; the good
-articles around it are still stored. Exit status 1 when anything failed.
+Each bad input is reported on its own line with its file and line (feed
+item, WARC record); the good articles around it are still stored. Exit status 1 when anything failed.
 
 flags:`)
 		fs.PrintDefaults()

@@ -62,7 +62,7 @@ func SourceName(rawURL, path string) string {
 	}
 	if path != "" {
 		base := filepath.Base(path)
-		for _, ext := range []string{".gz", ".txt", ".html", ".htm", ".jsonl", ".ndjson"} {
+		for _, ext := range []string{".gz", ".txt", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".rss", ".atom", ".xml", ".warc"} {
 			base = strings.TrimSuffix(base, ext)
 		}
 		return base

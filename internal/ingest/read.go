@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -43,6 +44,12 @@ const (
 	FormatText  = "text"
 	FormatHTML  = "html"
 	FormatJSONL = "jsonl"
+	// FormatFeed is an RSS, Atom or JSON feed; its items are emitted as
+	// FormatHTML or FormatText documents.
+	FormatFeed = "feed"
+	// FormatWARC is a WARC crawl; its HTML pages are emitted as FormatHTML
+	// documents.
+	FormatWARC = "warc"
 )
 
 // Reader streams documents from paths to emit and failures to fail. Emit is
@@ -50,7 +57,8 @@ const (
 type Reader struct {
 	// Stdin is read for the path "-"; os.Stdin when nil.
 	Stdin io.Reader
-	// MaxFileSize bounds text and HTML files (JSONL is streamed); default 64 MiB.
+	// MaxFileSize bounds text, HTML and feed files (JSONL and WARC are
+	// streamed); default 64 MiB.
 	MaxFileSize int64
 	// FS, when set, resolves paths inside it instead of the OS file system
 	// (used for the bundled examples).
@@ -188,21 +196,21 @@ func (r *Reader) readStream(ctx context.Context, path, name string, in io.Reader
 		br = bufio.NewReaderSize(zr, 64<<10)
 		lower = strings.TrimSuffix(lower, ".gz")
 	}
-	format := formatByExt(lower)
 	sniffed, err := sniff(br)
 	if err != nil {
 		fail(Failure{Path: path, Err: err})
 		return nil
 	}
-	if err := checkFormat(format, sniffed, br); err != nil {
+	format, err := chooseFormat(lower, sniffed, br)
+	if err != nil {
 		fail(Failure{Path: path, Err: err})
 		return nil
 	}
-	if format == "" {
-		format = sniffed
-	}
-	if format == FormatJSONL {
+	switch format {
+	case FormatJSONL:
 		return readJSONL(ctx, path, br, emit, fail)
+	case FormatWARC:
+		return readWARC(ctx, path, br, emit, fail)
 	}
 	max := r.MaxFileSize
 	if max <= 0 {
@@ -216,6 +224,9 @@ func (r *Reader) readStream(ctx context.Context, path, name string, in io.Reader
 	if int64(len(data)) > max {
 		fail(Failure{Path: path, Err: fmt.Errorf("file larger than %d bytes", max)})
 		return nil
+	}
+	if format == FormatFeed {
+		return readFeed(ctx, path, data, emit, fail)
 	}
 	var doc news.Document
 	if format == FormatHTML {
@@ -231,6 +242,34 @@ func (r *Reader) readStream(ctx context.Context, path, name string, in io.Reader
 	return emit(doc)
 }
 
+// chooseFormat picks the format of a file named name (lower-cased, without
+// .gz) from its extension, or from its content when the extension says
+// nothing. A .json file is a JSON Feed when its content is one and JSONL
+// otherwise; an .xml file is a feed or an HTML page.
+func chooseFormat(name, sniffed string, br *bufio.Reader) (string, error) {
+	ext := formatByExt(name)
+	switch filepath.Ext(name) {
+	case ".json":
+		if sniffed == FormatFeed {
+			return FormatFeed, nil
+		}
+	case ".xml":
+		if sniffed == FormatFeed || sniffed == FormatHTML {
+			return sniffed, nil
+		}
+		if head, _ := br.Peek(1); len(head) == 1 && head[0] == '<' {
+			return "", errors.New("not a feed: the XML root element is not rss, rdf:RDF or feed")
+		}
+	}
+	if err := checkFormat(ext, sniffed, br); err != nil {
+		return "", err
+	}
+	if ext == "" {
+		return sniffed, nil
+	}
+	return ext, nil
+}
+
 // checkFormat rejects a file whose content contradicts its extension. A .txt
 // is always read as text (prose may start with "<" or "{"); an .html file
 // needs markup; a .jsonl file must start with a JSON object.
@@ -243,6 +282,8 @@ func checkFormat(ext, sniffed string, br *bufio.Reader) error {
 		if bytes.Contains(head, []byte("<")) && bytes.Contains(head, []byte(">")) {
 			return nil // an HTML fragment without <html>
 		}
+	case ext == FormatJSONL && sniffed == FormatFeed:
+		return errors.New("not JSONL: content is a JSON Feed (name it .json)")
 	}
 	return fmt.Errorf("not %s: content looks like %s", describe(ext), describe(sniffed))
 }
@@ -253,6 +294,10 @@ func describe(format string) string {
 		return "HTML"
 	case FormatJSONL:
 		return "JSONL"
+	case FormatFeed:
+		return "a feed"
+	case FormatWARC:
+		return "WARC"
 	default:
 		return "plain text"
 	}
@@ -266,6 +311,10 @@ func formatByExt(name string) string {
 		return FormatHTML
 	case ".jsonl", ".ndjson", ".json":
 		return FormatJSONL
+	case ".rss", ".atom", ".xml":
+		return FormatFeed
+	case ".warc":
+		return FormatWARC
 	}
 	return ""
 }
@@ -285,13 +334,21 @@ func sniff(br *bufio.Reader) (string, error) {
 			return "", errors.New("empty file (only whitespace)")
 		}
 	}
+	if bytes.HasPrefix(trimmed, []byte("WARC/1.")) {
+		return FormatWARC, nil // checked first: WARC records may hold binary data
+	}
 	if isBinary(head) {
 		return "", errors.New("binary data, not an article")
 	}
 	l := bytes.ToLower(trimmed[:min(len(trimmed), 512)])
 	switch {
 	case len(l) > 0 && l[0] == '{':
+		if jsonFeed.Match(trimmed[:min(len(trimmed), 1024)]) {
+			return FormatFeed, nil
+		}
 		return FormatJSONL, nil
+	case len(l) > 0 && l[0] == '<' && isFeedRoot(trimmed[:min(len(trimmed), 1024)]):
+		return FormatFeed, nil
 	case bytes.HasPrefix(l, []byte("<!doctype html")), bytes.HasPrefix(l, []byte("<html")),
 		bytes.HasPrefix(l, []byte("<?xml")) && bytes.Contains(l, []byte("<html")),
 		bytes.HasPrefix(l, []byte("<!--")) && bytes.Contains(l, []byte("<html")),
@@ -299,6 +356,42 @@ func sniff(br *bufio.Reader) (string, error) {
 		return FormatHTML, nil
 	}
 	return FormatText, nil
+}
+
+// jsonFeed matches the version key of a JSON Feed (jsonfeed.org).
+var jsonFeed = regexp.MustCompile(`(?:^|[^\\])"version"\s*:\s*"https?://jsonfeed\.org/version/`)
+
+// isFeedRoot reports whether the first element of an XML document (after
+// the declaration, comments, processing instructions and doctype) is an RSS,
+// RSS 1.0 (rdf:RDF) or Atom root.
+func isFeedRoot(b []byte) bool {
+	for {
+		i := bytes.IndexByte(b, '<')
+		if i < 0 || i+1 >= len(b) {
+			return false
+		}
+		b = b[i+1:]
+		switch {
+		case bytes.HasPrefix(b, []byte("!--")):
+			end := bytes.Index(b, []byte("-->"))
+			if end < 0 {
+				return false
+			}
+			b = b[end+3:]
+			continue
+		case b[0] == '?' || b[0] == '!':
+			continue
+		}
+		end := bytes.IndexAny(b, " \t\r\n/>")
+		if end < 0 {
+			return false
+		}
+		name := strings.ToLower(string(b[:end]))
+		if j := strings.IndexByte(name, ':'); j >= 0 && name != "rdf:rdf" {
+			name = name[j+1:] // a prefixed Atom root, <atom:feed>
+		}
+		return name == "rss" || name == "feed" || name == "rdf:rdf"
+	}
 }
 
 // isBinary reports NUL bytes or mostly invalid UTF-8 in a sample.
