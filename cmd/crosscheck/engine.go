@@ -153,11 +153,27 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 	}()
 	touched := map[string]bool{}
 	var saveErr error
+	// Results are saved in input order, in batches of what is ready: one
+	// transaction per batch instead of per article.
 	for j := range order {
 		<-j.done
-		sum.Read++
+		batch := []*job{j}
+	gather:
+		for len(batch) < saveBatch {
+			select {
+			case next, ok := <-order:
+				if !ok {
+					break gather
+				}
+				<-next.done
+				batch = append(batch, next)
+			default:
+				break gather
+			}
+		}
+		sum.Read += len(batch)
 		if saveErr == nil {
-			saveErr = e.save(ctx, j, &sum, touched, fail)
+			saveErr = e.save(ctx, batch, &sum, touched, fail)
 		}
 		if progress != nil {
 			progress(sum)
@@ -171,11 +187,13 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 		return sum, saveErr
 	}
 	if r, ok := e.assigner.(repairer); ok && len(touched) > 0 {
+		var pairs [][2]string
 		for _, m := range r.Repair() {
-			if err := e.store.SetStory(ctx, m.ArticleID, m.To); err != nil {
-				return sum, err
-			}
+			pairs = append(pairs, [2]string{m.ArticleID, m.To})
 			touched[m.From], touched[m.To] = true, true
+		}
+		if err := e.store.SetStories(ctx, pairs); err != nil {
+			return sum, err
 		}
 	}
 	ids := make([]string, 0, len(touched))
@@ -192,38 +210,54 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 	return sum, nil
 }
 
-// save stores one analysed article and assigns it to a story.
-func (e *engine) save(ctx context.Context, j *job, sum *summary, touched map[string]bool, fail func(error)) error {
-	if j.err != nil {
-		sum.Failed++
-		fail(ingest.Failure{Path: j.doc.Path, Line: j.doc.Line, Err: j.err})
-		return nil
+// saveBatch bounds the articles saved in one transaction.
+const saveBatch = 64
+
+// save stores a batch of analysed articles in input order and assigns the
+// new and updated ones to stories.
+func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched map[string]bool, fail func(error)) error {
+	arts := make([]*news.Article, 0, len(batch))
+	for _, j := range batch {
+		if j.err != nil {
+			sum.Failed++
+			fail(ingest.Failure{Path: j.doc.Path, Line: j.doc.Line, Err: j.err})
+			continue
+		}
+		arts = append(arts, j.art)
 	}
-	res, err := e.store.SaveArticle(ctx, j.art)
+	results, err := e.store.SaveArticles(ctx, arts)
 	if err != nil {
 		return err
 	}
-	switch res {
-	case news.Unchanged:
-		sum.Unchanged++
-		return nil
-	case news.New:
-		sum.New++
-	case news.Updated:
-		sum.Updated++
-	}
-	id, merged := e.assigner.Add(j.art)
-	if err := e.store.SetStory(ctx, j.art.ID, id); err != nil {
-		return err
-	}
-	touched[id] = true
-	for _, m := range merged {
-		if err := e.moveStory(ctx, m, id); err != nil {
-			return err
+	var pairs [][2]string
+	for i, res := range results {
+		switch res {
+		case news.Unchanged:
+			sum.Unchanged++
+			continue
+		case news.New:
+			sum.New++
+		case news.Updated:
+			sum.Updated++
 		}
-		touched[m] = true
+		id, merged := e.assigner.Add(arts[i])
+		pairs = append(pairs, [2]string{arts[i].ID, id})
+		touched[id] = true
+		if len(merged) > 0 {
+			// Earlier articles of this batch must be placed before stories move.
+			if err := e.store.SetStories(ctx, pairs); err != nil {
+				return err
+			}
+			pairs = pairs[:0]
+			for _, m := range merged {
+				if err := e.moveStory(ctx, m, id); err != nil {
+					return err
+				}
+				touched[m] = true
+			}
+		}
 	}
-	return nil
+	return e.store.SetStories(ctx, pairs)
 }
 
 // moveStory moves every article of story from into story to.
@@ -232,10 +266,9 @@ func (e *engine) moveStory(ctx context.Context, from, to string) error {
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		if err := e.store.SetStory(ctx, id, to); err != nil {
-			return err
-		}
+	pairs := make([][2]string, len(ids))
+	for i, id := range ids {
+		pairs[i] = [2]string{id, to}
 	}
-	return nil
+	return e.store.SetStories(ctx, pairs)
 }

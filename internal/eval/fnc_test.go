@@ -4,7 +4,6 @@ import (
 	"testing"
 )
 
-
 func TestFNC(t *testing.T) {
 	gold := []string{"agree", "disagree", "discuss", "unrelated", "unrelated", "agree"}
 	pred := []string{"agree", "discuss", "unrelated", "unrelated", "agree", "agree"}

@@ -296,3 +296,26 @@ func page[T any](xs []T, opt news.ListOptions) []T {
 	}
 	return xs
 }
+
+// SaveArticles implements news.ArticleStore.
+func (s *Store) SaveArticles(ctx context.Context, arts []*news.Article) ([]news.SaveResult, error) {
+	out := make([]news.SaveResult, len(arts))
+	for i, a := range arts {
+		r, err := s.SaveArticle(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = r
+	}
+	return out, nil
+}
+
+// SetStories implements news.StoryStore.
+func (s *Store) SetStories(ctx context.Context, pairs [][2]string) error {
+	for _, p := range pairs {
+		if err := s.SetStory(ctx, p[0], p[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}

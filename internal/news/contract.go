@@ -64,6 +64,9 @@ type ArticleStore interface {
 	// stored URL is kept as a new revision and returns Updated. a.ID and
 	// a.Revision are set on return.
 	SaveArticle(ctx context.Context, a *Article) (SaveResult, error)
+	// SaveArticles saves several articles as SaveArticle does, in order,
+	// with one transaction where the store can; results match arts.
+	SaveArticles(ctx context.Context, arts []*Article) ([]SaveResult, error)
 	// Article returns the latest revision of an article, or ErrNotFound.
 	Article(ctx context.Context, id string) (*Article, error)
 	// Articles lists article summaries, newest first.
@@ -78,6 +81,8 @@ type ArticleStore interface {
 type StoryStore interface {
 	// SetStory puts an article in a story (moving it out of any other).
 	SetStory(ctx context.Context, articleID, storyID string) error
+	// SetStories sets several memberships (article id, story id) at once.
+	SetStories(ctx context.Context, pairs [][2]string) error
 	// StoryArticles returns the ids of the story's articles.
 	StoryArticles(ctx context.Context, storyID string) ([]string, error)
 	// Stories lists stories with their summaries.

@@ -152,6 +152,21 @@ func (s *Store) SaveArticle(ctx context.Context, a *news.Article) (news.SaveResu
 	return 0, fmt.Errorf("save article %s: concurrent inserts did not settle", key)
 }
 
+// SaveArticles implements news.ArticleStore. Each article is its own
+// transaction: in the distributed mode many workers save concurrently and
+// short transactions keep row locks brief.
+func (s *Store) SaveArticles(ctx context.Context, arts []*news.Article) ([]news.SaveResult, error) {
+	out := make([]news.SaveResult, len(arts))
+	for i, a := range arts {
+		res, err := s.SaveArticle(ctx, a)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = res
+	}
+	return out, nil
+}
+
 // save runs one attempt; retry is true when another transaction inserted the
 // same key between our lookup and our insert.
 func (s *Store) save(ctx context.Context, a *news.Article, key, analysis string) (res news.SaveResult, retry bool, err error) {

@@ -11,6 +11,17 @@ import (
 )
 
 // SetStory implements news.StoryStore.
+// SetStories implements news.StoryStore.
+func (s *Store) SetStories(ctx context.Context, pairs [][2]string) error {
+	for _, p := range pairs {
+		if err := s.SetStory(ctx, p[0], p[1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SetStory implements news.StoryStore.
 func (s *Store) SetStory(ctx context.Context, articleID, storyID string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

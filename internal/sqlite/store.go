@@ -89,6 +89,34 @@ func fromUnix(v sql.NullInt64) time.Time {
 
 // SaveArticle implements news.ArticleStore.
 func (s *Store) SaveArticle(ctx context.Context, a *news.Article) (news.SaveResult, error) {
+	res, err := s.SaveArticles(ctx, []*news.Article{a})
+	if err != nil {
+		return 0, err
+	}
+	return res[0], nil
+}
+
+// SaveArticles implements news.ArticleStore in one transaction.
+func (s *Store) SaveArticles(ctx context.Context, arts []*news.Article) ([]news.SaveResult, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("save articles: %w", err)
+	}
+	defer tx.Rollback()
+	out := make([]news.SaveResult, len(arts))
+	for i, a := range arts {
+		if out[i], err = saveTx(ctx, tx, a); err != nil {
+			return nil, fmt.Errorf("save article %q: %w", a.Title, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("save articles: %w", err)
+	}
+	return out, nil
+}
+
+// saveTx stores one article inside tx: new, a new revision, or unchanged.
+func saveTx(ctx context.Context, tx *sql.Tx, a *news.Article) (news.SaveResult, error) {
 	a.ContentHash = news.ContentHash(a.Text)
 	key := news.ArticleKey(a)
 	var (
@@ -96,9 +124,9 @@ func (s *Store) SaveArticle(ctx context.Context, a *news.Article) (news.SaveResu
 		rev      int
 		seq      int64
 	)
-	err := s.db.QueryRowContext(ctx, `SELECT seq, id, content_hash, revision FROM articles WHERE key = ?`, key).Scan(&seq, &id, &hash, &rev)
+	err := tx.QueryRowContext(ctx, `SELECT seq, id, content_hash, revision FROM articles WHERE key = ?`, key).Scan(&seq, &id, &hash, &rev)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("save article: %w", err)
+		return 0, err
 	}
 	found := err == nil
 	if found && hash == a.ContentHash {
@@ -107,16 +135,11 @@ func (s *Store) SaveArticle(ctx context.Context, a *news.Article) (news.SaveResu
 	}
 	analysis, err := json.Marshal(&a.Analysis)
 	if err != nil {
-		return 0, fmt.Errorf("save article: %w", err)
+		return 0, err
 	}
 	if a.Ingested.IsZero() {
 		a.Ingested = time.Now().UTC()
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, fmt.Errorf("save article: %w", err)
-	}
-	defer tx.Rollback()
 	result := news.New
 	if !found {
 		a.ID, a.Revision = news.IDFor(key), 1
@@ -125,10 +148,10 @@ func (s *Store) SaveArticle(ctx context.Context, a *news.Article) (news.SaveResu
 			a.ID, key, a.URL, a.Source, a.Title, a.Author, a.Path, unixOrNil(a.Published), a.PublishedEstimated,
 			a.Ingested.Unix(), a.ContentHash, a.Revision, a.Text, analysis)
 		if err != nil {
-			return 0, fmt.Errorf("save article: %w", err)
+			return 0, err
 		}
 		if seq, err = res.LastInsertId(); err != nil {
-			return 0, fmt.Errorf("save article: %w", err)
+			return 0, err
 		}
 	} else {
 		result = news.Updated
@@ -141,17 +164,14 @@ func (s *Store) SaveArticle(ctx context.Context, a *news.Article) (news.SaveResu
 			published_estimated=?, ingested=?, content_hash=?, revision=?, text=?, analysis=? WHERE seq = ?`,
 			a.URL, a.Source, a.Title, a.Author, a.Path, unixOrNil(a.Published), a.PublishedEstimated,
 			a.Ingested.Unix(), a.ContentHash, a.Revision, a.Text, analysis, seq); err != nil {
-			return 0, fmt.Errorf("save article: %w", err)
+			return 0, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, seq); err != nil {
-			return 0, fmt.Errorf("save article index: %w", err)
+			return 0, fmt.Errorf("index: %w", err)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, seq, a.Title, a.Text); err != nil {
-		return 0, fmt.Errorf("save article index: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("save article: %w", err)
+		return 0, fmt.Errorf("index: %w", err)
 	}
 	return result, nil
 }

@@ -13,17 +13,27 @@ import (
 
 // SetStory implements news.StoryStore.
 func (s *Store) SetStory(ctx context.Context, articleID, storyID string) error {
+	return s.SetStories(ctx, [][2]string{{articleID, storyID}})
+}
+
+// SetStories implements news.StoryStore in one transaction.
+func (s *Store) SetStories(ctx context.Context, pairs [][2]string) error {
+	if len(pairs) == 0 {
+		return nil
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("set story: %w", err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO NOTHING`, storyID); err != nil {
-		return fmt.Errorf("set story: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)
-		ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`, articleID, storyID); err != nil {
-		return fmt.Errorf("set story: %w", err)
+	for _, p := range pairs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO NOTHING`, p[1]); err != nil {
+			return fmt.Errorf("set story: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)
+			ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`, p[0], p[1]); err != nil {
+			return fmt.Errorf("set story: %w", err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("set story: %w", err)

@@ -25,6 +25,7 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"Search", testSearch},
 		{"SearchRanking", testSearchRanking},
 		{"Stories", testStories},
+		{"Batches", testBatches},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -238,5 +239,27 @@ func testStories(t *testing.T, ctx context.Context, s news.Store) {
 	as, err := s.Assignments(ctx)
 	if err != nil || len(as) != 3 || as[0] != [2]string{a.ID, "s1"} {
 		t.Fatalf("assignments = %v, %v", as, err)
+	}
+}
+
+func testBatches(t *testing.T, ctx context.Context, s news.Store) {
+	a := article("https://e.com/1", "one", "First text", 1)
+	b := article("https://e.com/2", "two", "Second text", 2)
+	dup := article("https://e.com/1", "one", "First text", 1)
+	res, err := s.SaveArticles(ctx, []*news.Article{a, b, dup})
+	if err != nil || len(res) != 3 || res[0] != news.New || res[1] != news.New || res[2] != news.Unchanged || dup.ID != a.ID {
+		t.Fatalf("batch = %v, %v", res, err)
+	}
+	if err := s.SetStories(ctx, [][2]string{{a.ID, "s1"}, {b.ID, "s1"}, {b.ID, "s2"}}); err != nil {
+		t.Fatal(err)
+	}
+	if ids, _ := s.StoryArticles(ctx, "s1"); len(ids) != 1 || ids[0] != a.ID {
+		t.Fatalf("s1 = %v", ids)
+	}
+	if ids, _ := s.StoryArticles(ctx, "s2"); len(ids) != 1 || ids[0] != b.ID {
+		t.Fatalf("s2 = %v", ids)
+	}
+	if res, err := s.SaveArticles(ctx, nil); err != nil || len(res) != 0 {
+		t.Fatalf("empty batch = %v, %v", res, err)
 	}
 }
