@@ -39,12 +39,12 @@ type paraInfo struct {
 
 // rcand is one candidate of one quote with its features.
 type rcand struct {
-	c     cand
-	rule  bool // the rules' pick
+	c    cand
+	rule bool // the rules' pick
 	// explicit: the rules' pick is the subject or object of the quote's own
 	// cue, next to it; the ranker keeps it
 	explicit bool
-	feats []string
+	feats    []string
 }
 
 // qgroup is one quote's candidates.

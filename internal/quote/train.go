@@ -24,7 +24,7 @@ type speakerExample struct {
 	doc   int
 	feats [][]string
 	pos   []bool
-	rule  int // index of the rules' pick, -1 when none
+	rule  int  // index of the rules' pick, -1 when none
 	keep  bool // the rules' pick is explicit: the ranker keeps it
 	spans []news.Span
 	qspan news.Span
