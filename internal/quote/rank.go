@@ -59,6 +59,9 @@ type ranking struct {
 	paras  []news.Span
 	info   []*paraInfo
 	counts map[string]int // mentions of each person's name in the article
+	// keepExplicit: a quote whose rules' pick is explicit gets no other
+	// candidates (the ranker keeps the pick; training wants them all)
+	keepExplicit bool
 }
 
 func (x *extraction) newRanking() *ranking {
@@ -331,6 +334,14 @@ func (r *ranking) quoteCands(q *news.QuoteMention, prevSpeaker string) []rcand {
 		cueSide = "inside"
 	}
 	ctxs = append(ctxs, "cue="+cueSide)
+	if r.keepExplicit && cueTok >= 0 && q.SpeakerSpan.Len() > 0 {
+		info := r.para(cuePara)
+		for _, pc := range info.cands {
+			if pc.c.span == q.SpeakerSpan && pc.cueTok == cueTok {
+				return []rcand{{c: pc.c, rule: true, explicit: true}}
+			}
+		}
+	}
 	ruleKind := "none"
 	var out []rcand
 	ruleSeen, exactSeen := false, false
@@ -505,6 +516,7 @@ func (r *ranking) candName(c cand) string {
 func (x *extraction) rerank(m *SpeakerModel) {
 	x.frozen = true
 	r := x.newRanking()
+	r.keepExplicit = true
 	gs := r.groups()
 	for _, g := range gs {
 		best, bestScore := -1, 0.0
