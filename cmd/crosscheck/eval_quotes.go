@@ -22,8 +22,9 @@ func runEvalQuotes(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("eval quotes", flag.ContinueOnError)
 	out := fs.String("predictions-out", "", "write one brat .ann file of predicted quotes per text into this `dir`")
 	alone := fs.Bool("alone", false, "run the quote stage alone, without the segment, ner and entity stages before it")
+	rules := fs.Bool("rules", false, "keep the rules' speakers (no speaker ranker)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: crosscheck eval quotes DIR [--predictions-out DIR] [--alone]\n\n"+
+		fmt.Fprintln(fs.Output(), "usage: crosscheck eval quotes DIR [--predictions-out DIR] [--alone] [--rules]\n\n"+
 			"Scores direct quotes and their speakers on a PolNeAR split (DIR/text/*.txt, DIR/attributions/*.ann)\n"+
 			"with the metric of ../shared/data/README.md. The segment, ner and entity stages run first, as in\n"+
 			"production; the speed line counts the quote stage only.")
@@ -68,7 +69,7 @@ func runEvalQuotes(ctx context.Context, args []string) error {
 			}
 		}
 		start := time.Now()
-		if err := (quote.Extractor{}).Process(ctx, a); err != nil {
+		if err := (quote.Extractor{RulesOnly: *rules}).Process(ctx, a); err != nil {
 			return fmt.Errorf("%s: %w", d.Name, err)
 		}
 		spent += time.Since(start)

@@ -42,6 +42,7 @@ var commands = map[string]command{
 var trainers = map[string]func(ctx context.Context, args []string) error{
 	"ner":    runTrainNER,
 	"stance": runTrainStance,
+	"quotes": runTrainQuotes,
 }
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.

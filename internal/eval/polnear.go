@@ -228,6 +228,18 @@ type QuoteScore struct {
 func (s *QuoteScore) Add(gold, pred []Attribution) {
 	s.Gold += len(gold)
 	s.Predicted += len(pred)
+	for _, m := range MatchQuotes(gold, pred) {
+		s.Matched++
+		if SourceRight(gold[m[0]], pred[m[1]]) {
+			s.SpeakerRight++
+		}
+	}
+}
+
+// MatchQuotes pairs predicted with gold quotes as the metric does: their
+// overlap covers at least half of the longer content extent, one to one,
+// largest overlaps first. Each pair is {gold index, predicted index}.
+func MatchQuotes(gold, pred []Attribution) [][2]int {
 	type pair struct{ g, p, ov int }
 	var pairs []pair
 	for gi, g := range gold {
@@ -243,17 +255,19 @@ func (s *QuoteScore) Add(gold, pred []Attribution) {
 	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].ov > pairs[j].ov })
 	usedG := make([]bool, len(gold))
 	usedP := make([]bool, len(pred))
+	var out [][2]int
 	for _, pr := range pairs {
 		if usedG[pr.g] || usedP[pr.p] {
 			continue
 		}
 		usedG[pr.g], usedP[pr.p] = true, true
-		s.Matched++
-		if spansOverlap(gold[pr.g].Source, pred[pr.p].Source) {
-			s.SpeakerRight++
-		}
+		out = append(out, [2]int{pr.g, pr.p})
 	}
+	return out
 }
+
+// SourceRight reports whether the predicted Source overlaps the gold Source.
+func SourceRight(gold, pred Attribution) bool { return spansOverlap(gold.Source, pred.Source) }
 
 func spansOverlap(a, b []CharSpan) bool {
 	for _, x := range a {

@@ -259,30 +259,7 @@ func (x *extraction) applyAttr(q *news.QuoteMention, a attr, ts []tok) {
 		q.Cue = a.cue.Text(x.text)
 	}
 	if a.hasSp {
-		c := a.sp
-		q.SpeakerSpan = c.span
-		switch c.kind {
-		case kName:
-			q.Speaker = c.name
-			q.SpeakerKey = c.key
-		case kPronoun:
-			q.Speaker, q.SpeakerKey = x.resolvePronoun(c)
-			if q.Speaker == "" {
-				q.Speaker = c.text
-			}
-		case kNP:
-			q.Speaker = c.text
-		case kRole:
-			q.Role = c.role
-			if speaksFor[c.role] || c.poss || c.forNP != "" {
-				q.For = x.resolveFor(c.forNP, c.span.Start)
-			}
-			if q.For != "" && q.For != c.forNP || q.For != "" && c.name != "" {
-				q.Speaker = q.For + "'s " + c.role
-			} else {
-				q.Speaker = c.text
-			}
-		}
+		x.setSpeaker(q, a.sp)
 	}
 	if !a.hasSp && !a.noSp {
 		// "..., adding, “": the speaker is the last clause subject named
@@ -293,6 +270,34 @@ func (x *extraction) applyAttr(q *news.QuoteMention, a attr, ts []tok) {
 		}
 	}
 	x.context(q, a.sent)
+}
+
+// setSpeaker makes candidate c q's speaker.
+func (x *extraction) setSpeaker(q *news.QuoteMention, c cand) {
+	q.Speaker, q.SpeakerKey, q.Role, q.For = "", "", "", ""
+	q.SpeakerSpan = c.span
+	switch c.kind {
+	case kName:
+		q.Speaker = c.name
+		q.SpeakerKey = c.key
+	case kPronoun:
+		q.Speaker, q.SpeakerKey = x.resolvePronoun(c)
+		if q.Speaker == "" {
+			q.Speaker = c.text
+		}
+	case kNP:
+		q.Speaker = c.text
+	case kRole:
+		q.Role = c.role
+		if speaksFor[c.role] || c.poss || c.forNP != "" {
+			q.For = x.resolveFor(c.forNP, c.span.Start)
+		}
+		if q.For != "" && q.For != c.forNP || q.For != "" && c.name != "" {
+			q.Speaker = q.For + "'s " + c.role
+		} else {
+			q.Speaker = c.text
+		}
+	}
 }
 
 // resolvePronoun finds whom a pronoun speaker refers to: the last person

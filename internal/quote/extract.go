@@ -144,6 +144,10 @@ func (x *extraction) run() {
 			if use.ok {
 				x.applyAttr(&q, use, ts)
 			}
+			if use.noSp {
+				// the attribution names no speaker: the ranker takes none either
+				x.noSpeaker = append(x.noSpeaker, len(x.quotes))
+			}
 			if kind == "partial" {
 				q.Partial = true
 			}

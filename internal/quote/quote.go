@@ -15,26 +15,54 @@ import (
 // (or splits the text on blank lines), a.Mentions (PER mentions from the
 // entity stage, when present) and a.Social, and fills a.Quotes; quoted
 // titles are appended to a.Mentions as WORK mentions with Via "title".
-type Extractor struct{}
+// Speakers of direct quotes are picked by the speaker ranker (Model, or the
+// embedded one when nil) among candidates the rules generate; RulesOnly
+// keeps the rules' picks.
+type Extractor struct {
+	Model     *SpeakerModel
+	RulesOnly bool
+}
 
 var _ news.Stage = Extractor{}
 
 // Process extracts a's quotes, replacing any already there.
-func (Extractor) Process(ctx context.Context, a *news.Article) error {
+func (e Extractor) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	x := newExtraction(a)
-	x.run()
+	x, err := e.extract(a)
+	if err != nil {
+		return err
+	}
 	a.Quotes = x.quotes
 	a.Mentions = append(a.Mentions, x.titles...)
 	return nil
 }
 
-// Extract returns the quotes of a without modifying it; titles are not returned.
-func Extract(a *news.Article) []news.QuoteMention {
+func (e Extractor) extract(a *news.Article) (*extraction, error) {
 	x := newExtraction(a)
 	x.run()
+	if !e.RulesOnly {
+		m := e.Model
+		if m == nil {
+			var err error
+			if m, err = DefaultSpeakerModel(); err != nil {
+				return nil, err
+			}
+		}
+		x.rerank(m)
+	}
+	return x, nil
+}
+
+// Extract returns the quotes of a without modifying it; titles are not
+// returned. Speakers are the embedded ranker's picks.
+func Extract(a *news.Article) []news.QuoteMention {
+	x, err := Extractor{}.extract(a)
+	if err != nil {
+		x = newExtraction(a)
+		x.run()
+	}
 	return x.quotes
 }
 
@@ -59,6 +87,8 @@ type extraction struct {
 	toks           []tok
 	gender         map[string]int // > 0 she, < 0 he, by votes
 	tagged         bool           // the recogniser ran: its mentions are the names
+	frozen         bool           // extraction done: no more names are noted
+	noSpeaker      []int          // quotes whose attribution names no speaker
 }
 
 func newExtraction(a *news.Article) *extraction {

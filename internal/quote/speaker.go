@@ -236,6 +236,9 @@ func stripHonorific(nm string) string {
 }
 
 func (x *extraction) noteName(nm string, pos int) {
+	if x.frozen {
+		return
+	}
 	nm = stripHonorific(nm)
 	if !strings.ContainsRune(nm, ' ') {
 		return
