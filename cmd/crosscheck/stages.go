@@ -1,6 +1,8 @@
 package main
 
 import (
+	"sync"
+
 	"github.com/crosscheck-news/crosscheck/internal/claim"
 	"github.com/crosscheck-news/crosscheck/internal/clean"
 	"github.com/crosscheck-news/crosscheck/internal/cluster"
@@ -53,8 +55,9 @@ func storyStages() ([]pipeline.NamedStory, error) {
 	if err != nil {
 		return nil, err
 	}
+	bodies := newBodyCache(model, 4096)
 	claims := claim.Builder{Stance: func(text string, a *news.Article) (news.Stance, bool) {
-		st, probs := model.ClaimStance(text, a.Text)
+		st, probs := model.ClaimStanceBody(text, bodies.get(a))
 		best := 0.0
 		for _, p := range probs {
 			best = max(best, p)
@@ -68,4 +71,35 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		{Name: "claims", Stage: claims},
 		{Name: "sheet", Stage: story.Sheet{}},
 	}, nil
+}
+
+// bodyCache keeps the stance model's analysis of recent articles, so that a
+// story rebuilt after each new article does not analyse the others again.
+type bodyCache struct {
+	model *stance.Model
+	max   int
+	mu    sync.Mutex
+	m     map[string]*stance.Body
+}
+
+func newBodyCache(m *stance.Model, max int) *bodyCache {
+	return &bodyCache{model: m, max: max, m: map[string]*stance.Body{}}
+}
+
+func (c *bodyCache) get(a *news.Article) *stance.Body {
+	key := a.ID + "/" + a.ContentHash
+	c.mu.Lock()
+	b, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return b
+	}
+	b = c.model.Prepare(a.Text)
+	c.mu.Lock()
+	if len(c.m) >= c.max {
+		clear(c.m) // simple and bounded: a full cache starts over
+	}
+	c.m[key] = b
+	c.mu.Unlock()
+	return b
 }

@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -64,14 +65,13 @@ func (Copies) Build(ctx context.Context, v *news.StoryView, articles []*news.Art
 		texts[i] = dedup.Prepare(a.Text)
 	}
 	var copies []news.Copy
-	for i := range articles {
+	for _, p := range sharingPairs(texts) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for j := i + 1; j < len(articles); j++ {
-			for _, m := range dedup.Shared(texts[i], texts[j]) {
-				copies = append(copies, direct(articles[i], articles[j], m))
-			}
+		i, j := p[0], p[1]
+		for _, m := range dedup.Shared(texts[i], texts[j]) {
+			copies = append(copies, direct(articles[i], articles[j], m))
 		}
 	}
 	if copies == nil {
@@ -150,4 +150,38 @@ func setGroups(v *news.StoryView, articles []*news.Article) {
 		}
 		v.Articles[k].Group = articles[group[i]].ID
 	}
+}
+
+// sharingPairs lists, in order, the pairs of texts (i < j) that share at
+// least one passage shingle, found through an index of shingles instead of
+// comparing every pair: a story of n articles costs about its word count.
+func sharingPairs(texts []*dedup.Text) [][2]int {
+	where := map[uint64][]int{}
+	for i, t := range texts {
+		for _, h := range t.Shingles {
+			list := where[h]
+			if len(list) == 0 || list[len(list)-1] != i {
+				where[h] = append(list, i)
+			}
+		}
+	}
+	seen := map[[2]int]bool{}
+	for _, list := range where {
+		for x := 0; x < len(list); x++ {
+			for y := x + 1; y < len(list); y++ {
+				seen[[2]int{list[x], list[y]}] = true
+			}
+		}
+	}
+	pairs := make([][2]int, 0, len(seen))
+	for p := range seen {
+		pairs = append(pairs, p)
+	}
+	sort.Slice(pairs, func(a, b int) bool {
+		if pairs[a][0] != pairs[b][0] {
+			return pairs[a][0] < pairs[b][0]
+		}
+		return pairs[a][1] < pairs[b][1]
+	})
+	return pairs
 }

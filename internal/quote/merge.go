@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"sort"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -20,15 +21,20 @@ var _ news.StoryStage = Merger{}
 
 // variant is one article's quote while merging.
 type variant struct {
-	art   *news.Article
-	q     news.QuoteMention
-	words []string
-	set   map[string]bool
+	art    *news.Article
+	q      news.QuoteMention
+	words  []string
+	set    map[string]bool
+	joined string // " w1 w2 ... wn "
 }
 
 // Build merges the quotes of articles into v.Quotes, replacing them.
 func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Article) error {
 	var groups [][]*variant
+	// byWord indexes each group by the words of its first variant: a quote
+	// can only match a group it shares a word with, so the merge does not
+	// compare every quote with every group.
+	byWord := map[string][]int{}
 	for _, a := range articles {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -38,9 +44,10 @@ func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Art
 			if len(w) == 0 {
 				continue
 			}
-			vr := &variant{art: a, q: q, words: w, set: wordSet(w)}
+			vr := &variant{art: a, q: q, words: w, set: wordSet(w), joined: " " + strings.Join(w, " ") + " "}
 			placed := false
-			for gi, g := range groups {
+			for _, gi := range candidates(byWord, vr, len(groups)) {
+				g := groups[gi]
 				if !sameQuote(g[0], vr) || nestedPair(g, vr) {
 					continue
 				}
@@ -55,18 +62,64 @@ func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Art
 				break
 			}
 			if !placed {
+				keys := indexWords(vr)
+				if len(keys) == 0 {
+					keys = []string{""} // no telling word: always a candidate
+				}
+				for _, word := range keys {
+					byWord[word] = append(byWord[word], len(groups))
+				}
 				groups = append(groups, []*variant{vr})
 			}
 		}
 	}
+	ents := newEntityIndex(v)
 	v.Quotes = v.Quotes[:0]
 	if v.Quotes == nil {
 		v.Quotes = []news.Quote{}
 	}
 	for _, g := range groups {
-		v.Quotes = append(v.Quotes, buildQuote(v, g))
+		v.Quotes = append(v.Quotes, buildQuote(v, g, ents))
 	}
 	return nil
+}
+
+// indexWords are a variant's words of four letters or more: two variants of
+// one quote always share one (they share 80% of the shorter's words, or all
+// of them), unless neither has any.
+func indexWords(vr *variant) []string {
+	var out []string
+	for w := range vr.set {
+		if len(w) >= 4 {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// candidates lists, in group order, the groups sharing a telling word with
+// vr, and those without telling words.
+func candidates(byWord map[string][]int, vr *variant, groups int) []int {
+	keys := indexWords(vr)
+	if len(keys) == 0 { // only short words: any group may hold them
+		out := make([]int, groups)
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	seen := map[int]bool{}
+	var out []int
+	for _, w := range append(keys, "") {
+		for _, gi := range byWord[w] {
+			if !seen[gi] {
+				seen[gi] = true
+				out = append(out, gi)
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
 }
 
 // indexOfArticle returns the index of a's variant in g, or -1.
@@ -104,9 +157,9 @@ func sameQuote(a, b *variant) bool {
 		short, long = long, short
 	}
 	if len(short.words) < 3 {
-		return strings.Join(short.words, " ") == strings.Join(long.words, " ")
+		return short.joined == long.joined
 	}
-	if strings.Contains(" "+strings.Join(long.words, " ")+" ", " "+strings.Join(short.words, " ")+" ") {
+	if strings.Contains(long.joined, short.joined) {
 		return true
 	}
 	in := 0
@@ -119,7 +172,7 @@ func sameQuote(a, b *variant) bool {
 }
 
 // buildQuote makes one news.Quote of a group of variants, first carrier first.
-func buildQuote(v *news.StoryView, g []*variant) news.Quote {
+func buildQuote(v *news.StoryView, g []*variant, ents *entityIndex) news.Quote {
 	first := g[0]
 	q := news.Quote{Text: first.q.Text, FirstArticleID: first.art.ID, Carriers: []news.Carrier{}}
 	h := fnv.New64a()
@@ -156,7 +209,7 @@ func buildQuote(v *news.StoryView, g []*variant) news.Quote {
 	if bestV != nil {
 		q.Speaker = news.Speaker{Name: bestV.q.Speaker, Role: bestV.q.Role}
 		if bestV.q.Role == "" {
-			q.Speaker.EntityID = entityFor(v, bestV.q.Speaker)
+			q.Speaker.EntityID = ents.find(bestV.q.Speaker)
 		}
 	}
 	// the same words given to different people
@@ -250,34 +303,56 @@ func editsAtMostOne(a, b string) bool {
 	return edits+(len(ra)-i) <= 1
 }
 
-// entityFor finds the entity whose name or alias matches the speaker.
-func entityFor(v *news.StoryView, name string) string {
+// entityIndex finds the story entity a speaker's name refers to.
+type entityIndex struct {
+	exact map[string]string // folded name or alias -> entity id (first entity wins)
+	per   []foldedName      // person entities, in order
+}
+
+type foldedName struct {
+	id, name string
+	last     string
+}
+
+func newEntityIndex(v *news.StoryView) *entityIndex {
+	ix := &entityIndex{exact: map[string]string{}}
+	for _, e := range v.Entities {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if f := fold(n); ix.exact[f] == "" {
+				ix.exact[f] = e.ID
+			}
+		}
+		if e.Type == news.PER || e.Type == "" {
+			fn := fold(e.Name)
+			f := strings.Fields(fn)
+			last := ""
+			if len(f) > 1 {
+				last = f[len(f)-1]
+			}
+			ix.per = append(ix.per, foldedName{id: e.ID, name: fn, last: last})
+		}
+	}
+	return ix
+}
+
+// find returns the entity whose name or alias matches name, else the one
+// person whose name ends with it (a surname alone), else "".
+func (ix *entityIndex) find(name string) string {
 	if name == "" {
 		return ""
 	}
 	fn := fold(name)
-	for _, e := range v.Entities {
-		if fold(e.Name) == fn {
-			return e.ID
-		}
-		for _, al := range e.Aliases {
-			if fold(al) == fn {
-				return e.ID
-			}
-		}
+	if id := ix.exact[fn]; id != "" {
+		return id
 	}
-	// a surname alone: the one person entity whose name ends with it
+	multi := strings.Contains(fn, " ")
 	id := ""
-	for _, e := range v.Entities {
-		if e.Type != news.PER && e.Type != "" {
-			continue
-		}
-		f := strings.Fields(fold(e.Name))
-		if len(f) > 1 && f[len(f)-1] == fn || len(strings.Fields(fn)) > 1 && strings.HasSuffix(fold(e.Name), fn) {
-			if id != "" && id != e.ID {
+	for _, p := range ix.per {
+		if p.last != "" && p.last == fn || multi && strings.HasSuffix(p.name, fn) {
+			if id != "" && id != p.id {
 				return ""
 			}
-			id = e.ID
+			id = p.id
 		}
 	}
 	return id
