@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
@@ -136,10 +137,16 @@ func BenchmarkRebuildStory200(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	builder := &story.Builder{Stages: &pipeline.StoryPipeline{Stages: sstages}}
+	timings := &pipeline.Timings{}
+	builder := &story.Builder{Stages: &pipeline.StoryPipeline{Stages: sstages, Timings: timings}}
+	n := 0
 	for b.Loop() {
 		if _, err := builder.Build(ctx, "s", arts); err != nil {
 			b.Fatal(err)
 		}
+		n++
 	}
+	timings.Each(func(name string, d time.Duration) {
+		b.ReportMetric(float64(d.Microseconds())/1000/float64(n), name+"-ms")
+	})
 }

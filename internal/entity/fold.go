@@ -125,6 +125,9 @@ func (f folded) origEnd(i int) int { return f.off[i] }
 // adjacent runes each cost one. It stops early and returns max+1 when the
 // distance exceeds max.
 func Damerau(a, b string, max int) int {
+	if bagDistance(a, b) > max {
+		return max + 1 // quick: the letters alone differ too much
+	}
 	ra, rb := []rune(a), []rune(b)
 	if d := len(ra) - len(rb); d > max || -d > max {
 		return max + 1
@@ -197,4 +200,32 @@ func slug(s string) string {
 		out = out[:80]
 	}
 	return out
+}
+
+// bagDistance is a lower bound of the edit distance of two ASCII strings:
+// the larger of the letters a has beyond b and b beyond a. It is 0 when
+// either string is not ASCII (no bound then).
+func bagDistance(a, b string) int {
+	var counts [128]int
+	for i := 0; i < len(a); i++ {
+		if a[i] >= 128 {
+			return 0
+		}
+		counts[a[i]]++
+	}
+	for i := 0; i < len(b); i++ {
+		if b[i] >= 128 {
+			return 0
+		}
+		counts[b[i]]--
+	}
+	plus, minus := 0, 0
+	for _, c := range counts {
+		if c > 0 {
+			plus += c
+		} else {
+			minus -= c
+		}
+	}
+	return max(plus, minus)
 }

@@ -64,9 +64,13 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 		byID[id] = len(groups)
 		groups = append(groups, g)
 	}
+	order := make(map[string]int, len(arts))
+	for i, a := range arts {
+		order[a.ID] = i
+	}
 	ents := make([]news.Entity, len(groups))
 	for i, g := range groups {
-		ents[i] = summarise(g, arts)
+		ents[i] = summarise(g, arts, order)
 	}
 	// Folded names and aliases of each entity, to give relation values the
 	// related entity's canonical name.
@@ -155,12 +159,32 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 		}
 	}
 	sort.SliceStable(full, func(a, b int) bool { return size(full[a]) > size(full[b]) })
+	// Two full names of one person share a token (at most one token of a
+	// name differs, and initials keep the given name), so each name is
+	// compared only with the earlier names sharing one of its tokens.
+	byTok := map[string][]int{} // token -> positions in full
 	for x, i := range full {
-		for _, j := range full[:x] {
-			a, b := locs[i].toks, locs[j].toks
-			if sameFull(a, b) {
+		var cands []int
+		seen := map[int]bool{}
+		for _, t := range locs[i].toks {
+			for _, y := range byTok[t] {
+				if !seen[y] {
+					seen[y] = true
+					cands = append(cands, y)
+				}
+			}
+		}
+		sort.Ints(cands)
+		for _, y := range cands {
+			j := full[y]
+			if sameFull(locs[i].toks, locs[j].toks) {
 				union(j, i)
 				break
+			}
+		}
+		for _, t := range locs[i].toks {
+			if l := byTok[t]; len(l) == 0 || l[len(l)-1] != x {
+				byTok[t] = append(l, x)
 			}
 		}
 	}
@@ -261,7 +285,7 @@ func sameFull(a, b []string) bool {
 }
 
 // summarise makes the story entity of a group of local entities.
-func summarise(g []*local, arts []*news.Article) news.Entity {
+func summarise(g []*local, arts []*news.Article, order map[string]int) news.Entity {
 	types := map[news.EntityType]int{}
 	aliasCount := map[string]int{}
 	aliasForm := map[string]string{}
@@ -325,10 +349,6 @@ func summarise(g []*local, arts []*news.Article) news.Entity {
 	ids := make([]string, len(artIdx))
 	for i, a := range artIdx {
 		ids[i] = arts[a].ID
-	}
-	order := map[string]int{}
-	for i, a := range arts {
-		order[a.ID] = i
 	}
 	sort.SliceStable(cites, func(i, j int) bool {
 		if cites[i].ArticleID != cites[j].ArticleID {

@@ -90,6 +90,8 @@ func (t *Timings) Each(f func(name string, d time.Duration)) {
 // StoryPipeline is an ordered list of cross-article stages.
 type StoryPipeline struct {
 	Stages []NamedStory
+	// Timings, when set, accumulates each stage's time.
+	Timings *Timings
 }
 
 // NamedStory is a story stage with its name.
@@ -101,7 +103,12 @@ type NamedStory struct {
 // Build runs every story stage in order on v.
 func (p *StoryPipeline) Build(ctx context.Context, v *news.StoryView, arts []*news.Article) error {
 	for _, s := range p.Stages {
-		if err := s.Stage.Build(ctx, v, arts); err != nil {
+		start := time.Now()
+		err := s.Stage.Build(ctx, v, arts)
+		if p.Timings != nil {
+			p.Timings.add(s.Name, time.Since(start))
+		}
+		if err != nil {
 			return fmt.Errorf("%s: %w", s.Name, err)
 		}
 	}
