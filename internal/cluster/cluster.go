@@ -43,7 +43,7 @@ func DefaultConfig() Config {
 	return Config{
 		Threshold:      0.30,
 		MergeThreshold: 0.50,
-		EntityWeight:   0.0,
+		EntityWeight:   0.3,
 		PassageBonus:   0.05,
 		TimeWindow:     7,
 		SalientTerms:   24,
@@ -55,6 +55,8 @@ func DefaultConfig() Config {
 		MemberWeight:   1.0,
 		IDFPrior:       50,
 		SplitThreshold: 0.25,
+		LeadWords:      40,
+		LeadBoost:      0.5,
 	}
 }
 

@@ -15,10 +15,10 @@ import (
 type features struct {
 	order    []string  // the terms, sorted
 	weights  []float64 // their sublinear term frequencies, L2-normalised
-	entities []string           // entity keys, sorted, unique
-	passages []uint64           // winnowed passage fingerprints
-	sig      []uint64           // MinHash signature
-	date     int64              // publication day (Unix days), 0 when unknown
+	entities []string  // entity keys, sorted, unique
+	passages []uint64  // winnowed passage fingerprints
+	sig      []uint64  // MinHash signature
+	date     int64     // publication day (Unix days), 0 when unknown
 }
 
 var stopwords = func() map[string]bool {
