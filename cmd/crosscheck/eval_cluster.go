@@ -10,8 +10,11 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/cluster"
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
+	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/eval"
+	"github.com/crosscheck-news/crosscheck/internal/ner"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/segment"
 )
 
 // runEvalCluster clusters the FNC-1 bodies incrementally in file order and
@@ -26,7 +29,11 @@ func runEvalCluster(ctx context.Context, args []string) error {
 	fs.Float64Var(&cfg.MergeThreshold, "merge-threshold", cfg.MergeThreshold, "least score with a second story to merge it")
 	fs.Float64Var(&cfg.EntityWeight, "entity-weight", cfg.EntityWeight, "share of the score from shared entities")
 	fs.Float64Var(&cfg.PassageBonus, "passage-bonus", cfg.PassageBonus, "score added per shared passage fingerprint")
+	fs.IntVar(&cfg.LeadWords, "lead-words", cfg.LeadWords, "content words at the start that count as the lead")
+	fs.Float64Var(&cfg.LeadBoost, "lead-boost", cfg.LeadBoost, "added to the term frequency of lead terms")
+	fs.Float64Var(&cfg.MemberWeight, "member-weight", cfg.MemberWeight, "weight of the nearest-article cosine")
 	repair := fs.Bool("repair", true, "run the repair pass at the end")
+	upstream := fs.Bool("stages", true, "run the segment, ner and entities stages first, as ingest does")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), "usage: crosscheck eval cluster [--stances FILE] [--bodies FILE] [--predictions-out FILE] [tuning flags]")
 		fs.PrintDefaults()
@@ -47,13 +54,32 @@ func runEvalCluster(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	arts := make([]*news.Article, len(docs))
+	stageStart := time.Now()
+	var stages []news.Stage
+	if *upstream {
+		tagger, err := ner.NewStage()
+		if err != nil {
+			return err
+		}
+		stages = []news.Stage{segment.Stage{}, tagger, entity.Stage{}}
+	}
+	for i, d := range docs {
+		arts[i] = &news.Article{ID: d.ID, Text: d.Text}
+		for _, s := range stages {
+			if err := s.Process(ctx, arts[i]); err != nil {
+				return err
+			}
+		}
+	}
+	stageTime := time.Since(stageStart)
 	start := time.Now()
 	c := cluster.New(cfg)
-	for _, d := range docs {
+	for _, a := range arts {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		c.Add(&news.Article{ID: d.ID, Text: d.Text})
+		c.Add(a)
 	}
 	splits := 0
 	if *repair {
@@ -70,8 +96,8 @@ func runEvalCluster(ctx context.Context, args []string) error {
 	for _, g := range gold {
 		goldStories[g] = true
 	}
-	fmt.Printf("bodies %d  gold stories %d  predicted stories %d  moved by repair %d  (%.2fs)\n",
-		len(docs), len(goldStories), nStories, splits, elapsed.Seconds())
+	fmt.Printf("bodies %d  gold stories %d  predicted stories %d  moved by repair %d  (stages %.2fs, clustering %.2fs)\n",
+		len(docs), len(goldStories), nStories, splits, stageTime.Seconds(), elapsed.Seconds())
 	fmt.Printf("BCubed precision %.4f  recall %.4f  F1 %.4f\n", p, r, f)
 	if *predOut != "" {
 		fh, err := os.Create(*predOut)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -63,6 +64,16 @@ func perturb(text string, k, salt int) string {
 	return b.String()
 }
 
+// cpuTime is the process's user and system CPU time, a fairer cost than
+// wall-clock time on a shared machine.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // BenchmarkScale clusters 10k, 30k and 100k articles made by replicating and
 // perturbing the FNC-1 bodies and Emergent headlines. Run it alone:
 //
@@ -71,9 +82,10 @@ func BenchmarkScale(b *testing.B) {
 	texts := benchTexts(b)
 	for _, n := range []int{10_000, 30_000, 100_000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			var last10k time.Duration
-			var heap uint64
+			var last10k, cpu time.Duration
+			var heap, peak uint64
 			for b.Loop() {
+				cpu0 := cpuTime()
 				runtime.GC()
 				c := New(DefaultConfig())
 				var segStart time.Time
@@ -85,6 +97,10 @@ func BenchmarkScale(b *testing.B) {
 					c.Add(&news.Article{ID: fmt.Sprint(i), Text: perturb(texts[j], k, i)})
 				}
 				last10k = time.Since(segStart)
+				cpu = cpuTime() - cpu0
+				var before runtime.MemStats
+				runtime.ReadMemStats(&before)
+				peak = before.HeapSys
 				runtime.GC()
 				var ms runtime.MemStats
 				runtime.ReadMemStats(&ms)
@@ -94,6 +110,8 @@ func BenchmarkScale(b *testing.B) {
 			b.ReportMetric(float64(n)/(float64(b.Elapsed().Seconds())/float64(b.N)), "articles/s")
 			b.ReportMetric(float64(last10k.Microseconds())/10_000, "us/article-last10k")
 			b.ReportMetric(float64(heap)/(1<<20), "heapMB")
+			b.ReportMetric(float64(peak)/(1<<20), "heapSysMB")
+			b.ReportMetric(float64(cpu.Microseconds())/float64(n), "cpu-us/article")
 		})
 	}
 }

@@ -8,9 +8,10 @@
 package cluster
 
 import (
+	"cmp"
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/crosscheck-news/crosscheck/internal/dedup"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -29,9 +30,12 @@ type Config struct {
 	MaxCandidates  int     // stories scored in full per article
 	CentroidTerms  int     // terms kept in a story centroid
 	WinnowWindow   int     // winnowing window over passage shingles
+	PassageSample  int     // keep one passage fingerprint in this many (by hash) in the index
 	MemberWeight   float64 // weight of the best single-article cosine against the centroid score
 	IDFPrior       int     // background documents assumed in document frequencies
 	SplitThreshold float64 // repair: articles of a story stay together when linked by this cosine
+	LeadWords      int     // content words at the start of an article that get LeadBoost
+	LeadBoost      float64 // added to the sublinear tf of lead terms
 }
 
 // DefaultConfig returns the thresholds chosen on the FNC-1 train bodies.
@@ -39,7 +43,7 @@ func DefaultConfig() Config {
 	return Config{
 		Threshold:      0.30,
 		MergeThreshold: 0.50,
-		EntityWeight:   0.0,
+		EntityWeight:   0.3,
 		PassageBonus:   0.05,
 		TimeWindow:     7,
 		SalientTerms:   24,
@@ -47,9 +51,12 @@ func DefaultConfig() Config {
 		MaxCandidates:  24,
 		CentroidTerms:  400,
 		WinnowWindow:   6,
+		PassageSample:  4,
 		MemberWeight:   1.0,
 		IDFPrior:       50,
 		SplitThreshold: 0.25,
+		LeadWords:      40,
+		LeadBoost:      0.5,
 	}
 }
 
@@ -58,22 +65,27 @@ func (c Config) Validate() error {
 	switch {
 	case c.Threshold <= 0 || c.MergeThreshold < c.Threshold:
 		return fmt.Errorf("cluster config: need 0 < threshold <= merge threshold")
-	case c.SalientTerms <= 0 || c.MaxPostings <= 0 || c.MaxCandidates <= 0 || c.CentroidTerms <= 0 || c.WinnowWindow <= 0:
+	case c.SalientTerms <= 0 || c.MaxPostings <= 0 || c.MaxCandidates <= 0 || c.CentroidTerms <= 0 ||
+		c.WinnowWindow <= 0 || c.PassageSample <= 0:
 		return fmt.Errorf("cluster config: limits must be positive")
 	}
 	return nil
 }
 
+// tw is one weighted term of a sparse vector.
 type tw struct {
 	t int32
-	w float64
+	w float32
 }
+
+func byTerm(a, b tw) int { return cmp.Compare(a.t, b.t) }
 
 type story struct {
 	id       string
 	into     int32 // -1 while live; else the story it was merged into
 	members  []int32
 	centroid []tw // sum of member term vectors, sorted by term
+	cw       []tw // centroid weighted by idf and L2-normalised, as of the last change
 	ents     map[int32]int
 	first    int64 // publication days, 0 when unknown
 	last     int64
@@ -83,8 +95,9 @@ type story struct {
 type article struct {
 	id    string
 	story int32
-	vec   []tw // the article's strongest terms, for repair
+	vec   []tw // the article's strongest terms (sublinear tf), sorted by term
 	ents  []int32
+	sig   []uint64 // MinHash signature, nil when unknown
 }
 
 // Clusterer assigns articles to stories incrementally. It is not safe for
@@ -93,16 +106,26 @@ type Clusterer struct {
 	cfg     Config
 	vocab   map[string]int32
 	df      []int32
-	n       int // articles seen
+	logDf   []float64 // log(df+1), cached
+	logN    float64   // log(n+1+IDFPrior)
+	n       int       // articles seen
 	stories []*story
 	byID    map[string]int32 // story id -> index
 	arts    []article
 	artIdx  map[string]int32
-	index   map[int32][]int32  // term or entity -> recent stories
-	passIdx map[uint64][]int32 // passage fingerprint -> recent stories
-	artPost map[int32][]int32  // term -> recent articles
-	lsh     *dedup.LSH
-	sigs    map[string][]uint64 // article id -> signature, for near-duplicate checks
+	index   [][]int32        // term or entity id -> recent stories
+	artPost [][]int32        // term id -> recent articles
+	passIdx map[uint64]int32 // sampled passage fingerprint -> latest story
+	bands   map[uint64]int32 // MinHash band key -> latest article
+
+	// scratch, indexed by story or article, reset after each use
+	votes    []float64
+	nearCos  []float64
+	passHits []int8
+	seen     []bool
+	artVotes []float64
+	touched  []int32
+	touchedA []int32
 }
 
 // New returns an empty clusterer; it panics on an invalid configuration.
@@ -110,11 +133,10 @@ func New(cfg Config) *Clusterer {
 	if err := cfg.Validate(); err != nil {
 		panic(err)
 	}
-	l := dedup.NewLSH()
-	l.MaxBucket = cfg.MaxPostings
-	return &Clusterer{cfg: cfg, vocab: map[string]int32{}, byID: map[string]int32{},
-		artIdx: map[string]int32{}, index: map[int32][]int32{}, passIdx: map[uint64][]int32{}, artPost: map[int32][]int32{},
-		lsh: l, sigs: map[string][]uint64{}}
+	c := &Clusterer{cfg: cfg, vocab: map[string]int32{}, byID: map[string]int32{},
+		artIdx: map[string]int32{}, passIdx: map[uint64]int32{}, bands: map[uint64]int32{}}
+	c.logN = math.Log(float64(1 + cfg.IDFPrior))
+	return c
 }
 
 func (c *Clusterer) term(s string) int32 {
@@ -124,13 +146,19 @@ func (c *Clusterer) term(s string) int32 {
 	id := int32(len(c.df))
 	c.vocab[s] = id
 	c.df = append(c.df, 0)
+	c.logDf = append(c.logDf, 0)
+	c.index = append(c.index, nil)
+	c.artPost = append(c.artPost, nil)
 	return id
 }
 
-func (c *Clusterer) idf(t int32) float64 {
-	// IDFPrior unseen background documents keep a young corpus from
-	// treating every shared word as common.
-	return math.Log(float64(c.n+1+c.cfg.IDFPrior)/float64(c.df[t]+1)) + 1
+// idf is log((n+1+IDFPrior)/(df+1))+1: IDFPrior unseen background
+// documents keep a young corpus from treating every shared word as common.
+func (c *Clusterer) idf(t int32) float64 { return c.logN - c.logDf[t] + 1 }
+
+func (c *Clusterer) count(t int32) {
+	c.df[t]++
+	c.logDf[t] = math.Log(float64(c.df[t] + 1))
 }
 
 // live follows merges to the story that now holds s.
@@ -146,52 +174,42 @@ type prepared struct {
 	f        *features
 	tf       []tw    // sorted by term; L2-normalised sublinear tf
 	ents     []int32 // sorted
-	salient  []int32
-	weighted []tw // tf*idf, L2-normalised, sorted by term
+	salient  []tw    // the strongest weighted terms
+	weighted []tw    // tf*idf, L2-normalised, sorted by term
 }
 
 func (c *Clusterer) prepare(a *news.Article) *prepared {
-	f := extract(a, c.cfg.WinnowWindow)
-	p := &prepared{f: f}
-	for _, s := range f.order {
-		p.tf = append(p.tf, tw{c.term(s), f.terms[s]})
+	f := extract(a, c.cfg)
+	p := &prepared{f: f, tf: make([]tw, 0, len(f.order))}
+	for i, s := range f.order {
+		p.tf = append(p.tf, tw{c.term(s), float32(f.weights[i])})
 	}
-	sort.Slice(p.tf, func(i, j int) bool { return p.tf[i].t < p.tf[j].t })
+	slices.SortFunc(p.tf, byTerm)
 	for _, e := range f.entities {
 		p.ents = append(p.ents, c.term("\x00"+e))
 	}
-	sort.Slice(p.ents, func(i, j int) bool { return p.ents[i] < p.ents[j] })
+	slices.Sort(p.ents)
 	// document frequencies include the new article
 	c.n++
+	c.logN = math.Log(float64(c.n + 1 + c.cfg.IDFPrior))
 	for _, x := range p.tf {
-		c.df[x.t]++
+		c.count(x.t)
 	}
 	for _, e := range p.ents {
-		c.df[e]++
+		c.count(e)
 	}
-	var norm float64
-	for _, x := range p.tf {
-		w := x.w * c.idf(x.t)
-		p.weighted = append(p.weighted, tw{x.t, w})
-		norm += w * w
-	}
-	if norm > 0 {
-		norm = math.Sqrt(norm)
-		for i := range p.weighted {
-			p.weighted[i].w /= norm
-		}
-	}
+	p.weighted = c.weighted(p.tf)
 	top := append([]tw(nil), p.weighted...)
-	sort.Slice(top, func(i, j int) bool {
-		if top[i].w != top[j].w {
-			return top[i].w > top[j].w
-		}
-		return top[i].t < top[j].t
-	})
-	for i := 0; i < len(top) && i < c.cfg.SalientTerms; i++ {
-		p.salient = append(p.salient, top[i].t)
-	}
+	slices.SortFunc(top, heavier)
+	p.salient = top[:min(len(top), c.cfg.SalientTerms)]
 	return p
+}
+
+func heavier(a, b tw) int {
+	if a.w != b.w {
+		return cmp.Compare(b.w, a.w)
+	}
+	return cmp.Compare(a.t, b.t)
 }
 
 // Add assigns a to a story and returns the story's id and the ids of the
@@ -202,22 +220,19 @@ func (c *Clusterer) Add(a *news.Article) (storyID string, merged []string) {
 		return c.stories[c.live(c.arts[i].story)].id, nil
 	}
 	p := c.prepare(a)
-	cands, near := c.candidates(p)
+	cands := c.candidates(p)
 	best, bestScore := int32(-1), 0.0
-	type scored struct {
-		s     int32
-		score float64
-	}
-	var over []scored
+	var over []int32
 	for _, s := range cands {
-		sc := max(c.score(p, s), c.cfg.MemberWeight*near[s])
+		sc := max(c.score(p, s), c.cfg.MemberWeight*c.nearCos[s])
 		if sc > bestScore {
 			best, bestScore = s, sc
 		}
 		if sc >= c.cfg.MergeThreshold {
-			over = append(over, scored{s, sc})
+			over = append(over, s)
 		}
 	}
+	c.reset()
 	if best < 0 || bestScore < c.cfg.Threshold {
 		s := c.newStory(a.ID)
 		c.join(a, p, s)
@@ -227,18 +242,16 @@ func (c *Clusterer) Add(a *news.Article) (storyID string, merged []string) {
 	// the oldest keeps its id.
 	target := best
 	if len(over) >= 2 {
+		target = slices.Min(over)
 		for _, o := range over {
-			target = min(target, o.s)
-		}
-		for _, o := range over {
-			if o.s != target {
-				merged = append(merged, c.stories[o.s].id)
-				c.merge(target, o.s)
+			if o != target {
+				merged = append(merged, c.stories[o].id)
+				c.merge(target, o)
 			}
 		}
 	}
 	c.join(a, p, target)
-	sort.Strings(merged)
+	slices.Sort(merged)
 	return c.stories[target].id, merged
 }
 
@@ -293,26 +306,46 @@ func (c *Clusterer) addStory(id string) int32 {
 	s := int32(len(c.stories))
 	c.stories = append(c.stories, &story{id: id, into: -1, ents: map[int32]int{}})
 	c.byID[id] = s
+	c.votes = append(c.votes, 0)
+	c.nearCos = append(c.nearCos, 0)
+	c.passHits = append(c.passHits, 0)
+	c.seen = append(c.seen, false)
 	return s
 }
 
-func (c *Clusterer) candidates(p *prepared) ([]int32, map[int32]float64) {
-	votes := map[int32]float64{}
-	near := c.nearest(p)
-	for s, v := range near {
-		votes[s] += 1 + v
+// touch notes story s in the scratch arrays.
+func (c *Clusterer) touch(s int32) {
+	if !c.seen[s] {
+		c.seen[s] = true
+		c.touched = append(c.touched, s)
+	}
+}
+
+// reset clears the scratch arrays after an article was scored.
+func (c *Clusterer) reset() {
+	for _, s := range c.touched {
+		c.votes[s], c.nearCos[s], c.passHits[s], c.seen[s] = 0, 0, 0, false
+	}
+	c.touched = c.touched[:0]
+}
+
+// candidates returns the stories to score in full, best voted first; the
+// scratch arrays hold each story's nearest-article cosine and passage hits
+// until reset.
+func (c *Clusterer) candidates(p *prepared) []int32 {
+	c.nearest(p)
+	for _, s := range c.touched {
+		c.votes[s] = 1 + c.nearCos[s]
 	}
 	vote := func(list []int32, w float64) {
 		for _, s := range list {
-			votes[c.live(s)] += w
+			s = c.live(s)
+			c.touch(s)
+			c.votes[s] += w
 		}
 	}
-	wOf := map[int32]float64{}
-	for _, x := range p.weighted {
-		wOf[x.t] = x.w
-	}
-	for _, t := range p.salient {
-		vote(c.index[t], wOf[t])
+	for _, x := range p.salient {
+		vote(c.index[x.t], float64(x.w))
 	}
 	for _, e := range p.ents {
 		if c.df[e] > 1 {
@@ -320,86 +353,95 @@ func (c *Clusterer) candidates(p *prepared) ([]int32, map[int32]float64) {
 		}
 	}
 	for _, h := range p.f.passages {
-		vote(c.passIdx[h], 1)
-	}
-	for _, id := range c.lsh.Candidates(p.f.sig) {
-		if dedup.Similarity(p.f.sig, c.sigs[id]) >= dedup.NearDupJacc {
-			votes[c.live(c.arts[c.artIdx[id]].story)] += 10
+		if s, ok := c.passIdx[h]; ok {
+			s = c.live(s)
+			c.touch(s)
+			c.votes[s]++
+			if c.passHits[s] < 3 {
+				c.passHits[s]++
+			}
 		}
 	}
-	out := make([]int32, 0, len(votes))
-	for s := range votes {
-		out = append(out, s)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if votes[out[i]] != votes[out[j]] {
-			return votes[out[i]] > votes[out[j]]
+	if sig := p.f.sig; len(sig) == dedup.NumHashes {
+		for b := 0; b < dedup.Bands; b++ {
+			if ai, ok := c.bands[dedup.BandKey(sig, b)]; ok && dedup.Similarity(sig, c.arts[ai].sig) >= dedup.NearDupJacc {
+				s := c.live(c.arts[ai].story)
+				c.touch(s)
+				c.votes[s] += 10
+			}
 		}
-		return out[i] < out[j]
+	}
+	out := append([]int32(nil), c.touched...)
+	slices.SortFunc(out, func(a, b int32) int {
+		if c.votes[a] != c.votes[b] {
+			return cmp.Compare(c.votes[b], c.votes[a])
+		}
+		return cmp.Compare(a, b)
 	})
-	if len(out) > c.cfg.MaxCandidates {
-		out = out[:c.cfg.MaxCandidates]
-	}
-	return out, near
+	return out[:min(len(out), c.cfg.MaxCandidates)]
 }
 
-// nearest returns, per story, the best cosine between p and one of the
+// nearest sets, per story, the best cosine between p and one of the
 // story's articles found through the article postings of p's salient terms.
-func (c *Clusterer) nearest(p *prepared) map[int32]float64 {
-	votes := map[int32]float64{}
-	wOf := map[int32]float64{}
-	for _, x := range p.weighted {
-		wOf[x.t] = x.w
+func (c *Clusterer) nearest(p *prepared) {
+	if len(c.artVotes) < len(c.arts) {
+		c.artVotes = append(c.artVotes, make([]float64, len(c.arts)-len(c.artVotes))...)
 	}
-	for _, t := range p.salient {
-		for _, a := range c.artPost[t] {
-			votes[a] += wOf[t]
+	for _, x := range p.salient {
+		for _, a := range c.artPost[x.t] {
+			if c.artVotes[a] == 0 {
+				c.touchedA = append(c.touchedA, a)
+			}
+			c.artVotes[a] += float64(x.w)
 		}
 	}
-	arts := make([]int32, 0, len(votes))
-	for a := range votes {
-		arts = append(arts, a)
-	}
-	sort.Slice(arts, func(i, j int) bool {
-		if votes[arts[i]] != votes[arts[j]] {
-			return votes[arts[i]] > votes[arts[j]]
+	arts := c.touchedA
+	slices.SortFunc(arts, func(a, b int32) int {
+		if c.artVotes[a] != c.artVotes[b] {
+			return cmp.Compare(c.artVotes[b], c.artVotes[a])
 		}
-		return arts[i] < arts[j]
+		return cmp.Compare(a, b)
 	})
-	if len(arts) > 2*c.cfg.MaxCandidates {
-		arts = arts[:2*c.cfg.MaxCandidates]
-	}
-	near := map[int32]float64{}
 	for _, a := range arts {
+		c.artVotes[a] = 0
+	}
+	for _, a := range arts[:min(len(arts), 2*c.cfg.MaxCandidates)] {
 		s := c.live(c.arts[a].story)
-		if v := cosine(p.weighted, c.weighted(c.arts[a].vec)); v > near[s] {
-			near[s] = v
+		if v := c.cosineTF(p.weighted, c.arts[a].vec); v > c.nearCos[s] {
+			c.touch(s)
+			c.nearCos[s] = v
 		}
 	}
-	return near
+	c.touchedA = c.touchedA[:0]
+}
+
+// cosineTF is the cosine between a weighted vector and a tf vector
+// weighted by the current idf.
+func (c *Clusterer) cosineTF(w, tf []tw) float64 {
+	var dot, n float64
+	i := 0
+	for _, x := range tf {
+		v := float64(x.w) * c.idf(x.t)
+		n += v * v
+		for i < len(w) && w[i].t < x.t {
+			i++
+		}
+		if i < len(w) && w[i].t == x.t {
+			dot += float64(w[i].w) * v
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(n)
 }
 
 // score rates how well the prepared article fits story s: TF-IDF cosine
 // against the centroid, rarity-weighted shared entities, shared passages,
-// near-duplicates, discounted by distance in time when dates are known.
+// discounted by distance in time when dates are known.
 func (c *Clusterer) score(p *prepared, s int32) float64 {
 	st := c.stories[s]
-	var dot, cn float64
-	i := 0
-	for _, x := range st.centroid {
-		w := x.w * c.idf(x.t)
-		cn += w * w
-		for i < len(p.weighted) && p.weighted[i].t < x.t {
-			i++
-		}
-		if i < len(p.weighted) && p.weighted[i].t == x.t {
-			dot += p.weighted[i].w * w
-		}
-	}
-	cos := 0.0
-	if cn > 0 {
-		cos = dot / math.Sqrt(cn)
-	}
+	cos := dot(p.weighted, st.cw)
 	var shared, total float64
 	for _, e := range p.ents {
 		w := c.idf(e)
@@ -413,19 +455,7 @@ func (c *Clusterer) score(p *prepared, s int32) float64 {
 		ent = shared / total
 	}
 	sc := (1-c.cfg.EntityWeight)*cos + c.cfg.EntityWeight*ent
-	np := 0
-	for _, h := range p.f.passages {
-		for _, x := range c.passIdx[h] {
-			if c.live(x) == s {
-				np++
-				break
-			}
-		}
-		if np == 3 {
-			break
-		}
-	}
-	sc += float64(np) * c.cfg.PassageBonus
+	sc += float64(c.passHits[s]) * c.cfg.PassageBonus
 	if d := p.f.date; d != 0 && st.first != 0 {
 		gap := int64(0)
 		if d < st.first {
@@ -440,18 +470,37 @@ func (c *Clusterer) score(p *prepared, s int32) float64 {
 	return sc
 }
 
+// dot is the dot product of two term-sorted vectors.
+func dot(a, b []tw) float64 {
+	var d float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].t < b[j].t:
+			i++
+		case a[i].t > b[j].t:
+			j++
+		default:
+			d += float64(a[i].w) * float64(b[j].w)
+			i++
+			j++
+		}
+	}
+	return d
+}
+
 // join adds the article to story s and indexes it.
 func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 	st := c.stories[s]
 	ai := int32(len(c.arts))
-	vec := append([]tw(nil), p.tf...)
-	c.arts = append(c.arts, article{id: a.ID, story: s, vec: topTerms(vec, 64), ents: p.ents})
+	art := article{id: a.ID, story: s, vec: topTerms(append([]tw(nil), p.tf...), 64), ents: p.ents}
+	if len(p.f.sig) == dedup.NumHashes {
+		art.sig = p.f.sig
+	}
+	c.arts = append(c.arts, art)
 	c.artIdx[a.ID] = ai
 	st.members = append(st.members, ai)
 	st.centroid = addVec(st.centroid, p.tf)
-	if len(st.centroid) > 2*c.cfg.CentroidTerms {
-		st.centroid = c.prune(st.centroid)
-	}
 	for _, e := range p.ents {
 		st.ents[e]++
 	}
@@ -463,31 +512,35 @@ func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 			st.last = d
 		}
 	}
-	for _, t := range p.salient {
-		c.post(c.index, t, s)
-		c.postArticle(t, ai)
+	c.refresh(s)
+	for _, x := range p.salient {
+		c.post(x.t, s)
+		c.postArticle(x.t, ai)
 	}
 	for _, e := range p.ents {
-		c.post(c.index, e, s)
+		c.post(e, s)
 	}
 	for _, h := range p.f.passages {
-		list := c.passIdx[h]
-		if n := len(list); n == 0 || list[n-1] != s {
-			list = append(list, s)
-			if len(list) > c.cfg.MaxPostings {
-				list = list[len(list)-c.cfg.MaxPostings:]
-			}
-			c.passIdx[h] = list
-		}
+		c.passIdx[h] = s
 	}
-	if len(p.f.sig) == dedup.NumHashes {
-		c.lsh.Add(a.ID, p.f.sig)
-		c.sigs[a.ID] = p.f.sig
+	if art.sig != nil {
+		for b := 0; b < dedup.Bands; b++ {
+			c.bands[dedup.BandKey(art.sig, b)] = ai
+		}
 	}
 }
 
-func (c *Clusterer) post(idx map[int32][]int32, k int32, s int32) {
-	list := idx[k]
+// refresh prunes story s's centroid and recomputes its weighted form.
+func (c *Clusterer) refresh(s int32) {
+	st := c.stories[s]
+	if len(st.centroid) > 2*c.cfg.CentroidTerms {
+		st.centroid = c.prune(st.centroid)
+	}
+	st.cw = c.weighted(st.centroid)
+}
+
+func (c *Clusterer) post(k int32, s int32) {
+	list := c.index[k]
 	for _, x := range list[max(0, len(list)-4):] {
 		if x == s {
 			return
@@ -497,7 +550,7 @@ func (c *Clusterer) post(idx map[int32][]int32, k int32, s int32) {
 	if len(list) > c.cfg.MaxPostings {
 		list = append(list[:0:0], list[len(list)-c.cfg.MaxPostings:]...)
 	}
-	idx[k] = list
+	c.index[k] = list
 }
 
 func (c *Clusterer) postArticle(t int32, a int32) {
@@ -515,11 +568,8 @@ func (c *Clusterer) merge(a, b int32) {
 		c.arts[m].story = a
 	}
 	sa.members = append(sa.members, sb.members...)
-	sort.Slice(sa.members, func(i, j int) bool { return sa.members[i] < sa.members[j] })
+	slices.Sort(sa.members)
 	sa.centroid = addVec(sa.centroid, sb.centroid)
-	if len(sa.centroid) > 2*c.cfg.CentroidTerms {
-		sa.centroid = c.prune(sa.centroid)
-	}
 	for e, n := range sb.ents {
 		sa.ents[e] += n
 	}
@@ -527,7 +577,8 @@ func (c *Clusterer) merge(a, b int32) {
 		sa.first = sb.first
 	}
 	sa.last = max(sa.last, sb.last)
-	sb.into, sb.members, sb.centroid, sb.ents = a, nil, nil, nil
+	sb.into, sb.members, sb.centroid, sb.cw, sb.ents = a, nil, nil, nil, nil
+	c.refresh(a)
 }
 
 // addVec returns the sum of two term-sorted vectors.
@@ -553,23 +604,25 @@ func addVec(a, b []tw) []tw {
 
 // prune keeps the CentroidTerms strongest terms of a centroid by tf*idf.
 func (c *Clusterer) prune(v []tw) []tw {
-	k := c.cfg.CentroidTerms
-	idx := make([]int, len(v))
-	for i := range idx {
-		idx[i] = i
+	type ranked struct {
+		i int
+		w float64
 	}
-	sort.Slice(idx, func(i, j int) bool {
-		wi, wj := v[idx[i]].w*c.idf(v[idx[i]].t), v[idx[j]].w*c.idf(v[idx[j]].t)
-		if wi != wj {
-			return wi > wj
+	r := make([]ranked, len(v))
+	for i, x := range v {
+		r[i] = ranked{i, float64(x.w) * c.idf(x.t)}
+	}
+	slices.SortFunc(r, func(a, b ranked) int {
+		if a.w != b.w {
+			return cmp.Compare(b.w, a.w)
 		}
-		return v[idx[i]].t < v[idx[j]].t
+		return cmp.Compare(a.i, b.i)
 	})
-	idx = idx[:k]
-	sort.Ints(idx)
-	out := make([]tw, k)
-	for i, x := range idx {
-		out[i] = v[x]
+	r = r[:c.cfg.CentroidTerms]
+	slices.SortFunc(r, func(a, b ranked) int { return cmp.Compare(a.i, b.i) })
+	out := make([]tw, len(r))
+	for i, x := range r {
+		out[i] = v[x.i]
 	}
 	return out
 }
@@ -579,13 +632,8 @@ func topTerms(v []tw, n int) []tw {
 	if len(v) <= n {
 		return v
 	}
-	sort.Slice(v, func(i, j int) bool {
-		if v[i].w != v[j].w {
-			return v[i].w > v[j].w
-		}
-		return v[i].t < v[j].t
-	})
-	v = v[:n]
-	sort.Slice(v, func(i, j int) bool { return v[i].t < v[j].t })
+	slices.SortFunc(v, heavier)
+	v = v[:n:n]
+	slices.SortFunc(v, byTerm)
 	return v
 }

@@ -13,12 +13,12 @@ import (
 
 // features is what the clusterer keeps of one article.
 type features struct {
-	terms    map[string]float64 // sublinear term frequency, L2-normalised
-	order    []string           // the terms, sorted
-	entities []string           // entity keys, sorted, unique
-	passages []uint64           // winnowed passage fingerprints
-	sig      []uint64           // MinHash signature
-	date     int64              // publication day (Unix days), 0 when unknown
+	order    []string  // the terms, sorted
+	weights  []float64 // their sublinear term frequencies, L2-normalised
+	entities []string  // entity keys, sorted, unique
+	passages []uint64  // winnowed passage fingerprints
+	sig      []uint64  // MinHash signature
+	date     int64     // publication day (Unix days), 0 when unknown
 }
 
 var stopwords = func() map[string]bool {
@@ -60,18 +60,27 @@ func isDigits(w string) bool {
 }
 
 // extract computes an article's features.
-func extract(a *news.Article, winnowWindow int) *features {
+func extract(a *news.Article, cfg Config) *features {
+	winnowWindow := cfg.WinnowWindow
 	text := a.Text
+	textWords := dedup.Words(text)
+	ws := textWords
 	if a.Title != "" && !strings.Contains(text[:min(len(text), len(a.Title)+64)], a.Title) {
-		text = a.Title + "\n\n" + text
+		ws = append(dedup.Words(a.Title), textWords...)
 	}
-	ws := dedup.Words(text)
 	tf := map[string]float64{}
+	lead := map[string]bool{}
+	nc := 0
 	for _, w := range ws {
 		if len(w.Norm) < 3 || stopwords[w.Norm] || isDigits(w.Norm) && len(w.Norm) != 4 {
 			continue
 		}
-		tf[stem(w.Norm)]++
+		t := stem(w.Norm)
+		tf[t]++
+		if nc < cfg.LeadWords {
+			lead[t] = true
+		}
+		nc++
 	}
 	keys := make([]string, 0, len(tf))
 	for t := range tf {
@@ -79,26 +88,36 @@ func extract(a *news.Article, winnowWindow int) *features {
 	}
 	sort.Strings(keys) // a fixed order keeps sums and term ids deterministic
 	var norm float64
-	for _, t := range keys {
+	weights := make([]float64, len(keys))
+	for i, t := range keys {
 		v := 1 + math.Log(tf[t])
-		tf[t] = v
+		if lead[t] {
+			v += cfg.LeadBoost
+		}
+		weights[i] = v
 		norm += v * v
 	}
 	norm = math.Sqrt(norm)
-	for t := range tf {
-		tf[t] /= norm
+	for i := range weights {
+		weights[i] /= norm
 	}
-	f := &features{terms: tf, order: keys}
+	f := &features{order: keys, weights: weights}
 	if len(a.Mentions) > 0 {
 		f.entities = mentionKeys(a.Mentions)
 	} else {
-		f.entities = capitalised(text, ws)
+		f.entities = capitalised(text, textWords)
 	}
-	pt := dedup.Prepare(a.Text)
-	f.passages = uniq(dedup.Winnow(pt, winnowWindow))
+	pt := dedup.PrepareWords(textWords)
+	var kept []uint64
+	for _, h := range dedup.Winnow(pt, winnowWindow) {
+		if h%uint64(cfg.PassageSample) == 0 {
+			kept = append(kept, h)
+		}
+	}
+	f.passages = uniq(kept)
 	f.sig = a.Fingerprint
 	if len(f.sig) != dedup.NumHashes {
-		f.sig = dedup.MinHash(a.Text)
+		f.sig = dedup.MinHashWords(textWords)
 	}
 	if !a.Published.IsZero() {
 		f.date = a.Published.Unix() / 86400

@@ -39,14 +39,14 @@ func (c *Clusterer) weighted(v []tw) []tw {
 	out := make([]tw, len(v))
 	var n float64
 	for i, x := range v {
-		w := x.w * c.idf(x.t)
-		out[i] = tw{x.t, w}
+		w := float64(x.w) * c.idf(x.t)
+		out[i] = tw{x.t, float32(w)}
 		n += w * w
 	}
 	if n > 0 {
 		n = math.Sqrt(n)
 		for i := range out {
-			out[i].w /= n
+			out[i].w = float32(float64(out[i].w) / n)
 		}
 	}
 	return out
@@ -62,16 +62,16 @@ func cosine(a, b []tw) float64 {
 		case a[i].t > b[j].t:
 			j++
 		default:
-			dot += a[i].w * b[j].w
+			dot += float64(a[i].w) * float64(b[j].w)
 			i++
 			j++
 		}
 	}
 	for _, x := range a {
-		na += x.w * x.w
+		na += float64(x.w) * float64(x.w)
 	}
 	for _, x := range b {
-		nb += x.w * x.w
+		nb += float64(x.w) * float64(x.w)
 	}
 	if na == 0 || nb == 0 {
 		return 0
@@ -152,11 +152,12 @@ func (c *Clusterer) split(s int32) []Move {
 				nst.ents[e]++
 			}
 			for _, x := range topTerms(append([]tw(nil), a.vec...), c.cfg.SalientTerms) {
-				c.post(c.index, x.t, ns)
+				c.post(x.t, ns)
 			}
 			moves = append(moves, Move{ArticleID: a.id, From: st.id, To: nst.id})
 		}
 		nst.first, nst.last, nst.checked = st.first, st.last, len(g)
+		c.refresh(ns)
 	}
 	if len(moves) == 0 {
 		return nil
@@ -175,5 +176,6 @@ func (c *Clusterer) split(s int32) []Move {
 		}
 	}
 	st.members, st.centroid, st.ents, st.checked = members, centroid, ents, len(members)
+	c.refresh(s)
 	return moves
 }

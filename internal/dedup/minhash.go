@@ -63,8 +63,11 @@ func wordHashes(ws []Word) []uint64 {
 
 // MinHash returns the NumHashes-value MinHash signature of text's
 // DocShingle-word shingles, or nil when the text is too short.
-func MinHash(text string) []uint64 {
-	sh := shingles(wordHashes(Words(text)), DocShingle)
+func MinHash(text string) []uint64 { return MinHashWords(Words(text)) }
+
+// MinHashWords is MinHash over words already split by Words.
+func MinHashWords(ws []Word) []uint64 {
+	sh := shingles(wordHashes(ws), DocShingle)
 	if len(sh) < minDocShingl {
 		return nil
 	}
@@ -127,6 +130,9 @@ type LSH struct {
 
 // NewLSH returns an empty index.
 func NewLSH() *LSH { return &LSH{buckets: map[uint64][]string{}} }
+
+// BandKey is the LSH key of band b (0 <= b < Bands) of a full signature.
+func BandKey(sig []uint64, b int) uint64 { return bandKey(sig, b) }
 
 func bandKey(sig []uint64, b int) uint64 {
 	h := uint64(b + 1)

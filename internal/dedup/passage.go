@@ -22,8 +22,10 @@ type Text struct {
 }
 
 // Prepare splits text into words and hashes its passage shingles.
-func Prepare(text string) *Text {
-	ws := Words(text)
+func Prepare(text string) *Text { return PrepareWords(Words(text)) }
+
+// PrepareWords is Prepare over words already split by Words.
+func PrepareWords(ws []Word) *Text {
 	return &Text{Words: ws, Shingles: shingles(wordHashes(ws), PassageShingle)}
 }
 

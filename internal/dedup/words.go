@@ -46,6 +46,20 @@ func Words(text string) []Word {
 	}
 	last := 0 // end of the last letter or digit
 	for i := 0; i < len(text); {
+		if start < 0 && isLowerAlnum(text[i]) {
+			// fast path: a run of ASCII lower-case letters and digits is
+			// its own normal form, no copy needed
+			j := i + 1
+			for j < len(text) && isLowerAlnum(text[j]) {
+				j++
+			}
+			if j == len(text) || text[j] < 0x80 && !isAlnumASCII(text[j]) && text[j] != '\'' {
+				out = append(out, Word{Norm: text[i:j], Span: [2]int{i, j}})
+				last = j
+				i = j
+				continue
+			}
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
@@ -72,3 +86,7 @@ func Words(text string) []Word {
 	flush(last)
 	return out
 }
+
+func isLowerAlnum(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
+
+func isAlnumASCII(c byte) bool { return isLowerAlnum(c) || c >= 'A' && c <= 'Z' }
