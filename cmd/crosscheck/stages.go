@@ -66,7 +66,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 	}}
 	return []pipeline.NamedStory{
 		{Name: "entities", Stage: entity.StoryStage{}},
-		{Name: "copies", Stage: cluster.Copies{}},
+		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(4096)}},
 		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claims},
 		{Name: "sheet", Stage: story.Sheet{}},

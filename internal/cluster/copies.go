@@ -15,7 +15,10 @@ import (
 // story's articles share (copied paragraphs, quotes, pasted posts), each
 // directed from source to receiver, and sets StoryArticle.Group so that
 // near-duplicate articles count as one independent source.
-type Copies struct{}
+type Copies struct {
+	// Cache, when set, keeps prepared texts between rebuilds of a story.
+	Cache *dedup.TextCache
+}
 
 var _ news.StoryStage = Copies{}
 
@@ -59,10 +62,14 @@ func attributionRE(source string) *regexp.Regexp {
 
 // Build fills v.Copies and the Group of v.Articles. articles are in story
 // order (publication date, then id).
-func (Copies) Build(ctx context.Context, v *news.StoryView, articles []*news.Article) error {
+func (c Copies) Build(ctx context.Context, v *news.StoryView, articles []*news.Article) error {
 	texts := make([]*dedup.Text, len(articles))
 	for i, a := range articles {
-		texts[i] = dedup.Prepare(a.Text)
+		if c.Cache != nil {
+			texts[i] = c.Cache.Prepare(a.ID+"/"+a.ContentHash, a.Text)
+		} else {
+			texts[i] = dedup.Prepare(a.Text)
+		}
 	}
 	var copies []news.Copy
 	for _, p := range sharingPairs(texts) {

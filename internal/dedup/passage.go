@@ -1,6 +1,9 @@
 package dedup
 
-import "sort"
+import (
+	"sort"
+	"sync"
+)
 
 // Passage-matching parameters.
 const (
@@ -170,4 +173,34 @@ func Winnow(t *Text, w int) []uint64 {
 		}
 	}
 	return out
+}
+
+// TextCache keeps prepared texts by key (an article id and content hash), so
+// that a story rebuilt after each new article prepares only the new one. It
+// is bounded: when full it starts over. Safe for concurrent use.
+type TextCache struct {
+	mu  sync.Mutex
+	max int
+	m   map[string]*Text
+}
+
+// NewTextCache returns a cache of at most max texts.
+func NewTextCache(max int) *TextCache { return &TextCache{max: max, m: map[string]*Text{}} }
+
+// Prepare returns the prepared text for key, preparing text on a miss.
+func (c *TextCache) Prepare(key, text string) *Text {
+	c.mu.Lock()
+	t, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = Prepare(text)
+	c.mu.Lock()
+	if len(c.m) >= c.max {
+		clear(c.m)
+	}
+	c.m[key] = t
+	c.mu.Unlock()
+	return t
 }
