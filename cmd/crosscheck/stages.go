@@ -55,7 +55,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 	if err != nil {
 		return nil, err
 	}
-	bodies := newBodyCache(model, 4096)
+	bodies := newBodyCache(model, 512)
 	claims := claim.Builder{Stance: func(text string, a *news.Article) (news.Stance, bool) {
 		st, probs := model.ClaimStanceBody(text, bodies.get(a))
 		best := 0.0
@@ -66,7 +66,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 	}}
 	return []pipeline.NamedStory{
 		{Name: "entities", Stage: entity.StoryStage{}},
-		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(4096)}},
+		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(512)}},
 		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claims},
 		{Name: "sheet", Stage: story.Sheet{}},
