@@ -71,21 +71,34 @@ func (c Copies) Build(ctx context.Context, v *news.StoryView, articles []*news.A
 			texts[i] = dedup.Prepare(a.Text)
 		}
 	}
-	var copies []news.Copy
+	setGroups(v, articles)
+	group := make(map[string]string, len(v.Articles))
+	for _, sa := range v.Articles {
+		group[sa.ID] = sa.Group
+	}
+	// Near-duplicates of one another are one source: their shared text is not
+	// a copy. A passage received by an article is listed once, from its first
+	// source, so text syndicated to n articles gives n copies, not n².
+	copies := []news.Copy{}
+	received := map[news.Citation]bool{}
 	for _, p := range sharingPairs(texts) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		i, j := p[0], p[1]
+		if group[articles[i].ID] == group[articles[j].ID] {
+			continue
+		}
 		for _, m := range dedup.Shared(texts[i], texts[j]) {
-			copies = append(copies, direct(articles[i], articles[j], m))
+			c := direct(articles[i], articles[j], m)
+			if received[c.Citations[0]] {
+				continue
+			}
+			received[c.Citations[0]] = true
+			copies = append(copies, c)
 		}
 	}
-	if copies == nil {
-		copies = []news.Copy{}
-	}
 	v.Copies = copies
-	setGroups(v, articles)
 	return nil
 }
 
