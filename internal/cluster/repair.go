@@ -148,8 +148,12 @@ func (c *Clusterer) split(s int32) []Move {
 			a.story = ns
 			nst.members = append(nst.members, m)
 			nst.centroid = addVec(nst.centroid, a.vec)
+			nst.leadC = addVec(nst.leadC, a.lead)
 			for _, e := range a.ents {
 				nst.ents[e]++
+			}
+			for _, e := range a.nums {
+				nst.nums[e]++
 			}
 			for _, x := range topTerms(append([]tw(nil), a.vec...), c.cfg.SalientTerms) {
 				c.post(x.t, ns)
@@ -164,18 +168,23 @@ func (c *Clusterer) split(s int32) []Move {
 	}
 	// Rebuild the kept story from its remaining members.
 	var members []int32
-	var centroid []tw
-	ents := map[int32]int{}
+	var centroid, leadC []tw
+	ents, nums := map[int32]int{}, map[int32]int{}
 	for _, m := range st.members {
 		if keep[m] {
 			members = append(members, m)
 			centroid = addVec(centroid, c.arts[m].vec)
+			leadC = addVec(leadC, c.arts[m].lead)
 			for _, e := range c.arts[m].ents {
 				ents[e]++
+			}
+			for _, e := range c.arts[m].nums {
+				nums[e]++
 			}
 		}
 	}
 	st.members, st.centroid, st.ents, st.checked = members, centroid, ents, len(members)
+	st.leadC, st.nums = leadC, nums
 	c.refresh(s)
 	return moves
 }
