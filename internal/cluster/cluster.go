@@ -104,8 +104,8 @@ type story struct {
 	cw       []tw // centroid weighted by idf and L2-normalised, as of the last change
 	ents     map[int32]int
 	nums     map[int32]int
-	leadC    []tw // sum of member lead vectors, sorted by term
-	leadW    []tw // leadC weighted by idf and L2-normalised
+	leadC    []tw  // sum of member lead vectors, sorted by term
+	leadW    []tw  // leadC weighted by idf and L2-normalised
 	first    int64 // publication days, 0 when unknown
 	last     int64
 	checked  int // size at the last repair check
