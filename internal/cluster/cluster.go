@@ -34,6 +34,7 @@ type Config struct {
 	MemberWeight   float64 // weight of the best single-article cosine against the centroid score
 	IDFPrior       int     // background documents assumed in document frequencies
 	SplitThreshold float64 // repair: articles of a story stay together when linked by this cosine
+	SplitLink      float64 // repair: when > 0, regroup by average link over full and lead cosines at this level
 	LeadWords      int     // content words at the start of an article that get LeadBoost
 	LeadBoost      float64 // added to the sublinear tf of lead terms
 	// Model, when set, replaces the hand-weighted score by a learned
@@ -48,7 +49,7 @@ type Config struct {
 func DefaultConfig() Config {
 	c := LinearConfig()
 	if m := DefaultModel(); m != nil {
-		c.Model, c.Threshold, c.MergeThreshold = m, m.Threshold, m.MergeThreshold
+		c.Model, c.Threshold, c.MergeThreshold, c.SplitLink = m, m.Threshold, m.MergeThreshold, m.SplitLink
 	}
 	return c
 }

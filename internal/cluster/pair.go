@@ -89,6 +89,7 @@ type Model struct {
 	Weights        []float64
 	Threshold      float64 // least probability to join a story
 	MergeThreshold float64 // least probability with a second story to merge it
+	SplitLink      float64 // repair's average-link level (Config.SplitLink), 0 for single link
 }
 
 // Prob is the probability that the pair with features x is one story.
@@ -103,7 +104,7 @@ func (m *Model) Prob(x []float64) float64 {
 // Write writes the model as gzipped "name<TAB>value" lines.
 func (m *Model) Write(w io.Writer) error {
 	zw := gzip.NewWriter(w)
-	fmt.Fprintf(zw, "threshold\t%g\nmerge_threshold\t%g\n", m.Threshold, m.MergeThreshold)
+	fmt.Fprintf(zw, "threshold\t%g\nmerge_threshold\t%g\nsplit_link\t%g\n", m.Threshold, m.MergeThreshold, m.SplitLink)
 	for i, name := range FeatureNames {
 		fmt.Fprintf(zw, "w.%s\t%.6g\n", name, m.Weights[i])
 	}
@@ -140,6 +141,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 			m.Threshold = v
 		case name == "merge_threshold":
 			m.MergeThreshold = v
+		case name == "split_link":
+			m.SplitLink = v
 		case strings.HasPrefix(name, "w."):
 			i, ok := index[name[2:]]
 			if !ok {
