@@ -24,14 +24,25 @@ func runEvalCluster(ctx context.Context, args []string) error {
 	stances := fs.String("stances", "", "FNC-1 stances CSV (default: fnc1/train_stances.csv in the shared data)")
 	bodies := fs.String("bodies", "", "FNC-1 bodies CSV (default: fnc1/train_bodies.csv in the shared data)")
 	predOut := fs.String("predictions-out", "", "write body_id<TAB>story_id lines to this file")
+	learned := true
+	for _, a := range args {
+		if a == "--learned=false" || a == "-learned=false" {
+			learned = false
+		}
+	}
 	cfg := cluster.DefaultConfig()
-	fs.Float64Var(&cfg.Threshold, "threshold", cfg.Threshold, "least score to join a story")
+	if !learned {
+		cfg = cluster.LinearConfig()
+	}
+	fs.Bool("learned", true, "score pairs with the embedded learned model (false: the hand-weighted score)")
+	fs.Float64Var(&cfg.Threshold, "threshold", cfg.Threshold, "least score (probability with the learned model) to join a story")
 	fs.Float64Var(&cfg.MergeThreshold, "merge-threshold", cfg.MergeThreshold, "least score with a second story to merge it")
 	fs.Float64Var(&cfg.EntityWeight, "entity-weight", cfg.EntityWeight, "share of the score from shared entities")
 	fs.Float64Var(&cfg.PassageBonus, "passage-bonus", cfg.PassageBonus, "score added per shared passage fingerprint")
 	fs.IntVar(&cfg.LeadWords, "lead-words", cfg.LeadWords, "content words at the start that count as the lead")
 	fs.Float64Var(&cfg.LeadBoost, "lead-boost", cfg.LeadBoost, "added to the term frequency of lead terms")
 	fs.Float64Var(&cfg.MemberWeight, "member-weight", cfg.MemberWeight, "weight of the nearest-article cosine")
+	fs.Float64Var(&cfg.SplitLink, "split-link", cfg.SplitLink, "repair: average-link level over full and lead cosines (0: single link)")
 	repair := fs.Bool("repair", true, "run the repair pass at the end")
 	upstream := fs.Bool("stages", true, "run the segment, ner and entities stages first, as ingest does")
 	fs.Usage = func() {

@@ -40,9 +40,10 @@ var commands = map[string]command{
 
 // trainers are the `crosscheck train MODEL` subcommands.
 var trainers = map[string]func(ctx context.Context, args []string) error{
-	"ner":    runTrainNER,
-	"stance": runTrainStance,
-	"quotes": runTrainQuotes,
+	"ner":     runTrainNER,
+	"stance":  runTrainStance,
+	"quotes":  runTrainQuotes,
+	"cluster": runTrainCluster,
 }
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.

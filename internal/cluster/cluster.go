@@ -34,12 +34,29 @@ type Config struct {
 	MemberWeight   float64 // weight of the best single-article cosine against the centroid score
 	IDFPrior       int     // background documents assumed in document frequencies
 	SplitThreshold float64 // repair: articles of a story stay together when linked by this cosine
+	SplitLink      float64 // repair: when > 0, regroup by average link over full and lead cosines at this level
 	LeadWords      int     // content words at the start of an article that get LeadBoost
 	LeadBoost      float64 // added to the sublinear tf of lead terms
+	// Model, when set, replaces the hand-weighted score by a learned
+	// probability that the article belongs to the story (pair.go); the
+	// thresholds then apply to that probability.
+	Model *Model
 }
 
-// DefaultConfig returns the thresholds chosen on the FNC-1 train bodies.
+// DefaultConfig returns the embedded learned pair model with its
+// cross-validated thresholds (and the limits chosen on the FNC-1 train
+// bodies). LinearConfig is the hand-weighted score without a model.
 func DefaultConfig() Config {
+	c := LinearConfig()
+	if m := DefaultModel(); m != nil {
+		c.Model, c.Threshold, c.MergeThreshold, c.SplitLink = m, m.Threshold, m.MergeThreshold, m.SplitLink
+	}
+	return c
+}
+
+// LinearConfig returns the hand-weighted score and its thresholds chosen on
+// the FNC-1 train bodies.
+func LinearConfig() Config {
 	return Config{
 		Threshold:      0.30,
 		MergeThreshold: 0.50,
@@ -87,6 +104,9 @@ type story struct {
 	centroid []tw // sum of member term vectors, sorted by term
 	cw       []tw // centroid weighted by idf and L2-normalised, as of the last change
 	ents     map[int32]int
+	nums     map[int32]int
+	leadC    []tw  // sum of member lead vectors, sorted by term
+	leadW    []tw  // leadC weighted by idf and L2-normalised
 	first    int64 // publication days, 0 when unknown
 	last     int64
 	checked  int // size at the last repair check
@@ -97,6 +117,8 @@ type article struct {
 	story int32
 	vec   []tw // the article's strongest terms (sublinear tf), sorted by term
 	ents  []int32
+	nums  []int32
+	lead  []tw     // lead terms, weight 1, sorted by term
 	sig   []uint64 // MinHash signature, nil when unknown
 }
 
@@ -121,6 +143,7 @@ type Clusterer struct {
 	// scratch, indexed by story or article, reset after each use
 	votes    []float64
 	nearCos  []float64
+	near2    []float64 // second best member cosine
 	passHits []int8
 	seen     []bool
 	artVotes []float64
@@ -176,6 +199,9 @@ type prepared struct {
 	ents     []int32 // sorted
 	salient  []tw    // the strongest weighted terms
 	weighted []tw    // tf*idf, L2-normalised, sorted by term
+	nums     []int32 // sorted
+	lead     []tw    // lead terms, weight 1, sorted by term
+	leadW    []tw    // lead weighted by idf, L2-normalised
 }
 
 func (c *Clusterer) prepare(a *news.Article) *prepared {
@@ -189,6 +215,14 @@ func (c *Clusterer) prepare(a *news.Article) *prepared {
 		p.ents = append(p.ents, c.term("\x00"+e))
 	}
 	slices.Sort(p.ents)
+	for _, x := range f.numbers {
+		p.nums = append(p.nums, c.term("\x01"+x))
+	}
+	slices.Sort(p.nums)
+	for _, x := range f.lead {
+		p.lead = append(p.lead, tw{c.term(x), 1})
+	}
+	slices.SortFunc(p.lead, byTerm)
 	// document frequencies include the new article
 	c.n++
 	c.logN = math.Log(float64(c.n + 1 + c.cfg.IDFPrior))
@@ -198,7 +232,11 @@ func (c *Clusterer) prepare(a *news.Article) *prepared {
 	for _, e := range p.ents {
 		c.count(e)
 	}
+	for _, e := range p.nums {
+		c.count(e)
+	}
 	p.weighted = c.weighted(p.tf)
+	p.leadW = c.weighted(p.lead)
 	top := append([]tw(nil), p.weighted...)
 	slices.SortFunc(top, heavier)
 	p.salient = top[:min(len(top), c.cfg.SalientTerms)]
@@ -224,7 +262,12 @@ func (c *Clusterer) Add(a *news.Article) (storyID string, merged []string) {
 	best, bestScore := int32(-1), 0.0
 	var over []int32
 	for _, s := range cands {
-		sc := max(c.score(p, s), c.cfg.MemberWeight*c.nearCos[s])
+		var sc float64
+		if c.cfg.Model != nil {
+			sc = c.cfg.Model.Prob(c.pairFeatures(p, s)) * c.timeDecay(p, s)
+		} else {
+			sc = max(c.score(p, s), c.cfg.MemberWeight*c.nearCos[s])
+		}
 		if sc > bestScore {
 			best, bestScore = s, sc
 		}
@@ -304,10 +347,11 @@ func (c *Clusterer) newStory(articleID string) int32 {
 
 func (c *Clusterer) addStory(id string) int32 {
 	s := int32(len(c.stories))
-	c.stories = append(c.stories, &story{id: id, into: -1, ents: map[int32]int{}})
+	c.stories = append(c.stories, &story{id: id, into: -1, ents: map[int32]int{}, nums: map[int32]int{}})
 	c.byID[id] = s
 	c.votes = append(c.votes, 0)
 	c.nearCos = append(c.nearCos, 0)
+	c.near2 = append(c.near2, 0)
 	c.passHits = append(c.passHits, 0)
 	c.seen = append(c.seen, false)
 	return s
@@ -324,7 +368,7 @@ func (c *Clusterer) touch(s int32) {
 // reset clears the scratch arrays after an article was scored.
 func (c *Clusterer) reset() {
 	for _, s := range c.touched {
-		c.votes[s], c.nearCos[s], c.passHits[s], c.seen[s] = 0, 0, 0, false
+		c.votes[s], c.nearCos[s], c.near2[s], c.passHits[s], c.seen[s] = 0, 0, 0, 0, false
 	}
 	c.touched = c.touched[:0]
 }
@@ -407,9 +451,14 @@ func (c *Clusterer) nearest(p *prepared) {
 	}
 	for _, a := range arts[:min(len(arts), 2*c.cfg.MaxCandidates)] {
 		s := c.live(c.arts[a].story)
-		if v := c.cosineTF(p.weighted, c.arts[a].vec); v > c.nearCos[s] {
+		v := c.cosineTF(p.weighted, c.arts[a].vec)
+		switch {
+		case v > c.nearCos[s]:
 			c.touch(s)
+			c.near2[s] = c.nearCos[s]
 			c.nearCos[s] = v
+		case v > c.near2[s]:
+			c.near2[s] = v
 		}
 	}
 	c.touchedA = c.touchedA[:0]
@@ -456,6 +505,13 @@ func (c *Clusterer) score(p *prepared, s int32) float64 {
 	}
 	sc := (1-c.cfg.EntityWeight)*cos + c.cfg.EntityWeight*ent
 	sc += float64(c.passHits[s]) * c.cfg.PassageBonus
+	return sc * c.timeDecay(p, s)
+}
+
+// timeDecay is 1 within TimeWindow days of story s's dates (or when a date
+// is unknown) and decays beyond.
+func (c *Clusterer) timeDecay(p *prepared, s int32) float64 {
+	st := c.stories[s]
 	if d := p.f.date; d != 0 && st.first != 0 {
 		gap := int64(0)
 		if d < st.first {
@@ -464,10 +520,10 @@ func (c *Clusterer) score(p *prepared, s int32) float64 {
 			gap = d - st.last
 		}
 		if over := float64(gap - int64(c.cfg.TimeWindow)); over > 0 {
-			sc *= math.Exp(-over / float64(4*c.cfg.TimeWindow))
+			return math.Exp(-over / float64(4*c.cfg.TimeWindow))
 		}
 	}
-	return sc
+	return 1
 }
 
 // dot is the dot product of two term-sorted vectors.
@@ -493,7 +549,8 @@ func dot(a, b []tw) float64 {
 func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 	st := c.stories[s]
 	ai := int32(len(c.arts))
-	art := article{id: a.ID, story: s, vec: topTerms(append([]tw(nil), p.tf...), 64), ents: p.ents}
+	art := article{id: a.ID, story: s, vec: topTerms(append([]tw(nil), p.tf...), 64), ents: p.ents,
+		nums: p.nums, lead: p.lead}
 	if len(p.f.sig) == dedup.NumHashes {
 		art.sig = p.f.sig
 	}
@@ -501,8 +558,12 @@ func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 	c.artIdx[a.ID] = ai
 	st.members = append(st.members, ai)
 	st.centroid = addVec(st.centroid, p.tf)
+	st.leadC = addVec(st.leadC, p.lead)
 	for _, e := range p.ents {
 		st.ents[e]++
+	}
+	for _, e := range p.nums {
+		st.nums[e]++
 	}
 	if d := p.f.date; d != 0 {
 		if st.first == 0 || d < st.first {
@@ -537,6 +598,10 @@ func (c *Clusterer) refresh(s int32) {
 		st.centroid = c.prune(st.centroid)
 	}
 	st.cw = c.weighted(st.centroid)
+	if len(st.leadC) > 2*c.cfg.CentroidTerms {
+		st.leadC = c.prune(st.leadC)
+	}
+	st.leadW = c.weighted(st.leadC)
 }
 
 func (c *Clusterer) post(k int32, s int32) {
@@ -570,14 +635,19 @@ func (c *Clusterer) merge(a, b int32) {
 	sa.members = append(sa.members, sb.members...)
 	slices.Sort(sa.members)
 	sa.centroid = addVec(sa.centroid, sb.centroid)
+	sa.leadC = addVec(sa.leadC, sb.leadC)
 	for e, n := range sb.ents {
 		sa.ents[e] += n
+	}
+	for e, n := range sb.nums {
+		sa.nums[e] += n
 	}
 	if sb.first != 0 && (sa.first == 0 || sb.first < sa.first) {
 		sa.first = sb.first
 	}
 	sa.last = max(sa.last, sb.last)
 	sb.into, sb.members, sb.centroid, sb.cw, sb.ents = a, nil, nil, nil, nil
+	sb.nums, sb.leadC, sb.leadW = nil, nil, nil
 	c.refresh(a)
 }
 

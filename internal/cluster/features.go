@@ -16,6 +16,8 @@ type features struct {
 	order    []string  // the terms, sorted
 	weights  []float64 // their sublinear term frequencies, L2-normalised
 	entities []string  // entity keys, sorted, unique
+	lead     []string  // terms among the first LeadWords content words, sorted
+	numbers  []string  // numbers of two or more digits, sorted, unique
 	passages []uint64  // winnowed passage fingerprints
 	sig      []uint64  // MinHash signature
 	date     int64     // publication day (Unix days), 0 when unknown
@@ -71,7 +73,11 @@ func extract(a *news.Article, cfg Config) *features {
 	tf := map[string]float64{}
 	lead := map[string]bool{}
 	nc := 0
+	var nums []string
 	for _, w := range ws {
+		if len(w.Norm) >= 2 && isDigits(w.Norm) {
+			nums = append(nums, w.Norm)
+		}
 		if len(w.Norm) < 3 || stopwords[w.Norm] || isDigits(w.Norm) && len(w.Norm) != 4 {
 			continue
 		}
@@ -101,7 +107,11 @@ func extract(a *news.Article, cfg Config) *features {
 	for i := range weights {
 		weights[i] /= norm
 	}
-	f := &features{order: keys, weights: weights}
+	f := &features{order: keys, weights: weights, numbers: uniqStrings(nums)}
+	for t := range lead {
+		f.lead = append(f.lead, t)
+	}
+	sort.Strings(f.lead)
 	if len(a.Mentions) > 0 {
 		f.entities = mentionKeys(a.Mentions)
 	} else {

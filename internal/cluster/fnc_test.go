@@ -16,7 +16,7 @@ import (
 // runs them, with the default thresholds and checks BCubed F1 against a
 // recorded floor. The full-set number is in docs/stories.md.
 func TestFNCFloor(t *testing.T) {
-	const sample, floor = 600, 0.91
+	const sample, floor = 600, 0.93
 	stances := datadir.Require(t, "fnc1/train_stances.csv")
 	bodies := datadir.Require(t, "fnc1/train_bodies.csv")
 	docs, gold, err := eval.FNCStories(stances, bodies)

@@ -89,28 +89,11 @@ func (c *Clusterer) split(s int32) []Move {
 	for i, m := range st.members {
 		vecs[i] = c.weighted(c.arts[m].vec)
 	}
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			if find(i) != find(j) && cosine(vecs[i], vecs[j]) >= c.cfg.SplitThreshold {
-				parent[find(j)] = find(i)
-			}
-		}
-	}
-	groups := map[int][]int{}
-	for i := 0; i < n; i++ {
-		groups[find(i)] = append(groups[find(i)], i)
+	var groups map[int][]int
+	if c.cfg.SplitLink > 0 && n <= maxAvgLink {
+		groups = c.averageLink(st.members, vecs)
+	} else {
+		groups = singleLink(vecs, c.cfg.SplitThreshold)
 	}
 	if len(groups) == 1 {
 		return nil
@@ -148,8 +131,12 @@ func (c *Clusterer) split(s int32) []Move {
 			a.story = ns
 			nst.members = append(nst.members, m)
 			nst.centroid = addVec(nst.centroid, a.vec)
+			nst.leadC = addVec(nst.leadC, a.lead)
 			for _, e := range a.ents {
 				nst.ents[e]++
+			}
+			for _, e := range a.nums {
+				nst.nums[e]++
 			}
 			for _, x := range topTerms(append([]tw(nil), a.vec...), c.cfg.SalientTerms) {
 				c.post(x.t, ns)
@@ -164,18 +151,110 @@ func (c *Clusterer) split(s int32) []Move {
 	}
 	// Rebuild the kept story from its remaining members.
 	var members []int32
-	var centroid []tw
-	ents := map[int32]int{}
+	var centroid, leadC []tw
+	ents, nums := map[int32]int{}, map[int32]int{}
 	for _, m := range st.members {
 		if keep[m] {
 			members = append(members, m)
 			centroid = addVec(centroid, c.arts[m].vec)
+			leadC = addVec(leadC, c.arts[m].lead)
 			for _, e := range c.arts[m].ents {
 				ents[e]++
+			}
+			for _, e := range c.arts[m].nums {
+				nums[e]++
 			}
 		}
 	}
 	st.members, st.centroid, st.ents, st.checked = members, centroid, ents, len(members)
+	st.leadC, st.nums = leadC, nums
 	c.refresh(s)
 	return moves
+}
+
+// maxAvgLink bounds the stories regrouped by average link (cubic in size).
+const maxAvgLink = 400
+
+func singleLink(vecs [][]tw, th float64) map[int][]int {
+	n := len(vecs)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			if find(i) != find(j) && cosine(vecs[i], vecs[j]) >= th {
+				parent[find(j)] = find(i)
+			}
+		}
+	}
+	groups := map[int][]int{}
+	for i := 0; i < n; i++ {
+		groups[find(i)] = append(groups[find(i)], i)
+	}
+	return groups
+}
+
+// averageLink regroups a story's members by average-link agglomeration over
+// the mean of their full and lead cosines, stopping when no two groups
+// reach SplitLink on average. Groups are keyed by their first member.
+func (c *Clusterer) averageLink(members []int32, vecs [][]tw) map[int][]int {
+	n := len(members)
+	leads := make([][]tw, n)
+	for i, m := range members {
+		leads[i] = c.weighted(c.arts[m].lead)
+	}
+	// sim holds summed pair similarities between live groups.
+	sim := make([][]float64, n)
+	for i := range sim {
+		sim[i] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			v := (dot(vecs[i], vecs[j]) + dot(leads[i], leads[j])) / 2
+			sim[i][j], sim[j][i] = v, v
+		}
+	}
+	size := make([]int, n)
+	groups := map[int][]int{}
+	for i := range size {
+		size[i] = 1
+		groups[i] = []int{i}
+	}
+	for {
+		bi, bj, best := -1, -1, c.cfg.SplitLink
+		for i := 0; i < n; i++ {
+			if size[i] == 0 {
+				continue
+			}
+			for j := i + 1; j < n; j++ {
+				if size[j] == 0 {
+					continue
+				}
+				if v := sim[i][j] / float64(size[i]*size[j]); v >= best {
+					bi, bj, best = i, j, v
+				}
+			}
+		}
+		if bi < 0 {
+			break
+		}
+		for k := 0; k < n; k++ {
+			sim[bi][k] += sim[bj][k]
+			sim[k][bi] = sim[bi][k]
+		}
+		size[bi] += size[bj]
+		size[bj] = 0
+		groups[bi] = append(groups[bi], groups[bj]...)
+		sort.Ints(groups[bi])
+		delete(groups, bj)
+	}
+	return groups
 }
