@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -141,6 +142,29 @@ type storyPage struct {
 	Claims         []claimRow
 	Contradictions []contraRow
 	Entities       []entityChip
+	// Hidden counts what the page left out to stay light; ?full=1 shows all.
+	Hidden  int
+	FullURL string
+}
+
+// Limits of a story page unless ?full=1: a story of hundreds of articles
+// must still open fast and weigh little.
+const (
+	maxChips    = 40
+	maxCopies   = 40
+	maxQuotes   = 30
+	maxCarriers = 12
+	maxStances  = 30
+	maxCites    = 8
+)
+
+// limit returns at most n items of xs unless full, adding what it drops to hidden.
+func limit[T any](xs []T, n int, full bool, hidden *int) []T {
+	if full || len(xs) <= n {
+		return xs
+	}
+	*hidden += len(xs) - n
+	return xs[:n]
 }
 
 type articleRow struct {
@@ -238,7 +262,10 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 	for _, a := range v.Articles {
 		cite[a.ID] = a
 	}
-	sp := &storyPage{View: v, Timeline: layoutTimeline(v.Timeline), Graph: layoutCopyGraph(v)}
+	full := r.URL.Query().Get("full") == "1"
+	sp := &storyPage{View: v, Timeline: layoutTimeline(v.Timeline), Graph: layoutCopyGraph(v),
+		FullURL: "/stories/" + url.PathEscape(v.ID) + "?full=1"}
+	links := func(cs []news.Citation) []citeLink { return cite.links(limit(cs, maxCites, full, new(int))) }
 	ind := independent(v)
 	for i, a := range sortedArticles(v.Articles) {
 		sp.Articles = append(sp.Articles, articleRow{StoryArticle: a, N: i + 1, External: external(a.URL), Independent: ind[a.ID]})
@@ -248,7 +275,7 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 			sp.Sections = append(sp.Sections, sheetSection{Name: l.Section})
 		}
 		s := &sp.Sections[len(sp.Sections)-1]
-		s.Lines = append(s.Lines, lineRow{Text: l.Text, Cites: cite.links(l.Citations)})
+		s.Lines = append(s.Lines, lineRow{Text: l.Text, Cites: links(l.Citations)})
 	}
 	for i, e := range v.Timeline {
 		first := ""
@@ -256,13 +283,13 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 			first = cite.source(e.FirstReported)
 		}
 		sp.Events = append(sp.Events, eventRow{N: i + 1, Date: e.Date, Estimated: e.DateEstimated, Text: e.Text,
-			FirstReported: first, Cites: cite.links(e.Citations)})
+			FirstReported: first, Cites: links(e.Citations)})
 	}
-	for _, c := range v.Copies {
+	for _, c := range limit(v.Copies, maxCopies, full, &sp.Hidden) {
 		sp.Copies = append(sp.Copies, copyRow{From: cite.source(c.FromArticleID), To: cite.source(c.ToArticleID),
-			FromURL: articleURL(c.FromArticleID), ToURL: articleURL(c.ToArticleID), Text: c.Text, Via: c.Via, Cites: cite.links(c.Citations)})
+			FromURL: articleURL(c.FromArticleID), ToURL: articleURL(c.ToArticleID), Text: c.Text, Via: c.Via, Cites: links(c.Citations)})
 	}
-	for _, q := range v.Quotes {
+	for _, q := range limit(v.Quotes, maxQuotes, full, &sp.Hidden) {
 		qr := quoteRow{Text: q.Text, Speaker: q.Speaker.Name, SpeakerRole: q.Speaker.Role, Altered: q.Altered,
 			Conflict: q.SpeakerConflict, Social: q.Social}
 		for _, e := range v.Entities {
@@ -270,27 +297,29 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 				qr.SpeakerURL = "/entities/" + url.PathEscape(api.EntityID(e.Type, e.Name))
 			}
 		}
-		for _, c := range q.Carriers {
+		for _, c := range limit(q.Carriers, maxCarriers, full, &sp.Hidden) {
 			qr.Carriers = append(qr.Carriers, carrierRow{Source: cite.source(c.ArticleID), Text: c.Text, ToldTo: c.ToldTo,
-				Medium: c.Medium, Diff: c.Diff, Cites: cite.links(c.Citations)})
+				Medium: c.Medium, Diff: c.Diff, Cites: links(c.Citations)})
 		}
 		sp.Quotes = append(sp.Quotes, qr)
 	}
 	for _, c := range v.Claims {
 		cr := claimRow{Text: c.Text, Status: string(c.Status), Reason: c.Reason}
-		for _, s := range c.Stances {
-			cr.Stances = append(cr.Stances, stanceRow{Source: cite.source(s.ArticleID), Stance: string(s.Stance), By: s.By, Cites: cite.links(s.Citations)})
+		for _, s := range limit(c.Stances, maxStances, full, &sp.Hidden) {
+			cr.Stances = append(cr.Stances, stanceRow{Source: cite.source(s.ArticleID), Stance: string(s.Stance), By: s.By, Cites: links(s.Citations)})
 		}
 		sp.Claims = append(sp.Claims, cr)
 	}
 	for _, c := range v.Contradictions {
 		cr := contraRow{Kind: c.Kind, Explanation: c.Explanation, ByTime: c.ExplainedByTime}
 		for _, s := range c.Sides {
-			cr.Sides = append(cr.Sides, lineRow{Text: s.Text, Cites: cite.links(s.Citations)})
+			cr.Sides = append(cr.Sides, lineRow{Text: s.Text, Cites: links(s.Citations)})
 		}
 		sp.Contradictions = append(sp.Contradictions, cr)
 	}
-	for _, e := range v.Entities {
+	chips := append([]news.Entity(nil), v.Entities...)
+	sort.SliceStable(chips, func(i, j int) bool { return len(chips[i].Articles) > len(chips[j].Articles) })
+	for _, e := range limit(chips, maxChips, full, &sp.Hidden) {
 		sp.Entities = append(sp.Entities, entityChip{Name: e.Name, Type: string(e.Type),
 			URL: "/entities/" + url.PathEscape(api.EntityID(e.Type, e.Name)), Articles: len(e.Articles)})
 	}
