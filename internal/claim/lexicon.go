@@ -9,7 +9,7 @@ var relations = []struct {
 	trigger   *regexp.Regexp
 }{
 	{"married", regexp.MustCompile(`(?i)\b(married|engaged|wedding|tied the knot|husband|wife|fianc[eé]e?)\b`)},
-	{"dating", regexp.MustCompile(`(?i)\b(dating|romance|romantic(?:ally)?|relationship|couple|boyfriend|girlfriend|an item|seeing each other|hooking up|ship(?:ping|ped)?|be(?:ing)? together|date)\b`)},
+	{"dating", regexp.MustCompile(`(?i)\b(dating|romance|romantic(?:ally)?|relationship|the couple|boyfriend|girlfriend|an item|seeing each other|hooking up|shipp(?:ing|ed)|be(?:ing)? together|went on a date|on a date)\b`)},
 	{"met", regexp.MustCompile(`(?i)\b(met|meet|acquainted|introduced)\b`)},
 	{"split", regexp.MustCompile(`(?i)\b(split|broke up|break-?up|separated|divorc\w*|parted ways)\b`)},
 }

@@ -91,7 +91,8 @@ type StoryStore interface {
 	Story(ctx context.Context, id string) (*Story, error)
 	// SaveView stores a story's computed view and refreshes its summary.
 	SaveView(ctx context.Context, v *StoryView) error
-	// View returns a story's stored view, or ErrNotFound.
+	// View returns a story's stored view, or ErrNotFound. Stores may share
+	// the returned view between callers: it must not be modified.
 	View(ctx context.Context, id string) (*StoryView, error)
 	// DeleteStory removes a story that no longer has articles.
 	DeleteStory(ctx context.Context, id string) error

@@ -18,7 +18,8 @@ import (
 
 // Store implements news.Store on a SQLite database file.
 type Store struct {
-	db *sql.DB
+	db    *sql.DB
+	views *viewCache
 }
 
 var _ news.Store = (*Store)(nil)
@@ -34,7 +35,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db}
+	s := &Store{db: db, views: &viewCache{max: 64}}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)

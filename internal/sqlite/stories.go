@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -126,17 +127,30 @@ func (s *Store) SaveView(ctx context.Context, v *news.StoryView) error {
 		sources = excluded.sources, first_published = excluded.first_published, last_published = excluded.last_published,
 		status = excluded.status, view = excluded.view, updated = excluded.updated`,
 		v.ID, sum.Title, sum.ArticleCount, string(sources), unixOrNil(sum.FirstPublished), unixOrNil(sum.LastPublished),
-		string(sum.Status), view, time.Now().Unix())
+		string(sum.Status), view, time.Now().UnixNano())
 	if err != nil {
 		return fmt.Errorf("save view: %w", err)
 	}
 	return nil
 }
 
-// View implements news.StoryStore.
+// View implements news.StoryStore. Decoded views are cached by their
+// update stamp, so a popular story is decoded once per change; callers must
+// not modify the returned view.
 func (s *Store) View(ctx context.Context, id string) (*news.StoryView, error) {
+	var updated int64
+	err := s.db.QueryRowContext(ctx, `SELECT updated FROM stories WHERE id = ? AND view IS NOT NULL`, id).Scan(&updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("story %s: %w", id, news.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("story %s: %w", id, err)
+	}
+	if v, ok := s.views.get(id, updated); ok {
+		return v, nil
+	}
 	var view []byte
-	err := s.db.QueryRowContext(ctx, `SELECT view FROM stories WHERE id = ? AND view IS NOT NULL`, id).Scan(&view)
+	err = s.db.QueryRowContext(ctx, `SELECT view, updated FROM stories WHERE id = ? AND view IS NOT NULL`, id).Scan(&view, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("story %s: %w", id, news.ErrNotFound)
 	}
@@ -147,7 +161,45 @@ func (s *Store) View(ctx context.Context, id string) (*news.StoryView, error) {
 	if err := json.Unmarshal(view, v); err != nil {
 		return nil, fmt.Errorf("story %s view: %w", id, err)
 	}
+	s.views.put(id, updated, v)
 	return v, nil
+}
+
+// viewCache keeps recently read story views with the stamp they had.
+type viewCache struct {
+	mu    sync.Mutex
+	max   int
+	items map[string]cachedView
+}
+
+type cachedView struct {
+	updated int64
+	view    *news.StoryView
+}
+
+func (c *viewCache) get(id string, updated int64) (*news.StoryView, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	cv, ok := c.items[id]
+	if !ok || cv.updated != updated {
+		return nil, false
+	}
+	return cv.view, true
+}
+
+func (c *viewCache) put(id string, updated int64, v *news.StoryView) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.items == nil {
+		c.items = map[string]cachedView{}
+	}
+	if len(c.items) >= c.max {
+		for k := range c.items { // evict an arbitrary entry: bounded, simple
+			delete(c.items, k)
+			break
+		}
+	}
+	c.items[id] = cachedView{updated: updated, view: v}
 }
 
 // DeleteStory implements news.StoryStore.

@@ -32,15 +32,16 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		}
 	}
 	// The question: the main claim, or the story's headline.
-	if len(v.Claims) > 0 {
+	if len(v.Claims) > 0 && settledEnough(v.Claims[0]) {
 		c := v.Claims[0]
 		add("Question", "Is it true that "+c.Text+"?", titleCites(arts))
 		add("Status", strings.ToUpper(string(c.Status[:1]))+string(c.Status[1:])+": "+c.Reason, decidingCites(c))
 	} else {
 		add("Question", v.Title, titleCites(arts))
 	}
+	mainShown := len(v.Claims) > 0 && settledEnough(v.Claims[0])
 	for i, c := range v.Claims {
-		if i == 0 && len(v.Claims) > 1 {
+		if i == 0 && mainShown && len(v.Claims) > 1 {
 			continue
 		}
 		add("Key facts", fmt.Sprintf("%s: %s (%s)", c.Text, c.Status, stanceCounts(c)), allCites(c, 6))
@@ -299,4 +300,16 @@ func personFacts(e news.Entity) ([]string, []news.Citation) {
 		facts = append(facts, strings.TrimPrefix(name, "relation:")+" "+strings.Join(vals, ", "))
 	}
 	return facts, cites
+}
+
+// settledEnough tells whether a claim can head the sheet as the story's
+// question: stated (not only inferred by the model) in two articles or more.
+func settledEnough(c news.Claim) bool {
+	arts := map[string]bool{}
+	for _, s := range c.Stances {
+		if s.By != "model" {
+			arts[s.ArticleID] = true
+		}
+	}
+	return len(arts) >= 2
 }

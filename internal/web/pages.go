@@ -150,12 +150,16 @@ type storyPage struct {
 // Limits of a story page unless ?full=1: a story of hundreds of articles
 // must still open fast and weigh little.
 const (
-	maxChips    = 40
-	maxCopies   = 40
-	maxQuotes   = 30
-	maxCarriers = 12
+	maxChips    = 30
+	maxCopies   = 25
+	maxQuotes   = 20
+	maxCarriers = 4
 	maxStances  = 30
-	maxCites    = 8
+	maxCites    = 4
+	maxLines    = 15 // per sheet section
+	maxEvents   = 20
+	maxSources  = 100
+	maxQuoted   = 280 // bytes of a carrier's variant shown
 )
 
 // limit returns at most n items of xs unless full, adding what it drops to hidden.
@@ -239,7 +243,7 @@ func (c citer) links(cs []news.Citation) []citeLink {
 		l := citeLink{URL: citeURL(x), Label: x.ArticleID}
 		if a, ok := c[x.ArticleID]; ok {
 			l.Label = a.Source
-			l.Title = a.Title + " (" + dateOf(a.Published) + ")"
+			l.Title = clipText(a.Title, 80) + " (" + dateOf(a.Published) + ")"
 		}
 		out = append(out, l)
 	}
@@ -267,7 +271,7 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 		FullURL: "/stories/" + url.PathEscape(v.ID) + "?full=1"}
 	links := func(cs []news.Citation) []citeLink { return cite.links(limit(cs, maxCites, full, new(int))) }
 	ind := independent(v)
-	for i, a := range sortedArticles(v.Articles) {
+	for i, a := range limit(sortedArticles(v.Articles), maxSources, full, &sp.Hidden) {
 		sp.Articles = append(sp.Articles, articleRow{StoryArticle: a, N: i + 1, External: external(a.URL), Independent: ind[a.ID]})
 	}
 	for _, l := range v.Sheet {
@@ -275,9 +279,13 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 			sp.Sections = append(sp.Sections, sheetSection{Name: l.Section})
 		}
 		s := &sp.Sections[len(sp.Sections)-1]
+		if !full && len(s.Lines) >= maxLines {
+			sp.Hidden++
+			continue
+		}
 		s.Lines = append(s.Lines, lineRow{Text: l.Text, Cites: links(l.Citations)})
 	}
-	for i, e := range v.Timeline {
+	for i, e := range limit(v.Timeline, maxEvents, full, &sp.Hidden) {
 		first := ""
 		if e.FirstReported != "" {
 			first = cite.source(e.FirstReported)
@@ -298,7 +306,11 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 			}
 		}
 		for _, c := range limit(q.Carriers, maxCarriers, full, &sp.Hidden) {
-			qr.Carriers = append(qr.Carriers, carrierRow{Source: cite.source(c.ArticleID), Text: c.Text, ToldTo: c.ToldTo,
+			text := c.Text
+			if !full {
+				text = clipText(text, maxQuoted)
+			}
+			qr.Carriers = append(qr.Carriers, carrierRow{Source: cite.source(c.ArticleID), Text: text, ToldTo: c.ToldTo,
 				Medium: c.Medium, Diff: c.Diff, Cites: links(c.Citations)})
 		}
 		sp.Quotes = append(sp.Quotes, qr)
@@ -453,4 +465,19 @@ func (u *ui) searchPage(r *http.Request) (*page, error) {
 	p.Title = "Search: " + q
 	p.Body = struct{ Hits []news.SearchHit }{hits}
 	return p, nil
+}
+
+// clipText cuts s to at most n bytes at a word boundary, marking the cut.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndex(s[:n], " ")
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+	}
+	return s[:cut] + "…"
 }

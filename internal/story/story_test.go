@@ -1,0 +1,80 @@
+package story
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+func fixture() (*news.StoryView, []*news.Article) {
+	a := &news.Article{ID: "a", Title: "Ferry strike ends", Source: "Ledger", Text: "Ferry strike ends\n\nThe union said the strike is over.",
+		Published: time.Date(2031, 3, 2, 0, 0, 0, 0, time.UTC)}
+	b := &news.Article{ID: "b", Title: "Strike over, says union", Source: "Coast", Text: "Strike over, says union\n\nFerries sail again."}
+	a.Paragraphs = []news.Span{{Start: 0, End: 17}}
+	arts := []*news.Article{b, a}
+	SortArticles(arts)
+	v := news.NewStoryView("s", Title(arts))
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Title: x.Title, Source: x.Source, Published: x.Published})
+	}
+	v.Entities = []news.Entity{{ID: "per-ana-ruiz", Name: "Ana Ruiz", Type: news.PER, Articles: []string{"a", "b"},
+		Mentions:   []news.Citation{{ArticleID: "a", Start: 22, End: 27}},
+		Attributes: []news.Attribute{{Name: "age", Value: "41", Citations: []news.Citation{{ArticleID: "a", Start: 22, End: 27}}}, {Name: "gender", Value: "female", Citations: []news.Citation{{ArticleID: "a", Start: 22, End: 27}}}}}}
+	v.Claims = []news.Claim{{ID: "c", Text: "the strike is over", Status: news.Confirmed, Reason: "confirmed by the union",
+		Stances: []news.StanceEntry{{ArticleID: "a", Stance: news.Asserts, By: "the union", Citations: []news.Citation{{ArticleID: "a", Start: 19, End: 53}}}}}}
+	v.Timeline = []news.TimelineEvent{{Date: "2031-03-01", Text: "no citation here"}}
+	return v, arts
+}
+
+func TestSheetCitesEveryLine(t *testing.T) {
+	v, arts := fixture()
+	if err := (Sheet{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	text := map[string]string{"a": arts[0].Text, "b": arts[1].Text}
+	if arts[0].ID != "a" || v.Title != "Ferry strike ends" {
+		t.Fatalf("order or title: %s %q", arts[0].ID, v.Title)
+	}
+	sections := map[string]bool{}
+	for _, l := range v.Sheet {
+		sections[l.Section] = true
+		if len(l.Citations) == 0 {
+			t.Errorf("uncited line %q", l.Text)
+		}
+		for _, c := range l.Citations {
+			if c.End > len(text[c.ArticleID]) || c.Start >= c.End {
+				t.Errorf("bad citation %+v", c)
+			}
+		}
+		if strings.Contains(l.Text, "gender") || strings.Contains(l.Text, "no citation here") {
+			t.Errorf("line should not be in the sheet: %q", l.Text)
+		}
+	}
+	// One stance in one article is not enough to head the sheet.
+	for _, s := range []string{"Question", "People", "Key facts", "Sources"} {
+		if !sections[s] {
+			t.Errorf("no %s section: %+v", s, v.Sheet)
+		}
+	}
+	if v.Sheet[0].Text != "Ferry strike ends" {
+		t.Errorf("question = %q, want the title", v.Sheet[0].Text)
+	}
+}
+
+func TestRenderMarkdown(t *testing.T) {
+	v, arts := fixture()
+	(Sheet{}).Build(t.Context(), v, arts)
+	var buf bytes.Buffer
+	if err := Render(&buf, v, true); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"# Ferry strike ends", "## People", "Ana Ruiz: age 41 (1 source)", "[1:22-27]", "## Sources", "[2] Coast · undated"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("markdown lacks %q:\n%s", want, out)
+		}
+	}
+}
