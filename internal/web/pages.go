@@ -154,7 +154,7 @@ const (
 	maxCopies   = 25
 	maxQuotes   = 20
 	maxCarriers = 4
-	maxStances  = 30
+	maxStances  = 15
 	maxCites    = 4
 	maxLines    = 15 // per sheet section
 	maxEvents   = 20
@@ -243,7 +243,7 @@ func (c citer) links(cs []news.Citation) []citeLink {
 		l := citeLink{URL: citeURL(x), Label: x.ArticleID}
 		if a, ok := c[x.ArticleID]; ok {
 			l.Label = a.Source
-			l.Title = clipText(a.Title, 80) + " (" + dateOf(a.Published) + ")"
+			l.Title = dateOf(a.Published) // short: a long story page carries hundreds of citations
 		}
 		out = append(out, l)
 	}
@@ -335,7 +335,7 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 		sp.Entities = append(sp.Entities, entityChip{Name: e.Name, Type: string(e.Type),
 			URL: "/entities/" + url.PathEscape(api.EntityID(e.Type, e.Name)), Articles: len(e.Articles)})
 	}
-	return &page{tmpl: "story", Title: v.Title, Body: sp}, nil
+	return &page{tmpl: "story", Title: v.Title, Body: sp, source: v}, nil
 }
 
 func (u *ui) articlesPage(r *http.Request) (*page, error) {

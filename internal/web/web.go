@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
@@ -163,6 +164,10 @@ type page struct {
 	Query  string // the search box's text
 	Body   any
 	Status int // 0 means 200
+	// source, when set, is the value the page was built from (a story view).
+	// A store may hand out the same view for an unchanged story (SQLite
+	// caches decoded views), so the rendered page is reused while it does.
+	source any
 }
 
 // ui holds the UI handlers' dependencies.
@@ -172,7 +177,18 @@ type ui struct {
 	log     *slog.Logger
 	tmpls   map[string]*template.Template
 	static  http.Handler
+
+	mu       sync.Mutex
+	rendered map[string]renderedPage // by request URL
 }
+
+type renderedPage struct {
+	source any
+	html   []byte
+}
+
+// maxRendered bounds the rendered-page cache.
+const maxRendered = 128
 
 func newUI(store news.Store, catalog api.Catalog, log *slog.Logger) (*ui, error) {
 	u := &ui{store: store, catalog: catalog, log: log, tmpls: map[string]*template.Template{}}
@@ -230,16 +246,47 @@ func (u *ui) page(h func(*http.Request) (*page, error)) http.Handler {
 			u.fail(w, r, err)
 			return
 		}
-		var buf bytes.Buffer
-		if err := u.tmpls[p.tmpl].ExecuteTemplate(&buf, "layout", p); err != nil {
-			u.fail(w, r, fmt.Errorf("render %s: %w", p.tmpl, err))
-			return
+		html, ok := u.cached(r.URL.String(), p.source)
+		if !ok {
+			var buf bytes.Buffer
+			if err := u.tmpls[p.tmpl].ExecuteTemplate(&buf, "layout", p); err != nil {
+				u.fail(w, r, fmt.Errorf("render %s: %w", p.tmpl, err))
+				return
+			}
+			html = buf.Bytes()
+			u.remember(r.URL.String(), p.source, html)
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-cache")
 		w.WriteHeader(max(p.Status, http.StatusOK))
-		w.Write(buf.Bytes())
+		w.Write(html)
 	})
+}
+
+// cached returns the page rendered for url from the same source, if any.
+func (u *ui) cached(url string, source any) ([]byte, bool) {
+	if source == nil {
+		return nil, false
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	rp, ok := u.rendered[url]
+	if !ok || rp.source != source {
+		return nil, false
+	}
+	return rp.html, true
+}
+
+func (u *ui) remember(url string, source any, html []byte) {
+	if source == nil {
+		return
+	}
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.rendered == nil || len(u.rendered) >= maxRendered {
+		u.rendered = map[string]renderedPage{}
+	}
+	u.rendered[url] = renderedPage{source: source, html: html}
 }
 
 // fail writes a plain error page with the status api.StatusOf gives.
