@@ -2,98 +2,16 @@ package entity
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/internal/fold"
 )
 
-// foldRune maps a rune to its lower-case ASCII form when it is a Latin
-// letter with a diacritic ("é" -> "e", "ß" -> "ss"), and to its lower case
-// otherwise. Typographic apostrophes become "'".
-func foldRune(r rune) string {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			r += 'a' - 'A'
-		}
-		return string(r)
-	}
-	switch r {
-	case '’', '‘', 'ʼ', '`':
-		return "'"
-	case 'ß':
-		return "ss"
-	case 'æ', 'Æ':
-		return "ae"
-	case 'œ', 'Œ':
-		return "oe"
-	case 'ø', 'Ø':
-		return "o"
-	case 'ł', 'Ł':
-		return "l"
-	case 'đ', 'Đ', 'ð', 'Ð':
-		return "d"
-	case 'þ', 'Þ':
-		return "th"
-	case 'ı':
-		return "i"
-	}
-	if s, ok := latinFold[r]; ok {
-		return s
-	}
-	return string(unicode.ToLower(r))
-}
-
-// latinFold covers the accented letters of Latin-1 and Latin Extended-A.
-var latinFold = func() map[rune]string {
-	groups := map[string]string{
-		"a": "àáâãäåāăąÀÁÂÃÄÅĀĂĄ",
-		"c": "çćĉċčÇĆĈĊČ",
-		"d": "ďĎ",
-		"e": "èéêëēĕėęěÈÉÊËĒĔĖĘĚ",
-		"g": "ĝğġģĜĞĠĢ",
-		"h": "ĥħĤĦ",
-		"i": "ìíîïĩīĭįÌÍÎÏĨĪĬĮİ",
-		"j": "ĵĴ",
-		"k": "ķĶ",
-		"l": "ĺļľŀĹĻĽĿ",
-		"n": "ñńņňÑŃŅŇ",
-		"o": "òóôõöōŏőÒÓÔÕÖŌŎŐ",
-		"r": "ŕŗřŔŖŘ",
-		"s": "śŝşšŚŜŞŠșȘ",
-		"t": "ţťŧŢŤŦțȚ",
-		"u": "ùúûüũūŭůűųÙÚÛÜŨŪŬŮŰŲ",
-		"w": "ŵŴ",
-		"y": "ýÿŷÝŶŸ",
-		"z": "źżžŹŻŽ",
-	}
-	m := map[rune]string{}
-	for to, from := range groups {
-		for _, r := range from {
-			m[r] = to
-		}
-	}
-	return m
-}()
+// foldRune folds one rune (see internal/fold).
+func foldRune(r rune) string { return fold.Rune(r) }
 
 // Fold returns s in lower case with diacritics removed and typographic
 // apostrophes made plain, so that "Khloé" and "KHLOE" compare equal.
-func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf || ('A' <= s[i] && s[i] <= 'Z') {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		b.WriteString(foldRune(r))
-	}
-	return b.String()
-}
+func Fold(s string) string { return fold.String(s) }
 
 // folded is a text folded with Fold together with the byte offset in the
 // original text of every folded byte, so matches map back to spans.

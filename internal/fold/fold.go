@@ -47,3 +47,23 @@ func String(s string) string {
 
 // Equal reports whether a and b are the same once folded.
 func Equal(a, b string) bool { return String(a) == String(b) }
+
+// Rune folds one rune as String does, for callers that keep offsets.
+func Rune(r rune) string {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return string(r)
+	}
+	if x, ok := special[r]; ok {
+		return x
+	}
+	var b strings.Builder
+	for _, d := range norm.NFD.String(string(r)) {
+		if !unicode.Is(unicode.Mn, d) {
+			b.WriteRune(unicode.ToLower(d))
+		}
+	}
+	return b.String()
+}
