@@ -46,6 +46,12 @@ func (ix entityIndex) resolve(name string) (string, string) {
 	return "name:" + fold.String(name), name
 }
 
+// person reports whether name is a person, or unknown to the story.
+func (ix entityIndex) person(name string) bool {
+	e, ok := ix.byName[fold.String(name)]
+	return !ok || e.Type == news.PER
+}
+
 // stmtRef is a statement with its article.
 type stmtRef struct {
 	st news.Statement
@@ -77,8 +83,8 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			}
 			id1, n1 := ix.resolve(st.Subject)
 			id2, n2 := ix.resolve(st.Object)
-			if id1 == id2 {
-				continue
+			if id1 == id2 || !ix.person(st.Subject) || !ix.person(st.Object) {
+				continue // relations are between people; an outlet is not one
 			}
 			if id2 < id1 {
 				id1, id2, n1, n2 = id2, id1, n2, n1

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"context"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -88,6 +89,7 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 	for i := range ents {
 		ents[i].Attributes = attributes(groups[i], arts, canon)
 	}
+	retypeOutlets(ents, arts)
 	sort.SliceStable(ents, func(i, j int) bool {
 		if len(ents[i].Mentions) != len(ents[j].Mentions) {
 			return len(ents[i].Mentions) > len(ents[j].Mentions)
@@ -466,4 +468,36 @@ func attributes(g []*local, arts []*news.Article, canon map[string]string) []new
 		return len(out[i].Citations) > len(out[j].Citations)
 	})
 	return out
+}
+
+// outletCue ends the text before a name that is the recipient of a statement
+// ("told People", "an interview with Decider", "according to TMZ"): such a
+// name is a news outlet, whatever the recogniser said.
+var outletCue = regexp.MustCompile(`(?i)\b(?:told|tells|telling|interview with|interviewed by|speaking to|speaking with|spoke to|spoke with|according to|reported by|confirmed to|statement to)\s+$`)
+
+// retypeOutlets turns single-name "persons" that are mostly the recipients
+// of statements into organisations (news outlets).
+func retypeOutlets(ents []news.Entity, arts []*news.Article) {
+	text := make(map[string]string, len(arts))
+	for _, a := range arts {
+		text[a.ID] = a.Text
+	}
+	for i := range ents {
+		e := &ents[i]
+		if e.Type != news.PER || strings.Contains(e.Name, " ") || len(e.Mentions) == 0 {
+			continue
+		}
+		cued := 0
+		for _, c := range e.Mentions {
+			t := text[c.ArticleID]
+			if c.Start <= len(t) && outletCue.MatchString(t[max(0, c.Start-30):c.Start]) {
+				cued++
+			}
+		}
+		if cued*2 >= len(e.Mentions) {
+			e.Type = news.ORG
+			e.ID = EntityID(e.Name, news.ORG)
+			e.Attributes = []news.Attribute{}
+		}
+	}
 }

@@ -210,6 +210,9 @@ func buildQuote(v *news.StoryView, g []*variant, ents *entityIndex) news.Quote {
 		q.Speaker = news.Speaker{Name: bestV.q.Speaker, Role: bestV.q.Role}
 		if bestV.q.Role == "" {
 			q.Speaker.EntityID = ents.find(bestV.q.Speaker)
+			if n := ents.names[q.Speaker.EntityID]; n != "" && q.Speaker.Role == "" {
+				q.Speaker.Name = n // the story's canonical spelling
+			}
 		}
 	}
 	// the same words given to different people
@@ -305,6 +308,7 @@ func editsAtMostOne(a, b string) bool {
 
 // entityIndex finds the story entity a speaker's name refers to.
 type entityIndex struct {
+	names map[string]string // entity id -> canonical name
 	exact map[string]string // folded name or alias -> entity id (first entity wins)
 	per   []foldedName      // person entities, in order
 }
@@ -315,8 +319,9 @@ type foldedName struct {
 }
 
 func newEntityIndex(v *news.StoryView) *entityIndex {
-	ix := &entityIndex{exact: map[string]string{}}
+	ix := &entityIndex{exact: map[string]string{}, names: map[string]string{}}
 	for _, e := range v.Entities {
+		ix.names[e.ID] = e.Name
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
 			if f := fold(n); ix.exact[f] == "" {
 				ix.exact[f] = e.ID
