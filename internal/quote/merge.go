@@ -90,12 +90,25 @@ func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Art
 func indexWords(vr *variant) []string {
 	var out []string
 	for w := range vr.set {
-		if len(w) >= 4 {
+		if len(w) >= 4 && !commonWords[w] {
 			out = append(out, w)
 		}
 	}
 	return out
 }
+
+// commonWords are too frequent to tell quotes apart: indexing them would
+// make every quote a candidate for every other.
+var commonWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`that this with have they from what were been their there would about
+		which when will your them then than just like more some into only also very know think want
+		because could should really said says going being after before other these those where while
+		over much even back still well make made dont cant didnt thats its time people year years`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // candidates lists, in group order, the groups sharing a telling word with
 // vr, and those without telling words.
