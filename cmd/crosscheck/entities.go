@@ -26,7 +26,7 @@ func runEntities(ctx context.Context, args []string) error {
 			"Lists entities resolved across stories: one line per entity with its ID, type, name and counts.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	st, err := openStore(ctx, *db)

@@ -49,7 +49,7 @@ func runEvalCluster(ctx context.Context, args []string) error {
 		fmt.Fprintln(fs.Output(), "usage: crosscheck eval cluster [--stances FILE] [--bodies FILE] [--predictions-out FILE] [tuning flags]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if *stances == "" {

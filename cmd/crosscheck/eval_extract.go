@@ -36,7 +36,7 @@ func runEvalExtract(ctx context.Context, args []string) error {
 	title := fs.Bool("title", true, "prepend the page title to the text (full and extract modes)")
 	out := fs.String("predictions-out", "", "write predictions as {\"ID\": {\"articleBody\": ...}} to `FILE`")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted in parallel")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {

@@ -28,7 +28,7 @@ func runEvalStance(ctx context.Context, args []string) error {
 			"       crosscheck eval stance --emergent FILE [--split dev|all]")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if *split != "all" && *split != "dev" {

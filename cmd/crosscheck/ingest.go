@@ -30,7 +30,7 @@ flags:`)
 	workers := fs.Int("workers", 0, "analysis goroutines (default: one per core)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
 	queue := fs.String("queue", "", "publish documents to this NATS server (nats://...) for 'crosscheck worker' instead of analysing them here")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {

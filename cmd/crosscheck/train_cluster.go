@@ -33,7 +33,7 @@ func runTrainCluster(ctx context.Context, args []string) error {
 			"over the held-out folds, then trains on all bodies and writes the model internal/cluster embeds.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if *stances == "" {

@@ -31,7 +31,7 @@ func runTrainNER(ctx context.Context, args []string) error {
 	folds := fs.Int("folds", 4, "jackknife folds for the document-level second pass (0: one pass)")
 	minCount := fs.Int("min-count", 2, "drop features seen fewer times in training")
 	corpus := fs.String("corpus", "", "shared data directory with unlabelled text for word clusters (default: found; \"none\" to skip)")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if *train == "" {

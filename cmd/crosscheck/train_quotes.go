@@ -34,7 +34,7 @@ func runTrainQuotes(ctx context.Context, args []string) error {
 			"writes the weights that internal/quote embeds.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if *train == "" || fs.NArg() != 0 {

@@ -38,7 +38,7 @@ func runTrainStance(ctx context.Context, args []string) error {
 			"\"emergent-claim:ID\" mod 5 == 0), then prints dev scores of the written weights.")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if (*stances == "") != (*bodies == "") || (*stances == "" && *emergent == "") {

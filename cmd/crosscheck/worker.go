@@ -112,7 +112,7 @@ flags:`)
 	db := dbFlag(fs)
 	queue := queueFlag(fs)
 	workers := fs.Int("workers", 1, "documents analysed at once in this process")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	store, err := openStore(ctx, *db)
@@ -207,7 +207,7 @@ flags:`)
 	}
 	db := dbFlag(fs)
 	queue := queueFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	store, err := openStore(ctx, *db)
