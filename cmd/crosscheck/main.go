@@ -31,7 +31,7 @@ var commands = map[string]command{
 	"search":   {"full-text search over articles", runSearch},
 	"worker":   {"distributed mode: analyse and save queued documents (--db postgres://, --queue nats://)", runWorker},
 	"assign":   {"distributed mode: the single story assigner over saved articles", runAssign},
-	"train":    {"train a model: train ner|stance|quotes [flags]", runTrain},
+	"train":    {"train a model: train ner|stance|quotes|cluster [flags]", runTrain},
 	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
 	"entities": {"list entities across stories: entities [--story ID] [--json] [--db PATH]", runEntities},
 	"entity":   {"show one entity with cited attributes: entity ID [--json] [--db PATH]", runEntity},
