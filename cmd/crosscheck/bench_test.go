@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -149,4 +150,50 @@ func BenchmarkRebuildStory200(b *testing.B) {
 	timings.Each(func(name string, d time.Duration) {
 		b.ReportMetric(float64(d.Microseconds())/1000/float64(n), name+"-ms")
 	})
+}
+
+// BenchmarkRebuildStory200Stored is BenchmarkRebuildStory200 through the
+// SQLite store, as ingest does it: load the 200 articles, build, save the view.
+func BenchmarkRebuildStory200Stored(b *testing.B) {
+	in, _ := fncJSONL(b, 1)
+	ctx := b.Context()
+	store, err := openStore(ctx, filepath.Join(b.TempDir(), "rebuild.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	e, err := newEngine(ctx, store)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	if _, err := e.run(ctx, func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
+		return (&ingest.Reader{}).Read(ctx, []string{in}, func(d news.Document) error {
+			if n++; n > 200 {
+				return nil
+			}
+			return emit(d)
+		}, fail)
+	}, func(err error) { b.Error(err) }, nil); err != nil {
+		b.Fatal(err)
+	}
+	var ids [][2]string
+	for _, a := range must(store.Assignments(ctx)) {
+		ids = append(ids, [2]string{a[0], "s-all"})
+	}
+	if err := store.SetStories(ctx, ids); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if err := e.builder.Rebuild(ctx, "s-all"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

@@ -61,7 +61,7 @@ func newEngine(ctx context.Context, store news.Store) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: sstages}}
+	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: sstages}, Cache: story.NewCache(1000)}
 	e.assigner = cluster.New(cluster.DefaultConfig())
 	if err := e.restore(ctx); err != nil {
 		return nil, err
@@ -240,6 +240,7 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 		case news.Updated:
 			sum.Updated++
 		}
+		e.builder.Cache.Put(arts[i])
 		id, merged := e.assigner.Add(arts[i])
 		pairs = append(pairs, [2]string{arts[i].ID, id})
 		touched[id] = true

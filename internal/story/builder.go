@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
@@ -16,6 +17,46 @@ import (
 type Builder struct {
 	Store  news.Store
 	Stages *pipeline.StoryPipeline
+	// Cache, when set, holds recently saved articles so that a story rebuilt
+	// after each new article does not load and decode its other articles
+	// again. Whoever saves an article must Put it (ingest does).
+	Cache *Cache
+}
+
+// Cache keeps analysed articles by id, bounded; safe for concurrent use.
+type Cache struct {
+	mu  sync.Mutex
+	max int
+	m   map[string]*news.Article
+}
+
+// NewCache returns a cache of at most max articles.
+func NewCache(max int) *Cache { return &Cache{max: max, m: map[string]*news.Article{}} }
+
+// Put remembers a saved article (without its raw input).
+func (c *Cache) Put(a *news.Article) {
+	cp := *a
+	cp.Raw, cp.HTML = "", ""
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= c.max {
+		clear(c.m) // bounded and simple: a full cache starts over
+	}
+	c.m[a.ID] = &cp
+}
+
+// split returns the cached articles of ids and the ids it lacks.
+func (c *Cache) split(ids []string) (hit []*news.Article, miss []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, id := range ids {
+		if a, ok := c.m[id]; ok {
+			hit = append(hit, a)
+		} else {
+			miss = append(miss, id)
+		}
+	}
+	return hit, miss
 }
 
 // Rebuild recomputes and saves the view of story id; a story left without
@@ -28,9 +69,21 @@ func (b *Builder) Rebuild(ctx context.Context, id string) error {
 	if len(ids) == 0 {
 		return b.Store.DeleteStory(ctx, id)
 	}
-	arts, err := b.Store.ArticlesByID(ctx, ids)
-	if err != nil {
-		return fmt.Errorf("rebuild story %s: %w", id, err)
+	arts, miss := []*news.Article(nil), ids
+	if b.Cache != nil {
+		arts, miss = b.Cache.split(ids)
+	}
+	if len(miss) > 0 {
+		loaded, err := b.Store.ArticlesByID(ctx, miss)
+		if err != nil {
+			return fmt.Errorf("rebuild story %s: %w", id, err)
+		}
+		for _, a := range loaded {
+			if b.Cache != nil {
+				b.Cache.Put(a)
+			}
+			arts = append(arts, a)
+		}
 	}
 	v, err := b.Build(ctx, id, arts)
 	if err != nil {

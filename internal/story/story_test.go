@@ -78,3 +78,17 @@ func TestRenderMarkdown(t *testing.T) {
 		}
 	}
 }
+
+func TestCacheIsBoundedAndDropsRawText(t *testing.T) {
+	c := NewCache(2)
+	c.Put(&news.Article{ID: "a", Raw: "raw", HTML: "<p>", Text: "t"})
+	c.Put(&news.Article{ID: "b"})
+	hit, miss := c.split([]string{"a", "b", "x"})
+	if len(hit) != 2 || len(miss) != 1 || miss[0] != "x" || hit[0].Raw != "" || hit[0].HTML != "" || hit[0].Text != "t" {
+		t.Fatalf("hit %+v miss %v", hit, miss)
+	}
+	c.Put(&news.Article{ID: "c"}) // full: starts over
+	if hit, _ := c.split([]string{"a", "b", "c"}); len(hit) != 1 {
+		t.Fatalf("cache not bounded: %d hits", len(hit))
+	}
+}
