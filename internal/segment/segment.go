@@ -124,6 +124,9 @@ func appendSentences(out []news.Span, text string, toks []Token) []news.Span {
 		if !isTerminal(w) {
 			continue
 		}
+		if w == "!" && i > 0 && toks[i-1].Span.End == toks[i].Span.Start && isInitial(toks[i-1].Text(text)) {
+			continue // a name with a bang: "E! News", "Yahoo!" reads on
+		}
 		j := i + 1
 		for j < len(toks) && isCloser(toks[j].Text(text)) {
 			j++
@@ -159,4 +162,10 @@ func isCloser(w string) bool {
 		return true
 	}
 	return false
+}
+
+// isInitial reports a single capital letter ("E" of "E! News").
+func isInitial(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	return n == len(w) && unicode.IsUpper(r)
 }

@@ -126,3 +126,15 @@ func BenchmarkTokens(b *testing.B) {
 		Tokens(text, news.Span{Start: 0, End: len(text)})
 	}
 }
+
+func TestBangInNames(t *testing.T) {
+	text := "In June 2022, E! News reported it. Help! She left."
+	var got []string
+	for _, s := range Sentences(text, news.Span{Start: 0, End: len(text)}) {
+		got = append(got, s.Text(text))
+	}
+	want := []string{"In June 2022, E! News reported it.", "Help!", "She left."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q", got)
+	}
+}
