@@ -75,7 +75,29 @@ func (Stage) Process(ctx context.Context, a *news.Article) error {
 	a.Attributes = d.attrs
 	d.res = NewResolver(a)
 	d.attributes(linked)
-	a.Attributes = d.attrs
+	a.Attributes = outsidePosts(d.attrs, a.Social)
 	sort.SliceStable(a.Mentions, func(i, j int) bool { return a.Mentions[i].Span.Start < a.Mentions[j].Span.Start })
 	return nil
+}
+
+// outsidePosts drops attributes stated inside embedded social posts: a fan's
+// tweet is not a source for someone's age or occupation.
+func outsidePosts(attrs []news.AttrMention, posts []news.SocialPost) []news.AttrMention {
+	if len(posts) == 0 {
+		return attrs
+	}
+	kept := attrs[:0]
+	for _, at := range attrs {
+		inPost := false
+		for _, p := range posts {
+			if p.Span.Overlaps(at.Span) {
+				inPost = true
+				break
+			}
+		}
+		if !inPost {
+			kept = append(kept, at)
+		}
+	}
+	return kept
 }

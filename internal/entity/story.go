@@ -90,6 +90,7 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 		ents[i].Attributes = attributes(groups[i], arts, canon)
 	}
 	retypeOutlets(ents, arts)
+	oneHolder(ents, "occupation")
 	sort.SliceStable(ents, func(i, j int) bool {
 		if len(ents[i].Mentions) != len(ents[j].Mentions) {
 			return len(ents[i].Mentions) > len(ents[j].Mentions)
@@ -499,5 +500,35 @@ func retypeOutlets(ents []news.Entity, arts []*news.Article) {
 			e.ID = EntityID(e.Name, news.ORG)
 			e.Attributes = []news.Attribute{}
 		}
+	}
+}
+
+// oneHolder keeps a descriptive attribute ("the 365 Days star") with the
+// entity most sources give it to, when a story gives it to several: such a
+// description identifies one person, and the weaker links are usually a
+// description attached to the wrong name.
+func oneHolder(ents []news.Entity, name string) {
+	type holder struct{ ent, n int }
+	best := map[string]holder{}
+	for i, e := range ents {
+		for _, at := range e.Attributes {
+			if at.Name != name {
+				continue
+			}
+			k := Fold(at.Value)
+			if h, ok := best[k]; !ok || len(at.Citations) > h.n {
+				best[k] = holder{i, len(at.Citations)}
+			}
+		}
+	}
+	for i := range ents {
+		kept := ents[i].Attributes[:0]
+		for _, at := range ents[i].Attributes {
+			if h := best[Fold(at.Value)]; at.Name == name && h.ent != i && h.n > len(at.Citations) {
+				continue
+			}
+			kept = append(kept, at)
+		}
+		ents[i].Attributes = kept
 	}
 }
