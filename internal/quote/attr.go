@@ -28,6 +28,9 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 			if lower(ts[m].text(text)) == "according" && (m+1 >= j || lower(ts[m+1].text(text)) != "to") {
 				continue
 			}
+			if m > i && nounUse(lower(ts[m].text(text)), ts[m-1].text(text)) {
+				continue // "an Instagram post", "her tweet": a medium, not a speech verb
+			}
 			k = m
 			break
 		}
@@ -499,3 +502,16 @@ func (x *extraction) nested(i int, body news.Span) {
 var namingCue = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "describe": true,
 	"described": true, "describes": true, "describing": true, "dubbed": true, "labeled": true, "labelled": true,
 	"titled": true, "named": true, "branded": true}
+
+// nounUse reports whether a word that can be a cue verb or a medium ("post",
+// "tweet") is used as a noun: after a determiner, a possessive or a name.
+func nounUse(w, prev string) bool {
+	if !mediumNouns[w] {
+		return false
+	}
+	switch lower(prev) {
+	case "a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that":
+		return true
+	}
+	return isCap(prev)
+}
