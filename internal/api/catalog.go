@@ -70,8 +70,9 @@ type StoryQuote struct {
 	news.Quote
 }
 
-// EntityID is the id of an entity across stories: its type and its
-// normalised name, so that the same name in two stories is one entity.
+// EntityID is the id of an entity across stories for views whose entities
+// carry none: its type and its normalised name. Entities from the entity
+// stage carry their own id, of the same form with diacritics folded.
 func EntityID(typ news.EntityType, name string) string {
 	var b strings.Builder
 	b.WriteString(strings.ToLower(string(typ)))
@@ -177,7 +178,10 @@ func addView(idx *index, articles map[string]map[string]bool, v *news.StoryView)
 		source[a.ID] = a.Source
 	}
 	for _, e := range v.Entities {
-		id := EntityID(e.Type, e.Name)
+		id := e.ID
+		if id == "" {
+			id = EntityID(e.Type, e.Name)
+		}
 		d := idx.byID[id]
 		if d == nil {
 			d = &EntityDetail{EntitySummary: EntitySummary{ID: id, Name: e.Name, Type: e.Type, Aliases: []string{}},

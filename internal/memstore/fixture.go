@@ -102,19 +102,19 @@ func ferryView(ledger, coast, wire *news.Article) *news.StoryView {
 	v := news.NewStoryView(FerryStory, "Ferry workers strike on Lake Verrin")
 	v.Articles = []news.StoryArticle{storyArticle(ledger, "g1"), storyArticle(coast, "g2"), storyArticle(wire, "g1")}
 	v.Entities = []news.Entity{
-		{ID: "e1", Name: "Mara Lind", Type: news.PER, Aliases: []string{"Lind"}, Articles: []string{LedgerID, CoastID},
+		{ID: "per-mara-lind", Name: "Mara Lind", Type: news.PER, Aliases: []string{"Lind"}, Articles: []string{LedgerID, CoastID},
 			Mentions: []news.Citation{cite(ledger, "Mara Lind"), cite(coast, "Mara Lind")},
 			Attributes: []news.Attribute{
 				{Name: "age", Value: "41", Citations: []news.Citation{cite(ledger, "Mara Lind, 41")}},
 				{Name: "age", Value: "42", Citations: []news.Citation{cite(coast, "Mara Lind, 42")}},
 				{Name: "occupation", Value: "union leader", Citations: []news.Citation{cite(ledger, "Union leader"), cite(coast, "who leads the union")}},
 			}},
-		{ID: "e2", Name: "Verrin Lines", Type: news.ORG, Articles: []string{LedgerID, CoastID, WireID},
+		{ID: "org-verrin-lines", Name: "Verrin Lines", Type: news.ORG, Articles: []string{LedgerID, CoastID, WireID},
 			Mentions: []news.Citation{cite(ledger, "Verrin Lines"), cite(coast, "Verrin Lines"), cite(wire, "Verrin Lines")}},
-		{ID: "e3", Name: "Lake Verrin", Type: news.LOC, Articles: []string{LedgerID, CoastID, WireID},
+		{ID: "loc-lake-verrin", Name: "Lake Verrin", Type: news.LOC, Articles: []string{LedgerID, CoastID, WireID},
 			Mentions: []news.Citation{cite(ledger, "Lake Verrin"), cite(coast, "Lake Verrin"), cite(wire, "Lake Verrin")}},
 	}
-	v.Quotes = []news.Quote{{ID: "q1", Text: "until the company listens to us", Speaker: news.Speaker{Name: "Mara Lind", EntityID: "e1"},
+	v.Quotes = []news.Quote{{ID: "q1", Text: "until the company listens to us", Speaker: news.Speaker{Name: "Mara Lind", EntityID: "per-mara-lind"},
 		FirstArticleID: LedgerID, Altered: true, Carriers: []news.Carrier{
 			{ArticleID: LedgerID, Text: "until the company listens to us", Citations: []news.Citation{cite(ledger, "until the company listens to us")}},
 			{ArticleID: CoastID, Text: "until the company listens", ToldTo: "reporters", Diff: "drops \"to us\"",
@@ -166,7 +166,7 @@ func ferryView(ledger, coast, wire *news.Article) *news.StoryView {
 func evilView(evil *news.Article) *news.StoryView {
 	v := news.NewStoryView(EvilStory, evil.Title)
 	v.Articles = []news.StoryArticle{storyArticle(evil, "")}
-	v.Entities = []news.Entity{{ID: "x1", Name: "<img src=x onerror=alert(4)>", Type: news.PER,
+	v.Entities = []news.Entity{{Name: "<img src=x onerror=alert(4)>", Type: news.PER,
 		Articles: []string{EvilID}, Mentions: []news.Citation{cite(evil, "<img src=x onerror=alert(3)>")}}}
 	v.Sheet = []news.SheetLine{{Section: "<i>What</i>", Text: "<script>alert('sheet')</script> javascript:alert(5)",
 		Citations: []news.Citation{cite(evil, "<script>alert('x')</script>")}}}

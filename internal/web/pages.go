@@ -302,7 +302,7 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 			Conflict: q.SpeakerConflict, Social: q.Social}
 		for _, e := range v.Entities {
 			if q.Speaker.EntityID != "" && e.ID == q.Speaker.EntityID {
-				qr.SpeakerURL = "/entities/" + url.PathEscape(api.EntityID(e.Type, e.Name))
+				qr.SpeakerURL = "/entities/" + url.PathEscape(entityID(e))
 			}
 		}
 		for _, c := range limit(q.Carriers, maxCarriers, full, &sp.Hidden) {
@@ -333,7 +333,7 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 	sort.SliceStable(chips, func(i, j int) bool { return len(chips[i].Articles) > len(chips[j].Articles) })
 	for _, e := range limit(chips, maxChips, full, &sp.Hidden) {
 		sp.Entities = append(sp.Entities, entityChip{Name: e.Name, Type: string(e.Type),
-			URL: "/entities/" + url.PathEscape(api.EntityID(e.Type, e.Name)), Articles: len(e.Articles)})
+			URL: "/entities/" + url.PathEscape(entityID(e)), Articles: len(e.Articles)})
 	}
 	return &page{tmpl: "story", Title: v.Title, Body: sp, source: v}, nil
 }
@@ -480,4 +480,13 @@ func clipText(s string, n int) string {
 		}
 	}
 	return s[:cut] + "…"
+}
+
+// entityID is the id the entity pages use: the entity's own, else one made
+// from its type and name.
+func entityID(e news.Entity) string {
+	if e.ID != "" {
+		return e.ID
+	}
+	return api.EntityID(e.Type, e.Name)
 }
