@@ -127,6 +127,11 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	sort.SliceStable(claims, func(i, j int) bool {
 		return len(articlesOf(claims[i].claim)) > len(articlesOf(claims[j].claim))
 	})
+	if b.Stance != nil && v.Title != "" && (len(claims) == 0 || len(statedIn(claims[0].claim)) < 2) {
+		// No relation the articles themselves state: the story's headline is
+		// its claim, read against every article by the stance model.
+		v.Claims = append(v.Claims, b.headlineClaim(v, arts))
+	}
 	for _, c := range claims {
 		v.Claims = append(v.Claims, c.claim)
 	}
@@ -390,4 +395,59 @@ func bestSentence(a *news.Article, names [2]string) (news.Span, bool) {
 		}
 	}
 	return one, found
+}
+
+// statedIn is the set of articles whose own statements take a stance.
+func statedIn(c news.Claim) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range c.Stances {
+		if s.By != "model" {
+			out[s.ArticleID] = true
+		}
+	}
+	return out
+}
+
+// headlineClaim is the story's headline as a claim, with the stance model's
+// reading of each article (FNC-1 style: headline against body). The model
+// settles nothing: the status is unverified, or disputed when articles
+// disagree, and the reason counts the stances.
+func (b Builder) headlineClaim(v *news.StoryView, arts []*news.Article) news.Claim {
+	c := news.Claim{ID: "c" + news.IDFor("headline|"+v.ID)[:10], Text: v.Title, Stances: []news.StanceEntry{}}
+	counts := map[news.Stance]int{}
+	for _, a := range arts {
+		st, ok := b.Stance(v.Title, a)
+		if !ok || st == news.Unrelated {
+			continue
+		}
+		span, ok := headlineSentence(a, v.Title)
+		if !ok {
+			continue
+		}
+		counts[st]++
+		c.Stances = append(c.Stances, news.StanceEntry{ArticleID: a.ID, Stance: st, By: "model",
+			Citations: []news.Citation{news.Cite(a.ID, span)}})
+	}
+	c.Status = news.Unverified
+	if counts[news.Denies] > 0 && counts[news.Asserts] > 0 {
+		c.Status = news.Disputed
+	}
+	c.Reason = fmt.Sprintf("read by the stance model: %d article(s) agree, %d disagree, %d discuss it as a question or rumour; no statement by anyone involved was found",
+		counts[news.Asserts], counts[news.Denies], counts[news.Questions]+counts[news.Rumour])
+	return c
+}
+
+// headlineSentence is the sentence of a sharing the most words with the
+// headline.
+func headlineSentence(a *news.Article, headline string) (news.Span, bool) {
+	hw := contentWords(headline)
+	var best news.Span
+	bestScore := -1.0
+	for _, s := range sentences(a) {
+		sc := overlap(hw, contentWords(s.Text(a.Text)))
+		if sc > bestScore {
+			best, bestScore = s, sc
+		}
+	}
+	return best, bestScore >= 0 && best.Len() > 0
 }

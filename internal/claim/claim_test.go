@@ -174,3 +174,38 @@ func abs(x int) int {
 	}
 	return x
 }
+
+func TestBusinessRelationshipIsNotRomance(t *testing.T) {
+	a := article("a", "X", 1, []string{"Ada Vance spoke.", "Leo Marsh spoke.",
+		"Ada Vance praised her working relationship with Leo Marsh at the studio."}, people)
+	for _, s := range statements(t, a) {
+		if s.Predicate == "dating" {
+			t.Errorf("dating claim from a business relationship: %+v", s)
+		}
+	}
+}
+
+func TestHeadlineClaimWhenNothingIsStated(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"Ferries stop as crews strike.", "The union wants higher pay."}, nil)
+	b := article("b", "Coast", 3, []string{"Crews deny any strike is planned."}, nil)
+	v := news.NewStoryView("s", "Ferry crews strike")
+	for _, x := range []*news.Article{a, b} {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
+	}
+	model := func(claim string, x *news.Article) (news.Stance, bool) {
+		if strings.Contains(x.Text, "deny") {
+			return news.Denies, true
+		}
+		return news.Asserts, true
+	}
+	if err := (Builder{Stance: model}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Claims) != 1 || v.Claims[0].Text != "Ferry crews strike" || v.Claims[0].Status != news.Disputed ||
+		len(v.Claims[0].Stances) != 2 || v.Claims[0].Stances[0].By != "model" {
+		t.Fatalf("claims = %+v", v.Claims)
+	}
+	if c := v.Claims[0].Stances[1].Citations[0]; c.ArticleID != "b" || c.End > len(b.Text) {
+		t.Errorf("citation %+v", c)
+	}
+}

@@ -49,6 +49,9 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 				if pastTie.MatchString(text[max(0, loc[0]-10):loc[0]]) {
 					continue // "ex-boyfriend", "former husband": background, not a claim
 				}
+				if weakTrigger[strings.ToLower(text[loc[0]:loc[1]])] && !quoted && !romanceContext.MatchString(text) {
+					continue // a relationship with no sign of romance
+				}
 				near := nearest(inSentence, s.Start+loc[0])
 				subj, obj, ok := subjects(near, pair, text, quoted)
 				if !ok || seen[rel.predicate] {

@@ -23,6 +23,10 @@ var (
 	firstMeeting = regexp.MustCompile(`(?i)\bnever (?:had )?met\b[^.]{0,40}\bbefore\b|\bfor the first time\b`)
 	// otherPerson points at a second person without naming them.
 	otherPerson = regexp.MustCompile(`(?i)\b(him|with her|and her|between her|each other|one another)\b`)
+	// weakTrigger words name a romance only in a romantic context: "their
+	// relationship" may be a business one.
+	weakTrigger    = map[string]bool{"relationship": true, "be together": true, "being together": true}
+	romanceContext = regexp.MustCompile(`(?i)\b(dat(?:e|ing)|romanc\w*|romantic\w*|rumou?r\w*|couple|boyfriend|girlfriend|lovers?|in love|kiss\w*|fling|flirt\w*|engaged|single|ship\w*|sweetheart|split)\b`)
 	// pairWords refer to the two people a story is about.
 	pairWords = regexp.MustCompile(`(?i)\b(they|them|the pair|the duo|the two|the couple|both|neither|each other|their)\b`)
 	negation  = regexp.MustCompile(`(?i)\b(not|no|never|nothing|neither|nor|denie[sd]|deny(?:ing)?|shut down|dismiss\w*|debunk\w*|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|haven't|hasn't|no longer|single)\b|n't\b`)

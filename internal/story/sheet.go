@@ -38,10 +38,14 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		add("Status", strings.ToUpper(string(c.Status[:1]))+string(c.Status[1:])+": "+c.Reason, decidingCites(c))
 	} else {
 		add("Question", v.Title, titleCites(arts))
+		if len(v.Claims) > 0 && v.Claims[0].Text == v.Title { // the headline read as a claim
+			c := v.Claims[0]
+			add("Status", strings.ToUpper(string(c.Status[:1]))+string(c.Status[1:])+": "+c.Reason, allCites(c, 6))
+		}
 	}
 	mainShown := len(v.Claims) > 0 && settledEnough(v.Claims[0])
 	for i, c := range v.Claims {
-		if i == 0 && mainShown && len(v.Claims) > 1 {
+		if i == 0 && (mainShown && len(v.Claims) > 1 || c.Text == v.Title) {
 			continue
 		}
 		add("Key facts", fmt.Sprintf("%s: %s (%s)", c.Text, c.Status, stanceCounts(c)), allCites(c, 6))
