@@ -56,13 +56,31 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		return nil, err
 	}
 	bodies := newBodyCache(model, 512)
+	var mu sync.Mutex
+	seen := map[string]news.Stance{} // claim and article -> confident stance, or "" when unsure
 	claims := claim.Builder{Stance: func(text string, a *news.Article) (news.Stance, bool) {
+		key := text + "\x00" + a.ID + "/" + a.ContentHash
+		mu.Lock()
+		st, ok := seen[key]
+		mu.Unlock()
+		if ok {
+			return st, st != ""
+		}
 		st, probs := model.ClaimStanceBody(text, bodies.get(a))
 		best := 0.0
 		for _, p := range probs {
 			best = max(best, p)
 		}
-		return st, best >= 0.6
+		if best < 0.6 {
+			st = ""
+		}
+		mu.Lock()
+		if len(seen) >= 8192 {
+			clear(seen)
+		}
+		seen[key] = st
+		mu.Unlock()
+		return st, st != ""
 	}}
 	return []pipeline.NamedStory{
 		{Name: "entities", Stage: entity.StoryStage{}},

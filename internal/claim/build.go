@@ -413,7 +413,7 @@ func statedIn(c news.Claim) map[string]bool {
 // settles nothing: the status is unverified, or disputed when articles
 // disagree, and the reason counts the stances.
 func (b Builder) headlineClaim(v *news.StoryView, arts []*news.Article) news.Claim {
-	c := news.Claim{ID: "c" + news.IDFor("headline|"+v.ID)[:10], Text: v.Title, Stances: []news.StanceEntry{}}
+	c := news.Claim{ID: "c" + news.IDFor("headline|" + v.ID)[:10], Text: v.Title, Stances: []news.StanceEntry{}}
 	counts := map[news.Stance]int{}
 	for _, a := range arts {
 		st, ok := b.Stance(v.Title, a)
@@ -437,13 +437,14 @@ func (b Builder) headlineClaim(v *news.StoryView, arts []*news.Article) news.Cla
 	return c
 }
 
-// headlineSentence is the sentence of a sharing the most words with the
-// headline.
+// headlineSentence is the sentence of a's opening (where news states its
+// claim) sharing the most words with the headline.
 func headlineSentence(a *news.Article, headline string) (news.Span, bool) {
 	hw := contentWords(headline)
 	var best news.Span
 	bestScore := -1.0
-	for _, s := range sentences(a) {
+	ss := sentences(a)
+	for _, s := range ss[:min(len(ss), 12)] {
 		sc := overlap(hw, contentWords(s.Text(a.Text)))
 		if sc > bestScore {
 			best, bestScore = s, sc
