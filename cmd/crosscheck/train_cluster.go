@@ -69,16 +69,24 @@ func runTrainCluster(ctx context.Context, args []string) error {
 		return func(g string) bool { return (cluster.Fold(g, *folds) == k) == want }
 	}
 	models := make([][]float64, *folds)
+	artModels := make([][]float64, *folds)
 	for k := range models {
 		x, y := cluster.Pairs(arts, gold, base, inFold(k, false))
 		models[k] = cluster.FitLogistic(x, y, *l2)
+		ax, ay := cluster.ArticlePairs(arts, gold, base, inFold(k, false))
+		artModels[k] = cluster.FitLogistic(ax, ay, *l2)
 	}
-	type setting struct{ th, merge, split float64 }
+	// split: average link over full and lead cosines at that level; prob:
+	// average link over the article-pair model's probability (wins when set).
+	type setting struct{ th, merge, split, prob float64 }
 	var grid []setting
-	for _, th := range []float64{0.15, 0.2, 0.25} {
-		for _, mg := range []float64{0.7, 0.8, 0.9} {
-			for _, sp := range []float64{0, 0.15, 0.175, 0.2} {
-				grid = append(grid, setting{th, max(th, mg), sp})
+	for _, th := range []float64{0.15, 0.2} {
+		for _, mg := range []float64{0.7, 0.9} {
+			for _, sp := range []float64{0, 0.15} {
+				grid = append(grid, setting{th, max(th, mg), sp, 0})
+			}
+			for _, pr := range []float64{0.3, 0.4, 0.5, 0.6, 0.7} {
+				grid = append(grid, setting{th, max(th, mg), 0.15, pr})
 			}
 		}
 	}
@@ -87,21 +95,25 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	// the full set's F1 (model trained on all of it).
 	x, y := cluster.Pairs(arts, gold, base, nil)
 	full := cluster.FitLogistic(x, y, *l2)
+	ax, ay := cluster.ArticlePairs(arts, gold, base, nil)
+	fullArt := cluster.FitLogistic(ax, ay, *l2)
 	best, bestF := grid[0], -1.0
 	for _, g := range grid {
-		fmt.Printf("threshold %.2f merge %.2f split %.2f  held-out F1:", g.th, g.merge, g.split)
+		fmt.Printf("threshold %.2f merge %.2f split %.2f prob %.2f  held-out F1:", g.th, g.merge, g.split, g.prob)
 		sum := 0.0
 		for k := range models {
 			cfg := base
-			cfg.Model = &cluster.Model{Weights: models[k], Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split}
-			cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink = g.th, g.merge, g.split
+			cfg.Model = &cluster.Model{Weights: models[k], Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split,
+				ArticleWeights: artModels[k], SplitProb: g.prob}
+			cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb = g.th, g.merge, g.split, g.prob
 			_, _, f := cluster.Evaluate(arts, gold, cfg, inFold(k, true))
 			fmt.Printf(" %.4f", f)
 			sum += f
 		}
 		cfg := base
-		cfg.Model = &cluster.Model{Weights: full, Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split}
-		cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink = g.th, g.merge, g.split
+		cfg.Model = &cluster.Model{Weights: full, Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split,
+			ArticleWeights: fullArt, SplitProb: g.prob}
+		cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb = g.th, g.merge, g.split, g.prob
 		_, _, f := cluster.Evaluate(arts, gold, cfg, nil)
 		mean := (sum + f) / float64(*folds+1)
 		fmt.Printf("  full %.4f  mean %.4f\n", f, mean)
@@ -109,14 +121,19 @@ func runTrainCluster(ctx context.Context, args []string) error {
 			best, bestF = g, mean
 		}
 	}
-	m := &cluster.Model{Weights: full, Threshold: best.th, MergeThreshold: best.merge, SplitLink: best.split}
-	fmt.Printf("pairs %d; chosen threshold %.2f merge %.2f split %.2f (mean F1 of held-out folds and full set %.4f)\n",
-		len(x), best.th, best.merge, best.split, bestF)
+	m := &cluster.Model{Weights: full, Threshold: best.th, MergeThreshold: best.merge, SplitLink: best.split,
+		ArticleWeights: fullArt, SplitProb: best.prob}
+	fmt.Printf("pairs %d, article pairs %d; chosen threshold %.2f merge %.2f split %.2f prob %.2f (mean F1 of held-out folds and full set %.4f)\n",
+		len(x), len(ax), best.th, best.merge, best.split, best.prob, bestF)
 	for i, n := range cluster.FeatureNames {
 		fmt.Printf("  %-16s %+.4f\n", n, m.Weights[i])
 	}
+	for i, n := range cluster.ArticleFeatureNames {
+		fmt.Printf("  a.%-14s %+.4f\n", n, m.ArticleWeights[i])
+	}
 	cfg := base
 	cfg.Model, cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink = m, m.Threshold, m.MergeThreshold, m.SplitLink
+	cfg.SplitProb = m.SplitProb
 	p, r, f := cluster.Evaluate(arts, gold, cfg, nil)
 	fmt.Printf("all train (model trained on it): BCubed P %.4f R %.4f F1 %.4f\n", p, r, f)
 	fh, err := os.Create(*out)
