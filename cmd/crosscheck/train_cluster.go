@@ -73,20 +73,26 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	for k := range models {
 		x, y := cluster.Pairs(arts, gold, base, inFold(k, false))
 		models[k] = cluster.FitLogistic(x, y, *l2)
-		ax, ay := cluster.ArticlePairs(arts, gold, base, inFold(k, false))
+		ax, ay := splitPairs(arts, gold, base, models[k], inFold(k, false))
 		artModels[k] = cluster.FitLogistic(ax, ay, *l2)
 	}
 	// split: average link over full and lead cosines at that level; prob:
 	// average link over the article-pair model's probability (wins when set).
-	type setting struct{ th, merge, split, prob float64 }
+	// min: least articles of a group split off.
+	type setting struct {
+		th, merge, split, prob float64
+		min                    int
+	}
 	var grid []setting
 	for _, th := range []float64{0.15, 0.2} {
 		for _, mg := range []float64{0.7, 0.9} {
 			for _, sp := range []float64{0, 0.15} {
-				grid = append(grid, setting{th, max(th, mg), sp, 0})
+				grid = append(grid, setting{th, max(th, mg), sp, 0, 2})
 			}
-			for _, pr := range []float64{0.3, 0.4, 0.5, 0.6, 0.7} {
-				grid = append(grid, setting{th, max(th, mg), 0.15, pr})
+			for _, pr := range []float64{0.5, 0.6, 0.7} {
+				for _, mn := range []int{2, 4, 5, 6, 8} {
+					grid = append(grid, setting{th, max(th, mg), 0.15, pr, mn})
+				}
 			}
 		}
 	}
@@ -95,25 +101,27 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	// the full set's F1 (model trained on all of it).
 	x, y := cluster.Pairs(arts, gold, base, nil)
 	full := cluster.FitLogistic(x, y, *l2)
-	ax, ay := cluster.ArticlePairs(arts, gold, base, nil)
+	ax, ay := splitPairs(arts, gold, base, full, nil)
 	fullArt := cluster.FitLogistic(ax, ay, *l2)
 	best, bestF := grid[0], -1.0
 	for _, g := range grid {
-		fmt.Printf("threshold %.2f merge %.2f split %.2f prob %.2f  held-out F1:", g.th, g.merge, g.split, g.prob)
+		fmt.Printf("threshold %.2f merge %.2f split %.2f prob %.2f min %d  held-out F1:", g.th, g.merge, g.split, g.prob, g.min)
 		sum := 0.0
 		for k := range models {
 			cfg := base
 			cfg.Model = &cluster.Model{Weights: models[k], Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split,
-				ArticleWeights: artModels[k], SplitProb: g.prob}
+				ArticleWeights: artModels[k], SplitProb: g.prob, SplitMin: g.min}
 			cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb = g.th, g.merge, g.split, g.prob
+			cfg.SplitMin = g.min
 			_, _, f := cluster.Evaluate(arts, gold, cfg, inFold(k, true))
 			fmt.Printf(" %.4f", f)
 			sum += f
 		}
 		cfg := base
 		cfg.Model = &cluster.Model{Weights: full, Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split,
-			ArticleWeights: fullArt, SplitProb: g.prob}
+			ArticleWeights: fullArt, SplitProb: g.prob, SplitMin: g.min}
 		cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb = g.th, g.merge, g.split, g.prob
+		cfg.SplitMin = g.min
 		_, _, f := cluster.Evaluate(arts, gold, cfg, nil)
 		mean := (sum + f) / float64(*folds+1)
 		fmt.Printf("  full %.4f  mean %.4f\n", f, mean)
@@ -122,9 +130,9 @@ func runTrainCluster(ctx context.Context, args []string) error {
 		}
 	}
 	m := &cluster.Model{Weights: full, Threshold: best.th, MergeThreshold: best.merge, SplitLink: best.split,
-		ArticleWeights: fullArt, SplitProb: best.prob}
-	fmt.Printf("pairs %d, article pairs %d; chosen threshold %.2f merge %.2f split %.2f prob %.2f (mean F1 of held-out folds and full set %.4f)\n",
-		len(x), len(ax), best.th, best.merge, best.split, best.prob, bestF)
+		ArticleWeights: fullArt, SplitProb: best.prob, SplitMin: best.min}
+	fmt.Printf("pairs %d, article pairs %d; chosen threshold %.2f merge %.2f split %.2f prob %.2f min %d (mean F1 of held-out folds and full set %.4f)\n",
+		len(x), len(ax), best.th, best.merge, best.split, best.prob, best.min, bestF)
 	for i, n := range cluster.FeatureNames {
 		fmt.Printf("  %-16s %+.4f\n", n, m.Weights[i])
 	}
@@ -133,7 +141,7 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	}
 	cfg := base
 	cfg.Model, cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink = m, m.Threshold, m.MergeThreshold, m.SplitLink
-	cfg.SplitProb = m.SplitProb
+	cfg.SplitProb, cfg.SplitMin = m.SplitProb, m.SplitMin
 	p, r, f := cluster.Evaluate(arts, gold, cfg, nil)
 	fmt.Printf("all train (model trained on it): BCubed P %.4f R %.4f F1 %.4f\n", p, r, f)
 	fh, err := os.Create(*out)
@@ -149,4 +157,14 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	}
 	fmt.Printf("wrote %s\n", *out)
 	return nil
+}
+
+// splitPairs lists the article pairs the split model learns from: every
+// pair inside the stories the pair model (weights, join 0.15, merge 0.7)
+// predicts before repair.
+func splitPairs(arts []*news.Article, gold map[string]string, base cluster.Config, weights []float64, keep func(string) bool) ([][]float64, []bool) {
+	cfg := base
+	cfg.Model = &cluster.Model{Weights: weights, Threshold: 0.15, MergeThreshold: 0.7}
+	cfg.Threshold, cfg.MergeThreshold = 0.15, 0.7
+	return cluster.StoryPairs(arts, gold, cfg, keep)
 }

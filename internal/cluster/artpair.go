@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"math"
-	"slices"
 
 	"github.com/crosscheck-news/crosscheck/internal/dedup"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -12,15 +11,19 @@ import (
 // by the repair split, in the order artFeatures returns them.
 var ArticleFeatureNames = []string{
 	"bias",
-	"cos",         // TF-IDF cosine of the two articles' term vectors
-	"lead_cos",    // TF-IDF cosine of their lead terms
-	"ent_dice",    // rarity-weighted Dice overlap of their entities
-	"bigram_dice", // rarity-weighted Dice overlap of their lead bigrams
-	"num_dice",    // rarity-weighted Dice overlap of their numbers
-	"minhash",     // estimated Jaccard of their word shingles
-	"cos_sq",      // cos squared
-	"lead_sq",     // lead_cos squared
-	"cos_lead",    // cos × lead_cos
+	"cos",           // TF-IDF cosine of the two articles' term vectors
+	"lead_cos",      // TF-IDF cosine of their lead terms
+	"ent_dice",      // rarity-weighted Dice overlap of their entities
+	"bigram_dice",   // rarity-weighted Dice overlap of their lead bigrams
+	"num_dice",      // rarity-weighted Dice overlap of their numbers
+	"minhash",       // estimated Jaccard of their word shingles
+	"cos_sq",        // cos squared
+	"lead_sq",       // lead_cos squared
+	"cos_lead",      // cos × lead_cos
+	"lead_ent_dice", // rarity-weighted Dice overlap of the entities named in their leads
+	"lead_ent_any",  // both leads name entities
+	"local_cos",     // cosine with terms weighted by idf × their rarity inside the story
+	"local_lead",    // the same over lead terms
 }
 
 // idfDice is the rarity-weighted Dice overlap of two sorted id sets.
@@ -79,11 +82,38 @@ func (c *Clusterer) bigramDice(a, b []uint64) float64 {
 	return shared / total
 }
 
-// artVecs is an article's vectors weighted by the current idf.
-type artVecs struct{ vec, lead []tw }
+// artVecs is an article's vectors weighted by the current idf, and by idf
+// times the term's rarity among the story's articles (local).
+type artVecs struct{ vec, lead, lvec, llead []tw }
 
-func (c *Clusterer) artVecs(a *article) artVecs {
-	return artVecs{c.weighted(a.vec), c.weighted(a.lead)}
+// storyVecs weights the vectors of a story's members. A term's local
+// weight is idf × log((n+1)/(k+1)) for a term in k of the n members: words
+// every member uses (the event) count for nothing, words a subset uses
+// (who was named, what was claimed) count most.
+func (c *Clusterer) storyVecs(members []int32) []artVecs {
+	n := len(members)
+	dfv, dfl := map[int32]int{}, map[int32]int{}
+	for _, m := range members {
+		for _, x := range c.arts[m].vec {
+			dfv[x.t]++
+		}
+		for _, x := range c.arts[m].lead {
+			dfl[x.t]++
+		}
+	}
+	local := func(v []tw, df map[int32]int) []tw {
+		out := make([]tw, len(v))
+		for i, x := range v {
+			out[i] = tw{x.t, float32(float64(x.w) * math.Log(float64(n+1)/float64(df[x.t]+1)))}
+		}
+		return c.weighted(out)
+	}
+	vs := make([]artVecs, n)
+	for i, m := range members {
+		a := &c.arts[m]
+		vs[i] = artVecs{c.weighted(a.vec), c.weighted(a.lead), local(a.vec, dfv), local(a.lead, dfl)}
+	}
+	return vs
 }
 
 // artFeatures describes how two stored articles relate.
@@ -93,6 +123,10 @@ func (c *Clusterer) artFeatures(a, b *article, va, vb artVecs) []float64 {
 	mh := 0.0
 	if len(a.sig) == dedup.NumHashes && len(b.sig) == dedup.NumHashes {
 		mh = dedup.Similarity(a.sig, b.sig)
+	}
+	leadAny := 0.0
+	if len(a.leadEnts) > 0 && len(b.leadEnts) > 0 {
+		leadAny = 1
 	}
 	return []float64{
 		1,
@@ -105,70 +139,11 @@ func (c *Clusterer) artFeatures(a, b *article, va, vb artVecs) []float64 {
 		cos * cos,
 		lead * lead,
 		cos * lead,
+		c.idfDice(a.leadEnts, b.leadEnts),
+		leadAny,
+		dot(va.lvec, vb.lvec),
+		dot(va.llead, vb.llead),
 	}
-}
-
-// ArticlePairs lists (article, earlier article) pairs for the article-pair
-// model: each article (in order, joining its gold story as in Pairs) with
-// the earlier articles the article postings propose, labelled by whether
-// both have the same gold story. keep selects articles by gold story id
-// (nil: all).
-func ArticlePairs(arts []*news.Article, gold map[string]string, cfg Config, keep func(string) bool) (x [][]float64, y []bool) {
-	cfg.Model = nil
-	c := New(cfg)
-	var golds []string
-	for _, a := range arts {
-		g := gold[a.ID]
-		if keep != nil && !keep(g) {
-			continue
-		}
-		p := c.prepare(a)
-		near := c.nearArticles(p)
-		s, ok := c.byID["g:"+g]
-		if !ok {
-			s = c.addStory("g:" + g)
-		}
-		c.join(a, p, s)
-		golds = append(golds, g)
-		me := &c.arts[len(c.arts)-1]
-		vm := c.artVecs(me)
-		for _, o := range near {
-			other := &c.arts[o]
-			x = append(x, c.artFeatures(me, other, vm, c.artVecs(other)))
-			y = append(y, golds[o] == g)
-		}
-	}
-	return x, y
-}
-
-// nearArticles returns the earlier articles nearest finds for p (the
-// strongest 2×MaxCandidates by posting votes), in a fixed order.
-func (c *Clusterer) nearArticles(p *prepared) []int32 {
-	if len(c.artVotes) < len(c.arts) {
-		c.artVotes = append(c.artVotes, make([]float64, len(c.arts)-len(c.artVotes))...)
-	}
-	var touched []int32
-	for _, x := range p.salient {
-		for _, a := range c.artPost[x.t] {
-			if c.artVotes[a] == 0 {
-				touched = append(touched, a)
-			}
-			c.artVotes[a] += float64(x.w)
-		}
-	}
-	slices.SortFunc(touched, func(a, b int32) int {
-		if c.artVotes[a] != c.artVotes[b] {
-			if c.artVotes[a] > c.artVotes[b] {
-				return -1
-			}
-			return 1
-		}
-		return int(a - b)
-	})
-	for _, a := range touched {
-		c.artVotes[a] = 0
-	}
-	return touched[:min(len(touched), 2*c.cfg.MaxCandidates)]
 }
 
 // logistic is the probability of weights w over features x.
@@ -178,4 +153,32 @@ func logistic(w, x []float64) float64 {
 		z += v * x[i]
 	}
 	return 1 / (1 + math.Exp(-z))
+}
+
+// StoryPairs lists the article pairs inside the stories cfg predicts (before
+// repair), labelled by whether both have the same gold story: the pairs the
+// repair split has to tell apart. keep selects articles by gold story id
+// (nil: all).
+func StoryPairs(arts []*news.Article, gold map[string]string, cfg Config, keep func(string) bool) (x [][]float64, y []bool) {
+	c := New(cfg)
+	for _, a := range arts {
+		if keep == nil || keep(gold[a.ID]) {
+			c.Add(a)
+		}
+	}
+	for _, st := range c.stories {
+		n := len(st.members)
+		if st.into >= 0 || n < 2 || n > maxAvgLink {
+			continue
+		}
+		vs := c.storyVecs(st.members)
+		for i := 0; i < n; i++ {
+			for j := i + 1; j < n; j++ {
+				a, b := &c.arts[st.members[i]], &c.arts[st.members[j]]
+				x = append(x, c.artFeatures(a, b, vs[i], vs[j]))
+				y = append(y, gold[a.id] == gold[b.id])
+			}
+		}
+	}
+	return x, y
 }

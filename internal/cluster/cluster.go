@@ -35,6 +35,7 @@ type Config struct {
 	IDFPrior       int     // background documents assumed in document frequencies
 	SplitThreshold float64 // repair: articles of a story stay together when linked by this cosine
 	SplitLink      float64 // repair: when > 0, regroup by average link over full and lead cosines at this level
+	SplitMin       int     // repair: least articles of a group split off (smaller ones stay)
 	SplitProb      float64 // repair: when > 0 and the model has article weights, average link over their probability at this level
 	LeadWords      int     // content words at the start of an article that get LeadBoost
 	LeadBoost      float64 // added to the sublinear tf of lead terms
@@ -52,6 +53,9 @@ func DefaultConfig() Config {
 	if m := DefaultModel(); m != nil {
 		c.Model, c.Threshold, c.MergeThreshold, c.SplitLink = m, m.Threshold, m.MergeThreshold, m.SplitLink
 		c.SplitProb = m.SplitProb
+		if m.SplitMin > 0 {
+			c.SplitMin = m.SplitMin
+		}
 	}
 	return c
 }
@@ -74,6 +78,7 @@ func LinearConfig() Config {
 		MemberWeight:   1.0,
 		IDFPrior:       50,
 		SplitThreshold: 0.25,
+		SplitMin:       2,
 		LeadWords:      40,
 		LeadBoost:      0.5,
 	}
@@ -116,14 +121,15 @@ type story struct {
 }
 
 type article struct {
-	id      string
-	story   int32
-	vec     []tw // the article's strongest terms (sublinear tf), sorted by term
-	ents    []int32
-	nums    []int32
-	lead    []tw     // lead terms, weight 1, sorted by term
-	sig     []uint64 // MinHash signature, nil when unknown
-	bigrams []uint64 // lead bigrams, sorted, unique
+	id       string
+	story    int32
+	vec      []tw // the article's strongest terms (sublinear tf), sorted by term
+	ents     []int32
+	nums     []int32
+	lead     []tw     // lead terms, weight 1, sorted by term
+	sig      []uint64 // MinHash signature, nil when unknown
+	bigrams  []uint64 // lead bigrams, sorted, unique
+	leadEnts []int32  // entities mentioned in the lead, sorted
 }
 
 // Clusterer assigns articles to stories incrementally. It is not safe for
@@ -567,7 +573,7 @@ func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 	st := c.stories[s]
 	ai := int32(len(c.arts))
 	art := article{id: a.ID, story: s, vec: topTerms(append([]tw(nil), p.tf...), 64), ents: p.ents,
-		nums: p.nums, lead: p.lead, bigrams: p.bigrams}
+		nums: p.nums, lead: p.lead, bigrams: p.bigrams, leadEnts: p.leadEnts}
 	if len(p.f.sig) == dedup.NumHashes {
 		art.sig = p.f.sig
 	}

@@ -138,6 +138,7 @@ type Model struct {
 	// SplitProb, instead of the mean of full and lead cosines.
 	ArticleWeights []float64
 	SplitProb      float64
+	SplitMin       int // least articles of a group split off, 0 for the default
 }
 
 // Prob is the probability that the pair with features x is one story.
@@ -157,7 +158,7 @@ func (m *Model) Write(w io.Writer) error {
 		fmt.Fprintf(zw, "w.%s\t%.6g\n", name, m.Weights[i])
 	}
 	if len(m.ArticleWeights) == len(ArticleFeatureNames) {
-		fmt.Fprintf(zw, "split_prob\t%g\n", m.SplitProb)
+		fmt.Fprintf(zw, "split_prob\t%g\nsplit_min\t%d\n", m.SplitProb, m.SplitMin)
 		for i, name := range ArticleFeatureNames {
 			fmt.Fprintf(zw, "a.%s\t%.6g\n", name, m.ArticleWeights[i])
 		}
@@ -204,6 +205,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 			m.SplitLink = v
 		case name == "split_prob":
 			m.SplitProb = v
+		case name == "split_min":
+			m.SplitMin = int(v)
 		case strings.HasPrefix(name, "a."):
 			i, ok := aIndex[name[2:]]
 			if !ok {

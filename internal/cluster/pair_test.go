@@ -26,7 +26,7 @@ func TestModelRoundTrip(t *testing.T) {
 			t.Errorf("weight %s: %g, want %g", FeatureNames[i], got.Weights[i], m.Weights[i])
 		}
 	}
-	if len(got.ArticleWeights) != len(ArticleFeatureNames) || got.SplitProb != m.SplitProb {
+	if len(got.ArticleWeights) != len(ArticleFeatureNames) || got.SplitProb != m.SplitProb || got.SplitMin != m.SplitMin {
 		t.Fatalf("article model: %d weights, split prob %g; want %d, %g", len(got.ArticleWeights), got.SplitProb,
 			len(ArticleFeatureNames), m.SplitProb)
 	}

@@ -118,7 +118,7 @@ func (c *Clusterer) split(s int32) []Move {
 	}
 	for _, r := range roots[1:] {
 		g := groups[r]
-		if len(g) < 2 {
+		if len(g) < max(2, c.cfg.SplitMin) {
 			for _, i := range g {
 				keep[st.members[i]] = true
 			}
@@ -234,10 +234,7 @@ func (c *Clusterer) averageLink(members []int32, vecs [][]tw) map[int][]int {
 // article-pair model's probabilities, stopping below SplitProb.
 func (c *Clusterer) averageLinkProb(members []int32) map[int][]int {
 	n := len(members)
-	vs := make([]artVecs, n)
-	for i, m := range members {
-		vs[i] = c.artVecs(&c.arts[m])
-	}
+	vs := c.storyVecs(members)
 	w := c.cfg.Model.ArticleWeights
 	sim := make([][]float64, n)
 	for i := range sim {
