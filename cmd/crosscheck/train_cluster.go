@@ -89,8 +89,8 @@ func runTrainCluster(ctx context.Context, args []string) error {
 			for _, sp := range []float64{0, 0.15} {
 				grid = append(grid, setting{th, max(th, mg), sp, 0, 2})
 			}
-			for _, pr := range []float64{0.5, 0.6, 0.7} {
-				for _, mn := range []int{2, 4, 5, 6, 8} {
+			for _, pr := range []float64{0.6, 0.7, 0.75, 0.8, 0.85} {
+				for _, mn := range []int{2, 4, 5, 6} {
 					grid = append(grid, setting{th, max(th, mg), 0.15, pr, mn})
 				}
 			}
