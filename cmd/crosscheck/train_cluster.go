@@ -69,16 +69,30 @@ func runTrainCluster(ctx context.Context, args []string) error {
 		return func(g string) bool { return (cluster.Fold(g, *folds) == k) == want }
 	}
 	models := make([][]float64, *folds)
+	artModels := make([][]float64, *folds)
 	for k := range models {
 		x, y := cluster.Pairs(arts, gold, base, inFold(k, false))
 		models[k] = cluster.FitLogistic(x, y, *l2)
+		ax, ay := splitPairs(arts, gold, base, models[k], inFold(k, false))
+		artModels[k] = cluster.FitLogistic(ax, ay, *l2)
 	}
-	type setting struct{ th, merge, split float64 }
+	// split: average link over full and lead cosines at that level; prob:
+	// average link over the article-pair model's probability (wins when set).
+	// min: least articles of a group split off.
+	type setting struct {
+		th, merge, split, prob float64
+		min                    int
+	}
 	var grid []setting
-	for _, th := range []float64{0.15, 0.2, 0.25} {
-		for _, mg := range []float64{0.7, 0.8, 0.9} {
-			for _, sp := range []float64{0, 0.15, 0.175, 0.2} {
-				grid = append(grid, setting{th, max(th, mg), sp})
+	for _, th := range []float64{0.15, 0.2} {
+		for _, mg := range []float64{0.7, 0.9} {
+			for _, sp := range []float64{0, 0.15} {
+				grid = append(grid, setting{th, max(th, mg), sp, 0, 2})
+			}
+			for _, pr := range []float64{0.6, 0.7, 0.75, 0.8, 0.85} {
+				for _, mn := range []int{2, 4, 5, 6} {
+					grid = append(grid, setting{th, max(th, mg), 0.15, pr, mn})
+				}
 			}
 		}
 	}
@@ -87,21 +101,27 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	// the full set's F1 (model trained on all of it).
 	x, y := cluster.Pairs(arts, gold, base, nil)
 	full := cluster.FitLogistic(x, y, *l2)
+	ax, ay := splitPairs(arts, gold, base, full, nil)
+	fullArt := cluster.FitLogistic(ax, ay, *l2)
 	best, bestF := grid[0], -1.0
 	for _, g := range grid {
-		fmt.Printf("threshold %.2f merge %.2f split %.2f  held-out F1:", g.th, g.merge, g.split)
+		fmt.Printf("threshold %.2f merge %.2f split %.2f prob %.2f min %d  held-out F1:", g.th, g.merge, g.split, g.prob, g.min)
 		sum := 0.0
 		for k := range models {
 			cfg := base
-			cfg.Model = &cluster.Model{Weights: models[k], Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split}
-			cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink = g.th, g.merge, g.split
+			cfg.Model = &cluster.Model{Weights: models[k], Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split,
+				ArticleWeights: artModels[k], SplitProb: g.prob, SplitMin: g.min}
+			cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb = g.th, g.merge, g.split, g.prob
+			cfg.SplitMin = g.min
 			_, _, f := cluster.Evaluate(arts, gold, cfg, inFold(k, true))
 			fmt.Printf(" %.4f", f)
 			sum += f
 		}
 		cfg := base
-		cfg.Model = &cluster.Model{Weights: full, Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split}
-		cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink = g.th, g.merge, g.split
+		cfg.Model = &cluster.Model{Weights: full, Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split,
+			ArticleWeights: fullArt, SplitProb: g.prob, SplitMin: g.min}
+		cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb = g.th, g.merge, g.split, g.prob
+		cfg.SplitMin = g.min
 		_, _, f := cluster.Evaluate(arts, gold, cfg, nil)
 		mean := (sum + f) / float64(*folds+1)
 		fmt.Printf("  full %.4f  mean %.4f\n", f, mean)
@@ -109,14 +129,19 @@ func runTrainCluster(ctx context.Context, args []string) error {
 			best, bestF = g, mean
 		}
 	}
-	m := &cluster.Model{Weights: full, Threshold: best.th, MergeThreshold: best.merge, SplitLink: best.split}
-	fmt.Printf("pairs %d; chosen threshold %.2f merge %.2f split %.2f (mean F1 of held-out folds and full set %.4f)\n",
-		len(x), best.th, best.merge, best.split, bestF)
+	m := &cluster.Model{Weights: full, Threshold: best.th, MergeThreshold: best.merge, SplitLink: best.split,
+		ArticleWeights: fullArt, SplitProb: best.prob, SplitMin: best.min}
+	fmt.Printf("pairs %d, article pairs %d; chosen threshold %.2f merge %.2f split %.2f prob %.2f min %d (mean F1 of held-out folds and full set %.4f)\n",
+		len(x), len(ax), best.th, best.merge, best.split, best.prob, best.min, bestF)
 	for i, n := range cluster.FeatureNames {
 		fmt.Printf("  %-16s %+.4f\n", n, m.Weights[i])
 	}
+	for i, n := range cluster.ArticleFeatureNames {
+		fmt.Printf("  a.%-14s %+.4f\n", n, m.ArticleWeights[i])
+	}
 	cfg := base
 	cfg.Model, cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink = m, m.Threshold, m.MergeThreshold, m.SplitLink
+	cfg.SplitProb, cfg.SplitMin = m.SplitProb, m.SplitMin
 	p, r, f := cluster.Evaluate(arts, gold, cfg, nil)
 	fmt.Printf("all train (model trained on it): BCubed P %.4f R %.4f F1 %.4f\n", p, r, f)
 	fh, err := os.Create(*out)
@@ -132,4 +157,14 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	}
 	fmt.Printf("wrote %s\n", *out)
 	return nil
+}
+
+// splitPairs lists the article pairs the split model learns from: every
+// pair inside the stories the pair model (weights, join 0.15, merge 0.7)
+// predicts before repair.
+func splitPairs(arts []*news.Article, gold map[string]string, base cluster.Config, weights []float64, keep func(string) bool) ([][]float64, []bool) {
+	cfg := base
+	cfg.Model = &cluster.Model{Weights: weights, Threshold: 0.15, MergeThreshold: 0.7}
+	cfg.Threshold, cfg.MergeThreshold = 0.15, 0.7
+	return cluster.StoryPairs(arts, gold, cfg, keep)
 }

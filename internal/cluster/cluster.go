@@ -35,6 +35,8 @@ type Config struct {
 	IDFPrior       int     // background documents assumed in document frequencies
 	SplitThreshold float64 // repair: articles of a story stay together when linked by this cosine
 	SplitLink      float64 // repair: when > 0, regroup by average link over full and lead cosines at this level
+	SplitMin       int     // repair: least articles of a group split off (smaller ones stay)
+	SplitProb      float64 // repair: when > 0 and the model has article weights, average link over their probability at this level
 	LeadWords      int     // content words at the start of an article that get LeadBoost
 	LeadBoost      float64 // added to the sublinear tf of lead terms
 	// Model, when set, replaces the hand-weighted score by a learned
@@ -50,6 +52,10 @@ func DefaultConfig() Config {
 	c := LinearConfig()
 	if m := DefaultModel(); m != nil {
 		c.Model, c.Threshold, c.MergeThreshold, c.SplitLink = m, m.Threshold, m.MergeThreshold, m.SplitLink
+		c.SplitProb = m.SplitProb
+		if m.SplitMin > 0 {
+			c.SplitMin = m.SplitMin
+		}
 	}
 	return c
 }
@@ -72,6 +78,7 @@ func LinearConfig() Config {
 		MemberWeight:   1.0,
 		IDFPrior:       50,
 		SplitThreshold: 0.25,
+		SplitMin:       2,
 		LeadWords:      40,
 		LeadBoost:      0.5,
 	}
@@ -105,21 +112,24 @@ type story struct {
 	cw       []tw // centroid weighted by idf and L2-normalised, as of the last change
 	ents     map[int32]int
 	nums     map[int32]int
-	leadC    []tw  // sum of member lead vectors, sorted by term
-	leadW    []tw  // leadC weighted by idf and L2-normalised
-	first    int64 // publication days, 0 when unknown
+	leadC    []tw     // sum of member lead vectors, sorted by term
+	leadW    []tw     // leadC weighted by idf and L2-normalised
+	bigrams  []uint64 // members' lead bigrams (bigramKey), sorted, unique
+	first    int64    // publication days, 0 when unknown
 	last     int64
 	checked  int // size at the last repair check
 }
 
 type article struct {
-	id    string
-	story int32
-	vec   []tw // the article's strongest terms (sublinear tf), sorted by term
-	ents  []int32
-	nums  []int32
-	lead  []tw     // lead terms, weight 1, sorted by term
-	sig   []uint64 // MinHash signature, nil when unknown
+	id       string
+	story    int32
+	vec      []tw // the article's strongest terms (sublinear tf), sorted by term
+	ents     []int32
+	nums     []int32
+	lead     []tw     // lead terms, weight 1, sorted by term
+	sig      []uint64 // MinHash signature, nil when unknown
+	bigrams  []uint64 // lead bigrams, sorted, unique
+	leadEnts []int32  // entities mentioned in the lead, sorted
 }
 
 // Clusterer assigns articles to stories incrementally. It is not safe for
@@ -195,14 +205,19 @@ func (c *Clusterer) live(s int32) int32 {
 // prepared is an article's features in vocabulary terms.
 type prepared struct {
 	f        *features
-	tf       []tw    // sorted by term; L2-normalised sublinear tf
-	ents     []int32 // sorted
-	salient  []tw    // the strongest weighted terms
-	weighted []tw    // tf*idf, L2-normalised, sorted by term
-	nums     []int32 // sorted
-	lead     []tw    // lead terms, weight 1, sorted by term
-	leadW    []tw    // lead weighted by idf, L2-normalised
+	tf       []tw     // sorted by term; L2-normalised sublinear tf
+	ents     []int32  // sorted
+	salient  []tw     // the strongest weighted terms
+	weighted []tw     // tf*idf, L2-normalised, sorted by term
+	nums     []int32  // sorted
+	lead     []tw     // lead terms, weight 1, sorted by term
+	leadW    []tw     // lead weighted by idf, L2-normalised
+	bigrams  []uint64 // lead bigrams (bigramKey), sorted, unique
+	leadEnts []int32  // entities mentioned in the lead, sorted
 }
+
+// bigramKey packs two term ids into one key.
+func bigramKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
 func (c *Clusterer) prepare(a *news.Article) *prepared {
 	f := extract(a, c.cfg)
@@ -223,6 +238,14 @@ func (c *Clusterer) prepare(a *news.Article) *prepared {
 		p.lead = append(p.lead, tw{c.term(x), 1})
 	}
 	slices.SortFunc(p.lead, byTerm)
+	for _, b := range f.bigrams {
+		p.bigrams = append(p.bigrams, bigramKey(c.term(b[0]), c.term(b[1])))
+	}
+	p.bigrams = uniq(p.bigrams)
+	for _, e := range f.leadEnts {
+		p.leadEnts = append(p.leadEnts, c.term("\x00"+e))
+	}
+	slices.Sort(p.leadEnts)
 	// document frequencies include the new article
 	c.n++
 	c.logN = math.Log(float64(c.n + 1 + c.cfg.IDFPrior))
@@ -550,7 +573,7 @@ func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 	st := c.stories[s]
 	ai := int32(len(c.arts))
 	art := article{id: a.ID, story: s, vec: topTerms(append([]tw(nil), p.tf...), 64), ents: p.ents,
-		nums: p.nums, lead: p.lead}
+		nums: p.nums, lead: p.lead, bigrams: p.bigrams, leadEnts: p.leadEnts}
 	if len(p.f.sig) == dedup.NumHashes {
 		art.sig = p.f.sig
 	}
@@ -559,6 +582,7 @@ func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 	st.members = append(st.members, ai)
 	st.centroid = addVec(st.centroid, p.tf)
 	st.leadC = addVec(st.leadC, p.lead)
+	st.bigrams = unionU64(st.bigrams, p.bigrams)
 	for _, e := range p.ents {
 		st.ents[e]++
 	}
@@ -636,6 +660,7 @@ func (c *Clusterer) merge(a, b int32) {
 	slices.Sort(sa.members)
 	sa.centroid = addVec(sa.centroid, sb.centroid)
 	sa.leadC = addVec(sa.leadC, sb.leadC)
+	sa.bigrams = unionU64(sa.bigrams, sb.bigrams)
 	for e, n := range sb.ents {
 		sa.ents[e] += n
 	}
@@ -647,8 +672,29 @@ func (c *Clusterer) merge(a, b int32) {
 	}
 	sa.last = max(sa.last, sb.last)
 	sb.into, sb.members, sb.centroid, sb.cw, sb.ents = a, nil, nil, nil, nil
-	sb.nums, sb.leadC, sb.leadW = nil, nil, nil
+	sb.nums, sb.leadC, sb.leadW, sb.bigrams = nil, nil, nil, nil
 	c.refresh(a)
+}
+
+// unionU64 returns the union of two sorted sets.
+func unionU64(a, b []uint64) []uint64 {
+	out := make([]uint64, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			out = append(out, a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			out = append(out, b[j])
+			j++
+		default:
+			out = append(out, a[i])
+			i++
+			j++
+		}
+	}
+	return out
 }
 
 // addVec returns the sum of two term-sorted vectors.

@@ -13,14 +13,16 @@ import (
 
 // features is what the clusterer keeps of one article.
 type features struct {
-	order    []string  // the terms, sorted
-	weights  []float64 // their sublinear term frequencies, L2-normalised
-	entities []string  // entity keys, sorted, unique
-	lead     []string  // terms among the first LeadWords content words, sorted
-	numbers  []string  // numbers of two or more digits, sorted, unique
-	passages []uint64  // winnowed passage fingerprints
-	sig      []uint64  // MinHash signature
-	date     int64     // publication day (Unix days), 0 when unknown
+	order    []string    // the terms, sorted
+	weights  []float64   // their sublinear term frequencies, L2-normalised
+	entities []string    // entity keys, sorted, unique
+	lead     []string    // terms among the first LeadWords content words, sorted
+	numbers  []string    // numbers of two or more digits, sorted, unique
+	bigrams  [][2]string // adjacent content-word stems among the lead words
+	leadEnts []string    // entity keys mentioned within the lead, sorted, unique
+	passages []uint64    // winnowed passage fingerprints
+	sig      []uint64    // MinHash signature
+	date     int64       // publication day (Unix days), 0 when unknown
 }
 
 var stopwords = func() map[string]bool {
@@ -74,6 +76,8 @@ func extract(a *news.Article, cfg Config) *features {
 	lead := map[string]bool{}
 	nc := 0
 	var nums []string
+	var bigrams [][2]string
+	prev, leadEnd := "", 0
 	for _, w := range ws {
 		if len(w.Norm) >= 2 && isDigits(w.Norm) {
 			nums = append(nums, w.Norm)
@@ -85,6 +89,11 @@ func extract(a *news.Article, cfg Config) *features {
 		tf[t]++
 		if nc < cfg.LeadWords {
 			lead[t] = true
+			if prev != "" {
+				bigrams = append(bigrams, [2]string{prev, t})
+			}
+			prev = t
+			leadEnd = w.Span[1]
 		}
 		nc++
 	}
@@ -107,13 +116,29 @@ func extract(a *news.Article, cfg Config) *features {
 	for i := range weights {
 		weights[i] /= norm
 	}
-	f := &features{order: keys, weights: weights, numbers: uniqStrings(nums)}
+	f := &features{order: keys, weights: weights, numbers: uniqStrings(nums), bigrams: bigrams}
 	for t := range lead {
 		f.lead = append(f.lead, t)
 	}
 	sort.Strings(f.lead)
 	if len(a.Mentions) > 0 {
 		f.entities = mentionKeys(a.Mentions)
+		if len(ws) > len(textWords) {
+			leadEnd = len(text) // title prepended: lead offsets are not text offsets
+			for i, w := range textWords {
+				if i >= cfg.LeadWords {
+					leadEnd = w.Span[1]
+					break
+				}
+			}
+		}
+		var lm []news.Mention
+		for _, m := range a.Mentions {
+			if m.Span.Start < leadEnd {
+				lm = append(lm, m)
+			}
+		}
+		f.leadEnts = mentionKeys(lm)
 	} else {
 		f.entities = capitalised(text, textWords)
 	}

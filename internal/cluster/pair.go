@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -30,6 +31,9 @@ var FeatureNames = []string{
 	"has_ents",        // the article has entities
 	"best_cos",        // max(centroid_cos, member_cos)
 	"best_cos_sq",     // its square
+	"bigram_share",    // rarity-weighted share of the article's lead bigrams found among the story's
+	"lead_ent_new",    // rarity-weighted share of the entities in the article's lead absent from the story
+	"salient_new",     // rarity-weighted share of the article's salient terms absent from the story centroid
 }
 
 // pairFeatures describes how article p relates to candidate story s. The
@@ -64,6 +68,42 @@ func (c *Clusterer) pairFeatures(p *prepared, s int32) []float64 {
 	if nTotal > 0 {
 		numShare = nShared / nTotal
 	}
+	var bShared, bTotal float64
+	for _, b := range p.bigrams {
+		w := (c.idf(int32(b>>32)) + c.idf(int32(uint32(b)))) / 2
+		bTotal += w
+		if _, ok := slices.BinarySearch(st.bigrams, b); ok {
+			bShared += w
+		}
+	}
+	bigramShare := 0.0
+	if bTotal > 0 {
+		bigramShare = bShared / bTotal
+	}
+	var leNew, leTotal float64
+	for _, e := range p.leadEnts {
+		w := c.idf(e)
+		leTotal += w
+		if st.ents[e] == 0 {
+			leNew += w
+		}
+	}
+	leadEntNew := 0.0
+	if leTotal > 0 {
+		leadEntNew = leNew / leTotal
+	}
+	var sNew, sTotal float64
+	for _, x := range p.salient {
+		w := c.idf(x.t)
+		sTotal += w
+		if _, ok := slices.BinarySearchFunc(st.centroid, x, byTerm); !ok {
+			sNew += w
+		}
+	}
+	salientNew := 0.0
+	if sTotal > 0 {
+		salientNew = sNew / sTotal
+	}
 	best := math.Max(cos, c.nearCos[s])
 	return []float64{
 		1,
@@ -80,6 +120,9 @@ func (c *Clusterer) pairFeatures(p *prepared, s int32) []float64 {
 		hasEnts,
 		best,
 		best * best,
+		bigramShare,
+		leadEntNew,
+		salientNew,
 	}
 }
 
@@ -90,6 +133,12 @@ type Model struct {
 	Threshold      float64 // least probability to join a story
 	MergeThreshold float64 // least probability with a second story to merge it
 	SplitLink      float64 // repair's average-link level (Config.SplitLink), 0 for single link
+	// ArticleWeights, when present, is a logistic model over article pairs
+	// (ArticleFeatureNames) that repair's average link uses, at level
+	// SplitProb, instead of the mean of full and lead cosines.
+	ArticleWeights []float64
+	SplitProb      float64
+	SplitMin       int // least articles of a group split off, 0 for the default
 }
 
 // Prob is the probability that the pair with features x is one story.
@@ -108,6 +157,12 @@ func (m *Model) Write(w io.Writer) error {
 	for i, name := range FeatureNames {
 		fmt.Fprintf(zw, "w.%s\t%.6g\n", name, m.Weights[i])
 	}
+	if len(m.ArticleWeights) == len(ArticleFeatureNames) {
+		fmt.Fprintf(zw, "split_prob\t%g\nsplit_min\t%d\n", m.SplitProb, m.SplitMin)
+		for i, name := range ArticleFeatureNames {
+			fmt.Fprintf(zw, "a.%s\t%.6g\n", name, m.ArticleWeights[i])
+		}
+	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("write story model: %w", err)
 	}
@@ -125,7 +180,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 	for i, n := range FeatureNames {
 		index[n] = i
 	}
-	seen := 0
+	aIndex := map[string]int{}
+	for i, n := range ArticleFeatureNames {
+		aIndex[n] = i
+	}
+	seen, aSeen := 0, 0
+	aw := make([]float64, len(ArticleFeatureNames))
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		name, val, ok := strings.Cut(sc.Text(), "\t")
@@ -143,6 +203,17 @@ func ReadModel(r io.Reader) (*Model, error) {
 			m.MergeThreshold = v
 		case name == "split_link":
 			m.SplitLink = v
+		case name == "split_prob":
+			m.SplitProb = v
+		case name == "split_min":
+			m.SplitMin = int(v)
+		case strings.HasPrefix(name, "a."):
+			i, ok := aIndex[name[2:]]
+			if !ok {
+				return nil, fmt.Errorf("read story model: unknown article feature %q", name[2:])
+			}
+			aw[i] = v
+			aSeen++
 		case strings.HasPrefix(name, "w."):
 			i, ok := index[name[2:]]
 			if !ok {
@@ -157,6 +228,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 	}
 	if seen != len(FeatureNames) || m.Threshold <= 0 || m.MergeThreshold < m.Threshold {
 		return nil, fmt.Errorf("read story model: incomplete model")
+	}
+	switch aSeen {
+	case 0:
+	case len(ArticleFeatureNames):
+		m.ArticleWeights = aw
+	default:
+		return nil, fmt.Errorf("read story model: incomplete article model")
 	}
 	return m, nil
 }

@@ -26,6 +26,15 @@ func TestModelRoundTrip(t *testing.T) {
 			t.Errorf("weight %s: %g, want %g", FeatureNames[i], got.Weights[i], m.Weights[i])
 		}
 	}
+	if len(got.ArticleWeights) != len(ArticleFeatureNames) || got.SplitProb != m.SplitProb || got.SplitMin != m.SplitMin {
+		t.Fatalf("article model: %d weights, split prob %g; want %d, %g", len(got.ArticleWeights), got.SplitProb,
+			len(ArticleFeatureNames), m.SplitProb)
+	}
+	for i := range m.ArticleWeights {
+		if d := got.ArticleWeights[i] - m.ArticleWeights[i]; d > 1e-5 || d < -1e-5 {
+			t.Errorf("article weight %s: %g, want %g", ArticleFeatureNames[i], got.ArticleWeights[i], m.ArticleWeights[i])
+		}
+	}
 	if _, err := ReadModel(bytes.NewReader([]byte("not gzip"))); err == nil {
 		t.Error("ReadModel accepted garbage")
 	}

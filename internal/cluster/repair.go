@@ -90,7 +90,9 @@ func (c *Clusterer) split(s int32) []Move {
 		vecs[i] = c.weighted(c.arts[m].vec)
 	}
 	var groups map[int][]int
-	if c.cfg.SplitLink > 0 && n <= maxAvgLink {
+	if c.cfg.SplitProb > 0 && c.cfg.Model != nil && len(c.cfg.Model.ArticleWeights) > 0 && n <= maxAvgLink {
+		groups = c.averageLinkProb(st.members)
+	} else if c.cfg.SplitLink > 0 && n <= maxAvgLink {
 		groups = c.averageLink(st.members, vecs)
 	} else {
 		groups = singleLink(vecs, c.cfg.SplitThreshold)
@@ -116,7 +118,7 @@ func (c *Clusterer) split(s int32) []Move {
 	}
 	for _, r := range roots[1:] {
 		g := groups[r]
-		if len(g) < 2 {
+		if len(g) < max(2, c.cfg.SplitMin) {
 			for _, i := range g {
 				keep[st.members[i]] = true
 			}
@@ -132,6 +134,7 @@ func (c *Clusterer) split(s int32) []Move {
 			nst.members = append(nst.members, m)
 			nst.centroid = addVec(nst.centroid, a.vec)
 			nst.leadC = addVec(nst.leadC, a.lead)
+			nst.bigrams = unionU64(nst.bigrams, a.bigrams)
 			for _, e := range a.ents {
 				nst.ents[e]++
 			}
@@ -152,12 +155,14 @@ func (c *Clusterer) split(s int32) []Move {
 	// Rebuild the kept story from its remaining members.
 	var members []int32
 	var centroid, leadC []tw
+	var bigrams []uint64
 	ents, nums := map[int32]int{}, map[int32]int{}
 	for _, m := range st.members {
 		if keep[m] {
 			members = append(members, m)
 			centroid = addVec(centroid, c.arts[m].vec)
 			leadC = addVec(leadC, c.arts[m].lead)
+			bigrams = unionU64(bigrams, c.arts[m].bigrams)
 			for _, e := range c.arts[m].ents {
 				ents[e]++
 			}
@@ -167,7 +172,7 @@ func (c *Clusterer) split(s int32) []Move {
 		}
 	}
 	st.members, st.centroid, st.ents, st.checked = members, centroid, ents, len(members)
-	st.leadC, st.nums = leadC, nums
+	st.leadC, st.nums, st.bigrams = leadC, nums, bigrams
 	c.refresh(s)
 	return moves
 }
@@ -222,6 +227,34 @@ func (c *Clusterer) averageLink(members []int32, vecs [][]tw) map[int][]int {
 			sim[i][j], sim[j][i] = v, v
 		}
 	}
+	return agglomerate(sim, c.cfg.SplitLink)
+}
+
+// averageLinkProb regroups a story's members by average link over the
+// article-pair model's probabilities, stopping below SplitProb.
+func (c *Clusterer) averageLinkProb(members []int32) map[int][]int {
+	n := len(members)
+	vs := c.storyVecs(members)
+	w := c.cfg.Model.ArticleWeights
+	sim := make([][]float64, n)
+	for i := range sim {
+		sim[i] = make([]float64, n)
+	}
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			a, b := &c.arts[members[i]], &c.arts[members[j]]
+			v := logistic(w, c.artFeatures(a, b, vs[i], vs[j]))
+			sim[i][j], sim[j][i] = v, v
+		}
+	}
+	return agglomerate(sim, c.cfg.SplitProb)
+}
+
+// agglomerate merges groups by average link over the pair similarities sim
+// (destroyed) while two groups reach level on average. Groups are keyed by
+// their first member.
+func agglomerate(sim [][]float64, level float64) map[int][]int {
+	n := len(sim)
 	size := make([]int, n)
 	groups := map[int][]int{}
 	for i := range size {
@@ -229,7 +262,7 @@ func (c *Clusterer) averageLink(members []int32, vecs [][]tw) map[int][]int {
 		groups[i] = []int{i}
 	}
 	for {
-		bi, bj, best := -1, -1, c.cfg.SplitLink
+		bi, bj, best := -1, -1, level
 		for i := 0; i < n; i++ {
 			if size[i] == 0 {
 				continue
