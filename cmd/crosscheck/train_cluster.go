@@ -82,16 +82,16 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	type setting struct {
 		th, merge, split, prob float64
 		min                    int
+		link                   float64
 	}
+	// Round 4: join 0.15 (rounds 2-3 never chose 0.2) with the merge level,
+	// the split and repair's story merge (link) chosen jointly.
 	var grid []setting
-	for _, th := range []float64{0.15, 0.2} {
-		for _, mg := range []float64{0.7, 0.9} {
-			for _, sp := range []float64{0, 0.15} {
-				grid = append(grid, setting{th, max(th, mg), sp, 0, 2})
-			}
-			for _, pr := range []float64{0.6, 0.7, 0.75, 0.8, 0.85} {
-				for _, mn := range []int{2, 4, 5, 6} {
-					grid = append(grid, setting{th, max(th, mg), 0.15, pr, mn})
+	for _, mg := range []float64{0.5, 0.6, 0.7} {
+		for _, pr := range []float64{0.65, 0.7} {
+			for _, mn := range []int{4, 5} {
+				for _, lk := range []float64{0, 0.6, 0.65, 0.7} {
+					grid = append(grid, setting{0.15, mg, 0.15, pr, mn, lk})
 				}
 			}
 		}
@@ -105,14 +105,15 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	fullArt := cluster.FitLogistic(ax, ay, *l2)
 	best, bestF := grid[0], -1.0
 	for _, g := range grid {
-		fmt.Printf("threshold %.2f merge %.2f split %.2f prob %.2f min %d  held-out F1:", g.th, g.merge, g.split, g.prob, g.min)
+		fmt.Printf("threshold %.2f merge %.2f split %.2f prob %.2f min %d link %.2f  held-out F1:", g.th, g.merge, g.split, g.prob, g.min, g.link)
 		sum := 0.0
 		for k := range models {
 			cfg := base
 			cfg.Model = &cluster.Model{Weights: models[k], Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split,
 				ArticleWeights: artModels[k], SplitProb: g.prob, SplitMin: g.min}
 			cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb = g.th, g.merge, g.split, g.prob
-			cfg.SplitMin = g.min
+			cfg.SplitMin, cfg.LinkProb = g.min, g.link
+			cfg.Model.LinkProb = g.link
 			_, _, f := cluster.Evaluate(arts, gold, cfg, inFold(k, true))
 			fmt.Printf(" %.4f", f)
 			sum += f
@@ -121,7 +122,8 @@ func runTrainCluster(ctx context.Context, args []string) error {
 		cfg.Model = &cluster.Model{Weights: full, Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split,
 			ArticleWeights: fullArt, SplitProb: g.prob, SplitMin: g.min}
 		cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb = g.th, g.merge, g.split, g.prob
-		cfg.SplitMin = g.min
+		cfg.SplitMin, cfg.LinkProb = g.min, g.link
+		cfg.Model.LinkProb = g.link
 		_, _, f := cluster.Evaluate(arts, gold, cfg, nil)
 		mean := (sum + f) / float64(*folds+1)
 		fmt.Printf("  full %.4f  mean %.4f\n", f, mean)
@@ -130,9 +132,9 @@ func runTrainCluster(ctx context.Context, args []string) error {
 		}
 	}
 	m := &cluster.Model{Weights: full, Threshold: best.th, MergeThreshold: best.merge, SplitLink: best.split,
-		ArticleWeights: fullArt, SplitProb: best.prob, SplitMin: best.min}
-	fmt.Printf("pairs %d, article pairs %d; chosen threshold %.2f merge %.2f split %.2f prob %.2f min %d (mean F1 of held-out folds and full set %.4f)\n",
-		len(x), len(ax), best.th, best.merge, best.split, best.prob, best.min, bestF)
+		ArticleWeights: fullArt, SplitProb: best.prob, SplitMin: best.min, LinkProb: best.link}
+	fmt.Printf("pairs %d, article pairs %d; chosen threshold %.2f merge %.2f split %.2f prob %.2f min %d link %.2f (mean F1 of held-out folds and full set %.4f)\n",
+		len(x), len(ax), best.th, best.merge, best.split, best.prob, best.min, best.link, bestF)
 	for i, n := range cluster.FeatureNames {
 		fmt.Printf("  %-16s %+.4f\n", n, m.Weights[i])
 	}
@@ -141,7 +143,7 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	}
 	cfg := base
 	cfg.Model, cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink = m, m.Threshold, m.MergeThreshold, m.SplitLink
-	cfg.SplitProb, cfg.SplitMin = m.SplitProb, m.SplitMin
+	cfg.SplitProb, cfg.SplitMin, cfg.LinkProb = m.SplitProb, m.SplitMin, m.LinkProb
 	p, r, f := cluster.Evaluate(arts, gold, cfg, nil)
 	fmt.Printf("all train (model trained on it): BCubed P %.4f R %.4f F1 %.4f\n", p, r, f)
 	fh, err := os.Create(*out)

@@ -37,6 +37,7 @@ type Config struct {
 	SplitLink      float64 // repair: when > 0, regroup by average link over full and lead cosines at this level
 	SplitMin       int     // repair: least articles of a group split off (smaller ones stay)
 	SplitProb      float64 // repair: when > 0 and the model has article weights, average link over their probability at this level
+	LinkProb       float64 // repair: when > 0 and the model has article weights, merge two stories whose members' mean article-pair probability reaches it
 	LeadWords      int     // content words at the start of an article that get LeadBoost
 	LeadBoost      float64 // added to the sublinear tf of lead terms
 	// Model, when set, replaces the hand-weighted score by a learned
@@ -52,7 +53,7 @@ func DefaultConfig() Config {
 	c := LinearConfig()
 	if m := DefaultModel(); m != nil {
 		c.Model, c.Threshold, c.MergeThreshold, c.SplitLink = m, m.Threshold, m.MergeThreshold, m.SplitLink
-		c.SplitProb = m.SplitProb
+		c.SplitProb, c.LinkProb = m.SplitProb, m.LinkProb
 		if m.SplitMin > 0 {
 			c.SplitMin = m.SplitMin
 		}
@@ -117,7 +118,8 @@ type story struct {
 	bigrams  []uint64 // members' lead bigrams (bigramKey), sorted, unique
 	first    int64    // publication days, 0 when unknown
 	last     int64
-	checked  int // size at the last repair check
+	checked  int  // size at the last repair check
+	dirty    bool // changed since the last repair
 }
 
 type article struct {
@@ -149,6 +151,7 @@ type Clusterer struct {
 	artPost [][]int32        // term id -> recent articles
 	passIdx map[uint64]int32 // sampled passage fingerprint -> latest story
 	bands   map[uint64]int32 // MinHash band key -> latest article
+	dirty   []int32          // stories changed since the last repair
 
 	// scratch, indexed by story or article, reset after each use
 	votes    []float64
@@ -618,6 +621,10 @@ func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 // refresh prunes story s's centroid and recomputes its weighted form.
 func (c *Clusterer) refresh(s int32) {
 	st := c.stories[s]
+	if !st.dirty {
+		st.dirty = true
+		c.dirty = append(c.dirty, s)
+	}
 	if len(st.centroid) > 2*c.cfg.CentroidTerms {
 		st.centroid = c.prune(st.centroid)
 	}

@@ -138,7 +138,8 @@ type Model struct {
 	// SplitProb, instead of the mean of full and lead cosines.
 	ArticleWeights []float64
 	SplitProb      float64
-	SplitMin       int // least articles of a group split off, 0 for the default
+	SplitMin       int     // least articles of a group split off, 0 for the default
+	LinkProb       float64 // repair's story merge level over the same probability (Config.LinkProb), 0 for none
 }
 
 // Prob is the probability that the pair with features x is one story.
@@ -159,6 +160,9 @@ func (m *Model) Write(w io.Writer) error {
 	}
 	if len(m.ArticleWeights) == len(ArticleFeatureNames) {
 		fmt.Fprintf(zw, "split_prob\t%g\nsplit_min\t%d\n", m.SplitProb, m.SplitMin)
+		if m.LinkProb > 0 {
+			fmt.Fprintf(zw, "link_prob\t%g\n", m.LinkProb)
+		}
 		for i, name := range ArticleFeatureNames {
 			fmt.Fprintf(zw, "a.%s\t%.6g\n", name, m.ArticleWeights[i])
 		}
@@ -207,6 +211,8 @@ func ReadModel(r io.Reader) (*Model, error) {
 			m.SplitProb = v
 		case name == "split_min":
 			m.SplitMin = int(v)
+		case name == "link_prob":
+			m.LinkProb = v
 		case strings.HasPrefix(name, "a."):
 			i, ok := aIndex[name[2:]]
 			if !ok {

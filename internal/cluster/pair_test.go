@@ -26,7 +26,8 @@ func TestModelRoundTrip(t *testing.T) {
 			t.Errorf("weight %s: %g, want %g", FeatureNames[i], got.Weights[i], m.Weights[i])
 		}
 	}
-	if len(got.ArticleWeights) != len(ArticleFeatureNames) || got.SplitProb != m.SplitProb || got.SplitMin != m.SplitMin {
+	if len(got.ArticleWeights) != len(ArticleFeatureNames) || got.SplitProb != m.SplitProb || got.SplitMin != m.SplitMin ||
+		got.LinkProb != m.LinkProb {
 		t.Fatalf("article model: %d weights, split prob %g; want %d, %g", len(got.ArticleWeights), got.SplitProb,
 			len(ArticleFeatureNames), m.SplitProb)
 	}

@@ -28,6 +28,34 @@ func (c *Clusterer) Repair() []Move {
 		st.checked = len(st.members)
 		moves = append(moves, c.split(s)...)
 	}
+	dirty := c.dirty
+	c.dirty = nil
+	for _, s := range dirty {
+		c.stories[s].dirty = false
+	}
+	moved := c.link(dirty)
+	for _, s := range c.dirty {
+		c.stories[s].dirty = false
+	}
+	c.dirty = nil
+	if len(moved) > 0 {
+		from := map[string]string{}
+		for _, m := range moves {
+			from[m.ArticleID] = m.From
+		}
+		moves = moves[:0]
+		for ai, f := range moved {
+			id := c.arts[ai].id
+			if _, ok := from[id]; !ok {
+				from[id] = f
+			}
+		}
+		for id, f := range from {
+			if to, _ := c.StoryOf(id); to != f {
+				moves = append(moves, Move{ArticleID: id, From: f, To: to})
+			}
+		}
+	}
 	sort.Slice(moves, func(i, j int) bool {
 		return c.artIdx[moves[i].ArticleID] < c.artIdx[moves[j].ArticleID]
 	})

@@ -1,0 +1,108 @@
+package cluster
+
+import (
+	"cmp"
+	"slices"
+)
+
+// Limits of repair's story merge (link).
+const (
+	linkTerms      = 24 // strongest centroid terms a story looks its candidates up by
+	linkCandidates = 4  // candidate stories judged per changed story
+	linkSample     = 16 // members per story in the average (evenly spaced)
+)
+
+// link merges stories whose members the article-pair model links strongly:
+// for every story changed since the last repair, the few stories the
+// inverted index proposes for its strongest centroid terms are judged by
+// the mean article-pair probability between their members (average link,
+// at most linkSample members each); a candidate at LinkProb or above is
+// merged in, the older story keeping its id. The cost is bounded by the
+// stories changed. It returns, per article moved, its story before.
+func (c *Clusterer) link(dirty []int32) map[int32]string {
+	if c.cfg.LinkProb <= 0 || c.cfg.Model == nil || len(c.cfg.Model.ArticleWeights) == 0 {
+		return nil
+	}
+	moved := map[int32]string{}
+	judged := map[[2]int32]bool{}
+	votes := map[int32]float64{}
+	for _, s := range dirty {
+		if c.stories[s].into >= 0 || len(c.stories[s].members) == 0 {
+			continue
+		}
+		clear(votes)
+		top := append([]tw(nil), c.stories[s].cw...)
+		slices.SortFunc(top, heavier)
+		for _, x := range top[:min(len(top), linkTerms)] {
+			for _, o := range c.index[x.t] {
+				if o = c.live(o); o != s {
+					votes[o] += float64(x.w)
+				}
+			}
+		}
+		cands := make([]int32, 0, len(votes))
+		for o := range votes {
+			cands = append(cands, o)
+		}
+		slices.SortFunc(cands, func(a, b int32) int {
+			if votes[a] != votes[b] {
+				return cmp.Compare(votes[b], votes[a])
+			}
+			return cmp.Compare(a, b)
+		})
+		for _, o := range cands[:min(len(cands), linkCandidates)] {
+			s = c.live(s)
+			if o = c.live(o); o == s {
+				continue
+			}
+			key := [2]int32{min(s, o), max(s, o)}
+			if judged[key] {
+				continue
+			}
+			judged[key] = true
+			if c.meanProb(c.stories[s].members, c.stories[o].members) < c.cfg.LinkProb {
+				continue
+			}
+			a, b := min(s, o), max(s, o)
+			for _, m := range c.stories[b].members {
+				if _, ok := moved[m]; !ok {
+					moved[m] = c.stories[b].id
+				}
+			}
+			c.merge(a, b)
+			st := c.stories[a]
+			st.checked = max(st.checked, len(st.members))
+			s = a
+		}
+	}
+	return moved
+}
+
+// sample returns at most n of members, evenly spaced.
+func sample(members []int32, n int) []int32 {
+	if len(members) <= n {
+		return members
+	}
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = members[i*len(members)/n]
+	}
+	return out
+}
+
+// meanProb is the mean article-pair probability between two stories'
+// members, with story-local weights over both.
+func (c *Clusterer) meanProb(x, y []int32) float64 {
+	x, y = sample(x, linkSample), sample(y, linkSample)
+	all := append(append([]int32(nil), x...), y...)
+	vs := c.storyVecs(all)
+	w := c.cfg.Model.ArticleWeights
+	sum := 0.0
+	for i := range x {
+		for j := range y {
+			k := len(x) + j
+			sum += logistic(w, c.artFeatures(&c.arts[all[i]], &c.arts[all[k]], vs[i], vs[k]))
+		}
+	}
+	return sum / float64(len(x)*len(y))
+}
