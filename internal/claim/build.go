@@ -127,9 +127,10 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	sort.SliceStable(claims, func(i, j int) bool {
 		return len(articlesOf(claims[i].claim)) > len(articlesOf(claims[j].claim))
 	})
-	if b.Stance != nil && v.Title != "" && (len(claims) == 0 || len(statedIn(claims[0].claim)) < 2) {
+	if b.Stance != nil && v.Title != "" && len(arts) >= 2 && (len(claims) == 0 || len(statedIn(claims[0].claim)) < 2) {
 		// No relation the articles themselves state: the story's headline is
-		// its claim, read against every article by the stance model.
+		// its claim, read against every article by the stance model (a story
+		// of one article has no one to read it against).
 		v.Claims = append(v.Claims, b.headlineClaim(v, arts))
 	}
 	for _, c := range claims {
