@@ -96,12 +96,3 @@ func runEvalQuotes(ctx context.Context, args []string) error {
 	}
 	return nil
 }
-
-func containsEq(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '=' {
-			return true
-		}
-	}
-	return false
-}

@@ -64,7 +64,6 @@ type claimAcc struct {
 	names      [2]string
 	ids        [2]string
 	stmts      []stmtRef
-	firstSeen  time.Time
 	stanceSeen map[string]bool
 }
 

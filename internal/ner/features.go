@@ -76,8 +76,6 @@ func hashAdd(h uint64, s string) uint64 {
 	return (h ^ 0xff) * fnvPrime
 }
 
-func hashByte(h uint64, b byte) uint64 { return ((h^uint64(b))*fnvPrime ^ 0xfe) * fnvPrime }
-
 // key folds a feature hash into the 32-bit key stored in the model; 0 is
 // reserved for empty slots.
 func key(h uint64) uint32 {

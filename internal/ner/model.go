@@ -112,7 +112,6 @@ func (ls labelSet) typeOf(y int8) string {
 	return ls.types[(y-1)/2]
 }
 
-func isBegin(y int8) bool  { return y > 0 && y%2 == 1 }
 func isInside(y int8) bool { return y > 0 && y%2 == 0 }
 
 // viterbi finds the best valid label sequence given n×L emission scores.

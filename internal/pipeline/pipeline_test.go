@@ -27,7 +27,7 @@ func TestProcessRunsInOrderAndNamesFailures(t *testing.T) {
 }
 
 func TestPanicBecomesError(t *testing.T) {
-	p := New(Named{"boom", stageFunc(func(a *news.Article) error { var m map[string]int; m["x"]++; return nil })})
+	p := New(Named{"boom", stageFunc(func(a *news.Article) error { panic("boom") })})
 	err := p.Process(t.Context(), &news.Article{Text: "abc"})
 	if err == nil || !strings.HasPrefix(err.Error(), "boom: internal error") {
 		t.Fatalf("err = %v", err)

@@ -168,9 +168,9 @@ func testAckAfterSuccess(t *testing.T, q news.Queue) {
 		}
 		return nil
 	})
-	got := c.until(t, "flaky redelivered", func(got []string) bool { return count(got, "flaky") >= 2 && count(got, "fine") >= 1 })
+	c.until(t, "flaky redelivered", func(got []string) bool { return count(got, "flaky") >= 2 && count(got, "fine") >= 1 })
 	time.Sleep(300 * time.Millisecond)
-	if got = c.seen(); count(got, "flaky") != 2 || count(got, "fine") != 1 {
+	if got := c.seen(); count(got, "flaky") != 2 || count(got, "fine") != 1 {
 		t.Fatalf("deliveries %q: want flaky twice (fail, then success) and fine once", got)
 	}
 	c.stop(t)

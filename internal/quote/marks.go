@@ -12,7 +12,6 @@ import (
 type mark struct {
 	pos, size int
 	open      bool // resolved direction
-	single    bool // ‘ ’ or a straight apostrophe-like mark
 }
 
 // segment is one quoted stretch inside a paragraph: the marks around it and

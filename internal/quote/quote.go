@@ -79,7 +79,6 @@ type extraction struct {
 	a              *news.Article
 	text           string
 	mentions       []news.Mention // PER/ORG mentions sorted by start
-	mi             int
 	names          []seenName
 	personMentions []personMention
 	quotes         []news.QuoteMention

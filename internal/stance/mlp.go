@@ -101,12 +101,6 @@ type trainConfig struct {
 	Log func(epoch int, loss float64)
 }
 
-// adam holds lazy Adam moments: rows of W1 are updated only when touched.
-type adam struct {
-	m, v []float32
-	t    []int32 // per-row step count for W1, or per-parameter for others
-}
-
 // train fits an mlp with weighted cross-entropy, dropout on the hidden layer
 // and lazy Adam on the sparse first layer.
 func train(ctx context.Context, xs []*input, ys []int, in, out int, cfg trainConfig) (*mlp, error) {
