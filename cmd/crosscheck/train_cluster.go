@@ -90,10 +90,10 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	// Round 5: join 0.15, least group 5 (round 4's choice) with the merge
 	// level, the split and the story-pair model's merge level chosen jointly.
 	var grid []setting
-	for _, mg := range []float64{0.6, 0.7} {
-		for _, pr := range []float64{0.65, 0.7} {
+	for _, mg := range []float64{0.7} {
+		for _, pr := range []float64{0.65} {
 			for _, mn := range []int{5} {
-				for _, lk := range []float64{0, 0.5, 0.6, 0.7, 0.8, 0.9} {
+				for _, lk := range []float64{0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7} {
 					grid = append(grid, setting{0.15, mg, 0.15, pr, mn, lk})
 				}
 			}
