@@ -70,11 +70,14 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	}
 	models := make([][]float64, *folds)
 	artModels := make([][]float64, *folds)
+	linkModels := make([][]float64, *folds)
 	for k := range models {
 		x, y := cluster.Pairs(arts, gold, base, inFold(k, false))
 		models[k] = cluster.FitLogistic(x, y, *l2)
 		ax, ay := splitPairs(arts, gold, base, models[k], inFold(k, false))
 		artModels[k] = cluster.FitLogistic(ax, ay, *l2)
+		lx, ly := linkPairs(arts, gold, base, models[k], artModels[k], inFold(k, false))
+		linkModels[k] = cluster.FitLogistic(lx, ly, *l2)
 	}
 	// split: average link over full and lead cosines at that level; prob:
 	// average link over the article-pair model's probability (wins when set).
@@ -84,13 +87,13 @@ func runTrainCluster(ctx context.Context, args []string) error {
 		min                    int
 		link                   float64
 	}
-	// Round 4: join 0.15 (rounds 2-3 never chose 0.2) with the merge level,
-	// the split and repair's story merge (link) chosen jointly.
+	// Round 5: join 0.15, least group 5 (round 4's choice) with the merge
+	// level, the split and the story-pair model's merge level chosen jointly.
 	var grid []setting
-	for _, mg := range []float64{0.5, 0.6, 0.7} {
-		for _, pr := range []float64{0.65, 0.7} {
-			for _, mn := range []int{4, 5} {
-				for _, lk := range []float64{0, 0.6, 0.65, 0.7} {
+	for _, mg := range []float64{0.7} {
+		for _, pr := range []float64{0.65} {
+			for _, mn := range []int{5} {
+				for _, lk := range []float64{0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7} {
 					grid = append(grid, setting{0.15, mg, 0.15, pr, mn, lk})
 				}
 			}
@@ -103,6 +106,8 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	full := cluster.FitLogistic(x, y, *l2)
 	ax, ay := splitPairs(arts, gold, base, full, nil)
 	fullArt := cluster.FitLogistic(ax, ay, *l2)
+	lx, ly := linkPairs(arts, gold, base, full, fullArt, nil)
+	fullLink := cluster.FitLogistic(lx, ly, *l2)
 	best, bestF := grid[0], -1.0
 	for _, g := range grid {
 		fmt.Printf("threshold %.2f merge %.2f split %.2f prob %.2f min %d link %.2f  held-out F1:", g.th, g.merge, g.split, g.prob, g.min, g.link)
@@ -110,7 +115,7 @@ func runTrainCluster(ctx context.Context, args []string) error {
 		for k := range models {
 			cfg := base
 			cfg.Model = &cluster.Model{Weights: models[k], Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split,
-				ArticleWeights: artModels[k], SplitProb: g.prob, SplitMin: g.min}
+				ArticleWeights: artModels[k], SplitProb: g.prob, SplitMin: g.min, LinkWeights: linkModels[k]}
 			cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb = g.th, g.merge, g.split, g.prob
 			cfg.SplitMin, cfg.LinkProb = g.min, g.link
 			cfg.Model.LinkProb = g.link
@@ -120,7 +125,7 @@ func runTrainCluster(ctx context.Context, args []string) error {
 		}
 		cfg := base
 		cfg.Model = &cluster.Model{Weights: full, Threshold: g.th, MergeThreshold: g.merge, SplitLink: g.split,
-			ArticleWeights: fullArt, SplitProb: g.prob, SplitMin: g.min}
+			ArticleWeights: fullArt, SplitProb: g.prob, SplitMin: g.min, LinkWeights: fullLink}
 		cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb = g.th, g.merge, g.split, g.prob
 		cfg.SplitMin, cfg.LinkProb = g.min, g.link
 		cfg.Model.LinkProb = g.link
@@ -133,6 +138,10 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	}
 	m := &cluster.Model{Weights: full, Threshold: best.th, MergeThreshold: best.merge, SplitLink: best.split,
 		ArticleWeights: fullArt, SplitProb: best.prob, SplitMin: best.min, LinkProb: best.link}
+	if best.link > 0 {
+		m.LinkWeights = fullLink
+	}
+	fmt.Printf("story pairs %d (%d one story)\n", len(lx), count(ly))
 	fmt.Printf("pairs %d, article pairs %d; chosen threshold %.2f merge %.2f split %.2f prob %.2f min %d link %.2f (mean F1 of held-out folds and full set %.4f)\n",
 		len(x), len(ax), best.th, best.merge, best.split, best.prob, best.min, best.link, bestF)
 	for i, n := range cluster.FeatureNames {
@@ -140,6 +149,9 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	}
 	for i, n := range cluster.ArticleFeatureNames {
 		fmt.Printf("  a.%-14s %+.4f\n", n, m.ArticleWeights[i])
+	}
+	for i, n := range cluster.LinkFeatureNames {
+		fmt.Printf("  l.%-14s %+.4f\n", n, fullLink[i])
 	}
 	cfg := base
 	cfg.Model, cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink = m, m.Threshold, m.MergeThreshold, m.SplitLink
@@ -169,4 +181,26 @@ func splitPairs(arts []*news.Article, gold map[string]string, base cluster.Confi
 	cfg.Model = &cluster.Model{Weights: weights, Threshold: 0.15, MergeThreshold: 0.7}
 	cfg.Threshold, cfg.MergeThreshold = 0.15, 0.7
 	return cluster.StoryPairs(arts, gold, cfg, keep)
+}
+
+// linkPairs lists the story pairs the story-pair model learns from: the
+// candidate pairs repair's story merge would judge on the clustering the
+// models predict at round 4's setting (join 0.15, merge 0.7, split
+// probability 0.65, least group 5, story merge off).
+func linkPairs(arts []*news.Article, gold map[string]string, base cluster.Config, weights, art []float64, keep func(string) bool) ([][]float64, []bool) {
+	cfg := base
+	cfg.Model = &cluster.Model{Weights: weights, Threshold: 0.15, MergeThreshold: 0.7, SplitLink: 0.15,
+		ArticleWeights: art, SplitProb: 0.65, SplitMin: 5}
+	cfg.Threshold, cfg.MergeThreshold, cfg.SplitLink, cfg.SplitProb, cfg.SplitMin = 0.15, 0.7, 0.15, 0.65, 5
+	return cluster.LinkPairs(arts, gold, cfg, keep)
+}
+
+func count(y []bool) int {
+	n := 0
+	for _, v := range y {
+		if v {
+			n++
+		}
+	}
+	return n
 }

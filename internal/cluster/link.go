@@ -30,27 +30,7 @@ func (c *Clusterer) link(dirty []int32) map[int32]string {
 		if c.stories[s].into >= 0 || len(c.stories[s].members) == 0 {
 			continue
 		}
-		clear(votes)
-		top := append([]tw(nil), c.stories[s].cw...)
-		slices.SortFunc(top, heavier)
-		for _, x := range top[:min(len(top), linkTerms)] {
-			for _, o := range c.index[x.t] {
-				if o = c.live(o); o != s {
-					votes[o] += float64(x.w)
-				}
-			}
-		}
-		cands := make([]int32, 0, len(votes))
-		for o := range votes {
-			cands = append(cands, o)
-		}
-		slices.SortFunc(cands, func(a, b int32) int {
-			if votes[a] != votes[b] {
-				return cmp.Compare(votes[b], votes[a])
-			}
-			return cmp.Compare(a, b)
-		})
-		for _, o := range cands[:min(len(cands), linkCandidates)] {
+		for _, o := range c.linkCands(s, votes) {
 			s = c.live(s)
 			if o = c.live(o); o == s {
 				continue
@@ -60,7 +40,7 @@ func (c *Clusterer) link(dirty []int32) map[int32]string {
 				continue
 			}
 			judged[key] = true
-			if c.meanProb(c.stories[s].members, c.stories[o].members) < c.cfg.LinkProb {
+			if c.linkProb(s, o) < c.cfg.LinkProb {
 				continue
 			}
 			a, b := min(s, o), max(s, o)
@@ -78,6 +58,43 @@ func (c *Clusterer) link(dirty []int32) map[int32]string {
 	return moved
 }
 
+// linkCands returns the candidate stories the inverted index proposes for
+// story s, voting with its strongest centroid terms: at most linkCandidates,
+// most votes first. votes is scratch space.
+func (c *Clusterer) linkCands(s int32, votes map[int32]float64) []int32 {
+	clear(votes)
+	top := append([]tw(nil), c.stories[s].cw...)
+	slices.SortFunc(top, heavier)
+	for _, x := range top[:min(len(top), linkTerms)] {
+		for _, o := range c.index[x.t] {
+			if o = c.live(o); o != s {
+				votes[o] += float64(x.w)
+			}
+		}
+	}
+	cands := make([]int32, 0, len(votes))
+	for o := range votes {
+		cands = append(cands, o)
+	}
+	slices.SortFunc(cands, func(a, b int32) int {
+		if votes[a] != votes[b] {
+			return cmp.Compare(votes[b], votes[a])
+		}
+		return cmp.Compare(a, b)
+	})
+	return cands[:min(len(cands), linkCandidates)]
+}
+
+// linkProb is the probability that stories s and o are one: the story-pair
+// model's when the model has one, else the mean article-pair probability.
+func (c *Clusterer) linkProb(s, o int32) float64 {
+	if w := c.cfg.Model.LinkWeights; len(w) == len(LinkFeatureNames) {
+		return logistic(w, c.linkFeatures(s, o))
+	}
+	st := c.pairStats(c.stories[s].members, c.stories[o].members)
+	return st.mean
+}
+
 // sample returns at most n of members, evenly spaced.
 func sample(members []int32, n int) []int32 {
 	if len(members) <= n {
@@ -90,19 +107,31 @@ func sample(members []int32, n int) []int32 {
 	return out
 }
 
-// meanProb is the mean article-pair probability between two stories'
-// members, with story-local weights over both.
-func (c *Clusterer) meanProb(x, y []int32) float64 {
+type probStats struct{ mean, max, min, strong float64 }
+
+// pairStats summarises the article-pair probabilities between two stories'
+// members (at most linkSample each, story-local weights over both): mean,
+// max, min and the share at 0.5 or above.
+func (c *Clusterer) pairStats(x, y []int32) probStats {
 	x, y = sample(x, linkSample), sample(y, linkSample)
 	all := append(append([]int32(nil), x...), y...)
 	vs := c.storyVecs(all)
 	w := c.cfg.Model.ArticleWeights
-	sum := 0.0
+	st := probStats{min: 1}
 	for i := range x {
 		for j := range y {
 			k := len(x) + j
-			sum += logistic(w, c.artFeatures(&c.arts[all[i]], &c.arts[all[k]], vs[i], vs[k]))
+			p := logistic(w, c.artFeatures(&c.arts[all[i]], &c.arts[all[k]], vs[i], vs[k]))
+			st.mean += p
+			st.max = max(st.max, p)
+			st.min = min(st.min, p)
+			if p >= 0.5 {
+				st.strong++
+			}
 		}
 	}
-	return sum / float64(len(x)*len(y))
+	n := float64(len(x) * len(y))
+	st.mean /= n
+	st.strong /= n
+	return st
 }

@@ -14,7 +14,7 @@ import (
 func TestRepairLink(t *testing.T) {
 	stances := datadir.Require(t, "fnc1/train_stances.csv")
 	bodies := datadir.Require(t, "fnc1/train_bodies.csv")
-	docs, _, err := eval.FNCStories(stances, bodies)
+	docs, gold, err := eval.FNCStories(stances, bodies)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,17 +23,39 @@ func TestRepairLink(t *testing.T) {
 		name      string
 		level     float64
 		wantFewer bool // fewer stories than without the merge
+		storyPair bool // judge with a story-pair model fitted on these bodies
 	}{
-		{"off", 0, false},
-		{"low level", 0.3, true},
-		{"default", DefaultConfig().LinkProb, false},
+		{"off", 0, false, false},
+		{"low level", 0.3, true, false},
+		{"default", DefaultConfig().LinkProb, false, false},
+		{"story-pair model, low level", 0.05, true, true},
+		{"story-pair model", 0.6, false, true},
 	}
+	lx, ly := LinkPairs(toArticles(docs), gold, DefaultConfig(), nil)
+	ones := 0
+	for i, x := range lx {
+		if len(x) != len(LinkFeatureNames) {
+			t.Fatalf("story pair %d: %d features, want %d", i, len(x), len(LinkFeatureNames))
+		}
+		if ly[i] {
+			ones++
+		}
+	}
+	if ones == 0 || ones == len(ly) {
+		t.Fatalf("story pairs: %d of %d one story, want both labels", ones, len(ly))
+	}
+	linkW := FitLogistic(lx, ly, 1)
 	base := 0
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			run := func() (*Clusterer, []Move) {
 				cfg := DefaultConfig()
 				cfg.LinkProb = tc.level
+				if tc.storyPair {
+					m := *cfg.Model
+					m.LinkWeights = linkW
+					cfg.Model = &m
+				}
 				c := New(cfg)
 				for _, d := range docs {
 					c.Add(&news.Article{ID: d.ID, Text: d.Text})
@@ -74,4 +96,12 @@ func TestRepairLink(t *testing.T) {
 			}
 		})
 	}
+}
+
+func toArticles(docs []eval.FNCBody) []*news.Article {
+	out := make([]*news.Article, len(docs))
+	for i, d := range docs {
+		out[i] = &news.Article{ID: d.ID, Text: d.Text}
+	}
+	return out
 }

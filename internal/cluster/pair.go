@@ -139,7 +139,11 @@ type Model struct {
 	ArticleWeights []float64
 	SplitProb      float64
 	SplitMin       int     // least articles of a group split off, 0 for the default
-	LinkProb       float64 // repair's story merge level over the same probability (Config.LinkProb), 0 for none
+	LinkProb       float64 // repair's story merge level (Config.LinkProb), 0 for none
+	// LinkWeights, when present, is a logistic model over story pairs
+	// (LinkFeatureNames) whose probability the story merge compares with
+	// LinkProb, instead of the mean article-pair probability.
+	LinkWeights []float64
 }
 
 // Prob is the probability that the pair with features x is one story.
@@ -166,6 +170,11 @@ func (m *Model) Write(w io.Writer) error {
 		for i, name := range ArticleFeatureNames {
 			fmt.Fprintf(zw, "a.%s\t%.6g\n", name, m.ArticleWeights[i])
 		}
+		if len(m.LinkWeights) == len(LinkFeatureNames) {
+			for i, name := range LinkFeatureNames {
+				fmt.Fprintf(zw, "l.%s\t%.6g\n", name, m.LinkWeights[i])
+			}
+		}
 	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("write story model: %w", err)
@@ -188,7 +197,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 	for i, n := range ArticleFeatureNames {
 		aIndex[n] = i
 	}
-	seen, aSeen := 0, 0
+	lIndex := map[string]int{}
+	for i, n := range LinkFeatureNames {
+		lIndex[n] = i
+	}
+	seen, aSeen, lSeen := 0, 0, 0
+	lw := make([]float64, len(LinkFeatureNames))
 	aw := make([]float64, len(ArticleFeatureNames))
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
@@ -220,6 +234,13 @@ func ReadModel(r io.Reader) (*Model, error) {
 			}
 			aw[i] = v
 			aSeen++
+		case strings.HasPrefix(name, "l."):
+			i, ok := lIndex[name[2:]]
+			if !ok {
+				return nil, fmt.Errorf("read story model: unknown story-pair feature %q", name[2:])
+			}
+			lw[i] = v
+			lSeen++
 		case strings.HasPrefix(name, "w."):
 			i, ok := index[name[2:]]
 			if !ok {
@@ -241,6 +262,16 @@ func ReadModel(r io.Reader) (*Model, error) {
 		m.ArticleWeights = aw
 	default:
 		return nil, fmt.Errorf("read story model: incomplete article model")
+	}
+	switch lSeen {
+	case 0:
+	case len(LinkFeatureNames):
+		if m.ArticleWeights == nil {
+			return nil, fmt.Errorf("read story model: story-pair model without article model")
+		}
+		m.LinkWeights = lw
+	default:
+		return nil, fmt.Errorf("read story model: incomplete story-pair model")
 	}
 	return m, nil
 }

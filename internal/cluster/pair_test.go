@@ -31,6 +31,14 @@ func TestModelRoundTrip(t *testing.T) {
 		t.Fatalf("article model: %d weights, split prob %g; want %d, %g", len(got.ArticleWeights), got.SplitProb,
 			len(ArticleFeatureNames), m.SplitProb)
 	}
+	if len(got.LinkWeights) != len(m.LinkWeights) {
+		t.Fatalf("story-pair model: %d weights, want %d", len(got.LinkWeights), len(m.LinkWeights))
+	}
+	for i := range m.LinkWeights {
+		if d := got.LinkWeights[i] - m.LinkWeights[i]; d > 1e-5 || d < -1e-5 {
+			t.Errorf("story-pair weight %s: %g, want %g", LinkFeatureNames[i], got.LinkWeights[i], m.LinkWeights[i])
+		}
+	}
 	for i := range m.ArticleWeights {
 		if d := got.ArticleWeights[i] - m.ArticleWeights[i]; d > 1e-5 || d < -1e-5 {
 			t.Errorf("article weight %s: %g, want %g", ArticleFeatureNames[i], got.ArticleWeights[i], m.ArticleWeights[i])
