@@ -342,3 +342,17 @@ func FuzzStage(f *testing.F) {
 		}
 	})
 }
+
+func TestBagDistanceBoundsDamerau(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want int
+	}{{"klhoe", "khloe", 0}, {"marrone", "morrone", 1}, {"abc", "xyz", 3}, {"ab", "abcd", 2}, {"", "ab", 2}, {"khloé", "khloe", 0}} {
+		if got := bagDistance(tc.a, tc.b); got != tc.want {
+			t.Errorf("bagDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
+		}
+		if d := Damerau(tc.a, tc.b, 5); bagDistance(tc.a, tc.b) > d {
+			t.Errorf("bag distance above the edit distance %d for %q, %q", d, tc.a, tc.b)
+		}
+	}
+}

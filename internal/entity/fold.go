@@ -124,7 +124,7 @@ func slug(s string) string {
 // the larger of the letters a has beyond b and b beyond a. It is 0 when
 // either string is not ASCII (no bound then).
 func bagDistance(a, b string) int {
-	var counts [128]int
+	var counts [128]int32
 	for i := 0; i < len(a); i++ {
 		if a[i] >= 128 {
 			return 0
@@ -137,12 +137,18 @@ func bagDistance(a, b string) int {
 		}
 		counts[b[i]]--
 	}
+	// Read each letter's balance once, through the letters themselves
+	// (cheaper than scanning the whole table for short names).
 	plus, minus := 0, 0
-	for _, c := range counts {
-		if c > 0 {
-			plus += c
-		} else {
-			minus -= c
+	for _, s := range [2]string{a, b} {
+		for i := 0; i < len(s); i++ {
+			switch c := int(counts[s[i]]); {
+			case c > 0:
+				plus += c
+			case c < 0:
+				minus -= c
+			}
+			counts[s[i]] = 0
 		}
 	}
 	return max(plus, minus)
