@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 
 	"github.com/crosscheck-news/crosscheck/internal/dedup"
@@ -27,49 +28,30 @@ var ArticleFeatureNames = []string{
 }
 
 // idfDice is the rarity-weighted Dice overlap of two sorted id sets.
-func (c *Clusterer) idfDice(a, b []int32) float64 {
-	var shared, total float64
-	i, j := 0, 0
-	for i < len(a) || j < len(b) {
-		switch {
-		case j == len(b) || i < len(a) && a[i] < b[j]:
-			total += c.idf(a[i])
-			i++
-		case i == len(a) || b[j] < a[i]:
-			total += c.idf(b[j])
-			j++
-		default:
-			w := c.idf(a[i])
-			shared += 2 * w
-			total += 2 * w
-			i++
-			j++
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return shared / total
-}
+func (c *Clusterer) idfDice(a, b []int32) float64 { return weightedDice(a, b, c.idf) }
 
 func (c *Clusterer) bigramWeight(b uint64) float64 {
 	return (c.idf(int32(b>>32)) + c.idf(int32(uint32(b)))) / 2
 }
 
 // bigramDice is the rarity-weighted Dice overlap of two sorted bigram sets.
-func (c *Clusterer) bigramDice(a, b []uint64) float64 {
+func (c *Clusterer) bigramDice(a, b []uint64) float64 { return weightedDice(a, b, c.bigramWeight) }
+
+// weightedDice is the Dice overlap of two sorted sets, each element counted
+// with its weight.
+func weightedDice[K cmp.Ordered](a, b []K, weight func(K) float64) float64 {
 	var shared, total float64
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
 		case j == len(b) || i < len(a) && a[i] < b[j]:
-			total += c.bigramWeight(a[i])
+			total += weight(a[i])
 			i++
 		case i == len(a) || b[j] < a[i]:
-			total += c.bigramWeight(b[j])
+			total += weight(b[j])
 			j++
 		default:
-			w := c.bigramWeight(a[i])
+			w := weight(a[i])
 			shared += 2 * w
 			total += 2 * w
 			i++

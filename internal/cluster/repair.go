@@ -81,30 +81,11 @@ func (c *Clusterer) weighted(v []tw) []tw {
 }
 
 func cosine(a, b []tw) float64 {
-	var dot, na, nb float64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].t < b[j].t:
-			i++
-		case a[i].t > b[j].t:
-			j++
-		default:
-			dot += float64(a[i].w) * float64(b[j].w)
-			i++
-			j++
-		}
-	}
-	for _, x := range a {
-		na += float64(x.w) * float64(x.w)
-	}
-	for _, x := range b {
-		nb += float64(x.w) * float64(x.w)
-	}
+	na, nb := dot(a, a), dot(b, b)
 	if na == 0 || nb == 0 {
 		return 0
 	}
-	return dot / math.Sqrt(na*nb)
+	return dot(a, b) / math.Sqrt(na*nb)
 }
 
 // split regroups story s's members by single-link over their own vectors
