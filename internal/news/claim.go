@@ -6,6 +6,7 @@ type Stance string
 // Stances.
 const (
 	Asserts   Stance = "asserts"
+	Debunks   Stance = "debunks" // says the claim is false, a hoax or fake
 	Denies    Stance = "denies"
 	Questions Stance = "questions"
 	Rumour    Stance = "reports_rumour"
@@ -24,20 +25,45 @@ const (
 	Outdated   Status = "outdated"
 )
 
-// Statement is a claim-bearing sentence in one article: a normalised
-// relation or attribute with its polarity, hedging and attribution.
+// Statement is one thing an article states, with who stands behind it: an
+// attribution (direct, indirect or mixed speech: "X said (that) ...",
+// "according to X, ...", "X denied ...") with its Source, Cue and Content
+// spans, or the outlet's own factual assertion (Kind "assertion", no
+// Source or Cue). Relation statements (Predicate set) normalise what the
+// content says about two entities.
 type Statement struct {
-	Span      Span   `json:"span"`
-	Subject   string `json:"subject"`   // entity key or name
-	Predicate string `json:"predicate"` // canonical: "dating", "married", "parent_of", "age", ...
-	Object    string `json:"object"`    // entity key, name or normalised value
+	Span     Span   `json:"span"`               // the sentence(s) the statement stands in
+	Content  Span   `json:"content"`            // what is stated
+	Source   Span   `json:"source,omitzero"`    // who states it, where the text names them
+	Cue      Span   `json:"cue,omitzero"`       // "said", "according to", "denied", ...
+	Kind     string `json:"kind,omitempty"`     // "direct", "indirect", "mixed", "assertion"
+	Voice    string `json:"voice,omitempty"`    // who stands behind it: see the Voice constants
+	Modality string `json:"modality,omitempty"` // the hedge or modal that weakens it: "reportedly", "may", ...
+	Question bool   `json:"question,omitempty"`
+
+	Subject   string `json:"subject,omitempty"`   // entity key or name
+	Predicate string `json:"predicate,omitempty"` // canonical: "dating", "married", "commented", ...
+	Object    string `json:"object,omitempty"`    // entity key, name or normalised value
 	Negated   bool   `json:"negated"`
 	Hedged    bool   `json:"hedged"`
 	// By is who makes the statement: "" for the outlet's own voice, else a
 	// speaker ("Michele Morrone's representative", "fans").
-	By     string `json:"by,omitempty"`
+	By string `json:"by,omitempty"`
+	// ByKey is the entity key of the speaker, when it is a named entity.
+	ByKey  string `json:"by_key,omitempty"`
 	Stance Stance `json:"stance"`
 }
+
+// Voices: who stands behind a statement.
+const (
+	VoiceOutlet    = "outlet"    // the outlet's own words
+	VoiceNamed     = "named"     // a named person or organisation
+	VoiceOfficial  = "official"  // an office holder, a government body, police, a spokesperson
+	VoiceExpert    = "expert"    // a researcher, analyst or other expert
+	VoiceAnonymous = "anonymous" // "a source", "insiders", "people familiar with"
+	VoiceFans      = "fans"      // fans, social-media users
+	VoiceMedia     = "media"     // another outlet ("according to the BBC")
+)
 
 // Claim is one claim across sources, with each source's stance and a status.
 type Claim struct {
@@ -53,12 +79,14 @@ type StanceEntry struct {
 	ArticleID string     `json:"article_id"`
 	Stance    Stance     `json:"stance"`
 	By        string     `json:"by"`
+	Voice     string     `json:"voice,omitempty"` // who stands behind it (Voice constants); "model" when read by the stance model
+	Text      string     `json:"text,omitempty"`  // the article's own wording
 	Citations []Citation `json:"citations"`
 }
 
 // Contradiction is two or more sources disagreeing, possibly explained by time.
 type Contradiction struct {
-	Kind            string `json:"kind"` // "attribute", "opposite_claims", "stale"
+	Kind            string `json:"kind"` // "attribute", "figure", "date", "place", "opposite_claims", "stale"
 	Explanation     string `json:"explanation"`
 	ExplainedByTime bool   `json:"explained_by_time"`
 	Sides           []Side `json:"sides"`
