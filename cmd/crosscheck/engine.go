@@ -23,6 +23,10 @@ type engine struct {
 	builder  *story.Builder
 	workers  int
 	timings  *pipeline.Timings
+	// saved, when set, is told the stored article id of every document
+	// saved (new, updated or unchanged); evaluations use it to map their
+	// inputs' own ids to stored articles.
+	saved func(doc news.Document, articleID string)
 }
 
 // assigner places saved articles into stories incrementally.
@@ -217,6 +221,7 @@ const saveBatch = 64
 // new and updated ones to stories.
 func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched map[string]bool, fail func(error)) error {
 	arts := make([]*news.Article, 0, len(batch))
+	docs := make([]news.Document, 0, len(batch))
 	for _, j := range batch {
 		if j.err != nil {
 			sum.Failed++
@@ -224,10 +229,16 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 			continue
 		}
 		arts = append(arts, j.art)
+		docs = append(docs, j.doc)
 	}
 	results, err := e.store.SaveArticles(ctx, arts)
 	if err != nil {
 		return err
+	}
+	if e.saved != nil {
+		for i, a := range arts {
+			e.saved(docs[i], a.ID)
+		}
 	}
 	var pairs [][2]string
 	for i, res := range results {

@@ -32,7 +32,7 @@ var commands = map[string]command{
 	"worker":   {"distributed mode: analyse and save queued documents (--db postgres://, --queue nats://)", runWorker},
 	"assign":   {"distributed mode: the single story assigner over saved articles", runAssign},
 	"train":    {"train a model: train ner|stance|quotes|cluster [flags]", runTrain},
-	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
+	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance|veracity [flags]", runEval},
 	"entities": {"list entities across stories: entities [--story ID] [--json] [--db PATH]", runEntities},
 	"entity":   {"show one entity with cited attributes: entity ID [--json] [--db PATH]", runEntity},
 	"serve":    {"serve the web UI and JSON API: serve [--addr ADDR] [--db PATH]", runServe},
@@ -48,11 +48,12 @@ var trainers = map[string]func(ctx context.Context, args []string) error{
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.
 var evaluators = map[string]func(ctx context.Context, args []string) error{
-	"ner":     runEvalNER,
-	"quotes":  runEvalQuotes,
-	"cluster": runEvalCluster,
-	"stance":  runEvalStance,
-	"extract": runEvalExtract,
+	"ner":      runEvalNER,
+	"quotes":   runEvalQuotes,
+	"cluster":  runEvalCluster,
+	"stance":   runEvalStance,
+	"extract":  runEvalExtract,
+	"veracity": runEvalVeracity,
 }
 
 // errFailed signals exit status 1 after the command already reported why.

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/datadir"
+	"github.com/crosscheck-news/crosscheck/internal/eval"
+	"github.com/crosscheck-news/crosscheck/internal/ingest"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/sqlite"
+)
+
+// runEvalVeracity ingests a veracity folder's articles into a temporary store
+// and scores the stories (BCubed) and the status of each story's main claim.
+func runEvalVeracity(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("eval veracity", flag.ContinueOnError)
+	keep := fs.String("db", "", "ingest into this SQLite file and keep it (default: a temporary store, removed after)")
+	table := fs.Bool("table", true, "print the per-story table")
+	workers := fs.Int("workers", 0, "analysis goroutines (default: one per core)")
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), `usage: crosscheck eval veracity [--db FILE] [--table=false] [DIR]
+
+DIR holds articles.jsonl and gold.json as in ../shared/data/veracity (the
+default). Prints the stories' BCubed precision, recall and F1 over the gold
+articles, and the share of labelled stories whose main claim has the right
+status (true: confirmed; false: denied or disputed; unknown: unverified or
+disputed), with a table of every gold story.
+
+flags:`)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(reorder(fs, args)); err != nil {
+		return err
+	}
+	dir := fs.Arg(0)
+	if dir == "" {
+		d, ok := datadir.Path("veracity")
+		if !ok {
+			return errors.New("no veracity folder: give DIR or set CROSSCHECK_DATA")
+		}
+		dir = d
+	}
+	gold, err := eval.LoadVeracityGold(filepath.Join(dir, "gold.json"))
+	if err != nil {
+		return err
+	}
+	input := filepath.Join(dir, "articles.jsonl")
+	if _, err := os.Stat(input); err != nil {
+		return fmt.Errorf("veracity articles: %w", err)
+	}
+	dbPath := *keep
+	if dbPath == "" {
+		tmp, err := os.MkdirTemp("", "crosscheck-veracity-")
+		if err != nil {
+			return fmt.Errorf("temporary store: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		dbPath = filepath.Join(tmp, "eval.db")
+	}
+	store, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	e, err := newEngine(ctx, store)
+	if err != nil {
+		return err
+	}
+	if *workers > 0 {
+		e.workers = *workers
+	}
+	stored := map[string]string{} // input id -> stored article id
+	e.saved = func(d news.Document, id string) { stored[d.ID] = id }
+	start := time.Now()
+	sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{input}), func(err error) {
+		fmt.Fprintf(os.Stderr, "crosscheck eval veracity: %v\n", err)
+	}, nil)
+	if err != nil {
+		return err
+	}
+	elapsed := time.Since(start)
+	assign, err := store.Assignments(ctx)
+	if err != nil {
+		return err
+	}
+	storyOf := map[string]string{}
+	for _, p := range assign {
+		storyOf[p[0]] = p[1]
+	}
+	pred := map[string]string{}
+	for id := range gold.Articles {
+		if s, ok := storyOf[stored[id]]; ok {
+			pred[id] = s
+		}
+	}
+	stories := map[string]eval.PredictedStory{}
+	for _, s := range pred {
+		if _, ok := stories[s]; ok {
+			continue
+		}
+		v, err := store.View(ctx, s)
+		if err != nil {
+			if errors.Is(err, news.ErrNotFound) {
+				stories[s] = eval.PredictedStory{}
+				continue
+			}
+			return err
+		}
+		var ps eval.PredictedStory
+		if len(v.Claims) > 0 {
+			ps = eval.PredictedStory{Claim: v.Claims[0].Text, Status: string(v.Claims[0].Status), Reason: v.Claims[0].Reason}
+		}
+		stories[s] = ps
+	}
+	p, r, f := eval.BCubed(gold.Articles, pred)
+	rows, share := eval.ScoreVeracity(gold, pred, stories)
+	if *table {
+		tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "gold\ttruth\tarticles\theld\tstatus\tright\tmain claim\tgold claim")
+		for _, row := range rows {
+			mark := "no"
+			if row.Right {
+				mark = "yes"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%s\t%s\t%s\t%s\n", row.Gold, row.Truth, row.Articles, row.Held,
+				orDash(row.Status), mark, clip(row.Claim, 70), clip(row.GoldClaim, 60))
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	byTruth := map[string][2]int{}
+	for _, row := range rows {
+		c := byTruth[row.Truth]
+		c[1]++
+		if row.Right {
+			c[0]++
+		}
+		byTruth[row.Truth] = c
+	}
+	fmt.Printf("articles %d (%s)  predicted stories %d  (ingest %.1fs)\n", len(gold.Articles), sum, len(stories), elapsed.Seconds())
+	fmt.Printf("BCubed precision %.4f  recall %.4f  F1 %.4f\n", p, r, f)
+	for _, t := range []string{"true", "false", "unknown"} {
+		c := byTruth[t]
+		fmt.Printf("status right for %s: %d/%d\n", t, c[0], c[1])
+	}
+	fmt.Printf("main claim status right %.4f (%d stories)\n", share, len(rows))
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
