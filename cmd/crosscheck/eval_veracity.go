@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -24,6 +25,7 @@ func runEvalVeracity(ctx context.Context, args []string) error {
 	keep := fs.String("db", "", "ingest into this SQLite file and keep it (default: a temporary store, removed after)")
 	table := fs.Bool("table", true, "print the per-story table")
 	workers := fs.Int("workers", 0, "analysis goroutines (default: one per core)")
+	rowsOut := fs.String("rows-out", "", "write the per-story rows as JSON lines to this file (with the predicted story ids)")
 	fs.Usage = func() {
 		fmt.Fprintln(fs.Output(), `usage: crosscheck eval veracity [--db FILE] [--table=false] [DIR]
 
@@ -136,6 +138,11 @@ flags:`)
 			return err
 		}
 	}
+	if *rowsOut != "" {
+		if err := writeJSONLines(*rowsOut, rows); err != nil {
+			return err
+		}
+	}
 	byTruth := map[string][2]int{}
 	for _, row := range rows {
 		c := byTruth[row.Truth]
@@ -160,4 +167,23 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// writeJSONLines writes each row as one JSON line.
+func writeJSONLines[T any](path string, rows []T) error {
+	fh, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("write rows: %w", err)
+	}
+	enc := json.NewEncoder(fh)
+	for _, r := range rows {
+		if err := enc.Encode(r); err != nil {
+			fh.Close()
+			return fmt.Errorf("write rows: %w", err)
+		}
+	}
+	if err := fh.Close(); err != nil {
+		return fmt.Errorf("write rows: %w", err)
+	}
+	return nil
 }

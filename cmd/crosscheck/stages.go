@@ -17,6 +17,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/quote"
 	"github.com/crosscheck-news/crosscheck/internal/segment"
 	"github.com/crosscheck-news/crosscheck/internal/stance"
+	"github.com/crosscheck-news/crosscheck/internal/status"
 	"github.com/crosscheck-news/crosscheck/internal/story"
 )
 
@@ -87,6 +88,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(512)}},
 		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claims},
+		{Name: "status", Stage: status.Stage{}},
 		{Name: "sheet", Stage: story.Sheet{}},
 	}, nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -46,10 +45,11 @@ func (ix entityIndex) resolve(name string) (string, string) {
 	return "name:" + fold.String(name), name
 }
 
-// person reports whether name is a person, or unknown to the story.
+// person reports whether name is one of the story's people: a relation
+// between people never holds a name the story does not know as a person.
 func (ix entityIndex) person(name string) bool {
 	e, ok := ix.byName[fold.String(name)]
-	return !ok || e.Type == news.PER
+	return ok && e.Type == news.PER
 }
 
 // stmtRef is a statement with its article.
@@ -70,7 +70,6 @@ type claimAcc struct {
 // Build implements news.StoryStage.
 func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Article) error {
 	ix := newEntityIndex(v)
-	groups := sourceGroups(v)
 	byKey := map[string]*claimAcc{}
 	var order []string
 	var noComments []stmtRef
@@ -108,8 +107,8 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	for _, k := range order {
 		acc := byKey[k]
 		for _, r := range acc.stmts {
-			entry := news.StanceEntry{ArticleID: r.a.ID, Stance: r.st.Stance, By: r.st.By,
-				Citations: []news.Citation{news.Cite(r.a.ID, r.st.Span)}}
+			entry := news.StanceEntry{ArticleID: r.a.ID, Stance: r.st.Stance, By: r.st.By, Voice: relationVoice(r.st.By, acc.names),
+				Text: clipText(r.st.Span.Text(r.a.Text), 300), Citations: []news.Citation{news.Cite(r.a.ID, r.st.Span)}}
 			sig := entry.ArticleID + "|" + string(entry.Stance) + "|" + entry.By + fmt.Sprint(r.st.Span)
 			if !acc.stanceSeen[sig] {
 				acc.stanceSeen[sig] = true
@@ -119,20 +118,20 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		if b.Stance != nil && len(articlesOf(acc.claim)) >= 2 {
 			b.modelStances(acc, arts)
 		}
-		acc.claim.Status, acc.claim.Reason = status(acc, groups, arts)
 		claims = append(claims, acc)
 	}
-	// The main claim first: the one most sources take a stance on.
+	// The relation most sources take a stance on first.
 	sort.SliceStable(claims, func(i, j int) bool {
 		return len(articlesOf(claims[i].claim)) > len(articlesOf(claims[j].claim))
 	})
-	if b.Stance != nil && v.Title != "" && len(arts) >= 2 && (len(claims) == 0 || len(statedIn(claims[0].claim)) < 2) {
-		// No relation the articles themselves state: the story's headline is
-		// its claim, read against every article by the stance model (a story
-		// of one article has no one to read it against).
-		v.Claims = append(v.Claims, b.headlineClaim(v, arts))
+	main, hasMain := b.mainClaim(v, arts, claims)
+	if hasMain {
+		v.Claims = append(v.Claims, main)
 	}
-	for _, c := range claims {
+	for i, c := range claims {
+		if hasMain && i == 0 && c.claim.ID == main.ID {
+			continue
+		}
 		v.Claims = append(v.Claims, c.claim)
 	}
 	v.Contradictions = append(v.Contradictions, attributeConflicts(v, arts)...)
@@ -243,6 +242,20 @@ func authority(by string, names [2]string) bool {
 	return false
 }
 
+// relationVoice is who stands behind a relation statement: a party (one of
+// the two people or their representative), the outlet, fans, or someone else.
+func relationVoice(by string, names [2]string) string {
+	switch {
+	case by == "":
+		return news.VoiceOutlet
+	case by == "fans":
+		return news.VoiceFans
+	case authority(by, names):
+		return news.VoiceParty
+	}
+	return news.VoiceNamed
+}
+
 func isAuthorityRole(by string) bool {
 	i := strings.LastIndex(by, " ")
 	return authorityRole[strings.ToLower(by[i+1:])]
@@ -254,95 +267,6 @@ func lastWord(s string) string {
 		return ""
 	}
 	return f[len(f)-1]
-}
-
-// status decides a claim's status from its stances, counting statements by
-// the same speaker as one and copies as one source.
-func status(acc *claimAcc, groups map[string]string, arts []*news.Article) (news.Status, string) {
-	type side struct {
-		speakers map[string]map[string]bool // speaker -> outlets
-		outlets  map[string]bool            // independent sources
-		latest   time.Time
-	}
-	newSide := func() *side { return &side{speakers: map[string]map[string]bool{}, outlets: map[string]bool{}} }
-	authDeny, authAssert, ownAssert, rumour := newSide(), newSide(), newSide(), newSide()
-	for _, r := range acc.stmts {
-		var s *side
-		switch {
-		case r.st.Stance == news.Denies && authority(r.st.By, acc.names):
-			s = authDeny
-		case r.st.Stance == news.Asserts && authority(r.st.By, acc.names):
-			s = authAssert
-		case r.st.Stance == news.Asserts && r.st.By == "":
-			s = ownAssert
-		case r.st.Stance == news.Denies:
-			s = authDeny
-			if r.st.By == "" {
-				s = newSide() // an outlet's unattributed denial settles nothing
-			}
-		default:
-			s = rumour
-		}
-		if s.speakers[r.st.By] == nil {
-			s.speakers[r.st.By] = map[string]bool{}
-		}
-		s.speakers[r.st.By][r.a.Source] = true
-		s.outlets[groups[r.a.ID]] = true
-		if r.a.Published.After(s.latest) {
-			s.latest = r.a.Published
-		}
-	}
-	// describe: "denied by X's representative (TODAY, POPSUGAR: one
-	// statement) and by an insider (POPSUGAR)".
-	describe := func(verb string, s *side) string {
-		who := make([]string, 0, len(s.speakers))
-		for k := range s.speakers {
-			who = append(who, k)
-		}
-		sort.Strings(who)
-		parts := make([]string, 0, len(who))
-		for _, k := range who {
-			outlets := make([]string, 0, len(s.speakers[k]))
-			for o := range s.speakers[k] {
-				outlets = append(outlets, o)
-			}
-			sort.Strings(outlets)
-			name := k
-			if name == "" {
-				name = "the outlet itself"
-			}
-			note := ""
-			if len(outlets) > 1 {
-				note = "; one statement carried by " + plural(len(outlets), "outlet")
-			}
-			parts = append(parts, fmt.Sprintf("%s (%s%s)", name, strings.Join(outlets, ", "), note))
-		}
-		return verb + " by " + strings.Join(parts, " and by ")
-	}
-	switch {
-	case len(authDeny.speakers) > 0 && len(authAssert.speakers) > 0:
-		if authDeny.latest.After(authAssert.latest.AddDate(0, 0, 7)) {
-			return news.Outdated, describe("confirmed", authAssert) + "; later " + describe("denied", authDeny)
-		}
-		if authAssert.latest.After(authDeny.latest.AddDate(0, 0, 7)) {
-			return news.Outdated, describe("denied", authDeny) + "; later " + describe("confirmed", authAssert)
-		}
-		return news.Disputed, describe("denied", authDeny) + "; " + describe("confirmed", authAssert)
-	case len(authDeny.speakers) > 0:
-		extra := "; no source confirms"
-		if len(ownAssert.outlets) > 0 {
-			extra = fmt.Sprintf("; asserted without attribution by %s", plural(len(ownAssert.outlets), "outlet"))
-			return news.Disputed, describe("denied", authDeny) + extra
-		}
-		return news.Denied, describe("denied", authDeny) + extra
-	case len(authAssert.speakers) > 0:
-		return news.Confirmed, describe("confirmed", authAssert) + "; no source denies"
-	case len(ownAssert.outlets) >= 2:
-		return news.Unverified, fmt.Sprintf("asserted by %s without a named source; nobody involved has confirmed",
-			plural(len(ownAssert.outlets), "independent outlet"))
-	}
-	return news.Unverified, fmt.Sprintf("rumoured or questioned in %s; nobody involved has confirmed or denied it",
-		plural(len(rumour.outlets)+len(ownAssert.outlets), "outlet"))
 }
 
 func plural(n int, word string) string {
@@ -370,7 +294,7 @@ func (b Builder) modelStances(acc *claimAcc, arts []*news.Article) {
 		if !ok {
 			continue
 		}
-		acc.claim.Stances = append(acc.claim.Stances, news.StanceEntry{ArticleID: a.ID, Stance: st, By: "model",
+		acc.claim.Stances = append(acc.claim.Stances, news.StanceEntry{ArticleID: a.ID, Stance: st, By: "model", Voice: news.VoiceModel,
 			Citations: []news.Citation{news.Cite(a.ID, span)}})
 	}
 }
@@ -406,35 +330,6 @@ func statedIn(c news.Claim) map[string]bool {
 		}
 	}
 	return out
-}
-
-// headlineClaim is the story's headline as a claim, with the stance model's
-// reading of each article (FNC-1 style: headline against body). The model
-// settles nothing: the status is unverified, or disputed when articles
-// disagree, and the reason counts the stances.
-func (b Builder) headlineClaim(v *news.StoryView, arts []*news.Article) news.Claim {
-	c := news.Claim{ID: "c" + news.IDFor("headline|" + v.ID)[:10], Text: v.Title, Stances: []news.StanceEntry{}}
-	counts := map[news.Stance]int{}
-	for _, a := range arts {
-		st, ok := b.Stance(v.Title, a)
-		if !ok || st == news.Unrelated {
-			continue
-		}
-		span, ok := headlineSentence(a, v.Title)
-		if !ok {
-			continue
-		}
-		counts[st]++
-		c.Stances = append(c.Stances, news.StanceEntry{ArticleID: a.ID, Stance: st, By: "model",
-			Citations: []news.Citation{news.Cite(a.ID, span)}})
-	}
-	c.Status = news.Unverified
-	if counts[news.Denies] > 0 && counts[news.Asserts] > 0 {
-		c.Status = news.Disputed
-	}
-	c.Reason = fmt.Sprintf("read by the stance model: %d article(s) agree, %d disagree, %d discuss it as a question or rumour; no statement by anyone involved was found",
-		counts[news.Asserts], counts[news.Denies], counts[news.Questions]+counts[news.Rumour])
-	return c
 }
 
 // headlineSentence is the sentence of a's opening (where news states its

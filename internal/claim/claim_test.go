@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/status"
 )
 
 // article builds an article whose sentences are its lines and whose person
@@ -110,8 +111,20 @@ func TestClaimStatusStaleAndTimeline(t *testing.T) {
 	if err := (Builder{}).Build(t.Context(), v, arts); err != nil {
 		t.Fatal(err)
 	}
-	if len(v.Claims) == 0 || v.Claims[0].Status != news.Denied || !strings.Contains(v.Claims[0].Reason, "Leo Marsh's representative") {
+	if err := (status.Stage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	var dating *news.Claim
+	for i, c := range v.Claims {
+		if c.Text == "Ada Vance and Leo Marsh are dating" {
+			dating = &v.Claims[i]
+		}
+	}
+	if dating == nil || dating.Status != news.Denied || !strings.Contains(dating.Reason, "Leo Marsh's representative") {
 		t.Fatalf("claims = %+v", v.Claims)
+	}
+	if !v.Claims[0].Main {
+		t.Errorf("first claim is not the main claim: %+v", v.Claims[0])
 	}
 	var staleFound bool
 	for _, c := range v.Contradictions {
@@ -201,8 +214,13 @@ func TestHeadlineClaimWhenNothingIsStated(t *testing.T) {
 	if err := (Builder{Stance: model}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
 		t.Fatal(err)
 	}
-	if len(v.Claims) != 1 || v.Claims[0].Text != "Ferry crews strike" || v.Claims[0].Status != news.Disputed ||
-		len(v.Claims[0].Stances) != 2 || v.Claims[0].Stances[0].By != "model" {
+	if err := (status.Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	// The lead most sources share is the main claim; the article that
+	// states it asserts it, the other is read by the model.
+	if len(v.Claims) != 1 || v.Claims[0].Text != "Ferries stop as crews strike" || v.Claims[0].Status != news.Disputed ||
+		len(v.Claims[0].Stances) != 2 || v.Claims[0].Stances[0].By != "" || v.Claims[0].Stances[1].By != "model" {
 		t.Fatalf("claims = %+v", v.Claims)
 	}
 	if c := v.Claims[0].Stances[1].Citations[0]; c.ArticleID != "b" || c.End > len(b.Text) {

@@ -57,20 +57,25 @@ type Statement struct {
 // Voices: who stands behind a statement.
 const (
 	VoiceOutlet    = "outlet"    // the outlet's own words
+	VoiceParty     = "party"     // a party involved in the claim (set per claim, by the claims stage)
 	VoiceNamed     = "named"     // a named person or organisation
 	VoiceOfficial  = "official"  // an office holder, a government body, police, a spokesperson
 	VoiceExpert    = "expert"    // a researcher, analyst or other expert
 	VoiceAnonymous = "anonymous" // "a source", "insiders", "people familiar with"
 	VoiceFans      = "fans"      // fans, social-media users
 	VoiceMedia     = "media"     // another outlet ("according to the BBC")
+	VoiceModel     = "model"     // no statement: the stance model's reading of the article
 )
 
 // Claim is one claim across sources, with each source's stance and a status.
 type Claim struct {
-	ID      string        `json:"id"`
-	Text    string        `json:"text"`
-	Status  Status        `json:"status"`
-	Reason  string        `json:"reason"`
+	ID     string `json:"id"`
+	Text   string `json:"text"`
+	Status Status `json:"status"`
+	Reason string `json:"reason"`
+	// Main marks the story's main claim: the central proposition of its
+	// headlines and leads. It is always the first claim.
+	Main    bool          `json:"main,omitempty"`
 	Stances []StanceEntry `json:"stances"`
 }
 

@@ -1,0 +1,374 @@
+package claim
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/fold"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// The main claim is the story's central proposition: the headline or lead
+// sentence that the story's other independent sources repeat most, with
+// datelines and the attribution taken off, so that it reads as a claim a
+// person would check.
+
+// leadSentences is how many opening sentences of an article count as its lead.
+const leadSentences = 3
+
+var (
+	// datelinePrefix: "(Sept. 22, 2014, update 1:09 p.m.)", "WASHINGTON (Reuters) -",
+	// "LONDON —", "UPDATE 2:", "Updated: ...:".
+	datelinePrefix = regexp.MustCompile(`^\s*(?:\([^()]{0,80}\d[^()]{0,80}\)\s*[-—–:]?\s*|[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20}\.?)?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[-—–:]+\s+|(?:UPDATE|Update|Updated|BREAKING|Breaking)\b[^:]{0,40}:\s*)`)
+	// trailingAttribution: ", the government said Sunday.", ", according to
+	// police.", ", Reuters reported.", ", sources told CNN."
+	trailingAttribution = regexp.MustCompile(`(?i),\s*(?:according to [^,]{1,80}|[^,]{1,60}?\b(?:said|says|reported|reports|told [^,]{1,40}|announced|confirmed|claimed|claims|wrote|writes|tweeted)(?:\s+(?:on\s+)?[A-Z]?\w+day|\s+(?:on\s+)?[A-Z]\w+\.? \d{1,2}|\s+in a statement|\s+on Twitter)?)\s*[.!]?\s*$`)
+	// leadingAttribution: "According to X, ...", "X said (on Monday) that ...", "X reports that".
+	leadingAccording   = regexp.MustCompile(`(?i)^\s*according to [^,]{1,80},\s*`)
+	leadingSaidThat    = regexp.MustCompile(`^[^,;:"“”]{2,80}?\b(?:said|says|reported|reports|announced|confirmed|claimed|claims|told [^,;]{1,40}?)(?:\s+on\s+\w+)?\s+that\s+`)
+	trailingPunct      = regexp.MustCompile(`[\s,;:—–-]+$`)
+	notClaimLike       = regexp.MustCompile(`(?i)^(?:photo|image|video|file|credit|click|watch|read more|related|advertisement|follow|subscribe|share|copyright|\(?ap photo|getty)\b`)
+	claimWordSplitFunc = func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }
+)
+
+// candidate is one headline or lead sentence that may be the main claim.
+type candidate struct {
+	a      *news.Article
+	span   news.Span // zero for a title
+	title  bool
+	text   string // cleaned proposition
+	words  map[string]bool
+	plain  map[string]bool // words not part of a name: what is said about the names
+	order  int             // position in the article's lead (0: title or first sentence)
+	weight float64
+}
+
+// cleanProposition takes datelines and the attribution off a headline or
+// lead sentence.
+func cleanProposition(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	for range 2 {
+		if loc := datelinePrefix.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+			s = s[loc[1]:]
+		}
+	}
+	s = leadingAccording.ReplaceAllString(s, "")
+	if loc := leadingSaidThat.FindStringIndex(s); loc != nil && len(s)-loc[1] > 30 {
+		s = s[loc[1]:]
+	}
+	if loc := trailingAttribution.FindStringIndex(s); loc != nil && loc[0] > 30 {
+		s = s[:loc[0]]
+	}
+	s = strings.TrimSpace(trailingPunct.ReplaceAllString(strings.TrimSpace(s), ""))
+	s = strings.TrimRight(s, ".")
+	if s == "" {
+		return ""
+	}
+	r := []rune(s)
+	if r[0] >= 'a' && r[0] <= 'z' {
+		r[0] -= 'a' - 'A'
+	}
+	return string(r)
+}
+
+// claimLike tells whether a cleaned sentence can stand as a checkable claim.
+func claimLike(s string) bool {
+	n := len(strings.Fields(s))
+	if n < 5 || n > 60 || notClaimLike.MatchString(s) {
+		return false
+	}
+	letters, upper := 0, 0
+	for _, r := range s {
+		if r >= 'A' && r <= 'Z' {
+			upper++
+		}
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			letters++
+		}
+	}
+	return letters > 0 && float64(upper)/float64(letters) < 0.5 // not an all-caps banner or byline
+}
+
+// storyWords weighs content words by how few of the story's articles use
+// them, so that the words every article shares count less than the specific
+// ones (the story's vocabulary is shared by design).
+type storyWords struct {
+	idf map[string]float64
+}
+
+func newStoryWords(bags []map[string]bool) storyWords {
+	df := map[string]int{}
+	for _, b := range bags {
+		for w := range b {
+			df[w]++
+		}
+	}
+	n := float64(len(bags))
+	sw := storyWords{idf: make(map[string]float64, len(df))}
+	for w, d := range df {
+		sw.idf[w] = math.Log(1 + n/float64(d))
+	}
+	return sw
+}
+
+func (sw storyWords) weight(w string) float64 {
+	if v, ok := sw.idf[w]; ok {
+		return v
+	}
+	return math.Log(2)
+}
+
+// dice is the weighted Dice overlap of two word sets.
+func (sw storyWords) dice(a, b map[string]bool) float64 {
+	var both, total float64
+	for w := range a {
+		x := sw.weight(w)
+		total += x
+		if b[w] {
+			both += 2 * x
+		}
+	}
+	for w := range b {
+		total += sw.weight(w)
+	}
+	if total == 0 {
+		return 0
+	}
+	return both / total
+}
+
+// covered is the weighted share of a's words found in b.
+func (sw storyWords) covered(a, b map[string]bool) float64 {
+	var both, total float64
+	for w := range a {
+		x := sw.weight(w)
+		total += x
+		if b[w] {
+			both += x
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return both / total
+}
+
+// leadOf returns an article's title and opening sentences as candidates.
+func leadOf(a *news.Article) []candidate {
+	var out []candidate
+	if t := cleanProposition(a.Title); claimLike(t) {
+		out = append(out, candidate{a: a, title: true, text: t, words: contentWords(t), plain: plainWords(t)})
+	}
+	order := 0
+	for _, s := range sentences(a) {
+		if order >= leadSentences {
+			break
+		}
+		raw := s.Text(a.Text)
+		if strings.HasSuffix(strings.TrimRight(raw, `"'”’) `), "?") || inSocial(a, s) {
+			continue
+		}
+		t := cleanProposition(raw)
+		if !claimLike(t) {
+			continue
+		}
+		out = append(out, candidate{a: a, span: s, text: t, words: contentWords(t), plain: plainWords(t), order: order})
+		order++
+	}
+	return out
+}
+
+// plainWords are the content words of s that are not capitalised inside
+// the sentence: what it says about the names in it.
+func plainWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for i, f := range strings.Fields(s) {
+		f = strings.Trim(f, `"'“”‘’()[],.;:!?`)
+		if f == "" || i > 0 && f[0] >= 'A' && f[0] <= 'Z' {
+			continue
+		}
+		for w := range contentWords(f) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+func inSocial(a *news.Article, s news.Span) bool {
+	for _, p := range a.Social {
+		if p.Span.Overlaps(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCandidateGroups bounds the work of choosing a main claim in large
+// stories: candidates come from the earliest articles of this many
+// independent groups; every group still votes.
+const maxCandidateGroups = 40
+
+// chooseMain picks the story's main claim among its articles' headlines and
+// leads: the candidate whose words the leads of the most other independent
+// sources share (weighted by how specific the words are to few articles),
+// titles and first sentences slightly preferred. ok is false when no
+// article has a lead that reads as a claim.
+func chooseMain(v *news.StoryView, arts []*news.Article) (candidate, storyWords, bool) {
+	groups := sourceGroups(v)
+	// One lead bag per independent group: its first article's title and lead.
+	type bag struct {
+		group string
+		words map[string]bool
+	}
+	var bags []bag
+	seenGroup := map[string]int{}
+	var cands []candidate
+	for _, a := range arts {
+		g := groups[a.ID]
+		if g == "" {
+			g = a.ID
+		}
+		lead := leadOf(a)
+		i, ok := seenGroup[g]
+		if !ok {
+			i = len(bags)
+			seenGroup[g] = i
+			bags = append(bags, bag{group: g, words: map[string]bool{}})
+			if len(bags) <= maxCandidateGroups {
+				cands = append(cands, lead...)
+			}
+		}
+		for _, c := range lead {
+			for w := range c.words {
+				bags[i].words[w] = true
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return candidate{}, storyWords{}, false
+	}
+	all := make([]map[string]bool, len(bags))
+	for i, b := range bags {
+		all[i] = b.words
+	}
+	sw := newStoryWords(all)
+	for i := range cands {
+		c := &cands[i]
+		g := groups[c.a.ID]
+		if g == "" {
+			g = c.a.ID
+		}
+		score := 0.0
+		for _, b := range bags {
+			if b.group == g {
+				continue
+			}
+			score += sw.covered(c.words, b.words)
+		}
+		prior := 1.0
+		if c.title {
+			prior = 1.15
+		} else if c.order == 0 {
+			prior = 1.1
+		}
+		c.weight = (score + 0.5) * prior
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].weight > cands[j].weight })
+	return cands[0], sw, true
+}
+
+// mainClaim is the story's main claim with every article's stance toward
+// it. A relation between two people that at least half the independent
+// sources state, one of whom the chosen lead names, stands as the main claim in its
+// normalised form; otherwise the chosen headline or lead does.
+func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claimAcc) (news.Claim, bool) {
+	cand, sw, ok := chooseMain(v, arts)
+	if len(rel) > 0 {
+		r := rel[0]
+		groups := sourceGroups(v)
+		stated := map[string]bool{}
+		for a := range statedIn(r.claim) {
+			stated[groups[a]] = true
+		}
+		all := map[string]bool{}
+		for _, g := range groups {
+			all[g] = true
+		}
+		if len(stated) >= 2 && 2*len(stated) >= len(all) && (!ok || namesIn(cand.text, r.names)) {
+			c := r.claim
+			c.Main = true
+			return c, true
+		}
+	}
+	if !ok || len(arts) == 0 {
+		return news.Claim{}, false
+	}
+	c := news.Claim{ID: "c" + news.IDFor("main|" + v.ID)[:10], Text: cand.text, Main: true, Stances: []news.StanceEntry{}}
+	parties := partiesOf(v, cand.text)
+	for _, a := range arts {
+		entries, best := readArticle(cand, sw, a)
+		for i := range entries {
+			if entries[i].By != "" && isParty(entries[i].By, parties) {
+				entries[i].Voice = news.VoiceParty
+			}
+		}
+		if len(entries) == 0 && b.Stance != nil && best.Len() > 0 {
+			if st, ok := b.Stance(cand.text, a); ok && st != news.Unrelated {
+				entries = append(entries, news.StanceEntry{ArticleID: a.ID, Stance: st, By: "model", Voice: news.VoiceModel,
+					Text: clipText(best.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, best)}})
+			}
+		}
+		c.Stances = append(c.Stances, entries...)
+	}
+	return c, true
+}
+
+// namesIn tells whether text names one of the people (by full or last name).
+func namesIn(text string, names [2]string) bool {
+	t := fold.String(text)
+	for _, n := range names {
+		fn := fold.String(n)
+		if strings.Contains(t, fn) || lastWord(fn) != "" && strings.Contains(t, lastWord(fn)) {
+			return true
+		}
+	}
+	return false
+}
+
+// partiesOf returns the names of the story's people and organisations that
+// the claim names: what they say about it counts as a party's word.
+func partiesOf(v *news.StoryView, text string) []string {
+	t := " " + strings.Join(claimWords(text), " ") + " "
+	var out []string
+	for _, e := range v.Entities {
+		if e.Type != news.PER && e.Type != news.ORG {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			w := strings.Join(claimWords(n), " ")
+			if len(w) > 2 && strings.Contains(t, " "+w+" ") {
+				out = append(out, e.Name)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// isParty tells whether a speaker is one of the parties or speaks for one
+// ("X's representative").
+func isParty(by string, parties []string) bool {
+	for _, p := range parties {
+		if authority(by, [2]string{p, p}) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimWords are the folded words of s.
+func claimWords(s string) []string {
+	return strings.FieldsFunc(fold.String(s), claimWordSplitFunc)
+}

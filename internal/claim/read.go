@@ -1,0 +1,137 @@
+package claim
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Reading an article's stance toward the main claim: the article's own
+// statements first (the sentence that states the claim, with who says it),
+// the stance model second.
+
+var (
+	// debunkWords call a claim false. They are the vocabulary of veracity
+	// itself, not of any topic.
+	debunkWords = regexp.MustCompile(`(?i)\b(hoax(?:es)?|fake[sd]?|faked|fabricat\w*|made[- ]up|satir\w*|spoof\w*|debunk\w*|untrue|not true|no truth|isn't true|is false|was false|are false|false (?:story|report|rumou?r|claim|news)|bogus|doctored|photoshopped|baseless|unfounded|no evidence|urban legend|prank)\b`)
+	// denyWords: someone rejects the claim.
+	denyWords = regexp.MustCompile(`(?i)\b(den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed)?|shot down|shoots down|categorically)\b`)
+	// hedgeWords weaken a statement to a report or a possibility.
+	hedgeWords = regexp.MustCompile(`(?i)\b(reportedly|allegedly|purported(?:ly)?|alleged|rumou?r(?:s|ed)?|unconfirmed|unverified|claim(?:s|ed|ing)?|apparently|appear(?:s|ed)? to|seem(?:s|ed|ingly)?|may|might|could|possibly|speculat\w*|is said to|are said to|believed to|suggest(?:s|ed)?|if true|not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified))\b`)
+	// doubtWords: someone doubts the claim without calling it false.
+	doubtWords = regexp.MustCompile(`(?i)\b(cast(?:s|ing)? doubts?|raised? doubts?|raising doubts?|doubt(?:s|ed|ful)|skeptic(?:al|ism|s)?|sceptic(?:al|ism|s)?|dubious|questionable|not convinced|unconvinced|conspiracy theor\w*|questioned whether|call(?:s|ed)? into question)\b`)
+	// claimReference points back at a story's claim without repeating it.
+	claimReference = regexp.MustCompile(`(?i)\b(the|this|that|these|those|such) (story|stories|report|reports|claim|claims|rumou?rs?|news|photos?|pictures?|images?|video|footage|post|tweet|article|account|allegations?)\b`)
+)
+
+// sentenceReading is what one sentence says about a claim.
+type sentenceReading struct {
+	stance   news.Stance
+	by       string
+	byKey    string
+	voice    string
+	modality string
+}
+
+// readSentence reads the stance of the sentence at s toward the claim it
+// states: the statement found there by the statement stage when there is
+// one, else the sentence's own words.
+func readSentence(a *news.Article, s news.Span) sentenceReading {
+	text := s.Text(a.Text)
+	r := sentenceReading{stance: news.Asserts, voice: news.VoiceOutlet}
+	for _, st := range a.Statements {
+		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) {
+			continue
+		}
+		r.by, r.byKey, r.voice, r.modality = st.By, st.ByKey, st.Voice, st.Modality
+		if r.voice == "" {
+			r.voice = news.VoiceNamed
+		}
+		if st.Stance != "" {
+			r.stance = st.Stance
+		}
+		break
+	}
+	t := strings.TrimSpace(text)
+	switch {
+	case debunkWords.MatchString(t):
+		r.stance = news.Debunks
+	case denyWords.MatchString(t):
+		r.stance = news.Denies
+	case strings.HasSuffix(strings.TrimRight(t, `"'”’) `), "?"):
+		r.stance = news.Questions
+	case r.stance == news.Asserts && hedgeWords.MatchString(t):
+		r.stance = news.Rumour
+		if r.modality == "" {
+			r.modality = strings.ToLower(hedgeWords.FindString(t))
+		}
+	}
+	return r
+}
+
+// maxReadSentences bounds how far into an article the claim is looked for.
+const maxReadSentences = 60
+
+// mainClaimMatch is how much of the main claim's weighted words a sentence
+// must hold to state it.
+const mainClaimMatch = 0.5
+
+// plainMatch is how much of what the claim says about its names (its words
+// that are not names) a sentence must hold to state it.
+const plainMatch = 0.34
+
+// debunkMatch is how much of the main claim a debunking sentence must hold
+// when it does not point back at "the story" or "the report".
+const debunkMatch = 0.3
+
+// readArticle returns a's stance entries toward the main claim: the
+// sentence that states it, and a sentence that debunks it.
+// best is the sentence closest to the claim, whether or not it states it.
+func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news.StanceEntry, best news.Span) {
+	var out []news.StanceEntry
+	ss := sentences(a)
+	bestScore := 0.0
+	var debunk, doubt news.Span
+	for i, s := range ss {
+		if i >= maxReadSentences {
+			break
+		}
+		if inSocial(a, s) {
+			continue
+		}
+		text := s.Text(a.Text)
+		w := contentWords(text)
+		sc := sw.covered(main.words, w)
+		if len(main.plain) > 0 && sw.covered(main.plain, w) < plainMatch {
+			sc = min(sc, mainClaimMatch/2) // the names without what the claim says of them
+		}
+		if sc > bestScore {
+			best, bestScore = s, sc
+		}
+		if debunk.Len() == 0 && debunkWords.MatchString(text) && (sc >= debunkMatch || claimReference.MatchString(text)) {
+			debunk = s
+		}
+		if doubt.Len() == 0 && doubtWords.MatchString(text) && (sc >= debunkMatch || claimReference.MatchString(text)) {
+			doubt = s
+		}
+	}
+	if bestScore >= mainClaimMatch {
+		r := readSentence(a, best)
+		if r.stance != news.Debunks || debunk.Len() == 0 {
+			out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: r.stance, By: r.by, Voice: r.voice,
+				Text: clipText(best.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, best)}})
+		}
+	}
+	if doubt.Len() > 0 && debunk.Len() == 0 {
+		r := readSentence(a, doubt)
+		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: news.Questions, By: r.by, Voice: r.voice,
+			Text: clipText(doubt.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, doubt)}})
+	}
+	if debunk.Len() > 0 {
+		r := readSentence(a, debunk)
+		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: news.Debunks, By: r.by, Voice: r.voice,
+			Text: clipText(debunk.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, debunk)}})
+	}
+	return out, best
+}

@@ -1,0 +1,264 @@
+// Package status decides each claim's standing across a story's sources
+// (confirmed, denied, disputed, unverified, outdated) and says why, naming
+// who counts: parties involved and officials outweigh outlets, anonymous
+// sources and fans; copies of one report count once; a later word from the
+// same side supersedes an earlier one.
+package status
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Stage is the story stage that sets Status and Reason on every claim of
+// the view from its stance entries. Run it after the claims stage.
+type Stage struct{}
+
+// Build implements news.StoryStage.
+func (Stage) Build(_ context.Context, v *news.StoryView, _ []*news.Article) error {
+	in := Inputs{Group: map[string]string{}, Published: map[string]time.Time{}, Source: map[string]string{}}
+	for _, a := range v.Articles {
+		in.Group[a.ID] = a.ID
+		if a.Group != "" {
+			in.Group[a.ID] = a.Group
+		}
+		in.Published[a.ID] = a.Published
+		in.Source[a.ID] = a.Source
+	}
+	for i := range v.Claims {
+		v.Claims[i].Status, v.Claims[i].Reason = Decide(v.Claims[i], in)
+	}
+	return nil
+}
+
+// Inputs is what Decide needs of the story's articles.
+type Inputs struct {
+	Group     map[string]string    // article id -> independent-source group
+	Published map[string]time.Time // article id -> publication date
+	Source    map[string]string    // article id -> outlet name
+}
+
+// side gathers the stance entries on one side of a claim.
+type side struct {
+	speakers map[string]map[string]bool // speaker -> outlets that carry them
+	groups   map[string]bool            // independent sources
+	latest   time.Time
+}
+
+func newSide() *side { return &side{speakers: map[string]map[string]bool{}, groups: map[string]bool{}} }
+
+func (s *side) add(e news.StanceEntry, in Inputs) {
+	by := e.By
+	if by == "" {
+		by = "the outlet itself"
+	}
+	if s.speakers[by] == nil {
+		s.speakers[by] = map[string]bool{}
+	}
+	src := in.Source[e.ArticleID]
+	if src == "" {
+		src = "article " + e.ArticleID
+	}
+	s.speakers[by][src] = true
+	g := in.Group[e.ArticleID]
+	if g == "" {
+		g = e.ArticleID
+	}
+	s.groups[g] = true
+	if t := in.Published[e.ArticleID]; t.After(s.latest) {
+		s.latest = t
+	}
+}
+
+func (s *side) empty() bool { return len(s.groups) == 0 }
+
+// authority tells whether a voice can settle a claim: a party involved or an
+// official.
+func authority(voice string) bool { return voice == news.VoiceParty || voice == news.VoiceOfficial }
+
+// weak voices report without standing behind the claim themselves.
+func weak(voice string) bool {
+	return voice == news.VoiceAnonymous || voice == news.VoiceFans || voice == news.VoiceMedia
+}
+
+// supersedeAfter is how much later one side's latest word must come to make
+// the other side's outdated.
+const supersedeAfter = 7 * 24 * time.Hour
+
+// confirmGroups is how many independent outlets must state a claim in their
+// own voice, without hedging and with nobody against it, for it to count as
+// confirmed when no party or official has spoken; confirmRatio is how many
+// times more outlets must state it than report it only as a claim or
+// rumour (the stance model's "discuss" readings count there). Both were
+// chosen on the veracity dev stories (docs/claims.md).
+const (
+	confirmGroups = 2
+	confirmRatio  = 3
+)
+
+// Decide returns a claim's status and the reason, from its stance entries.
+// Entries read by the stance model (Voice "model") never settle a claim:
+// they can only make it disputed when they disagree with stated ones.
+func Decide(c news.Claim, in Inputs) (news.Status, string) {
+	authDeny, authAssert := newSide(), newSide()
+	deny, debunk, assert, ownAssert, rumour := newSide(), newSide(), newSide(), newSide(), newSide()
+	modelDeny, modelAssert, modelHedge := newSide(), newSide(), newSide()
+	doubt := newSide() // questions and doubts in a source's own words
+	for _, e := range c.Stances {
+		voice := e.Voice
+		if voice == "" { // entries from before voices: infer from By
+			switch e.By {
+			case "":
+				voice = news.VoiceOutlet
+			case "model":
+				voice = news.VoiceModel
+			default:
+				voice = news.VoiceNamed
+			}
+		}
+		switch {
+		case voice == news.VoiceModel:
+			switch e.Stance {
+			case news.Denies, news.Debunks:
+				modelDeny.add(e, in)
+			case news.Asserts:
+				modelAssert.add(e, in)
+			default:
+				modelHedge.add(e, in)
+			}
+		case e.Stance == news.Denies && authority(voice):
+			authDeny.add(e, in)
+		case e.Stance == news.Asserts && authority(voice):
+			authAssert.add(e, in)
+		case e.Stance == news.Denies && !weak(voice) && voice != news.VoiceOutlet:
+			deny.add(e, in)
+		case e.Stance == news.Debunks || e.Stance == news.Denies && voice == news.VoiceOutlet:
+			debunk.add(e, in)
+		case e.Stance == news.Asserts && voice == news.VoiceOutlet:
+			ownAssert.add(e, in)
+			assert.add(e, in)
+		case e.Stance == news.Asserts && !weak(voice):
+			assert.add(e, in)
+		case e.Stance == news.Questions && voice != news.VoiceFans:
+			doubt.add(e, in)
+		default:
+			rumour.add(e, in)
+		}
+	}
+	against := len(authDeny.groups) + len(deny.groups) + len(debunk.groups)
+	for_ := len(authAssert.groups) + len(assert.groups)
+	switch {
+	case !authDeny.empty() && !authAssert.empty():
+		if authDeny.latest.After(authAssert.latest.Add(supersedeAfter)) {
+			return news.Outdated, describe("confirmed", authAssert) + "; later " + describe("denied", authDeny)
+		}
+		if authAssert.latest.After(authDeny.latest.Add(supersedeAfter)) {
+			return news.Outdated, describe("denied", authDeny) + "; later " + describe("confirmed", authAssert)
+		}
+		return news.Disputed, describe("denied", authDeny) + "; " + describe("confirmed", authAssert)
+	case !authDeny.empty():
+		if !ownAssert.empty() || !assert.empty() {
+			return news.Disputed, describe("denied", authDeny) + "; " + countSide("asserted", assert)
+		}
+		return news.Denied, describe("denied", authDeny) + "; no source confirms"
+	case !authAssert.empty() && against == 0:
+		return news.Confirmed, describe("confirmed", authAssert) + "; no source denies"
+	case against > 0 && for_ > 0:
+		parts := []string{}
+		for _, s := range []struct {
+			verb string
+			s    *side
+		}{{"confirmed", authAssert}, {"denied", deny}, {"called false", debunk}} {
+			if !s.s.empty() {
+				parts = append(parts, describe(s.verb, s.s))
+			}
+		}
+		return news.Disputed, strings.Join(parts, "; ") + "; " + countSide("asserted", assert)
+	case against > 0:
+		if len(debunk.groups)+len(deny.groups) >= 2 {
+			return news.Denied, strings.TrimPrefix(strings.Join(nonEmpty(describe("denied", deny), describe("called false", debunk)), "; "), "; ") +
+				"; nobody states it as fact"
+		}
+		return news.Disputed, strings.Join(nonEmpty(describe("denied", deny), describe("called false", debunk)), "; ") +
+			fmt.Sprintf("; reported as a rumour or question by %s", plural(len(rumour.groups), "outlet"))
+	case !authAssert.empty():
+		return news.Confirmed, describe("confirmed", authAssert)
+	case !doubt.empty() && !assert.empty():
+		return news.Disputed, describe("questioned or doubted", doubt) + "; " + countSide("asserted", assert)
+	case !modelDeny.empty() && (!assert.empty() || !modelAssert.empty()):
+		return news.Disputed, fmt.Sprintf("read by the stance model: %s disagree, %s agree; no statement by anyone involved was found",
+			plural(len(modelDeny.groups), "outlet"), plural(len(modelAssert.groups)+len(assert.groups), "outlet"))
+	case len(ownAssert.groups) >= confirmGroups && len(assert.groups) >= confirmRatio*(len(rumour.groups)+len(modelHedge.groups)):
+		return news.Confirmed, fmt.Sprintf("stated as fact by %s in their own voice; %s report it only as a claim or rumour; nobody denies or doubts it",
+			plural(len(ownAssert.groups), "independent outlet"), plural(len(rumour.groups)+len(modelHedge.groups), "outlet"))
+	case !assert.empty():
+		return news.Unverified, countSide("asserted", assert) + "; nobody involved has confirmed"
+	}
+	return news.Unverified, fmt.Sprintf("rumoured or questioned in %s; nobody involved has confirmed or denied it",
+		plural(len(rumour.groups), "outlet"))
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// countSide is "asserted by 3 independent outlets" or "nobody asserts it".
+func countSide(verb string, s *side) string {
+	if s.empty() {
+		return "nobody states it as fact"
+	}
+	return verb + " by " + plural(len(s.groups), "independent outlet")
+}
+
+// describe is "denied by X's representative (TODAY, POPSUGAR; one statement
+// carried by 2 outlets) and by an insider (POPSUGAR)", or "" for an empty side.
+func describe(verb string, s *side) string {
+	if s.empty() {
+		return ""
+	}
+	who := make([]string, 0, len(s.speakers))
+	for k := range s.speakers {
+		who = append(who, k)
+	}
+	sort.Strings(who)
+	const maxNamed = 4
+	parts := make([]string, 0, len(who))
+	for i, k := range who {
+		if i == maxNamed {
+			parts = append(parts, fmt.Sprintf("%d more", len(who)-maxNamed))
+			break
+		}
+		outlets := make([]string, 0, len(s.speakers[k]))
+		for o := range s.speakers[k] {
+			outlets = append(outlets, o)
+		}
+		sort.Strings(outlets)
+		note := ""
+		if len(outlets) > 1 {
+			note = "; one statement carried by " + plural(len(outlets), "outlet")
+		}
+		if len(outlets) > 3 {
+			outlets = append(outlets[:3], "…")
+		}
+		parts = append(parts, fmt.Sprintf("%s (%s%s)", k, strings.Join(outlets, ", "), note))
+	}
+	return verb + " by " + strings.Join(parts, " and by ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
