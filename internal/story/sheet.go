@@ -31,21 +31,18 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 			lines = append(lines, news.SheetLine{Section: section, Text: text, Citations: dedupCites(cites)})
 		}
 	}
-	// The question: the main claim, or the story's headline.
-	if len(v.Claims) > 0 && settledEnough(v.Claims[0]) {
+	// The question: the main claim with its status and why, or the story's
+	// headline when no lead reads as a claim.
+	mainShown := len(v.Claims) > 0 && v.Claims[0].Main
+	if mainShown {
 		c := v.Claims[0]
-		add("Question", "Is it true that "+c.Text+"?", titleCites(arts))
+		add("Question", "Main claim: "+c.Text, allCites(c, 6))
 		add("Status", strings.ToUpper(string(c.Status[:1]))+string(c.Status[1:])+": "+c.Reason, decidingCites(c))
 	} else {
 		add("Question", v.Title, titleCites(arts))
-		if len(v.Claims) > 0 && v.Claims[0].Text == v.Title { // the headline read as a claim
-			c := v.Claims[0]
-			add("Status", strings.ToUpper(string(c.Status[:1]))+string(c.Status[1:])+": "+c.Reason, allCites(c, 6))
-		}
 	}
-	mainShown := len(v.Claims) > 0 && settledEnough(v.Claims[0])
 	for i, c := range v.Claims {
-		if i == 0 && (mainShown && len(v.Claims) > 1 || c.Text == v.Title) {
+		if i == 0 && mainShown {
 			continue
 		}
 		add("Key facts", fmt.Sprintf("%s: %s (%s)", c.Text, c.Status, stanceCounts(c)), allCites(c, 6))
@@ -196,13 +193,16 @@ func titleCites(arts []*news.Article) []news.Citation {
 	return out
 }
 
-// decidingCites cites the stances that settle a claim: denials and
-// confirmations first, else everything.
+// decidingCites cites the stances that settle a claim (denials, debunks,
+// doubts and assertions in the sources' own statements), else everything.
 func decidingCites(c news.Claim) []news.Citation {
 	var out []news.Citation
 	for _, s := range c.Stances {
-		if (s.Stance == news.Denies || s.Stance == news.Asserts) && s.By != "model" {
-			out = append(out, s.Citations...)
+		switch s.Stance {
+		case news.Denies, news.Debunks, news.Questions, news.Asserts:
+			if s.Voice != news.VoiceModel && s.By != "model" && len(out) < 12 {
+				out = append(out, s.Citations...)
+			}
 		}
 	}
 	if len(out) == 0 {
@@ -306,14 +306,3 @@ func personFacts(e news.Entity) ([]string, []news.Citation) {
 	return facts, cites
 }
 
-// settledEnough tells whether a claim can head the sheet as the story's
-// question: stated (not only inferred by the model) in two articles or more.
-func settledEnough(c news.Claim) bool {
-	arts := map[string]bool{}
-	for _, s := range c.Stances {
-		if s.By != "model" {
-			arts[s.ArticleID] = true
-		}
-	}
-	return len(arts) >= 2
-}

@@ -1,0 +1,59 @@
+package status
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+func entry(id string, st news.Stance, by, voice string) news.StanceEntry {
+	return news.StanceEntry{ArticleID: id, Stance: st, By: by, Voice: voice}
+}
+
+func TestDecide(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2031, 3, d, 0, 0, 0, 0, time.UTC) }
+	in := Inputs{
+		Group:     map[string]string{"a": "a", "b": "b", "c": "c", "d": "d", "e": "e", "a2": "a"},
+		Published: map[string]time.Time{"a": day(1), "b": day(2), "c": day(3), "d": day(20), "e": day(21), "a2": day(1)},
+		Source:    map[string]string{"a": "Ledger", "b": "Coast", "c": "Post", "d": "Wire", "e": "Herald", "a2": "Ledger Mirror"},
+	}
+	for _, c := range []struct {
+		name    string
+		stances []news.StanceEntry
+		want    news.Status
+		reason  string
+	}{
+		{"official denial alone", []news.StanceEntry{entry("a", news.Denies, "the ministry", news.VoiceOfficial),
+			entry("b", news.Rumour, "", news.VoiceOutlet)}, news.Denied, "denied by the ministry (Ledger)"},
+		{"one statement relayed by copies counts once", []news.StanceEntry{entry("a", news.Denies, "the ministry", news.VoiceOfficial),
+			entry("a2", news.Denies, "the ministry", news.VoiceOfficial)}, news.Denied, "one statement carried by 2 outlets"},
+		{"party denial against outlets asserting", []news.StanceEntry{entry("a", news.Denies, "X's spokesperson", news.VoiceParty),
+			entry("b", news.Asserts, "", news.VoiceOutlet)}, news.Disputed, "asserted by 1 independent outlet"},
+		{"party confirms", []news.StanceEntry{entry("a", news.Asserts, "the company", news.VoiceParty)}, news.Confirmed, "confirmed by the company"},
+		{"later denial supersedes", []news.StanceEntry{entry("a", news.Asserts, "the company", news.VoiceParty),
+			entry("d", news.Denies, "the company", news.VoiceParty)}, news.Outdated, "later denied"},
+		{"outlets debunk, nobody asserts", []news.StanceEntry{entry("a", news.Debunks, "", news.VoiceOutlet),
+			entry("b", news.Debunks, "", news.VoiceOutlet), entry("c", news.Rumour, "", news.VoiceOutlet)}, news.Denied, "called false"},
+		{"doubt against assertion", []news.StanceEntry{entry("a", news.Questions, "", news.VoiceOutlet),
+			entry("b", news.Asserts, "", news.VoiceOutlet)}, news.Disputed, "questioned or doubted"},
+		{"many outlets state it as fact", []news.StanceEntry{entry("a", news.Asserts, "", news.VoiceOutlet),
+			entry("b", news.Asserts, "", news.VoiceOutlet), entry("c", news.Asserts, "", news.VoiceOutlet)}, news.Confirmed, "stated as fact by 3"},
+		{"as fact but mostly hedged", []news.StanceEntry{entry("a", news.Asserts, "", news.VoiceOutlet),
+			entry("b", news.Asserts, "", news.VoiceOutlet), entry("c", news.Rumour, "", news.VoiceOutlet),
+			entry("d", news.Rumour, "model", news.VoiceModel)}, news.Unverified, "asserted by 2"},
+		{"anonymous sources settle nothing", []news.StanceEntry{entry("a", news.Asserts, "a source", news.VoiceAnonymous),
+			entry("b", news.Asserts, "sources", news.VoiceAnonymous)}, news.Unverified, "rumoured"},
+		{"the model alone settles nothing", []news.StanceEntry{entry("a", news.Asserts, "model", news.VoiceModel),
+			entry("b", news.Asserts, "model", news.VoiceModel)}, news.Unverified, ""},
+		{"fans", []news.StanceEntry{entry("a", news.Asserts, "fans", news.VoiceFans)}, news.Unverified, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, reason := Decide(news.Claim{Stances: c.stances}, in)
+			if got != c.want || !strings.Contains(reason, c.reason) {
+				t.Errorf("Decide = %s, %q; want %s with %q", got, reason, c.want, c.reason)
+			}
+		})
+	}
+}
