@@ -66,63 +66,13 @@ flags:`)
 		defer os.RemoveAll(tmp)
 		dbPath = filepath.Join(tmp, "eval.db")
 	}
-	store, err := sqlite.Open(ctx, dbPath)
+	res, err := scoreVeracity(ctx, gold, input, dbPath, *workers)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	e, err := newEngine(ctx, store)
-	if err != nil {
-		return err
-	}
-	if *workers > 0 {
-		e.workers = *workers
-	}
-	stored := map[string]string{} // input id -> stored article id
-	e.saved = func(d news.Document, id string) { stored[d.ID] = id }
-	start := time.Now()
-	sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{input}), func(err error) {
-		fmt.Fprintf(os.Stderr, "crosscheck eval veracity: %v\n", err)
-	}, nil)
-	if err != nil {
-		return err
-	}
-	elapsed := time.Since(start)
-	assign, err := store.Assignments(ctx)
-	if err != nil {
-		return err
-	}
-	storyOf := map[string]string{}
-	for _, p := range assign {
-		storyOf[p[0]] = p[1]
-	}
-	pred := map[string]string{}
-	for id := range gold.Articles {
-		if s, ok := storyOf[stored[id]]; ok {
-			pred[id] = s
-		}
-	}
-	stories := map[string]eval.PredictedStory{}
-	for _, s := range pred {
-		if _, ok := stories[s]; ok {
-			continue
-		}
-		v, err := store.View(ctx, s)
-		if err != nil {
-			if errors.Is(err, news.ErrNotFound) {
-				stories[s] = eval.PredictedStory{}
-				continue
-			}
-			return err
-		}
-		var ps eval.PredictedStory
-		if len(v.Claims) > 0 {
-			ps = eval.PredictedStory{Claim: v.Claims[0].Text, Status: string(v.Claims[0].Status), Reason: v.Claims[0].Reason}
-		}
-		stories[s] = ps
-	}
-	p, r, f := eval.BCubed(gold.Articles, pred)
-	rows, share := eval.ScoreVeracity(gold, pred, stories)
+	rows, share, sum, elapsed := res.rows, res.share, res.sum, res.elapsed
+	p, r, f := res.p, res.r, res.f
+	stories := res.stories
 	if *table {
 		tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "gold\ttruth\tarticles\theld\tstatus\tright\tmain claim\tgold claim")
@@ -186,4 +136,77 @@ func writeJSONLines[T any](path string, rows []T) error {
 		return fmt.Errorf("write rows: %w", err)
 	}
 	return nil
+}
+
+// veracityResult is one veracity evaluation.
+type veracityResult struct {
+	rows    []eval.VeracityRow
+	share   float64 // main claims with the right status
+	p, r, f float64 // BCubed over the gold articles
+	stories map[string]eval.PredictedStory
+	sum     summary
+	elapsed time.Duration
+}
+
+// scoreVeracity ingests input into a SQLite store at dbPath with the whole
+// pipeline and scores it against gold.
+func scoreVeracity(ctx context.Context, gold *eval.VeracityGold, input, dbPath string, workers int) (veracityResult, error) {
+	store, err := sqlite.Open(ctx, dbPath)
+	if err != nil {
+		return veracityResult{}, err
+	}
+	defer store.Close()
+	e, err := newEngine(ctx, store)
+	if err != nil {
+		return veracityResult{}, err
+	}
+	if workers > 0 {
+		e.workers = workers
+	}
+	stored := map[string]string{} // input id -> stored article id
+	e.saved = func(d news.Document, id string) { stored[d.ID] = id }
+	start := time.Now()
+	sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{input}), func(err error) {
+		fmt.Fprintf(os.Stderr, "crosscheck eval veracity: %v\n", err)
+	}, nil)
+	if err != nil {
+		return veracityResult{}, err
+	}
+	elapsed := time.Since(start)
+	assign, err := store.Assignments(ctx)
+	if err != nil {
+		return veracityResult{}, err
+	}
+	storyOf := map[string]string{}
+	for _, p := range assign {
+		storyOf[p[0]] = p[1]
+	}
+	pred := map[string]string{}
+	for id := range gold.Articles {
+		if s, ok := storyOf[stored[id]]; ok {
+			pred[id] = s
+		}
+	}
+	stories := map[string]eval.PredictedStory{}
+	for _, s := range pred {
+		if _, ok := stories[s]; ok {
+			continue
+		}
+		v, err := store.View(ctx, s)
+		if err != nil {
+			if errors.Is(err, news.ErrNotFound) {
+				stories[s] = eval.PredictedStory{}
+				continue
+			}
+			return veracityResult{}, err
+		}
+		var ps eval.PredictedStory
+		if len(v.Claims) > 0 {
+			ps = eval.PredictedStory{Claim: v.Claims[0].Text, Status: string(v.Claims[0].Status), Reason: v.Claims[0].Reason}
+		}
+		stories[s] = ps
+	}
+	p, r, f := eval.BCubed(gold.Articles, pred)
+	rows, share := eval.ScoreVeracity(gold, pred, stories)
+	return veracityResult{rows: rows, share: share, p: p, r: r, f: f, stories: stories, sum: sum, elapsed: elapsed}, nil
 }
