@@ -305,4 +305,3 @@ func personFacts(e news.Entity) ([]string, []news.Citation) {
 	}
 	return facts, cites
 }
-
