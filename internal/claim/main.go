@@ -21,7 +21,7 @@ const leadSentences = 3
 var (
 	// datelinePrefix: "(Sept. 22, 2014, update 1:09 p.m.)", "WASHINGTON (Reuters) -",
 	// "LONDON —", "UPDATE 2:", "Updated: ...:".
-	datelinePrefix = regexp.MustCompile(`^\s*(?:\([^()]{0,80}\d[^()]{0,80}\)\s*[-—–:]?\s*|[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20}\.?)?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[-—–:]+\s+|(?:UPDATE|Update|Updated|BREAKING|Breaking)\b[^:]{0,40}:\s*)`)
+	datelinePrefix = regexp.MustCompile(`^\s*(?:[A-Z][\w.,' ]{1,30}\s+\|\s+|\([A-Z]{2,10}\)\s*[-—–]+\s*|\([^()]{0,80}\d[^()]{0,80}\)\s*[-—–:]?\s*|[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20}\.?)?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[-—–:]+\s+|(?:UPDATE|Update|Updated|BREAKING|Breaking)\b[^:]{0,40}:\s*)`)
 	// trailingAttribution: ", the government said Sunday.", ", according to
 	// police.", ", Reuters reported.", ", sources told CNN."
 	trailingAttribution = regexp.MustCompile(`(?i),\s*(?:according to [^,]{1,80}|[^,]{1,60}?\b(?:said|says|reported|reports|told [^,]{1,40}|announced|confirmed|claimed|claims|wrote|writes|tweeted)(?:\s+(?:on\s+)?[A-Z]?\w+day|\s+(?:on\s+)?[A-Z]\w+\.? \d{1,2}|\s+in a statement|\s+on Twitter)?)\s*[.!]?\s*$`)
@@ -29,20 +29,21 @@ var (
 	leadingAccording   = regexp.MustCompile(`(?i)^\s*according to [^,]{1,80},\s*`)
 	leadingSaidThat    = regexp.MustCompile(`^[^,;:"“”]{2,80}?\b(?:said|says|reported|reports|announced|confirmed|claimed|claims|told [^,;]{1,40}?)(?:\s+on\s+\w+)?\s+that\s+`)
 	trailingPunct      = regexp.MustCompile(`[\s,;:—–-]+$`)
-	notClaimLike       = regexp.MustCompile(`(?i)^(?:photo|image|video|file|credit|click|watch|read more|related|advertisement|follow|subscribe|share|copyright|\(?ap photo|getty)\b`)
+	notClaimLike       = regexp.MustCompile(`(?i)^(?:but|and|so|or|yet|however|still|also|then|meanwhile|photo|image|video|file|credit|click|watch|read more|related|advertisement|follow|subscribe|share|copyright|\(?ap photo|getty)\b`)
 	claimWordSplitFunc = func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }
 )
 
 // candidate is one headline or lead sentence that may be the main claim.
 type candidate struct {
-	a      *news.Article
-	span   news.Span // zero for a title
-	title  bool
-	text   string // cleaned proposition
-	words  map[string]bool
-	plain  map[string]bool // words not part of a name: what is said about the names
-	order  int             // position in the article's lead (0: title or first sentence)
-	weight float64
+	a       *news.Article
+	span    news.Span // zero for a title
+	title   bool
+	text    string // cleaned proposition
+	words   map[string]bool
+	plain   map[string]bool // words not part of a name: what is said about the names
+	negated bool            // the lead denied the claim, which is its positive form
+	order   int             // position in the article's lead (0: title or first sentence)
+	weight  float64
 }
 
 // cleanProposition takes datelines and the attribution off a headline or
@@ -77,6 +78,16 @@ func cleanProposition(s string) string {
 func claimLike(s string) bool {
 	n := len(strings.Fields(s))
 	if n < 5 || n > 60 || notClaimLike.MatchString(s) {
+		return false
+	}
+	plain := 0
+	for i, f := range strings.Fields(s) {
+		f = strings.Trim(f, `"'“”‘’()[],.;:!?`)
+		if i > 0 && len(f) >= 3 && f[0] >= 'a' && f[0] <= 'z' && !stop[f] {
+			plain++
+		}
+	}
+	if plain < 2 { // a label or a list of names, not a sentence
 		return false
 	}
 	letters, upper := 0, 0
@@ -180,6 +191,39 @@ func leadOf(a *news.Article) []candidate {
 	return out
 }
 
+// negatedVerb is a negated auxiliary or copula: "is not", "has not been",
+// "won't", "didn't".
+var negatedVerb = regexp.MustCompile(`(?i)\b(is|are|was|were|has|have|had|will|would|did|does|do|can|could|should)\s+not\b|\b(is|are|was|were|has|have|had|did|does|do|could|should|would)n[’']t\b|\b(won|can)[’']t\b`)
+
+// maxFlipWords bounds the leads whose negation is taken off: a short
+// denial ("X is not dead") answers a rumour; a long sentence with a
+// negation usually states something else ("has not been seen in public for
+// weeks").
+const maxFlipWords = 16
+
+// notFlip marks negations that do not deny a rumour: "not until", "not yet",
+// "no longer", "not only".
+var notFlip = regexp.MustCompile(`(?i)\bnot\s+(?:until|yet|only|just|since|for|been seen|heard)\b|n[’']t\s+(?:until|yet|only|just|since|for)\b|\bno longer\b`)
+
+// positive returns s without its one negation of a verb, and whether it had one.
+func positive(s string) (string, bool) {
+	locs := negatedVerb.FindAllStringSubmatchIndex(s, -1)
+	if len(locs) != 1 {
+		return s, false
+	}
+	l := locs[0]
+	var aux string
+	switch {
+	case l[2] >= 0:
+		aux = s[l[2]:l[3]]
+	case l[4] >= 0:
+		aux = s[l[4]:l[5]]
+	default:
+		aux = map[string]string{"won": "will", "can": "can"}[strings.ToLower(s[l[6]:l[7]])]
+	}
+	return s[:l[0]] + aux + s[l[1]:], true
+}
+
 // plainWords are the content words of s that are not capitalised inside
 // the sentence: what it says about the names in it.
 func plainWords(s string) map[string]bool {
@@ -276,7 +320,13 @@ func chooseMain(v *news.StoryView, arts []*news.Article) (candidate, storyWords,
 		c.weight = (score + 0.5) * prior
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].weight > cands[j].weight })
-	return cands[0], sw, true
+	best := cands[0]
+	if pos, ok := positive(best.text); ok && len(strings.Fields(best.text)) <= maxFlipWords && !notFlip.MatchString(best.text) {
+		// A lead that denies ("X is not dead") answers a rumour: the claim
+		// to check is the rumour itself, and the lead denies it.
+		best.text, best.negated = pos, true
+	}
+	return best, sw, true
 }
 
 // mainClaim is the story's main claim with every article's stance toward
@@ -296,7 +346,7 @@ func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claim
 		for _, g := range groups {
 			all[g] = true
 		}
-		if len(stated) >= 2 && 2*len(stated) >= len(all) && (!ok || namesIn(cand.text, r.names)) {
+		if len(stated) >= minRelationGroups && 2*len(stated) >= len(all) && (!ok || namesIn(cand.text, r.names)) {
 			c := r.claim
 			c.Main = true
 			return c, true
@@ -324,6 +374,10 @@ func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claim
 	}
 	return c, true
 }
+
+// minRelationGroups is how many independent sources must state a relation
+// between two people for it to be the story's main claim.
+const minRelationGroups = 3
 
 // namesIn tells whether text names one of the people (by full or last name).
 func namesIn(text string, names [2]string) bool {

@@ -18,7 +18,7 @@ var (
 	// denyWords: someone rejects the claim.
 	denyWords = regexp.MustCompile(`(?i)\b(den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed)?|shot down|shoots down|categorically)\b`)
 	// hedgeWords weaken a statement to a report or a possibility.
-	hedgeWords = regexp.MustCompile(`(?i)\b(reportedly|allegedly|purported(?:ly)?|alleged|rumou?r(?:s|ed)?|unconfirmed|unverified|claim(?:s|ed|ing)?|apparently|appear(?:s|ed)? to|seem(?:s|ed|ingly)?|may|might|could|possibly|speculat\w*|is said to|are said to|believed to|suggest(?:s|ed)?|if true|not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified))\b`)
+	hedgeWords = regexp.MustCompile(`(?i)\b(reportedly|allegedly|purported(?:ly)?|alleged|rumou?r(?:s|ed)?|unconfirmed|unverified|claim(?:s|ed|ing)?|apparently|appear(?:s|ed)? to|seem(?:s|ed|ingly)?|may|might|could|possibly|speculat\w*|(?:is|are|was|were)? ?said to (?:be|have|open|launch|include|cost|plan)|believed to|suggest(?:s|ed)?|if true|not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified))\b`)
 	// doubtWords: someone doubts the claim without calling it false.
 	doubtWords = regexp.MustCompile(`(?i)\b(cast(?:s|ing)? doubts?|raised? doubts?|raising doubts?|doubt(?:s|ed|ful)|skeptic(?:al|ism|s)?|sceptic(?:al|ism|s)?|dubious|questionable|not convinced|unconvinced|conspiracy theor\w*|questioned whether|call(?:s|ed)? into question)\b`)
 	// claimReference points back at a story's claim without repeating it.
@@ -37,7 +37,7 @@ type sentenceReading struct {
 // readSentence reads the stance of the sentence at s toward the claim it
 // states: the statement found there by the statement stage when there is
 // one, else the sentence's own words.
-func readSentence(a *news.Article, s news.Span) sentenceReading {
+func readSentence(a *news.Article, s news.Span, claimNegated bool) sentenceReading {
 	text := s.Text(a.Text)
 	r := sentenceReading{stance: news.Asserts, voice: news.VoiceOutlet}
 	for _, st := range a.Statements {
@@ -61,6 +61,8 @@ func readSentence(a *news.Article, s news.Span) sentenceReading {
 		r.stance = news.Denies
 	case strings.HasSuffix(strings.TrimRight(t, `"'”’) `), "?"):
 		r.stance = news.Questions
+	case r.stance == news.Asserts && negatedVerb.MatchString(t) != claimNegated:
+		r.stance = news.Denies // the sentence says the claim's opposite
 	case r.stance == news.Asserts && hedgeWords.MatchString(t):
 		r.stance = news.Rumour
 		if r.modality == "" {
@@ -117,19 +119,19 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 		}
 	}
 	if bestScore >= mainClaimMatch {
-		r := readSentence(a, best)
+		r := readSentence(a, best, false)
 		if r.stance != news.Debunks || debunk.Len() == 0 {
 			out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: r.stance, By: r.by, Voice: r.voice,
 				Text: clipText(best.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, best)}})
 		}
 	}
 	if doubt.Len() > 0 && debunk.Len() == 0 {
-		r := readSentence(a, doubt)
+		r := readSentence(a, doubt, false)
 		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: news.Questions, By: r.by, Voice: r.voice,
 			Text: clipText(doubt.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, doubt)}})
 	}
 	if debunk.Len() > 0 {
-		r := readSentence(a, debunk)
+		r := readSentence(a, debunk, false)
 		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: news.Debunks, By: r.by, Voice: r.voice,
 			Text: clipText(debunk.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, debunk)}})
 	}
