@@ -227,3 +227,33 @@ func TestHeadlineClaimWhenNothingIsStated(t *testing.T) {
 		t.Errorf("citation %+v", c)
 	}
 }
+
+func TestCleanProposition(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"(Sept. 22, 2014, update 1:09 p.m.) A high-ranking official resigned on Monday, the ministry said.", "A high-ranking official resigned on Monday"},
+		{"WASHINGTON (Reuters) - The Senate passed the spending bill late on Friday.", "The Senate passed the spending bill late on Friday"},
+		{"Rome| An Italian expert found a first century document in a library.", "An Italian expert found a first century document in a library"},
+		{"Phoenix, AZ — A Phoenix boy is behind bars tonight after a fire at his school.", "A Phoenix boy is behind bars tonight after a fire at his school"},
+		{"According to police, the bridge will stay closed until the end of the month.", "The bridge will stay closed until the end of the month"},
+		{"Claim: The mayor sold the city's water rights to a private company.", "The mayor sold the city's water rights to a private company"},
+	} {
+		if got := cleanProposition(c.in); got != c.want {
+			t.Errorf("cleanProposition(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"The senator is not dead", "The senator is dead", true},
+		{"The factory won't reopen next year", "The factory will reopen next year", true},
+		{"The bill passed the house", "The bill passed the house", false},
+	} {
+		if got, ok := positive(c.in); got != c.want || ok != c.ok {
+			t.Errorf("positive(%q) = %q, %v", c.in, got, ok)
+		}
+	}
+	if claimLike("Citigroup Jim Suva on Apple Watch") || !claimLike("The Senate passed the spending bill on Friday") {
+		t.Error("claimLike: a label passed or a sentence failed")
+	}
+}

@@ -21,7 +21,7 @@ const leadSentences = 3
 var (
 	// datelinePrefix: "(Sept. 22, 2014, update 1:09 p.m.)", "WASHINGTON (Reuters) -",
 	// "LONDON —", "UPDATE 2:", "Updated: ...:".
-	datelinePrefix = regexp.MustCompile(`^\s*(?:[A-Z][\w.,' ]{1,30}\s+\|\s+|\([A-Z]{2,10}\)\s*[-—–]+\s*|\([^()]{0,80}\d[^()]{0,80}\)\s*[-—–:]?\s*|[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20}\.?)?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[-—–:]+\s+|(?:UPDATE|Update|Updated|BREAKING|Breaking)\b[^:]{0,40}:\s*)`)
+	datelinePrefix = regexp.MustCompile(`^\s*(?:[A-Z][\w.,' ]{1,30}?\s*\|\s*|[A-Z][a-z]+(?:[ ,]+[A-Z][A-Za-z.]*){0,3}\s*[—–]\s+|(?:Claim|Rumou?r|Reports?|Watch|Video|Photos?|Exclusive|EXCLUSIVE)\s*:\s+|\([A-Z]{2,10}\)\s*[-—–]+\s*|\([^()]{0,80}\d[^()]{0,80}\)\s*[-—–:]?\s*|[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20}\.?)?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[-—–:]+\s+|(?:UPDATE|Update|Updated|BREAKING|Breaking)\b[^:]{0,40}:\s*)`)
 	// trailingAttribution: ", the government said Sunday.", ", according to
 	// police.", ", Reuters reported.", ", sources told CNN."
 	trailingAttribution = regexp.MustCompile(`(?i),\s*(?:according to [^,]{1,80}|[^,]{1,60}?\b(?:said|says|reported|reports|told [^,]{1,40}|announced|confirmed|claimed|claims|wrote|writes|tweeted)(?:\s+(?:on\s+)?[A-Z]?\w+day|\s+(?:on\s+)?[A-Z]\w+\.? \d{1,2}|\s+in a statement|\s+on Twitter)?)\s*[.!]?\s*$`)
