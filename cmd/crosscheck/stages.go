@@ -88,6 +88,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(512)}},
 		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claims},
+		{Name: "matching", Stage: claim.Matcher{}},
 		{Name: "status", Stage: status.Stage{}},
 		{Name: "sheet", Stage: story.Sheet{}},
 	}, nil

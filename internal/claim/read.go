@@ -83,6 +83,10 @@ const mainClaimMatch = 0.5
 // that are not names) a sentence must hold to state it.
 const plainMatch = 0.34
 
+// denialMatch is how much of the main claim a denial statement must hold
+// when it does not point back at "the reports" or "the claims".
+const denialMatch = 0.25
+
 // debunkMatch is how much of the main claim a debunking sentence must hold
 // when it does not point back at "the story" or "the report".
 const debunkMatch = 0.3
@@ -117,6 +121,25 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 		if doubt.Len() == 0 && doubtWords.MatchString(text) && (sc >= debunkMatch || claimReference.MatchString(text)) {
 			doubt = s
 		}
+	}
+	// A denial by someone, worded differently, that points at the claim.
+	for _, st := range a.Statements {
+		if st.Kind == "" || st.Kind == "assertion" || st.Stance != news.Denies && st.Stance != news.Debunks || inSocial(a, st.Span) {
+			continue
+		}
+		content := st.Content.Text(a.Text)
+		if sw.covered(main.words, contentWords(content)) < denialMatch && !claimReference.MatchString(content) {
+			continue
+		}
+		if debunk.Len() > 0 && debunk.Overlaps(st.Span) || best.Overlaps(st.Span) && bestScore >= mainClaimMatch {
+			continue // read below
+		}
+		voice := st.Voice
+		if voice == "" {
+			voice = news.VoiceNamed
+		}
+		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: st.Stance, By: st.By, Voice: voice,
+			Text: clipText(st.Span.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, st.Span)}})
 	}
 	if bestScore >= mainClaimMatch {
 		r := readSentence(a, best, false)

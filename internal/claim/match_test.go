@@ -1,0 +1,78 @@
+package claim
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/status"
+)
+
+// said adds to a an attribution statement for the sentence holding content,
+// spoken by by with the given voice and stance.
+func said(a *news.Article, content, by, voice string, st news.Stance) {
+	i := strings.Index(a.Text, content)
+	c := news.Span{Start: i, End: i + len(content)}
+	sent := c
+	for _, s := range a.Sentences {
+		if s.Contains(c) {
+			sent = s
+		}
+	}
+	a.Statements = append(a.Statements, news.Statement{Span: sent, Content: c, Kind: "indirect", By: by, Voice: voice, Stance: st})
+}
+
+func TestMatcherJoinsOneStatementAcrossOutlets(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{
+		"Ferry crews on Lake Verrin stopped work on Monday.",
+		"The port authority said the new timetable would start in April after the repairs."}, nil)
+	b := article("b", "Coast", 3, []string{
+		"Crews walked off the Lake Verrin ferries.",
+		"According to the port authority, the new timetable would start in April after the repairs are done."}, nil)
+	c := article("c", "Post", 3, []string{
+		"The mayor said the city budget had no room for higher ferry wages this year."}, nil)
+	said(a, "the new timetable would start in April after the repairs", "the port authority", news.VoiceOfficial, news.Asserts)
+	said(b, "the new timetable would start in April after the repairs are done", "the port authority", news.VoiceOfficial, news.Asserts)
+	said(c, "the city budget had no room for higher ferry wages this year", "The mayor", news.VoiceOfficial, news.Asserts)
+	arts := []*news.Article{a, b, c}
+	v := news.NewStoryView("s", "t")
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
+	}
+	if err := (Matcher{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if err := (status.Stage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Claims) != 1 {
+		t.Fatalf("claims = %+v, want the timetable only (the budget is said by one outlet)", v.Claims)
+	}
+	c0 := v.Claims[0]
+	if !strings.Contains(c0.Text, "timetable would start in April") || len(c0.Stances) != 2 || c0.Status != news.Confirmed {
+		t.Errorf("claim = %+v", c0)
+	}
+	for _, s := range c0.Stances {
+		if s.By != "the port authority" || s.Voice != news.VoiceOfficial {
+			t.Errorf("stance %+v", s)
+		}
+	}
+}
+
+func TestMatcherKeepsDifferentFiguresApart(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"Police said 12 people were injured in the blast near the station."}, nil)
+	b := article("b", "Coast", 2, []string{"Police said 30 people were injured in the blast near the station."}, nil)
+	said(a, "12 people were injured in the blast near the station", "Police", news.VoiceOfficial, news.Asserts)
+	said(b, "30 people were injured in the blast near the station", "Police", news.VoiceOfficial, news.Asserts)
+	arts := []*news.Article{a, b}
+	v := news.NewStoryView("s", "t")
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source})
+	}
+	if err := (Matcher{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Claims) != 0 {
+		t.Errorf("claims = %+v, want none: 12 and 30 are not one claim", v.Claims)
+	}
+}
