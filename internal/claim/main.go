@@ -33,6 +33,10 @@ var (
 	claimWordSplitFunc = func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }
 )
 
+// attributionKeys must occur before trailingAttribution is worth running.
+var attributionKeys = []string{"said", "says", "report", "told", "announced", "confirmed", "claim", "wrote", "writes",
+	"tweeted", "according to"}
+
 // candidate is one headline or lead sentence that may be the main claim.
 type candidate struct {
 	a       *news.Article
@@ -51,16 +55,26 @@ type candidate struct {
 func cleanProposition(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	for range 2 {
+		if !mayHaveDateline(s) {
+			break
+		}
 		if loc := datelinePrefix.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 			s = s[loc[1]:]
 		}
 	}
-	s = leadingAccording.ReplaceAllString(s, "")
-	if loc := leadingSaidThat.FindStringIndex(s); loc != nil && len(s)-loc[1] > 30 {
-		s = s[loc[1]:]
+	lower := strings.ToLower(s)
+	if strings.HasPrefix(lower, "according to") {
+		s = leadingAccording.ReplaceAllString(s, "")
 	}
-	if loc := trailingAttribution.FindStringIndex(s); loc != nil && loc[0] > 30 {
-		s = s[:loc[0]]
+	if strings.Contains(lower, " that ") {
+		if loc := leadingSaidThat.FindStringIndex(s); loc != nil && len(s)-loc[1] > 30 {
+			s = s[loc[1]:]
+		}
+	}
+	if strings.Contains(lower, ",") && hasAny(lower, attributionKeys) {
+		if loc := trailingAttribution.FindStringIndex(s); loc != nil && loc[0] > 30 {
+			s = s[:loc[0]]
+		}
 	}
 	s = strings.TrimSpace(trailingPunct.ReplaceAllString(strings.TrimSpace(s), ""))
 	s = strings.TrimRight(s, ".")
@@ -72,6 +86,13 @@ func cleanProposition(s string) string {
 		r[0] -= 'a' - 'A'
 	}
 	return string(r)
+}
+
+// mayHaveDateline is the cheap test before datelinePrefix: a dateline ends
+// within its first 90 bytes at a bracket, bar, dash or colon.
+func mayHaveDateline(s string) bool {
+	head := s[:min(len(s), 90)]
+	return strings.ContainsAny(head, "()|:—–-")
 }
 
 // claimLike tells whether a cleaned sentence can stand as a checkable claim.
@@ -298,18 +319,25 @@ func chooseMain(v *news.StoryView, arts []*news.Article) (candidate, storyWords,
 		all[i] = b.words
 	}
 	sw := newStoryWords(all)
+	df := map[string]int{}
+	for _, b := range all {
+		for w := range b {
+			df[w]++
+		}
+	}
 	for i := range cands {
 		c := &cands[i]
-		g := groups[c.a.ID]
-		if g == "" {
-			g = c.a.ID
+		// The sum over the other groups' bags of the share of c's weighted
+		// words each holds: every word counts once per other bag holding
+		// it (c's own group's bag holds all of them).
+		var score, total float64
+		for w := range c.words {
+			x := sw.weight(w)
+			total += x
+			score += x * float64(df[w]-1)
 		}
-		score := 0.0
-		for _, b := range bags {
-			if b.group == g {
-				continue
-			}
-			score += sw.covered(c.words, b.words)
+		if total > 0 {
+			score /= total
 		}
 		prior := 1.0
 		if c.title {

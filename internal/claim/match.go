@@ -181,7 +181,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			continue
 		}
 		parties := partiesOf(v, text)
-		c := news.Claim{ID: "c" + news.IDFor("match|"+v.ID+"|"+text)[:10], Text: text, Stances: []news.StanceEntry{}}
+		c := news.Claim{ID: "c" + news.IDFor("match|" + v.ID + "|" + text)[:10], Text: text, Stances: []news.StanceEntry{}}
 		sort.SliceStable(members, func(i, j int) bool { return earlier(members[i].a, members[j].a) })
 		for _, it := range members {
 			voice := it.st.Voice

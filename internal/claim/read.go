@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/fold"
+
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -24,6 +26,25 @@ var (
 	// claimReference points back at a story's claim without repeating it.
 	claimReference = regexp.MustCompile(`(?i)\b(the|this|that|these|those|such) (story|stories|report|reports|claim|claims|rumou?rs?|news|photos?|pictures?|images?|video|footage|post|tweet|article|account|allegations?)\b`)
 )
+
+// Literal keys that must occur (lower-cased) before the regular
+// expressions above are worth running: a cheap test first.
+var (
+	debunkKeys = []string{"hoax", "fake", "fabricat", "made up", "made-up", "satir", "spoof", "debunk", "untrue", "true",
+		"false", "bogus", "doctored", "photoshop", "baseless", "unfounded", "no evidence", "urban legend", "prank"}
+	doubtKeys = []string{"doubt", "skeptic", "sceptic", "dubious", "questionable", "convinced", "conspiracy", "question"}
+	denyKeys  = []string{"den", "dismiss", "reject", "refut", "rebuff", "shot down", "shoots down", "categorical"}
+)
+
+// hasAny reports whether lower contains one of keys.
+func hasAny(lower string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(lower, k) {
+			return true
+		}
+	}
+	return false
+}
 
 // sentenceReading is what one sentence says about a claim.
 type sentenceReading struct {
@@ -54,10 +75,11 @@ func readSentence(a *news.Article, s news.Span, claimNegated bool) sentenceReadi
 		break
 	}
 	t := strings.TrimSpace(text)
+	lower := strings.ToLower(t)
 	switch {
-	case debunkWords.MatchString(t):
+	case hasAny(lower, debunkKeys) && debunkWords.MatchString(t):
 		r.stance = news.Debunks
-	case denyWords.MatchString(t):
+	case hasAny(lower, denyKeys) && denyWords.MatchString(t):
 		r.stance = news.Denies
 	case strings.HasSuffix(strings.TrimRight(t, `"'”’) `), "?"):
 		r.stance = news.Questions
@@ -107,18 +129,23 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 			continue
 		}
 		text := s.Text(a.Text)
-		w := contentWords(text)
-		sc := sw.covered(main.words, w)
-		if len(main.plain) > 0 && sw.covered(main.plain, w) < plainMatch {
+		sc, plain := coverage(sw, main, text)
+		if len(main.plain) > 0 && plain < plainMatch {
 			sc = min(sc, mainClaimMatch/2) // the names without what the claim says of them
 		}
 		if sc > bestScore {
 			best, bestScore = s, sc
 		}
-		if debunk.Len() == 0 && debunkWords.MatchString(text) && (sc >= debunkMatch || claimReference.MatchString(text)) {
+		if debunk.Len() > 0 && doubt.Len() > 0 {
+			continue
+		}
+		lower := strings.ToLower(text)
+		if debunk.Len() == 0 && hasAny(lower, debunkKeys) && debunkWords.MatchString(text) &&
+			(sc >= debunkMatch || claimReference.MatchString(text)) {
 			debunk = s
 		}
-		if doubt.Len() == 0 && doubtWords.MatchString(text) && (sc >= debunkMatch || claimReference.MatchString(text)) {
+		if doubt.Len() == 0 && hasAny(lower, doubtKeys) && doubtWords.MatchString(text) &&
+			(sc >= debunkMatch || claimReference.MatchString(text)) {
 			doubt = s
 		}
 	}
@@ -128,7 +155,7 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 			continue
 		}
 		content := st.Content.Text(a.Text)
-		if sw.covered(main.words, contentWords(content)) < denialMatch && !claimReference.MatchString(content) {
+		if sc, _ := coverage(sw, main, content); sc < denialMatch && !claimReference.MatchString(content) {
 			continue
 		}
 		if debunk.Len() > 0 && debunk.Overlaps(st.Span) || best.Overlaps(st.Span) && bestScore >= mainClaimMatch {
@@ -159,4 +186,49 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 			Text: clipText(debunk.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, debunk)}})
 	}
 	return out, best
+}
+
+// coverage is the weighted share of the claim's words, and of its plain
+// words, that text holds; computed without building text's word set, as it
+// runs on every sentence of every article.
+func coverage(sw storyWords, main candidate, text string) (all, plain float64) {
+	var seen [64]string
+	n := 0
+	var got, gotPlain, total, totalPlain float64
+	for _, w := range strings.FieldsFunc(fold.String(text), claimWordSplitFunc) {
+		if !main.words[w] {
+			continue
+		}
+		dup := false
+		for _, x := range seen[:n] {
+			if x == w {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		if n < len(seen) {
+			seen[n] = w
+			n++
+		}
+		got += sw.weight(w)
+		if main.plain[w] {
+			gotPlain += sw.weight(w)
+		}
+	}
+	for w := range main.words {
+		total += sw.weight(w)
+	}
+	for w := range main.plain {
+		totalPlain += sw.weight(w)
+	}
+	if total > 0 {
+		all = got / total
+	}
+	if totalPlain > 0 {
+		plain = gotPlain / totalPlain
+	}
+	return all, plain
 }
