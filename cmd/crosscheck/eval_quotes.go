@@ -77,16 +77,8 @@ func runEvalQuotes(ctx context.Context, args []string) error {
 		pred := quote.Attributions(a.Text, a.Quotes)
 		score.Add(d.GoldQuotes(), pred)
 		if *out != "" {
-			f, err := os.Create(filepath.Join(*out, d.Name+".ann"))
-			if err != nil {
-				return fmt.Errorf("create predictions: %w", err)
-			}
-			err = eval.WriteBrat(f, []rune(d.Text), pred)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return fmt.Errorf("write predictions: %w", err)
+			if err := writeBratFile(filepath.Join(*out, d.Name+".ann"), d.Text, pred); err != nil {
+				return err
 			}
 		}
 	}

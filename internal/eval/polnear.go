@@ -382,3 +382,18 @@ func WriteBrat(w io.Writer, runes []rune, attrs []Attribution) error {
 	}
 	return bw.Flush()
 }
+
+// GoldAttributions returns every gold attribution of the document that has
+// a Content span: direct, indirect and mixed speech alike.
+func (d *PolNeARDoc) GoldAttributions() []Attribution { return d.Gold }
+
+// AttributionScore is the attribution metric over a set of documents: the
+// quote metric (same matching, same source rule) applied to every gold
+// attribution instead of direct quotes only.
+type AttributionScore struct{ QuoteScore }
+
+// String formats the score as the eval command prints it.
+func (s AttributionScore) String() string {
+	return fmt.Sprintf("gold %d  predicted %d  matched %d\nattribution precision %.4f  recall %.4f  F1 %.4f\nsource accuracy on matched %.4f (%d/%d)\nend-to-end F1 %.4f",
+		s.Gold, s.Predicted, s.Matched, s.Precision(), s.Recall(), s.F1(), s.SpeakerAccuracy(), s.SpeakerRight, s.Matched, s.EndToEndF1())
+}

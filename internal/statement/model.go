@@ -1,0 +1,125 @@
+package statement
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Model holds the two linear models of the stage: the cue tagger (a weight
+// per hashed token feature; a token whose score is above zero is part of a
+// cue) and the content ranker (a weight per hashed candidate feature; the
+// candidate reading of a cue with the highest score wins).
+type Model struct {
+	vocab   map[uint64]float32 // hashed lower-cased words seen in cues: only these are scored
+	cue     map[uint64]float32
+	content map[uint64]float32
+}
+
+func newModel() *Model {
+	return &Model{vocab: map[uint64]float32{}, cue: map[uint64]float32{}, content: map[uint64]float32{}}
+}
+
+// cueWord reports whether w was seen in a training cue.
+func (m *Model) cueWord(w string) bool {
+	_, ok := m.vocab[hlower(fnvOffset, w)]
+	return ok
+}
+
+func score(w map[uint64]float32, fs []uint64) float32 {
+	var s float32
+	for _, f := range fs {
+		s += w[f]
+	}
+	return s
+}
+
+// Len is the number of features with a weight.
+func (m *Model) Len() int { return len(m.vocab) + len(m.cue) + len(m.content) }
+
+// WriteTo writes the model gzip-compressed, one "part<TAB>hash<TAB>weight"
+// line per feature, sorted.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	bw := bufio.NewWriter(zw)
+	fmt.Fprintln(bw, "# crosscheck statement model v1: v = cue words, c = cue tagger, k = content ranker")
+	for _, part := range []struct {
+		name string
+		w    map[uint64]float32
+	}{{"v", m.vocab}, {"c", m.cue}, {"k", m.content}} {
+		keys := make([]uint64, 0, len(part.w))
+		for k := range part.w {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			fmt.Fprintf(bw, "%s\t%x\t%s\n", part.name, k, strconv.FormatFloat(float64(part.w[k]), 'g', 4, 32))
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return 0, fmt.Errorf("write statement model: %w", err)
+	}
+	if err := zw.Close(); err != nil {
+		return 0, fmt.Errorf("write statement model: %w", err)
+	}
+	return buf.WriteTo(w)
+}
+
+// LoadModel reads a model written by WriteTo.
+func LoadModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read statement model: %w", err)
+	}
+	m := newModel()
+	sc := bufio.NewScanner(zr)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("read statement model: bad line %q", line)
+		}
+		k, err1 := strconv.ParseUint(f[1], 16, 64)
+		v, err2 := strconv.ParseFloat(f[2], 32)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("read statement model: bad line %q", line)
+		}
+		switch f[0] {
+		case "v":
+			m.vocab[k] = float32(v)
+		case "c":
+			m.cue[k] = float32(v)
+		case "k":
+			m.content[k] = float32(v)
+		default:
+			return nil, fmt.Errorf("read statement model: bad part %q", f[0])
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read statement model: %w", err)
+	}
+	return m, nil
+}
+
+// weights are the embedded weights, written by `crosscheck train attributions`.
+//
+//go:embed weights/statement.tsv.gz
+var weights []byte
+
+var defaultModel = sync.OnceValues(func() (*Model, error) {
+	return LoadModel(bytes.NewReader(weights))
+})
+
+// DefaultModel returns the embedded model, loaded once.
+func DefaultModel() (*Model, error) { return defaultModel() }
