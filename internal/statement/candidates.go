@@ -38,6 +38,39 @@ func (d *doc) npStop(k int) bool {
 	return boundaryWords[strings.ToLower(t.w)]
 }
 
+// clauseWords often start a clause or adjunct after a verb's object.
+var clauseWords = map[string]bool{"since": true, "after": true, "while": true, "because": true, "when": true,
+	"as": true, "before": true, "until": true, "though": true, "although": true, "despite": true, "during": true,
+	"amid": true, "by": true, "in": true, "at": true, "on": true, "for": true, "with": true, "over": true}
+
+// appositive is the comma- or dash-delimited phrase ending just before
+// token k (a separator): "Smith, a spokesman for the ministry, said".
+func (d *doc) appositive(s sent, k int) rng {
+	if k < s.t0 || !d.is(k, ",", "—", "–", "--", ")") {
+		return rng{}
+	}
+	j := k - 1
+	for j >= s.t0 && !d.is(j, ",", "—", "–", "--", "(", "“", "”", "\"") && k-j <= 25 {
+		j--
+	}
+	if k-j > 25 {
+		return rng{}
+	}
+	// "Smith, 59, of Ashton, Md., said": take the name before the first commas
+	a := j + 1
+	for a > s.t0 && d.is(a-1, ",", "(") && !d.toks[a-2].punct && a-2 >= s.t0 {
+		j := a - 2
+		for j >= s.t0 && !d.toks[j].punct && a-j <= 8 {
+			j--
+		}
+		if j >= s.t0 && !d.is(j, ",") {
+			break
+		}
+		a = j + 1
+	}
+	return rng{a, k}
+}
+
 // npBefore is the noun phrase ending just before token ci (after
 // auxiliaries and adverbs), within sentence s.
 func (d *doc) npBefore(s sent, ci int) rng {
@@ -83,6 +116,18 @@ func (d *doc) candidates(si, ci, cj int) []cand {
 	s := d.sents[si]
 	before := d.npBefore(s, ci)
 	after := d.npAfter(s, cj)
+	// the subject of the sentence, for participles: "..., saying that"
+	subject := d.npAfter(s, s.t0)
+	if subject.b > ci || subject == before {
+		subject = rng{}
+	}
+	if before.empty() {
+		k := ci - 1
+		for k >= s.t0 && !d.toks[k].punct && auxWords[strings.ToLower(d.toks[k].w)] {
+			k--
+		}
+		before = d.appositive(s, k)
+	}
 	// the right-hand content starts after "that", ":" or a comma
 	r0 := cj
 	for r0 < s.t1 && r0-cj < 2 && (d.is(r0, "that", ":", ",", "—", "–", "-")) {
@@ -109,6 +154,13 @@ func (d *doc) candidates(si, ci, cj int) []cand {
 	for k := cj; k < s.t1-1; k++ {
 		if d.toks[k].w == "," || d.toks[k].w == ":" {
 			add("RC", rng{k + 1, s.t1})
+			break
+		}
+	}
+	// up to a clause boundary: "X wants Y since ..."
+	for k := r0 + 1; k < s.t1-1; k++ {
+		if clauseWords[strings.ToLower(d.toks[k].w)] {
+			add("RS", rng{r0, k})
 			break
 		}
 	}
@@ -160,6 +212,9 @@ func (d *doc) candidates(si, ci, cj int) []cand {
 			if comma > after.b {
 				out = append(out, cand{typ: c.typ + "|AC", content: c.ps, source: rng{after.a, comma}})
 			}
+		}
+		if !subject.empty() && !overlapsAny(subject, c.ps) {
+			out = append(out, cand{typ: c.typ + "|S", content: c.ps, source: subject})
 		}
 		out = append(out, cand{typ: c.typ + "|N", content: c.ps})
 	}

@@ -109,8 +109,38 @@ func (d *doc) cueFeatures(s sent, i int, out []uint64) []uint64 {
 	case i >= s.t1-2:
 		pos = "last"
 	}
-	out = append(out, hstr(tmpl("pos"), pos), hlower(hstr(tmpl("posw"), pos), w))
+	out = append(out, hstr(tmpl("pos"), pos), hlower(hstr(tmpl("posw"), pos), w),
+		hlower(tmpl("st"), stem(w)), hlower(hstr(hlower(tmpl("p1st"), p1), "|"), stem(w)),
+		hstr(tmpl("nq"), boolStr(i+1 < s.t1 && isOpenMark(d.toks[i+1].w) || i+2 < s.t1 && isOpenMark(d.toks[i+2].w))))
 	return out
+}
+
+// rateFeature is the share of the word's training uses that were cues,
+// bucketed: the tagger's prior for the word.
+func rateFeature(rate float32) uint64 {
+	b := "0"
+	switch {
+	case rate >= 0.8:
+		b = "80"
+	case rate >= 0.5:
+		b = "50"
+	case rate >= 0.25:
+		b = "25"
+	case rate >= 0.1:
+		b = "10"
+	}
+	return hstr(tmpl("rate"), b)
+}
+
+// stem strips a common inflection: "denied", "denies", "denying" -> "deni",
+// "deny"; crude but enough to share weights between forms.
+func stem(w string) string {
+	for _, suf := range []string{"ing", "ied", "ies", "ed", "es", "s"} {
+		if len(w) > len(suf)+2 && strings.HasSuffix(strings.ToLower(w[len(w)-len(suf):]), suf) {
+			return w[:len(w)-len(suf)]
+		}
+	}
+	return w
 }
 
 // contextFeatures lists the cue's context as feature strings; the ranker

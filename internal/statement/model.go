@@ -21,16 +21,12 @@ type Model struct {
 	vocab   map[uint64]float32 // hashed lower-cased words seen in cues: only these are scored
 	cue     map[uint64]float32
 	content map[uint64]float32
+	// threshold is the score above which a token is part of a cue.
+	threshold float32
 }
 
 func newModel() *Model {
 	return &Model{vocab: map[uint64]float32{}, cue: map[uint64]float32{}, content: map[uint64]float32{}}
-}
-
-// cueWord reports whether w was seen in a training cue.
-func (m *Model) cueWord(w string) bool {
-	_, ok := m.vocab[hlower(fnvOffset, w)]
-	return ok
 }
 
 func score(w map[uint64]float32, fs []uint64) float32 {
@@ -50,7 +46,8 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	bw := bufio.NewWriter(zw)
-	fmt.Fprintln(bw, "# crosscheck statement model v1: v = cue words, c = cue tagger, k = content ranker")
+	fmt.Fprintln(bw, "# crosscheck statement model v1: v = cue words, c = cue tagger, k = content ranker, t = cue threshold")
+	fmt.Fprintf(bw, "t\t0\t%s\n", strconv.FormatFloat(float64(m.threshold), 'g', 4, 32))
 	for _, part := range []struct {
 		name string
 		w    map[uint64]float32
@@ -96,6 +93,8 @@ func LoadModel(r io.Reader) (*Model, error) {
 			return nil, fmt.Errorf("read statement model: bad line %q", line)
 		}
 		switch f[0] {
+		case "t":
+			m.threshold = float32(v)
 		case "v":
 			m.vocab[k] = float32(v)
 		case "c":

@@ -98,9 +98,11 @@ func (m *Model) cues(d *doc, buf *[]uint64) []rng {
 		start := -1
 		for i := s.t0; i <= s.t1; i++ {
 			on := false
-			if i < s.t1 && m.cueWord(d.toks[i].w) {
-				*buf = d.cueFeatures(s, i, (*buf)[:0])
-				on = score(m.cue, *buf) > 0
+			if i < s.t1 {
+				if rate, ok := m.vocab[hlower(fnvOffset, d.toks[i].w)]; ok {
+					*buf = append(d.cueFeatures(s, i, (*buf)[:0]), rateFeature(rate))
+					on = score(m.cue, *buf) > m.threshold
+				}
 			}
 			switch {
 			case on && start < 0:

@@ -18,11 +18,13 @@ type TrainDoc struct {
 
 // TrainOptions tune TrainModel; zero values take the defaults.
 type TrainOptions struct {
-	Epochs   int                  // perceptron epochs (default 8)
-	Logf     func(string, ...any) // progress, or nil
-	Seed     uint64               // shuffling seed (default 1)
-	Prune    float64              // drop weights smaller than this (default 0.01)
-	MinCount int                  // drop features seen fewer times in training (default 10)
+	Epochs     int                  // perceptron epochs (default 8)
+	Logf       func(string, ...any) // progress, or nil
+	Seed       uint64               // shuffling seed (default 1)
+	Prune      float64              // drop weights smaller than this (default 0.01)
+	Threshold  float64              // the cue tagger's decision threshold (default 0)
+	MinCueRate float64              // score only words in cues at least this share of their uses (default 0.05)
+	MinCount   int                  // drop features seen fewer times in training (default 10)
 }
 
 // Report is what TrainModel measured on held-out documents: the cue
@@ -248,6 +250,9 @@ func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) 
 	if opts.Prune == 0 {
 		opts.Prune = 0.01
 	}
+	if opts.MinCueRate == 0 {
+		opts.MinCueRate = 0.05
+	}
 	if opts.MinCount == 0 {
 		opts.MinCount = 10
 	}
@@ -269,7 +274,7 @@ func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) 
 		reads = append(reads, r...)
 	}
 	// the tagger scores only words seen in a cue at least twice and in at
-	// least one in fifty of their uses: "said", "according", not "the"
+	// least MinCueRate of their uses: "said", "according", not "the"
 	seen, all := map[uint64]int{}, map[uint64]int{}
 	for _, ex := range toks {
 		all[ex.word]++
@@ -279,13 +284,14 @@ func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) 
 	}
 	vocab := map[uint64]float32{}
 	for w, n := range seen {
-		if n >= 2 && 50*n >= all[w] {
+		if n >= 2 && float64(n) >= opts.MinCueRate*float64(all[w]) {
 			vocab[w] = float32(n) / float32(all[w])
 		}
 	}
 	kept := toks[:0]
 	for _, ex := range toks {
-		if _, ok := vocab[ex.word]; ok {
+		if rate, ok := vocab[ex.word]; ok {
+			ex.feats = append(ex.feats, rateFeature(rate))
 			kept = append(kept, ex)
 		}
 	}
@@ -364,13 +370,13 @@ func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) 
 		}
 		logf("epoch %d: cue errors %d, reading errors %d", ep+1, errs, rerrs)
 	}
-	m := &Model{vocab: vocab, cue: cue.final(opts.Prune), content: content.final(opts.Prune)}
+	m := &Model{vocab: vocab, cue: cue.final(opts.Prune), content: content.final(opts.Prune), threshold: float32(opts.Threshold)}
 	var rep Report
 	for _, td := range held {
 		t, r := examples(td)
 		for _, ex := range t {
-			_, known := m.vocab[ex.word]
-			pred := known && score(m.cue, ex.feats) > 0
+			rate, known := m.vocab[ex.word]
+			pred := known && score(m.cue, append(ex.feats, rateFeature(rate))) > m.threshold
 			switch {
 			case pred && ex.cue:
 				rep.CueTP++
