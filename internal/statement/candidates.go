@@ -58,7 +58,7 @@ func (d *doc) appositive(s sent, k int) rng {
 	}
 	// "Smith, 59, of Ashton, Md., said": take the name before the first commas
 	a := j + 1
-	for a > s.t0 && d.is(a-1, ",", "(") && !d.toks[a-2].punct && a-2 >= s.t0 {
+	for a-2 >= s.t0 && d.is(a-1, ",", "(") && !d.toks[a-2].punct {
 		j := a - 2
 		for j >= s.t0 && !d.toks[j].punct && a-j <= 8 {
 			j--
@@ -80,8 +80,19 @@ func (d *doc) npBefore(s sent, ci int) rng {
 	}
 	end := k + 1
 	// "who/which" clauses: "the official, who asked not to be named, said"
-	for k >= s.t0 && !d.npStop(k) && end-k <= 8 {
-		k--
+	for k >= s.t0 && end-k <= 14 {
+		if !d.npStop(k) {
+			k--
+			continue
+		}
+		// a prepositional attachment: "researchers at the university",
+		// "a source familiar with the talks"
+		if k > s.t0 && k < end-1 && d.is(k, "at", "of", "for", "with", "from", "in", "to") &&
+			!d.npStop(k-1) && !auxWords[strings.ToLower(d.toks[k-1].w)] {
+			k--
+			continue
+		}
+		break
 	}
 	start := k + 1
 	// a relative clause before the cue: skip back to the noun it modifies

@@ -13,6 +13,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -229,10 +230,14 @@ func speechKind(text string, content news.Span) string {
 	s = strings.TrimSpace(s)
 	open := strings.HasPrefix(s, "“") || strings.HasPrefix(s, "\"") || strings.HasPrefix(s, "«")
 	cls := strings.HasSuffix(s, "”") || strings.HasSuffix(s, "\"") || strings.HasSuffix(s, "»")
-	switch {
-	case open && cls && !strings.ContainsAny(s[1:len(s)-1], "“”\""):
-		return "direct"
-	case strings.ContainsAny(s, "“”\"«»"):
+	if open && cls && utf8.RuneCountInString(s) >= 2 {
+		_, a := utf8.DecodeRuneInString(s)
+		_, b := utf8.DecodeLastRuneInString(s)
+		if !strings.ContainsAny(s[a:len(s)-b], "“”\"") {
+			return "direct"
+		}
+	}
+	if strings.ContainsAny(s, "“”\"«»") {
 		return "mixed"
 	}
 	return "indirect"
