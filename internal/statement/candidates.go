@@ -7,12 +7,32 @@ type rng struct{ a, b int }
 
 func (r rng) empty() bool { return r.b <= r.a }
 
-// cand is one reading of a cue: where its content and its source lie.
-type cand struct {
-	typ     string // content shape and source side: "R|B", "L|A", ...
-	content []rng  // one piece, or two around the cue
-	source  rng
+// contentCand is one place a cue's content may lie: one piece, or two
+// around the cue; typ names its shape ("R": right of the cue, "L": left, ...).
+type contentCand struct {
+	typ string
+	ps  []rng
 }
+
+// sourceCand is one place a cue's source may lie; typ names it ("B": the
+// phrase before the cue, "A": after it, "S": the sentence's subject, "N": none).
+type sourceCand struct {
+	typ string
+	r   rng
+}
+
+// cand is one reading of a cue: a content and a source candidate.
+type cand struct{ c, s int }
+
+// reading is a cue's candidates.
+type reading struct {
+	contents []contentCand
+	sources  []sourceCand
+	cands    []cand
+}
+
+func (r *reading) content(c cand) []rng { return r.contents[c.c].ps }
+func (r *reading) source(c cand) rng    { return r.sources[c.s].r }
 
 // auxiliary words between a subject and its cue: "has also said".
 var auxWords = map[string]bool{"has": true, "have": true, "had": true, "also": true, "would": true, "will": true,
@@ -123,7 +143,7 @@ func (d *doc) npAfter(s sent, cj int) rng {
 }
 
 // candidates lists the readings of the cue at tokens [ci, cj) of sentence si.
-func (d *doc) candidates(si, ci, cj int) []cand {
+func (d *doc) candidates(si, ci, cj int) *reading {
 	s := d.sents[si]
 	before := d.npBefore(s, ci)
 	after := d.npAfter(s, cj)
@@ -207,29 +227,39 @@ func (d *doc) candidates(si, ci, cj int) []cand {
 	if !left.empty() && !right.empty() {
 		add("LR", left, right)
 	}
-	// the cue inside its sentence: "The plan, he said, will fail."
-	var out []cand
+	r := &reading{}
 	for _, c := range contents {
-		if !before.empty() && !overlapsAny(before, c.ps) {
-			out = append(out, cand{typ: c.typ + "|B", content: c.ps, source: before})
+		r.contents = append(r.contents, contentCand{typ: c.typ, ps: c.ps})
+	}
+	addSource := func(typ string, x rng) int {
+		for k, o := range r.sources {
+			if o.typ == typ && o.r == x {
+				return k
+			}
 		}
-		if !after.empty() && !overlapsAny(after, c.ps) {
-			out = append(out, cand{typ: c.typ + "|A", content: c.ps, source: after})
+		r.sources = append(r.sources, sourceCand{typ: typ, r: x})
+		return len(r.sources) - 1
+	}
+	for k, c := range r.contents {
+		pair := func(typ string, x rng) {
+			if typ != "N" && (x.empty() || overlapsAny(x, c.ps)) {
+				return
+			}
+			r.cands = append(r.cands, cand{c: k, s: addSource(typ, x)})
 		}
+		pair("B", before)
+		pair("A", after)
 		if c.typ == "RC" && !after.empty() {
 			// the source runs from the cue to the comma: "according to the
 			// official, who ..."
-			comma := c.ps[0].a - 1
-			if comma > after.b {
-				out = append(out, cand{typ: c.typ + "|AC", content: c.ps, source: rng{after.a, comma}})
+			if comma := c.ps[0].a - 1; comma > after.b {
+				pair("AC", rng{after.a, comma})
 			}
 		}
-		if !subject.empty() && !overlapsAny(subject, c.ps) {
-			out = append(out, cand{typ: c.typ + "|S", content: c.ps, source: subject})
-		}
-		out = append(out, cand{typ: c.typ + "|N", content: c.ps})
+		pair("S", subject)
+		pair("N", rng{})
 	}
-	return out
+	return r
 }
 
 func overlapsAny(r rng, ps []rng) bool {
@@ -241,31 +271,77 @@ func overlapsAny(r rng, ps []rng) bool {
 	return false
 }
 
-// candFeatures appends the candidate's features: each context feature
-// crossed with the candidate's type, and a few of the candidate's own.
-func (d *doc) candFeatures(c cand, ctx []string, out []uint64) []uint64 {
-	h0 := hstr(tmpl("k"), c.typ)
-	out = append(out, h0)
-	hs := hstr(h0, "|")
+// mix combines a type hash with a context feature hash.
+func mix(h, f uint64) uint64 {
+	h = (h ^ f) * fnvPrime
+	return h ^ h>>29
+}
+
+// contextHashes hashes the cue's context features once.
+func contextHashes(ctx []string, out []uint64) []uint64 {
 	for _, f := range ctx {
-		out = append(out, hstr(hs, f))
+		out = append(out, hstr(fnvOffset, f))
+	}
+	return out
+}
+
+// jointContext is how many leading context features the joint type
+// features are crossed with (contextFeatures lists those first).
+const jointContext = 4
+
+// contentFeatures appends the features of content candidate c: its type
+// crossed with each context feature, its length and quotation marks.
+func (d *doc) contentFeatures(c contentCand, ctx []uint64, out []uint64) []uint64 {
+	h := hstr(tmpl("kc"), c.typ)
+	out = append(out, h)
+	for _, f := range ctx {
+		out = append(out, mix(h, f))
 	}
 	n := 0
-	for _, p := range c.content {
+	for _, p := range c.ps {
 		n += p.b - p.a
 	}
-	out = append(out, hstr(hstr(hs, "len="), bucket(n, 2, 4, 8, 16, 32, 64)))
-	if !c.source.empty() {
-		st := d.toks[c.source.a]
-		out = append(out,
-			hlower(hstr(hs, "src0="), st.w),
-			hlower(hstr(hs, "srcL="), d.toks[c.source.b-1].w),
-			hstr(hstr(hs, "srclen="), bucket(c.source.b-c.source.a, 1, 2, 3, 5, 8)),
-			hstr(hstr(hs, "srccap="), boolStr(st.cap)),
-		)
+	last := c.ps[len(c.ps)-1]
+	closes := isCloseMark(d.toks[last.b-1].w) || d.toks[last.b-1].punct && last.b-2 >= last.a && isCloseMark(d.toks[last.b-2].w)
+	hs := hstr(h, "|")
+	return append(out, hstr(hstr(hs, "len="), bucket(n, 2, 4, 8, 16, 32, 64)),
+		hstr(hstr(hs, "q="), boolStr(isOpenMark(d.toks[c.ps[0].a].w))+boolStr(closes)))
+}
+
+// sourceFeatures appends the features of source candidate c: its type
+// crossed with each context feature, and its first and last words.
+func (d *doc) sourceFeatures(c sourceCand, ctx []uint64, out []uint64) []uint64 {
+	h := hstr(tmpl("ks"), c.typ)
+	out = append(out, h)
+	for _, f := range ctx {
+		out = append(out, mix(h, f))
 	}
-	first := d.toks[c.content[0].a]
-	last := d.toks[c.content[len(c.content)-1].b-1]
-	out = append(out, hstr(hstr(hs, "q="), boolStr(isOpenMark(first.w))+boolStr(isCloseMark(last.w) || last.punct && c.content[len(c.content)-1].b-2 >= 0 && isCloseMark(d.toks[c.content[len(c.content)-1].b-2].w))))
+	if c.r.empty() {
+		return out
+	}
+	hs := hstr(h, "|")
+	st := d.toks[c.r.a]
+	return append(out,
+		hlower(hstr(hs, "src0="), st.w),
+		hlower(hstr(hs, "srcL="), d.toks[c.r.b-1].w),
+		hstr(hstr(hs, "srclen="), bucket(c.r.b-c.r.a, 1, 2, 3, 5, 8)),
+		hstr(hstr(hs, "srccap="), boolStr(st.cap)))
+}
+
+// jointFeatures appends the features of a content and source pair.
+func (r *reading) jointFeatures(c cand, ctx []uint64, out []uint64) []uint64 {
+	h := hstr(hstr(hstr(tmpl("kj"), r.contents[c.c].typ), "|"), r.sources[c.s].typ)
+	out = append(out, h)
+	for _, f := range ctx[:min(jointContext, len(ctx))] {
+		out = append(out, mix(h, f))
+	}
 	return out
+}
+
+// candFeatures appends all features of candidate c (for training; scoring
+// sums the content, source and joint parts separately).
+func (d *doc) candFeatures(r *reading, c cand, ctx []uint64, out []uint64) []uint64 {
+	out = d.contentFeatures(r.contents[c.c], ctx, out)
+	out = d.sourceFeatures(r.sources[c.s], ctx, out)
+	return r.jointFeatures(c, ctx, out)
 }

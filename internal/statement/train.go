@@ -178,14 +178,15 @@ func (d *doc) tokensIn(sp news.Span) (int, int) {
 
 func (d *doc) readingExample(ci, cj int, content news.Span, source []news.Span) readingExample {
 	si := d.sentOf(ci)
-	ctx := d.contextFeatures(si, ci, cj)
-	cs := d.candidates(si, ci, cj)
+	ctx := contextHashes(d.contextFeatures(si, ci, cj), nil)
+	r := d.candidates(si, ci, cj)
 	ex := readingExample{gold: -1}
 	best := -1.0
-	for k, c := range cs {
-		ex.feats = append(ex.feats, d.candFeatures(c, ctx, nil))
-		ok, ov := contentMatch(d.candContent(c), content)
-		src := spansOverlap(d.span(c.source.a, c.source.b), source) || len(source) == 0 && c.source.empty()
+	for k, c := range r.cands {
+		ex.feats = append(ex.feats, d.candFeatures(r, c, ctx, nil))
+		ok, ov := contentMatch(d.extentOf(r.content(c)), content)
+		sr := r.source(c)
+		src := spansOverlap(d.span(sr.a, sr.b), source) || len(source) == 0 && sr.empty()
 		ex.match = append(ex.match, ok)
 		ex.source = append(ex.source, ok && src)
 		if !ok {
@@ -202,9 +203,9 @@ func (d *doc) readingExample(ci, cj int, content news.Span, source []news.Span) 
 	return ex
 }
 
-// candContent is the byte extent of the candidate's content.
-func (d *doc) candContent(c cand) news.Span {
-	return news.Span{Start: d.toks[c.content[0].a].s, End: d.toks[c.content[len(c.content)-1].b-1].e}
+// extentOf is the byte extent of token ranges.
+func (d *doc) extentOf(ps []rng) news.Span {
+	return news.Span{Start: d.toks[ps[0].a].s, End: d.toks[ps[len(ps)-1].b-1].e}
 }
 
 // avg is an averaged perceptron's weights.
@@ -371,12 +372,13 @@ func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) 
 		logf("epoch %d: cue errors %d, reading errors %d", ep+1, errs, rerrs)
 	}
 	m := &Model{vocab: vocab, cue: cue.final(opts.Prune), content: content.final(opts.Prune), threshold: float32(opts.Threshold)}
+	m.freeze()
 	var rep Report
 	for _, td := range held {
 		t, r := examples(td)
 		for _, ex := range t {
-			rate, known := m.vocab[ex.word]
-			pred := known && score(m.cue, append(ex.feats, rateFeature(rate))) > m.threshold
+			rate, known := m.vocabT.get(ex.word)
+			pred := known && m.cueT.score(append(ex.feats, rateFeature(rate))) > m.threshold
 			switch {
 			case pred && ex.cue:
 				rep.CueTP++
@@ -393,7 +395,7 @@ func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) 
 			}
 			best, bs := 0, float32(0)
 			for k, fs := range ex.feats {
-				if s := score(m.content, fs); k == 0 || s > bs {
+				if s := m.contentT.score(fs); k == 0 || s > bs {
 					best, bs = k, s
 				}
 			}
