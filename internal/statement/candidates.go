@@ -220,6 +220,28 @@ func (d *doc) candidates(si, ci, cj int) *reading {
 	}
 	left := rng{s.t0, endL}
 	add("L", left)
+	// up to the last comma before the cue: "..., according to an analysis by X, a former aide"
+	for k := ci - 1; k > s.t0; k-- {
+		if d.is(k, ",", "—", "–", "--") {
+			if k != endL {
+				add("LC", rng{s.t0, k})
+			}
+			break
+		}
+	}
+	// the cue's object: "X pitched himself to ...", "X chastised Y"
+	if obj := d.npAfter(s, r0); obj.b > r0 && obj.b < s.t1-1 {
+		add("RO", rng{r0, obj.b})
+	}
+	// a signature line after a quoted paragraph: "― Jane Doe"
+	if ci == s.t0 && si > 0 && d.sents[si-1].para != s.para && s.t1-s.t0 <= 8 {
+		p := d.sents[si-1].para
+		a := si - 1
+		for a > 0 && d.sents[a-1].para == p {
+			a--
+		}
+		add("PP", rng{d.sents[a].t0, d.sents[si-1].t1})
+	}
 	if si > 0 && d.sents[si-1].para == s.para && d.toks[s.t0].inQ {
 		add("LP", rng{d.sents[si-1].t0, endL})
 	}
@@ -304,6 +326,12 @@ func (d *doc) contentFeatures(c contentCand, ctx []uint64, out []uint64) []uint6
 	last := c.ps[len(c.ps)-1]
 	closes := isCloseMark(d.toks[last.b-1].w) || d.toks[last.b-1].punct && last.b-2 >= last.a && isCloseMark(d.toks[last.b-2].w)
 	hs := hstr(h, "|")
+	after := "</s>"
+	if last.b < len(d.toks) && d.sentOf(last.b) == d.sentOf(last.b-1) {
+		after = d.toks[last.b].w
+	}
+	out = append(out, hlower(hstr(hs, "w0="), d.toks[c.ps[0].a].w), hlower(hstr(hs, "next="), after),
+		hlower(hstr(hs, "wL="), d.toks[last.b-1].w))
 	return append(out, hstr(hstr(hs, "len="), bucket(n, 2, 4, 8, 16, 32, 64)),
 		hstr(hstr(hs, "q="), boolStr(isOpenMark(d.toks[c.ps[0].a].w))+boolStr(closes)))
 }

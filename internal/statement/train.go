@@ -18,7 +18,7 @@ type TrainDoc struct {
 
 // TrainOptions tune TrainModel; zero values take the defaults.
 type TrainOptions struct {
-	Epochs     int                  // perceptron epochs (default 8)
+	Epochs     int                  // perceptron epochs (default 4)
 	Logf       func(string, ...any) // progress, or nil
 	Seed       uint64               // shuffling seed (default 1)
 	Prune      float64              // drop weights smaller than this (default 0.01)
@@ -246,7 +246,7 @@ func (a *avg) final(minAbs float64) map[uint64]float32 {
 // reports their quality on held (which may be empty).
 func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) (*Model, Report, error) {
 	if opts.Epochs == 0 {
-		opts.Epochs = 8
+		opts.Epochs = 4
 	}
 	if opts.Prune == 0 {
 		opts.Prune = 0.01
