@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/entity"
@@ -54,61 +53,21 @@ func runEvalAttributions(ctx context.Context, args []string) error {
 			return err
 		}
 	}
-	if *out != "" {
-		if err := os.MkdirAll(*out, 0o755); err != nil {
-			return fmt.Errorf("make predictions dir: %w", err)
-		}
-	}
 	tagger, err := ner.NewStage()
 	if err != nil {
 		return err
 	}
 	upstream := []news.Stage{segment.Stage{}, tagger, entity.Stage{}, quote.Extractor{}}
 	var score eval.AttributionScore
-	var spent time.Duration
-	for i := range docs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		d := &docs[i]
-		a := &news.Article{ID: d.Name, Text: d.Text}
-		for _, st := range upstream {
-			if err := st.Process(ctx, a); err != nil {
-				return fmt.Errorf("%s: %w", d.Name, err)
-			}
-		}
-		start := time.Now()
-		if err := stage.Process(ctx, a); err != nil {
-			return fmt.Errorf("%s: %w", d.Name, err)
-		}
-		spent += time.Since(start)
-		pred := statement.Attributions(a.Text, a.Statements)
-		score.Add(d.GoldAttributions(), pred)
-		if *out != "" {
-			if err := writeBratFile(filepath.Join(*out, d.Name+".ann"), d.Text, pred); err != nil {
-				return err
-			}
-		}
+	spent, err := polnearRun{upstream: upstream, stage: stage,
+		predict: func(a *news.Article) []eval.Attribution { return statement.Attributions(a.Text, a.Statements) },
+		gold:    (*eval.PolNeARDoc).GoldAttributions, add: score.Add, out: *out}.run(ctx, docs)
+	if err != nil {
+		return err
 	}
 	fmt.Printf("texts %d\n%s\n", len(docs), score)
 	if spent > 0 && len(docs) > 0 {
 		fmt.Printf("speed %.3f ms per text (%d texts in %s, one core)\n", float64(spent.Microseconds())/1e3/float64(len(docs)), len(docs), spent.Round(time.Millisecond))
-	}
-	return nil
-}
-
-// writeBratFile writes predicted attributions of text as a brat .ann file.
-func writeBratFile(path, text string, pred []eval.Attribution) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return fmt.Errorf("create predictions: %w", err)
-	}
-	err = eval.WriteBrat(f, []rune(text), pred)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("write predictions: %w", err)
 	}
 	return nil
 }

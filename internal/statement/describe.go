@@ -1,6 +1,7 @@
 package statement
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -51,17 +52,9 @@ func lowerWords(d *doc, sp news.Span) []string {
 	return out
 }
 
+// firstTokenAt is the index of the first token ending after pos.
 func (d *doc) firstTokenAt(pos int) int {
-	lo, hi := 0, len(d.toks)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.toks[m].e <= pos {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
+	return sort.Search(len(d.toks), func(k int) bool { return d.toks[k].e > pos })
 }
 
 func lastWord(s string) string {

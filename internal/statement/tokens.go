@@ -1,6 +1,7 @@
 package statement
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -137,14 +138,5 @@ func isQuoteMark(w string) bool { return isOpenMark(w) || isCloseMark(w) }
 
 // sentOf returns the index of the sentence holding token i.
 func (d *doc) sentOf(i int) int {
-	lo, hi := 0, len(d.sents)
-	for lo < hi {
-		m := (lo + hi) / 2
-		if d.sents[m].t1 <= i {
-			lo = m + 1
-		} else {
-			hi = m
-		}
-	}
-	return lo
+	return sort.Search(len(d.sents), func(k int) bool { return d.sents[k].t1 > i })
 }

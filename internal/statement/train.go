@@ -22,9 +22,10 @@ type TrainOptions struct {
 	Logf       func(string, ...any) // progress, or nil
 	Seed       uint64               // shuffling seed (default 1)
 	Prune      float64              // drop weights smaller than this (default 0.01)
+	RankEpochs int                  // content ranker epochs (default 4)
 	Threshold  float64              // the cue tagger's decision threshold (default 0)
 	MinCueRate float64              // score only words in cues at least this share of their uses (default 0.05)
-	MinCount   int                  // drop features seen fewer times in training (default 10)
+	MinCount   int                  // drop features seen fewer times in training (default 4)
 }
 
 // Report is what TrainModel measured on held-out documents: the cue
@@ -37,24 +38,10 @@ type Report struct {
 }
 
 func (r Report) String() string {
-	p := ratio(r.CueTP, r.CueTP+r.CueFP)
-	rc := ratio(r.CueTP, r.CueTP+r.CueFN)
+	p := eval.Ratio(r.CueTP, r.CueTP+r.CueFP)
+	rc := eval.Ratio(r.CueTP, r.CueTP+r.CueFN)
 	return fmt.Sprintf("cue tokens P %.4f R %.4f F1 %.4f; gold cues %d, content reachable %.4f, content right %.4f, content and source right %.4f",
-		p, rc, f1(p, rc), r.Readings, ratio(r.Reachable, r.Readings), ratio(r.ContentRight, r.Readings), ratio(r.SourceRight, r.Readings))
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func f1(p, r float64) float64 {
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
+		p, rc, eval.F1(p, rc), r.Readings, eval.Ratio(r.Reachable, r.Readings), eval.Ratio(r.ContentRight, r.Readings), eval.Ratio(r.SourceRight, r.Readings))
 }
 
 // tokenExample is one token for the cue tagger.
@@ -70,6 +57,18 @@ type readingExample struct {
 	gold   int    // index of the best candidate, -1 when none matches
 	match  []bool // candidate content matches the gold content
 	source []bool // candidate source overlaps the gold source
+}
+
+// quality ranks candidate k: content and source right, content right, wrong.
+func (ex readingExample) quality(k int) int {
+	q := 0
+	if ex.match[k] {
+		q += 2
+	}
+	if ex.source[k] {
+		q++
+	}
+	return q
 }
 
 // byteSpans converts brat character spans to byte spans of text.
@@ -257,6 +256,9 @@ func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) 
 	if opts.MinCount == 0 {
 		opts.MinCount = 10
 	}
+	if opts.RankEpochs == 0 {
+		opts.RankEpochs = 4
+	}
 	if opts.Seed == 0 {
 		opts.Seed = 1
 	}
@@ -332,11 +334,14 @@ func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) 
 	logf("%d cue words, %d tokens, %d readings", len(vocab), len(toks), len(reads))
 	rng := rand.New(rand.NewPCG(opts.Seed, 2))
 	cue, content := newAvg(), newAvg()
-	for ep := 0; ep < opts.Epochs; ep++ {
+	for ep := 0; ep < max(opts.Epochs, opts.RankEpochs); ep++ {
 		if err := ctx.Err(); err != nil {
 			return nil, Report{}, err
 		}
 		errs := 0
+		if ep >= opts.Epochs {
+			toks = nil
+		}
 		for _, i := range rng.Perm(len(toks)) {
 			ex := toks[i]
 			pred := cue.score(ex.feats) > 0
@@ -353,7 +358,7 @@ func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) 
 		rerrs := 0
 		for _, i := range rng.Perm(len(reads)) {
 			ex := reads[i]
-			if ex.gold < 0 {
+			if ex.gold < 0 || ep >= opts.RankEpochs {
 				continue
 			}
 			best, bs := 0, 0.0
@@ -362,7 +367,7 @@ func TrainModel(ctx context.Context, train, held []TrainDoc, opts TrainOptions) 
 					best, bs = k, s
 				}
 			}
-			if best != ex.gold {
+			if ex.quality(best) < ex.quality(ex.gold) {
 				rerrs++
 				content.update(ex.feats[ex.gold], 1)
 				content.update(ex.feats[best], -1)
