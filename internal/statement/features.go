@@ -193,6 +193,8 @@ func (d *doc) contextFeatures(si, ci, cj int) []string {
 		"left=" + bucket(ci-s.t0, 0, 1, 3, 8, 20),
 		"right=" + bucket(s.t1-cj, 1, 2, 4, 10, 25),
 		"inQ=" + boolStr(d.toks[ci].inQ),
+		// only a noun phrase after the cue: "..., a source told reporters."
+		"rightNP=" + boolStr(d.npAfter(s, cj).b >= s.t1-1),
 		"cue=" + cue.String() + "|start=" + boolStr(ci == s.t0) + "|end=" + boolStr(cj >= s.t1-1),
 		"cue=" + cue.String() + "|n1=" + strings.ToLower(d.word(s, cj)),
 		"last=" + last + "|p1=" + d.shape(s, ci-1),
