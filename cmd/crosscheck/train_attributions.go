@@ -21,10 +21,11 @@ func runTrainAttributions(ctx context.Context, args []string) error {
 	epochs := fs.Int("epochs", 0, "perceptron epochs (0: the default)")
 	minCount := fs.Int("min-count", 0, "drop features seen fewer times in training (0: the default)")
 	cueRate := fs.Float64("cue-rate", 0, "score only words that are cues in at least this share of their uses (0: the default)")
+	seed := fs.Uint64("seed", 0, "shuffling seed (0: the default)")
 	threshold := fs.Float64("threshold", 0, "cue tagger decision threshold: lower finds more cues")
 	prune := fs.Float64("prune", 0, "drop weights smaller than this in absolute value (0: the default)")
 	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: crosscheck train attributions [--data DIR] [--dev DIR] [--out PATH] [--epochs N] [--prune W] [--min-count N] [--cue-rate R] [--threshold T]\n\n"+
+		fmt.Fprintln(fs.Output(), "usage: crosscheck train attributions [--data DIR] [--dev DIR] [--out PATH] [--epochs N] [--prune W] [--min-count N] [--cue-rate R] [--threshold T] [--seed N]\n\n"+
 			"Trains the cue tagger and the content ranker of internal/statement on every attribution of a\n"+
 			"PolNeAR split and writes the weights that the package embeds. Score the result with\n"+
 			"crosscheck eval attributions.")
@@ -61,7 +62,7 @@ func runTrainAttributions(ctx context.Context, args []string) error {
 	}
 	start := time.Now()
 	logf := func(format string, a ...any) { fmt.Fprintf(os.Stderr, format+"\n", a...) }
-	m, rep, err := statement.TrainModel(ctx, train, dev, statement.TrainOptions{Epochs: *epochs, Prune: *prune, Threshold: *threshold, MinCueRate: *cueRate, MinCount: *minCount, Logf: logf})
+	m, rep, err := statement.TrainModel(ctx, train, dev, statement.TrainOptions{Epochs: *epochs, Prune: *prune, Seed: *seed, Threshold: *threshold, MinCueRate: *cueRate, MinCount: *minCount, Logf: logf})
 	if err != nil {
 		return fmt.Errorf("train attributions: %w", err)
 	}

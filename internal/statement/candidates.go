@@ -55,7 +55,7 @@ func (d *doc) npStop(k int) bool {
 	if t.punct {
 		return t.w != "." && t.w != "-" && t.w != "&"
 	}
-	return boundaryWords[strings.ToLower(t.w)]
+	return boundaryWords[lower(t.w)]
 }
 
 // clauseWords often start a clause or adjunct after a verb's object.
@@ -95,7 +95,7 @@ func (d *doc) appositive(s sent, k int) rng {
 // auxiliaries and adverbs), within sentence s.
 func (d *doc) npBefore(s sent, ci int) rng {
 	k := ci - 1
-	for k >= s.t0 && !d.toks[k].punct && (auxWords[strings.ToLower(d.toks[k].w)] || strings.HasSuffix(d.toks[k].w, "ly") && !d.toks[k].cap) {
+	for k >= s.t0 && !d.toks[k].punct && (auxWords[lower(d.toks[k].w)] || strings.HasSuffix(d.toks[k].w, "ly") && !d.toks[k].cap) {
 		k--
 	}
 	end := k + 1
@@ -108,7 +108,7 @@ func (d *doc) npBefore(s sent, ci int) rng {
 		// a prepositional attachment: "researchers at the university",
 		// "a source familiar with the talks"
 		if k > s.t0 && k < end-1 && d.is(k, "at", "of", "for", "with", "from", "in", "to") &&
-			!d.npStop(k-1) && !auxWords[strings.ToLower(d.toks[k-1].w)] {
+			!d.npStop(k-1) && !auxWords[lower(d.toks[k-1].w)] {
 			k--
 			continue
 		}
@@ -154,7 +154,7 @@ func (d *doc) candidates(si, ci, cj int) *reading {
 	}
 	if before.empty() {
 		k := ci - 1
-		for k >= s.t0 && !d.toks[k].punct && auxWords[strings.ToLower(d.toks[k].w)] {
+		for k >= s.t0 && !d.toks[k].punct && auxWords[lower(d.toks[k].w)] {
 			k--
 		}
 		before = d.appositive(s, k)
@@ -190,7 +190,7 @@ func (d *doc) candidates(si, ci, cj int) *reading {
 	}
 	// up to a clause boundary: "X wants Y since ..."
 	for k := r0 + 1; k < s.t1-1; k++ {
-		if clauseWords[strings.ToLower(d.toks[k].w)] {
+		if clauseWords[lower(d.toks[k].w)] {
 			add("RS", rng{r0, k})
 			break
 		}
@@ -297,14 +297,6 @@ func overlapsAny(r rng, ps []rng) bool {
 func mix(h, f uint64) uint64 {
 	h = (h ^ f) * fnvPrime
 	return h ^ h>>29
-}
-
-// contextHashes hashes the cue's context features once.
-func contextHashes(ctx []string, out []uint64) []uint64 {
-	for _, f := range ctx {
-		out = append(out, hstr(fnvOffset, f))
-	}
-	return out
 }
 
 // jointContext is how many leading context features the joint type

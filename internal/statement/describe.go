@@ -45,9 +45,9 @@ func mentionIn(ms []news.Mention, sp news.Span) (news.Mention, bool) {
 
 // lowerWords lists the lower-cased words of sp.
 func lowerWords(d *doc, sp news.Span) []string {
-	var out []string
+	out := make([]string, 0, 32)
 	for i := d.firstTokenAt(sp.Start); i < len(d.toks) && d.toks[i].s < sp.End; i++ {
-		out = append(out, strings.ToLower(d.toks[i].w))
+		out = append(out, lower(d.toks[i].w))
 	}
 	return out
 }
@@ -108,7 +108,7 @@ func voice(a *news.Article, d *doc, st *news.Statement) string {
 	src := st.Source.Text(a.Text)
 	for i := d.firstTokenAt(st.Source.Start); i < len(d.toks) && d.toks[i].s < st.Source.End; i++ {
 		w := d.toks[i].w
-		if v, ok := voiceWords[strings.ToLower(w)]; ok {
+		if v, ok := voiceWords[lower(w)]; ok {
 			found[v] = true
 		}
 	}
@@ -243,7 +243,7 @@ func assertions(a *news.Article, d *doc, attrs []news.Statement) []news.Statemen
 			if w[0] >= '0' && w[0] <= '9' {
 				number = true
 			}
-			lw := strings.ToLower(w)
+			lw := lower(w)
 			if finiteVerbs[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ed") && !d.toks[i].cap {
 				verb = true
 			}

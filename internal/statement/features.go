@@ -136,31 +136,36 @@ func rateFeature(rate float32) uint64 {
 // "deny"; crude but enough to share weights between forms.
 func stem(w string) string {
 	for _, suf := range []string{"ing", "ied", "ies", "ed", "es", "s"} {
-		if len(w) > len(suf)+2 && strings.HasSuffix(strings.ToLower(w[len(w)-len(suf):]), suf) {
+		if len(w) > len(suf)+2 && strings.EqualFold(w[len(w)-len(suf):], suf) {
 			return w[:len(w)-len(suf)]
 		}
 	}
 	return w
 }
 
-// contextFeatures lists the cue's context as feature strings; the ranker
-// crosses each with the candidate's type.
-func (d *doc) contextFeatures(si, ci, cj int) []string {
+// contextFeatures hashes the cue's context features; the ranker crosses
+// each with the candidates' types. The first jointContext ones are also
+// crossed with the pair of types.
+func (d *doc) contextFeatures(si, ci, cj int, out []uint64) []uint64 {
 	s := d.sents[si]
-	var cue strings.Builder
+	cue := tmpl("cue")
 	for k := ci; k < cj; k++ {
 		if k > ci {
-			cue.WriteByte(' ')
+			cue = hstr(cue, " ")
 		}
-		cue.WriteString(strings.ToLower(d.toks[k].w))
+		cue = hlower(cue, d.toks[k].w)
 	}
-	last := strings.ToLower(d.toks[cj-1].w)
+	last := d.toks[cj-1].w
 	qLeft, qRight := false, false
 	for k := s.t0; k < ci; k++ {
 		qLeft = qLeft || isQuoteMark(d.toks[k].w)
 	}
+	commas := 0
 	for k := cj; k < s.t1; k++ {
 		qRight = qRight || isQuoteMark(d.toks[k].w)
+		if d.toks[k].w == "," {
+			commas++
+		}
 	}
 	nextQ, prevQ := false, false
 	if si+1 < len(d.sents) && d.sents[si+1].para == s.para {
@@ -169,67 +174,42 @@ func (d *doc) contextFeatures(si, ci, cj int) []string {
 	if si > 0 && d.sents[si-1].para == s.para {
 		prevQ = isCloseMark(d.toks[d.sents[si-1].t1-1].w)
 	}
-	commas := 0
-	for k := cj; k < s.t1; k++ {
-		if d.toks[k].w == "," {
-			commas++
-		}
-	}
-	f := []string{
-		// the first jointContext features are crossed with both types
-		"sh=" + d.shape(s, ci-1) + d.shape(s, cj),
-		"start=" + boolStr(ci == s.t0),
-		"end=" + boolStr(cj >= s.t1-1),
-		"last=" + last,
-		"cue=" + cue.String(),
-		"p1=" + strings.ToLower(d.word(s, ci-1)),
-		"n1=" + strings.ToLower(d.word(s, cj)),
-		"n2=" + strings.ToLower(d.word(s, cj+1)),
-		"qL=" + boolStr(qLeft),
-		"qR=" + boolStr(qRight),
-		"nextQ=" + boolStr(nextQ),
-		"prevQ=" + boolStr(prevQ),
-		"commasR=" + bucket(commas, 0, 1, 2),
-		"left=" + bucket(ci-s.t0, 0, 1, 3, 8, 20),
-		"right=" + bucket(s.t1-cj, 1, 2, 4, 10, 25),
-		"inQ=" + boolStr(d.toks[ci].inQ),
+	start, end := boolStr(ci == s.t0), boolStr(cj >= s.t1-1)
+	shPrev := d.shape(s, ci-1)
+	n1 := d.word(s, cj)
+	return append(out,
+		hstr(hstr(tmpl("sh"), shPrev), d.shape(s, cj)),
+		hstr(tmpl("start"), start),
+		hstr(tmpl("end"), end),
+		hlower(tmpl("last"), last),
+		cue,
+		hlower(tmpl("p1"), d.word(s, ci-1)),
+		hlower(tmpl("n1"), n1),
+		hlower(tmpl("n2"), d.word(s, cj+1)),
+		hstr(tmpl("qL"), boolStr(qLeft)),
+		hstr(tmpl("qR"), boolStr(qRight)),
+		hstr(tmpl("nextQ"), boolStr(nextQ)),
+		hstr(tmpl("prevQ"), boolStr(prevQ)),
+		hstr(tmpl("commasR"), bucket(commas, 0, 1, 2)),
+		hstr(tmpl("left"), bucket(ci-s.t0, 0, 1, 3, 8, 20)),
+		hstr(tmpl("right"), bucket(s.t1-cj, 1, 2, 4, 10, 25)),
+		hstr(tmpl("inQ"), boolStr(d.toks[ci].inQ)),
 		// only a noun phrase after the cue: "..., a source told reporters."
-		"rightNP=" + boolStr(d.npAfter(s, cj).b >= s.t1-1),
-		"cue=" + cue.String() + "|start=" + boolStr(ci == s.t0) + "|end=" + boolStr(cj >= s.t1-1),
-		"cue=" + cue.String() + "|n1=" + strings.ToLower(d.word(s, cj)),
-		"last=" + last + "|p1=" + d.shape(s, ci-1),
-	}
-	return f
+		hstr(tmpl("rightNP"), boolStr(d.npAfter(s, cj).b >= s.t1-1)),
+		hstr(hstr(hstr(cue, "|start="), start), "|end="+end),
+		hlower(hstr(cue, "|n1="), n1),
+		hstr(hlower(hstr(tmpl("last|p1"), last), "|"), shPrev),
+	)
 }
 
-// bucket names the first edge n does not exceed.
+// bucket names the first edge n does not exceed by its position.
 func bucket(n int, edges ...int) string {
-	for _, e := range edges {
+	for i, e := range edges {
 		if n <= e {
-			return "<=" + itoa(e)
+			return digits[i]
 		}
 	}
-	return ">" + itoa(edges[len(edges)-1])
+	return digits[len(edges)]
 }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
+var digits = []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}

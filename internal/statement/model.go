@@ -32,38 +32,43 @@ func newModel() *Model {
 }
 
 // table is a frozen weight map: open addressing on the feature hash itself
-// (features are already hashes), twice as fast as a Go map here. Key 0
-// marks an empty slot; a feature hashing to 0 is dropped.
+// (features are already hashes), each slot holding a 32-bit fingerprint of
+// the hash beside its weight, so that a lookup costs one cache line. A Go
+// map of the same weights takes three times as long here.
 type table struct {
-	keys []uint64
-	vals []float32
-	mask uint64
+	slots []slot
+	mask  uint64
 }
+
+type slot struct {
+	fp uint32 // the hash's high half, never 0; 0 marks an empty slot
+	w  float32
+}
+
+func fingerprint(k uint64) uint32 { return uint32(k>>32) | 1 }
 
 func newTable(m map[uint64]float32) *table {
 	n := 16
-	for n < 2*len(m) {
+	for n < len(m)+len(m)/2 {
 		n *= 2
 	}
-	t := &table{keys: make([]uint64, n), vals: make([]float32, n), mask: uint64(n - 1)}
+	t := &table{slots: make([]slot, n), mask: uint64(n - 1)}
 	for k, v := range m {
-		if k == 0 {
-			continue
-		}
 		i := k & t.mask
-		for t.keys[i] != 0 {
+		for t.slots[i].fp != 0 {
 			i = (i + 1) & t.mask
 		}
-		t.keys[i], t.vals[i] = k, v
+		t.slots[i] = slot{fingerprint(k), v}
 	}
 	return t
 }
 
 func (t *table) get(k uint64) (float32, bool) {
+	fp := fingerprint(k)
 	for i := k & t.mask; ; i = (i + 1) & t.mask {
-		switch t.keys[i] {
-		case k:
-			return t.vals[i], k != 0
+		switch t.slots[i].fp {
+		case fp:
+			return t.slots[i].w, true
 		case 0:
 			return 0, false
 		}

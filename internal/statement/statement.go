@@ -125,7 +125,7 @@ func (m *Model) read(d *doc, c rng, buf *[]uint64) ([]rng, rng, bool) {
 	if len(r.cands) == 0 {
 		return nil, rng{}, false
 	}
-	ctx := contextHashes(d.contextFeatures(si, c.a, c.b), nil)
+	ctx := d.contextFeatures(si, c.a, c.b, nil)
 	cs := make([]float32, len(r.contents))
 	for k, cc := range r.contents {
 		*buf = d.contentFeatures(cc, ctx, (*buf)[:0])

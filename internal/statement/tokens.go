@@ -44,7 +44,7 @@ func prepare(text string, paras, sents []news.Span) *doc {
 			sents = append(sents, segment.Sentences(text, p)...)
 		}
 	}
-	d := &doc{text: text}
+	d := &doc{text: text, toks: make([]tok, 0, len(text)/4+8), sents: make([]sent, 0, len(sents))}
 	pi := 0
 	depth := false
 	for _, sp := range sents {
@@ -88,7 +88,7 @@ func isClitic(w string) bool {
 	if len(w) < 2 {
 		return false
 	}
-	l := strings.ToLower(w)
+	l := lower(w)
 	switch l {
 	case "'s", "’s", "n't", "n’t", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m":
 		return true
@@ -139,4 +139,14 @@ func isQuoteMark(w string) bool { return isOpenMark(w) || isCloseMark(w) }
 // sentOf returns the index of the sentence holding token i.
 func (d *doc) sentOf(i int) int {
 	return sort.Search(len(d.sents), func(k int) bool { return d.sents[k].t1 > i })
+}
+
+// lower returns w in lower case, without allocating when it already is.
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(w)
+		}
+	}
+	return w
 }

@@ -177,7 +177,7 @@ func (d *doc) tokensIn(sp news.Span) (int, int) {
 
 func (d *doc) readingExample(ci, cj int, content news.Span, source []news.Span) readingExample {
 	si := d.sentOf(ci)
-	ctx := contextHashes(d.contextFeatures(si, ci, cj), nil)
+	ctx := d.contextFeatures(si, ci, cj, nil)
 	r := d.candidates(si, ci, cj)
 	ex := readingExample{gold: -1}
 	best := -1.0
