@@ -4,8 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/entity"
@@ -41,11 +39,6 @@ func runEvalQuotes(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *out != "" {
-		if err := os.MkdirAll(*out, 0o755); err != nil {
-			return fmt.Errorf("make predictions dir: %w", err)
-		}
-	}
 	var upstream []news.Stage
 	if !*alone {
 		tagger, err := ner.NewStage()
@@ -55,40 +48,15 @@ func runEvalQuotes(ctx context.Context, args []string) error {
 		upstream = []news.Stage{segment.Stage{}, tagger, entity.Stage{}}
 	}
 	var score eval.QuoteScore
-	var bytes int
-	var spent time.Duration
-	for i := range docs {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		d := &docs[i]
-		a := &news.Article{ID: d.Name, Text: d.Text}
-		for _, st := range upstream {
-			if err := st.Process(ctx, a); err != nil {
-				return fmt.Errorf("%s: %w", d.Name, err)
-			}
-		}
-		start := time.Now()
-		if err := (quote.Extractor{RulesOnly: *rules}).Process(ctx, a); err != nil {
-			return fmt.Errorf("%s: %w", d.Name, err)
-		}
-		spent += time.Since(start)
+	spent, err := polnearRun{upstream: upstream, stage: quote.Extractor{RulesOnly: *rules},
+		predict: func(a *news.Article) []eval.Attribution { return quote.Attributions(a.Text, a.Quotes) },
+		gold:    (*eval.PolNeARDoc).GoldQuotes, add: score.Add, out: *out}.run(ctx, docs)
+	if err != nil {
+		return err
+	}
+	bytes := 0
+	for _, d := range docs {
 		bytes += len(d.Text)
-		pred := quote.Attributions(a.Text, a.Quotes)
-		score.Add(d.GoldQuotes(), pred)
-		if *out != "" {
-			f, err := os.Create(filepath.Join(*out, d.Name+".ann"))
-			if err != nil {
-				return fmt.Errorf("create predictions: %w", err)
-			}
-			err = eval.WriteBrat(f, []rune(d.Text), pred)
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return fmt.Errorf("write predictions: %w", err)
-			}
-		}
 	}
 	fmt.Printf("texts %d\n%s\n", len(docs), score)
 	if spent > 0 {

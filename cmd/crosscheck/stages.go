@@ -17,6 +17,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/quote"
 	"github.com/crosscheck-news/crosscheck/internal/segment"
 	"github.com/crosscheck-news/crosscheck/internal/stance"
+	"github.com/crosscheck-news/crosscheck/internal/statement"
 	"github.com/crosscheck-news/crosscheck/internal/status"
 	"github.com/crosscheck-news/crosscheck/internal/story"
 )
@@ -33,6 +34,7 @@ func articleStages() ([]pipeline.Named, error) {
 		pipeline.Named{Name: "entities", Stage: entity.Stage{}},
 		pipeline.Named{Name: "quotes", Stage: quote.Extractor{}},
 		pipeline.Named{Name: "claims", Stage: claim.Extractor{}},
+		pipeline.Named{Name: "statements", Stage: statement.Extractor{}},
 		pipeline.Named{Name: "fingerprint", Stage: dedup.Fingerprint{}},
 	), nil
 }

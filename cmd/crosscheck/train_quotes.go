@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/entity"
@@ -70,17 +69,7 @@ func runTrainQuotes(ctx context.Context, args []string) error {
 	if rep.Matched > 0 {
 		fmt.Printf("cross-validated on train: %s\n", rep)
 	}
-	if err := os.MkdirAll(filepath.Dir(*out), 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", filepath.Dir(*out), err)
-	}
-	f, err := os.Create(*out)
-	if err != nil {
-		return fmt.Errorf("create weights: %w", err)
-	}
-	n, err := m.WriteTo(f)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	n, err := writeWeights(*out, m)
 	if err != nil {
 		return err
 	}

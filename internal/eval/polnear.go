@@ -280,14 +280,16 @@ func spansOverlap(a, b []CharSpan) bool {
 	return false
 }
 
-func ratio(a, b int) float64 {
+// Ratio is a/b, or 0 when b is 0.
+func Ratio(a, b int) float64 {
 	if b == 0 {
 		return 0
 	}
 	return float64(a) / float64(b)
 }
 
-func f1(p, r float64) float64 {
+// F1 is the harmonic mean of p and r, or 0 when both are 0.
+func F1(p, r float64) float64 {
 	if p+r == 0 {
 		return 0
 	}
@@ -295,20 +297,20 @@ func f1(p, r float64) float64 {
 }
 
 // Precision is matched / predicted.
-func (s QuoteScore) Precision() float64 { return ratio(s.Matched, s.Predicted) }
+func (s QuoteScore) Precision() float64 { return Ratio(s.Matched, s.Predicted) }
 
 // Recall is matched / gold.
-func (s QuoteScore) Recall() float64 { return ratio(s.Matched, s.Gold) }
+func (s QuoteScore) Recall() float64 { return Ratio(s.Matched, s.Gold) }
 
 // F1 is the harmonic mean of quote precision and recall.
-func (s QuoteScore) F1() float64 { return f1(s.Precision(), s.Recall()) }
+func (s QuoteScore) F1() float64 { return F1(s.Precision(), s.Recall()) }
 
 // SpeakerAccuracy is the share of matched quotes with the speaker right.
-func (s QuoteScore) SpeakerAccuracy() float64 { return ratio(s.SpeakerRight, s.Matched) }
+func (s QuoteScore) SpeakerAccuracy() float64 { return Ratio(s.SpeakerRight, s.Matched) }
 
 // EndToEndF1 counts a quote as right only when matched with its speaker right.
 func (s QuoteScore) EndToEndF1() float64 {
-	return f1(ratio(s.SpeakerRight, s.Predicted), ratio(s.SpeakerRight, s.Gold))
+	return F1(Ratio(s.SpeakerRight, s.Predicted), Ratio(s.SpeakerRight, s.Gold))
 }
 
 // String formats the score as the eval command prints it.
@@ -381,4 +383,19 @@ func WriteBrat(w io.Writer, runes []rune, attrs []Attribution) error {
 		fmt.Fprintf(bw, "E%d\tAttribution:T%d %s\n", i+1, t, strings.Join(args, " "))
 	}
 	return bw.Flush()
+}
+
+// GoldAttributions returns every gold attribution of the document that has
+// a Content span: direct, indirect and mixed speech alike.
+func (d *PolNeARDoc) GoldAttributions() []Attribution { return d.Gold }
+
+// AttributionScore is the attribution metric over a set of documents: the
+// quote metric (same matching, same source rule) applied to every gold
+// attribution instead of direct quotes only.
+type AttributionScore struct{ QuoteScore }
+
+// String formats the score as the eval command prints it.
+func (s AttributionScore) String() string {
+	return fmt.Sprintf("gold %d  predicted %d  matched %d\nattribution precision %.4f  recall %.4f  F1 %.4f\nsource accuracy on matched %.4f (%d/%d)\nend-to-end F1 %.4f",
+		s.Gold, s.Predicted, s.Matched, s.Precision(), s.Recall(), s.F1(), s.SpeakerAccuracy(), s.SpeakerRight, s.Matched, s.EndToEndF1())
 }

@@ -64,12 +64,23 @@ func isTrailer(r rune) bool {
 	return false
 }
 
+var dashes = []string{"—", "–", "--", "…", "..."}
+
+// mayHaveDash reports whether w holds a byte that starts one of dashes.
+func mayHaveDash(w string) bool {
+	return strings.IndexByte(w, '-') >= 0 || strings.IndexByte(w, '.') >= 0 || strings.IndexByte(w, 0xE2) >= 0
+}
+
 var clitics = []string{"n't", "n’t", "'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
 
 func splitChunk(out []Token, text string, s, e int) []Token {
 	w := text[s:e]
-	// Dashes between words are tokens of their own.
-	for _, d := range []string{"—", "–", "--", "…", "..."} {
+	// Dashes between words are tokens of their own. (Every dash starts with
+	// '-', '.' or the byte 0xE2: most words skip the search.)
+	for _, d := range dashes {
+		if !mayHaveDash(w) {
+			break
+		}
 		if p := strings.Index(w, d); p >= 0 {
 			out = splitChunk(out, text, s, s+p)
 			q := s + p + len(d)
@@ -113,14 +124,16 @@ func splitChunk(out []Token, text string, s, e int) []Token {
 		}
 		break
 	}
-	// Clitics.
+	// Clitics (each has an apostrophe: most words skip the search).
 	var clitic Token
-	lw := strings.ToLower(text[s:e])
-	for _, c := range clitics {
-		if len(lw) > len(c) && strings.HasSuffix(lw, c) {
-			clitic = Token{Span: news.Span{Start: e - len(c), End: e}}
-			e -= len(c)
-			break
+	if strings.ContainsAny(text[s:e], "'’") {
+		lw := strings.ToLower(text[s:e])
+		for _, c := range clitics {
+			if len(lw) > len(c) && strings.HasSuffix(lw, c) {
+				clitic = Token{Span: news.Span{Start: e - len(c), End: e}}
+				e -= len(c)
+				break
+			}
 		}
 	}
 	// A sentence glued to the next: "France.Edward".

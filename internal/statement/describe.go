@@ -1,0 +1,272 @@
+package statement
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// describe fills a statement's speaker, voice, modality, flags and stance
+// from its source, cue and content.
+func describe(a *news.Article, d *doc, st *news.Statement) {
+	text := a.Text
+	if st.Source.Len() > 0 && st.By == "" {
+		st.By = strings.Join(strings.Fields(st.Source.Text(text)), " ")
+		if m, ok := mentionIn(a.Mentions, st.Source); ok {
+			st.By, st.ByKey = m.Name, m.Key
+			if st.By == "" {
+				st.By = m.Text
+			}
+		}
+	}
+	st.Voice = voice(a, d, st)
+	cue := strings.ToLower(st.Cue.Text(text))
+	words := lowerWords(d, st.Content)
+	st.Modality = modality(cue, words)
+	st.Hedged = st.Modality != "" || hedgeCues[lastWord(cue)]
+	content := strings.TrimSpace(st.Content.Text(text))
+	st.Question = strings.HasSuffix(strings.TrimRight(content, "”\"’' "), "?") || questionCues[lastWord(cue)]
+	st.Negated = negated(words)
+	st.Stance = stance(cue, words, st)
+}
+
+// mentionIn returns the longest named mention overlapping sp.
+func mentionIn(ms []news.Mention, sp news.Span) (news.Mention, bool) {
+	var best news.Mention
+	ok := false
+	for _, m := range ms {
+		if m.Span.Start < sp.End && sp.Start < m.Span.End && m.Key != "" && (!ok || m.Span.Len() > best.Span.Len()) {
+			best, ok = m, true
+		}
+	}
+	return best, ok
+}
+
+// lowerWords lists the lower-cased words of sp.
+func lowerWords(d *doc, sp news.Span) []string {
+	out := make([]string, 0, 32)
+	for i := d.firstTokenAt(sp.Start); i < len(d.toks) && d.toks[i].s < sp.End; i++ {
+		out = append(out, lower(d.toks[i].w))
+	}
+	return out
+}
+
+// firstTokenAt is the index of the first token ending after pos.
+func (d *doc) firstTokenAt(pos int) int {
+	return sort.Search(len(d.toks), func(k int) bool { return d.toks[k].e > pos })
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], ":,")
+}
+
+// Voice cues: general words that say who a source is, never topics.
+var voiceWords = func() map[string]string {
+	m := map[string]string{}
+	for v, ws := range map[string]string{
+		news.VoiceAnonymous: "source sources insider insiders anonymity anonymous familiar unnamed unidentified " +
+			"aide aides confidant confidants",
+		news.VoiceExpert: "analyst analysts researcher researchers scientist scientists professor expert experts " +
+			"economist economists study studies survey poll polls research scholar historian strategist " +
+			"strategists doctor doctors data",
+		news.VoiceFans: "fans fan users followers commenters netizens viewers supporters critics readers",
+		news.VoiceMedia: "newspaper magazine times post journal news tribune herald guardian telegraph reuters " +
+			"ap cnn bbc nbc cbs abc fox msnbc npr bloomberg politico axios breitbart report reports reporter " +
+			"reporters outlet network broadcaster tabloid daily gazette afp wire",
+		news.VoiceOfficial: "spokesperson spokesman spokeswoman spokespeople official officials police ministry " +
+			"minister department government president senator sen. governor gov. mayor secretary agency office " +
+			"administration prosecutor prosecutors court judge committee council commission chief director " +
+			"congressman congresswoman rep. authorities army military pentagon embassy parliament lawmakers " +
+			"lawmaker chairman chairwoman ceo company statement campaign party commissioner sheriff attorney " +
+			"regulator regulators bureau fbi cia un nato eu cabinet leader leaders",
+	} {
+		for _, w := range strings.Fields(ws) {
+			m[w] = v
+		}
+	}
+	return m
+}()
+
+// voiceOrder breaks ties when a source phrase holds cues of several voices:
+// "a source in the ministry" is anonymous.
+var voiceOrder = []string{news.VoiceAnonymous, news.VoiceExpert, news.VoiceOfficial, news.VoiceFans, news.VoiceMedia}
+
+// voice decides who stands behind a statement from its source phrase.
+func voice(a *news.Article, d *doc, st *news.Statement) string {
+	if st.Kind == "assertion" {
+		return news.VoiceOutlet
+	}
+	if st.Source.Len() == 0 {
+		return news.VoiceAnonymous
+	}
+	found := map[string]bool{}
+	src := st.Source.Text(a.Text)
+	for i := d.firstTokenAt(st.Source.Start); i < len(d.toks) && d.toks[i].s < st.Source.End; i++ {
+		w := d.toks[i].w
+		if v, ok := voiceWords[lower(w)]; ok {
+			found[v] = true
+		}
+	}
+	if strings.Contains(src, "people close") || strings.Contains(src, "person close") {
+		found[news.VoiceAnonymous] = true
+	}
+	if a.Source != "" && strings.Contains(strings.ToLower(src), strings.ToLower(a.Source)) {
+		found[news.VoiceMedia] = true
+	}
+	for _, v := range voiceOrder {
+		if found[v] {
+			return v
+		}
+	}
+	return news.VoiceNamed
+}
+
+// hedges weaken a statement; the first found is its modality.
+var hedges = map[string]bool{"reportedly": true, "allegedly": true, "may": true, "might": true, "could": true,
+	"rumoured": true, "rumored": true, "rumour": true, "rumor": true, "rumours": true, "rumors": true,
+	"possibly": true, "perhaps": true, "apparently": true, "likely": true, "unlikely": true, "unconfirmed": true,
+	"supposedly": true, "purportedly": true, "speculation": true, "speculated": true, "alleged": true,
+	"seemingly": true, "probably": true, "maybe": true}
+
+// hedgeCues are cues that report without vouching.
+var hedgeCues = map[string]bool{"claimed": true, "claims": true, "claim": true, "alleged": true,
+	"alleges": true, "speculated": true, "suggested": true, "suggests": true, "rumoured": true, "rumored": true,
+	"believes": true, "believe": true, "believed": true, "thinks": true, "think": true, "suspects": true}
+
+var questionCues = map[string]bool{"asked": true, "asks": true, "wondered": true, "wonders": true,
+	"questioned": true, "questions": true, "doubted": true, "doubts": true, "asking": true}
+
+var denyCues = map[string]bool{"denied": true, "denies": true, "deny": true, "denying": true,
+	"dismissed": true, "dismisses": true, "rejected": true, "rejects": true, "refuted": true, "refutes": true,
+	"disputed": true, "disputes": true, "rebuffed": true, "contradicted": true, "contested": true}
+
+var debunkWords = map[string]bool{"false": true, "hoax": true, "fake": true, "fabricated": true,
+	"baseless": true, "bogus": true, "debunked": true, "myth": true, "misinformation": true,
+	"disinformation": true, "unfounded": true, "untrue": true, "lie": true, "lies": true, "falsehood": true}
+
+var negators = map[string]bool{"not": true, "n't": true, "n’t": true, "never": true, "no": true,
+	"nobody": true, "nothing": true, "neither": true, "nor": true, "none": true}
+
+func modality(cue string, words []string) string {
+	for _, w := range strings.Fields(cue) {
+		if hedges[w] {
+			return w
+		}
+	}
+	for _, w := range words {
+		if hedges[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+func negated(words []string) bool {
+	for _, w := range words {
+		if negators[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// stance reads the speaker's position toward what the content states.
+func stance(cue string, words []string, st *news.Statement) news.Stance {
+	if denyCues[lastWord(cue)] || denyCues[firstWord(cue)] {
+		return news.Denies
+	}
+	for i, w := range words {
+		if w == "true" && i > 0 && (negators[words[i-1]] || i > 1 && negators[words[i-2]]) {
+			return news.Denies // "it was not true"
+		}
+	}
+	for _, w := range words {
+		if debunkWords[w] {
+			return news.Debunks
+		}
+	}
+	if st.Question {
+		return news.Questions
+	}
+	if st.Hedged {
+		return news.Rumour
+	}
+	return news.Asserts
+}
+
+func firstWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// assertions are the outlet's own factual sentences: outside every
+// attribution, not questions, of reasonable length, naming an actor, a
+// number or a date, and with a finite verb.
+func assertions(a *news.Article, d *doc, attrs []news.Statement) []news.Statement {
+	var out []news.Statement
+	mi, di := 0, 0
+	for _, s := range d.sents {
+		sp := s.span
+		n := s.t1 - s.t0
+		for mi < len(a.Mentions) && a.Mentions[mi].Span.End <= sp.Start {
+			mi++
+		}
+		for di < len(a.Dates) && a.Dates[di].Span.End <= sp.Start {
+			di++
+		}
+		if n < 6 || n > 70 || d.toks[s.t0].inQ || isOpenMark(d.toks[s.t0].w) || strings.HasSuffix(sp.Text(a.Text), "?") {
+			continue
+		}
+		covered := false
+		for _, st := range attrs {
+			if st.Span.Start < sp.End && sp.Start < st.Span.End {
+				covered = true
+				break
+			}
+		}
+		if covered {
+			continue
+		}
+		named := mi < len(a.Mentions) && a.Mentions[mi].Span.Start < sp.End
+		dated := di < len(a.Dates) && a.Dates[di].Span.Start < sp.End
+		number, verb := false, false
+		for i := s.t0; i < s.t1; i++ {
+			w := d.toks[i].w
+			if w[0] >= '0' && w[0] <= '9' {
+				number = true
+			}
+			lw := lower(w)
+			if finiteVerbs[lw] || len(lw) > 4 && strings.HasSuffix(lw, "ed") && !d.toks[i].cap {
+				verb = true
+			}
+		}
+		if !verb || !(named || dated || number) {
+			continue
+		}
+		st := news.Statement{Span: sp, Content: sp, Kind: "assertion", Voice: news.VoiceOutlet}
+		words := lowerWords(d, sp)
+		st.Modality = modality("", words)
+		st.Hedged = st.Modality != ""
+		st.Negated = negated(words)
+		st.Stance = stance("", words, &st)
+		out = append(out, st)
+	}
+	return out
+}
+
+// finiteVerbs are common finite verbs that do not end in -ed.
+var finiteVerbs = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true,
+	"have": true, "had": true, "will": true, "won": true, "lost": true, "took": true, "made": true,
+	"began": true, "left": true, "met": true, "told": true, "said": true, "says": true, "held": true,
+	"rose": true, "fell": true, "grew": true, "sold": true, "bought": true, "paid": true, "led": true,
+	"ran": true, "became": true, "came": true, "went": true, "gave": true, "set": true, "hit": true,
+	"cut": true, "put": true, "shot": true, "struck": true, "broke": true, "found": true, "got": true,
+	"sent": true, "spent": true, "built": true, "chose": true, "wrote": true, "voted": true, "won't": true}

@@ -1,0 +1,154 @@
+package statement_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/segment"
+	"github.com/crosscheck-news/crosscheck/internal/statement"
+)
+
+// run applies the statement stage after sentence splitting only.
+func run(t *testing.T, text string) []news.Statement {
+	t.Helper()
+	a := &news.Article{Text: text}
+	if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	return a.Statements
+}
+
+// find returns the attribution whose content contains want.
+func find(text string, sts []news.Statement, want string) (news.Statement, bool) {
+	for _, s := range sts {
+		if s.Kind != "assertion" && strings.Contains(s.Content.Text(text), want) {
+			return s, true
+		}
+	}
+	return news.Statement{}, false
+}
+
+func TestAttributions(t *testing.T) {
+	tests := []struct {
+		name, text, content, source, kind string
+		voice                             string
+		stance                            news.Stance
+	}{
+		{name: "indirect politics",
+			text:    "The finance minister said on Tuesday that the government would cut fuel taxes next year.",
+			content: "the government would cut fuel taxes", source: "finance minister", kind: "indirect",
+			voice: news.VoiceOfficial, stance: news.Asserts},
+		{name: "according to business",
+			text:    "According to analysts at the bank, the merger could save both companies $2 billion a year.",
+			content: "the merger could save", source: "analysts", kind: "indirect",
+			voice: news.VoiceExpert, stance: news.Rumour},
+		{name: "denial",
+			text:    "The company denied that it had misled investors about the safety of the drug.",
+			content: "misled investors", source: "company", kind: "indirect",
+			voice: news.VoiceOfficial, stance: news.Denies},
+		{name: "content first science",
+			text:    "The new vaccine cut hospital admissions by half in the trial, researchers at the university said.",
+			content: "The new vaccine cut hospital admissions", source: "researchers", kind: "indirect",
+			voice: news.VoiceExpert, stance: news.Asserts},
+		{name: "anonymous",
+			text:    "The talks have stalled over the border question, a source familiar with the negotiations told reporters.",
+			content: "The talks have stalled", source: "a source", kind: "indirect",
+			voice: news.VoiceAnonymous, stance: news.Asserts},
+		{name: "debunk",
+			text:    "The ministry said the report that troops had crossed the border was false.",
+			content: "troops had crossed the border", source: "ministry", kind: "indirect",
+			voice: news.VoiceOfficial, stance: news.Debunks},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sts := run(t, tt.text)
+			s, ok := find(tt.text, sts, tt.content)
+			if !ok {
+				t.Fatalf("no attribution with content %q in %+v", tt.content, sts)
+			}
+			if got := s.Source.Text(tt.text); !strings.Contains(got, tt.source) {
+				t.Errorf("source = %q, want it to contain %q", got, tt.source)
+			}
+			if s.Kind != tt.kind || s.Voice != tt.voice || s.Stance != tt.stance {
+				t.Errorf("kind, voice, stance = %q, %q, %q; want %q, %q, %q", s.Kind, s.Voice, s.Stance, tt.kind, tt.voice, tt.stance)
+			}
+			if s.Cue.Len() == 0 || s.By == "" {
+				t.Errorf("cue %v, by %q: want both", s.Cue, s.By)
+			}
+		})
+	}
+}
+
+func TestAssertion(t *testing.T) {
+	text := "The central bank raised its main interest rate to 4.5 percent on Thursday.\n\nWhat comes next?"
+	sts := run(t, text)
+	var got []string
+	for _, s := range sts {
+		if s.Kind == "assertion" {
+			got = append(got, s.Content.Text(text))
+			if s.Voice != news.VoiceOutlet || s.By != "" || s.Source.Len() != 0 || s.Stance != news.Asserts {
+				t.Errorf("assertion %+v: want the outlet's voice, no source, asserts", s)
+			}
+		}
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], "The central bank raised") {
+		t.Errorf("assertions = %q, want the rate decision only", got)
+	}
+}
+
+func TestKeepsEarlierStatements(t *testing.T) {
+	text := "The mayor said the bridge would reopen in May."
+	a := &news.Article{Text: text}
+	a.Statements = []news.Statement{{Predicate: "commented", Subject: "mayor"}}
+	if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Statements) < 2 || a.Statements[0].Predicate != "commented" {
+		t.Errorf("statements = %+v: want the relation statement kept first", a.Statements)
+	}
+}
+
+func TestNamedSourceResolves(t *testing.T) {
+	text := "Merkel told lawmakers that Germany would meet its climate targets."
+	a := &news.Article{Text: text}
+	a.Mentions = []news.Mention{{Span: news.Span{Start: 0, End: 6}, Text: "Merkel", Type: news.PER,
+		Key: "angela-merkel", Name: "Angela Merkel"}}
+	if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	s, ok := find(text, a.Statements, "Germany would meet")
+	if !ok {
+		t.Fatalf("no attribution in %+v", a.Statements)
+	}
+	if s.By != "Angela Merkel" || s.ByKey != "angela-merkel" || s.Voice != news.VoiceNamed {
+		t.Errorf("by %q key %q voice %q; want the resolved entity", s.By, s.ByKey, s.Voice)
+	}
+}
+
+// FuzzStatements runs the stage on arbitrary text: it must not panic and
+// every span must lie inside the text.
+func FuzzStatements(f *testing.F) {
+	f.Add("The minister said that taxes would rise. “We will win,” he said.")
+	f.Add("According to officials, , said said “ ” \" according to")
+	f.Add("“Unclosed\n\nsaid: ")
+	f.Fuzz(func(t *testing.T, text string) {
+		a := &news.Article{Text: text}
+		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range a.Statements {
+			for _, sp := range []news.Span{s.Span, s.Content, s.Source, s.Cue} {
+				if sp.Start < 0 || sp.End > len(text) || sp.Start > sp.End {
+					t.Fatalf("span %+v outside text of %d bytes in %+v", sp, len(text), s)
+				}
+			}
+		}
+	})
+}
