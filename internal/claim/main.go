@@ -385,11 +385,18 @@ func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claim
 	}
 	c := news.Claim{ID: "c" + news.IDFor("main|" + v.ID)[:10], Text: cand.text, Main: true, Stances: []news.StanceEntry{}}
 	parties := partiesOf(v, cand.text)
+	ix := newEntityIndex(v)
 	for _, a := range arts {
 		entries, best := readArticle(cand, sw, a)
 		for i := range entries {
-			if entries[i].By != "" && isParty(entries[i].By, parties) {
-				entries[i].Voice = news.VoiceParty
+			// A party speaks as a person the claim names, or as the
+			// representative of one; an organisation's word counts through
+			// its spokespeople (the official voice).
+			if e := &entries[i]; e.By != "" && e.Voice != news.VoiceAnonymous && e.Voice != news.VoiceMedia &&
+				e.Voice != news.VoiceFans && isParty(e.By, parties) && (ix.person(e.By) || strings.Contains(e.By, "'s ")) {
+				e.Voice = news.VoiceParty
+			} else if e.Voice == news.VoiceParty {
+				e.Voice = news.VoiceNamed
 			}
 		}
 		if len(entries) == 0 && b.Stance != nil && best.Len() > 0 {

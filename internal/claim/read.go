@@ -36,6 +36,41 @@ var (
 	denyKeys  = []string{"den", "dismiss", "reject", "refut", "rebuff", "shot down", "shoots down", "categorical"}
 )
 
+// nonAgents are heads of source phrases that are documents, not people:
+// "a statement", "the report" speak for nobody in particular.
+var nonAgents = map[string]bool{"statement": true, "report": true, "reports": true, "release": true, "document": true,
+	"documents": true, "email": true, "letter": true, "post": true, "article": true, "study": true, "video": true}
+
+// indefinite determiners open an unnamed source: "an official", "one
+// official", "two officials", "some officials".
+var indefinite = map[string]bool{"a": true, "an": true, "one": true, "two": true, "three": true, "some": true,
+	"several": true, "other": true, "officials": true, "sources": true}
+
+// voiceOf refines a statement's voice for weighing it: a document is no
+// speaker, and an unnamed official ("a U.S. official") is an anonymous
+// source unless the phrase names whom they speak for.
+func voiceOf(by, voice string) string {
+	f := strings.Fields(strings.ToLower(by))
+	if len(f) == 0 {
+		return voice
+	}
+	if nonAgents[strings.Trim(f[len(f)-1], ".,")] {
+		return news.VoiceNamed
+	}
+	if voice == news.VoiceOfficial && indefinite[f[0]] {
+		named := false
+		for _, w := range strings.Fields(by)[1:] {
+			if w[0] >= 'A' && w[0] <= 'Z' && len(strings.Trim(w, ".")) > 2 {
+				named = true // "a spokesman for the Pentagon"
+			}
+		}
+		if !named {
+			return news.VoiceAnonymous
+		}
+	}
+	return voice
+}
+
 // hasAny reports whether lower contains one of keys.
 func hasAny(lower string, keys []string) bool {
 	for _, k := range keys {
@@ -58,25 +93,38 @@ type sentenceReading struct {
 // readSentence reads the stance of the sentence at s toward the claim it
 // states: the statement found there by the statement stage when there is
 // one, else the sentence's own words.
-func readSentence(a *news.Article, s news.Span, claimNegated bool) sentenceReading {
+//
+// The statement counts when its content holds the claim: a sentence
+// that states the claim and, in another clause, quotes someone on something
+// else is the outlet's own.
+func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate) sentenceReading {
 	text := s.Text(a.Text)
 	r := sentenceReading{stance: news.Asserts, voice: news.VoiceOutlet}
+	bestCover := statementMatch
 	for _, st := range a.Statements {
-		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) {
+		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) || st.By == "" {
 			continue
 		}
-		r.by, r.byKey, r.voice, r.modality = st.By, st.ByKey, st.Voice, st.Modality
+		cover, _ := coverage(sw, main, st.Content.Text(a.Text))
+		if cover < bestCover {
+			continue
+		}
+		bestCover = cover
+		r.by, r.byKey, r.voice, r.modality = st.By, st.ByKey, voiceOf(st.By, st.Voice), st.Modality
 		if r.voice == "" {
 			r.voice = news.VoiceNamed
 		}
+		r.stance = news.Asserts
 		if st.Stance != "" {
 			r.stance = st.Stance
 		}
-		break
 	}
+	claimNegated := false
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
 	switch {
+	case (strings.Contains(lower, "comment") || strings.Contains(lower, "confirm")) && noComment.MatchString(t):
+		r.stance = news.Rumour // "neither confirmed nor denied": no word either way
 	case hasAny(lower, debunkKeys) && debunkWords.MatchString(t):
 		r.stance = news.Debunks
 	case hasAny(lower, denyKeys) && denyWords.MatchString(t):
@@ -104,6 +152,10 @@ const mainClaimMatch = 0.5
 // plainMatch is how much of what the claim says about its names (its words
 // that are not names) a sentence must hold to state it.
 const plainMatch = 0.34
+
+// statementMatch is how much of the main claim a statement's content must
+// hold for its speaker to stand behind the sentence's reading.
+const statementMatch = 0.3
 
 // denialMatch is how much of the main claim a denial statement must hold
 // when it does not point back at "the reports" or "the claims".
@@ -161,27 +213,27 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 		if debunk.Len() > 0 && debunk.Overlaps(st.Span) || best.Overlaps(st.Span) && bestScore >= mainClaimMatch {
 			continue // read below
 		}
-		voice := st.Voice
-		if voice == "" {
-			voice = news.VoiceNamed
+		voice := voiceOf(st.By, st.Voice)
+		if voice == "" || st.By == "" {
+			continue // a denial needs someone who denies
 		}
 		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: st.Stance, By: st.By, Voice: voice,
 			Text: clipText(st.Span.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, st.Span)}})
 	}
 	if bestScore >= mainClaimMatch {
-		r := readSentence(a, best, false)
+		r := readSentence(a, best, sw, main)
 		if r.stance != news.Debunks || debunk.Len() == 0 {
 			out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: r.stance, By: r.by, Voice: r.voice,
 				Text: clipText(best.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, best)}})
 		}
 	}
 	if doubt.Len() > 0 && debunk.Len() == 0 {
-		r := readSentence(a, doubt, false)
+		r := readSentence(a, doubt, sw, main)
 		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: news.Questions, By: r.by, Voice: r.voice,
 			Text: clipText(doubt.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, doubt)}})
 	}
 	if debunk.Len() > 0 {
-		r := readSentence(a, debunk, false)
+		r := readSentence(a, debunk, sw, main)
 		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: news.Debunks, By: r.by, Voice: r.voice,
 			Text: clipText(debunk.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, debunk)}})
 	}

@@ -107,6 +107,7 @@ const (
 func Decide(c news.Claim, in Inputs) (news.Status, string) {
 	authDeny, authAssert := newSide(), newSide()
 	deny, debunk, assert, ownAssert, rumour := newSide(), newSide(), newSide(), newSide(), newSide()
+	weakAssert := newSide() // asserted by anonymous sources, other media or fans
 	modelDeny, modelAssert, modelHedge := newSide(), newSide(), newSide()
 	doubt := newSide() // questions and doubts in a source's own words
 	for _, e := range c.Stances {
@@ -144,6 +145,9 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			assert.add(e, in)
 		case e.Stance == news.Asserts && !weak(voice):
 			assert.add(e, in)
+		case e.Stance == news.Asserts && voice != news.VoiceFans:
+			weakAssert.add(e, in)
+			rumour.add(e, in)
 		case e.Stance == news.Questions && voice != news.VoiceFans:
 			doubt.add(e, in)
 		default:
@@ -188,19 +192,28 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			fmt.Sprintf("; reported as a rumour or question by %s", plural(len(rumour.groups), "outlet"))
 	case !authAssert.empty():
 		return news.Confirmed, describe("confirmed", authAssert)
-	case !doubt.empty() && !assert.empty():
-		return news.Disputed, describe("questioned or doubted", doubt) + "; " + countSide("asserted", assert)
+	case !doubt.empty() && (!assert.empty() || !weakAssert.empty()):
+		return news.Disputed, describe("questioned or doubted", doubt) + "; " + countSide("asserted", assert) +
+			weakNote(weakAssert)
 	case !modelDeny.empty() && (!assert.empty() || !modelAssert.empty()):
 		return news.Disputed, fmt.Sprintf("read by the stance model: %s disagree, %s agree; no statement by anyone involved was found",
 			plural(len(modelDeny.groups), "outlet"), plural(len(modelAssert.groups)+len(assert.groups), "outlet"))
-	case len(ownAssert.groups) >= confirmGroups && len(assert.groups) >= confirmRatio*(len(rumour.groups)+len(modelHedge.groups)):
-		return news.Confirmed, fmt.Sprintf("stated as fact by %s in their own voice; %s report it only as a claim or rumour; nobody denies or doubts it",
-			plural(len(ownAssert.groups), "independent outlet"), plural(len(rumour.groups)+len(modelHedge.groups), "outlet"))
+	case len(assert.groups) >= confirmGroups && len(assert.groups) >= confirmRatio*(len(rumour.groups)+len(modelHedge.groups)):
+		return news.Confirmed, fmt.Sprintf("stated as fact by %s, in their own voice or citing a named source; %s report it only as a claim or rumour; nobody denies or doubts it",
+			plural(len(assert.groups), "independent outlet"), plural(len(rumour.groups)+len(modelHedge.groups), "outlet"))
 	case !assert.empty():
 		return news.Unverified, countSide("asserted", assert) + "; nobody involved has confirmed"
 	}
 	return news.Unverified, fmt.Sprintf("rumoured or questioned in %s; nobody involved has confirmed or denied it",
 		plural(len(rumour.groups), "outlet"))
+}
+
+// weakNote is "; reported by 2 outlets citing anonymous sources or other media", or "".
+func weakNote(s *side) string {
+	if s.empty() {
+		return ""
+	}
+	return "; reported by " + plural(len(s.groups), "outlet") + " citing anonymous sources or other media"
 }
 
 func nonEmpty(ss ...string) []string {
