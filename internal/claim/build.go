@@ -128,11 +128,18 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	if hasMain {
 		v.Claims = append(v.Claims, main)
 	}
-	for i, c := range claims {
-		if hasMain && i == 0 && c.claim.ID == main.ID {
+	// Relations between people are listed only in a story about them: its
+	// main claim is a relation, or names both people. Elsewhere "met",
+	// "married" or "split" are passing words of a story about something
+	// else, and word rules misread them.
+	mainIsRelation := hasMain && len(claims) > 0 && claims[0].claim.ID == main.ID
+	for _, c := range claims {
+		if hasMain && c.claim.ID == main.ID {
 			continue
 		}
-		v.Claims = append(v.Claims, c.claim)
+		if mainIsRelation || hasMain && namesBoth(main.Text, c.names) {
+			v.Claims = append(v.Claims, c.claim)
+		}
 	}
 	v.Contradictions = append(v.Contradictions, attributeConflicts(v, arts)...)
 	v.Contradictions = append(v.Contradictions, opposite(claims, arts)...)

@@ -426,6 +426,11 @@ func namesIn(text string, names [2]string) bool {
 	return false
 }
 
+// namesBoth tells whether text names both people (by full or last name).
+func namesBoth(text string, names [2]string) bool {
+	return namesIn(text, [2]string{names[0], names[0]}) && namesIn(text, [2]string{names[1], names[1]})
+}
+
 // partiesOf returns the names of the story's people and organisations that
 // the claim names: what they say about it counts as a party's word.
 func partiesOf(v *news.StoryView, text string) []string {

@@ -69,10 +69,16 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	for _, a := range arts {
 		n := 0
 		for _, st := range a.Statements {
-			if st.Kind == "" || st.Voice == news.VoiceFans || n >= maxStatementsPerArticle || inSocial(a, st.Content) {
+			// Direct and mixed quotes are the quotes section's: a claim is
+			// a proposition, matched however it is worded.
+			if st.Kind == "" || st.Kind == "direct" || st.Kind == "mixed" || st.Voice == news.VoiceFans ||
+				n >= maxStatementsPerArticle || inSocial(a, st.Content) {
 				continue
 			}
 			text := strings.TrimSpace(st.Content.Text(a.Text))
+			if strings.ContainsAny(text, "\"“”") {
+				continue
+			}
 			if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords {
 				continue
 			}
@@ -176,8 +182,8 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			continue
 		}
 		rep := representative(members, sw)
-		text := cleanProposition(rep.text)
-		if !claimLike(text) || mainWords != nil && sw.covered(mainWords, rep.words) >= mainOverlap {
+		text := cleanProposition(toldThat.ReplaceAllString(rep.text, ""))
+		if !claimLike(text) || !hasVerb(text) || !clauseStart(text) || mainWords != nil && sw.covered(mainWords, rep.words) >= mainOverlap {
 			continue
 		}
 		parties := partiesOf(v, text)
@@ -258,3 +264,70 @@ func numbersAgree(a, b map[string]bool) bool {
 	}
 	return false
 }
+
+// toldThat is the rest of an attribution left at the start of a content:
+// "the Associated Press that ...", "reporters on Monday that ...".
+var toldThat = regexp.MustCompile(`^(?:[\w.'’&-]+\s+){1,6}?that\s+`)
+
+// nonClauseStart words open a phrase, not a clause: "of the efforts to",
+// "to have the blessing", "holding a hostage".
+var nonClauseStart = map[string]bool{"of": true, "to": true, "for": true, "with": true, "from": true, "in": true,
+	"on": true, "at": true, "by": true, "about": true, "as": true, "into": true, "over": true, "after": true,
+	"before": true, "during": true, "while": true, "against": true, "that": true, "which": true, "who": true,
+	"whether": true, "if": true, "how": true, "what": true, "why": true, "when": true, "where": true}
+
+// clauseStart tells whether a text opens like a clause.
+func clauseStart(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(f[0], `"'“”‘’()[],.;:!?`))
+	return !nonClauseStart[w] && !strings.HasSuffix(w, "ing")
+}
+
+// auxiliaries and copulas: a claim holds a finite verb.
+var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"had": true, "will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "should": true,
+	"must": true, "did": true, "does": true, "do": true, "be": true, "been": true}
+
+// hasVerb tells whether a text looks like a clause: an auxiliary or modal;
+// a word in -ed after a word that does not open a phrase (not "of detained
+// extremists", "the abducted"); or a word in -s after a name or pronoun
+// ("Apple plans", "he says"). A bare noun phrase ("the release of the
+// girls", "his candidacy for elections") is no claim.
+func hasVerb(s string) bool {
+	prev := ""
+	for i, f := range strings.Fields(s) {
+		w := strings.Trim(f, `"'“”‘’()[],.;:!?`)
+		if w == "" {
+			continue
+		}
+		lw := strings.ToLower(w)
+		if i > 0 && auxiliaries[lw] {
+			return true
+		}
+		if i > 0 && prev != "" && w[0] >= 'a' && w[0] <= 'z' && len(w) > 3 {
+			opens := phraseOpener[strings.ToLower(prev)] || prev[0] >= '0' && prev[0] <= '9'
+			switch {
+			case strings.HasSuffix(w, "ed") && !opens:
+				return true
+			case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+				(prev[0] >= 'A' && prev[0] <= 'Z' || pronouns[strings.ToLower(prev)]):
+				return true
+			}
+		}
+		prev = w
+	}
+	return false
+}
+
+// phraseOpener words open a noun or prepositional phrase.
+var phraseOpener = map[string]bool{"the": true, "a": true, "an": true, "of": true, "for": true, "in": true, "on": true,
+	"to": true, "with": true, "by": true, "from": true, "and": true, "or": true, "his": true, "her": true, "their": true,
+	"its": true, "our": true, "your": true, "my": true, "this": true, "that": true, "these": true, "those": true,
+	"some": true, "many": true, "more": true, "than": true, "all": true, "newly": true, "recently": true}
+
+// pronouns that can be a clause's subject.
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true,
+	"who": true, "which": true, "that": true}

@@ -76,3 +76,22 @@ func TestMatcherKeepsDifferentFiguresApart(t *testing.T) {
 		t.Errorf("claims = %+v, want none: 12 and 30 are not one claim", v.Claims)
 	}
 }
+
+func TestHasVerb(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"The girls' release is still being negotiated", true},
+		{"Nearly 300 girls were kidnapped from a boarding school", true},
+		{"Apple plans to open a shop in London", true},
+		{"The militants attacked the convoy near the border", true},
+		{"The release of detained extremists in exchange for the girls", false},
+		{"His candidacy for elections on Feb. 14", false},
+		{"A state of emergency in the northern states", false},
+	} {
+		if got := hasVerb(c.s); got != c.want {
+			t.Errorf("hasVerb(%q) = %v", c.s, got)
+		}
+	}
+}
