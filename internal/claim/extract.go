@@ -2,6 +2,7 @@ package claim
 
 import (
 	"context"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -47,19 +48,36 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 		for _, rel := range relations {
 			for _, loc := range rel.trigger.FindAllStringIndex(text, -1) {
 				if pastTie.MatchString(text[max(0, loc[0]-10):loc[0]]) {
-					continue // "ex-boyfriend", "former husband": background, not a claim
+					// "her ex-boyfriend Tristan", "his former wife": not a
+					// claim that they are together, but a statement, as a
+					// given, that the two split.
+					near := nearest(inSentence, s.Start+loc[0])
+					if partnerWord.MatchString(text[loc[0]:loc[1]]) && len(near) >= 2 && !seen["split"] {
+						st := news.Statement{Span: s, Subject: near[0].name, Predicate: "split", Object: near[1].name, By: by, Stance: news.Asserts}
+						if social || by == "fans" {
+							st.Stance, st.Hedged = news.Rumour, true
+						}
+						seen["split"] = true
+						a.Statements = append(a.Statements, st)
+					}
+					continue
 				}
 				if weakTrigger[strings.ToLower(text[loc[0]:loc[1]])] && !quoted && !romanceContext.MatchString(text) {
 					continue // a relationship with no sign of romance
 				}
 				near := nearest(inSentence, s.Start+loc[0])
 				subj, obj, ok := subjects(near, pair, text, quoted)
+				if exTie.MatchString(text[loc[0]:loc[1]]) {
+					// "with ex Tristan": the ex is the person named right
+					// after; the other is the article's main person.
+					subj, obj, ok = exPair(inSentence, s.Start+loc[0])
+				}
 				if !ok || seen[rel.predicate] {
 					continue
 				}
 				st := news.Statement{Span: s, Subject: subj, Predicate: rel.predicate, Object: obj, By: by}
-				st.Stance, st.Negated, st.Hedged = stanceOf(text, social, by)
-				if len(near) < 2 && st.Stance == news.Asserts {
+				st.Stance, st.Negated, st.Hedged = stanceOf(clauseAround(text, loc[0], loc[1]), social, by)
+				if len(near) < 2 && st.Stance == news.Asserts && !quoted {
 					// A pair inferred from "they" or "their" is too weak a
 					// ground for an assertion; denials and rumours keep it.
 					continue
@@ -70,6 +88,55 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 		}
 	}
 	return nil
+}
+
+// exTie is a trigger naming someone's ex rather than a split.
+var exTie = regexp.MustCompile(`(?i)\bex\b`)
+
+// exPair returns the ex named first after offset at and the most mentioned
+// other person of the sentence.
+func exPair(in []person, at int) (string, string, bool) {
+	var ex *person
+	best := -1
+	for i := range in {
+		for _, o := range in[i].at {
+			if o >= at && (best < 0 || o < best) {
+				best, ex = o, &in[i]
+			}
+		}
+	}
+	if ex == nil || best-at > 16 {
+		return "", "", false
+	}
+	// The other is the most mentioned person the sentence names.
+	var other *person
+	for i := range in {
+		if in[i].key != ex.key && (other == nil || in[i].count > other.count) {
+			other = &in[i]
+		}
+	}
+	if other == nil || other.count < 2 {
+		return "", "", false
+	}
+	return other.name, ex.name, true
+}
+
+// clauseBoundary starts a new clause inside a sentence.
+var clauseBoundary = regexp.MustCompile(`[,;:—–]\s|\s(?:after|when|while|as|but|since|because|before|although|though|and then)\s`)
+
+// clauseAround returns the clause of text holding [start, end): a hedge or
+// negation in another clause ("sparked rumours after they were pictured
+// together") does not bear on the relation this one states.
+func clauseAround(text string, start, end int) string {
+	from, to := 0, len(text)
+	for _, b := range clauseBoundary.FindAllStringIndex(text, -1) {
+		if b[1] <= start {
+			from = b[0]
+		} else if b[0] >= end && to == len(text) {
+			to = b[0]
+		}
+	}
+	return text[from:to]
 }
 
 // stanceOf classifies a sentence's stance toward the relation it states.

@@ -10,14 +10,17 @@ var relations = []struct {
 }{
 	{"married", regexp.MustCompile(`(?i)\b(married|engaged|wedding|tied the knot|husband|wife|fianc[eé]e?)\b`)},
 	{"dating", regexp.MustCompile(`(?i)\b(dating|romance|romantic(?:ally)?|relationship|the couple|boyfriend|girlfriend|an item|seeing each other|hooking up|shipp(?:ing|ed)|be(?:ing)? together|went on a date|on a date)\b`)},
-	{"met", regexp.MustCompile(`(?i)\b(met|meet|acquainted|introduced)\b`)},
-	{"split", regexp.MustCompile(`(?i)\b(split|broke up|break-?up|separated|divorc\w*|parted ways)\b`)},
+	{"met", regexp.MustCompile(`(?i)\b(met|meet|acquainted|introduced|(?:seen|pictured|photographed|spotted|snapped|sitting|sat|posed|posing) (?:together|side by side)|(?:take|took|taking) (?:a )?(?:photo|picture|selfie)s? together|coz(?:y|ied|ying) up|cos(?:y|ied|ying) up)\b`)},
+	{"split", regexp.MustCompile(`(?i)\b(split|broke up|break-?up|separated|divorc\w*|parted ways|(?:her|his|their) ex\b|(?-i:\bex,? [A-Z])|ex-(?:boyfriend|girlfriend|husband|wife|partner|fianc[eé]e?))`)},
 }
 
 var (
 	// noComment: a source says the people involved have not spoken.
 	noComment = regexp.MustCompile(`(?i)\b(neither|nor|not|no|yet to|declined to|did ?n[o']t)\b[^.]{0,60}\b(comment\w*|spoken out|speak out|respond\w*|address\w*|confirm(?:ed)? or den(?:y|ied))\b`)
 	pastTie   = regexp.MustCompile(`(?i)(\bex-?|\bformer |\bprevious )\s*$`)
+	// partnerWord: a trigger naming a partner; "ex-" or "former" before it
+	// says the two have split.
+	partnerWord = regexp.MustCompile(`(?i)^(boyfriend|girlfriend|husband|wife|fianc[eé]e?|partner)$`)
 	// firstMeeting: "had never met before", "for the first time": a first
 	// meeting, not a denial.
 	firstMeeting = regexp.MustCompile(`(?i)\bnever (?:had )?met\b[^.]{0,40}\bbefore\b|\bfor the first time\b`)
