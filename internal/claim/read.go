@@ -210,6 +210,9 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 		if sc, _ := coverage(sw, main, content); sc < denialMatch && !claimReference.MatchString(content) {
 			continue
 		}
+		if sent := st.Span.Text(a.Text); noComment.MatchString(sent) {
+			continue // "neither confirmed nor denied": no word either way
+		}
 		if debunk.Len() > 0 && debunk.Overlaps(st.Span) || best.Overlaps(st.Span) && bestScore >= mainClaimMatch {
 			continue // read below
 		}
