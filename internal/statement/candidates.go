@@ -322,8 +322,15 @@ func (d *doc) contentFeatures(c contentCand, ctx []uint64, out []uint64) []uint6
 	if last.b < len(d.toks) && d.sentOf(last.b) == d.sentOf(last.b-1) {
 		after = d.toks[last.b].w
 	}
+	verb := false
+	for _, p := range c.ps {
+		for k := p.a; k < p.b && !verb; k++ {
+			w := lower(d.toks[k].w)
+			verb = finiteVerbs[w] || auxWords[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
+		}
+	}
 	out = append(out, hlower(hstr(hs, "w0="), d.toks[c.ps[0].a].w), hlower(hstr(hs, "next="), after),
-		hlower(hstr(hs, "wL="), d.toks[last.b-1].w))
+		hlower(hstr(hs, "wL="), d.toks[last.b-1].w), hstr(hstr(hs, "verb="), boolStr(verb)))
 	return append(out, hstr(hstr(hs, "len="), bucket(n, 2, 4, 8, 16, 32, 64)),
 		hstr(hstr(hs, "q="), boolStr(isOpenMark(d.toks[c.ps[0].a].w))+boolStr(closes)))
 }

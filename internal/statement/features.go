@@ -199,6 +199,7 @@ func (d *doc) contextFeatures(si, ci, cj int, out []uint64) []uint64 {
 		hstr(hstr(hstr(cue, "|start="), start), "|end="+end),
 		hlower(hstr(cue, "|n1="), n1),
 		hstr(hlower(hstr(tmpl("last|p1"), last), "|"), shPrev),
+		hlower(tmpl("stem"), stem(last)),
 	)
 }
 
