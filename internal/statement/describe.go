@@ -70,7 +70,7 @@ var voiceWords = func() map[string]string {
 	m := map[string]string{}
 	for v, ws := range map[string]string{
 		news.VoiceAnonymous: "source sources insider insiders anonymity anonymous familiar unnamed unidentified " +
-			"aide aides confidant confidants",
+			"aide aides confidant confidants friend friends pal",
 		news.VoiceExpert: "analyst analysts researcher researchers scientist scientists professor expert experts " +
 			"economist economists study studies survey poll polls research scholar historian strategist " +
 			"strategists doctor doctors data",
@@ -78,7 +78,8 @@ var voiceWords = func() map[string]string {
 		news.VoiceMedia: "newspaper magazine times post journal news tribune herald guardian telegraph reuters " +
 			"ap cnn bbc nbc cbs abc fox msnbc npr bloomberg politico axios breitbart report reports reporter " +
 			"reporters outlet network broadcaster tabloid daily gazette afp wire",
-		news.VoiceOfficial: "spokesperson spokesman spokeswoman spokespeople official officials police ministry " +
+		news.VoiceOfficial: "spokesperson spokesman spokeswoman spokespeople rep reps representative " +
+			"representatives publicist official officials police ministry " +
 			"minister department government president senator sen. governor gov. mayor secretary agency office " +
 			"administration prosecutor prosecutors court judge committee council commission chief director " +
 			"congressman congresswoman rep. authorities army military pentagon embassy parliament lawmakers " +
