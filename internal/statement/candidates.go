@@ -152,11 +152,17 @@ func (d *doc) candidates(si, ci, cj int) *reading {
 	if subject.b > ci || subject == before {
 		subject = rng{}
 	}
+	// a relative pronoun right before the cue: "the senator, who said ..."
+	// (PolNeAR marks the pronoun; describe reads its antecedent as By)
+	var rel rng
+	k := ci - 1
+	for k >= s.t0 && !d.toks[k].punct && auxWords[lower(d.toks[k].w)] {
+		k--
+	}
+	if k >= s.t0 && d.is(k, "who", "which", "that") {
+		rel = rng{k, k + 1}
+	}
 	if before.empty() {
-		k := ci - 1
-		for k >= s.t0 && !d.toks[k].punct && auxWords[lower(d.toks[k].w)] {
-			k--
-		}
 		before = d.appositive(s, k)
 	}
 	// the right-hand content starts after "that", ":" or a comma
@@ -279,6 +285,7 @@ func (d *doc) candidates(si, ci, cj int) *reading {
 			}
 		}
 		pair("S", subject)
+		pair("W", rel)
 		pair("N", rng{})
 	}
 	return r

@@ -12,8 +12,9 @@ import (
 func describe(a *news.Article, d *doc, st *news.Statement) {
 	text := a.Text
 	if st.Source.Len() > 0 && st.By == "" {
-		st.By = strings.Join(strings.Fields(st.Source.Text(text)), " ")
-		if m, ok := mentionIn(a.Mentions, st.Source); ok {
+		who := d.antecedent(st.Source)
+		st.By = strings.Join(strings.Fields(who.Text(text)), " ")
+		if m, ok := mentionIn(a.Mentions, who); ok {
 			st.By, st.ByKey = m.Name, m.Key
 			if st.By == "" {
 				st.By = m.Text
@@ -29,6 +30,20 @@ func describe(a *news.Article, d *doc, st *news.Statement) {
 	st.Question = strings.HasSuffix(strings.TrimRight(content, "”\"’' "), "?") || questionCues[lastWord(cue)]
 	st.Negated = negated(words)
 	st.Stance = stance(cue, words, st)
+}
+
+// antecedent is what a relative pronoun source stands for: "the senator"
+// in "the senator, who said ..."; any other source stands for itself.
+func (d *doc) antecedent(src news.Span) news.Span {
+	k := d.firstTokenAt(src.Start)
+	if k < 1 || k >= len(d.toks) || d.toks[k].e != src.End || !d.is(k, "who", "which", "that") || !d.is(k-1, ",") {
+		return src
+	}
+	s := d.sents[d.sentOf(k)]
+	if np := d.npBefore(s, k-1); !np.empty() {
+		return d.span(np.a, np.b)
+	}
+	return src
 }
 
 // mentionIn returns the longest named mention overlapping sp.
@@ -106,8 +121,9 @@ func voice(a *news.Article, d *doc, st *news.Statement) string {
 		return news.VoiceAnonymous
 	}
 	found := map[string]bool{}
-	src := st.Source.Text(a.Text)
-	for i := d.firstTokenAt(st.Source.Start); i < len(d.toks) && d.toks[i].s < st.Source.End; i++ {
+	who := d.antecedent(st.Source)
+	src := who.Text(a.Text)
+	for i := d.firstTokenAt(who.Start); i < len(d.toks) && d.toks[i].s < who.End; i++ {
 		w := d.toks[i].w
 		if v, ok := voiceWords[lower(w)]; ok {
 			found[v] = true
