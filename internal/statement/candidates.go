@@ -313,7 +313,7 @@ const jointContext = 4
 // contentFeatures appends the features of content candidate c: its type
 // crossed with each context feature, its length and quotation marks.
 func (d *doc) contentFeatures(c contentCand, ctx []uint64, out []uint64) []uint64 {
-	h := hstr(tmpl("kc"), c.typ)
+	h := hstr(tKc, c.typ)
 	out = append(out, h)
 	for _, f := range ctx {
 		out = append(out, mix(h, f))
@@ -345,7 +345,7 @@ func (d *doc) contentFeatures(c contentCand, ctx []uint64, out []uint64) []uint6
 // sourceFeatures appends the features of source candidate c: its type
 // crossed with each context feature, and its first and last words.
 func (d *doc) sourceFeatures(c sourceCand, ctx []uint64, out []uint64) []uint64 {
-	h := hstr(tmpl("ks"), c.typ)
+	h := hstr(tKs, c.typ)
 	out = append(out, h)
 	for _, f := range ctx {
 		out = append(out, mix(h, f))
@@ -364,7 +364,7 @@ func (d *doc) sourceFeatures(c sourceCand, ctx []uint64, out []uint64) []uint64 
 
 // jointFeatures appends the features of a content and source pair.
 func (r *reading) jointFeatures(c cand, ctx []uint64, out []uint64) []uint64 {
-	h := hstr(hstr(hstr(tmpl("kj"), r.contents[c.c].typ), "|"), r.sources[c.s].typ)
+	h := hstr(hstr(hstr(tKj, r.contents[c.c].typ), "|"), r.sources[c.s].typ)
 	out = append(out, h)
 	for _, f := range ctx[:min(jointContext, len(ctx))] {
 		out = append(out, mix(h, f))

@@ -9,7 +9,7 @@ import (
 
 // describe fills a statement's speaker, voice, modality, flags and stance
 // from its source, cue and content.
-func describe(a *news.Article, d *doc, st *news.Statement) {
+func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	text := a.Text
 	if st.Source.Len() > 0 && st.By == "" {
 		who := d.antecedent(st.Source)
@@ -23,7 +23,8 @@ func describe(a *news.Article, d *doc, st *news.Statement) {
 	}
 	st.Voice = voice(a, d, st)
 	cue := strings.ToLower(st.Cue.Text(text))
-	words := lowerWords(d, st.Content)
+	*buf = d.lowerWords(st.Content, (*buf)[:0])
+	words := *buf
 	st.Modality = modality(cue, words)
 	st.Hedged = st.Modality != "" || hedgeCues[lastWord(cue)]
 	content := strings.TrimSpace(st.Content.Text(text))
@@ -58,9 +59,8 @@ func mentionIn(ms []news.Mention, sp news.Span) (news.Mention, bool) {
 	return best, ok
 }
 
-// lowerWords lists the lower-cased words of sp.
-func lowerWords(d *doc, sp news.Span) []string {
-	out := make([]string, 0, 32)
+// lowerWords appends the lower-cased words of sp to out.
+func (d *doc) lowerWords(sp news.Span, out []string) []string {
 	for i := d.firstTokenAt(sp.Start); i < len(d.toks) && d.toks[i].s < sp.End; i++ {
 		out = append(out, lower(d.toks[i].w))
 	}
@@ -229,6 +229,7 @@ func firstWord(s string) string {
 // number or a date, and with a finite verb.
 func assertions(a *news.Article, d *doc, attrs []news.Statement) []news.Statement {
 	var out []news.Statement
+	var words []string
 	mi, di := 0, 0
 	for _, s := range d.sents {
 		sp := s.span
@@ -269,7 +270,7 @@ func assertions(a *news.Article, d *doc, attrs []news.Statement) []news.Statemen
 			continue
 		}
 		st := news.Statement{Span: sp, Content: sp, Kind: "assertion", Voice: news.VoiceOutlet}
-		words := lowerWords(d, sp)
+		words = d.lowerWords(sp, words[:0])
 		st.Modality = modality("", words)
 		st.Hedged = st.Modality != ""
 		st.Negated = negated(words)
