@@ -42,7 +42,12 @@ func runEvalAttributions(ctx context.Context, args []string) error {
 		return err
 	}
 	var stage statement.Extractor
-	if *weights != "" {
+	if *weights == "" {
+		// load the embedded model before the clock starts
+		if stage.Model, err = statement.DefaultModel(); err != nil {
+			return err
+		}
+	} else {
 		f, err := os.Open(*weights)
 		if err != nil {
 			return fmt.Errorf("open model: %w", err)

@@ -152,11 +152,17 @@ func (d *doc) candidates(si, ci, cj int) *reading {
 	if subject.b > ci || subject == before {
 		subject = rng{}
 	}
+	// a relative pronoun right before the cue: "the senator, who said ..."
+	// (PolNeAR marks the pronoun; describe reads its antecedent as By)
+	var rel rng
+	k := ci - 1
+	for k >= s.t0 && !d.toks[k].punct && auxWords[lower(d.toks[k].w)] {
+		k--
+	}
+	if k >= s.t0 && d.is(k, "who", "which", "that") {
+		rel = rng{k, k + 1}
+	}
 	if before.empty() {
-		k := ci - 1
-		for k >= s.t0 && !d.toks[k].punct && auxWords[lower(d.toks[k].w)] {
-			k--
-		}
 		before = d.appositive(s, k)
 	}
 	// the right-hand content starts after "that", ":" or a comma
@@ -279,6 +285,7 @@ func (d *doc) candidates(si, ci, cj int) *reading {
 			}
 		}
 		pair("S", subject)
+		pair("W", rel)
 		pair("N", rng{})
 	}
 	return r
@@ -306,7 +313,7 @@ const jointContext = 4
 // contentFeatures appends the features of content candidate c: its type
 // crossed with each context feature, its length and quotation marks.
 func (d *doc) contentFeatures(c contentCand, ctx []uint64, out []uint64) []uint64 {
-	h := hstr(tmpl("kc"), c.typ)
+	h := hstr(tKc, c.typ)
 	out = append(out, h)
 	for _, f := range ctx {
 		out = append(out, mix(h, f))
@@ -322,8 +329,15 @@ func (d *doc) contentFeatures(c contentCand, ctx []uint64, out []uint64) []uint6
 	if last.b < len(d.toks) && d.sentOf(last.b) == d.sentOf(last.b-1) {
 		after = d.toks[last.b].w
 	}
+	verb := false
+	for _, p := range c.ps {
+		for k := p.a; k < p.b && !verb; k++ {
+			w := lower(d.toks[k].w)
+			verb = finiteVerbs[w] || auxWords[w] || len(w) > 4 && strings.HasSuffix(w, "ed")
+		}
+	}
 	out = append(out, hlower(hstr(hs, "w0="), d.toks[c.ps[0].a].w), hlower(hstr(hs, "next="), after),
-		hlower(hstr(hs, "wL="), d.toks[last.b-1].w))
+		hlower(hstr(hs, "wL="), d.toks[last.b-1].w), hstr(hstr(hs, "verb="), boolStr(verb)))
 	return append(out, hstr(hstr(hs, "len="), bucket(n, 2, 4, 8, 16, 32, 64)),
 		hstr(hstr(hs, "q="), boolStr(isOpenMark(d.toks[c.ps[0].a].w))+boolStr(closes)))
 }
@@ -331,7 +345,7 @@ func (d *doc) contentFeatures(c contentCand, ctx []uint64, out []uint64) []uint6
 // sourceFeatures appends the features of source candidate c: its type
 // crossed with each context feature, and its first and last words.
 func (d *doc) sourceFeatures(c sourceCand, ctx []uint64, out []uint64) []uint64 {
-	h := hstr(tmpl("ks"), c.typ)
+	h := hstr(tKs, c.typ)
 	out = append(out, h)
 	for _, f := range ctx {
 		out = append(out, mix(h, f))
@@ -350,7 +364,7 @@ func (d *doc) sourceFeatures(c sourceCand, ctx []uint64, out []uint64) []uint64 
 
 // jointFeatures appends the features of a content and source pair.
 func (r *reading) jointFeatures(c cand, ctx []uint64, out []uint64) []uint64 {
-	h := hstr(hstr(hstr(tmpl("kj"), r.contents[c.c].typ), "|"), r.sources[c.s].typ)
+	h := hstr(hstr(hstr(tKj, r.contents[c.c].typ), "|"), r.sources[c.s].typ)
 	out = append(out, h)
 	for _, f := range ctx[:min(jointContext, len(ctx))] {
 		out = append(out, mix(h, f))

@@ -9,11 +9,12 @@ import (
 
 // describe fills a statement's speaker, voice, modality, flags and stance
 // from its source, cue and content.
-func describe(a *news.Article, d *doc, st *news.Statement) {
+func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	text := a.Text
 	if st.Source.Len() > 0 && st.By == "" {
-		st.By = strings.Join(strings.Fields(st.Source.Text(text)), " ")
-		if m, ok := mentionIn(a.Mentions, st.Source); ok {
+		who := d.antecedent(st.Source)
+		st.By = strings.Join(strings.Fields(who.Text(text)), " ")
+		if m, ok := mentionIn(a.Mentions, who); ok {
 			st.By, st.ByKey = m.Name, m.Key
 			if st.By == "" {
 				st.By = m.Text
@@ -22,13 +23,28 @@ func describe(a *news.Article, d *doc, st *news.Statement) {
 	}
 	st.Voice = voice(a, d, st)
 	cue := strings.ToLower(st.Cue.Text(text))
-	words := lowerWords(d, st.Content)
+	*buf = d.lowerWords(st.Content, (*buf)[:0])
+	words := *buf
 	st.Modality = modality(cue, words)
 	st.Hedged = st.Modality != "" || hedgeCues[lastWord(cue)]
 	content := strings.TrimSpace(st.Content.Text(text))
 	st.Question = strings.HasSuffix(strings.TrimRight(content, "”\"’' "), "?") || questionCues[lastWord(cue)]
 	st.Negated = negated(words)
 	st.Stance = stance(cue, words, st)
+}
+
+// antecedent is what a relative pronoun source stands for: "the senator"
+// in "the senator, who said ..."; any other source stands for itself.
+func (d *doc) antecedent(src news.Span) news.Span {
+	k := d.firstTokenAt(src.Start)
+	if k < 1 || k >= len(d.toks) || d.toks[k].e != src.End || !d.is(k, "who", "which", "that") || !d.is(k-1, ",") {
+		return src
+	}
+	s := d.sents[d.sentOf(k)]
+	if np := d.npBefore(s, k-1); !np.empty() {
+		return d.span(np.a, np.b)
+	}
+	return src
 }
 
 // mentionIn returns the longest named mention overlapping sp.
@@ -43,9 +59,8 @@ func mentionIn(ms []news.Mention, sp news.Span) (news.Mention, bool) {
 	return best, ok
 }
 
-// lowerWords lists the lower-cased words of sp.
-func lowerWords(d *doc, sp news.Span) []string {
-	out := make([]string, 0, 32)
+// lowerWords appends the lower-cased words of sp to out.
+func (d *doc) lowerWords(sp news.Span, out []string) []string {
 	for i := d.firstTokenAt(sp.Start); i < len(d.toks) && d.toks[i].s < sp.End; i++ {
 		out = append(out, lower(d.toks[i].w))
 	}
@@ -70,7 +85,7 @@ var voiceWords = func() map[string]string {
 	m := map[string]string{}
 	for v, ws := range map[string]string{
 		news.VoiceAnonymous: "source sources insider insiders anonymity anonymous familiar unnamed unidentified " +
-			"aide aides confidant confidants",
+			"aide aides confidant confidants friend friends pal",
 		news.VoiceExpert: "analyst analysts researcher researchers scientist scientists professor expert experts " +
 			"economist economists study studies survey poll polls research scholar historian strategist " +
 			"strategists doctor doctors data",
@@ -78,7 +93,8 @@ var voiceWords = func() map[string]string {
 		news.VoiceMedia: "newspaper magazine times post journal news tribune herald guardian telegraph reuters " +
 			"ap cnn bbc nbc cbs abc fox msnbc npr bloomberg politico axios breitbart report reports reporter " +
 			"reporters outlet network broadcaster tabloid daily gazette afp wire",
-		news.VoiceOfficial: "spokesperson spokesman spokeswoman spokespeople official officials police ministry " +
+		news.VoiceOfficial: "spokesperson spokesman spokeswoman spokespeople rep reps representative " +
+			"representatives publicist official officials police ministry " +
 			"minister department government president senator sen. governor gov. mayor secretary agency office " +
 			"administration prosecutor prosecutors court judge committee council commission chief director " +
 			"congressman congresswoman rep. authorities army military pentagon embassy parliament lawmakers " +
@@ -105,8 +121,9 @@ func voice(a *news.Article, d *doc, st *news.Statement) string {
 		return news.VoiceAnonymous
 	}
 	found := map[string]bool{}
-	src := st.Source.Text(a.Text)
-	for i := d.firstTokenAt(st.Source.Start); i < len(d.toks) && d.toks[i].s < st.Source.End; i++ {
+	who := d.antecedent(st.Source)
+	src := who.Text(a.Text)
+	for i := d.firstTokenAt(who.Start); i < len(d.toks) && d.toks[i].s < who.End; i++ {
 		w := d.toks[i].w
 		if v, ok := voiceWords[lower(w)]; ok {
 			found[v] = true
@@ -212,6 +229,7 @@ func firstWord(s string) string {
 // number or a date, and with a finite verb.
 func assertions(a *news.Article, d *doc, attrs []news.Statement) []news.Statement {
 	var out []news.Statement
+	var words []string
 	mi, di := 0, 0
 	for _, s := range d.sents {
 		sp := s.span
@@ -252,7 +270,7 @@ func assertions(a *news.Article, d *doc, attrs []news.Statement) []news.Statemen
 			continue
 		}
 		st := news.Statement{Span: sp, Content: sp, Kind: "assertion", Voice: news.VoiceOutlet}
-		words := lowerWords(d, sp)
+		words = d.lowerWords(sp, words[:0])
 		st.Modality = modality("", words)
 		st.Hedged = st.Modality != ""
 		st.Negated = negated(words)

@@ -31,6 +31,42 @@ func hlower(h uint64, s string) uint64 {
 
 func tmpl(name string) uint64 { return hstr(hstr(fnvOffset, name), "\x00") }
 
+// Template hashes, computed once.
+var (
+	tB      = tmpl("b")
+	tCue    = tmpl("cue")
+	tEnd    = tmpl("end")
+	tKc     = tmpl("kc")
+	tKj     = tmpl("kj")
+	tKs     = tmpl("ks")
+	tLast   = tmpl("last")
+	tLastP1 = tmpl("last|p1")
+	tLeft   = tmpl("left")
+	tN1     = tmpl("n1")
+	tN2     = tmpl("n2")
+	tNq     = tmpl("nq")
+	tP1     = tmpl("p1")
+	tP1st   = tmpl("p1st")
+	tP1w    = tmpl("p1w")
+	tP2     = tmpl("p2")
+	tP2p1w  = tmpl("p2p1w")
+	tPos    = tmpl("pos")
+	tPosw   = tmpl("posw")
+	tQ      = tmpl("q")
+	tQw     = tmpl("qw")
+	tRate   = tmpl("rate")
+	tRight  = tmpl("right")
+	tS2     = tmpl("s2")
+	tS3     = tmpl("s3")
+	tSh     = tmpl("sh")
+	tShpw   = tmpl("shpw")
+	tSt     = tmpl("st")
+	tStart  = tmpl("start")
+	tStem   = tmpl("stem")
+	tW      = tmpl("w")
+	tWn1    = tmpl("wn1")
+)
+
 // word returns token i's text within sentence s, or a boundary marker.
 func (d *doc) word(s sent, i int) string {
 	if i < s.t0 {
@@ -86,21 +122,21 @@ func (d *doc) cueFeatures(s sent, i int, out []uint64) []uint64 {
 	n1, n2 := d.word(s, i+1), d.word(s, i+2)
 	t := d.toks[i]
 	out = append(out,
-		tmpl("b"),
-		hlower(tmpl("w"), w),
-		hlower(tmpl("s3"), suffix(w, 3)),
-		hlower(tmpl("s2"), suffix(w, 2)),
-		hlower(tmpl("p1"), p1),
-		hlower(tmpl("p2"), p2),
-		hlower(tmpl("n1"), n1),
-		hlower(tmpl("n2"), n2),
-		hlower(hstr(hlower(tmpl("p1w"), p1), "|"), w),
-		hlower(hstr(hlower(tmpl("wn1"), w), "|"), n1),
-		hlower(hstr(hlower(hstr(hlower(tmpl("p2p1w"), p2), "|"), p1), "|"), w),
-		hstr(tmpl("sh"), d.shape(s, i-1)+d.shape(s, i)+d.shape(s, i+1)),
-		hstr(hlower(tmpl("shpw"), w), d.shape(s, i-1)),
-		hstr(tmpl("q"), boolStr(t.inQ)),
-		hlower(hstr(tmpl("qw"), boolStr(t.inQ)), w),
+		tB,
+		hlower(tW, w),
+		hlower(tS3, suffix(w, 3)),
+		hlower(tS2, suffix(w, 2)),
+		hlower(tP1, p1),
+		hlower(tP2, p2),
+		hlower(tN1, n1),
+		hlower(tN2, n2),
+		hlower(hstr(hlower(tP1w, p1), "|"), w),
+		hlower(hstr(hlower(tWn1, w), "|"), n1),
+		hlower(hstr(hlower(hstr(hlower(tP2p1w, p2), "|"), p1), "|"), w),
+		hstr(tSh, d.shape(s, i-1)+d.shape(s, i)+d.shape(s, i+1)),
+		hstr(hlower(tShpw, w), d.shape(s, i-1)),
+		hstr(tQ, boolStr(t.inQ)),
+		hlower(hstr(tQw, boolStr(t.inQ)), w),
 	)
 	pos := "mid"
 	switch {
@@ -109,9 +145,9 @@ func (d *doc) cueFeatures(s sent, i int, out []uint64) []uint64 {
 	case i >= s.t1-2:
 		pos = "last"
 	}
-	out = append(out, hstr(tmpl("pos"), pos), hlower(hstr(tmpl("posw"), pos), w),
-		hlower(tmpl("st"), stem(w)), hlower(hstr(hlower(tmpl("p1st"), p1), "|"), stem(w)),
-		hstr(tmpl("nq"), boolStr(i+1 < s.t1 && isOpenMark(d.toks[i+1].w) || i+2 < s.t1 && isOpenMark(d.toks[i+2].w))))
+	out = append(out, hstr(tPos, pos), hlower(hstr(tPosw, pos), w),
+		hlower(tSt, stem(w)), hlower(hstr(hlower(tP1st, p1), "|"), stem(w)),
+		hstr(tNq, boolStr(i+1 < s.t1 && isOpenMark(d.toks[i+1].w) || i+2 < s.t1 && isOpenMark(d.toks[i+2].w))))
 	return out
 }
 
@@ -129,7 +165,7 @@ func rateFeature(rate float32) uint64 {
 	case rate >= 0.1:
 		b = "10"
 	}
-	return hstr(tmpl("rate"), b)
+	return hstr(tRate, b)
 }
 
 // stem strips a common inflection: "denied", "denies", "denying" -> "deni",
@@ -148,7 +184,7 @@ func stem(w string) string {
 // crossed with the pair of types.
 func (d *doc) contextFeatures(si, ci, cj int, out []uint64) []uint64 {
 	s := d.sents[si]
-	cue := tmpl("cue")
+	cue := tCue
 	for k := ci; k < cj; k++ {
 		if k > ci {
 			cue = hstr(cue, " ")
@@ -178,27 +214,28 @@ func (d *doc) contextFeatures(si, ci, cj int, out []uint64) []uint64 {
 	shPrev := d.shape(s, ci-1)
 	n1 := d.word(s, cj)
 	return append(out,
-		hstr(hstr(tmpl("sh"), shPrev), d.shape(s, cj)),
-		hstr(tmpl("start"), start),
-		hstr(tmpl("end"), end),
-		hlower(tmpl("last"), last),
+		hstr(hstr(tSh, shPrev), d.shape(s, cj)),
+		hstr(tStart, start),
+		hstr(tEnd, end),
+		hlower(tLast, last),
 		cue,
-		hlower(tmpl("p1"), d.word(s, ci-1)),
-		hlower(tmpl("n1"), n1),
-		hlower(tmpl("n2"), d.word(s, cj+1)),
+		hlower(tP1, d.word(s, ci-1)),
+		hlower(tN1, n1),
+		hlower(tN2, d.word(s, cj+1)),
 		hstr(tmpl("qL"), boolStr(qLeft)),
 		hstr(tmpl("qR"), boolStr(qRight)),
 		hstr(tmpl("nextQ"), boolStr(nextQ)),
 		hstr(tmpl("prevQ"), boolStr(prevQ)),
 		hstr(tmpl("commasR"), bucket(commas, 0, 1, 2)),
-		hstr(tmpl("left"), bucket(ci-s.t0, 0, 1, 3, 8, 20)),
-		hstr(tmpl("right"), bucket(s.t1-cj, 1, 2, 4, 10, 25)),
+		hstr(tLeft, bucket(ci-s.t0, 0, 1, 3, 8, 20)),
+		hstr(tRight, bucket(s.t1-cj, 1, 2, 4, 10, 25)),
 		hstr(tmpl("inQ"), boolStr(d.toks[ci].inQ)),
 		// only a noun phrase after the cue: "..., a source told reporters."
 		hstr(tmpl("rightNP"), boolStr(d.npAfter(s, cj).b >= s.t1-1)),
 		hstr(hstr(hstr(cue, "|start="), start), "|end="+end),
 		hlower(hstr(cue, "|n1="), n1),
-		hstr(hlower(hstr(tmpl("last|p1"), last), "|"), shPrev),
+		hstr(hlower(hstr(tLastP1, last), "|"), shPrev),
+		hlower(tStem, stem(last)),
 	)
 }
 

@@ -84,8 +84,9 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 		}
 	}
 	out = dropOverlapping(out)
+	var words []string
 	for i := range out {
-		describe(a, d, &out[i])
+		describe(a, d, &out[i], &words)
 	}
 	out = append(out, assertions(a, d, out)...)
 	slices.SortStableFunc(out, func(x, y news.Statement) int { return x.Span.Start - y.Span.Start })

@@ -35,6 +35,7 @@ func find(text string, sts []news.Statement, want string) (news.Statement, bool)
 func TestAttributions(t *testing.T) {
 	tests := []struct {
 		name, text, content, source, kind string
+		by                                string // when set, the speaker as By reads it
 		voice                             string
 		stance                            news.Stance
 	}{
@@ -58,6 +59,10 @@ func TestAttributions(t *testing.T) {
 			text:    "The talks have stalled over the border question, a source familiar with the negotiations told reporters.",
 			content: "The talks have stalled", source: "a source", kind: "indirect",
 			voice: news.VoiceAnonymous, stance: news.Asserts},
+		{name: "relative pronoun",
+			text:    "The plan was backed by the governor of Ohio, who said it would create 5,000 jobs by 2030.",
+			content: "it would create 5,000 jobs", source: "who", kind: "indirect", by: "the governor of Ohio",
+			voice: news.VoiceOfficial, stance: news.Asserts},
 		{name: "debunk",
 			text:    "The ministry said the report that troops had crossed the border was false.",
 			content: "troops had crossed the border", source: "ministry", kind: "indirect",
@@ -75,6 +80,9 @@ func TestAttributions(t *testing.T) {
 			}
 			if s.Kind != tt.kind || s.Voice != tt.voice || s.Stance != tt.stance {
 				t.Errorf("kind, voice, stance = %q, %q, %q; want %q, %q, %q", s.Kind, s.Voice, s.Stance, tt.kind, tt.voice, tt.stance)
+			}
+			if tt.by != "" && s.By != tt.by {
+				t.Errorf("by = %q, want %q", s.By, tt.by)
 			}
 			if s.Cue.Len() == 0 || s.By == "" {
 				t.Errorf("cue %v, by %q: want both", s.Cue, s.By)

@@ -107,6 +107,13 @@ func articleMarks(a *news.Article, hl news.Span, hlOK bool) []mark {
 	}
 	for _, s := range a.Statements {
 		t := "claim: " + strings.TrimSpace(strings.Join([]string{s.Subject, s.Predicate, s.Object}, " "))
+		if s.Predicate == "" && s.Kind != "" {
+			// an attribution or an assertion of the statement stage
+			t = s.Kind
+			if s.By != "" {
+				t += " by " + s.By
+			}
+		}
 		if s.Stance != "" {
 			t += " (" + string(s.Stance) + ")"
 		}
