@@ -20,6 +20,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/statement"
 	"github.com/crosscheck-news/crosscheck/internal/status"
 	"github.com/crosscheck-news/crosscheck/internal/story"
+	"github.com/crosscheck-news/crosscheck/internal/timeline"
 )
 
 // articleStages is the per-article pipeline, in order.
@@ -92,6 +93,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		{Name: "claims", Stage: claims},
 		{Name: "matching", Stage: claim.Matcher{}},
 		{Name: "status", Stage: status.Stage{}},
+		{Name: "timeline", Stage: timeline.Stage{}},
 		{Name: "sheet", Stage: story.Sheet{}},
 	}, nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/status"
+	"github.com/crosscheck-news/crosscheck/internal/timeline"
 )
 
 // article builds an article whose sentences are its lines and whose person
@@ -112,6 +113,9 @@ func TestClaimStatusStaleAndTimeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := (status.Stage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if err := (timeline.Stage{}).Build(t.Context(), v, arts); err != nil {
 		t.Fatal(err)
 	}
 	var dating *news.Claim

@@ -104,7 +104,7 @@ func claimLike(s string) bool {
 	plain := 0
 	for i, f := range strings.Fields(s) {
 		f = strings.Trim(f, `"'“”‘’()[],.;:!?`)
-		if i > 0 && len(f) >= 3 && f[0] >= 'a' && f[0] <= 'z' && !stop[f] {
+		if i > 0 && len(f) >= 3 && f[0] >= 'a' && f[0] <= 'z' && !fold.Stop(f) {
 			plain++
 		}
 	}

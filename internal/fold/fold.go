@@ -67,3 +67,61 @@ func Rune(r rune) string {
 	}
 	return b.String()
 }
+
+// stopWords are function words left out of Words.
+var stopWords = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "to": true,
+	"in": true, "on": true, "at": true, "for": true, "with": true, "was": true, "is": true, "are": true, "were": true,
+	"his": true, "her": true, "he": true, "she": true, "they": true, "that": true, "this": true, "it": true, "as": true,
+	"by": true, "from": true, "after": true, "be": true, "has": true, "have": true, "had": true}
+
+// Stop reports whether a folded word is a function word.
+func Stop(w string) bool { return stopWords[w] }
+
+// Words returns the folded content words of s (letters and digits, longer
+// than two characters, no function words): what two texts share when they
+// tell the same thing.
+func Words(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(String(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}) {
+		if len(w) > 2 && !stopWords[w] {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// Overlap is the share of the smaller word set found in the other.
+func Overlap(a, b map[string]bool) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
+}
+
+// Clip shortens s to at most n bytes at a word boundary, with an ellipsis,
+// its spaces collapsed.
+func Clip(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndex(s[:n], " ")
+	if cut < n/2 {
+		cut = n
+	}
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
