@@ -6,6 +6,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/claim"
 	"github.com/crosscheck-news/crosscheck/internal/clean"
 	"github.com/crosscheck-news/crosscheck/internal/cluster"
+	"github.com/crosscheck-news/crosscheck/internal/contradiction"
 	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/dedup"
 	"github.com/crosscheck-news/crosscheck/internal/entity"
@@ -87,6 +88,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(512)}},
 		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claims},
+		{Name: "contradictions", Stage: contradiction.Stage{}},
 		{Name: "sheet", Stage: story.Sheet{}},
 	}, nil
 }

@@ -135,7 +135,6 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	for _, c := range claims {
 		v.Claims = append(v.Claims, c.claim)
 	}
-	v.Contradictions = append(v.Contradictions, attributeConflicts(v, arts)...)
 	v.Contradictions = append(v.Contradictions, opposite(claims, arts)...)
 	v.Contradictions = append(v.Contradictions, stale(noComments, claims, ix, arts)...)
 	v.Timeline = timeline(v, arts, claims)

@@ -131,24 +131,6 @@ func TestClaimStatusStaleAndTimeline(t *testing.T) {
 	}
 }
 
-func TestAgesExplainedByTime(t *testing.T) {
-	v := news.NewStoryView("s", "t")
-	v.Articles = []news.StoryArticle{
-		{ID: "a", Source: "A", Published: time.Date(2022, 9, 27, 0, 0, 0, 0, time.UTC)},
-		{ID: "b", Source: "B", Published: time.Date(2023, 10, 1, 0, 0, 0, 0, time.UTC)},
-		{ID: "c", Source: "C", Published: time.Date(2022, 9, 28, 0, 0, 0, 0, time.UTC)},
-	}
-	cite := func(id string) []news.Citation { return []news.Citation{{ArticleID: id, Start: 0, End: 1}} }
-	v.Entities = []news.Entity{
-		{ID: "t", Name: "Tia", Type: news.PER, Attributes: []news.Attribute{{Name: "age", Value: "4", Citations: cite("a")}, {Name: "age", Value: "5", Citations: cite("b")}}},
-		{ID: "u", Name: "Uma", Type: news.PER, Attributes: []news.Attribute{{Name: "age", Value: "30", Citations: cite("a")}, {Name: "age", Value: "33", Citations: cite("c")}}},
-	}
-	got := attributeConflicts(v, nil)
-	if len(got) != 2 || !got[0].ExplainedByTime || got[1].ExplainedByTime {
-		t.Fatalf("conflicts = %+v", got)
-	}
-}
-
 func FuzzExtractor(f *testing.F) {
 	f.Add("Ada Vance and Leo Marsh are dating. A rep for Leo Marsh said they are not.", 3, 9)
 	f.Fuzz(func(t *testing.T, text string, a, b int) {
