@@ -40,7 +40,9 @@ func TestOppositeAndStale(t *testing.T) {
 	}
 	v.Articles[2].Group, v.Articles[1].Group = "g", "g" // the copy and the courier are one source
 	v.Entities = []news.Entity{{ID: "e1", Name: "Ada Vance", Type: news.PER}, {ID: "e2", Name: "Leo Marsh", Type: news.PER, Aliases: []string{"Marsh"}}}
-	whole := func(a *news.Article) []news.Citation { return []news.Citation{news.Cite(a.ID, news.Span{End: len(a.Text)})} }
+	whole := func(a *news.Article) []news.Citation {
+		return []news.Citation{news.Cite(a.ID, news.Span{End: len(a.Text)})}
+	}
 	v.Claims = []news.Claim{{Text: "Ada Vance and Leo Marsh are dating", Stances: []news.StanceEntry{
 		{ArticleID: "c", Stance: news.Denies, By: "Leo Marsh's representative", Citations: whole(courier)},
 		{ArticleID: "k", Stance: news.Asserts, Citations: whole(copyOf)},
