@@ -1,5 +1,583 @@
 package contradiction
 
-import "github.com/crosscheck-news/crosscheck/internal/news"
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
 
-func (s Stage) mismatches(st *story) []news.Contradiction { return nil }
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Thresholds of sentence similarity (Stage.Similar) above which two
+// sentences of different sources are taken to tell the same thing. A date
+// or a place needs more than a figure, whose counted noun and anchor words
+// already match.
+const (
+	figureSimilar = 0.3
+	figureClose   = 0.5
+	dateSimilar   = 0.5
+	placeSimilar  = 0.5
+)
+
+// sentence is one sentence of an article, prepared once for every
+// comparison.
+type sentence struct {
+	a     *news.Article
+	span  news.Span
+	toks  []token
+	words map[string]bool // content-word stems
+	ents  map[string]bool // story entities mentioned
+}
+
+// fact is one figure, date or place stated in a sentence.
+type fact struct {
+	s       *sentence
+	key     string  // what it is compared on within its kind: the unit, the anchor
+	value   float64 // figures: the number; dates: days since 1970
+	lo, hi  float64
+	entity  string // places: the place; ages: whose age
+	text    string // as written
+	anchors []string
+	updates bool // the sentence says the value changed or may change
+}
+
+// prepared is a story's sentences and facts by kind and bucket.
+type prepared struct {
+	sentences []*sentence
+	figures   map[string][]*fact
+	dates     map[string][]*fact
+	places    map[string][]*fact
+	mentioned map[string]map[string]bool // article id -> entities it mentions
+	dayIn     map[string]map[int]bool    // article id -> days its dates name
+}
+
+// prepare extracts each sentence's figures, dated events and places once.
+func prepare(st *story) *prepared {
+	p := &prepared{figures: map[string][]*fact{}, dates: map[string][]*fact{}, places: map[string][]*fact{},
+		mentioned: map[string]map[string]bool{}, dayIn: map[string]map[int]bool{}}
+	for _, a := range st.arts {
+		mentions, dates := byStart(a)
+		ments := map[string]bool{}
+		p.mentioned[a.ID] = ments
+		days := map[int]bool{}
+		p.dayIn[a.ID] = days
+		for _, d := range dates {
+			if d.Precision == "day" {
+				days[dayNumber(d)] = true
+			}
+		}
+		mi, di := 0, 0
+		for _, sp := range a.Sentences {
+			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
+				continue
+			}
+			s := &sentence{a: a, span: sp, ents: map[string]bool{}}
+			var locs []news.Mention
+			for ; mi < len(mentions) && mentions[mi].Span.Start < sp.End; mi++ {
+				m := mentions[mi]
+				if m.Span.Start < sp.Start {
+					continue
+				}
+				id := st.mentionEntity(a, m)
+				s.ents[id] = true
+				ments[id] = true
+				if m.Type == news.LOC {
+					locs = append(locs, m)
+				}
+			}
+			var inSentence []news.DateMention
+			for ; di < len(dates) && dates[di].Span.Start < sp.End; di++ {
+				if dates[di].Span.Start >= sp.Start {
+					inSentence = append(inSentence, dates[di])
+				}
+			}
+			inDate := func(off int) bool {
+				for _, d := range inSentence {
+					if off >= d.Span.Start && off < d.Span.End {
+						return true
+					}
+				}
+				return false
+			}
+			s.toks = tokenize(sp.Text(a.Text), sp.Start)
+			if len(s.toks) == 0 {
+				continue
+			}
+			figs := figures(s.toks, inDate)
+			if len(figs) == 0 && len(inSentence) == 0 && len(locs) == 0 {
+				continue
+			}
+			s.words = stems(s.toks)
+			p.sentences = append(p.sentences, s)
+			for _, f := range figs {
+				x := &fact{s: s, key: f.unit, value: f.value, lo: f.lo, hi: f.hi, anchors: f.anchors,
+					text: a.Text[f.start:f.end], updates: f.updating}
+				if f.unit == "age" {
+					x.entity = ownerBefore(st, a, f.start, sp)
+					if x.entity == "" {
+						continue // an age of nobody named: cannot tell whose
+					}
+				}
+				p.figures[x.key] = append(p.figures[x.key], x)
+			}
+			for _, d := range inSentence {
+				if d.Precision != "day" || d.Estimated {
+					continue
+				}
+				x := &fact{s: s, value: float64(dayNumber(d)), updates: hasAny(s.toks, rescheduled),
+					text:    d.Span.Text(a.Text) + " (" + d.Value.Format("2006-01-02") + ")",
+					anchors: anchorsAround(s.toks, d.Span)}
+				x.lo, x.hi = x.value, x.value
+				if d.Relative && st.dates[a.ID].estimated {
+					continue // "on Tuesday" read against a guessed date
+				}
+				for _, k := range x.anchors {
+					p.dates[k] = append(p.dates[k], x)
+				}
+			}
+			for _, m := range locs {
+				if !placePreposition(s.toks, m.Span.Start) {
+					continue
+				}
+				x := &fact{s: s, entity: st.mentionEntity(a, m), text: m.Span.Text(a.Text), anchors: anchorsAround(s.toks, m.Span)}
+				for _, k := range x.anchors {
+					p.places[k] = append(p.places[k], x)
+				}
+			}
+		}
+	}
+	return p
+}
+
+// byStart is an article's mentions and dates in text order (the stages
+// that make them keep that order; a copy is sorted when they did not).
+func byStart(a *news.Article) ([]news.Mention, []news.DateMention) {
+	ms, ds := a.Mentions, a.Dates
+	if !sort.SliceIsSorted(ms, func(i, j int) bool { return ms[i].Span.Start < ms[j].Span.Start }) {
+		ms = append([]news.Mention(nil), ms...)
+		sort.SliceStable(ms, func(i, j int) bool { return ms[i].Span.Start < ms[j].Span.Start })
+	}
+	if !sort.SliceIsSorted(ds, func(i, j int) bool { return ds[i].Span.Start < ds[j].Span.Start }) {
+		ds = append([]news.DateMention(nil), ds...)
+		sort.SliceStable(ds, func(i, j int) bool { return ds[i].Span.Start < ds[j].Span.Start })
+	}
+	return ms, ds
+}
+
+func dayNumber(d news.DateMention) int { return int(d.Value.Unix() / 86400) }
+
+// ownerBefore is the person named closest before offset off in the
+// sentence, whose age a number there is.
+func ownerBefore(st *story, a *news.Article, off int, sp news.Span) string {
+	owner := ""
+	for _, m := range a.Mentions {
+		if m.Span.Start >= sp.Start && m.Span.End <= off && m.Type == news.PER {
+			owner = st.mentionEntity(a, m)
+		}
+	}
+	return owner
+}
+
+// placePreposition reports whether the place mention at off follows "in",
+// "at", "near" or "outside": where something happened.
+func placePreposition(toks []token, off int) bool {
+	for i, t := range toks {
+		if t.start == off && i > 0 {
+			switch toks[i-1].low {
+			case "in", "at", "near", "outside":
+				return true
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// anchorsAround are the content-word stems nearest before and after span sp
+// in the sentence: the event a date or a place belongs to.
+func anchorsAround(toks []token, sp news.Span) []string {
+	var out []string
+	before, after := -1, -1
+	for i, t := range toks {
+		if t.end <= sp.Start {
+			before = i
+		}
+		if t.start >= sp.End && after < 0 {
+			after = i
+		}
+	}
+	for i := before; i >= 0 && i >= before-4; i-- {
+		if w := toks[i]; isContent(w) && !weekday[w.low] && !months[w.low] {
+			out = append(out, stemWord(w.low))
+			break
+		}
+	}
+	for i := after; i >= 0 && i < len(toks) && i < after+4; i++ {
+		if w := toks[i]; isContent(w) && !weekday[w.low] && !months[w.low] {
+			out = append(out, stemWord(w.low))
+			break
+		}
+	}
+	return out
+}
+
+var weekday = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "today": true, "yesterday": true, "tomorrow": true,
+	"morning": true, "evening": true, "night": true, "afternoon": true, "last": true, "next": true}
+
+func isContent(t token) bool {
+	return !t.num && len(t.low) > 2 && isLetterAt(t.text, 0) && !linking[t.low] && !t.upper
+}
+
+// stems is the set of content-word stems of a sentence, without the words
+// of dates, which say when rather than what.
+func stems(toks []token) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range toks {
+		if !t.num && len(t.low) > 2 && isLetterAt(t.text, 0) && !linking[t.low] && !months[t.low] && !weekday[t.low] {
+			out[stemWord(t.low)] = true
+		}
+	}
+	return out
+}
+
+func hasAny(toks []token, words map[string]bool) bool {
+	for _, t := range toks {
+		if words[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// overlap is the default similarity: the share of the smaller set of
+// content words found in the other, counting sets under five words as five
+// (two short sentences sharing two words are not the same statement).
+func overlap(a, b map[string]bool) float64 {
+	if len(b) < len(a) {
+		a, b = b, a
+	}
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(max(len(a), 5))
+}
+
+func (s Stage) similar(x, y *sentence) float64 {
+	if s.Similar != nil {
+		return s.Similar(x.span.Text(x.a.Text), y.span.Text(y.a.Text))
+	}
+	return overlap(x.words, y.words)
+}
+
+// edge is two facts that disagree.
+type edge struct {
+	x, y      *fact
+	explained bool
+}
+
+// mismatches compares the facts of independent sources bucket by bucket.
+func (s Stage) mismatches(st *story) []news.Contradiction {
+	p := prepare(st)
+	var out []news.Contradiction
+	out = append(out, s.compare(st, p.figures, "figure", func(x, y *fact) bool { return s.sameFigure(st, p, x, y) })...)
+	out = append(out, s.compare(st, p.dates, "date", func(x, y *fact) bool { return s.sameEvent(p, x, y) })...)
+	out = append(out, s.compare(st, p.places, "place", func(x, y *fact) bool { return s.samePlace(st, p, x, y) })...)
+	return out
+}
+
+// compare finds disagreeing pairs of facts inside each bucket and merges
+// those with the same two values into one contradiction.
+func (s Stage) compare(st *story, buckets map[string][]*fact, kind string, same func(x, y *fact) bool) []news.Contradiction {
+	keys := make([]string, 0, len(buckets))
+	for k := range buckets {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	type group struct {
+		key   string
+		edges []edge
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	seen := map[[2]*fact]bool{}
+	for _, k := range keys {
+		fs := buckets[k]
+		for i, x := range fs {
+			for _, y := range fs[i+1:] {
+				if x.s.a == y.s.a || seen[[2]*fact{x, y}] || !st.independent(x.s.a.ID, y.s.a.ID) || !disagree(kind, x, y) || !same(x, y) {
+					continue
+				}
+				seen[[2]*fact{x, y}] = true
+				if y.s.a.ID < x.s.a.ID {
+					x, y = y, x
+				}
+				e := edge{x: x, y: y, explained: explainedByTime(st, kind, x, y)}
+				vx, vy := label(kind, x), label(kind, y)
+				if vy < vx {
+					vx, vy = vy, vx
+				}
+				gk := k + "|" + vx + "|" + vy
+				g := byKey[gk]
+				if g == nil {
+					g = &group{key: k}
+					byKey[gk] = g
+					groups = append(groups, g)
+				}
+				g.edges = append(g.edges, e)
+			}
+		}
+	}
+	var out []news.Contradiction
+	for _, g := range groups {
+		out = append(out, describe(st, kind, g.key, g.edges))
+	}
+	return out
+}
+
+// disagree reports whether two facts give values that cannot both hold.
+func disagree(kind string, x, y *fact) bool {
+	if kind == "place" {
+		return x.entity != y.entity
+	}
+	return x.hi < y.lo || y.hi < x.lo
+}
+
+// sameFigure decides whether two figures of one unit count the same thing:
+// the people or places they name (when both name some) overlap, the word
+// each hangs from (its first anchor: "killed 15", "15 were arrested") does
+// not differ, and the sentences are similar: somewhat when the anchors are
+// the same word, clearly when one is a word of change ("rose to 15").
+// Neither article may also give the other's value for the same thing.
+func (s Stage) sameFigure(st *story, p *prepared, x, y *fact) bool {
+	if x.key == "age" && x.entity != y.entity || disjoint(x.s.ents, y.s.ents) {
+		return false
+	}
+	need := figureSimilar
+	switch ax, ay := primary(x), primary(y); {
+	case ax != "" && ax == ay:
+	case ax != "" && ay != "" && !neutral[ax] && !neutral[ay]:
+		return false // "killed 15" and "arrested 12"
+	default:
+		need = figureClose
+	}
+	if agreesElsewhere(p.figures[x.key], x, y) || agreesElsewhere(p.figures[x.key], y, x) {
+		return false
+	}
+	return s.similar(x.s, y.s) >= need
+}
+
+// primary is the word a figure hangs from.
+func primary(f *fact) string {
+	if len(f.anchors) == 0 {
+		return ""
+	}
+	return f.anchors[0]
+}
+
+// neutral anchors say nothing of what is counted: "rose to 15", "a total
+// of 15".
+var neutral = map[string]bool{"rose": true, "risen": true, "rise": true, "climb": true, "reach": true,
+	"increas": true, "jump": true, "grew": true, "grown": true, "toll": true, "tally": true, "total": true,
+	"number": true, "figure": true, "count": true, "stood": true, "stand": true, "now": true, "revis": true,
+	"updat": true, "mount": true, "surg": true, "soar": true, "swell": true, "put": true}
+
+// agreesElsewhere reports whether x's article also gives y's value for the
+// same unit and anchor: then its x is another count, not a conflict.
+func agreesElsewhere(fs []*fact, x, y *fact) bool {
+	for _, f := range fs {
+		if f.s.a == x.s.a && !(f.hi < y.lo || y.hi < f.lo) && (primary(f) == primary(y) || neutral[primary(f)] || neutral[primary(y)]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sameEvent decides whether two dates are of the same event: similar
+// sentences sharing an entity, and neither article naming the other's day.
+func (s Stage) sameEvent(p *prepared, x, y *fact) bool {
+	if p.dayIn[x.s.a.ID][int(y.value)] || p.dayIn[y.s.a.ID][int(x.value)] || !shares(x.s.ents, y.s.ents) {
+		return false
+	}
+	return s.similar(x.s, y.s) >= dateSimilar
+}
+
+// samePlace decides whether two places are given for the same act:
+// similar sentences, each article naming only its own place, and no
+// article of the story naming both (one may lie inside the other, or they
+// are two events).
+func (s Stage) samePlace(st *story, p *prepared, x, y *fact) bool {
+	if p.mentioned[x.s.a.ID][y.entity] || p.mentioned[y.s.a.ID][x.entity] || strings.HasPrefix(x.entity, "name:") != strings.HasPrefix(y.entity, "name:") {
+		return false
+	}
+	for _, a := range st.arts {
+		if p.mentioned[a.ID][x.entity] && p.mentioned[a.ID][y.entity] {
+			return false
+		}
+	}
+	others := func(e map[string]bool, skip string) map[string]bool {
+		out := map[string]bool{}
+		for k := range e {
+			if k != skip {
+				out[k] = true
+			}
+		}
+		return out
+	}
+	if !shares(others(x.s.ents, x.entity), others(y.s.ents, y.entity)) {
+		return false
+	}
+	return s.similar(x.s, y.s) >= placeSimilar
+}
+
+func sharedAnchor(x, y *fact) bool {
+	for _, a := range x.anchors {
+		for _, b := range y.anchors {
+			if a == b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func disjoint(a, b map[string]bool) bool { return len(a) > 0 && len(b) > 0 && !shares(a, b) }
+
+func shares(a, b map[string]bool) bool {
+	for k := range a {
+		if b[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// explainedByTime tells whether the later of two disagreeing facts may
+// update the earlier one: a figure that the later article says changed
+// ("rose to", "now", "at least", "so far"), that grew between two days, a
+// length of time, an age a birthday apart, a date the later article says
+// moved. Facts whose articles cannot be ordered are explained only when
+// one of them speaks of a change.
+func explainedByTime(st *story, kind string, x, y *fact) bool {
+	if kind == "place" {
+		return false
+	}
+	o := st.order(x.s.a.ID, y.s.a.ID)
+	if o == 0 && st.sameDay(x.s.a.ID, y.s.a.ID) && !x.s.a.Published.Equal(y.s.a.Published) {
+		o = -1
+		if y.s.a.Published.Before(x.s.a.Published) {
+			o = 1
+		}
+		if later := map[int]*fact{-1: y, 1: x}[o]; !later.updates {
+			return false // the same day, and nothing says it changed
+		}
+	}
+	if o == 0 {
+		return !st.sameDay(x.s.a.ID, y.s.a.ID) && (x.updates || y.updates)
+	}
+	earlier, later := x, y
+	if o > 0 {
+		earlier, later = y, x
+	}
+	switch {
+	case later.updates:
+		return true
+	case kind == "figure" && x.key == "age":
+		return math.Abs(later.value-earlier.value) <= 1+later.s.a.Published.Sub(earlier.s.a.Published).Hours()/24/365
+	case kind == "figure" && (timeUnits[x.key] || later.value > earlier.value):
+		return true
+	}
+	return false
+}
+
+// label is a fact's value as a short text.
+func label(kind string, f *fact) string {
+	switch kind {
+	case "place":
+		return f.text
+	case "date":
+		return strconv.Itoa(int(f.value))
+	}
+	return strconv.FormatFloat(f.value, 'g', -1, 64)
+}
+
+// describe writes one contradiction from the edges of two values: a side
+// per value citing every article that gives it, and an explanation naming
+// the sources with their dates.
+func describe(st *story, kind, key string, edges []edge) news.Contradiction {
+	type side struct {
+		text  string
+		value float64
+		arts  []string
+		cites []news.Citation
+		seen  map[string]bool
+	}
+	var sides []*side
+	byValue := map[string]*side{}
+	add := func(f *fact) {
+		l := label(kind, f)
+		sd := byValue[l]
+		if sd == nil {
+			sd = &side{text: strings.TrimSpace(f.text), value: f.value, seen: map[string]bool{}}
+			byValue[l] = sd
+			sides = append(sides, sd)
+		}
+		c := news.Cite(f.s.a.ID, f.s.span)
+		if !sd.seen[f.s.a.ID] {
+			sd.seen[f.s.a.ID] = true
+			sd.arts = append(sd.arts, f.s.a.ID)
+		}
+		if !sd.seen[fmt.Sprint(c)] {
+			sd.seen[fmt.Sprint(c)] = true
+			sd.cites = append(sd.cites, c)
+		}
+	}
+	explained := true
+	for _, e := range edges {
+		add(e.x)
+		add(e.y)
+		explained = explained && e.explained
+	}
+	// Latest first: the figure that stands when time explains the rest.
+	latest := func(sd *side) string {
+		best := ""
+		for _, id := range sd.arts {
+			if d := st.dates[id]; d.known && d.from.Format("2006-01-02") > best {
+				best = d.from.Format("2006-01-02")
+			}
+		}
+		return best
+	}
+	sort.SliceStable(sides, func(i, j int) bool { return latest(sides[i]) > latest(sides[j]) })
+	var says []string
+	c := news.Contradiction{Kind: kind, ExplainedByTime: explained}
+	for _, sd := range sides {
+		var who []string
+		for _, id := range sd.arts {
+			who = append(who, st.source(id)+" ("+st.dates[id].date+")")
+		}
+		verb := "says"
+		if len(who) > 1 {
+			verb = "say"
+		}
+		says = append(says, fmt.Sprintf("%s %s %s", strings.Join(who, ", "), verb, sd.text))
+		c.Sides = append(c.Sides, news.Side{Text: sd.text, Citations: sd.cites})
+	}
+	subject := map[string]string{"figure": "figures for " + key, "date": "dates for one event", "place": "places for one event"}[kind]
+	switch {
+	case strings.HasPrefix(key, "money:"):
+		subject = "amounts (" + strings.TrimPrefix(key, "money:") + ")"
+	case key == "percent":
+		subject = "percentages"
+	}
+	c.Explanation = fmt.Sprintf("Sources give different %s: %s.", subject, strings.Join(says, "; "))
+	if explained {
+		c.Explanation += " The later report updates the earlier one: the difference is explained by time."
+	}
+	return c
+}

@@ -1,0 +1,422 @@
+package contradiction
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/internal/fold"
+)
+
+// token is a word, a number or a symbol of a sentence, with byte offsets
+// into the article's text.
+type token struct {
+	text       string // as written
+	low        string // folded
+	start, end int
+	num        bool // digits, with , and . inside
+	glued      byte // the byte right after the token when it is not a space: '-', '/', ':', ...
+	upper      bool // starts with an upper-case letter
+}
+
+// tokenize splits text (starting at byte offset base) into tokens.
+func tokenize(text string, base int) []token {
+	var out []token
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsDigit(r):
+			j := i
+			for j < len(text) && (text[j] >= '0' && text[j] <= '9' ||
+				(text[j] == ',' || text[j] == '.') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
+				j++
+			}
+			out = append(out, token{text: text[i:j], low: text[i:j], start: base + i, end: base + j, num: true})
+			i = j
+		case unicode.IsLetter(r):
+			j := i
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if !(unicode.IsLetter(r2) || unicode.IsDigit(r2) || (r2 == '\'' || r2 == '’') && j+n2 < len(text) && isLetterAt(text, j+n2)) {
+					break
+				}
+				j += n2
+			}
+			w := text[i:j]
+			out = append(out, token{text: w, low: fold.String(w), start: base + i, end: base + j, upper: unicode.IsUpper(r)})
+			i = j
+		case unicode.IsSpace(r):
+			i += n
+			continue
+		default:
+			out = append(out, token{text: text[i : i+n], low: text[i : i+n], start: base + i, end: base + i + n})
+			i += n
+		}
+		if k := len(out) - 1; k >= 0 && i < len(text) && text[i] != ' ' && text[i] != '\n' && text[i] != '\t' {
+			out[k].glued = text[i]
+		}
+	}
+	return out
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// approx are words before a number that make it approximate; lower and
+// upper make it a bound.
+var (
+	approx = map[string]bool{"about": true, "around": true, "approximately": true, "roughly": true, "some": true,
+		"estimated": true, "nearly": true, "almost": true, "close": true, "circa": true, "reportedly": true}
+	lowerBound = map[string]bool{"least": true, "more": true, "over": true, "upwards": true, "excess": true,
+		"exceeding": true, "plus": true}
+	upperBound = map[string]bool{"up": true, "under": true, "fewer": true, "less": true, "below": true,
+		"nearly": true, "almost": true, "maximum": true}
+	// updating words say a figure has changed or may change: a later
+	// article's figure with them replaces an earlier one.
+	updating = map[string]bool{"rose": true, "risen": true, "rises": true, "rising": true, "climbed": true,
+		"climbs": true, "climbing": true, "now": true, "least": true, "far": true, "updated": true, "latest": true,
+		"increased": true, "jumped": true, "reached": true, "grew": true, "grown": true, "revised": true,
+		"mounted": true, "mounting": true, "new": true, "raised": true, "toll": true, "tally": true, "surged": true,
+		"soared": true, "swelled": true, "currently": true, "yet": true, "still": true, "since": true}
+	// rescheduled words say a date moved.
+	rescheduled = map[string]bool{"postponed": true, "delayed": true, "rescheduled": true, "moved": true,
+		"pushed": true, "brought": true, "cancelled": true, "canceled": true, "changed": true}
+	numberWords = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+		"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+		"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+	scales = map[string]float64{"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+		"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12, "millions": 1e6, "billions": 1e9}
+	currencies = map[string]string{"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD", "dollar": "USD",
+		"euros": "EUR", "euro": "EUR", "pounds": "GBP", "yuan": "CNY", "rupees": "INR", "yen": "JPY", "rubles": "RUB",
+		"roubles": "RUB", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
+	months = map[string]bool{"january": true, "february": true, "march": true, "april": true, "may": true,
+		"june": true, "july": true, "august": true, "september": true, "october": true, "november": true,
+		"december": true, "jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
+		"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true}
+	clock = map[string]bool{"am": true, "pm": true, "a": true, "p": true, "gmt": true, "utc": true, "bst": true,
+		"est": true, "edt": true, "pst": true, "pdt": true, "cet": true, "hours": false, "o'clock": true}
+	// labels are words after which a number names something: "No. 5",
+	// "number 10", "page 3", "round 2".
+	labels = map[string]bool{"no": true, "number": true, "page": true, "round": true, "chapter": true,
+		"section": true, "article": true, "episode": true, "season": true, "part": true, "level": true,
+		"grade": true, "category": true, "phase": true, "stage": true, "type": true, "version": true,
+		"flight": true, "route": true, "room": true, "gate": true, "platform": true, "channel": true,
+		"code": true, "model": true, "size": true, "line": true, "ward": true, "district": true,
+		"floor": true, "box": true, "unit": true, "apartment": true, "suite": true, "highway": true,
+		"interstate": true, "resolution": true, "top": true, "week": true, "day": true, "year": true, "tier": true}
+	// ageHeads make a number an age.
+	timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true,
+		"minute": true, "second": true, "decade": true, "century": true}
+	// linking words are skipped when looking for the word a figure hangs
+	// from or leads to.
+	linking = map[string]bool{"the": true, "a": true, "an": true, "of": true, "to": true, "by": true, "at": true,
+		"in": true, "on": true, "for": true, "with": true, "from": true, "and": true, "or": true, "as": true,
+		"were": true, "was": true, "are": true, "is": true, "be": true, "been": true, "being": true, "have": true,
+		"has": true, "had": true, "who": true, "that": true, "which": true, "than": true, "it": true, "its": true,
+		"their": true, "his": true, "her": true, "they": true, "he": true, "she": true, "we": true, "this": true,
+		"these": true, "those": true, "there": true, "some": true, "all": true, "s": true, "more": true,
+		"less": true, "least": true, "most": true, "only": true, "just": true, "over": true, "up": true,
+		"about": true, "around": true, "nearly": true, "almost": true, "roughly": true, "approximately": true,
+		"estimated": true, "reportedly": true, "another": true, "additional": true, "other": true, "total": true,
+		"so": true, "far": true, "now": true, "then": true, "also": true, "said": true, "says": true,
+		"say": true, "according": true, "will": true, "would": true, "could": true, "may": true, "might": true,
+		"not": true, "no": true, "per": true, "cent": true, "percent": true, "into": true,
+		"close": true, "under": true, "fewer": true, "excess": true, "upwards": true, "further": true,
+		"i": true, "you": true, "our": true, "my": true, "your": true, "them": true, "him": true, "if": true,
+		"but": true, "when": true, "while": true, "after": true, "before": true, "since": true, "did": true,
+		"do": true, "does": true, "can": true, "what": true, "how": true, "where": true, "why": true,
+		"new": true, "latest": true, "among": true, "including": true, "between": true}
+)
+
+// figure is a number of something stated in one sentence.
+type figure struct {
+	value      float64
+	lo, hi     float64 // the values it allows, bounds and rounding included
+	text       string  // as written: "at least 15 people"
+	span       int     // index of the sentence in the article's sentence list
+	start, end int     // byte offsets of the written figure
+	unit       string  // the bucket: the counted noun's stem, "money:USD", "percent", "age"
+	anchors    []string
+	updating   bool // the sentence says the figure changed or may change
+	whole      bool // a word number or an integer
+}
+
+// figures extracts the figures of one sentence's tokens. skip reports
+// byte offsets that belong to a date.
+func figures(toks []token, skip func(int) bool) []figure {
+	var out []figure
+	upd := false
+	for _, t := range toks {
+		if updating[t.low] {
+			upd = true
+		}
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		word, isWord := numberWords[t.low]
+		if !t.num && !isWord || skip(t.start) {
+			continue
+		}
+		if f, ok := figureAt(toks, i, word, isWord); ok {
+			f.updating = upd
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// figureAt reads the figure whose number is toks[i]; ok is false for
+// numbers that are not quantities: years, times, dates, ordinals, labels,
+// phone numbers, ranges, list markers.
+func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
+	t := toks[i]
+	prev := func(k int) token {
+		if i-k >= 0 {
+			return toks[i-k]
+		}
+		return token{}
+	}
+	value := word
+	if !isWord {
+		if t.glued == '-' && i+1 < len(toks) && toks[i+1].low == "-" && i+2 < len(toks) && toks[i+2].num ||
+			t.glued == '/' || t.glued == ':' || prev(1).glued == '/' || prev(1).glued == ':' ||
+			prev(1).low == "-" && prev(2).num || prev(1).low == "#" || prev(1).low == "(" && i >= 1 && t.glued == ')' {
+			return figure{}, false // ranges, phone numbers, scores, fractions, times, "#1"
+		}
+		v, ok := parseNumber(t.text)
+		if !ok {
+			return figure{}, false
+		}
+		value = v
+		if i+1 < len(toks) && t.glued != 0 && t.glued != '%' && t.glued != ',' && t.glued != '.' && t.glued != '-' && t.glued != ')' {
+			// glued letters: "1st", "1990s", "3pm", "5bn" (a scale is fine)
+			if nx := toks[i+1]; !nx.num && nx.start == t.end {
+				if _, sc := scales[nx.low]; !sc {
+					return figure{}, false
+				}
+			}
+		}
+		if i == 0 && (t.glued == '.' || t.glued == ')') {
+			return figure{}, false // a list marker
+		}
+		if !strings.ContainsAny(t.text, ",.") && value >= 1000 && value <= 2100 {
+			return figure{}, false // a year
+		}
+	}
+	p := prev(1)
+	if months[p.low] || labels[p.low] || p.upper && i > 1 && !isWord && !months[p.low] && currencies[p.low] == "" && p.low != "us" {
+		return figure{}, false // "September 3", "No. 5", "Flight 17", "Boeing 777"
+	}
+	if isWord && p.low == "the" && i+1 < len(toks) && linking[toks[i+1].low] {
+		return figure{}, false // "the two of them"
+	}
+	f := figure{value: value, start: t.start, end: t.end, whole: isWord || !strings.Contains(t.text, ".")}
+	// Before the number: a currency symbol, approximation and bound words.
+	cur := ""
+	j := i - 1
+	if j >= 0 && currencies[toks[j].low] != "" && len(toks[j].low) == 1 {
+		cur = currencies[toks[j].low]
+		f.start = toks[j].start
+		if j-1 >= 0 && (toks[j-1].low == "us" || toks[j-1].low == "a") && toks[j-1].glued == '$' {
+			f.start = toks[j-1].start
+		}
+		j--
+	}
+	approximate, lower, upper := false, false, false
+	for k := j; k >= max(0, j-2); k-- {
+		w := toks[k].low
+		switch {
+		case approx[w]:
+			approximate = true
+		case lowerBound[w]:
+			lower = true
+		case upperBound[w] && w != "up" || w == "up" && k+1 < len(toks) && toks[k+1].low == "to":
+			upper = true
+		case w == "to" || w == "of" || w == "an" || w == "than":
+		default:
+			k = -1
+		}
+	}
+	// After the number: scale, currency word, percent, the counted noun.
+	k := i + 1
+	if k < len(toks) {
+		if s, ok := scales[toks[k].low]; ok && (toks[k].low != "b" && toks[k].low != "m" || toks[k].start == t.end) {
+			if !(isWord && toks[k].low == "hundred" && value == 100) {
+				f.value *= s
+				value *= s
+				f.end = toks[k].end
+				k++
+			}
+		}
+	}
+	if t.glued == '-' && k < len(toks) && toks[k].low == "-" {
+		k++ // "34-year-old", "10-mile"
+	}
+	unit := ""
+	switch {
+	case k < len(toks) && toks[k].low == "%", k < len(toks) && (toks[k].low == "percent" || toks[k].low == "per" && k+1 < len(toks) && toks[k+1].low == "cent"):
+		unit = "percent"
+		if toks[k].low == "per" {
+			k++
+		}
+		f.end = toks[k].end
+		k++
+	case k < len(toks) && currencies[toks[k].low] != "" && len(toks[k].low) > 1:
+		cur = currencies[toks[k].low]
+		f.end = toks[k].end
+		k++
+	}
+	if cur != "" {
+		unit = "money:" + cur
+	}
+	// The counted noun: the last of up to three words that follow, before
+	// a linking word, a verb form or punctuation.
+	head, headEnd := "", k-1
+	for n := 0; k < len(toks) && n < 3; n++ {
+		w := toks[k]
+		if w.num || !isLetterAt(w.text, 0) || linking[w.low] || n > 0 && (strings.HasSuffix(w.low, "ed") || strings.HasSuffix(w.low, "ing") || w.upper) {
+			break
+		}
+		head, headEnd = w.low, k
+		k++
+		if toks[k-1].glued != '-' && toks[k-1].glued != 0 && !isSpaceGlue(toks[k-1].glued) {
+			break
+		}
+	}
+	if head != "" {
+		f.end = toks[headEnd].end
+	}
+	stem := stemWord(head)
+	switch {
+	case unit != "":
+	case stem == "year" && headEnd+1 < len(toks) && (toks[headEnd+1].low == "old" || toks[headEnd+1].low == "-" && headEnd+3 < len(toks) && toks[headEnd+3].low == "old"),
+		prev(1).low == "aged" || prev(1).low == "age":
+		unit = "age"
+	case timeUnits[stem] && headEnd+1 < len(toks) && (toks[headEnd+1].low == "ago" || toks[headEnd+1].low == "later" ||
+		toks[headEnd+1].low == "earlier" || toks[headEnd+1].low == "after" || toks[headEnd+1].low == "before"):
+		return figure{}, false // a relative date
+	case stem == "":
+		return figure{}, false // a bare number: nothing counted
+	case clock[stem] || months[stem] || stem == "th" || stem == "st" || stem == "nd" || stem == "rd":
+		return figure{}, false
+	default:
+		unit = stem
+	}
+	f.unit = unit
+	if f.start > f.end || f.start < toks[0].start {
+		f.start = t.start
+	}
+	f.text = ""
+	// Tolerance: approximate words, round numbers and bounds widen what
+	// the figure allows.
+	tol := 0.005
+	switch {
+	case approximate:
+		tol = math.Max(0.1, roundingTolerance(t.text, value))
+	case isWord && value >= 100:
+		tol = 0.1
+	case value >= 100 && math.Mod(value, 100) == 0:
+		tol = 0.05
+	}
+	f.lo, f.hi = value*(1-tol), value*(1+tol)
+	if lower {
+		f.hi = math.Inf(1)
+	}
+	if upper {
+		f.lo = 0
+	}
+	// Anchors: the content word the figure hangs from (before it, else the
+	// one it leads to), then the one it leads to, as stems.
+	for a := i - 1; a >= max(0, i-5); a-- {
+		w := toks[a]
+		if w.num || !isLetterAt(w.text, 0) {
+			if w.low == "," || w.low == "." || w.low == ";" || w.low == ":" {
+				break
+			}
+			continue
+		}
+		if !linking[w.low] && !approx[w.low] && !lowerBound[w.low] && !upperBound[w.low] && currencies[w.low] == "" {
+			f.anchors = append(f.anchors, stemWord(w.low))
+			break
+		}
+	}
+	for a := headEnd + 1; a < min(len(toks), headEnd+5); a++ {
+		w := toks[a]
+		if w.num || !isLetterAt(w.text, 0) {
+			break
+		}
+		if !linking[w.low] {
+			f.anchors = append(f.anchors, stemWord(w.low))
+			break
+		}
+	}
+	return f, true
+}
+
+func isSpaceGlue(b byte) bool { return b == ' ' }
+
+// roundingTolerance is half the last significant place of a written
+// number, relative to its value: "2,000" allows 500 either way at most.
+func roundingTolerance(written string, value float64) float64 {
+	digits := strings.NewReplacer(",", "", ".", "").Replace(written)
+	zeros := len(digits) - len(strings.TrimRight(digits, "0"))
+	if strings.Contains(written, ".") || zeros == 0 || value == 0 {
+		return 0
+	}
+	return math.Min(0.25, 0.5*math.Pow(10, float64(zeros))/value*valueScale(written, value))
+}
+
+// valueScale is how much a scale word multiplied the written number.
+func valueScale(written string, value float64) float64 {
+	v, ok := parseNumber(written)
+	if !ok || v == 0 {
+		return 1
+	}
+	return value / v
+}
+
+// parseNumber reads "2,000", "2.3", "15".
+func parseNumber(s string) (float64, bool) {
+	if strings.Contains(s, ",") {
+		parts := strings.Split(s, ",")
+		for _, p := range parts[1:] {
+			if len(p) < 3 || len(p) > 3 && !strings.Contains(p, ".") {
+				return 0, false // "15,12" is not a thousands separator
+			}
+		}
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	if strings.Count(s, ".") > 1 {
+		return 0, false // "1.2.3": a version
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
+}
+
+// stemWord strips common inflections so that "killed", "kills" and
+// "killing" meet, and "people" and "persons" stay apart.
+func stemWord(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 4 && (strings.HasSuffix(w, "ses") || strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes")):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us"):
+		return w[:len(w)-1]
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		return strings.TrimSuffix(w[:len(w)-3], "e")
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		b := w[:len(w)-2]
+		if len(b) > 2 && b[len(b)-1] == b[len(b)-2] && b[len(b)-1] != 'l' && b[len(b)-1] != 's' {
+			b = b[:len(b)-1] // "stopped"
+		}
+		return strings.TrimSuffix(b, "e")
+	}
+	return w
+}

@@ -1,0 +1,199 @@
+package contradiction
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// doc is one hand-written article of a scenario.
+type doc struct {
+	source string
+	day    int    // day of September 2031 it was published; 0 for undated
+	text   string // sentences end with ". "
+	places []string
+	people []string
+	dates  map[string]int // date expression -> day of September 2031 it names
+	group  string
+}
+
+// build turns the docs into analysed articles (sentences, mentions, dates)
+// and a story view, then runs the stage.
+func build(t testing.TB, s Stage, docs []doc) *news.StoryView {
+	t.Helper()
+	v := news.NewStoryView("s", "t")
+	var arts []*news.Article
+	for i, d := range docs {
+		a := &news.Article{ID: fmt.Sprintf("a%d", i), Source: d.source, Text: d.text}
+		if d.day > 0 {
+			a.Published = time.Date(2031, 9, d.day, 10, 0, 0, 0, time.UTC)
+		}
+		a.Sentences = split(d.text)
+		for _, names := range []struct {
+			list []string
+			typ  news.EntityType
+		}{{d.places, news.LOC}, {d.people, news.PER}} {
+			for _, n := range names.list {
+				for off := 0; ; {
+					k := strings.Index(d.text[off:], n)
+					if k < 0 {
+						break
+					}
+					sp := news.Span{Start: off + k, End: off + k + len(n)}
+					a.Mentions = append(a.Mentions, news.Mention{Span: sp, Text: n, Name: n, Type: names.typ, Key: n})
+					off = sp.End
+				}
+			}
+		}
+		for expr, day := range d.dates {
+			k := strings.Index(d.text, expr)
+			if k < 0 {
+				t.Fatalf("%q not in %q", expr, d.text)
+			}
+			a.Dates = append(a.Dates, news.DateMention{Span: news.Span{Start: k, End: k + len(expr)},
+				Value: time.Date(2031, 9, day, 0, 0, 0, 0, time.UTC), Precision: "day"})
+		}
+		arts = append(arts, a)
+		v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Source: a.Source, Published: a.Published, Group: d.group})
+	}
+	if err := s.Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func split(text string) []news.Span {
+	var out []news.Span
+	start := 0
+	for i := 0; i < len(text); i++ {
+		if (text[i] == '.' || text[i] == '?' || text[i] == '!') && (i+1 == len(text) || text[i+1] == ' ') {
+			out = append(out, news.Span{Start: start, End: i + 1})
+			start = i + 2
+		}
+	}
+	if start < len(text) {
+		out = append(out, news.Span{Start: start, End: len(text)})
+	}
+	return out
+}
+
+func TestFiguresDatesPlaces(t *testing.T) {
+	tests := []struct {
+		name      string
+		docs      []doc
+		kind      string // "" when no contradiction is expected
+		explained bool
+		mention   string // a word the explanation must hold
+	}{
+		{name: "toll rising over days is explained by time", docs: []doc{
+			{source: "Ledger", day: 3, text: "A bomb attack on a crowded market in Kano killed 12 people, police said. Rescue work went on."},
+			{source: "Courier", day: 5, text: "The death toll from the bomb attack on the market in Kano has risen to 15 people, officials said."},
+		}, kind: "figure", explained: true, mention: "Courier (2031-09-05) says 15 people"},
+		{name: "a growing count days apart is explained by time", docs: []doc{
+			{source: "Ledger", day: 3, text: "Floods in the northern valley have forced 2,300 families from their homes, the agency said."},
+			{source: "Courier", day: 6, text: "The floods in the northern valley have forced 4,100 families from their homes, the agency said."},
+		}, kind: "figure", explained: true},
+		{name: "two outlets, one day, different amounts", docs: []doc{
+			{source: "Ledger", day: 3, text: "The carmaker agreed to pay $2.3 billion to settle the emissions lawsuit, court papers show."},
+			{source: "Courier", day: 3, text: "Under the deal the carmaker will pay $2 billion to settle the emissions lawsuit."},
+		}, kind: "figure", mention: "Ledger (2031-09-03) says $2.3 billion"},
+		{name: "a later smaller count is a conflict", docs: []doc{
+			{source: "Ledger", day: 3, text: "Gunmen killed 15 villagers in an attack on a village near the border, the army said."},
+			{source: "Courier", day: 4, text: "Gunmen killed 9 villagers in an attack on a village near the border, a local official said."},
+		}, kind: "figure"},
+		{name: "same figure in other words", docs: []doc{
+			{source: "Ledger", day: 3, text: "The storm killed fifteen people across the coast, officials said."},
+			{source: "Courier", day: 3, text: "Officials said 15 people were killed by the storm across the coast."},
+		}},
+		{name: "rounding agrees", docs: []doc{
+			{source: "Ledger", day: 3, text: "About 2,000 protesters marched through the capital on the day of the vote."},
+			{source: "Courier", day: 3, text: "Police counted 1,981 protesters who marched through the capital on the day of the vote."},
+		}},
+		{name: "a bound agrees", docs: []doc{
+			{source: "Ledger", day: 3, text: "At least 40 people were injured in the blast at the refinery, medics said."},
+			{source: "Courier", day: 3, text: "Some 52 people were injured in the blast at the refinery, according to medics."},
+		}},
+		{name: "different things counted", docs: []doc{
+			{source: "Ledger", day: 3, text: "Police arrested 12 people after the protest in the capital turned violent."},
+			{source: "Courier", day: 3, text: "Police said 30 people were injured after the protest in the capital turned violent."},
+		}},
+		{name: "killed and wounded", docs: []doc{
+			{source: "Ledger", day: 3, text: "The suicide bombing at the bus station killed 12 people on the busy morning."},
+			{source: "Courier", day: 3, text: "The suicide bombing at the bus station wounded 30 people on the busy morning."},
+		}},
+		{name: "years, times, ordinals and labels", docs: []doc{
+			{source: "Ledger", day: 3, text: "In 2014, Flight 17 left at 10:30 from gate 4, the airline said in its 2nd statement."},
+			{source: "Courier", day: 3, text: "In 2015, Flight 18 left at 11:30 from gate 5, the airline said in its 3rd statement."},
+		}},
+		{name: "copies are one source", docs: []doc{
+			{source: "Ledger", day: 3, text: "The carmaker agreed to pay $2.3 billion to settle the emissions lawsuit, court papers show.", group: "g"},
+			{source: "Ledger Wire", day: 3, text: "The carmaker agreed to pay $2 billion to settle the emissions lawsuit, court papers show.", group: "g"},
+		}},
+		{name: "ages of different people", docs: []doc{
+			{source: "Ledger", day: 3, text: "Ada Vance, aged 34, told the inquiry she saw the crash.", people: []string{"Ada Vance"}},
+			{source: "Courier", day: 3, text: "Leo Marsh, aged 33, told the inquiry he saw the crash.", people: []string{"Leo Marsh"}},
+		}},
+		{name: "ages of one person", docs: []doc{
+			{source: "Ledger", day: 3, text: "The driver, Ada Vance, aged 34, told the inquiry she saw the crash.", people: []string{"Ada Vance"}},
+			{source: "Courier", day: 3, text: "The driver, Ada Vance, aged 31, told the inquiry that she saw the crash.", people: []string{"Ada Vance"}},
+		}, kind: "figure"},
+		{name: "one event on two days", docs: []doc{
+			{source: "Ledger", day: 5, text: "The rebels seized the airport in Goma on September 3, a spokesman said.",
+				places: []string{"Goma"}, dates: map[string]int{"September 3": 3}},
+			{source: "Courier", day: 5, text: "The rebels seized the airport in Goma on September 4, the spokesman said.",
+				places: []string{"Goma"}, dates: map[string]int{"September 4": 4}},
+		}, kind: "date", mention: "2031-09-04"},
+		{name: "two events on two days", docs: []doc{
+			{source: "Ledger", day: 5, text: "The rebels seized the airport in Goma on September 3, a spokesman said.",
+				places: []string{"Goma"}, dates: map[string]int{"September 3": 3}},
+			{source: "Courier", day: 5, text: "Government troops retook the airport in Goma on September 4 after heavy fighting.",
+				places: []string{"Goma"}, dates: map[string]int{"September 4": 4}},
+		}},
+		{name: "one act in two places", docs: []doc{
+			{source: "Ledger", day: 5, text: "Ada Vance was arrested in Mosul on Friday, the ministry said.",
+				places: []string{"Mosul"}, people: []string{"Ada Vance"}},
+			{source: "Courier", day: 5, text: "Ada Vance was arrested in Raqqa on Friday, the ministry said.",
+				places: []string{"Raqqa"}, people: []string{"Ada Vance"}},
+		}, kind: "place", mention: "Raqqa"},
+		{name: "a place inside another", docs: []doc{
+			{source: "Ledger", day: 5, text: "Ada Vance was arrested in Mosul on Friday, the ministry said.",
+				places: []string{"Mosul"}, people: []string{"Ada Vance"}},
+			{source: "Courier", day: 5, text: "Ada Vance was arrested in Iraq on Friday, the ministry said.",
+				places: []string{"Iraq"}, people: []string{"Ada Vance"}},
+			{source: "Wire", day: 5, text: "Mosul is the second city of Iraq.", places: []string{"Mosul", "Iraq"}},
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			v := build(t, Stage{}, tc.docs)
+			var got []news.Contradiction
+			for _, c := range v.Contradictions {
+				if c.Kind == "figure" || c.Kind == "date" || c.Kind == "place" {
+					got = append(got, c)
+				}
+			}
+			if tc.kind == "" {
+				if len(got) > 0 {
+					t.Fatalf("unexpected contradictions: %+v", got)
+				}
+				return
+			}
+			if len(got) != 1 {
+				t.Fatalf("got %d contradictions, want one %s: %+v", len(got), tc.kind, got)
+			}
+			c := got[0]
+			if c.Kind != tc.kind || c.ExplainedByTime != tc.explained || !strings.Contains(c.Explanation, tc.mention) || len(c.Sides) != 2 {
+				t.Errorf("got %s explained=%v %q, want %s explained=%v mentioning %q", c.Kind, c.ExplainedByTime, c.Explanation,
+					tc.kind, tc.explained, tc.mention)
+			}
+			for _, sd := range c.Sides {
+				if len(sd.Citations) == 0 {
+					t.Errorf("side %q without citations", sd.Text)
+				}
+			}
+		})
+	}
+}
