@@ -28,7 +28,7 @@ func tokenize(text string, base int) []token {
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.IsDigit(r):
+		case r >= '0' && r <= '9':
 			j := i
 			for j < len(text) && (text[j] >= '0' && text[j] <= '9' ||
 				(text[j] == ',' || text[j] == '.') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
@@ -79,10 +79,21 @@ var (
 	// updating words say a figure has changed or may change: a later
 	// article's figure with them replaces an earlier one.
 	updating = map[string]bool{"rose": true, "risen": true, "rises": true, "rising": true, "climbed": true,
-		"climbs": true, "climbing": true, "now": true, "least": true, "far": true, "updated": true, "latest": true,
+		"climbs": true, "climbing": true, "now": true, "least": true, "far": true, "updated": true,
 		"increased": true, "jumped": true, "reached": true, "grew": true, "grown": true, "revised": true,
-		"mounted": true, "mounting": true, "new": true, "raised": true, "toll": true, "tally": true, "surged": true,
-		"soared": true, "swelled": true, "currently": true, "yet": true, "still": true, "since": true}
+		"mounted": true, "mounting": true, "raised": true, "toll": true, "tally": true, "surged": true,
+		"soared": true, "swelled": true, "currently": true, "yet": true, "still": true}
+	// speculative words make a sentence's figures forecasts or guesses.
+	speculative = map[string]bool{"would": true, "think": true, "thinks": true, "guess": true, "could": true, "might": true, "may": true,
+		"expect": true, "expects": true, "expected": true, "predict": true, "predicts": true, "predicted": true,
+		"forecast": true, "forecasts": true, "estimating": true, "estimates": true, "projected": true,
+		"projects": true, "aims": true, "aiming": true, "believe": true, "believes": true, "believed": true,
+		"plans": true, "planned": true, "hopes": true, "likely": true, "possible": true, "possibly": true,
+		"if": true, "target": true, "targets": true, "suggest": true, "suggests": true, "suggested": true, "suggesting": true}
+	// partial words make a figure a part of a count: "an additional 14",
+	// "the first seven", "four more".
+	partial = map[string]bool{"additional": true, "another": true, "further": true, "extra": true,
+		"first": true, "last": true, "remaining": true, "other": true, "final": true, "more": true, "others": true}
 	// rescheduled words say a date moved.
 	rescheduled = map[string]bool{"postponed": true, "delayed": true, "rescheduled": true, "moved": true,
 		"pushed": true, "brought": true, "cancelled": true, "canceled": true, "changed": true}
@@ -144,6 +155,7 @@ type figure struct {
 	unit       string  // the bucket: the counted noun's stem, "money:USD", "percent", "age"
 	anchors    []string
 	updating   bool // the sentence says the figure changed or may change
+	part       bool // a part of a count or one end of a range
 	whole      bool // a word number or an integer
 }
 
@@ -155,6 +167,9 @@ func figures(toks []token, skip func(int) bool) []figure {
 	for _, t := range toks {
 		if updating[t.low] {
 			upd = true
+		}
+		if speculative[t.low] {
+			return nil // forecasts and guesses differ without contradicting
 		}
 	}
 	for i := 0; i < len(toks); i++ {
@@ -168,7 +183,27 @@ func figures(toks []token, skip func(int) bool) []figure {
 			out = append(out, f)
 		}
 	}
-	return out
+	// A sentence giving two values of one unit, or a part of a count ("four
+	// more shots", "an additional 14 officers"), breaks a count down or
+	// lists things: none of its figures of that unit is the story's count.
+	several := map[string]bool{}
+	for i, f := range out {
+		if f.part {
+			several[f.unit] = true
+		}
+		for _, g := range out[i+1:] {
+			if f.unit == g.unit && (f.hi < g.lo || g.hi < f.lo) {
+				several[f.unit] = true
+			}
+		}
+	}
+	kept := out[:0]
+	for _, f := range out {
+		if !several[f.unit] && !f.part {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
 // figureAt reads the figure whose number is toks[i]; ok is false for
@@ -183,9 +218,20 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 		return token{}
 	}
 	value := word
+	e := i // the number's last token
+	if isWord && t.glued == '-' && i+2 < len(toks) && toks[i+1].low == "-" {
+		if u, ok := numberWords[toks[i+2].low]; ok && value >= 20 && u < 10 {
+			value += u // "twenty-two"
+			e = i + 2
+			t.glued = toks[e].glued
+		}
+	}
+	if isWord && prev(1).low == "-" && numberWords[prev(2).low] > 0 {
+		return figure{}, false // the "two" of "twenty-two"
+	}
 	if !isWord {
 		if t.glued == '-' && i+1 < len(toks) && toks[i+1].low == "-" && i+2 < len(toks) && toks[i+2].num ||
-			t.glued == '/' || t.glued == ':' || prev(1).glued == '/' || prev(1).glued == ':' ||
+			t.glued == '/' || t.glued == ':' || prev(1).low == "/" || prev(1).low == ":" || i+1 < len(toks) && toks[i+1].num ||
 			prev(1).low == "-" && prev(2).num || prev(1).low == "#" || prev(1).low == "(" && i >= 1 && t.glued == ')' {
 			return figure{}, false // ranges, phone numbers, scores, fractions, times, "#1"
 		}
@@ -195,9 +241,14 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 		}
 		value = v
 		if i+1 < len(toks) && t.glued != 0 && t.glued != '%' && t.glued != ',' && t.glued != '.' && t.glued != '-' && t.glued != ')' {
-			// glued letters: "1st", "1990s", "3pm", "5bn" (a scale is fine)
+			// glued letters: "1st", "1990s", "3pm" are not counts; "5bn"
+			// after a currency is a scale; "100m", "42mm" are units of
+			// their own, read as the counted word.
 			if nx := toks[i+1]; !nx.num && nx.start == t.end {
-				if _, sc := scales[nx.low]; !sc {
+				_, sc := scales[nx.low]
+				switch {
+				case sc && i > 0 && currencies[toks[i-1].low] != "":
+				case nx.low == "s" || nx.low == "st" || nx.low == "nd" || nx.low == "rd" || nx.low == "th" || clock[nx.low]:
 					return figure{}, false
 				}
 			}
@@ -213,10 +264,12 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	if months[p.low] || labels[p.low] || p.upper && i > 1 && !isWord && !months[p.low] && currencies[p.low] == "" && p.low != "us" {
 		return figure{}, false // "September 3", "No. 5", "Flight 17", "Boeing 777"
 	}
-	if isWord && p.low == "the" && i+1 < len(toks) && linking[toks[i+1].low] {
+	if isWord && p.low == "the" && e+1 < len(toks) && linking[toks[e+1].low] {
 		return figure{}, false // "the two of them"
 	}
-	f := figure{value: value, start: t.start, end: t.end, whole: isWord || !strings.Contains(t.text, ".")}
+	f := figure{value: value, start: t.start, end: toks[e].end, whole: isWord || !strings.Contains(t.text, ".")}
+	f.part = partial[p.low] || p.low == "or" || p.low == "to" && prev(2).num || partial[prev(2).low] && (p.low == "the" || p.low == "an") ||
+		e+1 < len(toks) && (partial[toks[e+1].low] || toks[e+1].low == "or" || toks[e+1].low == "to" && e+2 < len(toks) && toks[e+2].num)
 	// Before the number: a currency symbol, approximation and bound words.
 	cur := ""
 	j := i - 1
@@ -244,9 +297,9 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 		}
 	}
 	// After the number: scale, currency word, percent, the counted noun.
-	k := i + 1
+	k := e + 1
 	if k < len(toks) {
-		if s, ok := scales[toks[k].low]; ok && (toks[k].low != "b" && toks[k].low != "m" || toks[k].start == t.end) {
+		if s, ok := scales[toks[k].low]; ok && (len(toks[k].low) > 2 || toks[k].start == t.end && cur != "") {
 			if !(isWord && toks[k].low == "hundred" && value == 100) {
 				f.value *= s
 				value *= s
@@ -256,7 +309,10 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 		}
 	}
 	if t.glued == '-' && k < len(toks) && toks[k].low == "-" {
-		k++ // "34-year-old", "10-mile"
+		if !(k+3 < len(toks) && toks[k+1].low == "year" && toks[k+3].low == "old") {
+			return figure{}, false // "a 12-inch laptop", "a 10-mile walk": what it is, not a count
+		}
+		k++ // "34-year-old"
 	}
 	unit := ""
 	switch {
@@ -277,17 +333,21 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	}
 	// The counted noun: the last of up to three words that follow, before
 	// a linking word, a verb form or punctuation.
+	// The counted noun: the first lower-case word that follows (names and
+	// nationalities before it are skipped: "15 Palestinian civilians"),
+	// before a linking word or punctuation.
 	head, headEnd := "", k-1
 	for n := 0; k < len(toks) && n < 3; n++ {
 		w := toks[k]
-		if w.num || !isLetterAt(w.text, 0) || linking[w.low] || n > 0 && (strings.HasSuffix(w.low, "ed") || strings.HasSuffix(w.low, "ing") || w.upper) {
+		if w.num || !isLetterAt(w.text, 0) || linking[w.low] {
 			break
 		}
-		head, headEnd = w.low, k
 		k++
-		if toks[k-1].glued != '-' && toks[k-1].glued != 0 && !isSpaceGlue(toks[k-1].glued) {
-			break
+		if w.upper {
+			continue
 		}
+		head, headEnd = w.low, k-1
+		break
 	}
 	if head != "" {
 		f.end = toks[headEnd].end
@@ -295,7 +355,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	stem := stemWord(head)
 	switch {
 	case unit != "":
-	case stem == "year" && headEnd+1 < len(toks) && (toks[headEnd+1].low == "old" || toks[headEnd+1].low == "-" && headEnd+3 < len(toks) && toks[headEnd+3].low == "old"),
+	case stem == "year" && headEnd+1 < len(toks) && (toks[headEnd+1].low == "old" || toks[headEnd+1].low == "-" && headEnd+2 < len(toks) && toks[headEnd+2].low == "old"),
 		prev(1).low == "aged" || prev(1).low == "age":
 		unit = "age"
 	case timeUnits[stem] && headEnd+1 < len(toks) && (toks[headEnd+1].low == "ago" || toks[headEnd+1].low == "later" ||
@@ -358,8 +418,6 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	}
 	return f, true
 }
-
-func isSpaceGlue(b byte) bool { return b == ' ' }
 
 // roundingTolerance is half the last significant place of a written
 // number, relative to its value: "2,000" allows 500 either way at most.

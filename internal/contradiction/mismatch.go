@@ -70,8 +70,8 @@ func prepare(st *story) *prepared {
 		}
 		mi, di := 0, 0
 		for _, sp := range a.Sentences {
-			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
-				continue
+			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End || inSocial(a, sp) {
+				continue // a pasted post is someone's words, not the outlet's report
 			}
 			s := &sentence{a: a, span: sp, ents: map[string]bool{}}
 			var locs []news.Mention
@@ -102,7 +102,7 @@ func prepare(st *story) *prepared {
 				return false
 			}
 			s.toks = tokenize(sp.Text(a.Text), sp.Start)
-			if len(s.toks) == 0 {
+			if len(s.toks) == 0 || pasted(s.toks) {
 				continue
 			}
 			figs := figures(s.toks, inDate)
@@ -151,6 +151,27 @@ func prepare(st *story) *prepared {
 	return p
 }
 
+// pasted reports whether a sentence carries a handle or a link: a post or
+// its caption pasted into the article ("A photo posted by X (@x) on Jan
+// 7"), not the outlet's report.
+func pasted(toks []token) bool {
+	for _, t := range toks {
+		if t.low == "@" || t.low == "http" || t.low == "https" || t.low == "pic" && t.glued == '.' {
+			return true
+		}
+	}
+	return false
+}
+
+func inSocial(a *news.Article, sp news.Span) bool {
+	for _, p := range a.Social {
+		if p.Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
 // byStart is an article's mentions and dates in text order (the stages
 // that make them keep that order; a copy is sorted when they did not).
 func byStart(a *news.Article) ([]news.Mention, []news.DateMention) {
@@ -168,16 +189,15 @@ func byStart(a *news.Article) ([]news.Mention, []news.DateMention) {
 
 func dayNumber(d news.DateMention) int { return int(d.Value.Unix() / 86400) }
 
-// ownerBefore is the person named closest before offset off in the
-// sentence, whose age a number there is.
+// ownerBefore is the person named right before an age ("Ada Vance, 34",
+// "Ada Vance, aged 34"): whose age it is. Any other age has no owner.
 func ownerBefore(st *story, a *news.Article, off int, sp news.Span) string {
-	owner := ""
 	for _, m := range a.Mentions {
-		if m.Span.Start >= sp.Start && m.Span.End <= off && m.Type == news.PER {
-			owner = st.mentionEntity(a, m)
+		if m.Type == news.PER && m.Span.Start >= sp.Start && m.Span.End <= off && off-m.Span.End <= len(", aged ") {
+			return st.mentionEntity(a, m)
 		}
 	}
-	return owner
+	return ""
 }
 
 // placePreposition reports whether the place mention at off follows "in",
@@ -252,27 +272,42 @@ func hasAny(toks []token, words map[string]bool) bool {
 	return false
 }
 
-// overlap is the default similarity: the share of the smaller set of
-// content words found in the other, counting sets under five words as five
-// (two short sentences sharing two words are not the same statement).
-func overlap(a, b map[string]bool) float64 {
-	if len(b) < len(a) {
-		a, b = b, a
-	}
-	n := 0
+// overlap is the default similarity of two sentences, leaving out the
+// words of the two facts compared (the counted noun and anchors, which
+// match by construction): shared content words over the geometric mean of
+// the two sets' sizes, and nothing under two shared words.
+func overlap(a, b map[string]bool, leave map[string]bool) float64 {
+	n, na, nb := 0, 0, 0
 	for w := range a {
+		if leave[w] {
+			continue
+		}
+		na++
 		if b[w] {
 			n++
 		}
 	}
-	return float64(n) / float64(max(len(a), 5))
+	for w := range b {
+		if !leave[w] {
+			nb++
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	return float64(n) / math.Sqrt(float64(na*nb))
 }
 
-func (s Stage) similar(x, y *sentence) float64 {
+// similar scores how much the sentences of facts x and y say the same.
+func (s Stage) similar(a, b *sentence, x, y *fact) float64 {
 	if s.Similar != nil {
-		return s.Similar(x.span.Text(x.a.Text), y.span.Text(y.a.Text))
+		return s.Similar(a.span.Text(a.a.Text), b.span.Text(b.a.Text))
 	}
-	return overlap(x.words, y.words)
+	leave := map[string]bool{x.key: true, y.key: true}
+	for _, w := range append(append([]string(nil), x.anchors...), y.anchors...) {
+		leave[w] = true
+	}
+	return overlap(a.words, b.words, leave)
 }
 
 // edge is two facts that disagree.
@@ -291,20 +326,32 @@ func (s Stage) mismatches(st *story) []news.Contradiction {
 	return out
 }
 
-// compare finds disagreeing pairs of facts inside each bucket and merges
-// those with the same two values into one contradiction.
+// compare finds disagreeing pairs of facts inside each bucket; pairs that
+// share a fact make one contradiction ("150", "140" and "138 women").
 func (s Stage) compare(st *story, buckets map[string][]*fact, kind string, same func(x, y *fact) bool) []news.Contradiction {
 	keys := make([]string, 0, len(buckets))
 	for k := range buckets {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	parent := map[*fact]*fact{}
+	var find func(f *fact) *fact
+	find = func(f *fact) *fact {
+		if p, ok := parent[f]; ok && p != f {
+			r := find(p)
+			parent[f] = r
+			return r
+		}
+		parent[f] = f
+		return f
+	}
 	type group struct {
 		key   string
 		edges []edge
 	}
-	var groups []*group
-	byKey := map[string]*group{}
+	var order []*fact // first fact of each edge, in the order found
+	var edges []edge
+	keyOf := map[*fact]string{}
 	seen := map[[2]*fact]bool{}
 	for _, k := range keys {
 		fs := buckets[k]
@@ -317,24 +364,27 @@ func (s Stage) compare(st *story, buckets map[string][]*fact, kind string, same 
 				if y.s.a.ID < x.s.a.ID {
 					x, y = y, x
 				}
-				e := edge{x: x, y: y, explained: explainedByTime(st, kind, x, y)}
-				vx, vy := label(kind, x), label(kind, y)
-				if vy < vx {
-					vx, vy = vy, vx
-				}
-				gk := k + "|" + vx + "|" + vy
-				g := byKey[gk]
-				if g == nil {
-					g = &group{key: k}
-					byKey[gk] = g
-					groups = append(groups, g)
-				}
-				g.edges = append(g.edges, e)
+				edges = append(edges, edge{x: x, y: y, explained: explainedByTime(st, kind, x, y)})
+				parent[find(y)] = find(x)
+				keyOf[x], keyOf[y] = k, k
+				order = append(order, x)
 			}
 		}
 	}
+	groups := map[*fact]*group{}
+	var list []*group
+	for i, e := range edges {
+		r := find(order[i])
+		g := groups[r]
+		if g == nil {
+			g = &group{key: keyOf[e.x]}
+			groups[r] = g
+			list = append(list, g)
+		}
+		g.edges = append(g.edges, e)
+	}
 	var out []news.Contradiction
-	for _, g := range groups {
+	for _, g := range list {
 		out = append(out, describe(st, kind, g.key, g.edges))
 	}
 	return out
@@ -345,7 +395,18 @@ func disagree(kind string, x, y *fact) bool {
 	if kind == "place" {
 		return x.entity != y.entity
 	}
-	return x.hi < y.lo || y.hi < x.lo
+	if !(x.hi < y.lo || y.hi < x.lo) {
+		return false
+	}
+	// "$800 million" and "$800": a scale left out or a conversion, more
+	// likely than two figures a thousand times apart.
+	r := math.Max(x.value, y.value) / math.Max(math.Min(x.value, y.value), 1e-9)
+	for _, f := range []float64{1e3, 1e6, 1e9} {
+		if math.Abs(r/f-1) < 0.02 {
+			return false
+		}
+	}
+	return true
 }
 
 // sameFigure decides whether two figures of one unit count the same thing:
@@ -360,16 +421,18 @@ func (s Stage) sameFigure(st *story, p *prepared, x, y *fact) bool {
 	}
 	need := figureSimilar
 	switch ax, ay := primary(x), primary(y); {
-	case ax != "" && ax == ay:
-	case ax != "" && ay != "" && !neutral[ax] && !neutral[ay]:
+	case ax == "" || ay == "":
+		return false // a figure hanging from nothing: cannot tell what happened to them
+	case ax == ay:
+	case !neutral[ax] && !neutral[ay]:
 		return false // "killed 15" and "arrested 12"
 	default:
 		need = figureClose
 	}
-	if agreesElsewhere(p.figures[x.key], x, y) || agreesElsewhere(p.figures[x.key], y, x) {
+	if agreesElsewhere(p.figures[x.key], x, y) || agreesElsewhere(p.figures[x.key], y, x) || period(x.s) != period(y.s) {
 		return false
 	}
-	return s.similar(x.s, y.s) >= need
+	return s.similar(x.s, y.s, x, y) >= need
 }
 
 // primary is the word a figure hangs from.
@@ -378,6 +441,25 @@ func primary(f *fact) string {
 		return ""
 	}
 	return f.anchors[0]
+}
+
+// period is the years and rates a sentence names ("in 2013", "a year",
+// "per day"): counts of different periods or rates do not conflict.
+func period(s *sentence) string {
+	var b strings.Builder
+	for i, t := range s.toks {
+		switch {
+		case t.num && len(t.text) == 4 && t.text >= "1900" && t.text <= "2100":
+			b.WriteString(t.text + " ")
+		case (t.low == "a" || t.low == "per" || t.low == "each" || t.low == "every") && i+1 < len(s.toks) && timeUnits[stemWord(s.toks[i+1].low)]:
+			b.WriteString("per-" + stemWord(s.toks[i+1].low) + " ")
+		case t.low == "annually" || t.low == "daily" || t.low == "monthly" || t.low == "weekly" || t.low == "each":
+			b.WriteString(t.low + " ")
+		case (t.low == "this" || t.low == "last" || t.low == "next") && i+1 < len(s.toks) && timeUnits[s.toks[i+1].low]:
+			b.WriteString(t.low + "-" + s.toks[i+1].low + " ")
+		}
+	}
+	return b.String()
 }
 
 // neutral anchors say nothing of what is counted: "rose to 15", "a total
@@ -404,7 +486,7 @@ func (s Stage) sameEvent(p *prepared, x, y *fact) bool {
 	if p.dayIn[x.s.a.ID][int(y.value)] || p.dayIn[y.s.a.ID][int(x.value)] || !shares(x.s.ents, y.s.ents) {
 		return false
 	}
-	return s.similar(x.s, y.s) >= dateSimilar
+	return s.similar(x.s, y.s, x, y) >= dateSimilar
 }
 
 // samePlace decides whether two places are given for the same act:
@@ -412,7 +494,7 @@ func (s Stage) sameEvent(p *prepared, x, y *fact) bool {
 // article of the story naming both (one may lie inside the other, or they
 // are two events).
 func (s Stage) samePlace(st *story, p *prepared, x, y *fact) bool {
-	if p.mentioned[x.s.a.ID][y.entity] || p.mentioned[y.s.a.ID][x.entity] || strings.HasPrefix(x.entity, "name:") != strings.HasPrefix(y.entity, "name:") {
+	if p.mentioned[x.s.a.ID][y.entity] || p.mentioned[y.s.a.ID][x.entity] || nested(x.text, y.text) {
 		return false
 	}
 	for _, a := range st.arts {
@@ -432,7 +514,14 @@ func (s Stage) samePlace(st *story, p *prepared, x, y *fact) bool {
 	if !shares(others(x.s.ents, x.entity), others(y.s.ents, y.entity)) {
 		return false
 	}
-	return s.similar(x.s, y.s) >= placeSimilar
+	return s.similar(x.s, y.s, x, y) >= placeSimilar
+}
+
+// nested reports whether one place name holds a word of the other
+// ("Englewood" and "Englewood Hospital"): one may lie inside the other.
+func nested(a, b string) bool {
+	wa, wb := stems(tokenize(a, 0)), stems(tokenize(b, 0))
+	return shares(wa, wb)
 }
 
 func sharedAnchor(x, y *fact) bool {

@@ -64,6 +64,8 @@ type story struct {
 	entity map[string]string // folded name or alias -> entity id
 	at     map[citeKey]string
 	names  map[string][]string // entity id -> folded name and aliases
+	// outlets counts the story's articles per source name.
+	outlets map[string]int
 }
 
 type citeKey struct {
@@ -78,10 +80,12 @@ func newStory(v *news.StoryView, arts []*news.Article) *story {
 		st.byID[a.ID] = a
 		st.group[a.ID] = a.ID
 	}
+	st.outlets = map[string]int{}
 	for _, a := range v.Articles {
 		if a.Group != "" {
 			st.group[a.ID] = a.Group
 		}
+		st.outlets[a.Source]++
 	}
 	for _, e := range v.Entities {
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
@@ -119,15 +123,21 @@ func (st *story) mentionEntity(a *news.Article, m news.Mention) string {
 	return st.resolve(n)
 }
 
-// source names an article for an explanation.
+// source names an article for an explanation: its outlet, with the
+// article's id when the story has several articles of that outlet.
 func (st *story) source(id string) string {
-	if d := st.dates[id]; d.source != "" {
-		return d.source
+	name := st.dates[id].source
+	if a := st.byID[id]; name == "" && a != nil {
+		name = a.Source
 	}
-	if a := st.byID[id]; a != nil && a.Source != "" {
-		return a.Source
+	short := id[:min(len(id), 8)]
+	switch {
+	case name == "":
+		return "article " + short
+	case st.outlets[name] > 1:
+		return name + " [" + short + "]"
 	}
-	return "article " + id[:min(len(id), 10)]
+	return name
 }
 
 // independent reports whether two articles are different sources: not the
