@@ -71,6 +71,9 @@ func attributeConflicts(v *news.StoryView, arts []*news.Article) []news.Contradi
 					out = append(out, c)
 				}
 			case singleValued[n]:
+				if togetherIn(arts, vals) {
+					continue // one article names both: one place inside the other ("Prescott, Arizona"), or a double nationality
+				}
 				c := news.Contradiction{Kind: "attribute",
 					Explanation: fmt.Sprintf("Sources give %s's %s differently: %s.", e.Name, n, valueList(vals, dates))}
 				for _, at := range vals {
@@ -83,6 +86,29 @@ func attributeConflicts(v *news.StoryView, arts []*news.Article) []news.Contradi
 	return out
 }
 
+// togetherIn reports whether some article's text names two of the values.
+func togetherIn(arts []*news.Article, vals []news.Attribute) bool {
+	for _, a := range arts {
+		n := 0
+		seen := map[string]bool{}
+		for _, at := range vals {
+			if !seen[at.Value] && strings.Contains(a.Text, at.Value) {
+				seen[at.Value] = true
+				n++
+			}
+		}
+		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxAgeSpread is the widest spread of ages taken as sources disagreeing
+// about one person: wider ones are ages of other people (a child, a
+// victim) that the entity stage gave the wrong person.
+const maxAgeSpread = 5
+
 type birth struct{ lo, hi time.Time } // birth date in (lo, hi]
 
 // ageConflict checks whether the ages fit one birth date.
@@ -90,11 +116,14 @@ func ageConflict(name string, vals []news.Attribute, dates map[string]dated, art
 	c := news.Contradiction{Kind: "attribute"}
 	all := birth{lo: time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), hi: time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)}
 	undated := false
+	lo, hi := 1000, -1
+	dated := map[int]bool{} // ages placed in time
 	for _, at := range vals {
 		age, err := strconv.Atoi(strings.TrimSpace(at.Value))
 		if err != nil {
 			continue
 		}
+		lo, hi = min(lo, age), max(hi, age)
 		c.Sides = append(c.Sides, news.Side{Text: "age " + at.Value, Citations: at.Citations})
 		for _, ci := range at.Citations {
 			d := dates[ci.ArticleID]
@@ -102,6 +131,7 @@ func ageConflict(name string, vals []news.Attribute, dates map[string]dated, art
 				undated = true
 				continue
 			}
+			dated[age] = true
 			b := birth{lo: d.from.AddDate(-age-1, 0, 0), hi: d.to.AddDate(-age, 0, 0)}
 			if b.lo.After(all.lo) {
 				all.lo = b.lo
@@ -111,11 +141,16 @@ func ageConflict(name string, vals []news.Attribute, dates map[string]dated, art
 			}
 		}
 	}
-	if len(c.Sides) < 2 {
+	if len(c.Sides) < 2 || hi-lo > maxAgeSpread {
 		return c, false
 	}
 	list := valueList(vals, dates)
-	if all.lo.Before(all.hi) {
+	if len(dated) < 2 && hi-lo <= 1 {
+		c.ExplainedByTime = true
+		c.Explanation = fmt.Sprintf("%s's age differs by a year between sources (%s); the sources are not all dated, so a birthday between them may explain it.", name, list)
+		return c, true
+	}
+	if len(dated) >= 2 && all.lo.Before(all.hi) {
 		c.ExplainedByTime = true
 		c.Explanation = fmt.Sprintf("%s's age differs between sources (%s), but every value fits one birth date between %s and %s: the difference is explained by the articles' dates.",
 			name, list, all.lo.Format("2006-01-02"), all.hi.Format("2006-01-02"))
@@ -125,6 +160,9 @@ func ageConflict(name string, vals []news.Attribute, dates map[string]dated, art
 		return c, true
 	}
 	c.Explanation = fmt.Sprintf("%s's age differs between sources (%s), and no single birth date fits all of them given the articles' dates.", name, list)
+	if len(dated) < 2 {
+		c.Explanation = fmt.Sprintf("%s's age differs between sources (%s) by more than time between undated articles is likely to explain.", name, list)
+	}
 	return c, true
 }
 

@@ -23,7 +23,7 @@ type token struct {
 
 // tokenize splits text (starting at byte offset base) into tokens.
 func tokenize(text string, base int) []token {
-	var out []token
+	out := make([]token, 0, len(text)/5+1)
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -144,6 +144,38 @@ var (
 		"do": true, "does": true, "can": true, "what": true, "how": true, "where": true, "why": true,
 		"new": true, "latest": true, "among": true, "including": true, "between": true}
 )
+
+// mayCount reports whether a sentence may hold a figure: a digit or a
+// number word. Most sentences have neither and are not tokenized.
+func mayCount(text string) bool {
+	var buf [9]byte
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c >= '0' && c <= '9' {
+			return true
+		}
+		if !isASCIILetter(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isASCIILetter(text[j]) {
+			j++
+		}
+		if n := j - i; n >= 3 && n <= len(buf) {
+			for k := range n {
+				buf[k] = text[i+k] | 0x20 // lower case
+			}
+			if _, ok := numberWords[string(buf[:n])]; ok {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
 // figure is a number of something stated in one sentence.
 type figure struct {
@@ -419,10 +451,12 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	return f, true
 }
 
+var unpunct = strings.NewReplacer(",", "", ".", "")
+
 // roundingTolerance is half the last significant place of a written
 // number, relative to its value: "2,000" allows 500 either way at most.
 func roundingTolerance(written string, value float64) float64 {
-	digits := strings.NewReplacer(",", "", ".", "").Replace(written)
+	digits := unpunct.Replace(written)
 	zeros := len(digits) - len(strings.TrimRight(digits, "0"))
 	if strings.Contains(written, ".") || zeros == 0 || value == 0 {
 		return 0

@@ -3,6 +3,7 @@ package contradiction
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -25,10 +26,13 @@ const (
 // comparison.
 type sentence struct {
 	a     *news.Article
+	info  *artInfo
 	span  news.Span
 	toks  []token
 	words map[string]bool // content-word stems
 	ents  map[string]bool // story entities mentioned
+	// period is the years and rates the sentence names (see period).
+	period string
 }
 
 // fact is one figure, date or place stated in a sentence.
@@ -41,12 +45,16 @@ type fact struct {
 	text    string // as written
 	anchors []string
 	updates bool // the sentence says the value changed or may change
+	// copies are the same sentence with the same figure in other articles:
+	// compared once, cited with this one.
+	copies []*fact
 }
 
 // prepared is a story's sentences and facts by kind and bucket.
 type prepared struct {
 	sentences []*sentence
 	figures   map[string][]*fact
+	inArticle map[string][]*fact // unit and article id -> the article's figures of that unit
 	dates     map[string][]*fact
 	places    map[string][]*fact
 	mentioned map[string]map[string]bool // article id -> entities it mentions
@@ -55,7 +63,9 @@ type prepared struct {
 
 // prepare extracts each sentence's figures, dated events and places once.
 func prepare(st *story) *prepared {
-	p := &prepared{figures: map[string][]*fact{}, dates: map[string][]*fact{}, places: map[string][]*fact{},
+	infos := st.infos()
+	classes := map[string]*fact{}
+	p := &prepared{figures: map[string][]*fact{}, inArticle: map[string][]*fact{}, dates: map[string][]*fact{}, places: map[string][]*fact{},
 		mentioned: map[string]map[string]bool{}, dayIn: map[string]map[int]bool{}}
 	for _, a := range st.arts {
 		mentions, dates := byStart(a)
@@ -73,7 +83,7 @@ func prepare(st *story) *prepared {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End || inSocial(a, sp) {
 				continue // a pasted post is someone's words, not the outlet's report
 			}
-			s := &sentence{a: a, span: sp, ents: map[string]bool{}}
+			s := &sentence{a: a, info: infos[a.ID], span: sp, ents: map[string]bool{}}
 			var locs []news.Mention
 			for ; mi < len(mentions) && mentions[mi].Span.Start < sp.End; mi++ {
 				m := mentions[mi]
@@ -101,6 +111,9 @@ func prepare(st *story) *prepared {
 				}
 				return false
 			}
+			if len(locs) == 0 && len(inSentence) == 0 && !mayCount(sp.Text(a.Text)) {
+				continue
+			}
 			s.toks = tokenize(sp.Text(a.Text), sp.Start)
 			if len(s.toks) == 0 || pasted(s.toks) {
 				continue
@@ -110,6 +123,7 @@ func prepare(st *story) *prepared {
 				continue
 			}
 			s.words = stems(s.toks)
+			s.period = period(s)
 			p.sentences = append(p.sentences, s)
 			for _, f := range figs {
 				x := &fact{s: s, key: f.unit, value: f.value, lo: f.lo, hi: f.hi, anchors: f.anchors,
@@ -120,6 +134,13 @@ func prepare(st *story) *prepared {
 						continue // an age of nobody named: cannot tell whose
 					}
 				}
+				p.inArticle[x.key+"\x00"+a.ID] = append(p.inArticle[x.key+"\x00"+a.ID], x)
+				ck := x.key + "\x00" + label("figure", x) + "\x00" + sp.Text(a.Text)
+				if first := classes[ck]; first != nil {
+					first.copies = append(first.copies, x)
+					continue
+				}
+				classes[ck] = x
 				p.figures[x.key] = append(p.figures[x.key], x)
 			}
 			for _, d := range inSentence {
@@ -276,10 +297,10 @@ func hasAny(toks []token, words map[string]bool) bool {
 // words of the two facts compared (the counted noun and anchors, which
 // match by construction): shared content words over the geometric mean of
 // the two sets' sizes, and nothing under two shared words.
-func overlap(a, b map[string]bool, leave map[string]bool) float64 {
+func overlap(a, b map[string]bool, leave []string) float64 {
 	n, na, nb := 0, 0, 0
 	for w := range a {
-		if leave[w] {
+		if slices.Contains(leave, w) {
 			continue
 		}
 		na++
@@ -288,7 +309,7 @@ func overlap(a, b map[string]bool, leave map[string]bool) float64 {
 		}
 	}
 	for w := range b {
-		if !leave[w] {
+		if !slices.Contains(leave, w) {
 			nb++
 		}
 	}
@@ -303,17 +324,9 @@ func (s Stage) similar(a, b *sentence, x, y *fact) float64 {
 	if s.Similar != nil {
 		return s.Similar(a.span.Text(a.a.Text), b.span.Text(b.a.Text))
 	}
-	leave := map[string]bool{x.key: true, y.key: true}
-	for _, w := range append(append([]string(nil), x.anchors...), y.anchors...) {
-		leave[w] = true
-	}
-	return overlap(a.words, b.words, leave)
-}
-
-// edge is two facts that disagree.
-type edge struct {
-	x, y      *fact
-	explained bool
+	var leave [6]string
+	l := append(append(append(leave[:0], x.key, y.key), x.anchors...), y.anchors...)
+	return overlap(a.words, b.words, l)
 }
 
 // mismatches compares the facts of independent sources bucket by bucket.
@@ -327,65 +340,97 @@ func (s Stage) mismatches(st *story) []news.Contradiction {
 }
 
 // compare finds disagreeing pairs of facts inside each bucket; pairs that
-// share a fact make one contradiction ("150", "140" and "138 women").
+// share a fact make one contradiction ("150", "140" and "138 women"),
+// explained by time when every pair is. A pair already inside one
+// unexplained contradiction is not compared again, which keeps a large
+// story with many copies of one figure from costing every pair.
 func (s Stage) compare(st *story, buckets map[string][]*fact, kind string, same func(x, y *fact) bool) []news.Contradiction {
 	keys := make([]string, 0, len(buckets))
 	for k := range buckets {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	parent := map[*fact]*fact{}
-	var find func(f *fact) *fact
-	find = func(f *fact) *fact {
-		if p, ok := parent[f]; ok && p != f {
-			r := find(p)
-			parent[f] = r
-			return r
+	index := map[*fact]int{}
+	var facts []*fact
+	var parent []int
+	var explained []bool
+	var linked []bool
+	idx := func(f *fact) int {
+		if i, ok := index[f]; ok {
+			return i
 		}
-		parent[f] = f
-		return f
+		index[f] = len(facts)
+		facts = append(facts, f)
+		parent = append(parent, len(parent))
+		explained = append(explained, true)
+		linked = append(linked, false)
+		return len(facts) - 1
 	}
-	type group struct {
-		key   string
-		edges []edge
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
 	}
-	var order []*fact // first fact of each edge, in the order found
-	var edges []edge
-	keyOf := map[*fact]string{}
-	seen := map[[2]*fact]bool{}
+	keyOf := map[int]string{}
+	seen := map[[2]*fact]bool{} // dates and places sit in a bucket per anchor
 	for _, k := range keys {
 		fs := buckets[k]
+		for _, f := range fs {
+			idx(f)
+		}
 		for i, x := range fs {
 			for _, y := range fs[i+1:] {
-				if x.s.a == y.s.a || seen[[2]*fact{x, y}] || !st.independent(x.s.a.ID, y.s.a.ID) || !disagree(kind, x, y) || !same(x, y) {
+				if x.s.info.group == y.s.info.group || !disagree(kind, x, y) {
 					continue
 				}
-				seen[[2]*fact{x, y}] = true
-				if y.s.a.ID < x.s.a.ID {
-					x, y = y, x
+				rx, ry := find(index[x]), find(index[y])
+				if rx == ry && !explained[rx] {
+					continue // nothing this pair could add
 				}
-				edges = append(edges, edge{x: x, y: y, explained: explainedByTime(st, kind, x, y)})
-				parent[find(y)] = find(x)
-				keyOf[x], keyOf[y] = k, k
-				order = append(order, x)
+				if kind != "figure" {
+					if seen[[2]*fact{x, y}] {
+						continue
+					}
+					seen[[2]*fact{x, y}] = true
+				}
+				byTime := explainedByTime(st, kind, x, y)
+				if rx == ry && byTime || !same(x, y) {
+					continue
+				}
+				parent[ry] = rx
+				explained[rx] = explained[rx] && explained[ry] && byTime
+				linked[index[x]], linked[index[y]] = true, true
+				if _, ok := keyOf[rx]; !ok {
+					keyOf[rx] = k
+				}
 			}
 		}
 	}
-	groups := map[*fact]*group{}
-	var list []*group
-	for i, e := range edges {
-		r := find(order[i])
-		g := groups[r]
-		if g == nil {
-			g = &group{key: keyOf[e.x]}
-			groups[r] = g
-			list = append(list, g)
+	members := map[int][]*fact{}
+	var roots []int
+	for i, f := range facts {
+		if !linked[i] {
+			continue
 		}
-		g.edges = append(g.edges, e)
+		r := find(i)
+		if _, ok := members[r]; !ok {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], f)
 	}
 	var out []news.Contradiction
-	for _, g := range list {
-		out = append(out, describe(st, kind, g.key, g.edges))
+	for _, r := range roots {
+		key := keyOf[r]
+		if key == "" {
+			for i := range facts {
+				if find(i) == r && keyOf[i] != "" {
+					key = keyOf[i]
+				}
+			}
+		}
+		out = append(out, describe(st, kind, key, members[r], explained[r]))
 	}
 	return out
 }
@@ -429,7 +474,7 @@ func (s Stage) sameFigure(st *story, p *prepared, x, y *fact) bool {
 	default:
 		need = figureClose
 	}
-	if agreesElsewhere(p.figures[x.key], x, y) || agreesElsewhere(p.figures[x.key], y, x) || period(x.s) != period(y.s) {
+	if x.s.period != y.s.period || agreesElsewhere(p.inArticle[x.key+"\x00"+x.s.a.ID], y) || agreesElsewhere(p.inArticle[y.key+"\x00"+y.s.a.ID], x) {
 		return false
 	}
 	return s.similar(x.s, y.s, x, y) >= need
@@ -469,11 +514,12 @@ var neutral = map[string]bool{"rose": true, "risen": true, "rise": true, "climb"
 	"number": true, "figure": true, "count": true, "stood": true, "stand": true, "now": true, "revis": true,
 	"updat": true, "mount": true, "surg": true, "soar": true, "swell": true, "put": true}
 
-// agreesElsewhere reports whether x's article also gives y's value for the
-// same unit and anchor: then its x is another count, not a conflict.
-func agreesElsewhere(fs []*fact, x, y *fact) bool {
+// agreesElsewhere reports whether an article's figures fs of one unit also
+// give y's value for the same anchor: then the article's other figure is
+// another count, not a conflict.
+func agreesElsewhere(fs []*fact, y *fact) bool {
 	for _, f := range fs {
-		if f.s.a == x.s.a && !(f.hi < y.lo || y.hi < f.lo) && (primary(f) == primary(y) || neutral[primary(f)] || neutral[primary(y)]) {
+		if !(f.hi < y.lo || y.hi < f.lo) && (primary(f) == primary(y) || neutral[primary(f)] || neutral[primary(y)]) {
 			return true
 		}
 	}
@@ -556,10 +602,10 @@ func explainedByTime(st *story, kind string, x, y *fact) bool {
 	if kind == "place" {
 		return false
 	}
-	o := st.order(x.s.a.ID, y.s.a.ID)
-	if o == 0 && st.sameDay(x.s.a.ID, y.s.a.ID) && !x.s.a.Published.Equal(y.s.a.Published) {
+	o := order(x.s.info, y.s.info)
+	if o == 0 && sameDay(x.s.info, y.s.info) && !x.s.info.published.Equal(y.s.info.published) {
 		o = -1
-		if y.s.a.Published.Before(x.s.a.Published) {
+		if y.s.info.published.Before(x.s.info.published) {
 			o = 1
 		}
 		if later := map[int]*fact{-1: y, 1: x}[o]; !later.updates {
@@ -567,7 +613,7 @@ func explainedByTime(st *story, kind string, x, y *fact) bool {
 		}
 	}
 	if o == 0 {
-		return !st.sameDay(x.s.a.ID, y.s.a.ID) && (x.updates || y.updates)
+		return !sameDay(x.s.info, y.s.info) && (x.updates || y.updates)
 	}
 	earlier, later := x, y
 	if o > 0 {
@@ -598,7 +644,7 @@ func label(kind string, f *fact) string {
 // describe writes one contradiction from the edges of two values: a side
 // per value citing every article that gives it, and an explanation naming
 // the sources with their dates.
-func describe(st *story, kind, key string, edges []edge) news.Contradiction {
+func describe(st *story, kind, key string, facts []*fact, explained bool) news.Contradiction {
 	type side struct {
 		text  string
 		value float64
@@ -626,11 +672,11 @@ func describe(st *story, kind, key string, edges []edge) news.Contradiction {
 			sd.cites = append(sd.cites, c)
 		}
 	}
-	explained := true
-	for _, e := range edges {
-		add(e.x)
-		add(e.y)
-		explained = explained && e.explained
+	for _, f := range facts {
+		add(f)
+		for _, c := range f.copies {
+			add(c)
+		}
 	}
 	// Latest first: the figure that stands when time explains the rest.
 	latest := func(sd *side) string {

@@ -24,6 +24,17 @@ type doc struct {
 // and a story view, then runs the stage.
 func build(t testing.TB, s Stage, docs []doc) *news.StoryView {
 	t.Helper()
+	v, arts := analysed(t, docs)
+	if err := s.Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// analysed turns the docs into articles with sentences, mentions and
+// dates, and their story view.
+func analysed(t testing.TB, docs []doc) (*news.StoryView, []*news.Article) {
+	t.Helper()
 	v := news.NewStoryView("s", "t")
 	var arts []*news.Article
 	for i, d := range docs {
@@ -59,10 +70,7 @@ func build(t testing.TB, s Stage, docs []doc) *news.StoryView {
 		arts = append(arts, a)
 		v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Source: a.Source, Published: a.Published, Group: d.group})
 	}
-	if err := s.Build(t.Context(), v, arts); err != nil {
-		t.Fatal(err)
-	}
-	return v
+	return v, arts
 }
 
 func split(text string) []news.Span {
@@ -195,5 +203,49 @@ func TestFiguresDatesPlaces(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkStory200 builds the contradictions of a story of 200 articles
+// of 30 sentences: a third of them with a figure, a date or a place, the
+// rest plain; some sentences are wire copies, others each outlet's own.
+func BenchmarkStory200(b *testing.B) {
+	facts := []string{
+		"A bomb attack on a crowded market in Kano killed %d people, police told %s.",
+		"The death toll from the attack on the market in Kano has risen to %d people, officials told %s.",
+		"About %d,000 protesters marched through the capital on the day of the vote, %s reported.",
+		"The carmaker agreed to pay $%d billion to settle the emissions lawsuit, court papers seen by %s show.",
+		"The rebels seized the airport in Goma on September %d, a spokesman told %s.",
+		"Ada Vance, aged %d, told the inquiry she saw the crash in Mosul, %s reported.",
+		"Officials in the northern region said the roads were closed for %d hours, %s reported.",
+		"Some %d families were moved to shelters near the river, %s was told.",
+		"Witnesses described scenes of panic as families searched for relatives.",
+		"The government called for calm and promised an inquiry into the security failures.",
+	}
+	var docs []doc
+	for i := range 200 {
+		var text strings.Builder
+		outlet := fmt.Sprintf("Outlet %d", i%40)
+		for j := range 30 {
+			line := facts[(i+j)%len(facts)]
+			if j%3 != 0 {
+				line = "Residents of the district said the situation remained tense and that many shops stayed closed."
+			}
+			if strings.Contains(line, "%d") {
+				line = fmt.Sprintf(line, 10+(i*7+j)%9, outlet)
+			}
+			text.WriteString(line + " ")
+		}
+		docs = append(docs, doc{source: outlet, day: 1 + i%20, text: text.String(),
+			places: []string{"Kano", "Goma", "Mosul"}, people: []string{"Ada Vance"},
+			dates: map[string]int{"September 1": 1}})
+	}
+	v, arts := analysed(b, docs)
+	b.ResetTimer()
+	for b.Loop() {
+		v.Contradictions = nil
+		if err := (Stage{}).Build(b.Context(), v, arts); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -146,29 +146,53 @@ func (st *story) independent(a, b string) bool {
 	return a != b && st.group[a] != st.group[b]
 }
 
+// artInfo is what the comparisons of facts read of an article, computed
+// once: its independent-source group and its publication day range.
+type artInfo struct {
+	group     int
+	from, to  int // days since 1970: the publication date range (estimated dates are ranges, see articleDates)
+	known     bool
+	estimated bool
+	published time.Time
+}
+
+// infos computes every article's artInfo.
+func (st *story) infos() map[string]*artInfo {
+	out := map[string]*artInfo{}
+	groups := map[string]int{}
+	for _, a := range st.arts {
+		g, ok := groups[st.group[a.ID]]
+		if !ok {
+			g = len(groups)
+			groups[st.group[a.ID]] = g
+		}
+		d := st.dates[a.ID]
+		out[a.ID] = &artInfo{group: g, from: dayOf(d.from), to: dayOf(d.to), known: d.known, estimated: d.estimated,
+			published: a.Published}
+	}
+	return out
+}
+
+func dayOf(t time.Time) int { return int(t.Unix() / 86400) }
+
 // order tells how article a's publication stands to b's: -1 surely
-// earlier, 1 surely later, 0 the same day or unknown. Estimated dates are
-// ranges (see articleDates).
-func (st *story) order(a, b string) int {
-	da, db := st.dates[a], st.dates[b]
-	if !da.known || !db.known {
+// earlier, 1 surely later, 0 the same day or unknown.
+func order(a, b *artInfo) int {
+	if !a.known || !b.known {
 		return 0
 	}
 	switch {
-	case day(da.to) < day(db.from):
+	case a.to < b.from:
 		return -1
-	case day(db.to) < day(da.from):
+	case b.to < a.from:
 		return 1
 	}
 	return 0
 }
 
-func day(t time.Time) string { return t.UTC().Format("2006-01-02") }
-
 // sameDay reports whether both articles have exact dates on one day.
-func (st *story) sameDay(a, b string) bool {
-	da, db := st.dates[a], st.dates[b]
-	return da.known && db.known && !da.estimated && !db.estimated && day(da.from) == day(db.from)
+func sameDay(a, b *artInfo) bool {
+	return a.known && b.known && !a.estimated && !b.estimated && a.from == b.from
 }
 
 // opposite reports claims that one independent source asserts and another
