@@ -25,14 +25,47 @@ const (
 // sentence is one sentence of an article, prepared once for every
 // comparison.
 type sentence struct {
-	a     *news.Article
-	info  *artInfo
-	span  news.Span
-	toks  []token
-	words map[string]bool // content-word stems
-	ents  map[string]bool // story entities mentioned
-	// period is the years and rates the sentence names (see period).
-	period string
+	a    *news.Article
+	info *artInfo
+	span news.Span
+	toks []token
+	// mentions are the sentence's mentions (and maybe some before it);
+	// ents, words and period are computed on first use.
+	mentions []news.Mention
+	st       *story
+	ents     map[string]bool
+	words    map[string]bool
+	period   *string
+}
+
+// entities is the set of story entities the sentence mentions.
+func (s *sentence) entities() map[string]bool {
+	if s.ents == nil {
+		s.ents = map[string]bool{}
+		for _, m := range s.mentions {
+			if m.Span.Start >= s.span.Start {
+				s.ents[s.st.mentionEntity(m)] = true
+			}
+		}
+	}
+	return s.ents
+}
+
+// contentWords is the sentence's set of content-word stems.
+func (s *sentence) contentWords() map[string]bool {
+	if s.words == nil {
+		s.words = stems(s.toks)
+	}
+	return s.words
+}
+
+// periodOf is the years and rates the sentence names.
+func (s *sentence) periodOf() string {
+	if s.period == nil {
+		p := period(s)
+		s.period = &p
+	}
+	return *s.period
 }
 
 // fact is one figure, date or place stated in a sentence.
@@ -57,8 +90,9 @@ type prepared struct {
 	inArticle map[string][]*fact // unit and article id -> the article's figures of that unit
 	dates     map[string][]*fact
 	places    map[string][]*fact
-	mentioned map[string]map[string]bool // article id -> entities it mentions
-	dayIn     map[string]map[int]bool    // article id -> days its dates name
+	mentioned map[string]map[string]bool // article id -> entities it mentions; filled on first use by mentions
+	st        *story
+	dayIn     map[string]map[int]bool // article id -> days its dates name
 }
 
 // prepare extracts each sentence's figures, dated events and places once.
@@ -66,11 +100,9 @@ func prepare(st *story) *prepared {
 	infos := st.infos()
 	classes := map[string]*fact{}
 	p := &prepared{figures: map[string][]*fact{}, inArticle: map[string][]*fact{}, dates: map[string][]*fact{}, places: map[string][]*fact{},
-		mentioned: map[string]map[string]bool{}, dayIn: map[string]map[int]bool{}}
+		mentioned: map[string]map[string]bool{}, dayIn: map[string]map[int]bool{}, st: st}
 	for _, a := range st.arts {
 		mentions, dates := byStart(a)
-		ments := map[string]bool{}
-		p.mentioned[a.ID] = ments
 		days := map[int]bool{}
 		p.dayIn[a.ID] = days
 		for _, d := range dates {
@@ -83,17 +115,10 @@ func prepare(st *story) *prepared {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End || inSocial(a, sp) {
 				continue // a pasted post is someone's words, not the outlet's report
 			}
-			s := &sentence{a: a, info: infos[a.ID], span: sp, ents: map[string]bool{}}
 			var locs []news.Mention
+			m0 := mi
 			for ; mi < len(mentions) && mentions[mi].Span.Start < sp.End; mi++ {
-				m := mentions[mi]
-				if m.Span.Start < sp.Start {
-					continue
-				}
-				id := st.mentionEntity(a, m)
-				s.ents[id] = true
-				ments[id] = true
-				if m.Type == news.LOC {
+				if m := mentions[mi]; m.Span.Start >= sp.Start && m.Type == news.LOC && placePreposition(a.Text, m.Span.Start) {
 					locs = append(locs, m)
 				}
 			}
@@ -114,6 +139,7 @@ func prepare(st *story) *prepared {
 			if len(locs) == 0 && len(inSentence) == 0 && !mayCount(sp.Text(a.Text)) {
 				continue
 			}
+			s := &sentence{a: a, info: infos[a.ID], span: sp, mentions: mentions[m0:mi], st: st}
 			s.toks = tokenize(sp.Text(a.Text), sp.Start)
 			if len(s.toks) == 0 || pasted(s.toks) {
 				continue
@@ -122,8 +148,6 @@ func prepare(st *story) *prepared {
 			if len(figs) == 0 && len(inSentence) == 0 && len(locs) == 0 {
 				continue
 			}
-			s.words = stems(s.toks)
-			s.period = period(s)
 			p.sentences = append(p.sentences, s)
 			for _, f := range figs {
 				x := &fact{s: s, key: f.unit, value: f.value, lo: f.lo, hi: f.hi, anchors: f.anchors,
@@ -159,10 +183,7 @@ func prepare(st *story) *prepared {
 				}
 			}
 			for _, m := range locs {
-				if !placePreposition(s.toks, m.Span.Start) {
-					continue
-				}
-				x := &fact{s: s, entity: st.mentionEntity(a, m), text: m.Span.Text(a.Text), anchors: anchorsAround(s.toks, m.Span)}
+				x := &fact{s: s, entity: st.mentionEntity(m), text: m.Span.Text(a.Text), anchors: anchorsAround(s.toks, m.Span)}
 				for _, k := range x.anchors {
 					p.places[k] = append(p.places[k], x)
 				}
@@ -208,6 +229,19 @@ func byStart(a *news.Article) ([]news.Mention, []news.DateMention) {
 	return ms, ds
 }
 
+// mentions is the set of entities article a mentions.
+func (p *prepared) mentions(a *news.Article) map[string]bool {
+	if m, ok := p.mentioned[a.ID]; ok {
+		return m
+	}
+	m := map[string]bool{}
+	for _, x := range a.Mentions {
+		m[p.st.mentionEntity(x)] = true
+	}
+	p.mentioned[a.ID] = m
+	return m
+}
+
 func dayNumber(d news.DateMention) int { return int(d.Value.Unix() / 86400) }
 
 // ownerBefore is the person named right before an age ("Ada Vance, 34",
@@ -215,7 +249,7 @@ func dayNumber(d news.DateMention) int { return int(d.Value.Unix() / 86400) }
 func ownerBefore(st *story, a *news.Article, off int, sp news.Span) string {
 	for _, m := range a.Mentions {
 		if m.Type == news.PER && m.Span.Start >= sp.Start && m.Span.End <= off && off-m.Span.End <= len(", aged ") {
-			return st.mentionEntity(a, m)
+			return st.mentionEntity(m)
 		}
 	}
 	return ""
@@ -223,15 +257,12 @@ func ownerBefore(st *story, a *news.Article, off int, sp news.Span) string {
 
 // placePreposition reports whether the place mention at off follows "in",
 // "at", "near" or "outside": where something happened.
-func placePreposition(toks []token, off int) bool {
-	for i, t := range toks {
-		if t.start == off && i > 0 {
-			switch toks[i-1].low {
-			case "in", "at", "near", "outside":
-				return true
-			}
-			return false
-		}
+func placePreposition(text string, off int) bool {
+	before := strings.TrimRight(text[:max(0, min(off, len(text)))], " ")
+	i := strings.LastIndexAny(before, " \n\t(\"“") + 1
+	switch strings.ToLower(before[i:]) {
+	case "in", "at", "near", "outside":
+		return true
 	}
 	return false
 }
@@ -326,7 +357,7 @@ func (s Stage) similar(a, b *sentence, x, y *fact) float64 {
 	}
 	var leave [6]string
 	l := append(append(append(leave[:0], x.key, y.key), x.anchors...), y.anchors...)
-	return overlap(a.words, b.words, l)
+	return overlap(a.contentWords(), b.contentWords(), l)
 }
 
 // mismatches compares the facts of independent sources bucket by bucket.
@@ -461,7 +492,7 @@ func disagree(kind string, x, y *fact) bool {
 // the same word, clearly when one is a word of change ("rose to 15").
 // Neither article may also give the other's value for the same thing.
 func (s Stage) sameFigure(st *story, p *prepared, x, y *fact) bool {
-	if x.key == "age" && x.entity != y.entity || disjoint(x.s.ents, y.s.ents) {
+	if x.key == "age" && x.entity != y.entity || disjoint(x.s.entities(), y.s.entities()) {
 		return false
 	}
 	need := figureSimilar
@@ -474,7 +505,7 @@ func (s Stage) sameFigure(st *story, p *prepared, x, y *fact) bool {
 	default:
 		need = figureClose
 	}
-	if x.s.period != y.s.period || agreesElsewhere(p.inArticle[x.key+"\x00"+x.s.a.ID], y) || agreesElsewhere(p.inArticle[y.key+"\x00"+y.s.a.ID], x) {
+	if x.s.periodOf() != y.s.periodOf() || agreesElsewhere(p.inArticle[x.key+"\x00"+x.s.a.ID], y) || agreesElsewhere(p.inArticle[y.key+"\x00"+y.s.a.ID], x) {
 		return false
 	}
 	return s.similar(x.s, y.s, x, y) >= need
@@ -529,38 +560,38 @@ func agreesElsewhere(fs []*fact, y *fact) bool {
 // sameEvent decides whether two dates are of the same event: similar
 // sentences sharing an entity, and neither article naming the other's day.
 func (s Stage) sameEvent(p *prepared, x, y *fact) bool {
-	if p.dayIn[x.s.a.ID][int(y.value)] || p.dayIn[y.s.a.ID][int(x.value)] || !shares(x.s.ents, y.s.ents) {
+	if p.dayIn[x.s.a.ID][int(y.value)] || p.dayIn[y.s.a.ID][int(x.value)] || !shares(x.s.entities(), y.s.entities()) {
 		return false
 	}
 	return s.similar(x.s, y.s, x, y) >= dateSimilar
 }
 
 // samePlace decides whether two places are given for the same act:
-// similar sentences, each article naming only its own place, and no
-// article of the story naming both (one may lie inside the other, or they
-// are two events).
+// similar sentences sharing a person or thing besides the places, each
+// article naming only its own place, and no article of the story naming
+// both (one may lie inside the other, or they are two events).
 func (s Stage) samePlace(st *story, p *prepared, x, y *fact) bool {
-	if p.mentioned[x.s.a.ID][y.entity] || p.mentioned[y.s.a.ID][x.entity] || nested(x.text, y.text) {
+	if nested(x.text, y.text) || !sharesBesides(x.s.entities(), y.s.entities(), x.entity, y.entity) ||
+		p.mentions(x.s.a)[y.entity] || p.mentions(y.s.a)[x.entity] || s.similar(x.s, y.s, x, y) < placeSimilar {
 		return false
 	}
 	for _, a := range st.arts {
-		if p.mentioned[a.ID][x.entity] && p.mentioned[a.ID][y.entity] {
+		if m := p.mentions(a); m[x.entity] && m[y.entity] {
 			return false
 		}
 	}
-	others := func(e map[string]bool, skip string) map[string]bool {
-		out := map[string]bool{}
-		for k := range e {
-			if k != skip {
-				out[k] = true
-			}
+	return true
+}
+
+// sharesBesides reports whether two entity sets share one that is neither
+// of the places compared.
+func sharesBesides(a, b map[string]bool, x, y string) bool {
+	for k := range a {
+		if b[k] && k != x && k != y {
+			return true
 		}
-		return out
 	}
-	if !shares(others(x.s.ents, x.entity), others(y.s.ents, y.entity)) {
-		return false
-	}
-	return s.similar(x.s, y.s, x, y) >= placeSimilar
+	return false
 }
 
 // nested reports whether one place name holds a word of the other

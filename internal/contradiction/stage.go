@@ -60,22 +60,16 @@ type story struct {
 	arts   []*news.Article
 	byID   map[string]*news.Article
 	dates  map[string]dated
-	group  map[string]string // article id -> independent-source group
-	entity map[string]string // folded name or alias -> entity id
-	at     map[citeKey]string
+	group  map[string]string   // article id -> independent-source group
+	entity map[string]string   // folded name or alias -> entity id
 	names  map[string][]string // entity id -> folded name and aliases
 	// outlets counts the story's articles per source name.
 	outlets map[string]int
 }
 
-type citeKey struct {
-	article    string
-	start, end int
-}
-
 func newStory(v *news.StoryView, arts []*news.Article) *story {
 	st := &story{v: v, arts: arts, byID: map[string]*news.Article{}, dates: articleDates(v),
-		group: map[string]string{}, entity: map[string]string{}, at: map[citeKey]string{}, names: map[string][]string{}}
+		group: map[string]string{}, entity: map[string]string{}, names: map[string][]string{}}
 	for _, a := range arts {
 		st.byID[a.ID] = a
 		st.group[a.ID] = a.ID
@@ -95,9 +89,6 @@ func newStory(v *news.StoryView, arts []*news.Article) *story {
 			}
 			st.names[e.ID] = append(st.names[e.ID], f)
 		}
-		for _, c := range e.Mentions {
-			st.at[citeKey{c.ArticleID, c.Start, c.End}] = e.ID
-		}
 	}
 	return st
 }
@@ -111,11 +102,9 @@ func (st *story) resolve(name string) string {
 	return "name:" + f
 }
 
-// mentionEntity is the story entity of an article's mention.
-func (st *story) mentionEntity(a *news.Article, m news.Mention) string {
-	if id, ok := st.at[citeKey{a.ID, m.Span.Start, m.Span.End}]; ok {
-		return id
-	}
+// mentionEntity is the story entity of an article's mention, found by its
+// name among the entities' names and aliases.
+func (st *story) mentionEntity(m news.Mention) string {
 	n := m.Name
 	if n == "" {
 		n = m.Text
