@@ -186,6 +186,7 @@ type figure struct {
 	start, end int     // byte offsets of the written figure
 	unit       string  // the bucket: the counted noun's stem, "money:USD", "percent", "age"
 	anchors    []string
+	qualified  bool // anchors[1] is a word after the counted noun: "$500 for the steel model"
 	updating   bool // the sentence says the figure changed or may change
 	part       bool // a part of a count or one end of a range
 	whole      bool // a word number or an integer
@@ -445,6 +446,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 		}
 		if !linking[w.low] {
 			f.anchors = append(f.anchors, stemWord(w.low))
+			f.qualified = len(f.anchors) == 2
 			break
 		}
 	}

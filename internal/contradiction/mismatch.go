@@ -77,7 +77,11 @@ type fact struct {
 	entity  string // places: the place; ages: whose age
 	text    string // as written
 	anchors []string
-	updates bool // the sentence says the value changed or may change
+	// qualifier is the word after a figure's counted noun that says which
+	// one it is ("$500 for the steel model"); the other sentence must name
+	// it too.
+	qualifier string
+	updates   bool // the sentence says the value changed or may change
 	// copies are the same sentence with the same figure in other articles:
 	// compared once, cited with this one.
 	copies []*fact
@@ -150,7 +154,7 @@ func prepare(st *story) *prepared {
 			}
 			p.sentences = append(p.sentences, s)
 			for _, f := range figs {
-				x := &fact{s: s, key: f.unit, value: f.value, lo: f.lo, hi: f.hi, anchors: f.anchors,
+				x := &fact{s: s, key: f.unit, value: f.value, lo: f.lo, hi: f.hi, anchors: f.anchors, qualifier: qualifier(f),
 					text: a.Text[f.start:f.end], updates: f.updating}
 				if f.unit == "age" {
 					x.entity = ownerBefore(st, a, f.start, sp)
@@ -505,10 +509,20 @@ func (s Stage) sameFigure(st *story, p *prepared, x, y *fact) bool {
 	default:
 		need = figureClose
 	}
+	if x.qualifier != "" && !y.s.contentWords()[x.qualifier] || y.qualifier != "" && !x.s.contentWords()[y.qualifier] {
+		return false // "$500 for the steel model" and "$350" for the cheapest
+	}
 	if x.s.periodOf() != y.s.periodOf() || agreesElsewhere(p.inArticle[x.key+"\x00"+x.s.a.ID], y) || agreesElsewhere(p.inArticle[y.key+"\x00"+y.s.a.ID], x) {
 		return false
 	}
 	return s.similar(x.s, y.s, x, y) >= need
+}
+
+func qualifier(f figure) string {
+	if f.qualified {
+		return f.anchors[1]
+	}
+	return ""
 }
 
 // primary is the word a figure hangs from.

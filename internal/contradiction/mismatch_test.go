@@ -132,6 +132,14 @@ func TestFiguresDatesPlaces(t *testing.T) {
 			{source: "Ledger", day: 3, text: "The suicide bombing at the bus station killed 12 people on the busy morning."},
 			{source: "Courier", day: 3, text: "The suicide bombing at the bus station wounded 30 people on the busy morning."},
 		}},
+		{name: "a figure of one model against another's", docs: []doc{
+			{source: "Ledger", day: 3, text: "The new phone will start at $500 for the steel model, the company said."},
+			{source: "Courier", day: 3, text: "The new phone will start at $350, the company said on its website."},
+		}},
+		{name: "a breakdown of a count", docs: []doc{
+			{source: "Ledger", day: 3, text: "Six shots can be heard on the recording, then a pause and four more shots."},
+			{source: "Courier", day: 3, text: "Ten shots can be heard on the recording of the shooting, an expert said."},
+		}},
 		{name: "years, times, ordinals and labels", docs: []doc{
 			{source: "Ledger", day: 3, text: "In 2014, Flight 17 left at 10:30 from gate 4, the airline said in its 2nd statement."},
 			{source: "Courier", day: 3, text: "In 2015, Flight 18 left at 11:30 from gate 5, the airline said in its 3rd statement."},
