@@ -71,8 +71,12 @@ func attributeConflicts(v *news.StoryView, arts []*news.Article) []news.Contradi
 					out = append(out, c)
 				}
 			case singleValued[n]:
-				if togetherIn(arts, vals) {
-					continue // one article names both: one place inside the other ("Prescott, Arizona"), or a double nationality
+				if togetherIn(arts, vals) || !corroborated(vals) {
+					// One article names both: one place inside the other
+					// ("Prescott, Arizona"), or a double nationality. Or no
+					// value is given twice: with one source a value, a
+					// misread word is likelier than a disagreement.
+					continue
 				}
 				c := news.Contradiction{Kind: "attribute",
 					Explanation: fmt.Sprintf("Sources give %s's %s differently: %s.", e.Name, n, valueList(vals, dates))}
@@ -98,6 +102,23 @@ func togetherIn(arts []*news.Article, vals []news.Attribute) bool {
 			}
 		}
 		if n >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// corroborated reports whether some value is given by two sources.
+func corroborated(vals []news.Attribute) bool {
+	by := map[string]map[string]bool{}
+	for _, at := range vals {
+		if by[at.Value] == nil {
+			by[at.Value] = map[string]bool{}
+		}
+		for _, c := range at.Citations {
+			by[at.Value][c.ArticleID] = true
+		}
+		if len(by[at.Value]) >= 2 {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package contradiction
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -185,7 +186,10 @@ func sameDay(a, b *artInfo) bool {
 }
 
 // opposite reports claims that one independent source asserts and another
-// denies or debunks; the stance model's readings are left out.
+// denies or debunks. The stance model's readings are left out, and so is a
+// denial in the outlet's own voice that nobody is said to make: a negated
+// sentence ("she did not turn up", "it is not clear if") is too often not
+// a denial of the claim at all.
 func opposite(st *story) []news.Contradiction {
 	var out []news.Contradiction
 	for _, c := range st.v.Claims {
@@ -197,8 +201,12 @@ func opposite(st *story) []news.Contradiction {
 			switch e.Stance {
 			case news.Asserts:
 				yes = append(yes, e)
-			case news.Denies, news.Debunks:
+			case news.Debunks:
 				no = append(no, e)
+			case news.Denies:
+				if by := strings.TrimSpace(e.By); by != "" && by != "fans" {
+					no = append(no, e)
+				}
 			}
 		}
 		if !acrossSources(st, yes, no) {
@@ -271,6 +279,9 @@ func stale(st *story) []news.Contradiction {
 				continue
 			}
 			parties := st.partyNames(nc.Subject, nc.Object)
+			if !names(nc.Span.Text(a.Text), parties) {
+				continue // "IS has not commented": someone else's silence
+			}
 			if said, _ := st.partyStatement(a, parties, func(news.StanceEntry) bool { return true }); said != nil {
 				continue // the article itself reports what was said
 			}
@@ -369,6 +380,25 @@ func speaksFor(by string, parties [][]string) bool {
 	}
 	return false
 }
+
+// names reports whether a sentence names one of the parties, by name,
+// alias or last name, or refers to them as a pair ("neither", "the couple").
+func names(sentence string, parties [][]string) bool {
+	f := fold.String(sentence)
+	if pairWords.MatchString(f) {
+		return true
+	}
+	for _, ns := range parties {
+		for _, n := range ns {
+			if strings.Contains(f, n) || strings.Contains(f, lastField(n)) && len(lastField(n)) > 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var pairWords = regexp.MustCompile(`\b(neither|nor|they|them|their|the pair|the couple|the duo|both)\b`)
 
 func lastField(s string) string {
 	f := strings.Fields(s)
