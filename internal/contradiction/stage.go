@@ -398,7 +398,7 @@ func names(sentence string, parties [][]string) bool {
 	return false
 }
 
-var pairWords = regexp.MustCompile(`\b(neither|nor|they|them|their|the pair|the couple|the duo|both)\b`)
+var pairWords = regexp.MustCompile(`\b(neither|nor|they|the pair|the couple|the duo|both)\b`)
 
 func lastField(s string) string {
 	f := strings.Fields(s)
