@@ -88,6 +88,11 @@ func split(text string) []news.Span {
 	return out
 }
 
+// oneDay is two outlets' articles of the same day.
+func oneDay(a, b string) []doc {
+	return []doc{{source: "Ledger", day: 3, text: a}, {source: "Courier", day: 3, text: b}}
+}
+
 func TestFiguresDatesPlaces(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -104,46 +109,37 @@ func TestFiguresDatesPlaces(t *testing.T) {
 			{source: "Ledger", day: 3, text: "Floods in the northern valley have forced 2,300 families from their homes, the agency said."},
 			{source: "Courier", day: 6, text: "The floods in the northern valley have forced 4,100 families from their homes, the agency said."},
 		}, kind: "figure", explained: true},
-		{name: "two outlets, one day, different amounts", docs: []doc{
-			{source: "Ledger", day: 3, text: "The carmaker agreed to pay $2.3 billion to settle the emissions lawsuit, court papers show."},
-			{source: "Courier", day: 3, text: "Under the deal the carmaker will pay $2 billion to settle the emissions lawsuit."},
-		}, kind: "figure", mention: "Ledger (2031-09-03) says $2.3 billion"},
+		{name: "two outlets, one day, different amounts", docs: oneDay(
+			"The carmaker agreed to pay $2.3 billion to settle the emissions lawsuit, court papers show.",
+			"Under the deal the carmaker will pay $2 billion to settle the emissions lawsuit."), kind: "figure", mention: "Ledger (2031-09-03) says $2.3 billion"},
 		{name: "a later smaller count is a conflict", docs: []doc{
 			{source: "Ledger", day: 3, text: "Gunmen killed 15 villagers in an attack on a village near the border, the army said."},
 			{source: "Courier", day: 4, text: "Gunmen killed 9 villagers in an attack on a village near the border, a local official said."},
 		}, kind: "figure"},
-		{name: "same figure in other words", docs: []doc{
-			{source: "Ledger", day: 3, text: "The storm killed fifteen people across the coast, officials said."},
-			{source: "Courier", day: 3, text: "Officials said 15 people were killed by the storm across the coast."},
-		}},
-		{name: "rounding agrees", docs: []doc{
-			{source: "Ledger", day: 3, text: "About 2,000 protesters marched through the capital on the day of the vote."},
-			{source: "Courier", day: 3, text: "Police counted 1,981 protesters who marched through the capital on the day of the vote."},
-		}},
-		{name: "a bound agrees", docs: []doc{
-			{source: "Ledger", day: 3, text: "At least 40 people were injured in the blast at the refinery, medics said."},
-			{source: "Courier", day: 3, text: "Some 52 people were injured in the blast at the refinery, according to medics."},
-		}},
-		{name: "different things counted", docs: []doc{
-			{source: "Ledger", day: 3, text: "Police arrested 12 people after the protest in the capital turned violent."},
-			{source: "Courier", day: 3, text: "Police said 30 people were injured after the protest in the capital turned violent."},
-		}},
-		{name: "killed and wounded", docs: []doc{
-			{source: "Ledger", day: 3, text: "The suicide bombing at the bus station killed 12 people on the busy morning."},
-			{source: "Courier", day: 3, text: "The suicide bombing at the bus station wounded 30 people on the busy morning."},
-		}},
-		{name: "a figure of one model against another's", docs: []doc{
-			{source: "Ledger", day: 3, text: "The new phone will start at $500 for the steel model, the company said."},
-			{source: "Courier", day: 3, text: "The new phone will start at $350, the company said on its website."},
-		}},
-		{name: "a breakdown of a count", docs: []doc{
-			{source: "Ledger", day: 3, text: "Six shots can be heard on the recording, then a pause and four more shots."},
-			{source: "Courier", day: 3, text: "Ten shots can be heard on the recording of the shooting, an expert said."},
-		}},
-		{name: "years, times, ordinals and labels", docs: []doc{
-			{source: "Ledger", day: 3, text: "In 2014, Flight 17 left at 10:30 from gate 4, the airline said in its 2nd statement."},
-			{source: "Courier", day: 3, text: "In 2015, Flight 18 left at 11:30 from gate 5, the airline said in its 3rd statement."},
-		}},
+		{name: "same figure in other words", docs: oneDay(
+			"The storm killed fifteen people across the coast, officials said.",
+			"Officials said 15 people were killed by the storm across the coast.")},
+		{name: "rounding agrees", docs: oneDay(
+			"About 2,000 protesters marched through the capital on the day of the vote.",
+			"Police counted 1,981 protesters who marched through the capital on the day of the vote.")},
+		{name: "a bound agrees", docs: oneDay(
+			"At least 40 people were injured in the blast at the refinery, medics said.",
+			"Some 52 people were injured in the blast at the refinery, according to medics.")},
+		{name: "different things counted", docs: oneDay(
+			"Police arrested 12 people after the protest in the capital turned violent.",
+			"Police said 30 people were injured after the protest in the capital turned violent.")},
+		{name: "killed and wounded", docs: oneDay(
+			"The suicide bombing at the bus station killed 12 people on the busy morning.",
+			"The suicide bombing at the bus station wounded 30 people on the busy morning.")},
+		{name: "a figure of one model against another's", docs: oneDay(
+			"The new phone will start at $500 for the steel model, the company said.",
+			"The new phone will start at $350, the company said on its website.")},
+		{name: "a breakdown of a count", docs: oneDay(
+			"Six shots can be heard on the recording, then a pause and four more shots.",
+			"Ten shots can be heard on the recording of the shooting, an expert said.")},
+		{name: "years, times, ordinals and labels", docs: oneDay(
+			"In 2014, Flight 17 left at 10:30 from gate 4, the airline said in its 2nd statement.",
+			"In 2015, Flight 18 left at 11:30 from gate 5, the airline said in its 3rd statement.")},
 		{name: "copies are one source", docs: []doc{
 			{source: "Ledger", day: 3, text: "The carmaker agreed to pay $2.3 billion to settle the emissions lawsuit, court papers show.", group: "g"},
 			{source: "Ledger Wire", day: 3, text: "The carmaker agreed to pay $2 billion to settle the emissions lawsuit, court papers show.", group: "g"},
