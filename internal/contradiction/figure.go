@@ -162,7 +162,7 @@ func mayCount(text string) bool {
 		for j < len(text) && isASCIILetter(text[j]) {
 			j++
 		}
-		if n := j - i; n >= 3 && n <= len(buf) {
+		if n := j - i; n >= 3 && n <= len(buf) && numberStart[text[i]|0x20-'a'][text[i+1]|0x20-'a'] {
 			for k := range n {
 				buf[k] = text[i+k] | 0x20 // lower case
 			}
@@ -176,6 +176,15 @@ func mayCount(text string) bool {
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
+
+// numberStart holds the first two letters of the number words, so that
+// mayCount looks up only words that may be one.
+var numberStart = func() (out [26][26]bool) {
+	for w := range numberWords {
+		out[w[0]-'a'][w[1]-'a'] = true
+	}
+	return out
+}()
 
 // figure is a number of something stated in one sentence.
 type figure struct {
@@ -196,6 +205,16 @@ type figure struct {
 // byte offsets that belong to a date.
 func figures(toks []token, skip func(int) bool) []figure {
 	var out []figure
+	any := false
+	for _, t := range toks {
+		if _, w := numberWords[t.low]; t.num || w {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return nil
+	}
 	upd := false
 	for _, t := range toks {
 		if updating[t.low] {
