@@ -13,8 +13,7 @@ import (
 // token is a word, a number or a symbol of a sentence, with byte offsets
 // into the article's text.
 type token struct {
-	text       string // as written
-	low        string // folded
+	low        string // folded: lower case, no diacritics
 	start, end int
 	num        bool // digits, with , and . inside
 	glued      byte // the byte right after the token when it is not a space: '-', '/', ':', ...
@@ -23,7 +22,7 @@ type token struct {
 
 // tokenize splits text (starting at byte offset base) into tokens.
 func tokenize(text string, base int) []token {
-	out := make([]token, 0, len(text)/5+1)
+	out := make([]token, 0, len(text)/4+4)
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -34,7 +33,7 @@ func tokenize(text string, base int) []token {
 				(text[j] == ',' || text[j] == '.') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
 				j++
 			}
-			out = append(out, token{text: text[i:j], low: text[i:j], start: base + i, end: base + j, num: true})
+			out = append(out, token{low: text[i:j], start: base + i, end: base + j, num: true})
 			i = j
 		case unicode.IsLetter(r):
 			j := i
@@ -46,13 +45,13 @@ func tokenize(text string, base int) []token {
 				j += n2
 			}
 			w := text[i:j]
-			out = append(out, token{text: w, low: fold.String(w), start: base + i, end: base + j, upper: unicode.IsUpper(r)})
+			out = append(out, token{low: fold.String(w), start: base + i, end: base + j, upper: unicode.IsUpper(r)})
 			i = j
 		case unicode.IsSpace(r):
 			i += n
 			continue
 		default:
-			out = append(out, token{text: text[i : i+n], low: text[i : i+n], start: base + i, end: base + i + n})
+			out = append(out, token{low: text[i : i+n], start: base + i, end: base + i + n})
 			i += n
 		}
 		if k := len(out) - 1; k >= 0 && i < len(text) && text[i] != ' ' && text[i] != '\n' && text[i] != '\t' {
@@ -145,14 +144,19 @@ var (
 		"new": true, "latest": true, "among": true, "including": true, "between": true}
 )
 
-// mayCount reports whether a sentence may hold a figure: a digit or a
-// number word. Most sentences have neither and are not tokenized.
-func mayCount(text string) bool {
+// mayCount reports whether a sentence may hold a figure: a digit outside a
+// date (inDate is told offsets from base) or a number word. Most sentences
+// have neither and are not tokenized.
+func mayCount(text string, inDate func(int) bool, base int) bool {
 	var buf [9]byte
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c >= '0' && c <= '9' {
-			return true
+			if !inDate(base + i) {
+				return true
+			}
+			i++
+			continue
 		}
 		if !isASCIILetter(c) {
 			i++
@@ -287,7 +291,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 			prev(1).low == "-" && prev(2).num || prev(1).low == "#" || prev(1).low == "(" && i >= 1 && t.glued == ')' {
 			return figure{}, false // ranges, phone numbers, scores, fractions, times, "#1"
 		}
-		v, ok := parseNumber(t.text)
+		v, ok := parseNumber(t.low)
 		if !ok {
 			return figure{}, false
 		}
@@ -308,7 +312,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 		if i == 0 && (t.glued == '.' || t.glued == ')') {
 			return figure{}, false // a list marker
 		}
-		if !strings.ContainsAny(t.text, ",.") && value >= 1000 && value <= 2100 {
+		if !strings.ContainsAny(t.low, ",.") && value >= 1000 && value <= 2100 {
 			return figure{}, false // a year
 		}
 	}
@@ -319,7 +323,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	if isWord && p.low == "the" && e+1 < len(toks) && linking[toks[e+1].low] {
 		return figure{}, false // "the two of them"
 	}
-	f := figure{value: value, start: t.start, end: toks[e].end, whole: isWord || !strings.Contains(t.text, ".")}
+	f := figure{value: value, start: t.start, end: toks[e].end, whole: isWord || !strings.Contains(t.low, ".")}
 	f.part = partial[p.low] || p.low == "or" || p.low == "to" && prev(2).num || partial[prev(2).low] && (p.low == "the" || p.low == "an") ||
 		e+1 < len(toks) && (partial[toks[e+1].low] || toks[e+1].low == "or" || toks[e+1].low == "to" && e+2 < len(toks) && toks[e+2].num)
 	// Before the number: a currency symbol, approximation and bound words.
@@ -391,7 +395,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	head, headEnd := "", k-1
 	for n := 0; k < len(toks) && n < 3; n++ {
 		w := toks[k]
-		if w.num || !isLetterAt(w.text, 0) || linking[w.low] {
+		if w.num || !isLetterAt(w.low, 0) || linking[w.low] {
 			break
 		}
 		k++
@@ -430,7 +434,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	tol := 0.005
 	switch {
 	case approximate:
-		tol = math.Max(0.1, roundingTolerance(t.text, value))
+		tol = math.Max(0.1, roundingTolerance(t.low, value))
 	case isWord && value >= 100:
 		tol = 0.1
 	case value >= 100 && math.Mod(value, 100) == 0:
@@ -447,7 +451,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	// one it leads to), then the one it leads to, as stems.
 	for a := i - 1; a >= max(0, i-5); a-- {
 		w := toks[a]
-		if w.num || !isLetterAt(w.text, 0) {
+		if w.num || !isLetterAt(w.low, 0) {
 			if w.low == "," || w.low == "." || w.low == ";" || w.low == ":" {
 				break
 			}
@@ -460,7 +464,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	}
 	for a := headEnd + 1; a < min(len(toks), headEnd+5); a++ {
 		w := toks[a]
-		if w.num || !isLetterAt(w.text, 0) {
+		if w.num || !isLetterAt(w.low, 0) {
 			break
 		}
 		if !linking[w.low] {

@@ -140,7 +140,11 @@ func prepare(st *story) *prepared {
 				}
 				return false
 			}
-			if len(locs) == 0 && len(inSentence) == 0 && !mayCount(sp.Text(a.Text)) {
+			hasDay := false
+			for _, d := range inSentence {
+				hasDay = hasDay || d.Precision == "day" && !d.Estimated
+			}
+			if len(locs) == 0 && !hasDay && !mayCount(sp.Text(a.Text), inDate, sp.Start) {
 				continue
 			}
 			s := &sentence{a: a, info: infos[a.ID], span: sp, mentions: mentions[m0:mi], st: st}
@@ -304,7 +308,7 @@ var weekday = map[string]bool{"monday": true, "tuesday": true, "wednesday": true
 	"morning": true, "evening": true, "night": true, "afternoon": true, "last": true, "next": true}
 
 func isContent(t token) bool {
-	return !t.num && len(t.low) > 2 && isLetterAt(t.text, 0) && !linking[t.low] && !t.upper
+	return !t.num && len(t.low) > 2 && isLetterAt(t.low, 0) && !linking[t.low] && !t.upper
 }
 
 // stems is the set of content-word stems of a sentence, without the words
@@ -312,7 +316,7 @@ func isContent(t token) bool {
 func stems(toks []token) map[string]bool {
 	out := map[string]bool{}
 	for _, t := range toks {
-		if !t.num && len(t.low) > 2 && isLetterAt(t.text, 0) && !linking[t.low] && !months[t.low] && !weekday[t.low] {
+		if !t.num && len(t.low) > 2 && isLetterAt(t.low, 0) && !linking[t.low] && !months[t.low] && !weekday[t.low] {
 			out[stemWord(t.low)] = true
 		}
 	}
@@ -539,8 +543,8 @@ func period(s *sentence) string {
 	var b strings.Builder
 	for i, t := range s.toks {
 		switch {
-		case t.num && len(t.text) == 4 && t.text >= "1900" && t.text <= "2100":
-			b.WriteString(t.text + " ")
+		case t.num && len(t.low) == 4 && t.low >= "1900" && t.low <= "2100":
+			b.WriteString(t.low + " ")
 		case (t.low == "a" || t.low == "per" || t.low == "each" || t.low == "every") && i+1 < len(s.toks) && timeUnits[stemWord(s.toks[i+1].low)]:
 			b.WriteString("per-" + stemWord(s.toks[i+1].low) + " ")
 		case t.low == "annually" || t.low == "daily" || t.low == "monthly" || t.low == "weekly" || t.low == "each":
