@@ -194,15 +194,12 @@ var numberStart = func() (out [26][26]bool) {
 type figure struct {
 	value      float64
 	lo, hi     float64 // the values it allows, bounds and rounding included
-	text       string  // as written: "at least 15 people"
-	span       int     // index of the sentence in the article's sentence list
-	start, end int     // byte offsets of the written figure
+	start, end int     // byte offsets of the written figure: "$2.3 billion", "15 people"
 	unit       string  // the bucket: the counted noun's stem, "money:USD", "percent", "age"
 	anchors    []string
 	qualified  bool // anchors[1] is a word after the counted noun: "$500 for the steel model"
 	updating   bool // the sentence says the figure changed or may change
 	part       bool // a part of a count or one end of a range
-	whole      bool // a word number or an integer
 }
 
 // figures extracts the figures of one sentence's tokens. skip reports
@@ -323,7 +320,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	if isWord && p.low == "the" && e+1 < len(toks) && linking[toks[e+1].low] {
 		return figure{}, false // "the two of them"
 	}
-	f := figure{value: value, start: t.start, end: toks[e].end, whole: isWord || !strings.Contains(t.low, ".")}
+	f := figure{value: value, start: t.start, end: toks[e].end}
 	f.part = partial[p.low] || p.low == "or" || p.low == "to" && prev(2).num || partial[prev(2).low] && (p.low == "the" || p.low == "an") ||
 		e+1 < len(toks) && (partial[toks[e+1].low] || toks[e+1].low == "or" || toks[e+1].low == "to" && e+2 < len(toks) && toks[e+2].num)
 	// Before the number: a currency symbol, approximation and bound words.
@@ -353,6 +350,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 		}
 	}
 	// After the number: scale, currency word, percent, the counted noun.
+	written := value
 	k := e + 1
 	if k < len(toks) {
 		if s, ok := scales[toks[k].low]; ok && (len(toks[k].low) > 2 || toks[k].start == t.end && cur != "") {
@@ -387,12 +385,13 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	if cur != "" {
 		unit = "money:" + cur
 	}
-	// The counted noun: the last of up to three words that follow, before
-	// a linking word, a verb form or punctuation.
 	// The counted noun: the first lower-case word that follows (names and
 	// nationalities before it are skipped: "15 Palestinian civilians"),
 	// before a linking word or punctuation.
 	head, headEnd := "", k-1
+	if k < len(toks) && partial[toks[k].low] {
+		k++ // "four more shots"
+	}
 	for n := 0; k < len(toks) && n < 3; n++ {
 		w := toks[k]
 		if w.num || !isLetterAt(w.low, 0) || linking[w.low] {
@@ -428,7 +427,6 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	if f.start > f.end || f.start < toks[0].start {
 		f.start = t.start
 	}
-	f.text = ""
 	// Tolerance: approximate words, round numbers and bounds widen what
 	// the figure allows.
 	tol := 0.005
@@ -437,8 +435,8 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 		tol = math.Max(0.1, roundingTolerance(t.low, value))
 	case isWord && value >= 100:
 		tol = 0.1
-	case value >= 100 && math.Mod(value, 100) == 0:
-		tol = 0.05
+	case written >= 100 && math.Mod(written, 100) == 0, written != value && written == math.Trunc(written):
+		tol = 0.05 // "2,000", "$2 billion": round numbers
 	}
 	f.lo, f.hi = value*(1-tol), value*(1+tol)
 	if lower {
