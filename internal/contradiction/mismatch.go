@@ -469,9 +469,29 @@ func (s Stage) compare(st *story, buckets map[string][]*fact, kind string, same 
 				}
 			}
 		}
+		if kind == "place" && !corroboratedPlace(members[r]) {
+			continue
+		}
 		out = append(out, describe(st, kind, key, members[r], explained[r]))
 	}
 	return out
+}
+
+// corroboratedPlace reports whether independent sources give one of the
+// places twice. Without a gazetteer, "in New York" and "in Manhattan" look
+// like two places; one outlet against another is too weak a ground.
+func corroboratedPlace(fs []*fact) bool {
+	groups := map[string]map[int]bool{}
+	for _, f := range fs {
+		if groups[f.entity] == nil {
+			groups[f.entity] = map[int]bool{}
+		}
+		groups[f.entity][f.s.info.group] = true
+		if len(groups[f.entity]) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // disagree reports whether two facts give values that cannot both hold.

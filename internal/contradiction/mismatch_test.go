@@ -167,9 +167,17 @@ func TestFiguresDatesPlaces(t *testing.T) {
 		{name: "one act in two places", docs: []doc{
 			{source: "Ledger", day: 5, text: "Ada Vance was arrested in Mosul on Friday, the ministry said.",
 				places: []string{"Mosul"}, people: []string{"Ada Vance"}},
+			{source: "Wire", day: 5, text: "Ada Vance was arrested in Mosul on Friday, the interior ministry said.",
+				places: []string{"Mosul"}, people: []string{"Ada Vance"}},
 			{source: "Courier", day: 5, text: "Ada Vance was arrested in Raqqa on Friday, the ministry said.",
 				places: []string{"Raqqa"}, people: []string{"Ada Vance"}},
 		}, kind: "place", mention: "Raqqa"},
+		{name: "one outlet against another on a place", docs: []doc{
+			{source: "Ledger", day: 5, text: "Ada Vance was arrested in Mosul on Friday, the ministry said.",
+				places: []string{"Mosul"}, people: []string{"Ada Vance"}},
+			{source: "Courier", day: 5, text: "Ada Vance was arrested in Raqqa on Friday, the ministry said.",
+				places: []string{"Raqqa"}, people: []string{"Ada Vance"}},
+		}},
 		{name: "a place inside another", docs: []doc{
 			{source: "Ledger", day: 5, text: "Ada Vance was arrested in Mosul on Friday, the ministry said.",
 				places: []string{"Mosul"}, people: []string{"Ada Vance"}},
