@@ -29,11 +29,19 @@ func tokenize(text string, base int) []token {
 		switch {
 		case r >= '0' && r <= '9':
 			j := i
+			if i > 0 && text[i-1] == '.' && (i == 1 || text[i-2] == ' ') && len(out) > 0 && out[len(out)-1].low == "." {
+				out = out[:len(out)-1] // ".20": a decimal written without its zero
+				i--
+			}
 			for j < len(text) && (text[j] >= '0' && text[j] <= '9' ||
 				(text[j] == ',' || text[j] == '.') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9') {
 				j++
 			}
-			out = append(out, token{low: text[i:j], start: base + i, end: base + j, num: true})
+			num := text[i:j]
+			if num[0] == '.' {
+				num = "0" + num
+			}
+			out = append(out, token{low: num, start: base + i, end: base + j, num: true})
 			i = j
 		case unicode.IsLetter(r):
 			j := i
@@ -120,7 +128,9 @@ var (
 		"code": true, "model": true, "size": true, "line": true, "ward": true, "district": true,
 		"floor": true, "box": true, "unit": true, "apartment": true, "suite": true, "highway": true,
 		"interstate": true, "resolution": true, "top": true, "week": true, "day": true, "year": true, "tier": true}
-	// ageHeads make a number an age.
+	// compass words after a number make it a position: "latitude 25.6 north".
+	compass = map[string]bool{"north": true, "south": true, "east": true, "west": true, "northeast": true,
+		"northwest": true, "southeast": true, "southwest": true}
 	timeUnits = map[string]bool{"year": true, "month": true, "week": true, "day": true, "hour": true,
 		"minute": true, "second": true, "decade": true, "century": true}
 	// linking words are skipped when looking for the word a figure hangs
@@ -190,6 +200,33 @@ var numberStart = func() (out [26][26]bool) {
 	return out
 }()
 
+// change are words after which a number is an amount of change ("rose 31
+// cents", "fell 4.5 percent", "up 8 cents", "increased by 64 percent"), not a
+// level; "rose to 15" is a level.
+var change = map[string]bool{"rose": true, "rise": true, "rises": true, "risen": true, "fell": true, "fall": true,
+	"falls": true, "fallen": true, "dropped": true, "drops": true, "gained": true, "gains": true, "lost": true,
+	"loses": true, "added": true, "adds": true, "slid": true, "slipped": true, "jumped": true, "climbed": true,
+	"declined": true, "increased": true, "decreased": true, "up": true, "down": true, "shed": true,
+	"surged": true, "soared": true, "plunged": true, "tumbled": true, "dipped": true, "eased": true,
+	"grew": true, "shrank": true, "advanced": true, "retreated": true, "gaining": true, "losing": true,
+	"rising": true, "falling": true, "higher": true, "lower": true}
+
+// changeAmount reports whether the number at toks[i] follows a word of
+// change, directly or through "by" and approximation words.
+func changeAmount(toks []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := toks[k].low
+		switch {
+		case change[w]:
+			return true
+		case w == "by" || approx[w] || w == "$" || w == "shot" || currencies[w] != "" && len(w) == 1:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // figure is a number of something stated in one sentence.
 type figure struct {
 	value      float64
@@ -245,7 +282,7 @@ func figures(toks []token, skip func(int) bool) []figure {
 			several[f.unit] = true
 		}
 		for _, g := range out[i+1:] {
-			if f.unit == g.unit && (f.hi < g.lo || g.hi < f.lo) {
+			if f.unit == g.unit && f.value != g.value {
 				several[f.unit] = true
 			}
 		}
@@ -321,7 +358,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 		return figure{}, false // "the two of them"
 	}
 	f := figure{value: value, start: t.start, end: toks[e].end}
-	f.part = partial[p.low] || p.low == "or" || p.low == "to" && prev(2).num || partial[prev(2).low] && (p.low == "the" || p.low == "an") ||
+	f.part = partial[p.low] || p.low == "or" || p.low == "minus" || p.low == "plus" || changeAmount(toks, i) || p.low == "to" && prev(2).num || partial[prev(2).low] && (p.low == "the" || p.low == "an") ||
 		e+1 < len(toks) && (partial[toks[e+1].low] || toks[e+1].low == "or" || toks[e+1].low == "to" && e+2 < len(toks) && toks[e+2].num)
 	// Before the number: a currency symbol, approximation and bound words.
 	cur := ""
@@ -384,6 +421,12 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 	}
 	if cur != "" {
 		unit = "money:" + cur
+		if k+1 < len(toks) && (toks[k].low == "a" || toks[k].low == "per" || toks[k].low == "each" || toks[k].low == "an") {
+			return figure{}, false // "$28.39 a barrel", "$15,000 each": a price, which moves
+		}
+		if k < len(toks) && toks[k].low == "each" {
+			return figure{}, false
+		}
 	}
 	// The counted noun: the first lower-case word that follows (names and
 	// nationalities before it are skipped: "15 Palestinian civilians"),
@@ -418,7 +461,7 @@ func figureAt(toks []token, i int, word float64, isWord bool) (figure, bool) {
 		return figure{}, false // a relative date
 	case stem == "":
 		return figure{}, false // a bare number: nothing counted
-	case clock[stem] || months[stem] || stem == "th" || stem == "st" || stem == "nd" || stem == "rd":
+	case clock[stem] || months[stem] || stem == "th" || stem == "st" || stem == "nd" || stem == "rd" || compass[stem]:
 		return figure{}, false
 	default:
 		unit = stem

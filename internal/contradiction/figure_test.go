@@ -26,6 +26,11 @@ func TestFigures(t *testing.T) {
 		{"Prices will start at $500, analysts believe.", ""},
 		{"The 100m sprint was won in 9.58 seconds.", "100 m [95,105]; 9.58 second"},
 		{"The firm paid $2 billion.", "2e+09 money:USD [1.9e+09,2.1e+09]"},
+		{"Ozone reaches .20 parts per million.", "0.2 part"},
+		{"Shares rose 31 cents to $28.39 a barrel, up 4.4%.", ""},
+		{"The yield rose to 4.26 percent from 4.23 percent.", ""},
+		{"The centre was near latitude 25.6 north.", ""},
+		{"A margin of error of plus or minus 2 points.", ""},
 	}
 	for _, tc := range tests {
 		var got []string

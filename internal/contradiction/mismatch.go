@@ -557,8 +557,9 @@ func primary(f *fact) string {
 	return f.anchors[0]
 }
 
-// period is the years and rates a sentence names ("in 2013", "a year",
-// "per day"): counts of different periods or rates do not conflict.
+// period is the years, rates, days and hours a sentence names ("in 2013",
+// "a year", "per day", "on Friday", "at 5 p.m."): counts of different
+// periods, rates or moments do not conflict.
 func period(s *sentence) string {
 	var b strings.Builder
 	for i, t := range s.toks {
@@ -571,6 +572,17 @@ func period(s *sentence) string {
 			b.WriteString(t.low + " ")
 		case (t.low == "this" || t.low == "last" || t.low == "next") && i+1 < len(s.toks) && timeUnits[s.toks[i+1].low]:
 			b.WriteString(t.low + "-" + s.toks[i+1].low + " ")
+		case weekday[t.low] && t.low != "last" && t.low != "next":
+			b.WriteString(t.low + " ") // "on Friday": another day
+		case clock[t.low] && t.low != "a" && t.low != "p",
+			(t.low == "a" || t.low == "p") && t.glued == '.' && i+2 < len(s.toks) && s.toks[i+2].low == "m":
+			// "at 5 p.m. EDT", "17:00 GMT": another moment
+			for k := max(0, i-3); k < i; k++ {
+				if s.toks[k].num {
+					b.WriteString(s.toks[k].low + ":")
+				}
+			}
+			b.WriteString(t.low + " ")
 		}
 	}
 	return b.String()

@@ -131,6 +131,12 @@ func TestFiguresDatesPlaces(t *testing.T) {
 		{name: "killed and wounded", docs: oneDay(
 			"The suicide bombing at the bus station killed 12 people on the busy morning.",
 			"The suicide bombing at the bus station wounded 30 people on the busy morning.")},
+		{name: "market moves of one day", docs: oneDay(
+			"The Dow Jones industrial average added 28 points, or 0.27 percent, at 10,557.",
+			"The Dow Jones industrial average rose 49 points, or 0.47 percent, to 10,578.")},
+		{name: "two moments of one day", docs: oneDay(
+			"At 5 pm EDT the storm was about 280 miles east of the coast, forecasters said.",
+			"At 11 am EDT the storm was about 550 miles east of the coast, forecasters said.")},
 		{name: "a figure of one model against another's", docs: oneDay(
 			"The new phone will start at $500 for the steel model, the company said.",
 			"The new phone will start at $350, the company said on its website.")},
