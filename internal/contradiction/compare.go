@@ -195,6 +195,9 @@ func disagree(kind string, x, y *fact) bool {
 	// "$800 million" and "$800": a scale left out or a conversion, more
 	// likely than two figures a thousand times apart.
 	r := math.Max(x.value, y.value) / math.Max(math.Min(x.value, y.value), 1e-9)
+	if r < 900 {
+		return true
+	}
 	for _, f := range []float64{1e3, 1e6, 1e9} {
 		if math.Abs(r/f-1) < 0.02 {
 			return false
