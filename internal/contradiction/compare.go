@@ -357,7 +357,7 @@ func shares(a, b map[string]bool) bool {
 
 // explainedByTime tells whether the later of two disagreeing facts may
 // update the earlier one: a figure that the later article says changed
-// ("rose to", "now", "at least", "so far"), that grew between two days, a
+// ("rose to", "now", "at least", "so far"), a count that grew between two days, a
 // length of time, an age a birthday apart, a date the later article says
 // moved. Facts whose articles cannot be ordered are explained only when
 // one of them speaks of a change.
@@ -387,10 +387,17 @@ func explainedByTime(kind string, x, y *fact) bool {
 		return true
 	case kind == "figure" && x.key == "age":
 		return math.Abs(later.value-earlier.value) <= 1+later.s.a.Published.Sub(earlier.s.a.Published).Hours()/24/365
-	case kind == "figure" && (timeUnits[x.key] || later.value > earlier.value):
+	case kind == "figure" && (timeUnits[x.key] || later.value > earlier.value && counted(x.key)):
 		return true
 	}
 	return false
+}
+
+// counted reports whether a unit counts things or people, which grow as an
+// event unfolds (the dead, the arrested, the displaced), unlike an amount
+// of money or a percentage.
+func counted(unit string) bool {
+	return unit != "percent" && unit != "age" && !strings.HasPrefix(unit, "money:")
 }
 
 // label is a fact's value as a short text.

@@ -109,6 +109,10 @@ func TestFiguresDatesPlaces(t *testing.T) {
 			{source: "Ledger", day: 3, text: "Floods in the northern valley have forced 2,300 families from their homes, the agency said."},
 			{source: "Courier", day: 6, text: "The floods in the northern valley have forced 4,100 families from their homes, the agency said."},
 		}, kind: "figure", explained: true},
+		{name: "a larger amount days later is no growing count", docs: []doc{
+			{source: "Ledger", day: 3, text: "The carmaker agreed to pay $2.3 billion to settle the emissions lawsuit, court papers show."},
+			{source: "Courier", day: 6, text: "The carmaker agreed to pay $2.9 billion to settle the emissions lawsuit, court papers show."},
+		}, kind: "figure", mention: "Courier (2031-09-06) says $2.9 billion"},
 		{name: "two outlets, one day, different amounts", docs: oneDay(
 			"The carmaker agreed to pay $2.3 billion to settle the emissions lawsuit, court papers show.",
 			"Under the deal the carmaker will pay $2 billion to settle the emissions lawsuit."), kind: "figure", mention: "Ledger (2031-09-03) says $2.3 billion"},
