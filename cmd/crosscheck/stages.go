@@ -88,7 +88,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(512)}},
 		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claims},
-		{Name: "contradictions", Stage: contradiction.Stage{}},
+		{Name: "contradictions", Stage: contradiction.Stage{Cache: contradiction.NewCache(64 << 20)}},
 		{Name: "sheet", Stage: story.Sheet{}},
 	}, nil
 }

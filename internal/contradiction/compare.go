@@ -60,7 +60,7 @@ func (s Stage) similar(a, b *sentence, x, y *fact) float64 {
 
 // mismatches compares the facts of independent sources bucket by bucket.
 func (s Stage) mismatches(st *story) []news.Contradiction {
-	p := prepare(st)
+	p := prepare(st, s.Cache)
 	var out []news.Contradiction
 	out = append(out, s.compare(st, p.figures, "figure", func(x, y *fact) bool { return s.sameFigure(st, p, x, y) })...)
 	out = append(out, s.compare(st, p.dates, "date", func(x, y *fact) bool { return s.sameEvent(p, x, y) })...)

@@ -231,6 +231,7 @@ func TestFiguresDatesPlaces(t *testing.T) {
 // BenchmarkStory200 builds the contradictions of a story of 200 articles
 // of 30 sentences: a third of them with a figure, a date or a place, the
 // rest plain; some sentences are wire copies, others each outlet's own.
+// "cached" is a rebuild: the articles were read before.
 func BenchmarkStory200(b *testing.B) {
 	facts := []string{
 		"A bomb attack on a crowded market in Kano killed %d people, police told %s.",
@@ -263,11 +264,17 @@ func BenchmarkStory200(b *testing.B) {
 			dates: map[string]int{"September 1": 1}})
 	}
 	v, arts := analysed(b, docs)
-	b.ResetTimer()
-	for b.Loop() {
-		v.Contradictions = nil
-		if err := (Stage{}).Build(b.Context(), v, arts); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name  string
+		stage Stage
+	}{{"cold", Stage{}}, {"cached", Stage{Cache: NewCache(64 << 20)}}} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				v.Contradictions = nil
+				if err := bc.stage.Build(b.Context(), v, arts); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

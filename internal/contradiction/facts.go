@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/lru"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -74,7 +75,6 @@ type fact struct {
 
 // prepared is a story's sentences and facts by kind and bucket.
 type prepared struct {
-	sentences []*sentence
 	figures   map[string][]*fact
 	inArticle map[string][]*fact // unit and article id -> the article's figures of that unit
 	dates     map[string][]*fact
@@ -84,72 +84,135 @@ type prepared struct {
 	dayIn     map[string]map[int]bool // article id -> days its dates name
 }
 
-// prepare extracts each sentence's figures, dated events and places once.
-func prepare(st *story) *prepared {
+// articleFacts is what one article's text holds for comparison, read once
+// per version of the article and kept in a Cache across rebuilds of its
+// story: nothing in it depends on the story.
+type articleFacts struct {
+	days      map[int]bool // the days its day-precise dates name
+	sentences []rawSentence
+	bytes     int // an estimate of its size, for the cache
+}
+
+// rawSentence is a sentence that may hold a figure, a date or a place.
+type rawSentence struct {
+	span     news.Span
+	toks     []token
+	mentions []news.Mention // the sentence's mentions (maybe some just before it)
+	figs     []figure
+	dates    []news.DateMention // day-precise, not estimated
+	locs     []news.Mention     // places after "in", "at", "near", "outside"
+}
+
+// read reads an article's sentences for figures, dates and places.
+func read(a *news.Article) *articleFacts {
+	af := &articleFacts{days: map[int]bool{}, bytes: 200}
+	mentions, dates := byStart(a)
+	for _, d := range dates {
+		if d.Precision == "day" {
+			af.days[dayNumber(d)] = true
+		}
+	}
+	mi, di := 0, 0
+	for _, sp := range a.Sentences {
+		if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End || inSocial(a, sp) {
+			continue // a pasted post is someone's words, not the outlet's report
+		}
+		var locs []news.Mention
+		m0 := mi
+		for ; mi < len(mentions) && mentions[mi].Span.Start < sp.End; mi++ {
+			if m := mentions[mi]; m.Span.Start >= sp.Start && m.Type == news.LOC && placePreposition(a.Text, m.Span.Start) {
+				locs = append(locs, m)
+			}
+		}
+		var inSentence []news.DateMention
+		for ; di < len(dates) && dates[di].Span.Start < sp.End; di++ {
+			if d := dates[di]; d.Span.Start >= sp.Start {
+				inSentence = append(inSentence, d)
+			}
+		}
+		inDate := func(off int) bool {
+			for _, d := range inSentence {
+				if off >= d.Span.Start && off < d.Span.End {
+					return true
+				}
+			}
+			return false
+		}
+		var days []news.DateMention
+		for _, d := range inSentence {
+			if d.Precision == "day" && !d.Estimated {
+				days = append(days, d)
+			}
+		}
+		if len(locs) == 0 && len(days) == 0 && !mayCount(sp.Text(a.Text), inDate, sp.Start) {
+			continue
+		}
+		toks := tokenize(sp.Text(a.Text), sp.Start)
+		if len(toks) == 0 || pasted(toks) {
+			continue
+		}
+		figs := figures(toks, inDate)
+		for i, f := range figs {
+			if f.unit == "age" {
+				figs[i].owner = ownerBefore(a, f.start, sp)
+			}
+		}
+		if len(figs) == 0 && len(days) == 0 && len(locs) == 0 {
+			continue
+		}
+		af.sentences = append(af.sentences, rawSentence{span: sp, toks: toks, mentions: mentions[m0:mi], figs: figs, dates: days, locs: locs})
+		af.bytes += 64*len(toks) + 160*len(figs) + 120*(len(days)+len(locs)) + 100
+	}
+	return af
+}
+
+// Cache keeps articles' facts across rebuilds of their stories, keyed by
+// article id and content hash.
+type Cache struct {
+	c *lru.Cache[string, *articleFacts]
+}
+
+// NewCache returns a cache holding about maxBytes of articles' facts.
+func NewCache(maxBytes int) *Cache {
+	return &Cache{c: lru.New[string, *articleFacts](maxBytes)}
+}
+
+// facts returns a's facts, from the cache when it holds them.
+func (c *Cache) facts(a *news.Article) *articleFacts {
+	if c == nil {
+		return read(a)
+	}
+	key := a.ID + "/" + a.ContentHash
+	if af, ok := c.c.Get(key); ok {
+		return af
+	}
+	af := read(a)
+	c.c.Add(key, af, af.bytes)
+	return af
+}
+
+// prepare binds each article's facts to the story: their sources, dates and
+// entities, in buckets to compare.
+func prepare(st *story, cache *Cache) *prepared {
 	infos := st.infos()
 	classes := map[string]*fact{}
 	p := &prepared{figures: map[string][]*fact{}, inArticle: map[string][]*fact{}, dates: map[string][]*fact{}, places: map[string][]*fact{},
 		mentioned: map[string]map[string]bool{}, dayIn: map[string]map[int]bool{}, st: st}
 	for _, a := range st.arts {
-		mentions, dates := byStart(a)
-		days := map[int]bool{}
-		p.dayIn[a.ID] = days
-		for _, d := range dates {
-			if d.Precision == "day" {
-				days[dayNumber(d)] = true
-			}
-		}
-		mi, di := 0, 0
-		for _, sp := range a.Sentences {
-			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End || inSocial(a, sp) {
-				continue // a pasted post is someone's words, not the outlet's report
-			}
-			var locs []news.Mention
-			m0 := mi
-			for ; mi < len(mentions) && mentions[mi].Span.Start < sp.End; mi++ {
-				if m := mentions[mi]; m.Span.Start >= sp.Start && m.Type == news.LOC && placePreposition(a.Text, m.Span.Start) {
-					locs = append(locs, m)
-				}
-			}
-			var inSentence []news.DateMention
-			for ; di < len(dates) && dates[di].Span.Start < sp.End; di++ {
-				if dates[di].Span.Start >= sp.Start {
-					inSentence = append(inSentence, dates[di])
-				}
-			}
-			inDate := func(off int) bool {
-				for _, d := range inSentence {
-					if off >= d.Span.Start && off < d.Span.End {
-						return true
-					}
-				}
-				return false
-			}
-			hasDay := false
-			for _, d := range inSentence {
-				hasDay = hasDay || d.Precision == "day" && !d.Estimated
-			}
-			if len(locs) == 0 && !hasDay && !mayCount(sp.Text(a.Text), inDate, sp.Start) {
-				continue
-			}
-			s := &sentence{a: a, info: infos[a.ID], span: sp, mentions: mentions[m0:mi], st: st}
-			s.toks = tokenize(sp.Text(a.Text), sp.Start)
-			if len(s.toks) == 0 || pasted(s.toks) {
-				continue
-			}
-			figs := figures(s.toks, inDate)
-			if len(figs) == 0 && len(inSentence) == 0 && len(locs) == 0 {
-				continue
-			}
-			p.sentences = append(p.sentences, s)
-			for _, f := range figs {
+		af := cache.facts(a)
+		p.dayIn[a.ID] = af.days
+		for i := range af.sentences {
+			rs := &af.sentences[i]
+			sp := rs.span
+			s := &sentence{a: a, info: infos[a.ID], span: sp, toks: rs.toks, mentions: rs.mentions, st: st}
+			for _, f := range rs.figs {
 				x := &fact{s: s, key: f.unit, value: f.value, lo: f.lo, hi: f.hi, anchors: f.anchors, qualifier: qualifier(f),
 					text: a.Text[f.start:f.end], updates: f.updating}
 				if f.unit == "age" {
-					x.entity = ownerBefore(st, a, f.start, sp)
-					if x.entity == "" {
+					if f.owner == "" {
 						continue // an age of nobody named: cannot tell whose
 					}
+					x.entity = st.resolve(f.owner)
 				}
 				p.inArticle[x.key+"\x00"+a.ID] = append(p.inArticle[x.key+"\x00"+a.ID], x)
 				ck := x.key + "\x00" + label("figure", x) + "\x00" + sp.Text(a.Text)
@@ -160,22 +223,19 @@ func prepare(st *story) *prepared {
 				classes[ck] = x
 				p.figures[x.key] = append(p.figures[x.key], x)
 			}
-			for _, d := range inSentence {
-				if d.Precision != "day" || d.Estimated {
-					continue
+			for _, d := range rs.dates {
+				if d.Relative && st.dates[a.ID].estimated {
+					continue // "on Tuesday" read against a guessed date
 				}
 				x := &fact{s: s, value: float64(dayNumber(d)), updates: hasAny(s.toks, rescheduled),
 					text:    d.Span.Text(a.Text) + " (" + d.Value.Format("2006-01-02") + ")",
 					anchors: anchorsAround(s.toks, d.Span)}
 				x.lo, x.hi = x.value, x.value
-				if d.Relative && st.dates[a.ID].estimated {
-					continue // "on Tuesday" read against a guessed date
-				}
 				for _, k := range x.anchors {
 					p.dates[k] = append(p.dates[k], x)
 				}
 			}
-			for _, m := range locs {
+			for _, m := range rs.locs {
 				x := &fact{s: s, entity: st.mentionEntity(m), text: m.Span.Text(a.Text), anchors: anchorsAround(s.toks, m.Span)}
 				for _, k := range x.anchors {
 					p.places[k] = append(p.places[k], x)
@@ -237,12 +297,16 @@ func (p *prepared) mentions(a *news.Article) map[string]bool {
 
 func dayNumber(d news.DateMention) int { return int(d.Value.Unix() / 86400) }
 
-// ownerBefore is the person named right before an age ("Ada Vance, 34",
-// "Ada Vance, aged 34"): whose age it is. Any other age has no owner.
-func ownerBefore(st *story, a *news.Article, off int, sp news.Span) string {
+// ownerBefore is the name of the person named right before an age ("Ada
+// Vance, 34", "Ada Vance, aged 34"): whose age it is. Any other age has no
+// owner.
+func ownerBefore(a *news.Article, off int, sp news.Span) string {
 	for _, m := range a.Mentions {
 		if m.Type == news.PER && m.Span.Start >= sp.Start && m.Span.End <= off && off-m.Span.End <= len(", aged ") {
-			return st.mentionEntity(m)
+			if m.Name != "" {
+				return m.Name
+			}
+			return m.Text
 		}
 	}
 	return ""

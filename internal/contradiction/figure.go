@@ -234,9 +234,10 @@ type figure struct {
 	start, end int     // byte offsets of the written figure: "$2.3 billion", "15 people"
 	unit       string  // the bucket: the counted noun's stem, "money:USD", "percent", "age"
 	anchors    []string
-	qualified  bool // anchors[1] is a word after the counted noun: "$500 for the steel model"
-	updating   bool // the sentence says the figure changed or may change
-	part       bool // a part of a count or one end of a range
+	qualified  bool   // anchors[1] is a word after the counted noun: "$500 for the steel model"
+	updating   bool   // the sentence says the figure changed or may change
+	part       bool   // a part of a count or one end of a range
+	owner      string // ages: the name of the person it is the age of
 }
 
 // figures extracts the figures of one sentence's tokens. skip reports

@@ -22,6 +22,10 @@ type Stage struct {
 	// 1. Nil means the share of the shorter sentence's content words found
 	// in the other; a paraphrase model may replace it.
 	Similar func(a, b string) float64
+	// Cache, when set, keeps what each article's sentences hold across
+	// rebuilds of its story, so that a new article does not make the stage
+	// read the others again.
+	Cache *Cache
 }
 
 var _ news.StoryStage = Stage{}
