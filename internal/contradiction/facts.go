@@ -105,7 +105,8 @@ type rawSentence struct {
 
 // read reads an article's sentences for figures, dates and places.
 func read(a *news.Article) *articleFacts {
-	af := &articleFacts{days: map[int]bool{}, bytes: 200}
+	// Tokens point into the text, so the text is held as long as the facts.
+	af := &articleFacts{days: map[int]bool{}, bytes: 200 + len(a.Text)}
 	mentions, dates := byStart(a)
 	for _, d := range dates {
 		if d.Precision == "day" {
@@ -160,8 +161,9 @@ func read(a *news.Article) *articleFacts {
 		if len(figs) == 0 && len(days) == 0 && len(locs) == 0 {
 			continue
 		}
-		af.sentences = append(af.sentences, rawSentence{span: sp, toks: toks, mentions: mentions[m0:mi], figs: figs, dates: days, locs: locs})
-		af.bytes += 64*len(toks) + 160*len(figs) + 120*(len(days)+len(locs)) + 100
+		own := append([]news.Mention(nil), mentions[m0:mi]...)
+		af.sentences = append(af.sentences, rawSentence{span: sp, toks: toks, mentions: own, figs: figs, dates: days, locs: locs})
+		af.bytes += 64*len(toks) + 160*len(figs) + 120*(len(days)+len(locs)+len(own)) + 100
 	}
 	return af
 }
