@@ -2,6 +2,7 @@ package contradiction
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -38,7 +39,7 @@ func analysed(t testing.TB, docs []doc) (*news.StoryView, []*news.Article) {
 	v := news.NewStoryView("s", "t")
 	var arts []*news.Article
 	for i, d := range docs {
-		a := &news.Article{ID: fmt.Sprintf("a%d", i), Source: d.source, Text: d.text}
+		a := &news.Article{ID: fmt.Sprintf("a%d", i), Source: d.source, Text: d.text, ContentHash: news.ContentHash(d.text)}
 		if d.day > 0 {
 			a.Published = time.Date(2031, 9, d.day, 10, 0, 0, 0, time.UTC)
 		}
@@ -196,9 +197,15 @@ func TestFiguresDatesPlaces(t *testing.T) {
 			{source: "Wire", day: 5, text: "Mosul is the second city of Iraq.", places: []string{"Mosul", "Iraq"}},
 		}},
 	}
+	cached := Stage{Cache: NewCache(1 << 20)}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			v := build(t, Stage{}, tc.docs)
+			// A rebuild from the cache gives the same contradictions.
+			build(t, cached, tc.docs)
+			if again := build(t, cached, tc.docs); !reflect.DeepEqual(again.Contradictions, v.Contradictions) {
+				t.Fatalf("from the cache: %+v\nread afresh: %+v", again.Contradictions, v.Contradictions)
+			}
 			var got []news.Contradiction
 			for _, c := range v.Contradictions {
 				if c.Kind == "figure" || c.Kind == "date" || c.Kind == "place" {
