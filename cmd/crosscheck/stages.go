@@ -6,6 +6,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/claim"
 	"github.com/crosscheck-news/crosscheck/internal/clean"
 	"github.com/crosscheck-news/crosscheck/internal/cluster"
+	"github.com/crosscheck-news/crosscheck/internal/contradiction"
 	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/dedup"
 	"github.com/crosscheck-news/crosscheck/internal/entity"
@@ -93,6 +94,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		{Name: "claims", Stage: claims},
 		{Name: "matching", Stage: claim.Matcher{}},
 		{Name: "status", Stage: status.Stage{}},
+		{Name: "contradictions", Stage: contradiction.Stage{Cache: contradiction.NewCache(64 << 20)}},
 		{Name: "timeline", Stage: timeline.Stage{}},
 		{Name: "sheet", Stage: story.Sheet{}},
 	}, nil

@@ -10,9 +10,11 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
-// Builder is the story stage that fills v.Claims, v.Contradictions and
-// v.Timeline from the articles' statements, attributes, dates and the
-// story's entities, quotes and copy groups (run it after those stages).
+// Builder is the story stage that puts the main claim and the relations
+// between people in v.Claims, each with every source's stance, from the
+// articles' statements and the story's entities, quotes and copy groups
+// (run it after those stages; the matching, status, contradictions and
+// timeline stages follow).
 type Builder struct {
 	// Stance, when set, gives a model's stance of an article toward a claim
 	// for articles that state nothing about it themselves.
@@ -72,12 +74,10 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	ix := newEntityIndex(v)
 	byKey := map[string]*claimAcc{}
 	var order []string
-	var noComments []stmtRef
 	for _, a := range arts {
 		for _, st := range a.Statements {
-			if st.Predicate == "commented" {
-				noComments = append(noComments, stmtRef{st, a})
-				continue
+			if st.Predicate == "commented" || st.Predicate == "" {
+				continue // "has not commented" lines are the contradiction stage's; attributions the matcher's
 			}
 			id1, n1 := ix.resolve(st.Subject)
 			id2, n2 := ix.resolve(st.Object)
@@ -141,9 +141,6 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			v.Claims = append(v.Claims, c.claim)
 		}
 	}
-	v.Contradictions = append(v.Contradictions, attributeConflicts(v, arts)...)
-	v.Contradictions = append(v.Contradictions, opposite(claims, arts)...)
-	v.Contradictions = append(v.Contradictions, stale(noComments, claims, ix, arts)...)
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/contradiction"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/status"
 	"github.com/crosscheck-news/crosscheck/internal/timeline"
@@ -115,6 +116,9 @@ func TestClaimStatusStaleAndTimeline(t *testing.T) {
 	if err := (status.Stage{}).Build(t.Context(), v, arts); err != nil {
 		t.Fatal(err)
 	}
+	if err := (contradiction.Stage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
 	if err := (timeline.Stage{}).Build(t.Context(), v, arts); err != nil {
 		t.Fatal(err)
 	}
@@ -145,24 +149,6 @@ func TestClaimStatusStaleAndTimeline(t *testing.T) {
 	}
 	if strings.Join(dates, ",") != "2031-03-08,2031-03-11" {
 		t.Errorf("timeline dates = %v", dates)
-	}
-}
-
-func TestAgesExplainedByTime(t *testing.T) {
-	v := news.NewStoryView("s", "t")
-	v.Articles = []news.StoryArticle{
-		{ID: "a", Source: "A", Published: time.Date(2022, 9, 27, 0, 0, 0, 0, time.UTC)},
-		{ID: "b", Source: "B", Published: time.Date(2023, 10, 1, 0, 0, 0, 0, time.UTC)},
-		{ID: "c", Source: "C", Published: time.Date(2022, 9, 28, 0, 0, 0, 0, time.UTC)},
-	}
-	cite := func(id string) []news.Citation { return []news.Citation{{ArticleID: id, Start: 0, End: 1}} }
-	v.Entities = []news.Entity{
-		{ID: "t", Name: "Tia", Type: news.PER, Attributes: []news.Attribute{{Name: "age", Value: "4", Citations: cite("a")}, {Name: "age", Value: "5", Citations: cite("b")}}},
-		{ID: "u", Name: "Uma", Type: news.PER, Attributes: []news.Attribute{{Name: "age", Value: "30", Citations: cite("a")}, {Name: "age", Value: "33", Citations: cite("c")}}},
-	}
-	got := attributeConflicts(v, nil)
-	if len(got) != 2 || !got[0].ExplainedByTime || got[1].ExplainedByTime {
-		t.Fatalf("conflicts = %+v", got)
 	}
 }
 

@@ -1,0 +1,3 @@
+// Package contradiction finds where a story's sources disagree, taking time
+// into account.
+package contradiction
