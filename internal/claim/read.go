@@ -58,10 +58,19 @@ func voiceOf(by, voice string) string {
 		return news.VoiceNamed
 	}
 	if voice == news.VoiceOfficial && indefinite[f[0]] {
-		named := false
-		for _, w := range strings.Fields(by)[1:] {
-			if w[0] >= 'A' && w[0] <= 'Z' && len(strings.Trim(w, ".")) > 2 {
-				named = true // "a spokesman for the Pentagon"
+		// Named when the phrase says whom they speak for: "a spokesman for
+		// the Pentagon", "an official at the Interior Ministry"; "one
+		// American official" is not.
+		named := strings.Contains(by, "'s ") || strings.Contains(by, "’s ")
+		ws := strings.Fields(by)
+		for i := 1; i+1 < len(ws); i++ {
+			switch strings.ToLower(ws[i]) {
+			case "for", "of", "at", "from", "with", "in":
+				for _, w := range ws[i+1:] {
+					if w[0] >= 'A' && w[0] <= 'Z' {
+						named = true
+					}
+				}
 			}
 		}
 		if !named {
@@ -157,6 +166,11 @@ const plainMatch = 0.34
 // hold for its speaker to stand behind the sentence's reading.
 const statementMatch = 0.3
 
+// confirmMatch is how much of the main claim a statement by an official or
+// a named speaker must hold, outside the sentence that states the claim, to
+// confirm it.
+const confirmMatch = 0.45
+
 // denialMatch is how much of the main claim a denial statement must hold
 // when it does not point back at "the reports" or "the claims".
 const denialMatch = 0.25
@@ -203,11 +217,19 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 	}
 	// A denial by someone, worded differently, that points at the claim.
 	for _, st := range a.Statements {
-		if st.Kind == "" || st.Kind == "assertion" || st.Stance != news.Denies && st.Stance != news.Debunks || inSocial(a, st.Span) {
+		if st.Kind == "" || st.Kind == "assertion" || inSocial(a, st.Span) {
 			continue
 		}
 		content := st.Content.Text(a.Text)
-		if sc, _ := coverage(sw, main, content); sc < denialMatch && !claimReference.MatchString(content) {
+		sc, _ := coverage(sw, main, content)
+		// A confirmation by an official or a party that states the claim
+		// in its own words (the speaker's standing is checked below).
+		confirms := st.Stance == news.Asserts && !st.Hedged && st.Modality == "" && sc >= confirmMatch &&
+			(voiceOf(st.By, st.Voice) == news.VoiceOfficial || st.Voice == news.VoiceNamed)
+		if !confirms && st.Stance != news.Denies && st.Stance != news.Debunks {
+			continue
+		}
+		if !confirms && sc < denialMatch && !claimReference.MatchString(content) {
 			continue
 		}
 		if sent := st.Span.Text(a.Text); noComment.MatchString(sent) {

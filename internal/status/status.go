@@ -48,6 +48,7 @@ type side struct {
 	speakers map[string]map[string]bool // speaker -> outlets that carry them
 	groups   map[string]bool            // independent sources
 	latest   time.Time
+	official bool // an official is on this side
 }
 
 func newSide() *side { return &side{speakers: map[string]map[string]bool{}, groups: map[string]bool{}} }
@@ -70,6 +71,9 @@ func (s *side) add(e news.StanceEntry, in Inputs) {
 		g = e.ArticleID
 	}
 	s.groups[g] = true
+	if e.Voice == news.VoiceOfficial {
+		s.official = true
+	}
 	if t := in.Published[e.ArticleID]; t.After(s.latest) {
 		s.latest = t
 	}
@@ -170,7 +174,7 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			return news.Disputed, describe("denied", authDeny) + "; " + countSide("asserted", assert)
 		}
 		return news.Denied, describe("denied", authDeny) + "; no source confirms"
-	case !authAssert.empty() && against == 0:
+	case !authAssert.empty() && against == 0 && corroborated(authAssert, assert):
 		return news.Confirmed, describe("confirmed", authAssert) + "; no source denies"
 	case against > 0 && for_ > 0:
 		parts := []string{}
@@ -190,7 +194,7 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 		}
 		return news.Disputed, strings.Join(nonEmpty(describe("denied", deny), describe("called false", debunk)), "; ") +
 			fmt.Sprintf("; reported as a rumour or question by %s", plural(len(rumour.groups), "outlet"))
-	case !authAssert.empty():
+	case !authAssert.empty() && corroborated(authAssert, assert):
 		return news.Confirmed, describe("confirmed", authAssert)
 	case !doubt.empty() && (!assert.empty() || !weakAssert.empty()):
 		return news.Disputed, describe("questioned or doubted", doubt) + "; " + countSide("asserted", assert) +
@@ -201,6 +205,8 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 	case len(assert.groups) >= confirmGroups && len(assert.groups) >= confirmRatio*(len(rumour.groups)+len(modelHedge.groups)):
 		return news.Confirmed, fmt.Sprintf("stated as fact by %s, in their own voice or citing a named source; %s report it only as a claim or rumour; nobody denies or doubts it",
 			plural(len(assert.groups), "independent outlet"), plural(len(rumour.groups)+len(modelHedge.groups), "outlet"))
+	case !authAssert.empty():
+		return news.Unverified, describe("stated", authAssert) + " alone; no other source states it"
 	case !assert.empty():
 		return news.Unverified, countSide("asserted", assert) + "; nobody involved has confirmed"
 	}
@@ -214,6 +220,22 @@ func weakNote(s *side) string {
 		return ""
 	}
 	return "; reported by " + plural(len(s.groups), "outlet") + " citing anonymous sources or other media"
+}
+
+// corroborated tells whether a confirmation by parties or officials stands:
+// an official's word does; a party's own account ("the boy says he attracts
+// metal") needs an outlet or another named source to state it too, since
+// the party may be where the claim comes from.
+func corroborated(auth, assert *side) bool {
+	if auth.official {
+		return true
+	}
+	for g := range assert.groups {
+		if !auth.groups[g] {
+			return true
+		}
+	}
+	return false
 }
 
 func nonEmpty(ss ...string) []string {
