@@ -8,6 +8,8 @@ import (
 	"io"
 	"math"
 	"sort"
+
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // Model is a trained stance classifier. It is safe for concurrent use.
@@ -123,9 +125,9 @@ func emergentSparse(c *text, b *Body) map[string]float64 {
 	s := map[string]float64{}
 	raw := b.all.raw
 	for i, w := range raw {
-		s["a:"+stem(w)] = 1
+		s["a:"+words.Stem(w)] = 1
 		if i > 0 {
-			s["ab:"+stem(raw[i-1])+" "+stem(w)] = 1
+			s["ab:"+words.Stem(raw[i-1])+" "+words.Stem(w)] = 1
 		}
 	}
 	if b.all.q {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // TrainOptions configures training; zero fields take the defaults of
@@ -176,12 +178,12 @@ func TrainFNC(ctx context.Context, pairs []Pair, bodies map[int]string, opts Tra
 	heads := map[string]bool{}
 	for _, p := range pairs {
 		if _, ok := bodyCont[p.BodyID]; !ok {
-			bodyCont[p.BodyID] = content(tokens(bodies[p.BodyID]))
+			bodyCont[p.BodyID] = words.Content(words.Tokens(bodies[p.BodyID]))
 			docs = append(docs, bodyCont[p.BodyID])
 		}
 		if !heads[p.Headline] {
 			heads[p.Headline] = true
-			docs = append(docs, content(tokens(p.Headline)))
+			docs = append(docs, words.Content(words.Tokens(p.Headline)))
 		}
 	}
 	m.idf = buildIDF(docs)
@@ -194,7 +196,7 @@ func TrainFNC(ctx context.Context, pairs []Pair, bodies map[int]string, opts Tra
 	// for the whole body and for its best sentences) by body frequency.
 	hc, bc := map[string]int{}, map[string]int{}
 	for h := range heads {
-		for w := range set(content(tokens(h))) {
+		for w := range set(words.Content(words.Tokens(h))) {
 			hc[w]++
 		}
 	}
@@ -286,7 +288,7 @@ func TrainEmergent(ctx context.Context, pairs []EmergentPair, opts TrainOptions)
 		for _, s := range []string{p.Claim, p.Headline} {
 			if !seen[s] {
 				seen[s] = true
-				docs = append(docs, content(tokens(s)))
+				docs = append(docs, words.Content(words.Tokens(s)))
 			}
 		}
 	}
