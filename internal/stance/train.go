@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 
+	"github.com/crosscheck-news/crosscheck/internal/nn"
 	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
@@ -44,7 +45,7 @@ func DefaultEmergentOptions() TrainOptions {
 		ClassWeight: []float64{1, 2, 1.2}, Seed: 1}
 }
 
-func (o TrainOptions) config(def TrainOptions) trainConfig {
+func (o TrainOptions) config(def TrainOptions) nn.TrainConfig {
 	if o.Hidden == 0 {
 		o.Hidden = def.Hidden
 	}
@@ -69,7 +70,7 @@ func (o TrainOptions) config(def TrainOptions) trainConfig {
 	if o.Seed == 0 {
 		o.Seed = def.Seed
 	}
-	cfg := trainConfig{Hidden: o.Hidden, Epochs: o.Epochs, Batch: o.Batch, LR: o.LR, L2: o.L2,
+	cfg := nn.TrainConfig{Hidden: o.Hidden, Epochs: o.Epochs, Batch: o.Batch, LR: o.LR, L2: o.L2,
 		Dropout: o.Dropout, ClassWeight: o.ClassWeight, Seed: o.Seed}
 	if o.Logf != nil {
 		cfg.Log = func(ep int, loss float64) { o.Logf("epoch %d loss %.4f", ep, loss) }
@@ -228,7 +229,7 @@ func TrainFNC(ctx context.Context, pairs []Pair, bodies map[int]string, opts Tra
 	prepared := map[int]*Body{}
 	headText := map[string]*text{}
 	dense := make([][]float64, 0, len(pairs))
-	var xs []*input
+	var xs []*nn.Input
 	// Encode the sparse part now (raw dense values); standardise the dense
 	// part once all rows are known.
 	m.mean, m.std = make([]float64, len(denseNames)), make([]float64, len(denseNames))
@@ -264,13 +265,13 @@ func TrainFNC(ctx context.Context, pairs []Pair, bodies map[int]string, opts Tra
 	m.standardise(dense)
 	for i, d := range dense {
 		for j, v := range d {
-			xs[i].dense[j] = float32((v - m.mean[j]) / m.std[j])
+			xs[i].Dense[j] = float32((v - m.mean[j]) / m.std[j])
 		}
 	}
 	if opts.Logf != nil {
 		opts.Logf("fnc: %d pairs, %d bodies, %d inputs", len(xs), len(prepared), len(denseNames)+len(m.names))
 	}
-	net, err := train(ctx, xs, ys, len(denseNames)+len(m.names), len(m.labels), opts.config(DefaultFNCOptions()))
+	net, err := nn.Train(ctx, xs, ys, len(denseNames)+len(m.names), len(m.labels), opts.config(DefaultFNCOptions()))
 	if err != nil {
 		return nil, err
 	}
@@ -318,14 +319,14 @@ func TrainEmergent(ctx context.Context, pairs []EmergentPair, opts TrainOptions)
 		rows[i] = e.d
 	}
 	m.standardise(rows)
-	xs := make([]*input, len(exs))
+	xs := make([]*nn.Input, len(exs))
 	for i, e := range exs {
 		xs[i] = m.encodeFeatures(e.d, e.s)
 	}
 	if opts.Logf != nil {
 		opts.Logf("emergent: %d pairs, %d inputs", len(xs), len(denseNames)+len(m.names))
 	}
-	net, err := train(ctx, xs, ys, len(denseNames)+len(m.names), len(m.labels), opts.config(DefaultEmergentOptions()))
+	net, err := nn.Train(ctx, xs, ys, len(denseNames)+len(m.names), len(m.labels), opts.config(DefaultEmergentOptions()))
 	if err != nil {
 		return nil, err
 	}
