@@ -31,8 +31,8 @@ var commands = map[string]command{
 	"search":   {"full-text search over articles", runSearch},
 	"worker":   {"distributed mode: analyse and save queued documents (--db postgres://, --queue nats://)", runWorker},
 	"assign":   {"distributed mode: the single story assigner over saved articles", runAssign},
-	"train":    {"train a model: train ner|stance|quotes|cluster [flags]", runTrain},
-	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance [flags]", runEval},
+	"train":    {"train a model: train ner|stance|quotes|cluster|paraphrase [flags]", runTrain},
+	"eval":     {"score a benchmark: eval extract|ner|quotes|cluster|stance|paraphrase [flags]", runEval},
 	"entities": {"list entities across stories: entities [--story ID] [--json] [--db PATH]", runEntities},
 	"entity":   {"show one entity with cited attributes: entity ID [--json] [--db PATH]", runEntity},
 	"serve":    {"serve the web UI and JSON API: serve [--addr ADDR] [--db PATH]", runServe},
@@ -40,19 +40,21 @@ var commands = map[string]command{
 
 // trainers are the `crosscheck train MODEL` subcommands.
 var trainers = map[string]func(ctx context.Context, args []string) error{
-	"ner":     runTrainNER,
-	"stance":  runTrainStance,
-	"quotes":  runTrainQuotes,
-	"cluster": runTrainCluster,
+	"ner":        runTrainNER,
+	"stance":     runTrainStance,
+	"quotes":     runTrainQuotes,
+	"cluster":    runTrainCluster,
+	"paraphrase": runTrainParaphrase,
 }
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.
 var evaluators = map[string]func(ctx context.Context, args []string) error{
-	"ner":     runEvalNER,
-	"quotes":  runEvalQuotes,
-	"cluster": runEvalCluster,
-	"stance":  runEvalStance,
-	"extract": runEvalExtract,
+	"ner":        runEvalNER,
+	"quotes":     runEvalQuotes,
+	"cluster":    runEvalCluster,
+	"stance":     runEvalStance,
+	"extract":    runEvalExtract,
+	"paraphrase": runEvalParaphrase,
 }
 
 // errFailed signals exit status 1 after the command already reported why.

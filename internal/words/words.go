@@ -13,13 +13,23 @@ import (
 // Tokens splits s into lowercase word tokens: runs of letters and digits,
 // with inner apostrophes kept ("didn't").
 func Tokens(s string) []string {
+	out := Fields(s)
+	for i, w := range out {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}
+
+// Fields splits s into word tokens as Tokens does but keeps their case.
+// Typographic apostrophes become plain ones.
+func Fields(s string) []string {
 	var out []string
 	start := -1
 	flush := func(end int) {
 		if start >= 0 {
 			w := strings.Trim(s[start:end], "'’")
 			if w != "" {
-				out = append(out, strings.ToLower(strings.ReplaceAll(w, "’", "'")))
+				out = append(out, strings.ReplaceAll(w, "’", "'"))
 			}
 			start = -1
 		}

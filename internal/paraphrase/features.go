@@ -1,0 +1,237 @@
+package paraphrase
+
+import "math"
+
+// nFeatures is len(featureNames), a constant so that scoring needs no heap.
+const nFeatures = 43
+
+// featureNames names the pair features, in order. Every feature is
+// symmetric in the two sentences: a directed score (how much of a is in b)
+// is given as the smaller and the larger of its two directions.
+var featureNames = []string{
+	"word1_min", "word1_max", "word2_min", "word2_max", "word3_min", "word3_max", "word4_min", "word4_max",
+	"stem1_min", "stem1_max", "stem2_min", "stem2_max",
+	"char3_min", "char3_max", "char4_min", "char4_max", "char5_min", "char5_max",
+	"content_min", "content_max", "content_idf_min", "content_idf_max", "tfidf_cosine",
+	"lcs_min", "lcs_max", "common_run", "edit_distance",
+	"len_min", "len_diff", "len_log_ratio",
+	"nums_any", "nums_same", "nums_unmatched", "nums_matched_min",
+	"names_min", "names_max", "names_unmatched",
+	"negation_mismatch",
+	"align_min", "align_max", "unaligned_max", "unaligned_idf_max", "mean_vector_cosine",
+}
+
+// overlap returns |a∩b| for sorted sets.
+func overlap(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// coverage returns the smaller and larger of |a∩b|/|a| and |a∩b|/|b|; an
+// empty side counts as fully covered when both are empty.
+func coverage(a, b []uint64) (lo, hi float64) {
+	if len(a) == 0 || len(b) == 0 {
+		if len(a) == len(b) {
+			return 1, 1
+		}
+		return 0, 0
+	}
+	n := float64(overlap(a, b))
+	pa, pb := n/float64(len(a)), n/float64(len(b))
+	return min(pa, pb), max(pa, pb)
+}
+
+func dot(a, b []float32) float32 {
+	var s float32
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// alignment is how much of a's content is found in b: each content word
+// scores 1 when its stem is in b, else its best vector cosine with b's
+// words (at least 0). It returns the IDF-weighted mean score, and the count
+// and IDF mass of words scoring under 0.5 (unaligned).
+func alignment(a, b *Sentence) (score, unaligned, unalignedIDF float64) {
+	if len(a.cont) == 0 {
+		return 1, 0, 0
+	}
+	var sum, wsum float64
+	j := 0
+	for _, t := range a.cont {
+		for j < len(b.cont) && b.cont[j].h < t.h {
+			j++
+		}
+		best := float32(0)
+		if j < len(b.cont) && b.cont[j].h == t.h {
+			best = 1
+		} else if t.vec != nil {
+			for _, u := range b.cont {
+				if u.vec != nil {
+					best = max(best, dot(t.vec, u.vec))
+				}
+			}
+		}
+		w := float64(t.idf)
+		sum += w * float64(best)
+		wsum += w
+		if best < 0.5 {
+			unaligned++
+			unalignedIDF += w
+		}
+	}
+	return sum / wsum, unaligned, unalignedIDF
+}
+
+// contentOverlap returns the IDF mass of a's content words also in b, and
+// the dot product of the two IDF vectors.
+func contentOverlap(a, b *Sentence) (shared int, idfShared, dotIDF float64) {
+	i, j := 0, 0
+	for i < len(a.cont) && j < len(b.cont) {
+		switch {
+		case a.cont[i].h < b.cont[j].h:
+			i++
+		case a.cont[i].h > b.cont[j].h:
+			j++
+		default:
+			shared++
+			idfShared += float64(a.cont[i].idf)
+			dotIDF += float64(a.cont[i].idf * b.cont[j].idf)
+			i++
+			j++
+		}
+	}
+	return shared, idfShared, dotIDF
+}
+
+func idfMass(ts []term) float64 {
+	var s float64
+	for _, t := range ts {
+		s += float64(t.idf)
+	}
+	return s
+}
+
+// sequences returns the longest common subsequence, the longest common run
+// and the edit distance of the word sequences a and b.
+func sequences(a, b []uint64, buf []int) (lcs, run, edit int) {
+	m := len(b) + 1
+	if cap(buf) < 6*m {
+		buf = make([]int, 6*m)
+	}
+	lc, lp := buf[:m], buf[m:2*m]        // LCS rows
+	rc, rp := buf[2*m:3*m], buf[3*m:4*m] // run rows
+	ec, ep := buf[4*m:5*m], buf[5*m:6*m] // edit distance rows
+	for j := range m {
+		lp[j], rp[j], ep[j] = 0, 0, j
+	}
+	for i := 1; i <= len(a); i++ {
+		lc[0], rc[0], ec[0] = 0, 0, i
+		for j := 1; j < m; j++ {
+			if a[i-1] == b[j-1] {
+				lc[j] = lp[j-1] + 1
+				rc[j] = rp[j-1] + 1
+				run = max(run, rc[j])
+				ec[j] = ep[j-1]
+			} else {
+				lc[j] = max(lp[j], lc[j-1])
+				rc[j] = 0
+				ec[j] = 1 + min(ep[j-1], ep[j], ec[j-1])
+			}
+		}
+		lc, lp = lp, lc
+		rc, rp = rp, rc
+		ec, ep = ep, ec
+	}
+	return lp[m-1], run, ep[m-1]
+}
+
+// features writes the pair features of a and b into dst (len(featureNames)).
+func features(a, b *Sentence, dst []float64) {
+	k := 0
+	put := func(v ...float64) {
+		for _, x := range v {
+			dst[k] = x
+			k++
+		}
+	}
+	for n := range a.grams {
+		put(coverage(a.grams[n], b.grams[n]))
+	}
+	for n := range a.stems {
+		put(coverage(a.stems[n], b.stems[n]))
+	}
+	for n := range a.chars {
+		put(coverage(a.chars[n], b.chars[n]))
+	}
+
+	shared, idfShared, dotIDF := contentOverlap(a, b)
+	ca, cb := 1.0, 1.0
+	if len(a.cont) > 0 {
+		ca = float64(shared) / float64(len(a.cont))
+	}
+	if len(b.cont) > 0 {
+		cb = float64(shared) / float64(len(b.cont))
+	}
+	ia, ib := 1.0, 1.0
+	if m := idfMass(a.cont); m > 0 {
+		ia = idfShared / m
+	}
+	if m := idfMass(b.cont); m > 0 {
+		ib = idfShared / m
+	}
+	cos := 0.0
+	if a.norm > 0 && b.norm > 0 {
+		cos = dotIDF / (a.norm * b.norm)
+	}
+	put(min(ca, cb), max(ca, cb), min(ia, ib), max(ia, ib), cos)
+
+	lcs, run, edit := sequences(a.seq, b.seq, nil)
+	la, lb := float64(max(a.n, 1)), float64(max(b.n, 1))
+	put(min(float64(lcs)/la, float64(lcs)/lb), max(float64(lcs)/la, float64(lcs)/lb),
+		float64(run)/min(la, lb), float64(edit)/max(la, lb))
+	put(math.Log(min(la, lb)), math.Abs(la-lb), math.Abs(math.Log(la/lb)))
+
+	nAny, nSame, nUnmatched, nMin := 0.0, 0.0, 0.0, 1.0
+	if len(a.nums)+len(b.nums) > 0 {
+		nAny = 1
+		o := overlap(a.nums, b.nums)
+		if o == len(a.nums) && o == len(b.nums) {
+			nSame = 1
+		}
+		nUnmatched = float64(len(a.nums) + len(b.nums) - 2*o)
+		nMin, _ = coverage(a.nums, b.nums)
+	}
+	put(nAny, nSame, nUnmatched, nMin)
+
+	lo, hi := coverage(a.names, b.names)
+	o := overlap(a.names, b.names)
+	put(lo, hi, float64(len(a.names)+len(b.names)-2*o))
+
+	neg := 0.0
+	if (a.neg > 0) != (b.neg > 0) {
+		neg = 1
+	}
+	put(neg)
+
+	sa, ua, uia := alignment(a, b)
+	sb, ub, uib := alignment(b, a)
+	mc := 0.0
+	if a.mean != nil && b.mean != nil {
+		mc = float64(dot(a.mean, b.mean))
+	}
+	put(min(sa, sb), max(sa, sb), max(ua, ub), max(uia, uib), mc)
+}

@@ -1,0 +1,174 @@
+package paraphrase
+
+import (
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"encoding/gob"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"slices"
+	"sync"
+
+	"github.com/crosscheck-news/crosscheck/internal/nn"
+)
+
+// Model scores sentence pairs. It is safe for concurrent use.
+type Model struct {
+	lex       *lexicon
+	mean, std []float64 // feature standardisation
+	net       *nn.Net
+	threshold float64
+}
+
+//go:embed weights/paraphrase.gob.gz
+var weights []byte
+
+var defaultModel = sync.OnceValues(func() (*Model, error) { return LoadBytes(weights) })
+
+// Default returns the embedded model, loaded once and shared.
+func Default() (*Model, error) { return defaultModel() }
+
+// Prepare analyses a sentence once, for comparing it with many others.
+func (m *Model) Prepare(s string) *Sentence { return m.lex.prepare(s) }
+
+// Prob returns the probability that a and b say the same thing.
+func (m *Model) Prob(a, b string) float64 { return m.ProbPrepared(m.Prepare(a), m.Prepare(b)) }
+
+// Same reports whether a and b say the same thing: Prob at or above the
+// model's threshold, tuned by cross-validation on the training pairs.
+func (m *Model) Same(a, b string) bool { return m.Prob(a, b) >= m.threshold }
+
+// SamePrepared is Same for prepared sentences.
+func (m *Model) SamePrepared(a, b *Sentence) bool { return m.ProbPrepared(a, b) >= m.threshold }
+
+// Threshold is the probability at and above which Same is true.
+func (m *Model) Threshold() float64 { return m.threshold }
+
+// maxHidden bounds the network width that ProbPrepared scores without
+// allocating.
+const maxHidden = 64
+
+// ProbPrepared is Prob for prepared sentences. It does not allocate.
+func (m *Model) ProbPrepared(a, b *Sentence) float64 {
+	var f [nFeatures]float64
+	features(a, b, f[:])
+	var x [nFeatures]float32
+	for i, v := range f {
+		x[i] = float32((v - m.mean[i]) / m.std[i])
+	}
+	var hb [maxHidden]float32
+	var p [2]float64
+	m.net.Forward(&nn.Input{Dense: x[:]}, hb[:m.net.Hid], p[:])
+	return p[1]
+}
+
+// modelFile is the serialised model: word vectors quantised to int8 per
+// word, IDF to a sixteenth.
+type modelFile struct {
+	Features  []string
+	Words     []string
+	IDF       []uint8 // IDF × 16
+	Unseen    float32
+	Dim       int
+	VecQ      []int8
+	VecScale  []float32
+	Mean, Std []float64
+	In, Hid   int
+	W1, B1    []float32
+	W2, B2    []float32
+	Threshold float64
+}
+
+// Save writes the model gzip-compressed.
+func (m *Model) Save(w io.Writer) error {
+	l := m.lex
+	f := modelFile{Features: featureNames, Words: l.words, Unseen: l.unseen, Dim: l.dim,
+		Mean: m.mean, Std: m.std, In: m.net.In, Hid: m.net.Hid,
+		W1: m.net.W1, B1: m.net.B1, W2: m.net.W2, B2: m.net.B2, Threshold: m.threshold}
+	f.IDF = make([]uint8, len(l.idf))
+	for i, v := range l.idf {
+		f.IDF[i] = uint8(min(255, math.Round(float64(v)*16)))
+	}
+	if l.dim > 0 {
+		f.VecQ = make([]int8, len(l.vecs))
+		f.VecScale = make([]float32, len(l.words))
+		for i := range l.words {
+			row := l.vecs[i*l.dim : (i+1)*l.dim]
+			var mx float32
+			for _, v := range row {
+				mx = max(mx, float32(math.Abs(float64(v))))
+			}
+			if mx == 0 {
+				continue
+			}
+			s := mx / 127
+			f.VecScale[i] = s
+			for d, v := range row {
+				f.VecQ[i*l.dim+d] = int8(math.Round(float64(v / s)))
+			}
+		}
+	}
+	zw := gzip.NewWriter(w)
+	if err := gob.NewEncoder(zw).Encode(&f); err != nil {
+		return fmt.Errorf("encode model: %w", err)
+	}
+	return zw.Close()
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("read model: %w", err)
+	}
+	var f modelFile
+	if err := gob.NewDecoder(zr).Decode(&f); err != nil {
+		return nil, fmt.Errorf("decode model: %w", err)
+	}
+	if !slices.Equal(f.Features, featureNames) {
+		return nil, fmt.Errorf("decode model: features %v, this code computes %v", f.Features, featureNames)
+	}
+	if f.In != nFeatures || f.Hid > maxHidden || len(f.W1) != f.In*f.Hid || len(f.W2) != f.Hid*2 ||
+		len(f.IDF) != len(f.Words) || len(f.VecQ) != len(f.Words)*f.Dim || len(f.Mean) != nFeatures {
+		return nil, fmt.Errorf("decode model: inconsistent shapes")
+	}
+	l := &lexicon{index: make(map[string]int32, len(f.Words)), words: f.Words, idf: make([]float32, len(f.IDF)),
+		unseen: f.Unseen, dim: f.Dim, vecs: make([]float32, len(f.VecQ))}
+	for i, w := range f.Words {
+		l.index[w] = int32(i)
+		l.idf[i] = float32(f.IDF[i]) / 16
+		if f.Dim == 0 {
+			continue
+		}
+		row := l.vecs[i*f.Dim : (i+1)*f.Dim]
+		var n float64
+		for d := range row {
+			row[d] = float32(f.VecQ[i*f.Dim+d]) * f.VecScale[i]
+			n += float64(row[d] * row[d])
+		}
+		if n > 0 {
+			s := float32(1 / math.Sqrt(n))
+			for d := range row {
+				row[d] *= s
+			}
+		}
+	}
+	net := &nn.Net{In: f.In, Hid: f.Hid, Out: 2, W1: f.W1, B1: f.B1, W2: f.W2, B2: f.B2}
+	return &Model{lex: l, mean: f.Mean, std: f.Std, net: net, threshold: f.Threshold}, nil
+}
+
+// LoadBytes reads a model from gzip-compressed bytes.
+func LoadBytes(b []byte) (*Model, error) { return Load(bytes.NewReader(b)) }
+
+// LoadFile reads a model from a weights file.
+func LoadFile(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open model: %w", err)
+	}
+	defer f.Close()
+	return Load(f)
+}
