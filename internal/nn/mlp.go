@@ -255,3 +255,30 @@ func Train(ctx context.Context, xs []*Input, ys []int, in, out int, cfg TrainCon
 	}
 	return m, nil
 }
+
+// Standardise returns the mean and standard deviation (plus 1e-6, so never
+// zero) of each column of rows, for scaling dense features.
+func Standardise(rows [][]float64) (mean, std []float64) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	d := len(rows[0])
+	mean, std = make([]float64, d), make([]float64, d)
+	for _, r := range rows {
+		for i, v := range r {
+			mean[i] += v
+		}
+	}
+	for i := range mean {
+		mean[i] /= float64(len(rows))
+	}
+	for _, r := range rows {
+		for i, v := range r {
+			std[i] += (v - mean[i]) * (v - mean[i])
+		}
+	}
+	for i := range std {
+		std[i] = math.Sqrt(std[i]/float64(len(rows))) + 1e-6
+	}
+	return mean, std
+}

@@ -140,26 +140,7 @@ func labelIndex(labels []string) map[string]int {
 }
 
 // standardise sets m.mean and m.std from the dense rows.
-func (m *Model) standardise(rows [][]float64) {
-	d := len(denseNames)
-	m.mean, m.std = make([]float64, d), make([]float64, d)
-	for _, r := range rows {
-		for i, v := range r {
-			m.mean[i] += v
-		}
-	}
-	for i := range m.mean {
-		m.mean[i] /= float64(len(rows))
-	}
-	for _, r := range rows {
-		for i, v := range r {
-			m.std[i] += (v - m.mean[i]) * (v - m.mean[i])
-		}
-	}
-	for i := range m.std {
-		m.std[i] = math.Sqrt(m.std[i]/float64(len(rows))) + 1e-6
-	}
-}
+func (m *Model) standardise(rows [][]float64) { m.mean, m.std = nn.Standardise(rows) }
 
 func (m *Model) setVocab(names []string) {
 	m.names = names
