@@ -1,9 +1,12 @@
 package paraphrase
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // nFeatures is len(featureNames), a constant so that scoring needs no heap.
-const nFeatures = 43
+const nFeatures = 50
 
 // featureNames names the pair features, in order. Every feature is
 // symmetric in the two sentences: a directed score (how much of a is in b)
@@ -19,6 +22,7 @@ var featureNames = []string{
 	"names_min", "names_max", "names_unmatched",
 	"negation_mismatch",
 	"align_min", "align_max", "unaligned_max", "unaligned_idf_max", "mean_vector_cosine",
+	"bleu_min", "bleu_max", "content2_min", "content2_max", "unmatched_run", "unmatched_run_rel", "order_discordant",
 }
 
 // overlap returns |a∩b| for sorted sets.
@@ -61,34 +65,68 @@ func dot(a, b []float32) float32 {
 	return s
 }
 
-// alignment is how much of a's content is found in b: each content word
-// scores 1 when its stem is in b, else its best vector cosine with b's
-// words (at least 0). It returns the IDF-weighted mean score, and the count
-// and IDF mass of words scoring under 0.5 (unaligned).
-func alignment(a, b *Sentence) (score, unaligned, unalignedIDF float64) {
-	if len(a.cont) == 0 {
+// maxAlign bounds the content words per sentence that alignment scores;
+// later ones count as unaligned.
+const maxAlign = 128
+
+// alignment is how much of each sentence's content is found in the other:
+// a content word scores 1 when its stem is on the other side, else its best
+// vector cosine with the other side's words (at least 0). For each side it
+// returns the IDF-weighted mean score, and the count and IDF mass of words
+// scoring under 0.5 (unaligned). The cosines are computed once for both
+// directions, and only for pairs where a word lacks an exact match.
+func alignment(a, b *Sentence) (sa, sb, ua, ub, uia, uib float64) {
+	var ba, bb [maxAlign]float32
+	na, nb := min(len(a.cont), maxAlign), min(len(b.cont), maxAlign)
+	i, j := 0, 0
+	for i < na && j < nb {
+		switch {
+		case a.cont[i].h < b.cont[j].h:
+			i++
+		case a.cont[i].h > b.cont[j].h:
+			j++
+		default:
+			ba[i], bb[j] = 1, 1
+			i++
+			j++
+		}
+	}
+	for i, t := range a.cont[:na] {
+		if t.vec == nil {
+			continue
+		}
+		for j, u := range b.cont[:nb] {
+			if u.vec == nil || ba[i] == 1 && bb[j] == 1 {
+				continue
+			}
+			d := dot(t.vec, u.vec)
+			if ba[i] < 1 {
+				ba[i] = max(ba[i], d)
+			}
+			if bb[j] < 1 {
+				bb[j] = max(bb[j], d)
+			}
+		}
+	}
+	sa, ua, uia = alignScore(a.cont, ba[:na])
+	sb, ub, uib = alignScore(b.cont, bb[:nb])
+	return
+}
+
+func alignScore(ts []term, best []float32) (score, unaligned, unalignedIDF float64) {
+	if len(ts) == 0 {
 		return 1, 0, 0
 	}
 	var sum, wsum float64
-	j := 0
-	for _, t := range a.cont {
-		for j < len(b.cont) && b.cont[j].h < t.h {
-			j++
-		}
-		best := float32(0)
-		if j < len(b.cont) && b.cont[j].h == t.h {
-			best = 1
-		} else if t.vec != nil {
-			for _, u := range b.cont {
-				if u.vec != nil {
-					best = max(best, dot(t.vec, u.vec))
-				}
-			}
-		}
+	for i, t := range ts {
 		w := float64(t.idf)
-		sum += w * float64(best)
 		wsum += w
-		if best < 0.5 {
+		var s float32
+		if i < len(best) {
+			s = best[i]
+		}
+		sum += w * float64(s)
+		if s < 0.5 {
 			unaligned++
 			unalignedIDF += w
 		}
@@ -96,9 +134,10 @@ func alignment(a, b *Sentence) (score, unaligned, unalignedIDF float64) {
 	return sum / wsum, unaligned, unalignedIDF
 }
 
-// contentOverlap returns the IDF mass of a's content words also in b, and
-// the dot product of the two IDF vectors.
-func contentOverlap(a, b *Sentence) (shared int, idfShared, dotIDF float64) {
+// contentOverlap returns the number of content stems on both sides, the
+// IDF mass of those stems in a and in b (a stem's words may differ in IDF:
+// "vote", "votes"), and the dot product of the two IDF vectors.
+func contentOverlap(a, b *Sentence) (shared int, idfA, idfB, dotIDF float64) {
 	i, j := 0, 0
 	for i < len(a.cont) && j < len(b.cont) {
 		switch {
@@ -108,13 +147,14 @@ func contentOverlap(a, b *Sentence) (shared int, idfShared, dotIDF float64) {
 			j++
 		default:
 			shared++
-			idfShared += float64(a.cont[i].idf)
+			idfA += float64(a.cont[i].idf)
+			idfB += float64(b.cont[j].idf)
 			dotIDF += float64(a.cont[i].idf * b.cont[j].idf)
 			i++
 			j++
 		}
 	}
-	return shared, idfShared, dotIDF
+	return shared, idfA, idfB, dotIDF
 }
 
 func idfMass(ts []term) float64 {
@@ -178,7 +218,7 @@ func features(a, b *Sentence, dst []float64) {
 		put(coverage(a.chars[n], b.chars[n]))
 	}
 
-	shared, idfShared, dotIDF := contentOverlap(a, b)
+	shared, idfA, idfB, dotIDF := contentOverlap(a, b)
 	ca, cb := 1.0, 1.0
 	if len(a.cont) > 0 {
 		ca = float64(shared) / float64(len(a.cont))
@@ -188,10 +228,10 @@ func features(a, b *Sentence, dst []float64) {
 	}
 	ia, ib := 1.0, 1.0
 	if m := idfMass(a.cont); m > 0 {
-		ia = idfShared / m
+		ia = idfA / m
 	}
 	if m := idfMass(b.cont); m > 0 {
-		ib = idfShared / m
+		ib = idfB / m
 	}
 	cos := 0.0
 	if a.norm > 0 && b.norm > 0 {
@@ -199,11 +239,12 @@ func features(a, b *Sentence, dst []float64) {
 	}
 	put(min(ca, cb), max(ca, cb), min(ia, ib), max(ia, ib), cos)
 
-	lcs, run, edit := sequences(a.seq, b.seq, nil)
+	var buf [6 * 80]int
+	lcs, run, edit := sequences(a.seq, b.seq, buf[:])
 	la, lb := float64(max(a.n, 1)), float64(max(b.n, 1))
 	put(min(float64(lcs)/la, float64(lcs)/lb), max(float64(lcs)/la, float64(lcs)/lb),
 		float64(run)/min(la, lb), float64(edit)/max(la, lb))
-	put(math.Log(min(la, lb)), math.Abs(la-lb), math.Abs(math.Log(la/lb)))
+	put(math.Log(min(la, lb)), math.Abs(la-lb), math.Abs(math.Log(la)-math.Log(lb)))
 
 	nAny, nSame, nUnmatched, nMin := 0.0, 0.0, 0.0, 1.0
 	if len(a.nums)+len(b.nums) > 0 {
@@ -227,11 +268,69 @@ func features(a, b *Sentence, dst []float64) {
 	}
 	put(neg)
 
-	sa, ua, uia := alignment(a, b)
-	sb, ub, uib := alignment(b, a)
+	sa, sb, ua, ub, uia, uib := alignment(a, b)
 	mc := 0.0
 	if a.mean != nil && b.mean != nil {
 		mc = float64(dot(a.mean, b.mean))
 	}
 	put(min(sa, sb), max(sa, sb), max(ua, ub), max(uia, uib), mc)
+
+	ba, bb := bleu(a, b), bleu(b, a)
+	put(min(ba, bb), max(ba, bb))
+	put(coverage(a.cbi, b.cbi))
+	ra, rb := unmatchedRun(a.seq, b.grams[0]), unmatchedRun(b.seq, a.grams[0])
+	put(float64(max(ra, rb)), max(float64(ra)/la, float64(rb)/lb))
+	put(discordant(a.seq, b.seq))
+}
+
+// bleu is the geometric mean of a's word 1- to 4-gram precisions against
+// b, add-one smoothed.
+func bleu(a, b *Sentence) float64 {
+	s := 0.0
+	for n := range a.grams {
+		s += math.Log(float64(overlap(a.grams[n], b.grams[n])+1) / float64(len(a.grams[n])+1))
+	}
+	return math.Exp(s / float64(len(a.grams)))
+}
+
+// unmatchedRun is the longest run of words of seq that are not in the set.
+func unmatchedRun(seq, set []uint64) int {
+	run, best := 0, 0
+	for _, w := range seq {
+		if _, found := slices.BinarySearch(set, w); found {
+			run = 0
+			continue
+		}
+		run++
+		best = max(best, run)
+	}
+	return best
+}
+
+// discordant is the share of pairs of shared words (each word's first
+// place) that the two sentences put in opposite orders.
+func discordant(a, b []uint64) float64 {
+	var pos [64]int
+	n := 0
+	for i, w := range a {
+		if n == len(pos) || slices.Index(a[:i], w) >= 0 {
+			continue
+		}
+		if j := slices.Index(b, w); j >= 0 {
+			pos[n] = j
+			n++
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	d := 0
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if pos[i] > pos[j] {
+				d++
+			}
+		}
+	}
+	return float64(d) / float64(n*(n-1)/2)
 }

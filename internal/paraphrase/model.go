@@ -19,7 +19,7 @@ import (
 type Model struct {
 	lex       *lexicon
 	mean, std []float64 // feature standardisation
-	net       *nn.Net
+	nets      []*nn.Net // an ensemble; their probabilities are averaged
 	threshold float64
 }
 
@@ -61,8 +61,13 @@ func (m *Model) ProbPrepared(a, b *Sentence) float64 {
 	}
 	var hb [maxHidden]float32
 	var p [2]float64
-	m.net.Forward(&nn.Input{Dense: x[:]}, hb[:m.net.Hid], p[:])
-	return p[1]
+	in := nn.Input{Dense: x[:]}
+	var sum float64
+	for _, net := range m.nets {
+		net.Forward(&in, hb[:net.Hid], p[:])
+		sum += p[1]
+	}
+	return sum / float64(len(m.nets))
 }
 
 // modelFile is the serialised model: word vectors quantised to int8 per
@@ -77,17 +82,23 @@ type modelFile struct {
 	VecScale  []float32
 	Mean, Std []float64
 	In, Hid   int
-	W1, B1    []float32
-	W2, B2    []float32
+	Nets      []netFile
 	Threshold float64
+}
+
+// netFile is one network of the ensemble.
+type netFile struct {
+	W1, B1, W2, B2 []float32
 }
 
 // Save writes the model gzip-compressed.
 func (m *Model) Save(w io.Writer) error {
 	l := m.lex
 	f := modelFile{Features: featureNames, Words: l.words, Unseen: l.unseen, Dim: l.dim,
-		Mean: m.mean, Std: m.std, In: m.net.In, Hid: m.net.Hid,
-		W1: m.net.W1, B1: m.net.B1, W2: m.net.W2, B2: m.net.B2, Threshold: m.threshold}
+		Mean: m.mean, Std: m.std, In: m.nets[0].In, Hid: m.nets[0].Hid, Threshold: m.threshold}
+	for _, n := range m.nets {
+		f.Nets = append(f.Nets, netFile{W1: n.W1, B1: n.B1, W2: n.W2, B2: n.B2})
+	}
 	f.IDF = make([]uint8, len(l.idf))
 	for i, v := range l.idf {
 		f.IDF[i] = uint8(min(255, math.Round(float64(v)*16)))
@@ -131,10 +142,23 @@ func Load(r io.Reader) (*Model, error) {
 	if !slices.Equal(f.Features, featureNames) {
 		return nil, fmt.Errorf("decode model: features %v, this code computes %v", f.Features, featureNames)
 	}
-	if f.In != nFeatures || f.Hid > maxHidden || len(f.W1) != f.In*f.Hid || len(f.W2) != f.Hid*2 ||
+	if f.In != nFeatures || f.Hid > maxHidden || len(f.Nets) == 0 ||
 		len(f.IDF) != len(f.Words) || len(f.VecQ) != len(f.Words)*f.Dim || len(f.Mean) != nFeatures {
 		return nil, fmt.Errorf("decode model: inconsistent shapes")
 	}
+	l := f.lexicon()
+	m := &Model{lex: l, mean: f.Mean, std: f.Std, threshold: f.Threshold}
+	for _, n := range f.Nets {
+		if len(n.W1) != f.In*f.Hid || len(n.B1) != f.Hid || len(n.W2) != f.Hid*2 || len(n.B2) != 2 {
+			return nil, fmt.Errorf("decode model: inconsistent shapes")
+		}
+		m.nets = append(m.nets, &nn.Net{In: f.In, Hid: f.Hid, Out: 2, W1: n.W1, B1: n.B1, W2: n.W2, B2: n.B2})
+	}
+	return m, nil
+}
+
+// lexicon rebuilds the lexicon of the file.
+func (f *modelFile) lexicon() *lexicon {
 	l := &lexicon{index: make(map[string]int32, len(f.Words)), words: f.Words, idf: make([]float32, len(f.IDF)),
 		unseen: f.Unseen, dim: f.Dim, vecs: make([]float32, len(f.VecQ))}
 	for i, w := range f.Words {
@@ -156,8 +180,7 @@ func Load(r io.Reader) (*Model, error) {
 			}
 		}
 	}
-	net := &nn.Net{In: f.In, Hid: f.Hid, Out: 2, W1: f.W1, B1: f.B1, W2: f.W2, B2: f.B2}
-	return &Model{lex: l, mean: f.Mean, std: f.Std, net: net, threshold: f.Threshold}, nil
+	return l
 }
 
 // LoadBytes reads a model from gzip-compressed bytes.

@@ -18,6 +18,7 @@ type Sentence struct {
 	n     int         // word tokens
 	grams [4][]uint64 // lowercase word 1- to 4-grams
 	stems [2][]uint64 // stemmed word 1- and 2-grams
+	cbi   []uint64    // bigrams of the content stems in order
 	chars [3][]uint64 // character 3- to 5-grams of the lowercase words
 	seq   []uint64    // lowercase words in order
 	cont  []term      // distinct stemmed content words, by hash
@@ -112,6 +113,14 @@ func (l *lexicon) prepare(s string) *Sentence {
 		x.chars[k] = sortedSet(g)
 	}
 	x.nums = numbers(s)
+
+	var cseq []uint64
+	for i, w := range lower {
+		if !words.IsStopword(w) {
+			cseq = append(cseq, stems[i])
+		}
+	}
+	x.cbi = ngrams(cseq, 2)
 
 	var mean []float64
 	if l.dim > 0 {

@@ -20,6 +20,7 @@ type TrainOptions struct {
 	L2      float64
 	Dropout float64
 	Folds   int // cross-validation folds for the threshold
+	Nets    int // networks in the ensemble
 	Dim     int // word vector dimensions; -1 for no vectors
 	// MaxWords caps the lexicon (IDF and vectors) at the most frequent words.
 	MaxWords     int
@@ -31,7 +32,7 @@ type TrainOptions struct {
 
 // DefaultTrainOptions are the options of the embedded model.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Hidden: 32, Epochs: 60, LR: 1e-3, L2: 1e-5, Dropout: 0.2, Folds: 5,
+	return TrainOptions{Hidden: 32, Epochs: 60, LR: 1e-3, L2: 1e-5, Dropout: 0.2, Folds: 5, Nets: 5,
 		Dim: 64, MaxWords: 30000, VectorEpochs: 5, Seed: 1}
 }
 
@@ -51,6 +52,9 @@ func (o *TrainOptions) defaults() {
 	}
 	if o.Dropout == 0 {
 		o.Dropout = d.Dropout
+	}
+	if o.Nets == 0 {
+		o.Nets = d.Nets
 	}
 	if o.Folds == 0 {
 		o.Folds = d.Folds
@@ -148,6 +152,12 @@ func Train(ctx context.Context, pairs []Pair, corpus [][]string, opts TrainOptio
 	if err != nil {
 		return nil, Scores{}, err
 	}
+	return trainClassifier(ctx, lex, pairs, opts)
+}
+
+// trainClassifier trains the network over the lexicon's features.
+func trainClassifier(ctx context.Context, lex *lexicon, pairs []Pair, opts TrainOptions) (*Model, Scores, error) {
+	var err error
 	m := &Model{lex: lex}
 	rows := make([][]float64, len(pairs))
 	ys := make([]int, len(pairs))
@@ -179,24 +189,41 @@ func Train(ctx context.Context, pairs []Pair, corpus [][]string, opts TrainOptio
 				trY = append(trY, ys[i])
 			}
 		}
-		net, err := nn.Train(ctx, trX, trY, nFeatures, 2, netCfg)
+		nets, err := trainNets(ctx, trX, trY, netCfg, opts.Nets)
 		if err != nil {
 			return nil, Scores{}, err
 		}
 		for i := range xs {
 			if i%opts.Folds == k {
-				oof[i] = net.Predict(xs[i])[1]
+				for _, net := range nets {
+					oof[i] += net.Predict(xs[i])[1] / float64(len(nets))
+				}
 			}
 		}
 	}
 	m.threshold = bestThreshold(oof, gold)
 	cv := Score(gold, decide(oof, m.threshold))
 	opts.Logf("cross-validation (%d folds): threshold %.3f accuracy %.4f F1 %.4f", opts.Folds, m.threshold, cv.Accuracy, cv.F1)
-	m.net, err = nn.Train(ctx, xs, ys, nFeatures, 2, netCfg)
+	m.nets, err = trainNets(ctx, xs, ys, netCfg, opts.Nets)
 	if err != nil {
 		return nil, Scores{}, err
 	}
 	return m, cv, nil
+}
+
+// trainNets trains n networks that differ in their random seed.
+func trainNets(ctx context.Context, xs []*nn.Input, ys []int, cfg nn.TrainConfig, n int) ([]*nn.Net, error) {
+	nets := make([]*nn.Net, n)
+	for i := range nets {
+		c := cfg
+		c.Seed = cfg.Seed + uint64(i)*1000
+		net, err := nn.Train(ctx, xs, ys, nFeatures, 2, c)
+		if err != nil {
+			return nil, err
+		}
+		nets[i] = net
+	}
+	return nets, nil
 }
 
 func decide(probs []float64, threshold float64) []bool {
@@ -245,25 +272,7 @@ func bestThreshold(probs []float64, gold []bool) float64 {
 }
 
 // standardise sets the feature means and deviations from the rows.
-func (m *Model) standardise(rows [][]float64) {
-	m.mean, m.std = make([]float64, nFeatures), make([]float64, nFeatures)
-	for _, r := range rows {
-		for i, v := range r {
-			m.mean[i] += v
-		}
-	}
-	for i := range m.mean {
-		m.mean[i] /= float64(len(rows))
-	}
-	for _, r := range rows {
-		for i, v := range r {
-			m.std[i] += (v - m.mean[i]) * (v - m.mean[i])
-		}
-	}
-	for i := range m.std {
-		m.std[i] = math.Sqrt(m.std[i]/float64(len(rows))) + 1e-6
-	}
-}
+func (m *Model) standardise(rows [][]float64) { m.mean, m.std = nn.Standardise(rows) }
 
 func (m *Model) input(f []float64) *nn.Input {
 	x := &nn.Input{Dense: make([]float32, len(f))}
