@@ -48,6 +48,7 @@ func (m *Net) Forward(x *Input, h []float32, p []float64) {
 			continue
 		}
 		row := m.W1[i*m.Hid : (i+1)*m.Hid]
+		row = row[:len(h)]
 		for j := range h {
 			h[j] += v * row[j]
 		}
@@ -55,6 +56,7 @@ func (m *Net) Forward(x *Input, h []float32, p []float64) {
 	for k, i := range x.Idx {
 		v := x.Val[k]
 		row := m.W1[int(i)*m.Hid : (int(i)+1)*m.Hid]
+		row = row[:len(h)]
 		for j := range h {
 			h[j] += v * row[j]
 		}

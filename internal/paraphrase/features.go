@@ -6,7 +6,7 @@ import (
 )
 
 // nFeatures is len(featureNames), a constant so that scoring needs no heap.
-const nFeatures = 50
+const nFeatures = 52
 
 // featureNames names the pair features, in order. Every feature is
 // symmetric in the two sentences: a directed score (how much of a is in b)
@@ -23,6 +23,7 @@ var featureNames = []string{
 	"negation_mismatch",
 	"align_min", "align_max", "unaligned_max", "unaligned_idf_max", "mean_vector_cosine",
 	"bleu_min", "bleu_max", "content2_min", "content2_max", "unmatched_run", "unmatched_run_rel", "order_discordant",
+	"skip2_min", "skip2_max",
 }
 
 // overlap returns |a∩b| for sorted sets.
@@ -57,12 +58,22 @@ func coverage(a, b []uint64) (lo, hi float64) {
 	return min(pa, pb), max(pa, pb)
 }
 
+// dot is the dot product of two vectors of the same length, in four
+// independent sums so that the additions pipeline.
 func dot(a, b []float32) float32 {
-	var s float32
-	for i := range a {
-		s += a[i] * b[i]
+	b = b[:len(a)]
+	var s0, s1, s2, s3 float32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		s0 += a[i] * b[i]
+		s1 += a[i+1] * b[i+1]
+		s2 += a[i+2] * b[i+2]
+		s3 += a[i+3] * b[i+3]
 	}
-	return s
+	for ; i < len(a); i++ {
+		s0 += a[i] * b[i]
+	}
+	return (s0 + s1) + (s2 + s3)
 }
 
 // maxAlign bounds the content words per sentence that alignment scores;
@@ -281,6 +292,7 @@ func features(a, b *Sentence, dst []float64) {
 	ra, rb := unmatchedRun(a.seq, b.grams[0]), unmatchedRun(b.seq, a.grams[0])
 	put(float64(max(ra, rb)), max(float64(ra)/la, float64(rb)/lb))
 	put(discordant(a.seq, b.seq))
+	put(coverage(a.skip, b.skip))
 }
 
 // bleu is the geometric mean of a's word 1- to 4-gram precisions against

@@ -19,6 +19,7 @@ type Sentence struct {
 	grams [4][]uint64 // lowercase word 1- to 4-grams
 	stems [2][]uint64 // stemmed word 1- and 2-grams
 	cbi   []uint64    // bigrams of the content stems in order
+	skip  []uint64    // content stem pairs two to four apart, in order
 	chars [3][]uint64 // character 3- to 5-grams of the lowercase words
 	seq   []uint64    // lowercase words in order
 	cont  []term      // distinct stemmed content words, by hash
@@ -121,6 +122,12 @@ func (l *lexicon) prepare(s string) *Sentence {
 		}
 	}
 	x.cbi = ngrams(cseq, 2)
+	for i := range cseq {
+		for j := i + 2; j < len(cseq) && j <= i+4; j++ {
+			x.skip = append(x.skip, mix(cseq[i], cseq[j]))
+		}
+	}
+	x.skip = sortedSet(x.skip)
 
 	var mean []float64
 	if l.dim > 0 {

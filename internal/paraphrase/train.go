@@ -32,7 +32,7 @@ type TrainOptions struct {
 
 // DefaultTrainOptions are the options of the embedded model.
 func DefaultTrainOptions() TrainOptions {
-	return TrainOptions{Hidden: 32, Epochs: 60, LR: 1e-3, L2: 1e-5, Dropout: 0.2, Folds: 5, Nets: 5,
+	return TrainOptions{Hidden: 16, Epochs: 60, LR: 1e-3, L2: 1e-5, Dropout: 0.2, Folds: 5, Nets: 5,
 		Dim: 64, MaxWords: 30000, VectorEpochs: 5, Seed: 1}
 }
 
