@@ -3,6 +3,8 @@ package paraphrase
 import (
 	"math"
 	"slices"
+
+	"github.com/crosscheck-news/crosscheck/internal/nn"
 )
 
 // nFeatures is len(featureNames), a constant so that scoring needs no heap.
@@ -58,24 +60,6 @@ func coverage(a, b []uint64) (lo, hi float64) {
 	return min(pa, pb), max(pa, pb)
 }
 
-// dot is the dot product of two vectors of the same length, in four
-// independent sums so that the additions pipeline.
-func dot(a, b []float32) float32 {
-	b = b[:len(a)]
-	var s0, s1, s2, s3 float32
-	i := 0
-	for ; i+4 <= len(a); i += 4 {
-		s0 += a[i] * b[i]
-		s1 += a[i+1] * b[i+1]
-		s2 += a[i+2] * b[i+2]
-		s3 += a[i+3] * b[i+3]
-	}
-	for ; i < len(a); i++ {
-		s0 += a[i] * b[i]
-	}
-	return (s0 + s1) + (s2 + s3)
-}
-
 // maxAlign bounds the content words per sentence that alignment scores;
 // later ones count as unaligned.
 const maxAlign = 128
@@ -110,7 +94,7 @@ func alignment(a, b *Sentence) (sa, sb, ua, ub, uia, uib float64) {
 			if u.vec == nil || ba[i] == 1 && bb[j] == 1 {
 				continue
 			}
-			d := dot(t.vec, u.vec)
+			d := nn.Dot(t.vec, u.vec)
 			if ba[i] < 1 {
 				ba[i] = max(ba[i], d)
 			}
@@ -282,7 +266,7 @@ func features(a, b *Sentence, dst []float64) {
 	sa, sb, ua, ub, uia, uib := alignment(a, b)
 	mc := 0.0
 	if a.mean != nil && b.mean != nil {
-		mc = float64(dot(a.mean, b.mean))
+		mc = float64(nn.Dot(a.mean, b.mean))
 	}
 	put(min(sa, sb), max(sa, sb), max(ua, ub), max(uia, uib), mc)
 

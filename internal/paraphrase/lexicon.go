@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"sort"
+
+	"github.com/crosscheck-news/crosscheck/internal/nn"
 )
 
 // lexicon is what unlabelled news text teaches about words: the inverse
@@ -192,7 +194,7 @@ func skipGram(ctx context.Context, sents [][]int32, counts []int, total int, cfg
 							label = 0
 						}
 						vo := out[int(target)*D : int(target+1)*D]
-						f := sigmoid(dot(vi, vo))
+						f := sigmoid(nn.Dot(vi, vo))
 						if label == 1 {
 							loss -= math.Log(float64(f) + 1e-7)
 							pairs++

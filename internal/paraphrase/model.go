@@ -20,6 +20,7 @@ type Model struct {
 	lex       *lexicon
 	mean, std []float64 // feature standardisation
 	nets      []*nn.Net // an ensemble; their probabilities are averaged
+	dense     []*nn.Dense
 	threshold float64
 }
 
@@ -47,10 +48,6 @@ func (m *Model) SamePrepared(a, b *Sentence) bool { return m.ProbPrepared(a, b) 
 // Threshold is the probability at and above which Same is true.
 func (m *Model) Threshold() float64 { return m.threshold }
 
-// maxHidden bounds the network width that ProbPrepared scores without
-// allocating.
-const maxHidden = 64
-
 // ProbPrepared is Prob for prepared sentences. It does not allocate.
 func (m *Model) ProbPrepared(a, b *Sentence) float64 {
 	var f [nFeatures]float64
@@ -59,15 +56,13 @@ func (m *Model) ProbPrepared(a, b *Sentence) float64 {
 	for i, v := range f {
 		x[i] = float32((v - m.mean[i]) / m.std[i])
 	}
-	var hb [maxHidden]float32
 	var p [2]float64
-	in := nn.Input{Dense: x[:]}
 	var sum float64
-	for _, net := range m.nets {
-		net.Forward(&in, hb[:net.Hid], p[:])
+	for _, net := range m.dense {
+		net.Forward(x[:], p[:])
 		sum += p[1]
 	}
-	return sum / float64(len(m.nets))
+	return sum / float64(len(m.dense))
 }
 
 // modelFile is the serialised model: word vectors quantised to int8 per
@@ -142,7 +137,7 @@ func Load(r io.Reader) (*Model, error) {
 	if !slices.Equal(f.Features, featureNames) {
 		return nil, fmt.Errorf("decode model: features %v, this code computes %v", f.Features, featureNames)
 	}
-	if f.In != nFeatures || f.Hid > maxHidden || len(f.Nets) == 0 ||
+	if f.In != nFeatures || len(f.Nets) == 0 ||
 		len(f.IDF) != len(f.Words) || len(f.VecQ) != len(f.Words)*f.Dim || len(f.Mean) != nFeatures {
 		return nil, fmt.Errorf("decode model: inconsistent shapes")
 	}
@@ -154,6 +149,7 @@ func Load(r io.Reader) (*Model, error) {
 		}
 		m.nets = append(m.nets, &nn.Net{In: f.In, Hid: f.Hid, Out: 2, W1: n.W1, B1: n.B1, W2: n.W2, B2: n.B2})
 	}
+	m.compile()
 	return m, nil
 }
 
@@ -194,4 +190,12 @@ func LoadFile(path string) (*Model, error) {
 	}
 	defer f.Close()
 	return Load(f)
+}
+
+// compile lays the networks out for scoring.
+func (m *Model) compile() {
+	m.dense = m.dense[:0]
+	for _, n := range m.nets {
+		m.dense = append(m.dense, n.Dense())
+	}
 }

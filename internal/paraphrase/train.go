@@ -208,6 +208,7 @@ func trainClassifier(ctx context.Context, lex *lexicon, pairs []Pair, opts Train
 	if err != nil {
 		return nil, Scores{}, err
 	}
+	m.compile()
 	return m, cv, nil
 }
 
