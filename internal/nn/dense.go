@@ -1,7 +1,5 @@
 package nn
 
-import "math"
-
 // Dense is a Net laid out for dense inputs only, for scoring many small
 // examples fast: the first layer is transposed so that each hidden unit is
 // one dot product, and no hidden buffer is needed.
@@ -41,18 +39,7 @@ func (d *Dense) Forward(x []float32, p []float64) {
 			p[c] += float64(h * w[c])
 		}
 	}
-	mx := math.Inf(-1)
-	for _, s := range p {
-		mx = math.Max(mx, s)
-	}
-	var z float64
-	for c := range p {
-		p[c] = math.Exp(p[c] - mx)
-		z += p[c]
-	}
-	for c := range p {
-		p[c] /= z
-	}
+	softmax(p)
 }
 
 // Dot is the dot product of two vectors of the same length, in four

@@ -66,13 +66,20 @@ func (m *Net) Forward(x *Input, h []float32, p []float64) {
 			h[j] = 0
 		}
 	}
-	mx := math.Inf(-1)
 	for c := range p {
 		s := float64(m.B2[c])
 		for j, hv := range h {
 			s += float64(hv * m.W2[j*m.Out+c])
 		}
 		p[c] = s
+	}
+	softmax(p)
+}
+
+// softmax turns the scores p into probabilities, in place.
+func softmax(p []float64) {
+	mx := math.Inf(-1)
+	for _, s := range p {
 		mx = math.Max(mx, s)
 	}
 	var z float64
@@ -170,23 +177,14 @@ func Train(ctx context.Context, xs []*Input, ys []int, in, out int, cfg TrainCon
 				}
 				// Recompute the output with the dropout mask applied.
 				if cfg.Dropout > 0 {
-					mx := math.Inf(-1)
 					for c := range p {
 						s := float64(m.B2[c])
 						for j, hv := range h {
 							s += float64(hv * mask[j] * m.W2[j*out+c])
 						}
 						p[c] = s
-						mx = math.Max(mx, s)
 					}
-					var z float64
-					for c := range p {
-						p[c] = math.Exp(p[c] - mx)
-						z += p[c]
-					}
-					for c := range p {
-						p[c] /= z
-					}
+					softmax(p)
 				}
 				loss += -w * math.Log(math.Max(p[y], 1e-12))
 				for j := range dh {

@@ -2,9 +2,7 @@ package paraphrase
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/gob"
 	"fmt"
 	"io"
 	"math"
@@ -12,6 +10,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/crosscheck-news/crosscheck/internal/gobz"
 	"github.com/crosscheck-news/crosscheck/internal/nn"
 )
 
@@ -117,21 +116,16 @@ func (m *Model) Save(w io.Writer) error {
 			}
 		}
 	}
-	zw := gzip.NewWriter(w)
-	if err := gob.NewEncoder(zw).Encode(&f); err != nil {
+	if err := gobz.Write(w, &f); err != nil {
 		return fmt.Errorf("encode model: %w", err)
 	}
-	return zw.Close()
+	return nil
 }
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
 	var f modelFile
-	if err := gob.NewDecoder(zr).Decode(&f); err != nil {
+	if err := gobz.Read(r, &f); err != nil {
 		return nil, fmt.Errorf("decode model: %w", err)
 	}
 	if !slices.Equal(f.Features, featureNames) {

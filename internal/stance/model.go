@@ -2,13 +2,12 @@ package stance
 
 import (
 	"bytes"
-	"compress/gzip"
-	"encoding/gob"
 	"fmt"
 	"io"
 	"math"
 	"sort"
 
+	"github.com/crosscheck-news/crosscheck/internal/gobz"
 	"github.com/crosscheck-news/crosscheck/internal/nn"
 	"github.com/crosscheck-news/crosscheck/internal/words"
 )
@@ -183,21 +182,16 @@ func (m *Model) Save(w io.Writer) error {
 			f.W1q[i*m.net.Hid+j] = int8(math.Round(float64(v / s)))
 		}
 	}
-	zw := gzip.NewWriter(w)
-	if err := gob.NewEncoder(zw).Encode(&f); err != nil {
+	if err := gobz.Write(w, &f); err != nil {
 		return fmt.Errorf("encode model: %w", err)
 	}
-	return zw.Close()
+	return nil
 }
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
 	var f modelFile
-	if err := gob.NewDecoder(zr).Decode(&f); err != nil {
+	if err := gobz.Read(r, &f); err != nil {
 		return nil, fmt.Errorf("decode model: %w", err)
 	}
 	if len(f.W1q) != f.In*f.Hid || len(f.W1s) != f.In || len(f.W2) != f.Hid*f.Out || len(f.Labels) != f.Out {

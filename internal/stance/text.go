@@ -53,25 +53,17 @@ func sentences(text string) []string {
 	return out
 }
 
-func set(words []string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
-
 // refuting, hedging and negation lexicons (raw lowercase tokens).
 var (
-	refuting = set(strings.Fields(`fake fraud hoax false deny denies denied denying denial not despite nope doubt
+	refuting = words.Set(strings.Fields(`fake fraud hoax false deny denies denied denying denial not despite nope doubt
 doubts doubtful bogus debunk debunked debunks debunking prank pranks retract retracted retracts untrue
 misleading incorrect baseless unfounded satire satirical fabricated myth no never isn't wasn't didn't doesn't
 don't aren't weren't won't rejected rejects refuted refute refutes dismissed dismisses contrary actually
 wrong lie lies lying phony scam photoshopped doctored parody claimed insists insisted`))
-	hedging = set(strings.Fields(`alleged allegedly apparently appear appears appeared claim claims could
+	hedging = words.Set(strings.Fields(`alleged allegedly apparently appear appears appeared claim claims could
 evidently largely likely mainly may maybe might mostly perhaps presumably probably purported purportedly
 reported reportedly rumor rumour rumors rumours rumored rumoured seem seems seemingly somewhat supposedly
 unconfirmed unverified speculation speculate speculated suggests suggest believed possibly possible according
 report reports suspected suspect unclear if whether`))
-	negation = set(words.Negations())
+	negation = words.Set(words.Negations())
 )

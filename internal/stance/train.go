@@ -84,7 +84,7 @@ func buildIDF(docs [][]string) *idfTable {
 	var total float64
 	for _, d := range docs {
 		total += float64(len(d))
-		for w := range set(d) {
+		for w := range words.Set(d) {
 			df[w]++
 		}
 	}
@@ -178,12 +178,12 @@ func TrainFNC(ctx context.Context, pairs []Pair, bodies map[int]string, opts Tra
 	// for the whole body and for its best sentences) by body frequency.
 	hc, bc := map[string]int{}, map[string]int{}
 	for h := range heads {
-		for w := range set(words.Content(words.Tokens(h))) {
+		for w := range words.Set(words.Content(words.Tokens(h))) {
 			hc[w]++
 		}
 	}
 	for _, d := range bodyDocs {
-		for w := range set(d) {
+		for w := range words.Set(d) {
 			bc[w]++
 		}
 	}

@@ -4,7 +4,8 @@
 package words
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -92,16 +93,10 @@ func IsStopword(w string) bool { return stopwords[w] }
 func IsNegation(w string) bool { return negation[w] }
 
 // Negations returns the negation words, sorted.
-func Negations() []string {
-	out := make([]string, 0, len(negation))
-	for w := range negation {
-		out = append(out, w)
-	}
-	sort.Strings(out)
-	return out
-}
+func Negations() []string { return slices.Sorted(maps.Keys(negation)) }
 
-func set(words []string) map[string]bool {
+// Set returns the set of the given words.
+func Set(words []string) map[string]bool {
 	m := make(map[string]bool, len(words))
 	for _, w := range words {
 		m[w] = true
@@ -109,7 +104,7 @@ func set(words []string) map[string]bool {
 	return m
 }
 
-var stopwords = set(strings.Fields(`a about above after again against all am an and any are as at be because been
+var stopwords = Set(strings.Fields(`a about above after again against all am an and any are as at be because been
 before being below between both but by can did do does doing down during each few for from further had has have
 having he her here hers herself him himself his how i if in into is it its itself just me more most my myself
 now of off on once only or other our ours ourselves out over own same she should so some such than that the their
@@ -117,5 +112,5 @@ theirs them themselves then there these they this those through to too under unt
 where which while who whom why will with would you your yours yourself yourselves also said says say mr mrs ms
 one two new like get got us s t via just`))
 
-var negation = set(strings.Fields(`not no never none nothing nobody neither nor without isn't wasn't didn't
+var negation = Set(strings.Fields(`not no never none nothing nobody neither nor without isn't wasn't didn't
 doesn't don't aren't weren't won't can't couldn't shouldn't hasn't haven't hadn't cannot`))
