@@ -5,6 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"os"
 
 	"github.com/crosscheck-news/crosscheck/internal/paraphrase"
 )
@@ -41,7 +43,7 @@ func runEvalParaphrase(ctx context.Context, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	printParaphraseScores(scoreParaphrase(m, pairs))
+	printParaphraseScores(os.Stdout, scoreParaphrase(m, pairs))
 	return nil
 }
 
@@ -55,6 +57,6 @@ func scoreParaphrase(m *paraphrase.Model, pairs []paraphrase.Pair) paraphrase.Sc
 	return paraphrase.Score(gold, pred)
 }
 
-func printParaphraseScores(s paraphrase.Scores) {
-	fmt.Printf("pairs %d\naccuracy %.4f\nprecision %.4f\nrecall %.4f\nF1 %.4f\n", s.N, s.Accuracy, s.Precision, s.Recall, s.F1)
+func printParaphraseScores(w io.Writer, s paraphrase.Scores) {
+	fmt.Fprintf(w, "pairs %d\naccuracy %.4f\nprecision %.4f\nrecall %.4f\nF1 %.4f\n", s.N, s.Accuracy, s.Precision, s.Recall, s.F1)
 }

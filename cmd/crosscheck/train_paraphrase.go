@@ -76,7 +76,7 @@ func runTrainParaphrase(ctx context.Context, args []string) error {
 	}
 	logf("wrote %s (%d bytes)", *out, buf.Len())
 	fmt.Printf("train, %d-fold cross-validation (%d pairs):\n", def.Folds, cv.N)
-	printParaphraseScores(cv)
+	printParaphraseScores(os.Stdout, cv)
 	// Score the weights as written (quantised), as they will be embedded.
 	if m, err = paraphrase.LoadBytes(buf.Bytes()); err != nil {
 		return err
@@ -86,6 +86,6 @@ func runTrainParaphrase(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Printf("\nval (%d pairs, threshold %.3f):\n", len(val), m.Threshold())
-	printParaphraseScores(scoreParaphrase(m, val))
+	printParaphraseScores(os.Stdout, scoreParaphrase(m, val))
 	return nil
 }
