@@ -275,7 +275,7 @@ func features(a, b *Sentence, dst []float64) {
 	put(coverage(a.cbi, b.cbi))
 	ra, rb := unmatchedRun(a.seq, b.grams[0]), unmatchedRun(b.seq, a.grams[0])
 	put(float64(max(ra, rb)), max(float64(ra)/la, float64(rb)/lb))
-	put(discordant(a.seq, b.seq))
+	put(discordant(a, b))
 	put(coverage(a.skip, b.skip))
 }
 
@@ -304,17 +304,34 @@ func unmatchedRun(seq, set []uint64) int {
 }
 
 // discordant is the share of pairs of shared words (each word's first
-// place) that the two sentences put in opposite orders.
-func discordant(a, b []uint64) float64 {
-	var pos [64]int
-	n := 0
-	for i, w := range a {
-		if n == len(pos) || slices.Index(a[:i], w) >= 0 {
-			continue
-		}
-		if j := slices.Index(b, w); j >= 0 {
-			pos[n] = j
-			n++
+// place; the first 64 shared words of a) that the two sentences put in
+// opposite orders.
+func discordant(a, b *Sentence) float64 {
+	type match struct{ pa, pb int32 }
+	var ms [64]match
+	n, i, j := 0, 0, 0
+	for i < len(a.first) && j < len(b.first) {
+		switch {
+		case a.first[i].h < b.first[j].h:
+			i++
+		case a.first[i].h > b.first[j].h:
+			j++
+		default:
+			m := match{a.first[i].pos, b.first[j].pos}
+			// Insert in order of place in a, keeping the first 64.
+			k := n
+			for k > 0 && ms[k-1].pa > m.pa {
+				if k < len(ms) {
+					ms[k] = ms[k-1]
+				}
+				k--
+			}
+			if k < len(ms) {
+				ms[k] = m
+				n = min(n+1, len(ms))
+			}
+			i++
+			j++
 		}
 	}
 	if n < 2 {
@@ -323,7 +340,7 @@ func discordant(a, b []uint64) float64 {
 	d := 0
 	for i := range n {
 		for j := i + 1; j < n; j++ {
-			if pos[i] > pos[j] {
+			if ms[i].pb > ms[j].pb {
 				d++
 			}
 		}

@@ -24,7 +24,7 @@ type lexicon struct {
 type lexiconConfig struct {
 	MinCount int // words seen fewer times get no entry (default 5)
 	MaxWords int // at most this many words, the most frequent (default 30000)
-	Dim      int // vector dimensions (default 64; 0 in a config means default)
+	Dim      int // vector dimensions; 0 for none
 	Epochs   int // skip-gram passes over the text (default 5)
 	Window   int // context words each side (default 5)
 	Negative int // negative samples per context word (default 5)
@@ -38,9 +38,6 @@ func (c *lexiconConfig) defaults() {
 	}
 	if c.MaxWords <= 0 {
 		c.MaxWords = 30000
-	}
-	if c.Dim <= 0 {
-		c.Dim = 64
 	}
 	if c.Epochs <= 0 {
 		c.Epochs = 5
@@ -116,6 +113,10 @@ func buildLexicon(ctx context.Context, sents [][]string, cfg lexiconConfig) (*le
 		}
 	}
 	cfg.Log("lexicon: %d sentences, %d words, %d tokens in vocabulary", len(sents), len(vocab), total)
+	if cfg.Dim <= 0 {
+		l.dim = 0
+		return l, nil
+	}
 	vecs, err := skipGram(ctx, ids, counts, total, cfg)
 	if err != nil {
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
@@ -91,6 +92,27 @@ func TestProbPreparedAllocs(t *testing.T) {
 		"On Wednesday the central bank lifted rates by 25 basis points."); p != q {
 		t.Errorf("ProbPrepared %.6f != Prob %.6f", p, q)
 	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := "Oil prices rose on Monday.", "On Monday, the price of oil went up."
+	want := m.Prob(a, b)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 50 {
+				if got := m.Prob(a, b); got != want {
+					t.Errorf("concurrent Prob = %v, want %v", got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func TestSaveLoadRoundTrip(t *testing.T) {

@@ -1,6 +1,7 @@
 package paraphrase
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -22,12 +23,19 @@ type Sentence struct {
 	skip  []uint64    // content stem pairs two to four apart, in order
 	chars [3][]uint64 // character 3- to 5-grams of the lowercase words
 	seq   []uint64    // lowercase words in order
+	first []place     // each distinct lowercase word and its first place, by hash
 	cont  []term      // distinct stemmed content words, by hash
 	norm  float64     // L2 norm of the IDF weights of cont
 	mean  []float32   // IDF-weighted mean of the content word vectors, unit length
 	nums  []uint64    // numbers as written, without thousands separators
 	names []uint64    // stems of capitalised words after the first
 	neg   int         // negation words
+}
+
+// place is a word's hash and its first position in the sentence.
+type place struct {
+	h   uint64
+	pos int32
 }
 
 // term is a content word: its stem's hash, IDF and unit vector (nil when the
@@ -95,6 +103,12 @@ func (l *lexicon) prepare(s string) *Sentence {
 		}
 	}
 	x.names = sortedSet(x.names)
+	x.first = make([]place, len(x.seq))
+	for i, h := range x.seq {
+		x.first[i] = place{h, int32(i)}
+	}
+	slices.SortStableFunc(x.first, func(p, q place) int { return cmp.Compare(p.h, q.h) })
+	x.first = slices.CompactFunc(x.first, func(p, q place) bool { return p.h == q.h })
 	for n := range x.grams {
 		x.grams[n] = ngrams(x.seq, n+1)
 	}

@@ -33,7 +33,7 @@ type TrainOptions struct {
 // DefaultTrainOptions are the options of the embedded model.
 func DefaultTrainOptions() TrainOptions {
 	return TrainOptions{Hidden: 16, Epochs: 60, LR: 1e-3, L2: 1e-5, Dropout: 0.2, Folds: 5, Nets: 5,
-		Dim: 64, MaxWords: 30000, VectorEpochs: 5, Seed: 1}
+		Dim: 32, MaxWords: 30000, VectorEpochs: 5, Seed: 1}
 }
 
 func (o *TrainOptions) defaults() {
@@ -146,7 +146,7 @@ func Train(ctx context.Context, pairs []Pair, corpus [][]string, opts TrainOptio
 	}
 	cfg := lexiconConfig{MaxWords: opts.MaxWords, Dim: opts.Dim, Epochs: opts.VectorEpochs, Seed: opts.Seed, Log: opts.Logf}
 	if opts.Dim < 0 {
-		cfg.Dim, cfg.Epochs = 0, 0
+		cfg.Dim = 0
 	}
 	lex, err := buildLexicon(ctx, sents, cfg)
 	if err != nil {
