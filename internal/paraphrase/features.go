@@ -46,6 +46,24 @@ func overlap(a, b []uint64) int {
 	return n
 }
 
+// eachShared calls fn(i, j) for every a[i] and b[j] with the same hash;
+// a and b are sorted by hash, without repeats.
+func eachShared[T interface{ hash() uint64 }](a, b []T, fn func(i, j int)) {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch ha, hb := a[i].hash(), b[j].hash(); {
+		case ha < hb:
+			i++
+		case ha > hb:
+			j++
+		default:
+			fn(i, j)
+			i++
+			j++
+		}
+	}
+}
+
 // coverage returns the smaller and larger of |a∩b|/|a| and |a∩b|/|b|; an
 // empty side counts as fully covered when both are empty.
 func coverage(a, b []uint64) (lo, hi float64) {
@@ -73,19 +91,7 @@ const maxAlign = 128
 func alignment(a, b *Sentence) (sa, sb, ua, ub, uia, uib float64) {
 	var ba, bb [maxAlign]float32
 	na, nb := min(len(a.cont), maxAlign), min(len(b.cont), maxAlign)
-	i, j := 0, 0
-	for i < na && j < nb {
-		switch {
-		case a.cont[i].h < b.cont[j].h:
-			i++
-		case a.cont[i].h > b.cont[j].h:
-			j++
-		default:
-			ba[i], bb[j] = 1, 1
-			i++
-			j++
-		}
-	}
+	eachShared(a.cont[:na], b.cont[:nb], func(i, j int) { ba[i], bb[j] = 1, 1 })
 	for i, t := range a.cont[:na] {
 		if t.vec == nil {
 			continue
@@ -133,22 +139,12 @@ func alignScore(ts []term, best []float32) (score, unaligned, unalignedIDF float
 // IDF mass of those stems in a and in b (a stem's words may differ in IDF:
 // "vote", "votes"), and the dot product of the two IDF vectors.
 func contentOverlap(a, b *Sentence) (shared int, idfA, idfB, dotIDF float64) {
-	i, j := 0, 0
-	for i < len(a.cont) && j < len(b.cont) {
-		switch {
-		case a.cont[i].h < b.cont[j].h:
-			i++
-		case a.cont[i].h > b.cont[j].h:
-			j++
-		default:
-			shared++
-			idfA += float64(a.cont[i].idf)
-			idfB += float64(b.cont[j].idf)
-			dotIDF += float64(a.cont[i].idf * b.cont[j].idf)
-			i++
-			j++
-		}
-	}
+	eachShared(a.cont, b.cont, func(i, j int) {
+		shared++
+		idfA += float64(a.cont[i].idf)
+		idfB += float64(b.cont[j].idf)
+		dotIDF += float64(a.cont[i].idf * b.cont[j].idf)
+	})
 	return shared, idfA, idfB, dotIDF
 }
 
@@ -309,31 +305,22 @@ func unmatchedRun(seq, set []uint64) int {
 func discordant(a, b *Sentence) float64 {
 	type match struct{ pa, pb int32 }
 	var ms [64]match
-	n, i, j := 0, 0, 0
-	for i < len(a.first) && j < len(b.first) {
-		switch {
-		case a.first[i].h < b.first[j].h:
-			i++
-		case a.first[i].h > b.first[j].h:
-			j++
-		default:
-			m := match{a.first[i].pos, b.first[j].pos}
-			// Insert in order of place in a, keeping the first 64.
-			k := n
-			for k > 0 && ms[k-1].pa > m.pa {
-				if k < len(ms) {
-					ms[k] = ms[k-1]
-				}
-				k--
-			}
+	n := 0
+	eachShared(a.first, b.first, func(i, j int) {
+		m := match{a.first[i].pos, b.first[j].pos}
+		// Insert in order of place in a, keeping the first 64.
+		k := n
+		for k > 0 && ms[k-1].pa > m.pa {
 			if k < len(ms) {
-				ms[k] = m
-				n = min(n+1, len(ms))
+				ms[k] = ms[k-1]
 			}
-			i++
-			j++
+			k--
 		}
-	}
+		if k < len(ms) {
+			ms[k] = m
+			n = min(n+1, len(ms))
+		}
+	})
 	if n < 2 {
 		return 0
 	}

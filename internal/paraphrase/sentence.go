@@ -38,6 +38,8 @@ type place struct {
 	pos int32
 }
 
+func (p place) hash() uint64 { return p.h }
+
 // term is a content word: its stem's hash, IDF and unit vector (nil when the
 // word has no vector).
 type term struct {
@@ -62,6 +64,8 @@ func hash(s string) uint64 {
 
 // mix combines the hash of an n-gram with the hash of its next word.
 func mix(h, w uint64) uint64 { return (h^w)*fnvPrime + 0x9e3779b97f4a7c15 }
+
+func (t term) hash() uint64 { return t.h }
 
 // sortedSet sorts and deduplicates s in place.
 func sortedSet(s []uint64) []uint64 {
