@@ -158,37 +158,34 @@ func idfMass(ts []term) float64 {
 
 // sequences returns the longest common subsequence, the longest common run
 // and the edit distance of the word sequences a and b.
-func sequences(a, b []uint64, buf []int) (lcs, run, edit int) {
+func sequences(a, b []uint64, buf []cell) (lcs, run, edit int) {
 	m := len(b) + 1
-	if cap(buf) < 6*m {
-		buf = make([]int, 6*m)
+	if cap(buf) < 2*m {
+		buf = make([]cell, 2*m)
 	}
-	lc, lp := buf[:m], buf[m:2*m]        // LCS rows
-	rc, rp := buf[2*m:3*m], buf[3*m:4*m] // run rows
-	ec, ep := buf[4*m:5*m], buf[5*m:6*m] // edit distance rows
-	for j := range m {
-		lp[j], rp[j], ep[j] = 0, 0, j
+	cur, prev := buf[:m], buf[m:2*m]
+	for j := range prev {
+		prev[j] = cell{0, 0, int32(j)}
 	}
-	for i := 1; i <= len(a); i++ {
-		lc[0], rc[0], ec[0] = 0, 0, i
+	var best int32
+	for i, w := range a {
+		cur[0] = cell{0, 0, int32(i + 1)}
 		for j := 1; j < m; j++ {
-			if a[i-1] == b[j-1] {
-				lc[j] = lp[j-1] + 1
-				rc[j] = rp[j-1] + 1
-				run = max(run, rc[j])
-				ec[j] = ep[j-1]
+			d, u, l := prev[j-1], prev[j], cur[j-1]
+			if w == b[j-1] {
+				cur[j] = cell{d.lcs + 1, d.run + 1, d.edit}
+				best = max(best, d.run+1)
 			} else {
-				lc[j] = max(lp[j], lc[j-1])
-				rc[j] = 0
-				ec[j] = 1 + min(ep[j-1], ep[j], ec[j-1])
+				cur[j] = cell{max(u.lcs, l.lcs), 0, 1 + min(d.edit, u.edit, l.edit)}
 			}
 		}
-		lc, lp = lp, lc
-		rc, rp = rp, rc
-		ec, ep = ep, ec
+		cur, prev = prev, cur
 	}
-	return lp[m-1], run, ep[m-1]
+	return int(prev[m-1].lcs), int(best), int(prev[m-1].edit)
 }
+
+// cell is one cell of the three dynamic programmes of sequences.
+type cell struct{ lcs, run, edit int32 }
 
 // features writes the pair features of a and b into dst (len(featureNames)).
 func features(a, b *Sentence, dst []float64) {
@@ -230,7 +227,7 @@ func features(a, b *Sentence, dst []float64) {
 	}
 	put(min(ca, cb), max(ca, cb), min(ia, ib), max(ia, ib), cos)
 
-	var buf [6 * 80]int
+	var buf [2 * 80]cell
 	lcs, run, edit := sequences(a.seq, b.seq, buf[:])
 	la, lb := float64(max(a.n, 1)), float64(max(b.n, 1))
 	put(min(float64(lcs)/la, float64(lcs)/lb), max(float64(lcs)/la, float64(lcs)/lb),

@@ -47,7 +47,8 @@ func (m *Model) SamePrepared(a, b *Sentence) bool { return m.ProbPrepared(a, b) 
 // Threshold is the probability at and above which Same is true.
 func (m *Model) Threshold() float64 { return m.threshold }
 
-// ProbPrepared is Prob for prepared sentences. It does not allocate.
+// ProbPrepared is Prob for prepared sentences. It does not allocate unless
+// a sentence has more than 79 words.
 func (m *Model) ProbPrepared(a, b *Sentence) float64 {
 	var f [nFeatures]float64
 	features(a, b, f[:])
