@@ -31,8 +31,8 @@ var commands = map[string]command{
 	"search":   {"full-text search over articles", runSearch},
 	"worker":   {"distributed mode: analyse and save queued documents (--db postgres://, --queue nats://)", runWorker},
 	"assign":   {"distributed mode: the single story assigner over saved articles", runAssign},
-	"train":    {"train a model: train ner|stance|quotes|attributions|cluster [flags]", runTrain},
-	"eval":     {"score a benchmark: eval extract|ner|quotes|attributions|cluster|stance|veracity [flags]", runEval},
+	"train":    {"train a model: train ner|stance|quotes|attributions|cluster|paraphrase [flags]", runTrain},
+	"eval":     {"score a benchmark: eval extract|ner|quotes|attributions|cluster|stance|paraphrase|veracity [flags]", runEval},
 	"entities": {"list entities across stories: entities [--story ID] [--json] [--db PATH]", runEntities},
 	"entity":   {"show one entity with cited attributes: entity ID [--json] [--db PATH]", runEntity},
 	"serve":    {"serve the web UI and JSON API: serve [--addr ADDR] [--db PATH]", runServe},
@@ -45,6 +45,7 @@ var trainers = map[string]func(ctx context.Context, args []string) error{
 	"quotes":       runTrainQuotes,
 	"attributions": runTrainAttributions,
 	"cluster":      runTrainCluster,
+	"paraphrase":   runTrainParaphrase,
 }
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.
@@ -56,6 +57,7 @@ var evaluators = map[string]func(ctx context.Context, args []string) error{
 	"stance":       runEvalStance,
 	"extract":      runEvalExtract,
 	"veracity":     runEvalVeracity,
+	"paraphrase":   runEvalParaphrase,
 }
 
 // errFailed signals exit status 1 after the command already reported why.

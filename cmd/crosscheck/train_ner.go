@@ -7,8 +7,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
@@ -159,8 +161,9 @@ func unlabelledText(dir string) ([][]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read extraction ground truth: %w", err)
 		}
-		for _, v := range gt {
-			texts = append(texts, v.ArticleBody)
+		// In id order, so that what is learnt from the text is reproducible.
+		for _, id := range slices.Sorted(maps.Keys(gt)) {
+			texts = append(texts, gt[id].ArticleBody)
 		}
 	}
 	var out [][]string

@@ -2,14 +2,14 @@ package ner
 
 import (
 	"bytes"
-	"compress/gzip"
 	_ "embed"
-	"encoding/gob"
 	"fmt"
 	"io"
 	"math"
 	"sort"
 	"sync"
+
+	"github.com/crosscheck-news/crosscheck/internal/gobz"
 )
 
 // fileModel is the on-disk form of a Model: gob, gzip-compressed.
@@ -50,14 +50,7 @@ func (m *Model) Save(w io.Writer) error {
 			f.Passes = append(f.Passes, lin.file())
 		}
 	}
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
-	if err != nil {
-		return fmt.Errorf("save model: %w", err)
-	}
-	if err := gob.NewEncoder(zw).Encode(&f); err != nil {
-		return fmt.Errorf("save model: %w", err)
-	}
-	if err := zw.Close(); err != nil {
+	if err := gobz.Write(w, &f); err != nil {
 		return fmt.Errorf("save model: %w", err)
 	}
 	return nil
@@ -102,12 +95,8 @@ func (lin *linear) file() fileLinear {
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("load model: %w", err)
-	}
 	var f fileModel
-	if err := gob.NewDecoder(zr).Decode(&f); err != nil {
+	if err := gobz.Read(r, &f); err != nil {
 		return nil, fmt.Errorf("load model: %w", err)
 	}
 	if len(f.Passes) == 0 {

@@ -4,6 +4,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // idfTable holds inverse document frequencies of stemmed content words.
@@ -66,8 +68,8 @@ type text struct {
 }
 
 func (t *idfTable) analyse(s string, withGrams bool) *text {
-	x := &text{raw: tokens(s), q: strings.Contains(s, "?")}
-	x.cont = content(x.raw)
+	x := &text{raw: words.Tokens(s), q: strings.Contains(s, "?")}
+	x.cont = words.Content(x.raw)
 	x.vec = t.vector(x.cont)
 	x.bigrams = make(map[string]bool, len(x.cont))
 	for i := 1; i < len(x.cont); i++ {
@@ -128,7 +130,7 @@ func (t *idfTable) body(s string) *Body {
 	if len(f) > 255 {
 		f = f[:255]
 	}
-	b.first = set(content(tokens(f)))
+	b.first = words.Set(words.Content(words.Tokens(f)))
 	c := lexCounts(b.all.raw)
 	n := float64(len(b.all.raw)) + 1
 	for i := range b.rate {
@@ -218,7 +220,7 @@ func (t *idfTable) pairFeatures(h *text, b *Body) (dense []float64, topCont, top
 		second = scores[1].c
 	}
 	best := b.sents[scores[0].i]
-	bestSet := set(best.cont)
+	bestSet := words.Set(best.cont)
 
 	var bm, idfSum float64
 	const k1, bb = 1.2, 0.75
@@ -232,7 +234,7 @@ func (t *idfTable) pairFeatures(h *text, b *Body) (dense []float64, topCont, top
 	if idfSum > 0 {
 		bm /= idfSum
 	}
-	hs := set(h.cont)
+	hs := words.Set(h.cont)
 	var inter int
 	for w := range hs {
 		if b.tf[w] > 0 {

@@ -2,12 +2,14 @@ package stance
 
 import (
 	"bytes"
-	"compress/gzip"
-	"encoding/gob"
 	"fmt"
 	"io"
 	"math"
 	"sort"
+
+	"github.com/crosscheck-news/crosscheck/internal/gobz"
+	"github.com/crosscheck-news/crosscheck/internal/nn"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // Model is a trained stance classifier. It is safe for concurrent use.
@@ -19,7 +21,7 @@ type Model struct {
 	names  []string
 	mean   []float64
 	std    []float64
-	net    *mlp
+	net    *nn.Net
 }
 
 // Labels returns the model's labels in output order.
@@ -39,7 +41,7 @@ func (m *Model) Predict(headline, body string) (string, map[string]float64) {
 
 // PredictBody is Predict against a body analysed by Prepare.
 func (m *Model) PredictBody(headline string, b *Body) (string, map[string]float64) {
-	p := m.net.predict(m.encode(m.idf.analyse(headline, false), b))
+	p := m.net.Predict(m.encode(m.idf.analyse(headline, false), b))
 	probs := make(map[string]float64, len(p))
 	best := 0
 	for i, v := range p {
@@ -52,7 +54,7 @@ func (m *Model) PredictBody(headline string, b *Body) (string, map[string]float6
 }
 
 // encode maps the features of headline h against body b to network input.
-func (m *Model) encode(h *text, b *Body) *input {
+func (m *Model) encode(h *text, b *Body) *nn.Input {
 	dense, sparse := m.features(h, b)
 	return m.encodeFeatures(dense, sparse)
 }
@@ -65,15 +67,15 @@ func (m *Model) features(h *text, b *Body) ([]float64, map[string]float64) {
 	return dense, m.fncSparse(h, b, topCont, topRaw)
 }
 
-func (m *Model) encodeFeatures(dense []float64, sparse map[string]float64) *input {
-	x := &input{dense: make([]float32, len(dense))}
+func (m *Model) encodeFeatures(dense []float64, sparse map[string]float64) *nn.Input {
+	x := &nn.Input{Dense: make([]float32, len(dense))}
 	for i, v := range dense {
-		x.dense[i] = float32((v - m.mean[i]) / m.std[i])
+		x.Dense[i] = float32((v - m.mean[i]) / m.std[i])
 	}
 	for name, v := range sparse {
 		if i, ok := m.vocab[name]; ok {
-			x.idx = append(x.idx, i)
-			x.val = append(x.val, float32(v))
+			x.Idx = append(x.Idx, i)
+			x.Val = append(x.Val, float32(v))
 		}
 	}
 	// Sort by index so that sums, and so training, are deterministic.
@@ -81,13 +83,13 @@ func (m *Model) encodeFeatures(dense []float64, sparse map[string]float64) *inpu
 	return x
 }
 
-type byIndex struct{ x *input }
+type byIndex struct{ x *nn.Input }
 
-func (b byIndex) Len() int           { return len(b.x.idx) }
-func (b byIndex) Less(i, j int) bool { return b.x.idx[i] < b.x.idx[j] }
+func (b byIndex) Len() int           { return len(b.x.Idx) }
+func (b byIndex) Less(i, j int) bool { return b.x.Idx[i] < b.x.Idx[j] }
 func (b byIndex) Swap(i, j int) {
-	b.x.idx[i], b.x.idx[j] = b.x.idx[j], b.x.idx[i]
-	b.x.val[i], b.x.val[j] = b.x.val[j], b.x.val[i]
+	b.x.Idx[i], b.x.Idx[j] = b.x.Idx[j], b.x.Idx[i]
+	b.x.Val[i], b.x.Val[j] = b.x.Val[j], b.x.Val[i]
 }
 
 // fncSparse: TF-IDF words of the headline, the body and the body's three
@@ -123,9 +125,9 @@ func emergentSparse(c *text, b *Body) map[string]float64 {
 	s := map[string]float64{}
 	raw := b.all.raw
 	for i, w := range raw {
-		s["a:"+stem(w)] = 1
+		s["a:"+words.Stem(w)] = 1
 		if i > 0 {
-			s["ab:"+stem(raw[i-1])+" "+stem(w)] = 1
+			s["ab:"+words.Stem(raw[i-1])+" "+words.Stem(w)] = 1
 		}
 	}
 	if b.all.q {
@@ -180,21 +182,16 @@ func (m *Model) Save(w io.Writer) error {
 			f.W1q[i*m.net.Hid+j] = int8(math.Round(float64(v / s)))
 		}
 	}
-	zw := gzip.NewWriter(w)
-	if err := gob.NewEncoder(zw).Encode(&f); err != nil {
+	if err := gobz.Write(w, &f); err != nil {
 		return fmt.Errorf("encode model: %w", err)
 	}
-	return zw.Close()
+	return nil
 }
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("read model: %w", err)
-	}
 	var f modelFile
-	if err := gob.NewDecoder(zr).Decode(&f); err != nil {
+	if err := gobz.Read(r, &f); err != nil {
 		return nil, fmt.Errorf("decode model: %w", err)
 	}
 	if len(f.W1q) != f.In*f.Hid || len(f.W1s) != f.In || len(f.W2) != f.Hid*f.Out || len(f.Labels) != f.Out {
@@ -209,7 +206,7 @@ func Load(r io.Reader) (*Model, error) {
 	for i, n := range f.Vocab {
 		m.vocab[n] = int32(len(f.Mean) + i)
 	}
-	net := &mlp{In: f.In, Hid: f.Hid, Out: f.Out, W1: make([]float32, len(f.W1q)), B1: f.B1, W2: f.W2, B2: f.B2}
+	net := &nn.Net{In: f.In, Hid: f.Hid, Out: f.Out, W1: make([]float32, len(f.W1q)), B1: f.B1, W2: f.W2, B2: f.B2}
 	for i := range f.In {
 		for j := range f.Hid {
 			net.W1[i*f.Hid+j] = float32(f.W1q[i*f.Hid+j]) * f.W1s[i]

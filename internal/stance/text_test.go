@@ -5,35 +5,6 @@ import (
 	"testing"
 )
 
-func TestTokens(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"Apple didn't sell 19M watches!", []string{"apple", "didn't", "sell", "19m", "watches"}},
-		{"  'quoted' words’ ", []string{"quoted", "words"}},
-		{"", nil},
-		{"Über-cool café", []string{"über", "cool", "café"}},
-	}
-	for _, tt := range tests {
-		if got := tokens(tt.in); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("tokens(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestStem(t *testing.T) {
-	tests := map[string]string{
-		"denies": "deny", "denied": "deny", "deny": "deny", "reports": "report", "reported": "report",
-		"boxes": "box", "glass": "glass", "virus": "virus", "dating": "dat", "isis": "isi", "cat": "cat",
-	}
-	for in, want := range tests {
-		if got := stem(in); got != want {
-			t.Errorf("stem(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestSentences(t *testing.T) {
 	got := sentences("First one. Second? \"Third!\" he said. U.S. officials. e.g. this.\nA line\n\nLast")
 	want := []string{"First one.", "Second?", "\"Third!\" he said.", "U.S. officials. e.g. this.", "A line", "Last"}

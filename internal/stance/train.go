@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/crosscheck-news/crosscheck/internal/nn"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // TrainOptions configures training; zero fields take the defaults of
@@ -42,7 +45,7 @@ func DefaultEmergentOptions() TrainOptions {
 		ClassWeight: []float64{1, 2, 1.2}, Seed: 1}
 }
 
-func (o TrainOptions) config(def TrainOptions) trainConfig {
+func (o TrainOptions) config(def TrainOptions) nn.TrainConfig {
 	if o.Hidden == 0 {
 		o.Hidden = def.Hidden
 	}
@@ -67,7 +70,7 @@ func (o TrainOptions) config(def TrainOptions) trainConfig {
 	if o.Seed == 0 {
 		o.Seed = def.Seed
 	}
-	cfg := trainConfig{Hidden: o.Hidden, Epochs: o.Epochs, Batch: o.Batch, LR: o.LR, L2: o.L2,
+	cfg := nn.TrainConfig{Hidden: o.Hidden, Epochs: o.Epochs, Batch: o.Batch, LR: o.LR, L2: o.L2,
 		Dropout: o.Dropout, ClassWeight: o.ClassWeight, Seed: o.Seed}
 	if o.Logf != nil {
 		cfg.Log = func(ep int, loss float64) { o.Logf("epoch %d loss %.4f", ep, loss) }
@@ -81,7 +84,7 @@ func buildIDF(docs [][]string) *idfTable {
 	var total float64
 	for _, d := range docs {
 		total += float64(len(d))
-		for w := range set(d) {
+		for w := range words.Set(d) {
 			df[w]++
 		}
 	}
@@ -137,26 +140,7 @@ func labelIndex(labels []string) map[string]int {
 }
 
 // standardise sets m.mean and m.std from the dense rows.
-func (m *Model) standardise(rows [][]float64) {
-	d := len(denseNames)
-	m.mean, m.std = make([]float64, d), make([]float64, d)
-	for _, r := range rows {
-		for i, v := range r {
-			m.mean[i] += v
-		}
-	}
-	for i := range m.mean {
-		m.mean[i] /= float64(len(rows))
-	}
-	for _, r := range rows {
-		for i, v := range r {
-			m.std[i] += (v - m.mean[i]) * (v - m.mean[i])
-		}
-	}
-	for i := range m.std {
-		m.std[i] = math.Sqrt(m.std[i]/float64(len(rows))) + 1e-6
-	}
-}
+func (m *Model) standardise(rows [][]float64) { m.mean, m.std = nn.Standardise(rows) }
 
 func (m *Model) setVocab(names []string) {
 	m.names = names
@@ -176,12 +160,12 @@ func TrainFNC(ctx context.Context, pairs []Pair, bodies map[int]string, opts Tra
 	heads := map[string]bool{}
 	for _, p := range pairs {
 		if _, ok := bodyCont[p.BodyID]; !ok {
-			bodyCont[p.BodyID] = content(tokens(bodies[p.BodyID]))
+			bodyCont[p.BodyID] = words.Content(words.Tokens(bodies[p.BodyID]))
 			docs = append(docs, bodyCont[p.BodyID])
 		}
 		if !heads[p.Headline] {
 			heads[p.Headline] = true
-			docs = append(docs, content(tokens(p.Headline)))
+			docs = append(docs, words.Content(words.Tokens(p.Headline)))
 		}
 	}
 	m.idf = buildIDF(docs)
@@ -194,12 +178,12 @@ func TrainFNC(ctx context.Context, pairs []Pair, bodies map[int]string, opts Tra
 	// for the whole body and for its best sentences) by body frequency.
 	hc, bc := map[string]int{}, map[string]int{}
 	for h := range heads {
-		for w := range set(content(tokens(h))) {
+		for w := range words.Set(words.Content(words.Tokens(h))) {
 			hc[w]++
 		}
 	}
 	for _, d := range bodyDocs {
-		for w := range set(d) {
+		for w := range words.Set(d) {
 			bc[w]++
 		}
 	}
@@ -226,7 +210,7 @@ func TrainFNC(ctx context.Context, pairs []Pair, bodies map[int]string, opts Tra
 	prepared := map[int]*Body{}
 	headText := map[string]*text{}
 	dense := make([][]float64, 0, len(pairs))
-	var xs []*input
+	var xs []*nn.Input
 	// Encode the sparse part now (raw dense values); standardise the dense
 	// part once all rows are known.
 	m.mean, m.std = make([]float64, len(denseNames)), make([]float64, len(denseNames))
@@ -262,13 +246,13 @@ func TrainFNC(ctx context.Context, pairs []Pair, bodies map[int]string, opts Tra
 	m.standardise(dense)
 	for i, d := range dense {
 		for j, v := range d {
-			xs[i].dense[j] = float32((v - m.mean[j]) / m.std[j])
+			xs[i].Dense[j] = float32((v - m.mean[j]) / m.std[j])
 		}
 	}
 	if opts.Logf != nil {
 		opts.Logf("fnc: %d pairs, %d bodies, %d inputs", len(xs), len(prepared), len(denseNames)+len(m.names))
 	}
-	net, err := train(ctx, xs, ys, len(denseNames)+len(m.names), len(m.labels), opts.config(DefaultFNCOptions()))
+	net, err := nn.Train(ctx, xs, ys, len(denseNames)+len(m.names), len(m.labels), opts.config(DefaultFNCOptions()))
 	if err != nil {
 		return nil, err
 	}
@@ -286,7 +270,7 @@ func TrainEmergent(ctx context.Context, pairs []EmergentPair, opts TrainOptions)
 		for _, s := range []string{p.Claim, p.Headline} {
 			if !seen[s] {
 				seen[s] = true
-				docs = append(docs, content(tokens(s)))
+				docs = append(docs, words.Content(words.Tokens(s)))
 			}
 		}
 	}
@@ -316,14 +300,14 @@ func TrainEmergent(ctx context.Context, pairs []EmergentPair, opts TrainOptions)
 		rows[i] = e.d
 	}
 	m.standardise(rows)
-	xs := make([]*input, len(exs))
+	xs := make([]*nn.Input, len(exs))
 	for i, e := range exs {
 		xs[i] = m.encodeFeatures(e.d, e.s)
 	}
 	if opts.Logf != nil {
 		opts.Logf("emergent: %d pairs, %d inputs", len(xs), len(denseNames)+len(m.names))
 	}
-	net, err := train(ctx, xs, ys, len(denseNames)+len(m.names), len(m.labels), opts.config(DefaultEmergentOptions()))
+	net, err := nn.Train(ctx, xs, ys, len(denseNames)+len(m.names), len(m.labels), opts.config(DefaultEmergentOptions()))
 	if err != nil {
 		return nil, err
 	}

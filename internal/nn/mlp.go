@@ -1,4 +1,7 @@
-package stance
+// Package nn is a small one-hidden-layer ReLU network with a softmax output,
+// over dense and sparse inputs, trained with weighted cross-entropy, dropout
+// and Adam; the classifiers of the text models share it.
+package nn
 
 import (
 	"context"
@@ -6,24 +9,24 @@ import (
 	"math/rand/v2"
 )
 
-// input is one example: dense features (already standardised) followed by
+// Input is one example: dense features (already standardised) followed by
 // sparse features at indices >= len(dense).
-type input struct {
-	dense []float32
-	idx   []int32
-	val   []float32
+type Input struct {
+	Dense []float32
+	Idx   []int32
+	Val   []float32
 }
 
-// mlp is a one-hidden-layer ReLU network with a softmax output. W1 is
+// Net is a one-hidden-layer ReLU network with a softmax output. W1 is
 // row-major by input (In rows of Hid), so a sparse input touches few rows.
-type mlp struct {
+type Net struct {
 	In, Hid, Out int
 	W1, B1       []float32
 	W2, B2       []float32 // W2 is Hid rows of Out
 }
 
-func newMLP(in, hid, out int, r *rand.Rand) *mlp {
-	m := &mlp{In: in, Hid: hid, Out: out,
+func newNet(in, hid, out int, r *rand.Rand) *Net {
+	m := &Net{In: in, Hid: hid, Out: out,
 		W1: make([]float32, in*hid), B1: make([]float32, hid),
 		W2: make([]float32, hid*out), B2: make([]float32, out)}
 	s1 := float32(math.Sqrt(2.0 / 64))
@@ -37,21 +40,23 @@ func newMLP(in, hid, out int, r *rand.Rand) *mlp {
 	return m
 }
 
-// forward fills h (hidden activations) and returns the class probabilities.
-func (m *mlp) forward(x *input, h []float32, p []float64) {
+// Forward fills h (Hid hidden activations) and p (Out class probabilities).
+func (m *Net) Forward(x *Input, h []float32, p []float64) {
 	copy(h, m.B1)
-	for i, v := range x.dense {
+	for i, v := range x.Dense {
 		if v == 0 {
 			continue
 		}
 		row := m.W1[i*m.Hid : (i+1)*m.Hid]
+		row = row[:len(h)]
 		for j := range h {
 			h[j] += v * row[j]
 		}
 	}
-	for k, i := range x.idx {
-		v := x.val[k]
+	for k, i := range x.Idx {
+		v := x.Val[k]
 		row := m.W1[int(i)*m.Hid : (int(i)+1)*m.Hid]
+		row = row[:len(h)]
 		for j := range h {
 			h[j] += v * row[j]
 		}
@@ -61,13 +66,20 @@ func (m *mlp) forward(x *input, h []float32, p []float64) {
 			h[j] = 0
 		}
 	}
-	mx := math.Inf(-1)
 	for c := range p {
 		s := float64(m.B2[c])
 		for j, hv := range h {
 			s += float64(hv * m.W2[j*m.Out+c])
 		}
 		p[c] = s
+	}
+	softmax(p)
+}
+
+// softmax turns the scores p into probabilities, in place.
+func softmax(p []float64) {
+	mx := math.Inf(-1)
+	for _, s := range p {
 		mx = math.Max(mx, s)
 	}
 	var z float64
@@ -80,15 +92,16 @@ func (m *mlp) forward(x *input, h []float32, p []float64) {
 	}
 }
 
-func (m *mlp) predict(x *input) []float64 {
+// Predict returns the class probabilities of x.
+func (m *Net) Predict(x *Input) []float64 {
 	h := make([]float32, m.Hid)
 	p := make([]float64, m.Out)
-	m.forward(x, h, p)
+	m.Forward(x, h, p)
 	return p
 }
 
-// trainConfig sets the optimiser.
-type trainConfig struct {
+// TrainConfig sets the optimiser.
+type TrainConfig struct {
 	Hidden      int
 	Epochs      int
 	Batch       int
@@ -101,11 +114,11 @@ type trainConfig struct {
 	Log func(epoch int, loss float64)
 }
 
-// train fits an mlp with weighted cross-entropy, dropout on the hidden layer
+// Train fits a Net with weighted cross-entropy, dropout on the hidden layer
 // and lazy Adam on the sparse first layer.
-func train(ctx context.Context, xs []*input, ys []int, in, out int, cfg trainConfig) (*mlp, error) {
+func Train(ctx context.Context, xs []*Input, ys []int, in, out int, cfg TrainConfig) (*Net, error) {
 	r := rand.New(rand.NewPCG(cfg.Seed, 7))
-	m := newMLP(in, cfg.Hidden, out, r)
+	m := newNet(in, cfg.Hidden, out, r)
 	H := cfg.Hidden
 	gW1 := make([]float32, len(m.W1))
 	touched := make([]bool, in)
@@ -151,7 +164,7 @@ func train(ctx context.Context, xs []*input, ys []int, in, out int, cfg trainCon
 			for _, n := range order[bi:end] {
 				x, y := xs[n], ys[n]
 				w := cfg.ClassWeight[y]
-				m.forward(x, h, p)
+				m.Forward(x, h, p)
 				for j := range h {
 					mask[j] = 1
 					if cfg.Dropout > 0 {
@@ -164,23 +177,14 @@ func train(ctx context.Context, xs []*input, ys []int, in, out int, cfg trainCon
 				}
 				// Recompute the output with the dropout mask applied.
 				if cfg.Dropout > 0 {
-					mx := math.Inf(-1)
 					for c := range p {
 						s := float64(m.B2[c])
 						for j, hv := range h {
 							s += float64(hv * mask[j] * m.W2[j*out+c])
 						}
 						p[c] = s
-						mx = math.Max(mx, s)
 					}
-					var z float64
-					for c := range p {
-						p[c] = math.Exp(p[c] - mx)
-						z += p[c]
-					}
-					for c := range p {
-						p[c] /= z
-					}
+					softmax(p)
 				}
 				loss += -w * math.Log(math.Max(p[y], 1e-12))
 				for j := range dh {
@@ -215,13 +219,13 @@ func train(ctx context.Context, xs []*input, ys []int, in, out int, cfg trainCon
 						g[j] += v * dh[j]
 					}
 				}
-				for i, v := range x.dense {
+				for i, v := range x.Dense {
 					if v != 0 {
 						addRow(i, v)
 					}
 				}
-				for k, i := range x.idx {
-					addRow(int(i), x.val[k])
+				for k, i := range x.Idx {
+					addRow(int(i), x.Val[k])
 				}
 			}
 			step++
@@ -250,4 +254,31 @@ func train(ctx context.Context, xs []*input, ys []int, in, out int, cfg trainCon
 		}
 	}
 	return m, nil
+}
+
+// Standardise returns the mean and standard deviation (plus 1e-6, so never
+// zero) of each column of rows, for scaling dense features.
+func Standardise(rows [][]float64) (mean, std []float64) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	d := len(rows[0])
+	mean, std = make([]float64, d), make([]float64, d)
+	for _, r := range rows {
+		for i, v := range r {
+			mean[i] += v
+		}
+	}
+	for i := range mean {
+		mean[i] /= float64(len(rows))
+	}
+	for _, r := range rows {
+		for i, v := range r {
+			std[i] += (v - mean[i]) * (v - mean[i])
+		}
+	}
+	for i := range std {
+		std[i] = math.Sqrt(std[i]/float64(len(rows))) + 1e-6
+	}
+	return mean, std
 }

@@ -1,0 +1,116 @@
+// Package words splits text into lowercase word tokens, stems them lightly
+// and knows the English function words and negations, for the text features
+// of the models.
+package words
+
+import (
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tokens splits s into lowercase word tokens: runs of letters and digits,
+// with inner apostrophes kept ("didn't").
+func Tokens(s string) []string {
+	out := Fields(s)
+	for i, w := range out {
+		out[i] = strings.ToLower(w)
+	}
+	return out
+}
+
+// Fields splits s into word tokens as Tokens does but keeps their case.
+// Typographic apostrophes become plain ones.
+func Fields(s string) []string {
+	var out []string
+	start := -1
+	flush := func(end int) {
+		if start >= 0 {
+			w := strings.Trim(s[start:end], "'’")
+			if w != "" {
+				out = append(out, strings.ReplaceAll(w, "’", "'"))
+			}
+			start = -1
+		}
+	}
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '\'' || r == '’') && start >= 0) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		flush(i)
+	}
+	flush(len(s))
+	return out
+}
+
+// Stem is a light suffix stripper: enough to join "denies"/"denied"/"deny"
+// and plural forms without a full Porter stemmer.
+func Stem(w string) string {
+	if utf8.RuneCountInString(w) <= 3 {
+		return w
+	}
+	w = strings.TrimSuffix(w, "'s")
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ied") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ing") && len(w) > 5:
+		return w[:len(w)-3]
+	case strings.HasSuffix(w, "ed") && len(w) > 4:
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "es") && len(w) > 4 && strings.ContainsAny(w[len(w)-3:len(w)-2], "sxzh"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// Content returns the stemmed tokens of toks that are not stopwords.
+func Content(toks []string) []string {
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if stopwords[t] {
+			continue
+		}
+		out = append(out, Stem(t))
+	}
+	return out
+}
+
+// IsStopword reports whether the lowercase token w is a function word (or a
+// reporting verb such as "said") that carries little of a sentence's content.
+func IsStopword(w string) bool { return stopwords[w] }
+
+// IsNegation reports whether the lowercase token w negates ("not", "never",
+// "didn't").
+func IsNegation(w string) bool { return negation[w] }
+
+// Negations returns the negation words, sorted.
+func Negations() []string { return slices.Sorted(maps.Keys(negation)) }
+
+// Set returns the set of the given words.
+func Set(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+var stopwords = Set(strings.Fields(`a about above after again against all am an and any are as at be because been
+before being below between both but by can did do does doing down during each few for from further had has have
+having he her here hers herself him himself his how i if in into is it its itself just me more most my myself
+now of off on once only or other our ours ourselves out over own same she should so some such than that the their
+theirs them themselves then there these they this those through to too under until up very was we were what when
+where which while who whom why will with would you your yours yourself yourselves also said says say mr mrs ms
+one two new like get got us s t via just`))
+
+var negation = Set(strings.Fields(`not no never none nothing nobody neither nor without isn't wasn't didn't
+doesn't don't aren't weren't won't can't couldn't shouldn't hasn't haven't hadn't cannot`))

@@ -1,0 +1,44 @@
+package words
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestTokens(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Apple didn't sell 19M watches!", []string{"apple", "didn't", "sell", "19m", "watches"}},
+		{"  'quoted' words’ ", []string{"quoted", "words"}},
+		{"", nil},
+		{"Über-cool café", []string{"über", "cool", "café"}},
+	}
+	for _, tt := range tests {
+		if got := Tokens(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("Tokens(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStem(t *testing.T) {
+	tests := map[string]string{
+		"denies": "deny", "denied": "deny", "deny": "deny", "reports": "report", "reported": "report",
+		"boxes": "box", "glass": "glass", "virus": "virus", "dating": "dat", "isis": "isi", "cat": "cat",
+	}
+	for in, want := range tests {
+		if got := Stem(in); got != want {
+			t.Errorf("Stem(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestContentAndNegation(t *testing.T) {
+	if got, want := Content(Tokens("The reports said he denied it")), []string{"report", "deny"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Content = %q, want %q", got, want)
+	}
+	if !IsNegation("didn't") || IsNegation("did") || !IsStopword("the") || IsStopword("report") {
+		t.Error("word classes wrong")
+	}
+}
