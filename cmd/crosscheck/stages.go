@@ -14,6 +14,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/ner"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/paraphrase"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/internal/quote"
 	"github.com/crosscheck-news/crosscheck/internal/segment"
@@ -60,6 +61,10 @@ func storyStages() ([]pipeline.NamedStory, error) {
 	if err != nil {
 		return nil, err
 	}
+	para, err := paraphrase.Default()
+	if err != nil {
+		return nil, err
+	}
 	bodies := newBodyCache(model, 512)
 	var mu sync.Mutex
 	seen := map[string]news.Stance{} // claim and article -> confident stance, or "" when unsure
@@ -92,7 +97,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(512)}},
 		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claims},
-		{Name: "matching", Stage: claim.Matcher{}},
+		{Name: "matching", Stage: claim.Matcher{Similar: paraphraser{para}}},
 		{Name: "status", Stage: status.Stage{}},
 		{Name: "contradictions", Stage: contradiction.Stage{Cache: contradiction.NewCache(64 << 20)}},
 		{Name: "timeline", Stage: timeline.Stage{}},
@@ -130,3 +135,12 @@ func (c *bodyCache) get(a *news.Article) *stance.Body {
 	c.mu.Unlock()
 	return b
 }
+
+// paraphraser lets the claim matcher use the paraphrase model.
+type paraphraser struct{ m *paraphrase.Model }
+
+func (p paraphraser) Prepare(text string) any { return p.m.Prepare(text) }
+func (p paraphraser) Prob(a, b any) float64 {
+	return p.m.ProbPrepared(a.(*paraphrase.Sentence), b.(*paraphrase.Sentence))
+}
+func (p paraphraser) Threshold() float64 { return p.m.Threshold() }

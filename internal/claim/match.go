@@ -101,8 +101,12 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	sw := newStoryWords(bags)
 	// Statements already part of the main claim are left to it.
 	var mainWords map[string]bool
+	var mainPrep any
 	if len(v.Claims) > 0 && v.Claims[0].Main {
 		mainWords = contentWords(v.Claims[0].Text)
+		if m.Similar != nil {
+			mainPrep = m.Similar.Prepare(v.Claims[0].Text)
+		}
 	}
 	// Candidates share a specific word: an inverted index over the words
 	// rarer than in half the statements.
@@ -185,6 +189,12 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		text := cleanProposition(toldThat.ReplaceAllString(rep.text, ""))
 		if !claimLike(text) || !hasVerb(text) || !clauseStart(text) || mainWords != nil && sw.covered(mainWords, rep.words) >= mainOverlap {
 			continue
+		}
+		if forecast.MatchString(text) {
+			continue // what will happen cannot be confirmed yet: no line rather than a wrong status
+		}
+		if mainPrep != nil && m.Similar.Prob(mainPrep, m.Similar.Prepare(rep.text)) >= threshold {
+			continue // the main claim again, in other words
 		}
 		parties := partiesOf(v, text)
 		c := news.Claim{ID: "c" + news.IDFor("match|" + v.ID + "|" + text)[:10], Text: text, Stances: []news.StanceEntry{}}
@@ -276,15 +286,22 @@ var nonClauseStart = map[string]bool{"of": true, "to": true, "for": true, "with"
 	"before": true, "during": true, "while": true, "against": true, "that": true, "which": true, "who": true,
 	"whether": true, "if": true, "how": true, "what": true, "why": true, "when": true, "where": true}
 
-// clauseStart tells whether a text opens like a clause.
+// clauseStart tells whether a text opens like a clause with a subject a
+// reader can identify: not a preposition, a gerund, a bare verb ("was
+// announced by"), or a pronoun whose referent is in another sentence ("he
+// would not release").
 func clauseStart(s string) bool {
 	f := strings.Fields(s)
 	if len(f) == 0 {
 		return false
 	}
 	w := strings.ToLower(strings.Trim(f[0], `"'“”‘’()[],.;:!?`))
-	return !nonClauseStart[w] && !strings.HasSuffix(w, "ing")
+	return !nonClauseStart[w] && !strings.HasSuffix(w, "ing") && !auxiliaries[w] && !pronouns[w] &&
+		w != "this" && w != "these" && w != "those" && w != "there"
 }
+
+// forecast marks a claim about what will or may happen.
+var forecast = regexp.MustCompile(`(?i)\b(will|would|could|may|might|shall|going to|plans? to|planning to|set to|expected to|likely to|about to)\b`)
 
 // auxiliaries and copulas: a claim holds a finite verb.
 var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
@@ -312,7 +329,7 @@ func hasVerb(s string) bool {
 			switch {
 			case strings.HasSuffix(w, "ed") && !opens:
 				return true
-			case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+			case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !opens &&
 				(prev[0] >= 'A' && prev[0] <= 'Z' || pronouns[strings.ToLower(prev)]):
 				return true
 			}

@@ -25,14 +25,14 @@ func said(a *news.Article, content, by, voice string, st news.Stance) {
 func TestMatcherJoinsOneStatementAcrossOutlets(t *testing.T) {
 	a := article("a", "Ledger", 2, []string{
 		"Ferry crews on Lake Verrin stopped work on Monday.",
-		"The port authority said the new timetable would start in April after the repairs."}, nil)
+		"The port authority said the new timetable started in April after the repairs."}, nil)
 	b := article("b", "Coast", 3, []string{
 		"Crews walked off the Lake Verrin ferries.",
-		"According to the port authority, the new timetable would start in April after the repairs are done."}, nil)
+		"According to the port authority, the new timetable started in April after the repairs are done."}, nil)
 	c := article("c", "Post", 3, []string{
 		"The mayor said the city budget had no room for higher ferry wages this year."}, nil)
-	said(a, "the new timetable would start in April after the repairs", "the port authority", news.VoiceOfficial, news.Asserts)
-	said(b, "the new timetable would start in April after the repairs are done", "the port authority", news.VoiceOfficial, news.Asserts)
+	said(a, "the new timetable started in April after the repairs", "the port authority", news.VoiceOfficial, news.Asserts)
+	said(b, "the new timetable started in April after the repairs are done", "the port authority", news.VoiceOfficial, news.Asserts)
 	said(c, "the city budget had no room for higher ferry wages this year", "The mayor", news.VoiceOfficial, news.Asserts)
 	arts := []*news.Article{a, b, c}
 	v := news.NewStoryView("s", "t")
@@ -49,7 +49,7 @@ func TestMatcherJoinsOneStatementAcrossOutlets(t *testing.T) {
 		t.Fatalf("claims = %+v, want the timetable only (the budget is said by one outlet)", v.Claims)
 	}
 	c0 := v.Claims[0]
-	if !strings.Contains(c0.Text, "timetable would start in April") || len(c0.Stances) != 2 || c0.Status != news.Confirmed {
+	if !strings.Contains(c0.Text, "timetable started in April") || len(c0.Stances) != 2 || c0.Status != news.Confirmed {
 		t.Errorf("claim = %+v", c0)
 	}
 	for _, s := range c0.Stances {

@@ -202,9 +202,9 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 	case !modelDeny.empty() && (!assert.empty() || !modelAssert.empty()):
 		return news.Disputed, fmt.Sprintf("read by the stance model: %s disagree, %s agree; no statement by anyone involved was found",
 			plural(len(modelDeny.groups), "outlet"), plural(len(modelAssert.groups)+len(assert.groups), "outlet"))
-	case len(assert.groups) >= confirmGroups && len(assert.groups) >= confirmRatio*(len(rumour.groups)+len(modelHedge.groups)):
-		return news.Confirmed, fmt.Sprintf("stated as fact by %s, in their own voice or citing a named source; %s report it only as a claim or rumour; nobody denies or doubts it",
-			plural(len(assert.groups), "independent outlet"), plural(len(rumour.groups)+len(modelHedge.groups), "outlet"))
+	case len(ownAssert.groups) >= confirmGroups && len(assert.groups) >= confirmRatio*(len(rumour.groups)+len(modelHedge.groups)):
+		return news.Confirmed, fmt.Sprintf("stated as fact by %s in their own voice; %s report it only as a claim or rumour; nobody denies or doubts it",
+			plural(len(ownAssert.groups), "independent outlet"), plural(len(rumour.groups)+len(modelHedge.groups), "outlet"))
 	case !authAssert.empty():
 		return news.Unverified, describe("stated", authAssert) + " alone; no other source states it"
 	case !assert.empty():
