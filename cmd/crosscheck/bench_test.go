@@ -135,6 +135,7 @@ func BenchmarkRebuildStory200(b *testing.B) {
 			return err
 		}
 		a.ID = news.IDFor(a.Text)
+		a.ContentHash = news.ContentHash(a.Text) // as the store sets it
 		arts = append(arts, a)
 		return nil
 	}, func(f ingest.Failure) { b.Error(f) })

@@ -12,6 +12,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/extract"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
+	"github.com/crosscheck-news/crosscheck/internal/lru"
 	"github.com/crosscheck-news/crosscheck/internal/ner"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/paraphrase"
@@ -68,7 +69,8 @@ func storyStages() ([]pipeline.NamedStory, error) {
 	bodies := newBodyCache(model, 512)
 	var mu sync.Mutex
 	seen := map[string]news.Stance{} // claim and article -> confident stance, or "" when unsure
-	claims := claim.Builder{Stance: func(text string, a *news.Article) (news.Stance, bool) {
+	readings := claim.NewCache(64 << 20)
+	claims := claim.Builder{Cache: readings, Stance: func(text string, a *news.Article) (news.Stance, bool) {
 		key := text + "\x00" + a.ID + "/" + a.ContentHash
 		mu.Lock()
 		st, ok := seen[key]
@@ -97,7 +99,8 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(512)}},
 		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claims},
-		{Name: "matching", Stage: claim.Matcher{Similar: paraphraser{para}}},
+		{Name: "matching", Stage: claim.Matcher{Similar: paraphraser{para}, Prepared: lru.New[string, any](32 << 20),
+			Probs: lru.New[string, float64](16 << 20), Cache: readings}},
 		{Name: "status", Stage: status.Stage{}},
 		{Name: "contradictions", Stage: contradiction.Stage{Cache: contradiction.NewCache(64 << 20)}},
 		{Name: "timeline", Stage: timeline.Stage{}},

@@ -19,6 +19,8 @@ type Builder struct {
 	// Stance, when set, gives a model's stance of an article toward a claim
 	// for articles that state nothing about it themselves.
 	Stance func(claim string, a *news.Article) (news.Stance, bool)
+	// Cache, when set, keeps what is read from each article across rebuilds.
+	Cache *Cache
 }
 
 // entityIndex maps folded names and aliases to the story's entities.
@@ -92,7 +94,7 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			if acc == nil {
 				acc = &claimAcc{predicate: st.Predicate, names: [2]string{n1, n2}, ids: [2]string{id1, id2},
 					stanceSeen: map[string]bool{}}
-				acc.claim = news.Claim{ID: "c" + news.IDFor(key)[:10], Text: claimText(st.Predicate, n1, n2),
+				acc.claim = news.Claim{ID: "c" + news.IDFor(key)[:10], Text: claimText(st.Predicate, n1, n2), Kind: "relation",
 					Stances: []news.StanceEntry{}}
 				byKey[key] = acc
 				order = append(order, key)

@@ -280,7 +280,7 @@ const maxCandidateGroups = 40
 // sources share (weighted by how specific the words are to few articles),
 // titles and first sentences slightly preferred. ok is false when no
 // article has a lead that reads as a claim.
-func chooseMain(v *news.StoryView, arts []*news.Article) (candidate, storyWords, bool) {
+func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidate, storyWords, bool) {
 	groups := sourceGroups(v)
 	// One lead bag per independent group: its first article's title and lead.
 	type bag struct {
@@ -295,7 +295,7 @@ func chooseMain(v *news.StoryView, arts []*news.Article) (candidate, storyWords,
 		if g == "" {
 			g = a.ID
 		}
-		lead := leadOf(a)
+		lead := cache.reading(a).leads
 		i, ok := seenGroup[g]
 		if !ok {
 			i = len(bags)
@@ -362,7 +362,7 @@ func chooseMain(v *news.StoryView, arts []*news.Article) (candidate, storyWords,
 // sources state, one of whom the chosen lead names, stands as the main claim in its
 // normalised form; otherwise the chosen headline or lead does.
 func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claimAcc) (news.Claim, bool) {
-	cand, sw, ok := chooseMain(v, arts)
+	cand, sw, ok := chooseMain(v, arts, b.Cache)
 	if len(rel) > 0 {
 		r := rel[0]
 		groups := sourceGroups(v)
@@ -376,7 +376,7 @@ func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claim
 		}
 		if len(stated) >= minRelationGroups && 2*len(stated) >= len(all) && (!ok || namesIn(cand.text, r.names)) {
 			c := r.claim
-			c.Main = true
+			c.Main, c.Kind = true, "main"
 			return c, true
 		}
 	}
@@ -387,7 +387,7 @@ func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claim
 	parties := partiesOf(v, cand.text)
 	ix := newEntityIndex(v)
 	for _, a := range arts {
-		entries, best := readArticle(cand, sw, a)
+		entries, best := readArticle(cand, sw, a, b.Cache.reading(a))
 		for i := range entries {
 			// A party speaks as a person the claim names, or as the
 			// representative of one; an organisation's word counts through
@@ -434,16 +434,42 @@ func namesBoth(text string, names [2]string) bool {
 // partiesOf returns the names of the story's people and organisations that
 // the claim names: what they say about it counts as a party's word.
 func partiesOf(v *news.StoryView, text string) []string {
-	t := " " + strings.Join(claimWords(text), " ") + " "
-	var out []string
+	return newPartyIndex(v).of(text)
+}
+
+// partyIndex holds the folded names of a story's people and organisations,
+// computed once for the many claims of a story.
+type partyIndex struct {
+	names []string
+	forms [][]string // " word word " per name and alias
+}
+
+func newPartyIndex(v *news.StoryView) partyIndex {
+	var ix partyIndex
 	for _, e := range v.Entities {
 		if e.Type != news.PER && e.Type != news.ORG {
 			continue
 		}
+		var forms []string
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			w := strings.Join(claimWords(n), " ")
-			if len(w) > 2 && strings.Contains(t, " "+w+" ") {
-				out = append(out, e.Name)
+			if w := strings.Join(claimWords(n), " "); len(w) > 2 {
+				forms = append(forms, " "+w+" ")
+			}
+		}
+		ix.names = append(ix.names, e.Name)
+		ix.forms = append(ix.forms, forms)
+	}
+	return ix
+}
+
+// of returns the names the text names.
+func (ix partyIndex) of(text string) []string {
+	t := " " + strings.Join(claimWords(text), " ") + " "
+	var out []string
+	for i, forms := range ix.forms {
+		for _, f := range forms {
+			if strings.Contains(t, f) {
+				out = append(out, ix.names[i])
 				break
 			}
 		}

@@ -3,9 +3,11 @@ package claim
 import (
 	"context"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/lru"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -21,6 +23,13 @@ type Matcher struct {
 	Similar Similarity
 	// MaxClaims bounds the claims added (0: DefaultMaxClaims).
 	MaxClaims int
+	// Prepared, when set, keeps the model's analysis of statements across
+	// rebuilds of a story (keyed by their text).
+	Prepared *lru.Cache[string, any]
+	// Probs, when set, keeps the model's probability of each pair compared.
+	Probs *lru.Cache[string, float64]
+	// Cache, when set, keeps each article's statements ready for matching.
+	Cache *Cache
 }
 
 // Similarity scores sentence pairs.
@@ -39,12 +48,13 @@ const DefaultMaxClaims = 12
 // Matching limits: statements per article, words per statement, and how
 // much word overlap two statements need to be compared at all.
 const (
-	maxStatementsPerArticle = 30
+	maxStatementsPerArticle = 15
 	minStatementWords       = 6
 	maxStatementWords       = 60
 	candidateOverlap        = 0.25 // weighted Dice before the paraphrase model is asked
 	matchOverlap            = 0.5  // weighted Dice that decides without a model
 	mainOverlap             = 0.5  // coverage of the main claim that makes a statement part of it
+	minSharedWords          = 2    // specific words two statements share to be compared
 )
 
 // numberPattern finds figures in a statement.
@@ -67,27 +77,12 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	groups := sourceGroups(v)
 	var items []*item
 	for _, a := range arts {
-		n := 0
-		for _, st := range a.Statements {
-			// Direct and mixed quotes are the quotes section's: a claim is
-			// a proposition, matched however it is worded.
-			if st.Kind == "" || st.Kind == "direct" || st.Kind == "mixed" || st.Voice == news.VoiceFans ||
-				n >= maxStatementsPerArticle || inSocial(a, st.Content) {
-				continue
-			}
-			text := strings.TrimSpace(st.Content.Text(a.Text))
-			if strings.ContainsAny(text, "\"“”") {
-				continue
-			}
-			if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords {
-				continue
-			}
-			n++
-			it := &item{a: a, st: st, text: text, words: contentWords(text), nums: numbers(text), group: groups[a.ID]}
+		for _, it := range m.Cache.reading(a).items {
+			it.a, it.group = a, groups[a.ID]
 			if it.group == "" {
 				it.group = a.ID
 			}
-			items = append(items, it)
+			items = append(items, &it)
 		}
 	}
 	if len(items) < 2 {
@@ -108,13 +103,40 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			mainPrep = m.Similar.Prepare(v.Claims[0].Text)
 		}
 	}
-	// Candidates share a specific word: an inverted index over the words
-	// rarer than in half the statements.
-	index := map[string][]int{}
+	// Words as ids with their weights, each item's ids sorted: overlaps are
+	// merges of two short lists, not map lookups.
+	vocab := map[string]int32{}
+	var weights []float64
+	ids := make([][]int32, len(items))
+	totals := make([]float64, len(items))
 	for i, it := range items {
 		for w := range it.words {
-			if sw.weight(w) > 0.7 {
-				index[w] = append(index[w], i)
+			id, ok := vocab[w]
+			if !ok {
+				id = int32(len(weights))
+				vocab[w] = id
+				weights = append(weights, sw.weight(w))
+			}
+			ids[i] = append(ids[i], id)
+			totals[i] += weights[id]
+		}
+		slices.Sort(ids[i])
+	}
+	// Candidates share at least two specific words: an inverted index over
+	// the words found in few statements (very common words would make
+	// every pair a candidate).
+	maxDF := max(4, len(items)/20)
+	df := make([]int, len(weights))
+	for _, l := range ids {
+		for _, id := range l {
+			df[id]++
+		}
+	}
+	index := make([][]int32, len(weights))
+	for i, l := range ids {
+		for _, id := range l {
+			if df[id] <= maxDF {
+				index[id] = append(index[id], int32(i))
 			}
 		}
 	}
@@ -130,38 +152,42 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	if m.Similar != nil {
 		threshold = m.Similar.Threshold()
 	}
+	shared := make([]int, len(items))
+	var touched []int
 	for i, it := range items {
-		seen := map[int]bool{}
-		for w := range it.words {
-			for _, j := range index[w] {
-				if j <= i || seen[j] {
+		touched = touched[:0]
+		for _, id := range ids[i] {
+			for _, j := range index[id] {
+				if int(j) <= i {
 					continue
 				}
-				seen[j] = true
-				o := items[j]
-				if o.group == it.group || find(i) == find(j) {
-					continue
+				if shared[j] == 0 {
+					touched = append(touched, int(j))
 				}
-				d := sw.dice(it.words, o.words)
-				if d < candidateOverlap || !numbersAgree(it.nums, o.nums) {
-					continue
-				}
-				same := d >= matchOverlap
-				if m.Similar != nil {
-					if it.prep == nil {
-						it.prep = m.Similar.Prepare(it.text)
-					}
-					if o.prep == nil {
-						o.prep = m.Similar.Prepare(o.text)
-					}
-					same = m.Similar.Prob(it.prep, o.prep) >= threshold
-				}
-				if same {
-					items[find(j)].parent = find(i)
-				}
+				shared[j]++
+			}
+		}
+		for _, j := range touched {
+			n := shared[j]
+			shared[j] = 0
+			o := items[j]
+			if n < minSharedWords || o.group == it.group || find(i) == find(j) {
+				continue
+			}
+			d := weightedDice(ids[i], ids[j], weights, totals[i]+totals[j])
+			if d < candidateOverlap || !numbersAgree(it.nums, o.nums) {
+				continue
+			}
+			same := d >= matchOverlap
+			if m.Similar != nil {
+				same = m.prob(it, o) >= threshold
+			}
+			if same {
+				items[find(j)].parent = find(i)
 			}
 		}
 	}
+	partyIx := newPartyIndex(v)
 	clusters := map[int][]*item{}
 	var roots []int
 	for i := range items {
@@ -196,7 +222,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		if mainPrep != nil && m.Similar.Prob(mainPrep, m.Similar.Prepare(rep.text)) >= threshold {
 			continue // the main claim again, in other words
 		}
-		parties := partiesOf(v, text)
+		parties := partyIx.of(text)
 		c := news.Claim{ID: "c" + news.IDFor("match|" + v.ID + "|" + text)[:10], Text: text, Stances: []news.StanceEntry{}}
 		sort.SliceStable(members, func(i, j int) bool { return earlier(members[i].a, members[j].a) })
 		for _, it := range members {
@@ -228,6 +254,93 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		v.Claims = append(v.Claims, s.claim)
 	}
 	return nil
+}
+
+// matchItems returns the statements of a that can be matched into claims.
+func matchItems(a *news.Article) []item {
+	var out []item
+	for _, st := range a.Statements {
+		// Direct and mixed quotes are the quotes section's: a claim is a
+		// proposition, matched however it is worded.
+		if st.Kind == "" || st.Kind == "direct" || st.Kind == "mixed" || st.Voice == news.VoiceFans ||
+			len(out) >= maxStatementsPerArticle || inSocial(a, st.Content) {
+			continue
+		}
+		text := strings.TrimSpace(st.Content.Text(a.Text))
+		if strings.ContainsAny(text, "\"“”") {
+			continue
+		}
+		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords {
+			continue
+		}
+		out = append(out, item{st: st, text: text, words: contentWords(text), nums: numbers(text)})
+	}
+	return out
+}
+
+// prob is the model's probability that two statements say the same thing,
+// through the cache of pairs when there is one.
+func (m Matcher) prob(x, y *item) float64 {
+	key := ""
+	if m.Probs != nil {
+		a, b := x.text, y.text
+		if b < a {
+			a, b = b, a
+		}
+		key = a + "\x00" + b
+		if p, ok := m.Probs.Get(key); ok {
+			return p
+		}
+	}
+	if x.prep == nil {
+		x.prep = m.prepare(x.text)
+	}
+	if y.prep == nil {
+		y.prep = m.prepare(y.text)
+	}
+	p := m.Similar.Prob(x.prep, y.prep)
+	if m.Probs != nil {
+		m.Probs.Add(key, p, len(key)+32)
+	}
+	return p
+}
+
+// prepare analyses a statement for the model, through the cache when there is one.
+func (m Matcher) prepare(text string) any {
+	if m.Prepared == nil {
+		return m.Similar.Prepare(text)
+	}
+	if p, ok := m.Prepared.Get(text); ok {
+		return p
+	}
+	p := m.Similar.Prepare(text)
+	m.Prepared.Add(text, p, preparedSize+len(text))
+	return p
+}
+
+// preparedSize is about what one prepared statement holds besides its text.
+const preparedSize = 1024
+
+// weightedDice is twice the weight of the ids two sorted lists share over
+// the weight of both.
+func weightedDice(a, b []int32, w []float64, total float64) float64 {
+	if total == 0 {
+		return 0
+	}
+	both := 0.0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			both += 2 * w[a[i]]
+			i++
+			j++
+		}
+	}
+	return both / total
 }
 
 // representative is the member whose words the others share most: the

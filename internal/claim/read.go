@@ -90,6 +90,29 @@ func hasAny(lower string, keys []string) bool {
 	return false
 }
 
+// Sentence flags: what a sentence says about veracity, whatever the claim.
+const (
+	flagDebunk    = 1 << iota // calls something false
+	flagDoubt                 // doubts something
+	flagReference             // points back at "the story", "the report"
+)
+
+// sentenceFlags reads a sentence's flags.
+func sentenceFlags(text string) uint8 {
+	var f uint8
+	lower := strings.ToLower(text)
+	if hasAny(lower, debunkKeys) && debunkWords.MatchString(text) {
+		f |= flagDebunk
+	}
+	if hasAny(lower, doubtKeys) && doubtWords.MatchString(text) {
+		f |= flagDoubt
+	}
+	if f != 0 && claimReference.MatchString(text) {
+		f |= flagReference
+	}
+	return f
+}
+
 // sentenceReading is what one sentence says about a claim.
 type sentenceReading struct {
 	stance   news.Stance
@@ -182,7 +205,12 @@ const debunkMatch = 0.3
 // readArticle returns a's stance entries toward the main claim: the
 // sentence that states it, and a sentence that debunks it.
 // best is the sentence closest to the claim, whether or not it states it.
-func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news.StanceEntry, best news.Span) {
+// r is what was read of a's sentences (from the cache).
+func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReading) (entries []news.StanceEntry, best news.Span) {
+	words, flags := r.words, r.flags
+	if len(r.statementWords) != len(a.Statements) {
+		return nil, news.Span{} // the reading is of another version of the article
+	}
 	var out []news.StanceEntry
 	ss := sentences(a)
 	bestScore := 0.0
@@ -194,8 +222,7 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 		if inSocial(a, s) {
 			continue
 		}
-		text := s.Text(a.Text)
-		sc, plain := coverage(sw, main, text)
+		sc, plain := coverageWords(sw, main, words[i])
 		if len(main.plain) > 0 && plain < plainMatch {
 			sc = min(sc, mainClaimMatch/2) // the names without what the claim says of them
 		}
@@ -205,23 +232,21 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 		if debunk.Len() > 0 && doubt.Len() > 0 {
 			continue
 		}
-		lower := strings.ToLower(text)
-		if debunk.Len() == 0 && hasAny(lower, debunkKeys) && debunkWords.MatchString(text) &&
-			(sc >= debunkMatch || claimReference.MatchString(text)) {
+		f := flags[i]
+		if debunk.Len() == 0 && f&flagDebunk != 0 && (sc >= debunkMatch || f&flagReference != 0) {
 			debunk = s
 		}
-		if doubt.Len() == 0 && hasAny(lower, doubtKeys) && doubtWords.MatchString(text) &&
-			(sc >= debunkMatch || claimReference.MatchString(text)) {
+		if doubt.Len() == 0 && f&flagDoubt != 0 && (sc >= debunkMatch || f&flagReference != 0) {
 			doubt = s
 		}
 	}
 	// A denial by someone, worded differently, that points at the claim.
-	for _, st := range a.Statements {
+	for k, st := range a.Statements {
 		if st.Kind == "" || st.Kind == "assertion" || inSocial(a, st.Span) {
 			continue
 		}
 		content := st.Content.Text(a.Text)
-		sc, _ := coverage(sw, main, content)
+		sc, _ := coverageWords(sw, main, r.statementWords[k])
 		// A confirmation by an official or a party that states the claim
 		// in its own words (the speaker's standing is checked below).
 		confirms := st.Stance == news.Asserts && !st.Hedged && st.Modality == "" && sc >= confirmMatch &&
@@ -269,10 +294,15 @@ func readArticle(main candidate, sw storyWords, a *news.Article) (entries []news
 // words, that text holds; computed without building text's word set, as it
 // runs on every sentence of every article.
 func coverage(sw storyWords, main candidate, text string) (all, plain float64) {
+	return coverageWords(sw, main, strings.FieldsFunc(fold.String(text), claimWordSplitFunc))
+}
+
+// coverageWords is coverage over a text's folded words.
+func coverageWords(sw storyWords, main candidate, words []string) (all, plain float64) {
 	var seen [64]string
 	n := 0
 	var got, gotPlain, total, totalPlain float64
-	for _, w := range strings.FieldsFunc(fold.String(text), claimWordSplitFunc) {
+	for _, w := range words {
 		if !main.words[w] {
 			continue
 		}

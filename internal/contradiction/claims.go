@@ -162,11 +162,16 @@ func (st *story) partyNames(names ...string) [][]string {
 // partyStatement finds, among the claims' stances, an assertion or denial
 // by one of the parties or their representative that keep accepts (in
 // article only, when only is not nil), preferring exactly dated and early
-// articles. It returns the entry and its claim's text.
+// articles. Only claims about the parties count (their text names one of
+// them): what a party said on something else is not a comment on this.
+// It returns the entry and its claim's text.
 func (st *story) partyStatement(only *news.Article, parties [][]string, keep func(news.StanceEntry) bool) (*news.StanceEntry, string) {
 	var best *news.StanceEntry
 	var text string
 	for _, c := range st.v.Claims {
+		if c.Kind == "statement" || !namesParty(c.Text, parties) {
+			continue // only what was said on the claims about the parties themselves
+		}
 		for i := range c.Stances {
 			e := &c.Stances[i]
 			if e.Stance != news.Asserts && e.Stance != news.Denies && e.Stance != news.Debunks || len(e.Citations) == 0 ||
@@ -217,6 +222,20 @@ func names(sentence string, parties [][]string) bool {
 	for _, ns := range parties {
 		for _, n := range ns {
 			if strings.Contains(f, n) || strings.Contains(f, lastField(n)) && len(lastField(n)) > 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namesParty reports whether a text names one of the parties (by name,
+// alias or last name).
+func namesParty(text string, parties [][]string) bool {
+	f := fold.String(text)
+	for _, ns := range parties {
+		for _, n := range ns {
+			if strings.Contains(f, n) || len(lastField(n)) > 2 && strings.Contains(f, lastField(n)) {
 				return true
 			}
 		}

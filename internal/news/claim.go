@@ -75,7 +75,11 @@ type Claim struct {
 	Reason string `json:"reason"`
 	// Main marks the story's main claim: the central proposition of its
 	// headlines and leads. It is always the first claim.
-	Main    bool          `json:"main,omitempty"`
+	Main bool `json:"main,omitempty"`
+	// Kind is where the claim comes from: "main" (the story's main claim),
+	// "relation" (a relation between two people), "statement" (statements
+	// matched across outlets).
+	Kind    string        `json:"kind,omitempty"`
 	Stances []StanceEntry `json:"stances"`
 }
 

@@ -1,0 +1,72 @@
+package claim
+
+import (
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/fold"
+	"github.com/crosscheck-news/crosscheck/internal/lru"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// Cache keeps what the claim stages read from each article (its leads, its
+// sentences' words, its statements ready for matching) across rebuilds of
+// a story: all of it depends on the article alone, so a story rebuilt after
+// a new article arrives reads only the new one. It is safe for concurrent
+// use; a nil *Cache reads every article again.
+type Cache struct {
+	c *lru.Cache[string, *articleReading]
+}
+
+// NewCache returns a cache holding about maxBytes of readings.
+func NewCache(maxBytes int) *Cache {
+	return &Cache{c: lru.New[string, *articleReading](maxBytes)}
+}
+
+// articleReading is what the claim stages read from one article. It is
+// shared between rebuilds and never modified after it is made.
+type articleReading struct {
+	leads []candidate
+	words [][]string // folded words per sentence, for the first maxReadSentences
+	flags []uint8    // sentence flags, for the same sentences
+	items []item     // statements ready for matching (parent and prep unset)
+	// statementWords are the folded words of each statement's content, in
+	// the order of a.Statements.
+	statementWords [][]string
+}
+
+// reading returns a's reading, from the cache when it holds it.
+func (c *Cache) reading(a *news.Article) *articleReading {
+	key := a.ID + "/" + a.ContentHash
+	if c != nil && a.ContentHash != "" {
+		if r, ok := c.c.Get(key); ok {
+			return r
+		}
+	}
+	r := &articleReading{leads: leadOf(a), items: matchItems(a)}
+	size := 256
+	for i, s := range sentences(a) {
+		if i >= maxReadSentences {
+			break
+		}
+		text := s.Text(a.Text)
+		ws := strings.FieldsFunc(fold.String(text), claimWordSplitFunc)
+		r.words = append(r.words, ws)
+		r.flags = append(r.flags, sentenceFlags(text))
+		size += 16 * len(ws)
+		for _, w := range ws {
+			size += len(w)
+		}
+	}
+	for _, st := range a.Statements {
+		ws := strings.FieldsFunc(fold.String(st.Content.Text(a.Text)), claimWordSplitFunc)
+		r.statementWords = append(r.statementWords, ws)
+		size += 24 * len(ws)
+	}
+	for _, it := range r.items {
+		size += 2*len(it.text) + 64*len(it.words)
+	}
+	if c != nil && a.ContentHash != "" {
+		c.c.Add(key, r, size)
+	}
+	return r
+}
