@@ -427,6 +427,11 @@ var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": 
 // ("Apple plans", "he says"). A bare noun phrase ("the release of the
 // girls", "his candidacy for elections") is no claim.
 func hasVerb(s string) bool {
+	// The main clause's verb comes before any relative clause: "an
+	// Instagram story where the duo posed" has none.
+	if loc := relativeWord.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]]
+	}
 	prev := ""
 	for i, f := range strings.Fields(s) {
 		w := strings.Trim(f, `"'“”‘’()[],.;:!?`)
@@ -451,6 +456,9 @@ func hasVerb(s string) bool {
 	}
 	return false
 }
+
+// relativeWord opens a relative or subordinate clause.
+var relativeWord = regexp.MustCompile(`\b(where|who|whom|whose|which|when|while|whereby)\b`)
 
 // phraseOpener words open a noun or prepositional phrase.
 var phraseOpener = map[string]bool{"the": true, "a": true, "an": true, "of": true, "for": true, "in": true, "on": true,

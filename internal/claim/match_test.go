@@ -89,6 +89,7 @@ func TestHasVerb(t *testing.T) {
 		{"The release of detained extremists in exchange for the girls", false},
 		{"His candidacy for elections on Feb. 14", false},
 		{"A state of emergency in the northern states", false},
+		{"An Instagram story with Khloe where the duo can be seen as they posed backstage", false},
 	} {
 		if got := hasVerb(c.s); got != c.want {
 			t.Errorf("hasVerb(%q) = %v", c.s, got)
