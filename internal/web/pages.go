@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
+	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -308,7 +309,7 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 		for _, c := range limit(q.Carriers, maxCarriers, full, &sp.Hidden) {
 			text := c.Text
 			if !full {
-				text = clipText(text, maxQuoted)
+				text = fold.Clip(text, maxQuoted)
 			}
 			qr.Carriers = append(qr.Carriers, carrierRow{Source: cite.source(c.ArticleID), Text: text, ToldTo: c.ToldTo,
 				Medium: c.Medium, Diff: c.Diff, Cites: links(c.Citations)})
@@ -465,21 +466,6 @@ func (u *ui) searchPage(r *http.Request) (*page, error) {
 	p.Title = "Search: " + q
 	p.Body = struct{ Hits []news.SearchHit }{hits}
 	return p, nil
-}
-
-// clipText cuts s to at most n bytes at a word boundary, marking the cut.
-func clipText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	cut := strings.LastIndex(s[:n], " ")
-	if cut < n/2 {
-		cut = n
-		for cut > 0 && s[cut]&0xC0 == 0x80 {
-			cut--
-		}
-	}
-	return s[:cut] + "…"
 }
 
 // entityID is the id the entity pages use: the entity's own, else one made
