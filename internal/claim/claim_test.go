@@ -247,3 +247,22 @@ func TestCleanProposition(t *testing.T) {
 		t.Error("claimLike: a label passed or a sentence failed")
 	}
 }
+
+// TestRelationKeysCoverTriggers checks the cheap test before each trigger:
+// every sentence a trigger matches holds one of its keys.
+func TestRelationKeysCoverTriggers(t *testing.T) {
+	for _, s := range []string{
+		"They tied the knot in June.", "The pair are engaged.", "Her fiancé spoke.", "They went on a date.",
+		"The two are seeing each other.", "Fans are shipping them.", "They were photographed together.",
+		"They posed side by side.", "He cozied up to her.", "They took a photo together.", "She met him in May.",
+		"They parted ways.", "Her ex-husband spoke.", "She lives with ex Tristan Thompson.", "After their break-up, she left.",
+		"The couple divorced.",
+	} {
+		lower := strings.ToLower(s)
+		for _, rel := range relations {
+			if rel.trigger.MatchString(s) && !hasAny(lower, rel.keys) {
+				t.Errorf("%s matches %q but no key does", rel.predicate, s)
+			}
+		}
+	}
+}

@@ -45,7 +45,11 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 			continue
 		}
 		seen := map[string]bool{}
+		lower := strings.ToLower(text)
 		for _, rel := range relations {
+			if !hasAny(lower, rel.keys) {
+				continue // a cheap test first: none of the trigger's words
+			}
 			for _, loc := range rel.trigger.FindAllStringIndex(text, -1) {
 				if pastTie.MatchString(text[max(0, loc[0]-10):loc[0]]) {
 					// "her ex-boyfriend Tristan", "his former wife": not a
@@ -119,6 +123,18 @@ func exPair(in []person, at int) (string, string, bool) {
 		return "", "", false
 	}
 	return other.name, ex.name, true
+}
+
+// roleKeys must occur (lower-cased) for roleSpeaker to match.
+var roleKeys = []string{"rep", "spokes", "publicist", "source", "insider", "friend", "pal", "lawyer", "attorney",
+	"manager", "agent"}
+
+// roleSpeakerIndex is roleSpeaker's submatch index, after a cheap test.
+func roleSpeakerIndex(text string) []int {
+	if !hasAny(strings.ToLower(text), roleKeys) {
+		return nil
+	}
+	return roleSpeaker.FindStringSubmatchIndex(text)
 }
 
 // clauseBoundary starts a new clause inside a sentence.
@@ -239,7 +255,7 @@ func speakerOf(a *news.Article, s news.Span, text string) (string, bool) {
 			return quoteSpeaker(q), false
 		}
 	}
-	if m := roleSpeaker.FindStringSubmatchIndex(text); m != nil && m[0] < len(text)/2+1 {
+	if m := roleSpeakerIndex(text); m != nil && m[0] < len(text)/2+1 {
 		role := roleName(strings.ToLower(text[m[4]:m[5]]))
 		forWhom := ""
 		for _, p := range personsIn(a, news.Span{Start: s.Start + m[6], End: s.Start + m[7]}) {

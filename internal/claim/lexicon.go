@@ -7,11 +7,17 @@ import "regexp"
 var relations = []struct {
 	predicate string
 	trigger   *regexp.Regexp
+	keys      []string // one of them occurs (lower-cased) wherever the trigger matches
 }{
-	{"married", regexp.MustCompile(`(?i)\b(married|engaged|wedding|tied the knot|husband|wife|fianc[eé]e?)\b`)},
-	{"dating", regexp.MustCompile(`(?i)\b(dating|romance|romantic(?:ally)?|relationship|the couple|boyfriend|girlfriend|an item|seeing each other|hooking up|shipp(?:ing|ed)|be(?:ing)? together|went on a date|on a date)\b`)},
-	{"met", regexp.MustCompile(`(?i)\b(met|meet|acquainted|introduced|(?:seen|pictured|photographed|spotted|snapped|sitting|sat|posed|posing) (?:together|side by side)|(?:take|took|taking) (?:a )?(?:photo|picture|selfie)s? together|coz(?:y|ied|ying) up|cos(?:y|ied|ying) up)\b`)},
-	{"split", regexp.MustCompile(`(?i)\b(split|broke up|break-?up|separated|divorc\w*|parted ways|(?:her|his|their) ex\b|(?-i:\bex,? [A-Z])|ex-(?:boyfriend|girlfriend|husband|wife|partner|fianc[eé]e?))`)},
+	{"married", regexp.MustCompile(`(?i)\b(married|engaged|wedding|tied the knot|husband|wife|fianc[eé]e?)\b`),
+		[]string{"marri", "engag", "wedding", "knot", "husband", "wife", "fianc"}},
+	{"dating", regexp.MustCompile(`(?i)\b(dating|romance|romantic(?:ally)?|relationship|the couple|boyfriend|girlfriend|an item|seeing each other|hooking up|shipp(?:ing|ed)|be(?:ing)? together|went on a date|on a date)\b`),
+		[]string{"dating", "romanc", "romantic", "relationship", "couple", "boyfriend", "girlfriend", "item", "seeing",
+			"hooking", "shipp", "together", "date"}},
+	{"met", regexp.MustCompile(`(?i)\b(met|meet|acquainted|introduced|(?:seen|pictured|photographed|spotted|snapped|sitting|sat|posed|posing) (?:together|side by side)|(?:take|took|taking) (?:a )?(?:photo|picture|selfie)s? together|coz(?:y|ied|ying) up|cos(?:y|ied|ying) up)\b`),
+		[]string{"met", "meet", "acquainted", "introduced", "together", "side by side", "coz", "cos"}},
+	{"split", regexp.MustCompile(`(?i)\b(split|broke up|break-?up|separated|divorc\w*|parted ways|(?:her|his|their) ex\b|(?-i:\bex,? [A-Z])|ex-(?:boyfriend|girlfriend|husband|wife|partner|fianc[eé]e?))`),
+		[]string{"split", "broke up", "break", "separated", "divorc", "parted", " ex", "ex-"}},
 }
 
 var (
