@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sort"
+	"sync"
 	"sync/atomic"
 
 	"github.com/crosscheck-news/crosscheck/internal/cluster"
@@ -205,13 +206,53 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	for _, id := range ids {
-		if err := e.builder.Rebuild(ctx, id); err != nil {
-			return sum, err
-		}
+	if err := e.rebuildAll(ctx, ids); err != nil {
+		return sum, err
 	}
 	sum.Stories = len(ids)
 	return sum, nil
+}
+
+// rebuildAll rebuilds the views of the given stories on e.workers
+// goroutines: stories share no articles, and the stages' caches and the
+// stores are safe for concurrent use. It returns the first error.
+func (e *engine) rebuildAll(ctx context.Context, ids []string) error {
+	next := make(chan string)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range max(e.workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range next {
+				if err := e.builder.Rebuild(ctx, id); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+feed:
+	for _, id := range ids {
+		select {
+		case next <- id:
+		case err := <-errs:
+			errs <- err
+			break feed
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return ctx.Err()
+	}
 }
 
 // saveBatch bounds the articles saved in one transaction.

@@ -131,6 +131,13 @@ type storyWords struct {
 }
 
 func newStoryWords(bags []map[string]bool) storyWords {
+	sw, _ := newStoryWordsDF(bags)
+	return sw
+}
+
+// newStoryWordsDF is newStoryWords that also returns each word's document
+// frequency.
+func newStoryWordsDF(bags []map[string]bool) (storyWords, map[string]int) {
 	df := map[string]int{}
 	for _, b := range bags {
 		for w := range b {
@@ -142,7 +149,7 @@ func newStoryWords(bags []map[string]bool) storyWords {
 	for w, d := range df {
 		sw.idf[w] = math.Log(1 + n/float64(d))
 	}
-	return sw
+	return sw, df
 }
 
 func (sw storyWords) weight(w string) float64 {
@@ -318,13 +325,7 @@ func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidat
 	for i, b := range bags {
 		all[i] = b.words
 	}
-	sw := newStoryWords(all)
-	df := map[string]int{}
-	for _, b := range all {
-		for w := range b {
-			df[w]++
-		}
-	}
+	sw, df := newStoryWordsDF(all)
 	for i := range cands {
 		c := &cands[i]
 		// The sum over the other groups' bags of the share of c's weighted
