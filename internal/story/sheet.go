@@ -193,16 +193,24 @@ func titleCites(arts []*news.Article) []news.Citation {
 	return out
 }
 
-// decidingCites cites the stances that settle a claim (denials, debunks,
-// doubts and assertions in the sources' own statements), else everything.
+// decidingCites cites the stances that decide a claim's status: denials
+// and debunks for a denied claim, assertions for a confirmed one, both sides
+// and doubts for a disputed or outdated one (the sources' own statements,
+// not the model's readings), else everything.
 func decidingCites(c news.Claim) []news.Citation {
+	want := map[news.Stance]bool{}
+	switch c.Status {
+	case news.Denied:
+		want[news.Denies], want[news.Debunks] = true, true
+	case news.Confirmed:
+		want[news.Asserts] = true
+	default:
+		want[news.Denies], want[news.Debunks], want[news.Asserts], want[news.Questions] = true, true, true, true
+	}
 	var out []news.Citation
 	for _, s := range c.Stances {
-		switch s.Stance {
-		case news.Denies, news.Debunks, news.Questions, news.Asserts:
-			if s.Voice != news.VoiceModel && s.By != "model" && len(out) < 12 {
-				out = append(out, s.Citations...)
-			}
+		if want[s.Stance] && s.Voice != news.VoiceModel && s.By != "model" && len(out) < 12 {
+			out = append(out, s.Citations...)
 		}
 	}
 	if len(out) == 0 {
