@@ -209,7 +209,7 @@ func TestHeadlineClaimWhenNothingIsStated(t *testing.T) {
 	}
 	// The lead most sources share is the main claim; the article that
 	// states it asserts it, the other is read by the model.
-	if len(v.Claims) != 1 || v.Claims[0].Text != "Ferries stop as crews strike" || v.Claims[0].Status != news.Disputed ||
+	if len(v.Claims) != 1 || v.Claims[0].Text != "Ferries stop as crews strike" || v.Claims[0].Kind != "main" || v.Claims[0].Status != news.Disputed ||
 		len(v.Claims[0].Stances) != 2 || v.Claims[0].Stances[0].By != "" || v.Claims[0].Stances[1].By != "model" {
 		t.Fatalf("claims = %+v", v.Claims)
 	}

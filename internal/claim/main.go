@@ -54,6 +54,10 @@ type candidate struct {
 // lead sentence.
 func cleanProposition(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimLeft(s, "…. ")
+	if strings.HasPrefix(s, "that ") {
+		s = s[len("that "):]
+	}
 	for range 2 {
 		if !mayHaveDateline(s) {
 			break
@@ -384,7 +388,7 @@ func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claim
 	if !ok || len(arts) == 0 {
 		return news.Claim{}, false
 	}
-	c := news.Claim{ID: "c" + news.IDFor("main|" + v.ID)[:10], Text: cand.text, Main: true, Stances: []news.StanceEntry{}}
+	c := news.Claim{ID: "c" + news.IDFor("main|" + v.ID)[:10], Text: cand.text, Main: true, Kind: "main", Stances: []news.StanceEntry{}}
 	parties := partiesOf(v, cand.text)
 	ix := newEntityIndex(v)
 	for _, a := range arts {

@@ -53,7 +53,7 @@ const (
 	maxStatementWords       = 60
 	candidateOverlap        = 0.25 // weighted Dice before the paraphrase model is asked
 	matchOverlap            = 0.5  // weighted Dice that decides without a model
-	mainOverlap             = 0.5  // coverage of the main claim that makes a statement part of it
+	mainOverlap             = 0.35 // coverage of the main claim that makes a statement a retelling of it
 	minSharedWords          = 2    // specific words two statements share to be compared
 )
 
@@ -223,7 +223,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			continue // the main claim again, in other words
 		}
 		parties := partyIx.of(text)
-		c := news.Claim{ID: "c" + news.IDFor("match|" + v.ID + "|" + text)[:10], Text: text, Stances: []news.StanceEntry{}}
+		c := news.Claim{ID: "c" + news.IDFor("match|" + v.ID + "|" + text)[:10], Text: text, Kind: "statement", Stances: []news.StanceEntry{}}
 		sort.SliceStable(members, func(i, j int) bool { return earlier(members[i].a, members[j].a) })
 		for _, it := range members {
 			voice := it.st.Voice
@@ -267,7 +267,7 @@ func matchItems(a *news.Article) []item {
 			continue
 		}
 		text := strings.TrimSpace(st.Content.Text(a.Text))
-		if strings.ContainsAny(text, "\"“”") {
+		if strings.ContainsAny(text, "\"“”") || openingSingleQuote.MatchString(text) {
 			continue
 		}
 		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords {
@@ -409,7 +409,7 @@ func clauseStart(s string) bool {
 		return false
 	}
 	w := strings.ToLower(strings.Trim(f[0], `"'“”‘’()[],.;:!?`))
-	return !nonClauseStart[w] && !strings.HasSuffix(w, "ing") && !auxiliaries[w] && !pronouns[w] &&
+	return !nonClauseStart[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && !auxiliaries[w] && !pronouns[w] &&
 		w != "this" && w != "these" && w != "those" && w != "there"
 }
 
@@ -433,7 +433,8 @@ func hasVerb(s string) bool {
 		s = s[:loc[0]]
 	}
 	prev := ""
-	for i, f := range strings.Fields(s) {
+	fields := strings.Fields(s)
+	for i, f := range fields {
 		w := strings.Trim(f, `"'“”‘’()[],.;:!?`)
 		if w == "" {
 			continue
@@ -448,7 +449,9 @@ func hasVerb(s string) bool {
 			case strings.HasSuffix(w, "ed") && !opens:
 				return true
 			case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !opens &&
-				(prev[0] >= 'A' && prev[0] <= 'Z' || pronouns[strings.ToLower(prev)]):
+				(prev[0] >= 'A' && prev[0] <= 'Z' || pronouns[strings.ToLower(prev)]) &&
+				(i+1 == len(fields) || !phraseOpener[strings.ToLower(fields[i+1])] || strings.ToLower(fields[i+1]) == "to"):
+				// "Apple plans to", not "Anonymous sources in a hospital"
 				return true
 			}
 		}
@@ -456,6 +459,10 @@ func hasVerb(s string) bool {
 	}
 	return false
 }
+
+// openingSingleQuote is a single quotation mark that opens a quote (an
+// apostrophe stands inside a word).
+var openingSingleQuote = regexp.MustCompile(`(?:^|[\s:(])['‘]\w`)
 
 // relativeWord opens a relative or subordinate clause.
 var relativeWord = regexp.MustCompile(`\b(where|who|whom|whose|which|when|while|whereby)\b`)

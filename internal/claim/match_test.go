@@ -90,9 +90,29 @@ func TestHasVerb(t *testing.T) {
 		{"His candidacy for elections on Feb. 14", false},
 		{"A state of emergency in the northern states", false},
 		{"An Instagram story with Khloe where the duo can be seen as they posed backstage", false},
+		{"Anonymous sources in a hospital in Mosul", false},
 	} {
 		if got := hasVerb(c.s); got != c.want {
 			t.Errorf("hasVerb(%q) = %v", c.s, got)
+		}
+	}
+}
+
+func TestClaimKinds(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"The port authority said the new timetable started in April after the repairs."}, nil)
+	b := article("b", "Coast", 3, []string{"According to the port authority, the new timetable started in April after the repairs are done."}, nil)
+	said(a, "the new timetable started in April after the repairs", "the port authority", news.VoiceOfficial, news.Asserts)
+	said(b, "the new timetable started in April after the repairs are done", "the port authority", news.VoiceOfficial, news.Asserts)
+	v := news.NewStoryView("s", "t")
+	for _, x := range []*news.Article{a, b} {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source})
+	}
+	if err := (Matcher{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range v.Claims {
+		if c.Kind != "statement" {
+			t.Errorf("matched claim %q has kind %q", c.Text, c.Kind)
 		}
 	}
 }

@@ -202,7 +202,11 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 	case !modelDeny.empty() && (!assert.empty() || !modelAssert.empty()):
 		return news.Disputed, fmt.Sprintf("read by the stance model: %s disagree, %s agree; no statement by anyone involved was found",
 			plural(len(modelDeny.groups), "outlet"), plural(len(modelAssert.groups)+len(assert.groups), "outlet"))
-	case len(ownAssert.groups) >= confirmGroups && len(assert.groups) >= confirmRatio*(len(rumour.groups)+len(modelHedge.groups)):
+	case c.Kind != "statement" && len(ownAssert.groups) >= confirmGroups &&
+		len(assert.groups) >= confirmRatio*(len(rumour.groups)+len(modelHedge.groups)):
+		// Outlets repeating a statement in their own voice confirm the
+		// story's main claim or a relation when nobody doubts it; a
+		// secondary claim copied between outlets stays unverified.
 		return news.Confirmed, fmt.Sprintf("stated as fact by %s in their own voice; %s report it only as a claim or rumour; nobody denies or doubts it",
 			plural(len(ownAssert.groups), "independent outlet"), plural(len(rumour.groups)+len(modelHedge.groups), "outlet"))
 	case !authAssert.empty():
