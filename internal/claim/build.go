@@ -274,13 +274,6 @@ func lastWord(s string) string {
 	return f[len(f)-1]
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // modelStances asks the stance model about articles that state nothing on
 // the claim themselves; their stances are shown but settle nothing.
 func (b Builder) modelStances(acc *claimAcc, arts []*news.Article) {
@@ -335,20 +328,4 @@ func statedIn(c news.Claim) map[string]bool {
 		}
 	}
 	return out
-}
-
-// headlineSentence is the sentence of a's opening (where news states its
-// claim) sharing the most words with the headline.
-func headlineSentence(a *news.Article, headline string) (news.Span, bool) {
-	hw := contentWords(headline)
-	var best news.Span
-	bestScore := -1.0
-	ss := sentences(a)
-	for _, s := range ss[:min(len(ss), 12)] {
-		sc := overlap(hw, contentWords(s.Text(a.Text)))
-		if sc > bestScore {
-			best, bestScore = s, sc
-		}
-	}
-	return best, bestScore >= 0 && best.Len() > 0
 }

@@ -55,9 +55,7 @@ type candidate struct {
 func cleanProposition(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimLeft(s, "…. ")
-	if strings.HasPrefix(s, "that ") {
-		s = s[len("that "):]
-	}
+	s = strings.TrimPrefix(s, "that ")
 	for range 2 {
 		if !mayHaveDateline(s) {
 			break

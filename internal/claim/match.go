@@ -140,8 +140,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			}
 		}
 	}
-	var find func(int) int
-	find = func(i int) int {
+	find := func(i int) int {
 		for items[i].parent != i {
 			items[i].parent = items[items[i].parent].parent
 			i = items[i].parent

@@ -15,5 +15,3 @@ func earlier(a, b *news.Article) bool {
 func clipText(s string, n int) string { return fold.Clip(s, n) }
 
 func contentWords(s string) map[string]bool { return fold.Words(s) }
-
-func overlap(a, b map[string]bool) float64 { return fold.Overlap(a, b) }
