@@ -364,7 +364,7 @@ func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidat
 // it. A relation between two people that at least half the independent
 // sources state, one of whom the chosen lead names, stands as the main claim in its
 // normalised form; otherwise the chosen headline or lead does.
-func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claimAcc) (news.Claim, bool) {
+func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claimAcc, ix entityIndex) (news.Claim, bool) {
 	cand, sw, ok := chooseMain(v, arts, b.Cache)
 	if len(rel) > 0 {
 		r := rel[0]
@@ -388,7 +388,6 @@ func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claim
 	}
 	c := news.Claim{ID: "c" + news.IDFor("main|" + v.ID)[:10], Text: cand.text, Main: true, Kind: "main", Stances: []news.StanceEntry{}}
 	parties := partiesOf(v, cand.text)
-	ix := newEntityIndex(v)
 	for _, a := range arts {
 		entries, best := readArticle(cand, sw, a, b.Cache.reading(a))
 		for i := range entries {

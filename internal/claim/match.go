@@ -2,6 +2,7 @@ package claim
 
 import (
 	"context"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -88,12 +89,40 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	if len(items) < 2 {
 		return nil
 	}
-	bags := make([]map[string]bool, len(items))
 	for i, it := range items {
-		bags[i] = it.words
 		it.parent = i
 	}
-	sw := newStoryWords(bags)
+	// Words as ids, each item's ids sorted: overlaps are merges of two short
+	// lists, not map lookups. A word's weight is how few statements use it.
+	vocab := map[string]int32{}
+	var df []int
+	ids := make([][]int32, len(items))
+	for i, it := range items {
+		for w := range it.words {
+			id, ok := vocab[w]
+			if !ok {
+				id = int32(len(df))
+				vocab[w] = id
+				df = append(df, 0)
+			}
+			df[id]++
+			ids[i] = append(ids[i], id)
+		}
+		slices.Sort(ids[i])
+	}
+	n := float64(len(items))
+	weights := make([]float64, len(df))
+	sw := storyWords{idf: make(map[string]float64, len(vocab))}
+	for w, id := range vocab {
+		weights[id] = math.Log(1 + n/float64(df[id]))
+		sw.idf[w] = weights[id]
+	}
+	totals := make([]float64, len(items))
+	for i, l := range ids {
+		for _, id := range l {
+			totals[i] += weights[id]
+		}
+	}
 	// Statements already part of the main claim are left to it.
 	var mainWords map[string]bool
 	var mainPrep any
@@ -103,35 +132,10 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			mainPrep = m.Similar.Prepare(v.Claims[0].Text)
 		}
 	}
-	// Words as ids with their weights, each item's ids sorted: overlaps are
-	// merges of two short lists, not map lookups.
-	vocab := map[string]int32{}
-	var weights []float64
-	ids := make([][]int32, len(items))
-	totals := make([]float64, len(items))
-	for i, it := range items {
-		for w := range it.words {
-			id, ok := vocab[w]
-			if !ok {
-				id = int32(len(weights))
-				vocab[w] = id
-				weights = append(weights, sw.weight(w))
-			}
-			ids[i] = append(ids[i], id)
-			totals[i] += weights[id]
-		}
-		slices.Sort(ids[i])
-	}
 	// Candidates share at least two specific words: an inverted index over
 	// the words found in few statements (very common words would make
 	// every pair a candidate).
 	maxDF := max(4, len(items)/20)
-	df := make([]int, len(weights))
-	for _, l := range ids {
-		for _, id := range l {
-			df[id]++
-		}
-	}
 	index := make([][]int32, len(weights))
 	for i, l := range ids {
 		for _, id := range l {
