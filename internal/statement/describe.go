@@ -14,7 +14,9 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	if st.Source.Len() > 0 && st.By == "" {
 		who := d.antecedent(st.Source)
 		st.By = strings.Join(strings.Fields(who.Text(text)), " ")
-		if m, ok := mentionIn(a.Mentions, who); ok {
+		// A name stands for the source when it is the source's head ("the
+		// senator Jane Doe"), not a modifier ("Nigerian officials").
+		if m, ok := mentionIn(a.Mentions, who); ok && m.Span.End >= who.End-1 {
 			st.By, st.ByKey = m.Name, m.Key
 			if st.By == "" {
 				st.By = m.Text

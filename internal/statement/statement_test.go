@@ -160,3 +160,26 @@ func FuzzStatements(f *testing.F) {
 		}
 	})
 }
+
+// TestSpeakerNameIsTheSourceHead checks that a name inside the source
+// phrase stands for the speaker only when it is the phrase's head.
+func TestSpeakerNameIsTheSourceHead(t *testing.T) {
+	for _, c := range []struct{ text, mention, want string }{
+		{"Nigerian officials said the bridge collapsed on Monday.", "Nigerian", "Nigerian officials"},
+		{"The minister Jane Doe said the bridge collapsed on Monday.", "Jane Doe", "Jane Doe"},
+	} {
+		a := &news.Article{Text: c.text}
+		i := strings.Index(c.text, c.mention)
+		a.Mentions = []news.Mention{{Span: news.Span{Start: i, End: i + len(c.mention)}, Text: c.mention, Name: c.mention, Key: "k"}}
+		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		st, ok := find(c.text, a.Statements, "the bridge collapsed")
+		if !ok || st.By != c.want {
+			t.Errorf("%q: speaker %q (found %v), want %q", c.text, st.By, ok, c.want)
+		}
+	}
+}
