@@ -39,15 +39,14 @@ var attributionKeys = []string{"said", "says", "report", "told", "announced", "c
 
 // candidate is one headline or lead sentence that may be the main claim.
 type candidate struct {
-	a       *news.Article
-	span    news.Span // zero for a title
-	title   bool
-	text    string // cleaned proposition
-	words   map[string]bool
-	plain   map[string]bool // words not part of a name: what is said about the names
-	negated bool            // the lead denied the claim, which is its positive form
-	order   int             // position in the article's lead (0: title or first sentence)
-	weight  float64
+	a      *news.Article
+	span   news.Span // zero for a title
+	title  bool
+	text   string // cleaned proposition
+	words  map[string]bool
+	plain  map[string]bool // words not part of a name: what is said about the names
+	order  int             // position in the article's lead (0: title or first sentence)
+	weight float64
 }
 
 // cleanProposition takes datelines and the attribution off a headline or
@@ -132,13 +131,8 @@ type storyWords struct {
 	idf map[string]float64
 }
 
-func newStoryWords(bags []map[string]bool) storyWords {
-	sw, _ := newStoryWordsDF(bags)
-	return sw
-}
-
-// newStoryWordsDF is newStoryWords that also returns each word's document
-// frequency.
+// newStoryWordsDF weighs the words of bags, and returns each word's
+// document frequency.
 func newStoryWordsDF(bags []map[string]bool) (storyWords, map[string]int) {
 	df := map[string]int{}
 	for _, b := range bags {
@@ -291,12 +285,9 @@ const maxCandidateGroups = 40
 // article has a lead that reads as a claim.
 func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidate, storyWords, bool) {
 	groups := sourceGroups(v)
-	// One lead bag per independent group: its first article's title and lead.
-	type bag struct {
-		group string
-		words map[string]bool
-	}
-	var bags []bag
+	// One lead bag per independent group: the words of its articles' titles
+	// and leads; candidates come from each group's first article.
+	var bags []map[string]bool
 	seenGroup := map[string]int{}
 	var cands []candidate
 	for _, a := range arts {
@@ -309,25 +300,21 @@ func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidat
 		if !ok {
 			i = len(bags)
 			seenGroup[g] = i
-			bags = append(bags, bag{group: g, words: map[string]bool{}})
+			bags = append(bags, map[string]bool{})
 			if len(bags) <= maxCandidateGroups {
 				cands = append(cands, lead...)
 			}
 		}
 		for _, c := range lead {
 			for w := range c.words {
-				bags[i].words[w] = true
+				bags[i][w] = true
 			}
 		}
 	}
 	if len(cands) == 0 {
 		return candidate{}, storyWords{}, false
 	}
-	all := make([]map[string]bool, len(bags))
-	for i, b := range bags {
-		all[i] = b.words
-	}
-	sw, df := newStoryWordsDF(all)
+	sw, df := newStoryWordsDF(bags)
 	for i := range cands {
 		c := &cands[i]
 		// The sum over the other groups' bags of the share of c's weighted
@@ -355,7 +342,7 @@ func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidat
 	if pos, ok := positive(best.text); ok && len(strings.Fields(best.text)) <= maxFlipWords && !notFlip.MatchString(best.text) {
 		// A lead that denies ("X is not dead") answers a rumour: the claim
 		// to check is the rumour itself, and the lead denies it.
-		best.text, best.negated = pos, true
+		best.text = pos
 	}
 	return best, sw, true
 }

@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/crosscheck-news/crosscheck/internal/fold"
-
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -117,7 +115,6 @@ func sentenceFlags(text string) uint8 {
 type sentenceReading struct {
 	stance   news.Stance
 	by       string
-	byKey    string
 	voice    string
 	modality string
 }
@@ -129,20 +126,23 @@ type sentenceReading struct {
 // The statement counts when its content holds the claim: a sentence
 // that states the claim and, in another clause, quotes someone on something
 // else is the outlet's own.
-func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate) sentenceReading {
+//
+// statementWords are the folded words of a's statements' contents, from the
+// cache.
+func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, statementWords [][]string) sentenceReading {
 	text := s.Text(a.Text)
 	r := sentenceReading{stance: news.Asserts, voice: news.VoiceOutlet}
 	bestCover := statementMatch
-	for _, st := range a.Statements {
+	for k, st := range a.Statements {
 		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) || st.By == "" {
 			continue
 		}
-		cover, _ := coverage(sw, main, st.Content.Text(a.Text))
+		cover, _ := coverageWords(sw, main, statementWords[k])
 		if cover < bestCover {
 			continue
 		}
 		bestCover = cover
-		r.by, r.byKey, r.voice, r.modality = st.By, st.ByKey, voiceOf(st.By, st.Voice), st.Modality
+		r.by, r.voice, r.modality = st.By, voiceOf(st.By, st.Voice), st.Modality
 		if r.voice == "" {
 			r.voice = news.VoiceNamed
 		}
@@ -151,7 +151,6 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate) s
 			r.stance = st.Stance
 		}
 	}
-	claimNegated := false
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
 	switch {
@@ -163,7 +162,7 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate) s
 		r.stance = news.Denies
 	case strings.HasSuffix(strings.TrimRight(t, `"'”’) `), "?"):
 		r.stance = news.Questions
-	case r.stance == news.Asserts && negatedVerb.MatchString(t) != claimNegated:
+	case r.stance == news.Asserts && negatedVerb.MatchString(t):
 		r.stance = news.Denies // the sentence says the claim's opposite
 	case r.stance == news.Asserts && hedgeWords.MatchString(t):
 		r.stance = news.Rumour
@@ -270,34 +269,29 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: st.Stance, By: st.By, Voice: voice,
 			Text: clipText(st.Span.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, st.Span)}})
 	}
+	// add cites the sentence at sp with its reading, under the given stance.
+	add := func(sp news.Span, rd sentenceReading, stance news.Stance) {
+		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: stance, By: rd.by, Voice: rd.voice,
+			Text: clipText(sp.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, sp)}})
+	}
+	read := func(sp news.Span) sentenceReading { return readSentence(a, sp, sw, main, r.statementWords) }
 	if bestScore >= mainClaimMatch {
-		r := readSentence(a, best, sw, main)
-		if r.stance != news.Debunks || debunk.Len() == 0 {
-			out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: r.stance, By: r.by, Voice: r.voice,
-				Text: clipText(best.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, best)}})
+		if rd := read(best); rd.stance != news.Debunks || debunk.Len() == 0 {
+			add(best, rd, rd.stance)
 		}
 	}
 	if doubt.Len() > 0 && debunk.Len() == 0 {
-		r := readSentence(a, doubt, sw, main)
-		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: news.Questions, By: r.by, Voice: r.voice,
-			Text: clipText(doubt.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, doubt)}})
+		add(doubt, read(doubt), news.Questions)
 	}
 	if debunk.Len() > 0 {
-		r := readSentence(a, debunk, sw, main)
-		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: news.Debunks, By: r.by, Voice: r.voice,
-			Text: clipText(debunk.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, debunk)}})
+		add(debunk, read(debunk), news.Debunks)
 	}
 	return out, best
 }
 
-// coverage is the weighted share of the claim's words, and of its plain
-// words, that text holds; computed without building text's word set, as it
-// runs on every sentence of every article.
-func coverage(sw storyWords, main candidate, text string) (all, plain float64) {
-	return coverageWords(sw, main, strings.FieldsFunc(fold.String(text), claimWordSplitFunc))
-}
-
-// coverageWords is coverage over a text's folded words.
+// coverageWords is the weighted share of the claim's words, and of its
+// plain words, that a text's folded words hold; computed without building a
+// word set, as it runs on every sentence of every article.
 func coverageWords(sw storyWords, main candidate, words []string) (all, plain float64) {
 	var seen [64]string
 	n := 0

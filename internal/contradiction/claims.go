@@ -215,18 +215,7 @@ func speaksFor(by string, parties [][]string) bool {
 // names reports whether a sentence names one of the parties, by name,
 // alias or last name, or refers to them as a pair ("neither", "the couple").
 func names(sentence string, parties [][]string) bool {
-	f := fold.String(sentence)
-	if pairWords.MatchString(f) {
-		return true
-	}
-	for _, ns := range parties {
-		for _, n := range ns {
-			if strings.Contains(f, n) || strings.Contains(f, lastField(n)) && len(lastField(n)) > 2 {
-				return true
-			}
-		}
-	}
-	return false
+	return pairWords.MatchString(fold.String(sentence)) || namesParty(sentence, parties)
 }
 
 // namesParty reports whether a text names one of the parties (by name,

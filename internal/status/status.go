@@ -159,7 +159,7 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 		}
 	}
 	against := len(authDeny.groups) + len(deny.groups) + len(debunk.groups)
-	for_ := len(authAssert.groups) + len(assert.groups)
+	supporting := len(authAssert.groups) + len(assert.groups)
 	switch {
 	case !authDeny.empty() && !authAssert.empty():
 		if authDeny.latest.After(authAssert.latest.Add(supersedeAfter)) {
@@ -170,30 +170,21 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 		}
 		return news.Disputed, describe("denied", authDeny) + "; " + describe("confirmed", authAssert)
 	case !authDeny.empty():
-		if !ownAssert.empty() || !assert.empty() {
+		if !assert.empty() { // the outlets' own assertions are among them
 			return news.Disputed, describe("denied", authDeny) + "; " + countSide("asserted", assert)
 		}
 		return news.Denied, describe("denied", authDeny) + "; no source confirms"
 	case !authAssert.empty() && against == 0 && corroborated(authAssert, assert):
 		return news.Confirmed, describe("confirmed", authAssert) + "; no source denies"
-	case against > 0 && for_ > 0:
-		parts := []string{}
-		for _, s := range []struct {
-			verb string
-			s    *side
-		}{{"confirmed", authAssert}, {"denied", deny}, {"called false", debunk}} {
-			if !s.s.empty() {
-				parts = append(parts, describe(s.verb, s.s))
-			}
-		}
-		return news.Disputed, strings.Join(parts, "; ") + "; " + countSide("asserted", assert)
+	case against > 0 && supporting > 0:
+		return news.Disputed, strings.Join(nonEmpty(describe("confirmed", authAssert), describe("denied", deny),
+			describe("called false", debunk)), "; ") + "; " + countSide("asserted", assert)
 	case against > 0:
+		denials := strings.Join(nonEmpty(describe("denied", deny), describe("called false", debunk)), "; ")
 		if len(debunk.groups)+len(deny.groups) >= 2 {
-			return news.Denied, strings.TrimPrefix(strings.Join(nonEmpty(describe("denied", deny), describe("called false", debunk)), "; "), "; ") +
-				"; nobody states it as fact"
+			return news.Denied, denials + "; nobody states it as fact"
 		}
-		return news.Disputed, strings.Join(nonEmpty(describe("denied", deny), describe("called false", debunk)), "; ") +
-			fmt.Sprintf("; reported as a rumour or question by %s", plural(len(rumour.groups), "outlet"))
+		return news.Disputed, denials + fmt.Sprintf("; reported as a rumour or question by %s", plural(len(rumour.groups), "outlet"))
 	case !authAssert.empty() && corroborated(authAssert, assert):
 		return news.Confirmed, describe("confirmed", authAssert)
 	case !doubt.empty() && (!assert.empty() || !weakAssert.empty()):
