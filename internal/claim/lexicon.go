@@ -22,7 +22,7 @@ var relations = []struct {
 
 var (
 	// noComment: a source says the people involved have not spoken.
-	noComment = regexp.MustCompile(`(?i)\b(neither|nor|not|no|yet to|declined to|did ?n[o']t)\b[^.]{0,60}\b(comment\w*|spoken out|speak out|respond\w*|address\w*|confirm(?:ed)? or den(?:y|ied))\b`)
+	noComment = regexp.MustCompile(`(?i)\b(neither|nor|not|no|yet to|declined to|did ?n[o']t)\b[^.]{0,60}\b(comment\w*|spoken out|speak out|respond\w*|address\w*|confirm(?:ed)? n?or den(?:y|ied))\b`)
 	pastTie   = regexp.MustCompile(`(?i)(\bex-?|\bformer |\bprevious )\s*$`)
 	// partnerWord: a trigger naming a partner; "ex-" or "former" before it
 	// says the two have split.

@@ -14,7 +14,7 @@ import (
 var (
 	// debunkWords call a claim false. They are the vocabulary of veracity
 	// itself, not of any topic.
-	debunkWords = regexp.MustCompile(`(?i)\b(hoax(?:es)?|fake[sd]?|faked|fabricat\w*|made[- ]up|satir\w*|spoof\w*|debunk\w*|untrue|not true|no truth|isn't true|is false|was false|are false|false (?:story|report|rumou?r|claim|news)|bogus|doctored|photoshopped|baseless|unfounded|no evidence|urban legend|prank)\b`)
+	debunkWords = regexp.MustCompile(`(?i)\b(hoax(?:es)?|fake[sd]?|faked|fabricat\w*|made[- ]up|satir\w*|spoof\w*|debunk\w*|untrue|not true|no truth|isn't true|is false|was false|are false|false (?:stor(?:y|ies)|reports?|rumou?rs?|claims?|news|information)|bogus|doctored|photoshopped|baseless|unfounded|no evidence|urban legend|prank)\b`)
 	// denyWords: someone rejects the claim.
 	denyWords = regexp.MustCompile(`(?i)\b(den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed)?|shot down|shoots down|categorically)\b`)
 	// hedgeWords weaken a statement to a report or a possibility.
@@ -24,6 +24,10 @@ var (
 	// claimReference points back at a story's claim without repeating it.
 	claimReference = regexp.MustCompile(`(?i)\b(the|this|that|these|those|such) (story|stories|report|reports|claim|claims|rumou?rs?|news|photos?|pictures?|images?|video|footage|post|tweet|article|account|allegations?)\b`)
 )
+
+// notConfirmed: "police have not confirmed whether", "has yet to be
+// confirmed": no word either way.
+var notConfirmed = regexp.MustCompile(`(?i)\b(not|yet to|cannot|can't|could not|couldn't|unable to)\b(?: \w+){0,3} confirm(?:ed|ation)?\b`)
 
 // Literal keys that must occur (lower-cased) before the regular
 // expressions above are worth running: a cheap test first.
@@ -99,8 +103,11 @@ const (
 func sentenceFlags(text string) uint8 {
 	var f uint8
 	lower := strings.ToLower(text)
-	if hasAny(lower, debunkKeys) && debunkWords.MatchString(text) {
+	switch debunkIn(text, lower) {
+	case debunkSure:
 		f |= flagDebunk
+	case debunkHedged:
+		f |= flagDoubt // "may be a hoax": a doubt, not a verdict
 	}
 	if hasAny(lower, doubtKeys) && doubtWords.MatchString(text) {
 		f |= flagDoubt
@@ -154,15 +161,18 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
 	switch {
-	case (strings.Contains(lower, "comment") || strings.Contains(lower, "confirm")) && noComment.MatchString(t):
+	case (strings.Contains(lower, "comment") || strings.Contains(lower, "confirm")) &&
+		(noComment.MatchString(t) || notConfirmed.MatchString(t)):
 		r.stance = news.Rumour // "neither confirmed nor denied": no word either way
-	case hasAny(lower, debunkKeys) && debunkWords.MatchString(t):
+	case debunkIn(t, lower) == debunkSure:
 		r.stance = news.Debunks
+	case debunkIn(t, lower) == debunkHedged:
+		r.stance = news.Questions
 	case hasAny(lower, denyKeys) && denyWords.MatchString(t):
 		r.stance = news.Denies
 	case strings.HasSuffix(strings.TrimRight(t, `"'”’) `), "?"):
 		r.stance = news.Questions
-	case r.stance == news.Asserts && negatedVerb.MatchString(t):
+	case r.stance == news.Asserts && negates(t, main):
 		r.stance = news.Denies // the sentence says the claim's opposite
 	case r.stance == news.Asserts && hedgeWords.MatchString(t):
 		r.stance = news.Rumour
@@ -332,4 +342,124 @@ func coverageWords(sw storyWords, main candidate, words []string) (all, plain fl
 		plain = gotPlain / totalPlain
 	}
 	return all, plain
+}
+
+// What a sentence's debunk words amount to.
+const (
+	debunkNone   = iota
+	debunkSure   // calls something false
+	debunkHedged // only wonders whether it is: "may be a hoax", "verify or debunk"
+)
+
+// reportNouns are what a debunk adjective must qualify to call a story
+// false: "a fake report", "a satirical website"; "a fake casing" or "a
+// satirical magazine" call nothing false.
+var reportNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields("story stories news report reports video videos photo photos image images " +
+		"picture pictures account accounts tweet tweets claim claims site sites website websites article articles " +
+		"post posts quote quotes page pages profile letter document documents headline headlines rumor rumors " +
+		"rumour rumours screenshot screenshots clip clips footage memo memos ad ads advert adverts email emails " +
+		"statement announcement press release obituary memorial death deaths tale tales piece pieces") {
+		reportNouns[w] = true
+	}
+}
+
+// predicateNext are words after which a debunk adjective stands alone as a
+// predicate: "is fake and", "exposed as fake by".
+var predicateNext = map[string]bool{"and": true, "or": true, "but": true, "by": true, "that": true, "on": true,
+	"in": true, "according": true, "as": true, "after": true, "from": true, "to": true, "with": true,
+	"which": true, "since": true, "because": true, "though": true, "although": true, "anyway": true}
+
+// debunkHedge turns a debunk word into a doubt.
+var debunkHedge = regexp.MustCompile(`(?i)\b(may|might|could|possib\w*|chance|whether|wonder\w*|question\w*|able to|if it|if the|if this|or debunk|to debunk|suggest\w*)\b`)
+
+// modalBefore: "will be made up by", "to be made up of" are no verdict.
+var modalBefore = regexp.MustCompile(`(?i)\b(will|would|to|can|could|may|might|must|should) be\s*$`)
+
+// debunkIn reads a sentence's debunk words in their context; lower is the
+// sentence in lower case.
+func debunkIn(text, lower string) int {
+	if !hasAny(lower, debunkKeys) {
+		return debunkNone
+	}
+	found := false
+	for _, loc := range debunkWords.FindAllStringIndex(text, -1) {
+		if debunkCounts(text, loc[0], loc[1]) {
+			found = true
+			break
+		}
+	}
+	switch {
+	case !found:
+		return debunkNone
+	case strings.HasSuffix(strings.TrimRight(text, `"'”’) `), "?") || debunkHedge.MatchString(text):
+		return debunkHedged
+	}
+	return debunkSure
+}
+
+// debunkCounts tells whether the debunk word at text[i:j] calls a report
+// false, from the words around it.
+func debunkCounts(text string, i, j int) bool {
+	m := strings.ToLower(text[i:j])
+	next := strings.Fields(text[j:])
+	word := func(k int) string {
+		if k >= len(next) {
+			return ""
+		}
+		return strings.Trim(next[k], `"'“”‘’()[],.;:!?`)
+	}
+	switch {
+	case strings.HasPrefix(m, "made"):
+		return word(0) != "of" && !modalBefore.MatchString(text[:i])
+	case m == "fake" || m == "prank" || strings.HasPrefix(m, "satir") || strings.HasPrefix(m, "spoof"):
+		// An adjective: it must qualify a report, or stand as a predicate.
+		for k := 0; k < 4; k++ {
+			w := word(k)
+			if k > 0 && (k >= len(next) || strings.ContainsAny(next[k-1], ",.;:!?")) {
+				return true // the phrase ended: "is a fake."
+			}
+			switch lw := strings.ToLower(w); {
+			case w == "":
+				return true
+			case reportNouns[lw] || predicateNext[lw] || lw == "—" || lw == "-":
+				return true
+			case w[0] >= 'A' && w[0] <= 'Z':
+				continue // a name between: "a fake BBC News website"
+			default:
+				return false // "a fake casing", "a satirical magazine"
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// negates tells whether a negation in the sentence bears on what the main
+// claim says (a word of its predicate within a few words after "not"): "X
+// has not been arrested" denies "X was arrested"; "it is not the heaviest
+// ever caught" or "he has not been seen in public" do not.
+func negates(t string, main candidate) bool {
+	const window = 6
+	target := main.plain
+	if len(target) == 0 {
+		target = main.words
+	}
+	for _, loc := range negatedVerb.FindAllStringIndex(t, -1) {
+		if notFlip.MatchString(t[loc[0]:min(len(t), loc[1]+20)]) {
+			continue
+		}
+		after := strings.Fields(t[loc[1]:])
+		if len(after) > window {
+			after = after[:window]
+		}
+		for w := range contentWords(strings.Join(after, " ")) {
+			if target[w] {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -94,9 +94,9 @@ func weak(voice string) bool {
 // the other side's outdated.
 const supersedeAfter = 7 * 24 * time.Hour
 
-// confirmGroups is how many independent outlets must state a claim in their
-// own voice, without hedging and with nobody against it, for it to count as
-// confirmed when no party or official has spoken; confirmRatio is how many
+// confirmGroups is how many independent outlets must state a background
+// relation in their own voice, without hedging and with nobody against it,
+// for it to count as confirmed when no party or official has spoken; confirmRatio is how many
 // times more outlets must state it than report it only as a claim or
 // rumour (the stance model's "discuss" readings count there). Both were
 // chosen on the veracity dev stories (docs/claims.md).
@@ -193,11 +193,14 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 	case !modelDeny.empty() && (!assert.empty() || !modelAssert.empty()):
 		return news.Disputed, fmt.Sprintf("read by the stance model: %s disagree, %s agree; no statement by anyone involved was found",
 			plural(len(modelDeny.groups), "outlet"), plural(len(modelAssert.groups)+len(assert.groups), "outlet"))
-	case c.Kind != "statement" && len(ownAssert.groups) >= confirmGroups &&
+	case !c.Main && c.Kind == "relation" && len(ownAssert.groups) >= confirmGroups &&
 		len(assert.groups) >= confirmRatio*(len(rumour.groups)+len(modelHedge.groups)):
-		// Outlets repeating a statement in their own voice confirm the
-		// story's main claim or a relation when nobody doubts it; a
-		// secondary claim copied between outlets stays unverified.
+		// Outlets stating a background fact in their own voice (two people
+		// met, split) confirm it when nobody doubts it. The story's main
+		// claim is the question itself: outlets repeating it confirm
+		// nothing (on the veracity dev stories, main claims stated so by
+		// several outlets were as often never verified as true), and a
+		// secondary statement copied between outlets stays unverified.
 		return news.Confirmed, fmt.Sprintf("stated as fact by %s in their own voice; %s report it only as a claim or rumour; nobody denies or doubts it",
 			plural(len(ownAssert.groups), "independent outlet"), plural(len(rumour.groups)+len(modelHedge.groups), "outlet"))
 	case !authAssert.empty():

@@ -42,8 +42,8 @@ func TestDecide(t *testing.T) {
 			entry("b", news.Debunks, "", news.VoiceOutlet), entry("c", news.Rumour, "", news.VoiceOutlet)}, news.Denied, "called false"},
 		{"doubt against assertion", []news.StanceEntry{entry("a", news.Questions, "", news.VoiceOutlet),
 			entry("b", news.Asserts, "", news.VoiceOutlet)}, news.Disputed, "questioned or doubted"},
-		{"many outlets state it as fact", []news.StanceEntry{entry("a", news.Asserts, "", news.VoiceOutlet),
-			entry("b", news.Asserts, "", news.VoiceOutlet), entry("c", news.Asserts, "", news.VoiceOutlet)}, news.Confirmed, "stated as fact by 3"},
+		{"outlets stating the main claim as fact do not confirm it", []news.StanceEntry{entry("a", news.Asserts, "", news.VoiceOutlet),
+			entry("b", news.Asserts, "", news.VoiceOutlet), entry("c", news.Asserts, "", news.VoiceOutlet)}, news.Unverified, "asserted by 3 independent outlets; nobody involved"},
 		{"as fact but mostly hedged", []news.StanceEntry{entry("a", news.Asserts, "", news.VoiceOutlet),
 			entry("b", news.Asserts, "", news.VoiceOutlet), entry("c", news.Rumour, "", news.VoiceOutlet),
 			entry("d", news.Rumour, "model", news.VoiceModel)}, news.Unverified, "asserted by 2"},
@@ -59,5 +59,19 @@ func TestDecide(t *testing.T) {
 				t.Errorf("Decide = %s, %q; want %s with %q", got, reason, c.want, c.reason)
 			}
 		})
+	}
+}
+
+// A background relation stated as fact by several outlets is confirmed;
+// the same stances on the story's main claim leave it unverified.
+func TestDecideBackgroundRelation(t *testing.T) {
+	in := Inputs{Group: map[string]string{"a": "a", "b": "b", "c": "c"}}
+	st := []news.StanceEntry{entry("a", news.Asserts, "", news.VoiceOutlet), entry("b", news.Asserts, "", news.VoiceOutlet),
+		entry("c", news.Asserts, "", news.VoiceOutlet)}
+	if got, reason := Decide(news.Claim{Kind: "relation", Stances: st}, in); got != news.Confirmed {
+		t.Errorf("relation: %s (%s), want confirmed", got, reason)
+	}
+	if got, reason := Decide(news.Claim{Kind: "relation", Main: true, Stances: st}, in); got != news.Unverified {
+		t.Errorf("main relation: %s (%s), want unverified", got, reason)
 	}
 }
