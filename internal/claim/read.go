@@ -59,6 +59,9 @@ func voiceOf(by, voice string) string {
 	if nonAgents[strings.Trim(f[len(f)-1], ".,")] {
 		return news.VoiceNamed
 	}
+	if voice == news.VoiceOfficial && unnamedOfficials(by) {
+		return news.VoiceAnonymous // "senior intelligence officials": whose?
+	}
 	if voice == news.VoiceOfficial && indefinite[f[0]] {
 		// Named when the phrase says whom they speak for: "a spokesman for
 		// the Pentagon", "an official at the Interior Ministry"; "one
@@ -80,6 +83,24 @@ func voiceOf(by, voice string) string {
 		}
 	}
 	return voice
+}
+
+// unnamedOfficials tells whether a source phrase is plural officials
+// without a name for whom they speak: "senior western intelligence
+// officials", but not "U.S. officials" or "officials at the Pentagon".
+func unnamedOfficials(by string) bool {
+	ws := strings.Fields(by)
+	last := strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))
+	if last != "officials" && last != "sources" {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			return false
+		}
+	}
+	return !(ws[0][0] >= 'A' && ws[0][0] <= 'Z') || len(ws) == 1 || indefinite[strings.ToLower(ws[0])] ||
+		strings.EqualFold(ws[0], "the") || strings.EqualFold(ws[0], "senior")
 }
 
 // hasAny reports whether lower contains one of keys.
@@ -124,6 +145,7 @@ type sentenceReading struct {
 	by       string
 	voice    string
 	modality string
+	onRecord bool // the speaker confirms it in so many words
 }
 
 // readSentence reads the stance of the sentence at s toward the claim it
@@ -157,6 +179,8 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 		if st.Stance != "" {
 			r.stance = st.Stance
 		}
+		r.onRecord = r.stance == news.Asserts && !st.Hedged && st.Modality == "" && !st.Question &&
+			confirmsOnRecord(a, st, r.voice)
 	}
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
@@ -258,16 +282,27 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		sc, _ := coverageWords(sw, main, r.statementWords[k])
 		// A confirmation by an official or a party that states the claim
 		// in its own words (the speaker's standing is checked below).
-		confirms := st.Stance == news.Asserts && !st.Hedged && st.Modality == "" && sc >= confirmMatch &&
-			(voiceOf(st.By, st.Voice) == news.VoiceOfficial || st.Voice == news.VoiceNamed)
+		sv := voiceOf(st.By, st.Voice)
+		plainAssert := st.Stance == news.Asserts && !st.Hedged && st.Modality == "" && !st.Question
+		confirms := plainAssert && sc >= confirmMatch && (sv == news.VoiceOfficial || st.Voice == news.VoiceNamed)
+		// Or a named speaker who confirms it in so many words, pointing at
+		// the claim ("the news was confirmed by X", "X confirmed Jackson's
+		// death") in an article that states it.
+		onRecord := plainAssert && confirmsOnRecord(a, st, sv) &&
+			(sc >= denialMatch || claimReference.MatchString(content) || bestScore >= mainClaimMatch && namesClaim(sw, main, r.statementWords[k]))
+		sent := st.Span.Text(a.Text)
+		if onRecord && (negates(content, main) || debunkIn(sent, strings.ToLower(sent)) != debunkNone) {
+			onRecord = false // "confirmed that X was not ...", "confirmed the story was fake": read below
+		}
+		confirms = confirms || onRecord
 		if !confirms && st.Stance != news.Denies && st.Stance != news.Debunks {
 			continue
 		}
 		if !confirms && sc < denialMatch && !claimReference.MatchString(content) {
 			continue
 		}
-		if sent := st.Span.Text(a.Text); noComment.MatchString(sent) {
-			continue // "neither confirmed nor denied": no word either way
+		if noComment.MatchString(sent) || confirms && (notConfirmed.MatchString(sent) || hedgeWords.MatchString(sent)) {
+			continue // "neither confirmed nor denied", "would not confirm": no word either way
 		}
 		if debunk.Len() > 0 && debunk.Overlaps(st.Span) || best.Overlaps(st.Span) && bestScore >= mainClaimMatch {
 			continue // read below
@@ -276,12 +311,13 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		if voice == "" || st.By == "" {
 			continue // a denial needs someone who denies
 		}
-		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: st.Stance, By: st.By, Voice: voice,
-			Text: clipText(st.Span.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, st.Span)}})
+		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: st.Stance, By: st.By, Voice: voice, OnRecord: onRecord,
+			Text: clipText(sent, 300), Citations: []news.Citation{news.Cite(a.ID, st.Span)}})
 	}
 	// add cites the sentence at sp with its reading, under the given stance.
 	add := func(sp news.Span, rd sentenceReading, stance news.Stance) {
 		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: stance, By: rd.by, Voice: rd.voice,
+			OnRecord: rd.onRecord && stance == news.Asserts,
 			Text: clipText(sp.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, sp)}})
 	}
 	read := func(sp news.Span) sentenceReading { return readSentence(a, sp, sw, main, r.statementWords) }
@@ -384,20 +420,21 @@ func debunkIn(text, lower string) int {
 	if !hasAny(lower, debunkKeys) {
 		return debunkNone
 	}
-	found := false
+	found := debunkNone
 	for _, loc := range debunkWords.FindAllStringIndex(text, -1) {
-		if debunkCounts(text, loc[0], loc[1]) {
-			found = true
-			break
+		if !debunkCounts(text, loc[0], loc[1]) {
+			continue
 		}
+		// A hedge near the word ("may have been faked", "question if it's
+		// a fake"), or a question, makes it a doubt.
+		near := text[max(0, loc[0]-50):min(len(text), loc[1]+15)]
+		if strings.HasSuffix(strings.TrimRight(text, `"'”’) `), "?") || debunkHedge.MatchString(near) {
+			found = debunkHedged
+			continue
+		}
+		return debunkSure
 	}
-	switch {
-	case !found:
-		return debunkNone
-	case strings.HasSuffix(strings.TrimRight(text, `"'”’) `), "?") || debunkHedge.MatchString(text):
-		return debunkHedged
-	}
-	return debunkSure
+	return found
 }
 
 // debunkCounts tells whether the debunk word at text[i:j] calls a report
@@ -443,10 +480,6 @@ func debunkCounts(text string, i, j int) bool {
 // ever caught" or "he has not been seen in public" do not.
 func negates(t string, main candidate) bool {
 	const window = 6
-	target := main.plain
-	if len(target) == 0 {
-		target = main.words
-	}
 	for _, loc := range negatedVerb.FindAllStringIndex(t, -1) {
 		if notFlip.MatchString(t[loc[0]:min(len(t), loc[1]+20)]) {
 			continue
@@ -456,9 +489,67 @@ func negates(t string, main candidate) bool {
 			after = after[:window]
 		}
 		for w := range contentWords(strings.Join(after, " ")) {
-			if target[w] {
+			if main.words[w] || sameStem(w, main.words) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// sameStem tells whether w shares its first five letters with a word of
+// set (testify, testimony), for words of at least five letters.
+func sameStem(w string, set map[string]bool) bool {
+	const n = 5
+	if len(w) < n {
+		return false
+	}
+	for x := range set {
+		if len(x) >= n && x[:n] == w[:n] {
+			return true
+		}
+	}
+	return false
+}
+
+// confirmsOnRecord tells whether statement st is someone confirming in so
+// many words, by name: an official, or a named entity heading the source,
+// as the agent of "confirmed" ("the Pentagon confirmed", "was confirmed by
+// his manager"), not its object ("five confirmed cases", "Mr. Ramos was
+// confirmed dead"), in a sentence that is neither conditional, negated nor
+// hedged ("if her death is confirmed", "no official has yet confirmed",
+// "supposedly, the CDC has confirmed").
+func confirmsOnRecord(a *news.Article, st news.Statement, voice string) bool {
+	if voice != news.VoiceOfficial && (voice != news.VoiceNamed || st.ByKey == "") {
+		return false
+	}
+	cue := strings.ToLower(st.Cue.Text(a.Text))
+	at := strings.Index(cue, "confirm")
+	if at < 0 {
+		return false
+	}
+	sent := st.Span.Text(a.Text)
+	if confirmDoubt.MatchString(sent) || notConfirmed.MatchString(sent) || hedgeWords.MatchString(sent) {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(a.Text[max(st.Span.Start, st.Cue.Start-12):st.Cue.Start] + cue[:at]))
+	passive := len(before) > 0 && beAux[before[len(before)-1]]
+	return !passive || st.Source.Start > st.Cue.Start // "confirmed by X": the agent follows
+}
+
+// beAux before "confirmed" makes it passive.
+var beAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"being": true}
+
+// confirmDoubt: a confirmation that is conditional or hedged.
+var confirmDoubt = regexp.MustCompile(`(?i)(if|unless|whether|once|until|supposedly|no|none|never)`)
+
+// namesClaim tells whether words hold one of the names the main claim is
+// about (its words that are not plain).
+func namesClaim(sw storyWords, main candidate, words []string) bool {
+	for _, w := range words {
+		if main.words[w] && !main.plain[w] && sw.weight(w) > 0 {
+			return true
 		}
 	}
 	return false

@@ -90,6 +90,9 @@ type StanceEntry struct {
 	By        string     `json:"by"`
 	Voice     string     `json:"voice,omitempty"` // who stands behind it (Voice constants); "model" when read by the stance model
 	Text      string     `json:"text,omitempty"`  // the article's own wording
+	// OnRecord: a named speaker confirmed the claim in so many words ("X
+	// confirmed the death"), which weighs like a party's or an official's word.
+	OnRecord  bool       `json:"on_record,omitempty"`
 	Citations []Citation `json:"citations"`
 }
 

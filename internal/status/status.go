@@ -138,7 +138,7 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			}
 		case e.Stance == news.Denies && authority(voice):
 			authDeny.add(e, in)
-		case e.Stance == news.Asserts && authority(voice):
+		case e.Stance == news.Asserts && (authority(voice) || e.OnRecord && voice == news.VoiceNamed):
 			authAssert.add(e, in)
 		case e.Stance == news.Denies && !weak(voice) && voice != news.VoiceOutlet:
 			deny.add(e, in)
