@@ -318,7 +318,7 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 	add := func(sp news.Span, rd sentenceReading, stance news.Stance) {
 		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: stance, By: rd.by, Voice: rd.voice,
 			OnRecord: rd.onRecord && stance == news.Asserts,
-			Text: clipText(sp.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, sp)}})
+			Text:     clipText(sp.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, sp)}})
 	}
 	read := func(sp news.Span) sentenceReading { return readSentence(a, sp, sw, main, r.statementWords) }
 	if bestScore >= mainClaimMatch {

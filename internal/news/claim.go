@@ -85,11 +85,11 @@ type Claim struct {
 
 // StanceEntry is one article's stance toward a claim.
 type StanceEntry struct {
-	ArticleID string     `json:"article_id"`
-	Stance    Stance     `json:"stance"`
-	By        string     `json:"by"`
-	Voice     string     `json:"voice,omitempty"` // who stands behind it (Voice constants); "model" when read by the stance model
-	Text      string     `json:"text,omitempty"`  // the article's own wording
+	ArticleID string `json:"article_id"`
+	Stance    Stance `json:"stance"`
+	By        string `json:"by"`
+	Voice     string `json:"voice,omitempty"` // who stands behind it (Voice constants); "model" when read by the stance model
+	Text      string `json:"text,omitempty"`  // the article's own wording
 	// OnRecord: a named speaker confirmed the claim in so many words ("X
 	// confirmed the death"), which weighs like a party's or an official's word.
 	OnRecord  bool       `json:"on_record,omitempty"`
