@@ -27,7 +27,7 @@ var (
 
 // notConfirmed: "police have not confirmed whether", "has yet to be
 // confirmed": no word either way.
-var notConfirmed = regexp.MustCompile(`(?i)\b(not|yet to|cannot|can't|could not|couldn't|unable to)\b(?: \w+){0,3} confirm(?:ed|ation)?\b`)
+var notConfirmed = regexp.MustCompile(`(?i)\b(not|no|never|yet to|cannot|can't|could not|couldn't|unable to)\b(?: \w+){0,6} confirm(?:ed|ation)?\b`)
 
 // Literal keys that must occur (lower-cased) before the regular
 // expressions above are worth running: a cheap test first.
@@ -289,9 +289,14 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		// the claim ("the news was confirmed by X", "X confirmed Jackson's
 		// death") in an article that states it.
 		onRecord := plainAssert && confirmsOnRecord(a, st, sv) &&
-			(sc >= denialMatch || claimReference.MatchString(content) || bestScore >= mainClaimMatch && namesClaim(sw, main, r.statementWords[k]))
+			(sc >= confirmMatch || bestScore >= mainClaimMatch && referringPhrase(content))
 		sent := st.Span.Text(a.Text)
-		if onRecord && (negates(content, main) || debunkIn(sent, strings.ToLower(sent)) != debunkNone) {
+		// The statement with the few words before it: "No agency confirmed".
+		wider := a.Text[max(0, min(st.Span.Start, st.Source.Start)-20):st.Span.End]
+		if confirms && (negates(content, main) || opposes(content, main)) {
+			confirms = false // "confirmed that X was not ...", "confirmed he is alive"
+		}
+		if onRecord && (negates(content, main) || opposes(content, main) || debunkIn(sent, strings.ToLower(sent)) != debunkNone) {
 			onRecord = false // "confirmed that X was not ...", "confirmed the story was fake": read below
 		}
 		confirms = confirms || onRecord
@@ -301,7 +306,7 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		if !confirms && sc < denialMatch && !claimReference.MatchString(content) {
 			continue
 		}
-		if noComment.MatchString(sent) || confirms && (notConfirmed.MatchString(sent) || hedgeWords.MatchString(sent)) {
+		if noComment.MatchString(wider) || confirms && (notConfirmed.MatchString(wider) || hedgeWords.MatchString(sent)) {
 			continue // "neither confirmed nor denied", "would not confirm": no word either way
 		}
 		if debunk.Len() > 0 && debunk.Overlaps(st.Span) || best.Overlaps(st.Span) && bestScore >= mainClaimMatch {
@@ -528,8 +533,9 @@ func confirmsOnRecord(a *news.Article, st news.Statement, voice string) bool {
 	if at < 0 {
 		return false
 	}
-	sent := st.Span.Text(a.Text)
-	if confirmDoubt.MatchString(sent) || notConfirmed.MatchString(sent) || hedgeWords.MatchString(sent) {
+	sent := a.Text[max(0, min(st.Span.Start, st.Source.Start)-20):st.Span.End]
+	if confirmDoubt.MatchString(sent) || notConfirmed.MatchString(sent) || hedgeWords.MatchString(sent) ||
+		vagueConfirm.MatchString(sent) {
 		return false
 	}
 	before := strings.Fields(strings.ToLower(a.Text[max(st.Span.Start, st.Cue.Start-12):st.Cue.Start] + cue[:at]))
@@ -541,15 +547,50 @@ func confirmsOnRecord(a *news.Article, st news.Statement, voice string) bool {
 var beAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
 	"being": true}
 
+// vagueConfirm: "would only vaguely confirm", "partly confirmed".
+var vagueConfirm = regexp.MustCompile(`(?i)\b(only|vaguely|partly|partially|part of|one part)\b`)
+
 // confirmDoubt: a confirmation that is conditional or hedged.
 var confirmDoubt = regexp.MustCompile(`(?i)(if|unless|whether|once|until|supposedly|no|none|never)`)
 
-// namesClaim tells whether words hold one of the names the main claim is
-// about (its words that are not plain).
-func namesClaim(sw storyWords, main candidate, words []string) bool {
-	for _, w := range words {
-		if main.words[w] && !main.plain[w] && sw.weight(w) > 0 {
-			return true
+
+// referringPhrase tells whether a confirmation's content is a short noun
+// phrase that refers to an event rather than a clause that states one:
+// "confirmed the musician's death", "confirmed the news" (in an article
+// that states the claim, it is the claim that is confirmed).
+func referringPhrase(content string) bool {
+	f := strings.Fields(content)
+	if len(f) == 0 || len(f) > 8 {
+		return false
+	}
+	switch strings.ToLower(f[0]) {
+	case "that", "it", "he", "she", "they", "there", "to", "in", "on", "at", "by", "with", "as", "is", "was":
+		return false
+	}
+	for _, w := range f {
+		if strings.EqualFold(strings.Trim(w, ".,"), "that") {
+			return false
+		}
+	}
+	return true
+}
+
+// opposites are general pairs of words of which a statement holding one
+// says the opposite of a claim holding the other ("confirmed he is alive"
+// against "X is dead").
+var opposites = map[string][]string{
+	"alive": {"dead", "died", "dies", "death", "killed"},
+	"real":  {"fake", "hoax"}, "genuine": {"fake", "hoax"}, "authentic": {"fake", "hoax"},
+}
+
+// opposes tells whether content holds the opposite of one of the main
+// claim's words.
+func opposes(content string, main candidate) bool {
+	for w := range contentWords(content) {
+		for _, o := range opposites[w] {
+			if main.words[o] {
+				return true
+			}
 		}
 	}
 	return false
