@@ -553,7 +553,6 @@ var vagueConfirm = regexp.MustCompile(`(?i)\b(only|vaguely|partly|partially|part
 // confirmDoubt: a confirmation that is conditional or hedged.
 var confirmDoubt = regexp.MustCompile(`(?i)(if|unless|whether|once|until|supposedly|no|none|never)`)
 
-
 // referringPhrase tells whether a confirmation's content is a short noun
 // phrase that refers to an event rather than a clause that states one:
 // "confirmed the musician's death", "confirmed the news" (in an article
