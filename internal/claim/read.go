@@ -293,11 +293,12 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		sent := st.Span.Text(a.Text)
 		// The statement with the few words before it: "No agency confirmed".
 		wider := a.Text[max(0, min(st.Span.Start, st.Source.Start)-20):st.Span.End]
-		if confirms && (negates(content, main) || opposes(content, main)) {
-			confirms = false // "confirmed that X was not ...", "confirmed he is alive"
+		if (confirms || onRecord) && (negates(content, main) || opposes(content, main)) {
+			// "confirmed that X was not ...", "confirmed he is alive": a denial.
+			confirms, onRecord, st.Stance = false, false, news.Denies
 		}
-		if onRecord && (negates(content, main) || opposes(content, main) || debunkIn(sent, strings.ToLower(sent)) != debunkNone) {
-			onRecord = false // "confirmed that X was not ...", "confirmed the story was fake": read below
+		if onRecord && debunkIn(sent, strings.ToLower(sent)) != debunkNone {
+			onRecord = false // "confirmed the story was fake": read below
 		}
 		confirms = confirms || onRecord
 		if !confirms && st.Stance != news.Denies && st.Stance != news.Debunks {
