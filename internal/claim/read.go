@@ -25,6 +25,11 @@ var (
 	claimReference = regexp.MustCompile(`(?i)\b(the|this|that|these|those|such) (story|stories|report|reports|claim|claims|rumou?rs?|news|photos?|pictures?|images?|video|footage|post|tweet|article|account|allegations?)\b`)
 )
 
+// affirmWords vouch for what a story reports without restating it: "it is
+// indeed genuine", "the report was accurate". They are the vocabulary of
+// veracity itself, like debunkWords.
+var affirmWords = regexp.MustCompile(`(?i)^\W*(?:it|this|that|they|these|the (?:\w+ ){0,2}(?:story|report|reports|letter|photo|picture|image|video|account|news|claim|claims|document|note|footage))(?:'s| (?:is|was|are|were))(?: indeed| in fact| actually| genuinely)? (?:true|genuine|authentic|real|accurate|correct|legitimate)\b`)
+
 // notConfirmed: "police have not confirmed whether", "has yet to be
 // confirmed": no word either way.
 var notConfirmed = regexp.MustCompile(`(?i)\b(not|no|never|yet to|cannot|can't|could not|couldn't|unable to)\b(?: \w+){0,6} confirm(?:ed|ation)?\b`)
@@ -289,7 +294,7 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		// the claim ("the news was confirmed by X", "X confirmed Jackson's
 		// death") in an article that states it.
 		onRecord := plainAssert && confirmsOnRecord(a, st, sv) &&
-			(sc >= confirmMatch || bestScore >= mainClaimMatch && referringPhrase(content))
+			(sc >= confirmMatch || bestScore >= mainClaimMatch && (referringPhrase(content) || affirmWords.MatchString(content)))
 		sent := st.Span.Text(a.Text)
 		// The statement with the few words before it: "No agency confirmed".
 		wider := a.Text[max(0, min(st.Span.Start, st.Source.Start)-20):st.Span.End]
@@ -552,7 +557,7 @@ var beAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, 
 var vagueConfirm = regexp.MustCompile(`(?i)\b(only|vaguely|partly|partially|part of|one part)\b`)
 
 // confirmDoubt: a confirmation that is conditional or hedged.
-var confirmDoubt = regexp.MustCompile(`(?i)(if|unless|whether|once|until|supposedly|no|none|never)`)
+var confirmDoubt = regexp.MustCompile(`(?i)\b(if|unless|whether|once|until|supposedly|no|none|never)\b`)
 
 // referringPhrase tells whether a confirmation's content is a short noun
 // phrase that refers to an event rather than a clause that states one:

@@ -3,6 +3,8 @@ package claim
 import (
 	"strings"
 	"testing"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
 func TestDebunkIn(t *testing.T) {
@@ -54,6 +56,63 @@ func TestUnnamedOfficials(t *testing.T) {
 	} {
 		if got := unnamedOfficials(by); got != want {
 			t.Errorf("unnamedOfficials(%q) = %v, want %v", by, got, want)
+		}
+	}
+}
+
+func TestConfirmsOnRecord(t *testing.T) {
+	span := func(text, sub string) news.Span {
+		i := strings.Index(text, sub)
+		if i < 0 {
+			t.Fatalf("%q not in %q", sub, text)
+		}
+		return news.Span{Start: i, End: i + len(sub)}
+	}
+	for _, c := range []struct {
+		text, source, cue, content, voice, key string
+		want                                   bool
+	}{
+		{"The club's manager Ann Hale confirmed the player's death to reporters.", "The club's manager Ann Hale", "confirmed",
+			"the player's death to reporters", news.VoiceNamed, "per:ann-hale", true},
+		{"The news was confirmed by Ann Hale, the club's manager.", "Ann Hale, the club's manager", "was confirmed by",
+			"The news", news.VoiceNamed, "per:ann-hale", true},
+		{"Mr. Ross was confirmed dead an hour later.", "Mr. Ross", "was confirmed", "dead an hour later", news.VoiceNamed, "per:ross", false},
+		{"No state agency confirmed the account when asked.", "state agency", "confirmed", "the account when asked", news.VoiceOfficial, "", false},
+		{"If the report is confirmed by the ministry, it would be a first.", "the ministry", "is confirmed by", "the report", news.VoiceOfficial, "", false},
+		{"Apple would only vaguely confirm that owners must charge it nightly.", "Apple", "confirm", "that owners must charge it nightly",
+			news.VoiceNamed, "org:apple", false},
+		{"A witness confirmed the crash.", "A witness", "confirmed", "the crash", news.VoiceNamed, "", false}, // not a named entity
+	} {
+		st := news.Statement{Span: news.Span{End: len(c.text)}, Source: span(c.text, c.source), Cue: span(c.text, c.cue),
+			Content: span(c.text, c.content), Voice: c.voice, ByKey: c.key, By: c.source}
+		if got := confirmsOnRecord(&news.Article{Text: c.text}, st, c.voice); got != c.want {
+			t.Errorf("confirmsOnRecord(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+func TestReferringConfirmation(t *testing.T) {
+	for s, want := range map[string]bool{
+		"the musician's untimely passing":           true,
+		"the find":                                  true,
+		"that the company had cut 300 jobs":         false,
+		"he had resigned on Friday":                 false,
+		"the details of a plan that was leaked":     false,
+		"the figures in the quarterly report there": true,
+	} {
+		if got := referringPhrase(s); got != want {
+			t.Errorf("referringPhrase(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"it is indeed genuine":            true,
+		"the leaked letter was authentic": true,
+		"the report was accurate":         true,
+		"the bridge is real steel":        false,
+		"sales were real strong":          false,
+	} {
+		if got := affirmWords.MatchString(s); got != want {
+			t.Errorf("affirmWords(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
