@@ -14,7 +14,7 @@ import (
 var (
 	// debunkWords call a claim false. They are the vocabulary of veracity
 	// itself, not of any topic.
-	debunkWords = regexp.MustCompile(`(?i)\b(hoax(?:es)?|fake[sd]?|faked|fabricat\w*|made[- ]up|satir\w*|spoof\w*|debunk\w*|untrue|not true|no truth|isn't true|is false|was false|are false|false (?:stor(?:y|ies)|reports?|rumou?rs?|claims?|news|information)|bogus|doctored|photoshopped|baseless|unfounded|no evidence|urban legend|prank)\b`)
+	debunkWords = regexp.MustCompile(`(?i)\b(hoax(?:es)?|fake[sd]?|faked|fabricat\w*|made[- ]up|satir\w*|spoof\w*|debunk\w*|untrue|not true|no truth|isn't true|is false|was false|are false|false (?:stor(?:y|ies)|reports?|rumou?rs?|claims?|news|information)|bogus|doctored|photoshopped|baseless|unfounded|no evidence|urban legend|prank|inaccurate|not accurate|call(?:s|ed|ing)? (?:\w+ ){0,3}["“‘']?(?:false|wrong|incorrect))\b`)
 	// denyWords: someone rejects the claim.
 	denyWords = regexp.MustCompile(`(?i)\b(den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed)?|shot down|shoots down|categorically)\b`)
 	// hedgeWords weaken a statement to a report or a possibility.
@@ -37,7 +37,7 @@ var notConfirmed = regexp.MustCompile(`(?i)\b(not|no|never|yet to|cannot|can't|c
 // Literal keys that must occur (lower-cased) before the regular
 // expressions above are worth running: a cheap test first.
 var (
-	debunkKeys = []string{"hoax", "fake", "fabricat", "made up", "made-up", "satir", "spoof", "debunk", "untrue", "true",
+	debunkKeys = []string{"accurate", "incorrect", "wrong", "hoax", "fake", "fabricat", "made up", "made-up", "satir", "spoof", "debunk", "untrue", "true",
 		"false", "bogus", "doctored", "photoshop", "baseless", "unfounded", "no evidence", "urban legend", "prank"}
 	doubtKeys = []string{"doubt", "skeptic", "sceptic", "dubious", "questionable", "convinced", "conspiracy", "question"}
 	denyKeys  = []string{"den", "dismiss", "reject", "refut", "rebuff", "shot down", "shoots down", "categorical"}
@@ -298,6 +298,16 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		sent := st.Span.Text(a.Text)
 		// The statement with the few words before it: "No agency confirmed".
 		wider := a.Text[max(0, min(st.Span.Start, st.Source.Start)-20):st.Span.End]
+		if st.Stance == news.Debunks {
+			// The statement's debunk word read in its context: "a fake
+			// casing" calls nothing false; "could be a hoax" is a doubt.
+			switch debunkIn(sent, strings.ToLower(sent)) {
+			case debunkNone:
+				st.Stance = news.Asserts
+			case debunkHedged:
+				st.Stance = news.Questions
+			}
+		}
 		if (confirms || onRecord) && (negates(content, main) || opposes(content, main)) {
 			// "confirmed that X was not ...", "confirmed he is alive": a denial.
 			confirms, onRecord, st.Stance = false, false, news.Denies
@@ -420,7 +430,7 @@ var predicateNext = map[string]bool{"and": true, "or": true, "but": true, "by": 
 	"which": true, "since": true, "because": true, "though": true, "although": true, "anyway": true}
 
 // debunkHedge turns a debunk word into a doubt.
-var debunkHedge = regexp.MustCompile(`(?i)\b(may|might|could|possib\w*|chance|whether|wonder\w*|question\w*|able to|if it|if the|if this|or debunk|to debunk|suggest\w*)\b`)
+var debunkHedge = regexp.MustCompile(`(?i)\b(may|might|could|possib\w*|chance|whether|wonder\w*|question\w*|able to|if it|if the|if this|or debunk|to debunk|suggest\w*|prove|turn out|turns out to|maybe|perhaps)\b`)
 
 // modalBefore: "will be made up by", "to be made up of" are no verdict.
 var modalBefore = regexp.MustCompile(`(?i)\b(will|would|to|can|could|may|might|must|should) be\s*$`)
@@ -438,7 +448,7 @@ func debunkIn(text, lower string) int {
 		}
 		// A hedge near the word ("may have been faked", "question if it's
 		// a fake"), or a question, makes it a doubt.
-		near := text[max(0, loc[0]-50):min(len(text), loc[1]+15)]
+		near := text[max(0, loc[0]-90):min(len(text), loc[1]+15)]
 		if strings.HasSuffix(strings.TrimRight(text, `"'”’) `), "?") || debunkHedge.MatchString(near) {
 			found = debunkHedged
 			continue
@@ -462,7 +472,7 @@ func debunkCounts(text string, i, j int) bool {
 	switch {
 	case strings.HasPrefix(m, "made"):
 		return word(0) != "of" && !modalBefore.MatchString(text[:i])
-	case m == "fake" || m == "prank" || strings.HasPrefix(m, "satir") || strings.HasPrefix(m, "spoof"):
+	case m == "fake" || m == "prank" || m == "inaccurate" || strings.HasPrefix(m, "satir") || strings.HasPrefix(m, "spoof"):
 		// An adjective: it must qualify a report, or stand as a predicate.
 		for k := 0; k < 4; k++ {
 			w := word(k)

@@ -22,6 +22,11 @@ func TestDebunkIn(t *testing.T) {
 		{"Many will question if it's a fake.", debunkHedged},
 		{"Is the story a hoax?", debunkHedged},
 		{"The footage was shared after false reports came out about the school.", debunkSure},
+		{"The senator called the article “false” on Monday.", debunkSure},
+		{"Inaccurate wind forecasts are the main culprit in missed drops.", debunkNone},
+		{"Or maybe the report is inaccurate.", debunkHedged},
+		{"There is still a small chance the recording of the speech will prove to have been fake.", debunkHedged},
+		{"Two analysts said the recording could quite easily be a hoax.", debunkHedged},
 	} {
 		if got := debunkIn(c.text, strings.ToLower(c.text)); got != c.want {
 			t.Errorf("debunkIn(%q) = %d, want %d", c.text, got, c.want)
