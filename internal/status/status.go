@@ -27,7 +27,11 @@ func (Stage) Build(_ context.Context, v *news.StoryView, _ []*news.Article) erro
 		if a.Group != "" {
 			in.Group[a.ID] = a.Group
 		}
-		in.Published[a.ID] = a.Published
+		if !a.PublishedEstimated {
+			// An estimated date orders nothing: only dates the articles
+			// give can make one side's word later than the other's.
+			in.Published[a.ID] = a.Published
+		}
 		in.Source[a.ID] = a.Source
 	}
 	for i := range v.Claims {
@@ -39,7 +43,7 @@ func (Stage) Build(_ context.Context, v *news.StoryView, _ []*news.Article) erro
 // Inputs is what Decide needs of the story's articles.
 type Inputs struct {
 	Group     map[string]string    // article id -> independent-source group
-	Published map[string]time.Time // article id -> publication date
+	Published map[string]time.Time // article id -> publication date, when the article gives it
 	Source    map[string]string    // article id -> outlet name
 }
 
@@ -162,10 +166,11 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 	supporting := len(authAssert.groups) + len(assert.groups)
 	switch {
 	case !authDeny.empty() && !authAssert.empty():
-		if authDeny.latest.After(authAssert.latest.Add(supersedeAfter)) {
+		dated := !authDeny.latest.IsZero() && !authAssert.latest.IsZero()
+		if dated && authDeny.latest.After(authAssert.latest.Add(supersedeAfter)) {
 			return news.Outdated, describe("confirmed", authAssert) + "; later " + describe("denied", authDeny)
 		}
-		if authAssert.latest.After(authDeny.latest.Add(supersedeAfter)) {
+		if dated && authAssert.latest.After(authDeny.latest.Add(supersedeAfter)) {
 			return news.Outdated, describe("denied", authDeny) + "; later " + describe("confirmed", authAssert)
 		}
 		return news.Disputed, describe("denied", authDeny) + "; " + describe("confirmed", authAssert)

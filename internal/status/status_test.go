@@ -75,3 +75,30 @@ func TestDecideBackgroundRelation(t *testing.T) {
 		t.Errorf("main relation: %s (%s), want unverified", got, reason)
 	}
 }
+
+// Only dates the articles give order the two sides: with an estimated date
+// on one side, a confirmation and a denial stay disputed.
+func TestDecideEstimatedDatesOrderNothing(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2031, 3, d, 0, 0, 0, 0, time.UTC) }
+	st := []news.StanceEntry{entry("a", news.Asserts, "the ministry", news.VoiceOfficial),
+		entry("b", news.Denies, "the army", news.VoiceOfficial)}
+	in := Inputs{Group: map[string]string{"a": "a", "b": "b"}, Published: map[string]time.Time{"b": day(20)}}
+	if got, reason := Decide(news.Claim{Stances: st}, in); got != news.Disputed {
+		t.Errorf("one side undated: %s (%s), want disputed", got, reason)
+	}
+	v := &news.StoryView{Claims: []news.Claim{{Stances: st}}, Articles: []news.StoryArticle{
+		{ID: "a", Published: day(1), PublishedEstimated: true}, {ID: "b", Published: day(20)}}}
+	if err := (Stage{}).Build(t.Context(), v, nil); err != nil {
+		t.Fatal(err)
+	}
+	if v.Claims[0].Status != news.Disputed {
+		t.Errorf("estimated date: %s (%s), want disputed", v.Claims[0].Status, v.Claims[0].Reason)
+	}
+	v.Articles[0].PublishedEstimated = false
+	if err := (Stage{}).Build(t.Context(), v, nil); err != nil {
+		t.Fatal(err)
+	}
+	if v.Claims[0].Status != news.Outdated {
+		t.Errorf("given dates: %s (%s), want outdated", v.Claims[0].Status, v.Claims[0].Reason)
+	}
+}
