@@ -116,6 +116,7 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 	authDeny, authAssert := newSide(), newSide()
 	deny, debunk, assert, ownAssert, rumour := newSide(), newSide(), newSide(), newSide(), newSide()
 	weakAssert := newSide() // asserted by anonymous sources, other media or fans
+	weakDeny := newSide()   // denied by anonymous sources or other media
 	modelDeny, modelAssert, modelHedge := newSide(), newSide(), newSide()
 	doubt := newSide() // questions and doubts in a source's own words
 	for _, e := range c.Stances {
@@ -148,6 +149,9 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			deny.add(e, in)
 		case e.Stance == news.Debunks || e.Stance == news.Denies && voice == news.VoiceOutlet:
 			debunk.add(e, in)
+		case e.Stance == news.Denies && voice != news.VoiceFans:
+			weakDeny.add(e, in)
+			rumour.add(e, in)
 		case e.Stance == news.Asserts && voice == news.VoiceOutlet:
 			ownAssert.add(e, in)
 			assert.add(e, in)
@@ -179,6 +183,10 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			return news.Disputed, describe("denied", authDeny) + "; " + countSide("asserted", assert)
 		}
 		return news.Denied, describe("denied", authDeny) + "; no source confirms"
+	case !authAssert.empty() && against == 0 && !weakDeny.empty() && corroborated(authAssert, assert):
+		// Other media or anonymous sources reporting the opposite do not
+		// deny a confirmed claim, but they stop it being settled.
+		return news.Disputed, describe("confirmed", authAssert) + "; " + describe("contradicted", weakDeny)
 	case !authAssert.empty() && against == 0 && corroborated(authAssert, assert):
 		return news.Confirmed, describe("confirmed", authAssert) + "; no source denies"
 	case against > 0 && supporting > 0:

@@ -35,6 +35,8 @@ func TestDecide(t *testing.T) {
 			entry("b", news.Asserts, "", news.VoiceOutlet)}, news.Confirmed, "confirmed by the company"},
 		{"a party's own account alone", []news.StanceEntry{entry("a", news.Asserts, "Ada Vance", news.VoiceParty)},
 			news.Unverified, "stated by Ada Vance (Ledger) alone"},
+		{"other media contradict a confirmation", []news.StanceEntry{entry("a", news.Asserts, "the ministry", news.VoiceOfficial),
+			entry("b", news.Denies, "the Coast Herald", news.VoiceMedia)}, news.Disputed, "confirmed by the ministry (Ledger); contradicted by the Coast Herald"},
 		{"an official confirms", []news.StanceEntry{entry("a", news.Asserts, "the ministry", news.VoiceOfficial)}, news.Confirmed, "confirmed by the ministry"},
 		{"later denial supersedes", []news.StanceEntry{entry("a", news.Asserts, "the company", news.VoiceParty),
 			entry("d", news.Denies, "the company", news.VoiceParty)}, news.Outdated, "later denied"},
