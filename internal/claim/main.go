@@ -29,7 +29,9 @@ var (
 	leadingAccording   = regexp.MustCompile(`(?i)^\s*according to [^,]{1,80},\s*`)
 	leadingSaidThat    = regexp.MustCompile(`^[^,;:"“”]{2,80}?\b(?:said|says|reported|reports|announced|confirmed|claimed|claims|told [^,;]{1,40}?)(?:\s+on\s+\w+)?\s+that\s+`)
 	trailingPunct      = regexp.MustCompile(`[\s,;:—–-]+$`)
-	notClaimLike       = regexp.MustCompile(`(?i)^(?:but|and|so|or|yet|however|still|also|then|meanwhile|photo|image|video|file|credit|click|watch|read more|related|advertisement|follow|subscribe|share|copyright|\(?ap photo|getty)\b`)
+	notClaimLike       = regexp.MustCompile(`(?i)^(?:but|and|so|or|yet|however|still|also|then|meanwhile|photo|image|video|file|credit|click|watch|read more|related|advertisement|follow|subscribe|share|copyright|\(?ap photo|getty|specifically|namely|instead|indeed|moreover|furthermore|additionally|plus|now|here|` +
+		// a pronoun or a first person: not a proposition that stands alone
+		`it|its|he|she|his|her|they|their|them|we|our|i|you|your)\b`)
 	claimWordSplitFunc = func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }
 )
 
@@ -99,7 +101,7 @@ func mayHaveDateline(s string) bool {
 // claimLike tells whether a cleaned sentence can stand as a checkable claim.
 func claimLike(s string) bool {
 	n := len(strings.Fields(s))
-	if n < 5 || n > 60 || notClaimLike.MatchString(s) {
+	if n < 5 || n > 60 || notClaimLike.MatchString(strings.TrimLeft(s, `"'“‘ `)) {
 		return false
 	}
 	plain := 0
@@ -190,6 +192,10 @@ func (sw storyWords) covered(a, b map[string]bool) float64 {
 	return both / total
 }
 
+// embeddedRumour finds the proposition a sentence reports as a rumour or
+// an allegation: "amid reports that X", "rumours (that) X", "claims that X".
+var embeddedRumour = regexp.MustCompile(`(?i)\b(?:rumou?rs?|speculation|reports|allegations?|claims?)\s+(?:that\s+)?((?:the\s+|an?\s+)?[A-Z]?[\w'’-]+\s+(?:[\w'’-]+\s+){0,3}(?:is|are|was|were|has|have|had|will|would|may|might|could|did)\b.*)`)
+
 // leadOf returns an article's title and opening sentences as candidates.
 func leadOf(a *news.Article) []candidate {
 	var out []candidate
@@ -210,6 +216,13 @@ func leadOf(a *news.Article) []candidate {
 			continue
 		}
 		out = append(out, candidate{a: a, span: s, text: t, words: contentWords(t), plain: plainWords(t), order: order})
+		// The rumour a lead reports is a claim to check in its own right:
+		// "..., leading to rumours his sister has taken over".
+		if loc := embeddedRumour.FindStringSubmatchIndex(raw); loc != nil {
+			if e := cleanProposition(raw[loc[2]:]); claimLike(e) && len(e) < len(t) {
+				out = append(out, candidate{a: a, span: s, text: e, words: contentWords(e), plain: plainWords(e), order: order})
+			}
+		}
 		order++
 	}
 	return out

@@ -121,3 +121,22 @@ func TestReferringConfirmation(t *testing.T) {
 		}
 	}
 }
+
+func TestClaimLikeRejectsContextualLeads(t *testing.T) {
+	for s, want := range map[string]bool{
+		"He was 81 years old when he died":                                  false,
+		"It's a penis on a really expensive car!!!":                         false,
+		"\u201cI aborted my baby because it was a boy,\u201d she wrote":     false,
+		"Specifically, a pumpkin spice flavoured product was announced":     false,
+		"The mayor of Springfield was arrested on fraud charges on Tuesday": true,
+	} {
+		if got := claimLike(s); got != want {
+			t.Errorf("claimLike(%q) = %v, want %v", s, got, want)
+		}
+	}
+	raw := "The leader has not been seen for a month, leading to rumours that the army has taken over the capital."
+	loc := embeddedRumour.FindStringSubmatchIndex(raw)
+	if loc == nil || cleanProposition(raw[loc[2]:]) != "The army has taken over the capital" {
+		t.Errorf("embedded rumour of %q not found (%v)", raw, loc)
+	}
+}
