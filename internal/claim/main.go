@@ -377,7 +377,18 @@ func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claim
 		for _, g := range groups {
 			all[g] = true
 		}
-		if len(stated) >= minRelationGroups && 2*len(stated) >= len(all) && (!ok || namesIn(cand.text, r.names)) {
+		// The relation is the story's question when the leads speak of it,
+		// not only the bodies ("the widower's late wife" is background).
+		inLeads := map[string]bool{}
+		for _, a := range arts {
+			for _, l := range b.Cache.reading(a).leads {
+				if namesIn(l.text, r.names) && leadStates(l.text, r.predicate) {
+					inLeads[groups[a.ID]] = true
+				}
+			}
+		}
+		if len(stated) >= minRelationGroups && 2*len(stated) >= len(all) && len(inLeads) >= minRelationGroups &&
+			(!ok || namesIn(cand.text, r.names)) {
 			c := r.claim
 			c.Main, c.Kind = true, "main"
 			return c, true
@@ -423,6 +434,17 @@ func namesIn(text string, names [2]string) bool {
 		fn := fold.String(n)
 		if strings.Contains(t, fn) || lastWord(fn) != "" && strings.Contains(t, lastWord(fn)) {
 			return true
+		}
+	}
+	return false
+}
+
+// leadStates tells whether a lead speaks of the relation itself (its
+// trigger words).
+func leadStates(text, predicate string) bool {
+	for _, r := range relations {
+		if r.predicate == predicate {
+			return r.trigger.MatchString(text)
 		}
 	}
 	return false
