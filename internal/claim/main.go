@@ -208,8 +208,9 @@ func leadOf(a *news.Article) []candidate {
 			break
 		}
 		raw := s.Text(a.Text)
-		if strings.HasSuffix(strings.TrimRight(raw, `"'”’) `), "?") || inSocial(a, s) {
-			continue
+		if strings.HasSuffix(strings.TrimRight(raw, `"'”’) `), "?") || inSocial(a, s) ||
+			strings.HasPrefix(raw, `"`) || strings.HasPrefix(raw, "“") {
+			continue // a question, a pasted post, or someone's words
 		}
 		t := cleanProposition(raw)
 		if !claimLike(t) {
