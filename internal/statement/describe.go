@@ -111,8 +111,8 @@ var voiceWords = func() map[string]string {
 }()
 
 // voiceOrder breaks ties when a source phrase holds cues of several voices:
-// "a source in the ministry" is anonymous.
-var voiceOrder = []string{news.VoiceAnonymous, news.VoiceExpert, news.VoiceOfficial, news.VoiceFans, news.VoiceMedia}
+// "a source in the ministry" is anonymous, "the state news agency" is media.
+var voiceOrder = []string{news.VoiceAnonymous, news.VoiceExpert, news.VoiceMedia, news.VoiceOfficial, news.VoiceFans}
 
 // voice decides who stands behind a statement from its source phrase.
 func voice(a *news.Article, d *doc, st *news.Statement) string {
@@ -125,11 +125,19 @@ func voice(a *news.Article, d *doc, st *news.Statement) string {
 	found := map[string]bool{}
 	who := d.antecedent(st.Source)
 	src := who.Text(a.Text)
+	reports := false // "reports" alone: other media; "a police report" is the police's
 	for i := d.firstTokenAt(who.Start); i < len(d.toks) && d.toks[i].s < who.End; i++ {
-		w := d.toks[i].w
-		if v, ok := voiceWords[lower(w)]; ok {
+		w := lower(d.toks[i].w)
+		if w == "report" || w == "reports" {
+			reports = true
+			continue
+		}
+		if v, ok := voiceWords[w]; ok {
 			found[v] = true
 		}
+	}
+	if reports && len(found) == 0 {
+		found[news.VoiceMedia] = true
 	}
 	if strings.Contains(src, "people close") || strings.Contains(src, "person close") {
 		found[news.VoiceAnonymous] = true
