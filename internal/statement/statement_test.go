@@ -69,7 +69,7 @@ func TestAttributions(t *testing.T) {
 			voice: news.VoiceMedia, stance: news.Asserts},
 		{name: "a police report is the police's",
 			text:    "A police report released on Friday said the driver had not been wearing a seatbelt.",
-			content: "the driver had not been wearing a seatbelt", source: "police report", kind: "indirect",
+			content: "the driver had not been wearing a seatbelt", source: "police", kind: "indirect",
 			voice: news.VoiceOfficial, stance: news.Asserts},
 		{name: "debunk",
 			text:    "The ministry said the report that troops had crossed the border was false.",
