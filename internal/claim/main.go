@@ -49,6 +49,9 @@ type candidate struct {
 	plain  map[string]bool // words not part of a name: what is said about the names
 	order  int             // position in the article's lead (0: title or first sentence)
 	weight float64
+	// total and totalPlain are the story weights of words and plain, once
+	// the candidate is chosen (coverageWords divides by them on every sentence).
+	total, totalPlain float64
 }
 
 // cleanProposition takes datelines and the attribution off a headline or
@@ -358,6 +361,7 @@ func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidat
 		// to check is the rumour itself, and the lead denies it.
 		best.text = pos
 	}
+	best.total, best.totalPlain = best.totals(sw)
 	return best, sw, true
 }
 

@@ -386,11 +386,10 @@ func coverageWords(sw storyWords, main candidate, words []string) (all, plain fl
 			gotPlain += sw.weight(w)
 		}
 	}
-	for w := range main.words {
-		total += sw.weight(w)
-	}
-	for w := range main.plain {
-		totalPlain += sw.weight(w)
+	if main.total > 0 {
+		total, totalPlain = main.total, main.totalPlain
+	} else {
+		total, totalPlain = main.totals(sw)
 	}
 	if total > 0 {
 		all = got / total
@@ -609,4 +608,16 @@ func opposes(content string, main candidate) bool {
 		}
 	}
 	return false
+}
+
+// totals are the weights of the claim's words and of its plain words, the
+// denominators of coverageWords.
+func (c candidate) totals(sw storyWords) (total, plain float64) {
+	for w := range c.words {
+		total += sw.weight(w)
+	}
+	for w := range c.plain {
+		plain += sw.weight(w)
+	}
+	return total, plain
 }

@@ -43,6 +43,9 @@ func (f folded) origEnd(i int) int { return f.off[i] }
 // adjacent runes each cost one. It stops early and returns max+1 when the
 // distance exceeds max.
 func Damerau(a, b string, max int) int {
+	if d := len(a) - len(b); d > 2*max || -d > 2*max {
+		return max + 1 // quick: even two bytes a rune, the lengths differ too much
+	}
 	if bagDistance(a, b) > max {
 		return max + 1 // quick: the letters alone differ too much
 	}

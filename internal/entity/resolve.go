@@ -3,6 +3,7 @@ package entity
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -305,8 +306,11 @@ func containsRun(long, short []string) bool {
 // typoOf reports whether token t is a close misspelling of a token of name.
 func typoOf(t string, name []string) bool {
 	for _, x := range name {
-		n := len([]rune(x))
-		if len(x) > 1 && Damerau(t, x, 2) <= maxEdits(n) && maxEdits(n) > 0 {
+		if len(x) < 2 {
+			continue
+		}
+		k := maxEdits(utf8.RuneCountInString(x))
+		if k > 0 && Damerau(t, x, k) <= k {
 			return true
 		}
 	}
