@@ -246,6 +246,10 @@ const maxFlipWords = 16
 // "no longer", "not only".
 var notFlip = regexp.MustCompile(`(?i)\bnot\s+(?:until|yet|only|just|since|for|been seen|heard)\b|n[’']t\s+(?:until|yet|only|just|since|for)\b|\bno longer\b`)
 
+// notToBe is a denial in a lead: "were confirmed not to be", "was found
+// not to have".
+var notToBe = regexp.MustCompile(`(?i)\b(confirmed|found|shown|proven|proved|said|believed|thought|reported|determined|declared|ruled)\s+not\s+to\s+`)
+
 // positive returns s without its one negation of a verb, and whether it had one.
 func positive(s string) (string, bool) {
 	locs := negatedVerb.FindAllStringSubmatchIndex(s, -1)
@@ -356,7 +360,25 @@ func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidat
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].weight > cands[j].weight })
 	best := cands[0]
-	if pos, ok := positive(best.text); ok && len(strings.Fields(best.text)) <= maxFlipWords && !notFlip.MatchString(best.text) {
+	// A negative lead that cannot be turned round ("has not been seen in
+	// public for weeks") gives way to the next lead that states something,
+	// when that one is nearly as central.
+	if negatedVerb.MatchString(best.text) && len(strings.Fields(best.text)) > maxFlipWords {
+		for _, c := range cands[1:] {
+			if c.weight < 0.85*best.weight {
+				break
+			}
+			if !negatedVerb.MatchString(c.text) && !notToBe.MatchString(c.text) {
+				best = c
+				break
+			}
+		}
+	}
+	if loc := notToBe.FindStringSubmatchIndex(best.text); loc != nil {
+		// "were confirmed not to be the missing students": the claim to
+		// check is that they were.
+		best.text = best.text[:loc[0]] + best.text[loc[2]:loc[3]] + " to " + best.text[loc[1]:]
+	} else if pos, ok := positive(best.text); ok && len(strings.Fields(best.text)) <= maxFlipWords && !notFlip.MatchString(best.text) {
 		// A lead that denies ("X is not dead") answers a rumour: the claim
 		// to check is the rumour itself, and the lead denies it.
 		best.text = pos

@@ -48,6 +48,23 @@ var (
 var nonAgents = map[string]bool{"statement": true, "report": true, "reports": true, "release": true, "document": true,
 	"documents": true, "email": true, "letter": true, "post": true, "article": true, "study": true, "video": true}
 
+// textNouns head source phrases that are the claim's own text, not anyone
+// who speaks: "the bogus story claimed", "the fake article said".
+var textNouns = map[string]bool{"story": true, "stories": true, "article": true, "articles": true, "piece": true,
+	"headline": true, "headlines": true, "tweet": true, "tweets": true, "claim": true, "claims": true, "rumor": true,
+	"rumors": true, "rumour": true, "rumours": true, "hoax": true, "site": true, "website": true}
+
+// textSource tells whether a source phrase is headed by one of textNouns.
+func textSource(by string) bool {
+	f := strings.Fields(strings.ToLower(by))
+	for _, w := range f {
+		if textNouns[strings.Trim(w, ".,()")] {
+			return true
+		}
+	}
+	return false
+}
+
 // indefinite determiners open an unnamed source: "an official", "one
 // official", "two officials", "some officials".
 var indefinite = map[string]bool{"a": true, "an": true, "one": true, "two": true, "three": true, "some": true,
@@ -168,8 +185,8 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 	r := sentenceReading{stance: news.Asserts, voice: news.VoiceOutlet}
 	bestCover := statementMatch
 	for k, st := range a.Statements {
-		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) || st.By == "" {
-			continue
+		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) || st.By == "" || textSource(st.By) {
+			continue // "the bogus story claimed": the outlet's own reading
 		}
 		cover, _ := coverageWords(sw, main, statementWords[k])
 		if cover < bestCover {

@@ -140,3 +140,20 @@ func TestClaimLikeRejectsContextualLeads(t *testing.T) {
 		t.Errorf("embedded rumour of %q not found (%v)", raw, loc)
 	}
 }
+
+func TestTextSourceAndNotToBe(t *testing.T) {
+	for by, want := range map[string]bool{"The bogus story": true, "the fake article": true, "Fox News": false,
+		"the ministry": false} {
+		if got := textSource(by); got != want {
+			t.Errorf("textSource(%q) = %v, want %v", by, got, want)
+		}
+	}
+	s := "The remains found near the river were confirmed not to be the missing hikers"
+	loc := notToBe.FindStringSubmatchIndex(s)
+	if loc == nil {
+		t.Fatalf("no match in %q", s)
+	}
+	if got := s[:loc[0]] + s[loc[2]:loc[3]] + " to " + s[loc[1]:]; got != "The remains found near the river were confirmed to be the missing hikers" {
+		t.Errorf("flipped = %q", got)
+	}
+}
