@@ -250,6 +250,16 @@ var notFlip = regexp.MustCompile(`(?i)\bnot\s+(?:until|yet|only|just|since|for|b
 // not to have".
 var notToBe = regexp.MustCompile(`(?i)\b(confirmed|found|shown|proven|proved|said|believed|thought|reported|determined|declared|ruled)\s+not\s+to\s+`)
 
+// withoutNotTo turns "were confirmed not to be X" into "were confirmed to
+// be X".
+func withoutNotTo(s string) (string, bool) {
+	loc := notToBe.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return s, false
+	}
+	return s[:loc[0]] + s[loc[2]:loc[3]] + " to " + s[loc[1]:], true
+}
+
 // positive returns s without its one negation of a verb, and whether it had one.
 func positive(s string) (string, bool) {
 	locs := negatedVerb.FindAllStringSubmatchIndex(s, -1)
@@ -374,10 +384,10 @@ func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidat
 			}
 		}
 	}
-	if loc := notToBe.FindStringSubmatchIndex(best.text); loc != nil {
+	if pos, ok := withoutNotTo(best.text); ok {
 		// "were confirmed not to be the missing students": the claim to
 		// check is that they were.
-		best.text = best.text[:loc[0]] + best.text[loc[2]:loc[3]] + " to " + best.text[loc[1]:]
+		best.text = pos
 	} else if pos, ok := positive(best.text); ok && len(strings.Fields(best.text)) <= maxFlipWords && !notFlip.MatchString(best.text) {
 		// A lead that denies ("X is not dead") answers a rumour: the claim
 		// to check is the rumour itself, and the lead denies it.
