@@ -310,7 +310,7 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		// Or a named speaker who confirms it in so many words, pointing at
 		// the claim ("the news was confirmed by X", "X confirmed Jackson's
 		// death") in an article that states it.
-		onRecord := plainAssert && confirmsOnRecord(a, st, sv) &&
+		onRecord := plainAssert && confirmsOnRecord(a, st, sv) && !nested(a, k) &&
 			(sc >= confirmMatch || bestScore >= mainClaimMatch && (referringPhrase(content) || affirmWords.MatchString(content)))
 		sent := st.Span.Text(a.Text)
 		// The statement with the few words before it: "No agency confirmed".
@@ -565,9 +565,10 @@ func confirmsOnRecord(a *news.Article, st news.Statement, voice string) bool {
 	if at < 0 {
 		return false
 	}
-	sent := a.Text[max(0, min(st.Span.Start, st.Source.Start)-20):st.Span.End]
+	from := min(st.Span.Start, st.Source.Start)
+	sent := a.Text[max(0, from-20):st.Span.End]
 	if confirmDoubt.MatchString(sent) || notConfirmed.MatchString(sent) || hedgeWords.MatchString(sent) ||
-		vagueConfirm.MatchString(sent) {
+		vagueConfirm.MatchString(sent) || reportedSpeech.MatchString(a.Text[max(0, st.Source.Start-40):st.Source.Start]) {
 		return false
 	}
 	before := strings.Fields(strings.ToLower(a.Text[max(st.Span.Start, st.Cue.Start-12):st.Cue.Start] + cue[:at]))
@@ -578,6 +579,10 @@ func confirmsOnRecord(a *news.Article, st news.Statement, voice string) bool {
 // beAux before "confirmed" makes it passive.
 var beAux = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
 	"being": true}
+
+// reportedSpeech before a confirmation makes it someone's account of one:
+// "they even said both the BBC and a representative had confirmed it".
+var reportedSpeech = regexp.MustCompile(`(?i)\b(say|says|said|saying|claim\w*|told|tells|report\w*|alleg\w*)\b`)
 
 // vagueConfirm: "would only vaguely confirm", "partly confirmed".
 var vagueConfirm = regexp.MustCompile(`(?i)\b(only|vaguely|partly|partially|part of|one part)\b`)
@@ -637,4 +642,17 @@ func (c candidate) totals(sw storyWords) (total, plain float64) {
 		plain += sw.weight(w)
 	}
 	return total, plain
+}
+
+// nested tells whether statement k of a is reported inside another's
+// content ("they even said a representative had confirmed it"): the
+// confirmation is then someone's account of one, not one on the record.
+func nested(a *news.Article, k int) bool {
+	cue := a.Statements[k].Cue
+	for j, o := range a.Statements {
+		if j != k && o.Kind != "assertion" && o.Content.Len() > 0 && o.Content.Start <= cue.Start && cue.End <= o.Content.End {
+			return true
+		}
+	}
+	return false
 }

@@ -86,6 +86,8 @@ func TestConfirmsOnRecord(t *testing.T) {
 		{"If the report is confirmed by the ministry, it would be a first.", "the ministry", "is confirmed by", "the report", news.VoiceOfficial, "", false},
 		{"Apple would only vaguely confirm that owners must charge it nightly.", "Apple", "confirm", "that owners must charge it nightly",
 			news.VoiceNamed, "org:apple", false},
+		{"The hoax even said that both the BBC and a spokesman for the mayor had confirmed the news.", "a spokesman for the mayor",
+			"had confirmed", "the news", news.VoiceOfficial, "", false},
 		{"A witness confirmed the crash.", "A witness", "confirmed", "the crash", news.VoiceNamed, "", false}, // not a named entity
 	} {
 		st := news.Statement{Span: news.Span{End: len(c.text)}, Source: span(c.text, c.source), Cue: span(c.text, c.cue),
