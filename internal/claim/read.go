@@ -18,7 +18,7 @@ var (
 	// denyWords: someone rejects the claim.
 	denyWords = regexp.MustCompile(`(?i)\b(den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed)?|shot down|shoots down|categorically)\b`)
 	// hedgeWords weaken a statement to a report or a possibility.
-	hedgeWords = regexp.MustCompile(`(?i)\b(reportedly|allegedly|purported(?:ly)?|alleged|rumou?r(?:s|ed)?|unconfirmed|unverified|claim(?:s|ed|ing)?|apparently|appear(?:s|ed)? to|seem(?:s|ed|ingly)?|may|might|could|possibly|speculat\w*|(?:is|are|was|were)? ?said to (?:be|have|open|launch|include|cost|plan)|believed to|suggest(?:s|ed)?|if true|not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified))\b`)
+	hedgeWords = regexp.MustCompile(`(?i)\b(reportedly|allegedly|purported(?:ly)?|alleged|rumou?r(?:s|ed)?|unconfirmed|unverified|claim(?:s|ed|ing)?|apparently|appear(?:s|ed)? to|seem(?:s|ed|ingly)?|may|might|could|possibly|speculat\w*|(?:is|are|was|were)? ?said to (?:be|have|open|launch|include|cost|plan)|believed to|suggest(?:s|ed)?|if true|(?:reports?|claims?|rumou?rs?|allegations?|speculation) that|investigat\w* (?:the |these |those )?(?:reports?|claims?|rumou?rs?|allegations?)|not (?:yet )?(?:been )?(?:independently )?(?:confirmed|verified))\b`)
 	// doubtWords: someone doubts the claim without calling it false.
 	doubtWords = regexp.MustCompile(`(?i)\b(cast(?:s|ing)? doubts?|raised? doubts?|raising doubts?|doubt(?:s|ed|ful)|skeptic(?:al|ism|s)?|sceptic(?:al|ism|s)?|dubious|questionable|not convinced|unconvinced|conspiracy theor\w*|questioned whether|call(?:s|ed)? into question)\b`)
 	// claimReference points back at a story's claim without repeating it.
@@ -446,7 +446,7 @@ var predicateNext = map[string]bool{"and": true, "or": true, "but": true, "by": 
 	"which": true, "since": true, "because": true, "though": true, "although": true, "anyway": true}
 
 // debunkHedge turns a debunk word into a doubt.
-var debunkHedge = regexp.MustCompile(`(?i)\b(may|might|could|possib\w*|chance|whether|wonder\w*|question\w*|able to|if it|if the|if this|or debunk|to debunk|suggest\w*|prove|turn out|turns out to|maybe|perhaps)\b`)
+var debunkHedge = regexp.MustCompile(`(?i)\b(may|might|could|possib\w*|chance|whether|wonder\w*|question\w*|able to|if it|if the|if this|or debunk|to debunk|suggest\w*|prove|turn out|turns out to|maybe|perhaps|hope|hopes|hoping)\b`)
 
 // modalBefore: "will be made up by", "to be made up of" are no verdict.
 var modalBefore = regexp.MustCompile(`(?i)\b(will|would|to|can|could|may|might|must|should) be\s*$`)

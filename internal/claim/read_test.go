@@ -27,6 +27,7 @@ func TestDebunkIn(t *testing.T) {
 		{"Or maybe the report is inaccurate.", debunkHedged},
 		{"There is still a small chance the recording of the speech will prove to have been fake.", debunkHedged},
 		{"Two analysts said the recording could quite easily be a hoax.", debunkHedged},
+		{"\"I cannot say and I hope that it isn't true,\" the minister said.", debunkHedged},
 	} {
 		if got := debunkIn(c.text, strings.ToLower(c.text)); got != c.want {
 			t.Errorf("debunkIn(%q) = %d, want %d", c.text, got, c.want)
@@ -153,5 +154,16 @@ func TestTextSourceAndNotToBe(t *testing.T) {
 	s := "The remains found near the river were confirmed not to be the missing hikers"
 	if got, ok := withoutNotTo(s); !ok || got != "The remains found near the river were confirmed to be the missing hikers" {
 		t.Errorf("withoutNotTo(%q) = %q, %v", s, got, ok)
+	}
+}
+
+func TestHedgedByReports(t *testing.T) {
+	for _, s := range []string{
+		"The government said on Sunday it was investigating reports that a journalist had been captured.",
+		"Officials dismissed speculation that the plant would close.",
+	} {
+		if !hedgeWords.MatchString(s) {
+			t.Errorf("%q: no hedge found", s)
+		}
 	}
 }
