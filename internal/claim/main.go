@@ -244,7 +244,11 @@ const maxFlipWords = 16
 
 // notFlip marks negations that do not deny a rumour: "not until", "not yet",
 // "no longer", "not only".
-var notFlip = regexp.MustCompile(`(?i)\bnot\s+(?:until|yet|only|just|since|for|been seen|heard)\b|n[’']t\s+(?:until|yet|only|just|since|for)\b|\bno longer\b`)
+var notFlip = regexp.MustCompile(`(?i)\bnot\s+(?:until|yet|only|just|since|for|been seen|heard|` + noWordVerbs + `)\b|n[’']t\s+(?:until|yet|only|just|since|for|` + noWordVerbs + `)\b|\bno longer\b`)
+
+// noWordVerbs after a negation say nothing either way: "did not reveal
+// whether", "would not confirm", "has not commented".
+const noWordVerbs = `immediately|reveal\w*|say|said|confirm\w*|comment\w*|know|disclose\w*|specify|identify|name|elaborate|respond\w*|release\w*|provide\w*|return\w*`
 
 // notToBe is a denial in a lead: "were confirmed not to be", "was found
 // not to have".

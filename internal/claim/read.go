@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -140,6 +141,7 @@ const (
 	flagDebunk    = 1 << iota // calls something false
 	flagDoubt                 // doubts something
 	flagReference             // points back at "the story", "the report"
+	flagNegated               // negates a verb ("did not blur")
 )
 
 // sentenceFlags reads a sentence's flags.
@@ -157,6 +159,9 @@ func sentenceFlags(text string) uint8 {
 	}
 	if f != 0 && claimReference.MatchString(text) {
 		f |= flagReference
+	}
+	if strings.Contains(lower, "n") && negatedVerb.MatchString(text) {
+		f |= flagNegated
 	}
 	return f
 }
@@ -253,6 +258,10 @@ const confirmMatch = 0.45
 // when it does not point back at "the reports" or "the claims".
 const denialMatch = 0.25
 
+// denialSentenceMatch is how much of the main claim a sentence that
+// negates it must hold to deny it.
+const denialSentenceMatch = 0.3
+
 // debunkMatch is how much of the main claim a debunking sentence must hold
 // when it does not point back at "the story" or "the report".
 const debunkMatch = 0.3
@@ -269,7 +278,7 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 	var out []news.StanceEntry
 	ss := sentences(a)
 	bestScore := 0.0
-	var debunk, doubt news.Span
+	var debunk, doubt, denial news.Span
 	for i, s := range ss {
 		if i >= maxReadSentences {
 			break
@@ -284,10 +293,15 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		if sc > bestScore {
 			best, bestScore = s, sc
 		}
+		f := flags[i]
+		if denial.Len() == 0 && f&flagNegated != 0 && sc >= denialSentenceMatch {
+			if t := s.Text(a.Text); negates(t, main) {
+				denial = s // "Saudi TV did not blur her face", besides the sentence that states the claim
+			}
+		}
 		if debunk.Len() > 0 && doubt.Len() > 0 {
 			continue
 		}
-		f := flags[i]
 		if debunk.Len() == 0 && f&flagDebunk != 0 && (sc >= debunkMatch || f&flagReference != 0) {
 			debunk = s
 		}
@@ -328,6 +342,8 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		if (confirms || onRecord) && (negates(content, main) || opposes(content, main)) {
 			// "confirmed that X was not ...", "confirmed he is alive": a denial.
 			confirms, onRecord, st.Stance = false, false, news.Denies
+		} else if (confirms || onRecord) && negatedVerb.MatchString(content) {
+			confirms, onRecord = false, false // "confirmed he didn't testify": no plain confirmation
 		}
 		if onRecord && debunkIn(sent, strings.ToLower(sent)) != debunkNone {
 			onRecord = false // "confirmed the story was fake": read below
@@ -369,6 +385,10 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 	}
 	if debunk.Len() > 0 {
 		add(debunk, read(debunk), news.Debunks)
+	} else if denial.Len() > 0 && !(bestScore >= mainClaimMatch && denial.Overlaps(best)) {
+		if rd := read(denial); rd.stance == news.Denies {
+			add(denial, rd, news.Denies)
+		}
 	}
 	return out, best
 }
@@ -516,23 +536,29 @@ func debunkCounts(text string, i, j int) bool {
 // has not been arrested" denies "X was arrested"; "it is not the heaviest
 // ever caught" or "he has not been seen in public" do not.
 func negates(t string, main candidate) bool {
-	const window = 6
 	for _, loc := range negatedVerb.FindAllStringIndex(t, -1) {
 		if notFlip.MatchString(t[loc[0]:min(len(t), loc[1]+20)]) {
 			continue
 		}
-		after := strings.Fields(t[loc[1]:])
-		if len(after) > window {
-			after = after[:window]
-		}
-		for w := range contentWords(strings.Join(after, " ")) {
+		// The negated predicate: the first content word after "not",
+		// past auxiliaries ("has not been arrested", "does not have Ebola").
+		for _, w := range strings.FieldsFunc(fold.String(t[loc[1]:]), claimWordSplitFunc) {
+			if len(w) <= 2 || fold.Stop(w) || negAux[w] {
+				continue
+			}
 			if main.words[w] || sameStem(w, main.words) {
 				return true
 			}
+			break
 		}
 	}
 	return false
 }
+
+// negAux are the words between a negation and the predicate it negates.
+var negAux = map[string]bool{"been": true, "being": true, "have": true, "has": true, "had": true, "get": true,
+	"got": true, "actually": true, "really": true, "ever": true, "even": true, "currently": true, "officially": true,
+	"yet": true, "all": true, "one": true}
 
 // sameStem tells whether w shares its first five letters with a word of
 // set (testify, testimony), for words of at least five letters.

@@ -44,7 +44,8 @@ func TestNegates(t *testing.T) {
 		{"The mayor has not been arrested, police said.", true},
 		{"The mayor has not been seen in public for a week, fuelling talk of an arrest.", false},
 		{"It is not the first time the town hall has made headlines.", false},
-		{"Prosecutors confirmed that he did not face any fraud charge.", true},
+		{"Prosecutors confirmed that he was not arrested for fraud.", true},
+		{"Prosecutors confirmed that he did not face any other charge.", false},
 	} {
 		if got := negates(c.text, main); got != c.want {
 			t.Errorf("negates(%q) = %v, want %v", c.text, got, c.want)

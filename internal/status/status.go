@@ -198,6 +198,10 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			return news.Denied, denials + "; nobody states it as fact"
 		}
 		return news.Disputed, denials + fmt.Sprintf("; reported as a rumour or question by %s", plural(len(rumour.groups), "outlet"))
+	case !weakDeny.empty() && !assert.empty():
+		// Other media or anonymous sources report the opposite of what
+		// outlets state: the sources disagree.
+		return news.Disputed, describe("contradicted", weakDeny) + "; " + countSide("asserted", assert)
 	case !authAssert.empty() && corroborated(authAssert, assert):
 		return news.Confirmed, describe("confirmed", authAssert)
 	case !doubt.empty() && (!assert.empty() || !weakAssert.empty()):

@@ -37,6 +37,8 @@ func TestDecide(t *testing.T) {
 			news.Unverified, "stated by Ada Vance (Ledger) alone"},
 		{"other media contradict a confirmation", []news.StanceEntry{entry("a", news.Asserts, "the ministry", news.VoiceOfficial),
 			entry("b", news.Denies, "the Coast Herald", news.VoiceMedia)}, news.Disputed, "confirmed by the ministry (Ledger); contradicted by the Coast Herald"},
+		{"other media contradict outlets", []news.StanceEntry{entry("a", news.Asserts, "", news.VoiceOutlet),
+			entry("b", news.Denies, "the Coast Herald", news.VoiceMedia)}, news.Disputed, "contradicted by the Coast Herald (Coast); asserted by 1 independent outlet"},
 		{"an official confirms", []news.StanceEntry{entry("a", news.Asserts, "the ministry", news.VoiceOfficial)}, news.Confirmed, "confirmed by the ministry"},
 		{"later denial supersedes", []news.StanceEntry{entry("a", news.Asserts, "the company", news.VoiceParty),
 			entry("d", news.Denies, "the company", news.VoiceParty)}, news.Outdated, "later denied"},
