@@ -26,10 +26,10 @@ var (
 	// police.", ", Reuters reported.", ", sources told CNN."
 	trailingAttribution = regexp.MustCompile(`(?i),\s*(?:according to [^,]{1,80}|[^,]{1,60}?\b(?:said|says|reported|reports|told [^,]{1,40}|announced|confirmed|claimed|claims|wrote|writes|tweeted)(?:\s+(?:on\s+)?[A-Z]?\w+day|\s+(?:on\s+)?[A-Z]\w+\.? \d{1,2}|\s+in a statement|\s+on Twitter)?)\s*[.!]?\s*$`)
 	// leadingAttribution: "According to X, ...", "X said (on Monday) that ...", "X reports that".
-	leadingAccording   = regexp.MustCompile(`(?i)^\s*according to [^,]{1,80},\s*`)
-	leadingSaidThat    = regexp.MustCompile(`^[^,;:"“”]{2,80}?\b(?:said|says|reported|reports|announced|confirmed|claimed|claims|told [^,;]{1,40}?)(?:\s+on\s+\w+)?\s+that\s+`)
-	trailingPunct      = regexp.MustCompile(`[\s,;:—–-]+$`)
-	notClaimLike       = regexp.MustCompile(`(?i)^(?:but|and|so|or|yet|however|still|also|then|meanwhile|photo|image|video|file|credit|click|watch|read more|related|advertisement|follow|subscribe|share|copyright|\(?ap photo|getty|specifically|namely|instead|indeed|moreover|furthermore|additionally|plus|now|here|` +
+	leadingAccording = regexp.MustCompile(`(?i)^\s*according to [^,]{1,80},\s*`)
+	leadingSaidThat  = regexp.MustCompile(`^[^,;:"“”]{2,80}?\b(?:said|says|reported|reports|announced|confirmed|claimed|claims|told [^,;]{1,40}?)(?:\s+on\s+\w+)?\s+that\s+`)
+	trailingPunct    = regexp.MustCompile(`[\s,;:—–-]+$`)
+	notClaimLike     = regexp.MustCompile(`(?i)^(?:but|and|so|or|yet|however|still|also|then|meanwhile|photo|image|video|file|credit|click|watch|read more|related|advertisement|follow|subscribe|share|copyright|\(?ap photo|getty|specifically|namely|instead|indeed|moreover|furthermore|additionally|plus|now|here|` +
 		// a pronoun or a first person: not a proposition that stands alone
 		`it|its|he|she|his|her|they|their|them|we|our|i|you|your)\b`)
 	claimWordSplitFunc = func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }
