@@ -27,6 +27,9 @@ func TestDebunkIn(t *testing.T) {
 		{"Or maybe the report is inaccurate.", debunkHedged},
 		{"There is still a small chance the recording of the speech will prove to have been fake.", debunkHedged},
 		{"Two analysts said the recording could quite easily be a hoax.", debunkHedged},
+		{"It's not real, it's a Photoshop job on a still from an old video.", debunkSure},
+		{"A council press officer said the story was embellished.", debunkSure},
+		{"The threat is real, officials said.", debunkNone},
 		{"\"I cannot say and I hope that it isn't true,\" the minister said.", debunkHedged},
 	} {
 		if got := debunkIn(c.text, strings.ToLower(c.text)); got != c.want {
