@@ -15,7 +15,7 @@ import (
 var (
 	// debunkWords call a claim false. They are the vocabulary of veracity
 	// itself, not of any topic.
-	debunkWords = regexp.MustCompile(`(?i)\b(hoax(?:es)?|fake[sd]?|faked|fabricat\w*|made[- ]up|satir\w*|spoof\w*|debunk\w*|untrue|not true|no truth|isn't true|is false|was false|are false|false (?:stor(?:y|ies)|reports?|rumou?rs?|claims?|news|information)|bogus|doctored|photoshop(?:ped| job)|embellish\w*|(?:is|was|are|were) not real|(?:isn't|wasn't|aren't|weren't|it's not|that's not) real|baseless|unfounded|no evidence|urban legend|prank|inaccurate|not accurate|call(?:s|ed|ing)? (?:\w+ ){0,3}["“‘']?(?:false|wrong|incorrect))\b`)
+	debunkWords = regexp.MustCompile(`(?i)\b(hoax(?:es)?|fake[sd]?|faked|fabricat\w*|made[- ]up|satir\w*|spoof\w*|debunk\w*|untrue|not true|no truth|isn't true|is false|was false|are false|false (?:stor(?:y|ies)|reports?|rumou?rs?|claims?|news|information)|bogus|doctored|photoshop(?:ped| job)|retract(?:ed|ion|s)|pulled (?:a|the|its) (?:story|article|report|piece)|embellish\w*|(?:is|was|are|were) not real|(?:isn't|wasn't|aren't|weren't|it's not|that's not) real|baseless|unfounded|no evidence|urban legend|prank|inaccurate|not accurate|call(?:s|ed|ing)? (?:\w+ ){0,3}["“‘']?(?:false|wrong|incorrect))\b`)
 	// denyWords: someone rejects the claim.
 	denyWords = regexp.MustCompile(`(?i)\b(den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed)?|shot down|shoots down|categorically)\b`)
 	// hedgeWords weaken a statement to a report or a possibility.
@@ -38,7 +38,7 @@ var notConfirmed = regexp.MustCompile(`(?i)\b(not|no|never|yet to|cannot|can't|c
 // Literal keys that must occur (lower-cased) before the regular
 // expressions above are worth running: a cheap test first.
 var (
-	debunkKeys = []string{"real", "embellish", "accurate", "incorrect", "wrong", "hoax", "fake", "fabricat", "made up", "made-up", "satir", "spoof", "debunk", "untrue", "true",
+	debunkKeys = []string{"retract", "pulled", "real", "embellish", "accurate", "incorrect", "wrong", "hoax", "fake", "fabricat", "made up", "made-up", "satir", "spoof", "debunk", "untrue", "true",
 		"false", "bogus", "doctored", "photoshop", "baseless", "unfounded", "no evidence", "urban legend", "prank"}
 	doubtKeys = []string{"doubt", "skeptic", "sceptic", "dubious", "questionable", "convinced", "conspiracy", "question"}
 	denyKeys  = []string{"den", "dismiss", "reject", "refut", "rebuff", "shot down", "shoots down", "categorical"}

@@ -30,6 +30,8 @@ func TestDebunkIn(t *testing.T) {
 		{"It's not real, it's a Photoshop job on a still from an old video.", debunkSure},
 		{"A council press officer said the story was embellished.", debunkSure},
 		{"The threat is real, officials said.", debunkNone},
+		{"The site later retracted its allegation against the professor.", debunkSure},
+		{"The paper pulled the story off its website last night.", debunkSure},
 		{"\"I cannot say and I hope that it isn't true,\" the minister said.", debunkHedged},
 	} {
 		if got := debunkIn(c.text, strings.ToLower(c.text)); got != c.want {

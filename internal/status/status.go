@@ -197,7 +197,11 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 		if len(debunk.groups)+len(deny.groups) >= 2 {
 			return news.Denied, denials + "; nobody states it as fact"
 		}
-		return news.Disputed, denials + fmt.Sprintf("; reported as a rumour or question by %s", plural(len(rumour.groups), "outlet"))
+		if rumour.empty() && modelHedge.empty() && modelAssert.empty() {
+			return news.Disputed, denials + "; no other source reports it"
+		}
+		return news.Disputed, denials + fmt.Sprintf("; reported as a rumour or question by %s",
+			plural(max(len(rumour.groups), len(modelHedge.groups)+len(modelAssert.groups)), "outlet"))
 	case !weakDeny.empty() && !assert.empty():
 		// Other media or anonymous sources report the opposite of what
 		// outlets state: the sources disagree.
