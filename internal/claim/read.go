@@ -468,6 +468,9 @@ var predicateNext = map[string]bool{"and": true, "or": true, "but": true, "by": 
 // debunkHedge turns a debunk word into a doubt.
 var debunkHedge = regexp.MustCompile(`(?i)\b(may|might|could|possib\w*|chance|whether|wonder\w*|question\w*|able to|if it|if the|if this|or debunk|to debunk|suggest\w*|prove|turn out|turns out to|maybe|perhaps|hope|hopes|hoping)\b`)
 
+// satireSource: the words before "satirical site" that make it a source.
+var satireSource = regexp.MustCompile(`(?i)\b(on|by|from|at|in|of|is|was|are|were|as)\s+(?:a|an|the)?\s*(?:\w+\s+)?$`)
+
 // modalBefore: "will be made up by", "to be made up of" are no verdict.
 var modalBefore = regexp.MustCompile(`(?i)\b(will|would|to|can|could|may|might|must|should) be\s*$`)
 
@@ -510,6 +513,14 @@ func debunkCounts(text string, i, j int) bool {
 		return word(0) != "of" && !modalBefore.MatchString(text[:i])
 	case m == "fake" || m == "prank" || m == "inaccurate" || strings.HasPrefix(m, "satir") || strings.HasPrefix(m, "spoof"):
 		// An adjective: it must qualify a report, or stand as a predicate.
+		// A satirical site is a hoax's origin only as a source ("published
+		// on a satirical website", "is a satire site"), not as a project
+		// ("hired to start a satirical website").
+		if strings.HasPrefix(m, "satir") && !satireSource.MatchString(text[max(0, i-24):i]) {
+			if w := word(0); reportNouns[strings.ToLower(w)] {
+				return false
+			}
+		}
 		for k := 0; k < 4; k++ {
 			w := word(k)
 			if k > 0 && (k >= len(next) || strings.ContainsAny(next[k-1], ",.;:!?")) {
@@ -540,6 +551,9 @@ func negates(t string, main candidate) bool {
 		if notFlip.MatchString(t[loc[0]:min(len(t), loc[1]+20)]) {
 			continue
 		}
+		if clause := t[max(0, loc[0]-40):loc[0]]; relativeClause.MatchString(clause) {
+			continue // "the resident, whose identity has not been released"
+		}
 		// The negated predicate: the first content word after "not",
 		// past auxiliaries ("has not been arrested", "does not have Ebola").
 		for _, w := range strings.FieldsFunc(fold.String(t[loc[1]:]), claimWordSplitFunc) {
@@ -554,6 +568,10 @@ func negates(t string, main candidate) bool {
 	}
 	return false
 }
+
+// relativeClause: a negation inside a relative clause says something of
+// another thing than the claim.
+var relativeClause = regexp.MustCompile(`(?i)\b(whose|who|whom|which|where)\b[^,;.]*$`)
 
 // negAux are the words between a negation and the predicate it negates.
 var negAux = map[string]bool{"been": true, "being": true, "have": true, "has": true, "had": true, "get": true,

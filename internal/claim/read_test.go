@@ -16,6 +16,8 @@ func TestDebunkIn(t *testing.T) {
 		{"A fake news story was published this week claiming the mayor resigned.", debunkSure},
 		{"Engineers disguised the device with a fake casing during field tests.", debunkNone},
 		{"She joined the French satirical magazine in 2009.", debunkNone},
+		{"The writer was hired this year to start a satirical website for the group.", debunkNone},
+		{"The story was first published on a satirical website.", debunkSure},
 		{"The rest of the market will be made up by other manufacturers.", debunkNone},
 		{"The quotes were made up by a blogger.", debunkSure},
 		{"Several readers have reported that this may be a hoax.", debunkHedged},
@@ -50,6 +52,7 @@ func TestNegates(t *testing.T) {
 		{"The mayor has not been seen in public for a week, fuelling talk of an arrest.", false},
 		{"It is not the first time the town hall has made headlines.", false},
 		{"Prosecutors confirmed that he was not arrested for fraud.", true},
+		{"A neighbour, whose name has not been released, said the mayor was arrested.", false},
 		{"Prosecutors confirmed that he did not face any other charge.", false},
 	} {
 		if got := negates(c.text, main); got != c.want {
