@@ -13,7 +13,7 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	text := a.Text
 	if st.Source.Len() > 0 && st.By == "" {
 		who := d.antecedent(st.Source)
-		st.By = strings.Join(strings.Fields(who.Text(text)), " ")
+		st.By = trimSpeaker(strings.Join(strings.Fields(who.Text(text)), " "))
 		// A name stands for the source when it is the source's head ("the
 		// senator Jane Doe"), not a modifier ("Nigerian officials").
 		if m, ok := mentionIn(a.Mentions, who); ok && m.Span.End >= who.End-1 {
@@ -33,6 +33,23 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	st.Question = strings.HasSuffix(strings.TrimRight(content, "”\"’' "), "?") || questionCues[lastWord(cue)]
 	st.Negated = negated(words)
 	st.Stance = stance(cue, words, st)
+}
+
+// trimSpeaker takes floating words off the end of a source phrase:
+// "X and Y both" is "X and Y".
+func trimSpeaker(by string) string {
+	for {
+		i := strings.LastIndexByte(by, ' ')
+		if i < 0 {
+			return by
+		}
+		switch strings.ToLower(by[i+1:]) {
+		case "both", "all", "each", "also", "themselves", "himself", "herself", "too", "alone":
+			by = by[:i]
+		default:
+			return by
+		}
+	}
 }
 
 // antecedent is what a relative pronoun source stands for: "the senator"
