@@ -1,0 +1,12 @@
+package statement
+
+import "testing"
+
+func TestTrimSpeaker(t *testing.T) {
+	for in, want := range map[string]string{"David Klinger and Tom Fuentes both": "David Klinger and Tom Fuentes",
+		"the ministry itself": "the ministry itself", "officials also": "officials", "Ada": "Ada"} {
+		if got := trimSpeaker(in); got != want {
+			t.Errorf("trimSpeaker(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
