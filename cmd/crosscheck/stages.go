@@ -70,7 +70,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 	var mu sync.Mutex
 	seen := map[string]news.Stance{} // claim and article -> confident stance, or "" when unsure
 	readings := claim.NewCache(64 << 20)
-	claims := claim.Builder{Cache: readings, Stance: func(text string, a *news.Article) (news.Stance, bool) {
+	modelStance := func(text string, a *news.Article) (news.Stance, bool) {
 		key := text + "\x00" + a.ID + "/" + a.ContentHash
 		mu.Lock()
 		st, ok := seen[key]
@@ -93,12 +93,13 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		seen[key] = st
 		mu.Unlock()
 		return st, st != ""
-	}}
+	}
 	return []pipeline.NamedStory{
 		{Name: "entities", Stage: entity.StoryStage{}},
 		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(512)}},
 		{Name: "quotes", Stage: quote.Merger{}},
-		{Name: "claims", Stage: claims},
+		{Name: "claims", Stage: claim.Builder{Cache: readings, Stance: modelStance}},
+		{Name: "stances", Stage: claim.StanceReader{Cache: readings, Stance: modelStance}},
 		{Name: "matching", Stage: claim.Matcher{Similar: paraphraser{para}, Prepared: lru.New[string, any](32 << 20),
 			Probs: lru.New[string, float64](16 << 20), Cache: readings}},
 		{Name: "status", Stage: status.Stage{}},

@@ -126,7 +126,7 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	sort.SliceStable(claims, func(i, j int) bool {
 		return len(articlesOf(claims[i].claim)) > len(articlesOf(claims[j].claim))
 	})
-	main, hasMain := b.mainClaim(v, arts, claims, ix)
+	main, hasMain := b.mainClaim(v, arts, claims)
 	if hasMain {
 		v.Claims = append(v.Claims, main)
 	}

@@ -113,6 +113,9 @@ func TestClaimStatusStaleAndTimeline(t *testing.T) {
 	if err := (Builder{}).Build(t.Context(), v, arts); err != nil {
 		t.Fatal(err)
 	}
+	if err := (StanceReader{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
 	if err := (status.Stage{}).Build(t.Context(), v, arts); err != nil {
 		t.Fatal(err)
 	}
@@ -202,6 +205,12 @@ func TestHeadlineClaimWhenNothingIsStated(t *testing.T) {
 		return news.Asserts, true
 	}
 	if err := (Builder{Stance: model}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Claims) != 1 || len(v.Claims[0].Stances) != 0 {
+		t.Fatalf("the claims stage reads no stances of a lead claim: %+v", v.Claims)
+	}
+	if err := (StanceReader{Stance: model}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
 		t.Fatal(err)
 	}
 	if err := (status.Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {

@@ -244,7 +244,7 @@ const maxFlipWords = 16
 
 // notFlip marks negations that do not deny a rumour: "not until", "not yet",
 // "no longer", "not only".
-var notFlip = regexp.MustCompile(`(?i)\bnot\s+(?:until|yet|only|just|since|for|been seen|heard|` + noWordVerbs + `)\b|n[’']t\s+(?:until|yet|only|just|since|for|` + noWordVerbs + `)\b|\bno longer\b`)
+var notFlip = regexp.MustCompile(`(?i)\bnot\s+(?:until|yet|only|just|since|for|been seen|heard|` + noWordVerbs + `)\b|n[’']t\s+(?:until|yet|only|just|since|for|` + noWordVerbs + `)\b|\bnot\s+\w+\s+(?:until|before)\b|\bno longer\b`)
 
 // noWordVerbs after a negation say nothing either way: "did not reveal
 // whether", "would not confirm", "has not commented".
@@ -318,7 +318,17 @@ const maxCandidateGroups = 40
 // sources share (weighted by how specific the words are to few articles),
 // titles and first sentences slightly preferred. ok is false when no
 // article has a lead that reads as a claim.
-func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidate, storyWords, bool) {
+func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidate, bool) {
+	cands, sw, df := leadWords(v, arts, cache)
+	if len(cands) == 0 {
+		return candidate{}, false
+	}
+	return rankLeads(cands, sw, df), true
+}
+
+// leadWords gathers the candidate leads of the story's first independent
+// sources and weighs the words of every source's leads.
+func leadWords(v *news.StoryView, arts []*news.Article, cache *Cache) ([]candidate, storyWords, map[string]int) {
 	groups := sourceGroups(v)
 	// One lead bag per independent group: the words of its articles' titles
 	// and leads; candidates come from each group's first article.
@@ -346,10 +356,13 @@ func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidat
 			}
 		}
 	}
-	if len(cands) == 0 {
-		return candidate{}, storyWords{}, false
-	}
 	sw, df := newStoryWordsDF(bags)
+	return cands, sw, df
+}
+
+// rankLeads picks the candidate whose words the leads of the most other
+// independent sources share, turned into the claim to check.
+func rankLeads(cands []candidate, sw storyWords, df map[string]int) candidate {
 	for i := range cands {
 		c := &cands[i]
 		// The sum over the other groups' bags of the share of c's weighted
@@ -398,15 +411,14 @@ func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidat
 		best.text = pos
 	}
 	best.total, best.totalPlain = best.totals(sw)
-	return best, sw, true
+	return best
 }
 
-// mainClaim is the story's main claim with every article's stance toward
-// it. A relation between two people that at least half the independent
+// mainClaim is the story's main claim. A relation between two people that at least half the independent
 // sources state, one of whom the chosen lead names, stands as the main claim in its
 // normalised form; otherwise the chosen headline or lead does.
-func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claimAcc, ix entityIndex) (news.Claim, bool) {
-	cand, sw, ok := chooseMain(v, arts, b.Cache)
+func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claimAcc) (news.Claim, bool) {
+	cand, ok := chooseMain(v, arts, b.Cache)
 	if len(rel) > 0 {
 		r := rel[0]
 		groups := sourceGroups(v)
@@ -438,30 +450,9 @@ func (b Builder) mainClaim(v *news.StoryView, arts []*news.Article, rel []*claim
 	if !ok || len(arts) == 0 {
 		return news.Claim{}, false
 	}
-	c := news.Claim{ID: "c" + news.IDFor("main|" + v.ID)[:10], Text: cand.text, Main: true, Kind: "main", Stances: []news.StanceEntry{}}
-	parties := partiesOf(v, cand.text)
-	for _, a := range arts {
-		entries, best := readArticle(cand, sw, a, b.Cache.reading(a))
-		for i := range entries {
-			// A party speaks as a person the claim names, or as the
-			// representative of one; an organisation's word counts through
-			// its spokespeople (the official voice).
-			if e := &entries[i]; e.By != "" && e.Voice != news.VoiceAnonymous && e.Voice != news.VoiceMedia &&
-				e.Voice != news.VoiceFans && isParty(e.By, parties) && (ix.person(e.By) || strings.Contains(e.By, "'s ")) {
-				e.Voice = news.VoiceParty
-			} else if e.Voice == news.VoiceParty {
-				e.Voice = news.VoiceNamed
-			}
-		}
-		if len(entries) == 0 && b.Stance != nil && best.Len() > 0 {
-			if st, ok := b.Stance(cand.text, a); ok && st != news.Unrelated {
-				entries = append(entries, news.StanceEntry{ArticleID: a.ID, Stance: st, By: "model", Voice: news.VoiceModel,
-					Text: clipText(best.Text(a.Text), 300), Citations: []news.Citation{news.Cite(a.ID, best)}})
-			}
-		}
-		c.Stances = append(c.Stances, entries...)
-	}
-	return c, true
+	// Its stances are read by the stances stage (StanceReader).
+	return news.Claim{ID: "c" + news.IDFor("main|" + v.ID)[:10], Text: cand.text, Main: true, Kind: "main",
+		Stances: []news.StanceEntry{}}, true
 }
 
 // minRelationGroups is how many independent sources must state a relation

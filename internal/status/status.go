@@ -229,6 +229,9 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 	case !assert.empty():
 		return news.Unverified, countSide("asserted", assert) + "; nobody involved has confirmed"
 	}
+	if rumour.empty() {
+		return news.Unverified, "no source takes a stance on it"
+	}
 	return news.Unverified, fmt.Sprintf("rumoured or questioned in %s; nobody involved has confirmed or denied it",
 		plural(len(rumour.groups), "outlet"))
 }
