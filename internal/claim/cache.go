@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"hash/fnv"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/fold"
@@ -15,11 +17,36 @@ import (
 // use; a nil *Cache reads every article again.
 type Cache struct {
 	c *lru.Cache[string, *articleReading]
+	// leads keeps the last weighing of each story's leads, which the claims
+	// and stances stages both need, keyed by the story's articles.
+	leads *lru.Cache[string, *storyLeads]
+}
+
+// storyLeads is what leadWords computes for one set of articles.
+type storyLeads struct {
+	cands []candidate
+	sw    storyWords
+	df    map[string]int
 }
 
 // NewCache returns a cache holding about maxBytes of readings.
 func NewCache(maxBytes int) *Cache {
-	return &Cache{c: lru.New[string, *articleReading](maxBytes)}
+	return &Cache{c: lru.New[string, *articleReading](maxBytes), leads: lru.New[string, *storyLeads](maxBytes / 8)}
+}
+
+// storyKey identifies a story's articles, versions included.
+func storyKey(v *news.StoryView, arts []*news.Article) string {
+	h := fnv.New64a()
+	for _, a := range arts {
+		h.Write([]byte(a.ID))
+		h.Write([]byte(a.ContentHash))
+		h.Write([]byte{0})
+	}
+	for _, a := range v.Articles {
+		h.Write([]byte(a.Group))
+		h.Write([]byte{0})
+	}
+	return v.ID + "/" + strconv.FormatUint(h.Sum64(), 16)
 }
 
 // articleReading is what the claim stages read from one article. It is

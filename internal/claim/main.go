@@ -329,6 +329,20 @@ func chooseMain(v *news.StoryView, arts []*news.Article, cache *Cache) (candidat
 // leadWords gathers the candidate leads of the story's first independent
 // sources and weighs the words of every source's leads.
 func leadWords(v *news.StoryView, arts []*news.Article, cache *Cache) ([]candidate, storyWords, map[string]int) {
+	if cache == nil {
+		return weighLeads(v, arts, cache)
+	}
+	key := storyKey(v, arts)
+	if l, ok := cache.leads.Get(key); ok {
+		return l.cands, l.sw, l.df
+	}
+	cands, sw, df := weighLeads(v, arts, cache)
+	cache.leads.Add(key, &storyLeads{cands, sw, df}, 64*len(df)+256*len(cands))
+	return cands, sw, df
+}
+
+// weighLeads is leadWords without the cache.
+func weighLeads(v *news.StoryView, arts []*news.Article, cache *Cache) ([]candidate, storyWords, map[string]int) {
 	groups := sourceGroups(v)
 	// One lead bag per independent group: the words of its articles' titles
 	// and leads; candidates come from each group's first article.
@@ -362,7 +376,8 @@ func leadWords(v *news.StoryView, arts []*news.Article, cache *Cache) ([]candida
 
 // rankLeads picks the candidate whose words the leads of the most other
 // independent sources share, turned into the claim to check.
-func rankLeads(cands []candidate, sw storyWords, df map[string]int) candidate {
+func rankLeads(shared []candidate, sw storyWords, df map[string]int) candidate {
+	cands := append([]candidate(nil), shared...) // the cache's slice is shared: weigh and sort a copy
 	for i := range cands {
 		c := &cands[i]
 		// The sum over the other groups' bags of the share of c's weighted
