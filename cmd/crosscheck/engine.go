@@ -24,6 +24,9 @@ type engine struct {
 	builder  *story.Builder
 	workers  int
 	timings  *pipeline.Timings
+	// placed holds the ids of articles that have a story, so that an article
+	// an interrupted run saved but did not place is placed by the next.
+	placed map[string]bool
 	// saved, when set, is told the stored article id of every document
 	// saved (new, updated or unchanged); evaluations use it to map their
 	// inputs' own ids to stored articles.
@@ -47,11 +50,24 @@ type repairer interface {
 type summary struct {
 	Read, New, Unchanged, Updated, Failed int
 	Stories                               int // stories created or changed
+	Resumed                               int // of them, left unfinished by an interrupted run
 }
 
 func (s summary) String() string {
-	return fmt.Sprintf("read %d, new %d, unchanged %d, updated %d, failed %d; %d stories updated",
-		s.Read, s.New, s.Unchanged, s.Updated, s.Failed, s.Stories)
+	out := fmt.Sprintf("read %d, new %d, unchanged %d, updated %d, failed %d; %s updated",
+		s.Read, s.New, s.Unchanged, s.Updated, s.Failed, plural(s.Stories, "story", "stories"))
+	if s.Resumed > 0 {
+		out += fmt.Sprintf(" (%d left unfinished by an interrupted run)", s.Resumed)
+	}
+	return out
+}
+
+// plural is "1 story", "2 stories".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // newEngine wires the default stages over store.
@@ -60,7 +76,7 @@ func newEngine(ctx context.Context, store news.Store) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{store: store, workers: runtime.NumCPU(), timings: &pipeline.Timings{}}
+	e := &engine{store: store, workers: runtime.NumCPU(), timings: &pipeline.Timings{}, placed: map[string]bool{}}
 	e.pipe = pipeline.New(stages...).WithTimings(e.timings)
 	sstages, err := storyStages()
 	if err != nil {
@@ -86,6 +102,7 @@ func (e *engine) restore(ctx context.Context) error {
 		story := make(map[string]string, len(chunk))
 		for i, p := range chunk {
 			ids[i], story[p[0]] = p[0], p[1]
+			e.placed[p[0]] = true
 		}
 		arts, err := e.store.ArticlesByID(ctx, ids)
 		if err != nil {
@@ -191,6 +208,18 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 	if saveErr != nil {
 		return sum, saveErr
 	}
+	// Stories an interrupted run changed but did not rebuild (the store
+	// marks them dirty with every membership change): finish them now.
+	dirty, err := e.store.DirtyStories(ctx)
+	if err != nil {
+		return sum, err
+	}
+	for _, id := range dirty {
+		if !touched[id] {
+			touched[id] = true
+			sum.Resumed++
+		}
+	}
 	if r, ok := e.assigner.(repairer); ok && len(touched) > 0 {
 		var pairs [][2]string
 		for _, m := range r.Repair() {
@@ -286,7 +315,10 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 		switch res {
 		case news.Unchanged:
 			sum.Unchanged++
-			continue
+			if e.placed[arts[i].ID] {
+				continue
+			}
+			// Saved by a run that was interrupted before placing it.
 		case news.New:
 			sum.New++
 		case news.Updated:
@@ -294,6 +326,7 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 		}
 		e.builder.Cache.Put(arts[i])
 		id, merged := e.assigner.Add(arts[i])
+		e.placed[arts[i].ID] = true
 		pairs = append(pairs, [2]string{arts[i].ID, id})
 		touched[id] = true
 		if len(merged) > 0 {

@@ -29,6 +29,7 @@ var commands = map[string]command{
 	"story":    {"show a story's sheet (text, --markdown or --json)", runStory},
 	"quotes":   {"list quotes with speakers and carriers: quotes [--story ID] [--speaker NAME] [--json]", runQuotes},
 	"search":   {"full-text search over articles", runSearch},
+	"check":    {"verify a store's stories (every article in a listed story, every view matching): check [--repair]", runCheck},
 	"worker":   {"distributed mode: analyse and save queued documents (--db postgres://, --queue nats://)", runWorker},
 	"assign":   {"distributed mode: the single story assigner over saved articles", runAssign},
 	"train":    {"train a model: train ner|stance|quotes|attributions|cluster|paraphrase [flags]", runTrain},

@@ -250,6 +250,16 @@ func newStoryAssigner(ctx context.Context, store news.Store) (*storyAssigner, er
 	for _, p := range pairs {
 		s.seen[p[0]] = true
 	}
+	// Stories a killed assigner placed articles in but did not rebuild:
+	// their messages were acknowledged or will be skipped as seen.
+	dirty, err := store.DirtyStories(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.rebuildAll(ctx, dirty); err != nil {
+		return nil, err
+	}
+	s.rebuilt += len(dirty)
 	return s, nil
 }
 

@@ -18,6 +18,7 @@ type Store struct {
 	articles map[string]*news.Article
 	order    []string          // article ids in ingest order
 	storyOf  map[string]string // article id -> story id
+	dirty    map[string]bool   // stories whose membership changed since their view was saved
 	stories  map[string]*news.Story
 	views    map[string]*news.StoryView
 }
@@ -27,7 +28,7 @@ var _ news.Store = (*Store)(nil)
 // New returns an empty store.
 func New() *Store {
 	return &Store{articles: map[string]*news.Article{}, storyOf: map[string]string{},
-		stories: map[string]*news.Story{}, views: map[string]*news.StoryView{}}
+		stories: map[string]*news.Story{}, views: map[string]*news.StoryView{}, dirty: map[string]bool{}}
 }
 
 // SaveArticle stores a by its ID (a.ID must be set by the caller).
@@ -179,11 +180,30 @@ func (s *Store) SetStory(_ context.Context, articleID, storyID string) error {
 	if _, ok := s.articles[articleID]; !ok {
 		return news.ErrNotFound
 	}
+	if old, ok := s.storyOf[articleID]; ok && old != storyID {
+		s.dirty[old] = true
+	}
 	s.storyOf[articleID] = storyID
+	s.dirty[storyID] = true
 	if _, ok := s.stories[storyID]; !ok {
 		s.stories[storyID] = &news.Story{ID: storyID, Sources: []string{}}
 	}
 	return nil
+}
+
+// DirtyStories returns the stories whose membership changed since their
+// view was saved, sorted.
+func (s *Store) DirtyStories(_ context.Context) ([]string, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := []string{}
+	for id := range s.dirty {
+		if _, ok := s.stories[id]; ok {
+			out = append(out, id)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
 }
 
 // StoryArticles returns the ids of a story's articles in ingest order.
@@ -233,6 +253,7 @@ func (s *Store) SaveView(_ context.Context, v *news.StoryView) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.views[v.ID] = v
+	delete(s.dirty, v.ID)
 	st := &news.Story{ID: v.ID, Title: v.Title, ArticleCount: len(v.Articles), Sources: []string{}}
 	for _, a := range v.Articles {
 		if !slices.Contains(st.Sources, a.Source) {
@@ -269,6 +290,7 @@ func (s *Store) DeleteStory(_ context.Context, id string) error {
 	defer s.mu.Unlock()
 	delete(s.stories, id)
 	delete(s.views, id)
+	delete(s.dirty, id)
 	return nil
 }
 

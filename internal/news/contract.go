@@ -79,17 +79,24 @@ type ArticleStore interface {
 
 // StoryStore stores story membership and computed story views.
 type StoryStore interface {
-	// SetStory puts an article in a story (moving it out of any other).
+	// SetStory puts an article in a story (moving it out of any other). In
+	// the same transaction it marks dirty the story and the one the article
+	// left: their views no longer match their articles.
 	SetStory(ctx context.Context, articleID, storyID string) error
-	// SetStories sets several memberships (article id, story id) at once.
+	// SetStories sets several memberships (article id, story id) at once,
+	// marking dirty as SetStory does.
 	SetStories(ctx context.Context, pairs [][2]string) error
+	// DirtyStories returns the stories marked dirty and not rebuilt since:
+	// what a run that was interrupted left to do.
+	DirtyStories(ctx context.Context) ([]string, error)
 	// StoryArticles returns the ids of the story's articles.
 	StoryArticles(ctx context.Context, storyID string) ([]string, error)
 	// Stories lists stories with their summaries.
 	Stories(ctx context.Context, opt ListOptions) ([]Story, error)
 	// Story returns one story's summary, or ErrNotFound.
 	Story(ctx context.Context, id string) (*Story, error)
-	// SaveView stores a story's computed view and refreshes its summary.
+	// SaveView stores a story's computed view, refreshes its summary and
+	// clears its dirty mark.
 	SaveView(ctx context.Context, v *StoryView) error
 	// View returns a story's stored view, or ErrNotFound. Stores may share
 	// the returned view between callers: it must not be modified.

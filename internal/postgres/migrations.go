@@ -71,4 +71,8 @@ var migrations = []string{
 		story_id   TEXT NOT NULL
 	);
 	CREATE INDEX story_articles_story ON story_articles (story_id);`,
+	// 3: stories whose membership changed since their view was saved (see
+	// the SQLite migration of the same name).
+	`ALTER TABLE stories ADD COLUMN dirty BOOLEAN NOT NULL DEFAULT false;
+	CREATE INDEX stories_dirty ON stories (dirty) WHERE dirty;`,
 }

@@ -28,7 +28,12 @@ func (s *Store) SetStory(ctx context.Context, articleID, storyID string) error {
 		return fmt.Errorf("set story: %w", err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, storyID); err != nil {
+	// The story the article leaves, if any, and the one it joins are dirty.
+	if _, err := tx.ExecContext(ctx, `UPDATE stories SET dirty = true WHERE id =
+		(SELECT story_id FROM story_articles WHERE article_id = $1 AND story_id <> $2)`, articleID, storyID); err != nil {
+		return fmt.Errorf("set story: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, dirty) VALUES ($1, true) ON CONFLICT (id) DO UPDATE SET dirty = true`, storyID); err != nil {
 		return fmt.Errorf("set story: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id) VALUES ($1, $2)
@@ -130,7 +135,8 @@ func (s *Store) SaveView(ctx context.Context, v *news.StoryView) error {
 	_, err = s.db.ExecContext(ctx, `INSERT INTO stories (id, title, article_count, sources, first_published, last_published, status, view, updated)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) ON CONFLICT (id) DO UPDATE SET title = excluded.title,
 		article_count = excluded.article_count, sources = excluded.sources, first_published = excluded.first_published,
-		last_published = excluded.last_published, status = excluded.status, view = excluded.view, updated = excluded.updated`,
+		last_published = excluded.last_published, status = excluded.status, view = excluded.view, updated = excluded.updated,
+		dirty = false`,
 		v.ID, sum.Title, sum.ArticleCount, string(sources), timeOrNil(sum.FirstPublished), timeOrNil(sum.LastPublished),
 		string(sum.Status), string(view))
 	if err != nil {
@@ -154,6 +160,24 @@ func (s *Store) View(ctx context.Context, id string) (*news.StoryView, error) {
 		return nil, fmt.Errorf("story %s view: %w", id, err)
 	}
 	return v, nil
+}
+
+// DirtyStories implements news.StoryStore.
+func (s *Store) DirtyStories(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM stories WHERE dirty ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("dirty stories: %w", err)
+	}
+	defer rows.Close()
+	ids := []string{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("dirty stories: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // DeleteStory implements news.StoryStore.

@@ -48,4 +48,9 @@ var migrations = []string{
 		story_id   TEXT NOT NULL
 	);
 	CREATE INDEX story_articles_story ON story_articles(story_id);`,
+	// 2: stories whose membership changed since their view was saved, set
+	// in the same transaction as the change, so an interrupted run leaves
+	// a record of what it did not finish.
+	`ALTER TABLE stories ADD COLUMN dirty INTEGER NOT NULL DEFAULT 0;
+	CREATE INDEX stories_dirty ON stories(dirty) WHERE dirty <> 0;`,
 }

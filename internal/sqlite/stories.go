@@ -28,7 +28,12 @@ func (s *Store) SetStories(ctx context.Context, pairs [][2]string) error {
 	}
 	defer tx.Rollback()
 	for _, p := range pairs {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO NOTHING`, p[1]); err != nil {
+		// The story the article leaves, if any, and the one it joins are dirty.
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET dirty = 1 WHERE id =
+			(SELECT story_id FROM story_articles WHERE article_id = ? AND story_id <> ?)`, p[0], p[1]); err != nil {
+			return fmt.Errorf("set story: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, dirty) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET dirty = 1`, p[1]); err != nil {
 			return fmt.Errorf("set story: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)
@@ -125,7 +130,7 @@ func (s *Store) SaveView(ctx context.Context, v *news.StoryView) error {
 	_, err = s.db.ExecContext(ctx, `INSERT INTO stories (id, title, article_count, sources, first_published, last_published, status, view, updated)
 		VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, article_count = excluded.article_count,
 		sources = excluded.sources, first_published = excluded.first_published, last_published = excluded.last_published,
-		status = excluded.status, view = excluded.view, updated = excluded.updated`,
+		status = excluded.status, view = excluded.view, updated = excluded.updated, dirty = 0`,
 		v.ID, sum.Title, sum.ArticleCount, string(sources), unixOrNil(sum.FirstPublished), unixOrNil(sum.LastPublished),
 		string(sum.Status), view, time.Now().UnixNano())
 	if err != nil {
@@ -216,6 +221,29 @@ func (s *Store) DeleteStory(ctx context.Context, id string) error {
 		return fmt.Errorf("delete story: %w", err)
 	}
 	return tx.Commit()
+}
+
+// DirtyStories implements news.StoryStore.
+func (s *Store) DirtyStories(ctx context.Context) ([]string, error) {
+	return queryIDs(ctx, s.db, `SELECT id FROM stories WHERE dirty <> 0 ORDER BY id`)
+}
+
+// queryIDs runs a query of one text column.
+func queryIDs(ctx context.Context, db *sql.DB, q string) ([]string, error) {
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("dirty stories: %w", err)
+	}
+	defer rows.Close()
+	ids := []string{}
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("dirty stories: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // Assignments implements news.StoryStore.

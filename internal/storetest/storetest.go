@@ -26,6 +26,7 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"SearchRanking", testSearchRanking},
 		{"Stories", testStories},
 		{"Batches", testBatches},
+		{"DirtyStories", testDirty},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -262,4 +263,52 @@ func testBatches(t *testing.T, ctx context.Context, s news.Store) {
 	if res, err := s.SaveArticles(ctx, nil); err != nil || len(res) != 0 {
 		t.Fatalf("empty batch = %v, %v", res, err)
 	}
+}
+
+// testDirty: a membership change marks the story joined and the story left
+// dirty; saving a view or deleting the story clears the mark.
+func testDirty(t *testing.T, ctx context.Context, s news.Store) {
+	a := article("https://e.com/d1", "d1", "One", 1)
+	b := article("https://e.com/d2", "d2", "Two", 2)
+	if _, err := s.SaveArticles(ctx, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	dirty := func(want ...string) {
+		t.Helper()
+		got, err := s.DirtyStories(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("dirty = %v, want %v", got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("dirty = %v, want %v", got, want)
+			}
+		}
+	}
+	dirty()
+	if err := s.SetStories(ctx, [][2]string{{a.ID, "s1"}, {b.ID, "s1"}}); err != nil {
+		t.Fatal(err)
+	}
+	dirty("s1")
+	v := news.NewStoryView("s1", "One")
+	v.Articles = []news.StoryArticle{{ID: a.ID}, {ID: b.ID}}
+	if err := s.SaveView(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	dirty()
+	if err := s.SetStory(ctx, b.ID, "s2"); err != nil { // b leaves s1 for s2
+		t.Fatal(err)
+	}
+	dirty("s1", "s2")
+	if err := s.SetStory(ctx, b.ID, "s2"); err != nil { // no change
+		t.Fatal(err)
+	}
+	dirty("s1", "s2")
+	if err := s.DeleteStory(ctx, "s2"); err != nil {
+		t.Fatal(err)
+	}
+	dirty("s1")
 }
