@@ -72,6 +72,13 @@ func plural(n int, one, many string) string {
 
 // newEngine wires the default stages over store.
 func newEngine(ctx context.Context, store news.Store) (*engine, error) {
+	// One writer of stories per store: a second ingest into the same SQLite
+	// file would group stories on its own and never merge with the first.
+	if l, ok := store.(interface{ LockWriter() error }); ok {
+		if err := l.LockWriter(); err != nil {
+			return nil, err
+		}
+	}
 	stages, err := articleStages()
 	if err != nil {
 		return nil, err

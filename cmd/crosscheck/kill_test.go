@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -38,27 +39,9 @@ func TestKillDuringIngestThenResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kill test: skipped in -short mode")
 	}
-	all := datadir.Require(t, "veracity/articles.jsonl")
 	// The first 400 articles: long enough to be killed mid-run, short enough
 	// for CI under the race detector.
-	in := filepath.Join(t.TempDir(), "in.jsonl")
-	src, err := os.Open(all)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dst, err := os.Create(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sc := bufio.NewScanner(src)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for n := 0; n < 400 && sc.Scan(); n++ {
-		dst.Write(append(sc.Bytes(), '\n'))
-	}
-	src.Close()
-	if err := dst.Close(); err != nil {
-		t.Fatal(err)
-	}
+	in := veracityHead(t, 400)
 	ingestCmd := func(db string) *exec.Cmd { return crosscheckCmd("ingest", "--quiet", "--db", db, in) }
 
 	clean := filepath.Join(t.TempDir(), "clean.db")
@@ -115,4 +98,64 @@ func openAndDescribe(t *testing.T, ctx context.Context, db string) storeDescript
 		t.Fatal(err)
 	}
 	return storeDescription{articles: len(as), stories: storiesOf(t, s)}
+}
+
+// veracityHead writes the first n lines of the veracity articles to a file.
+func veracityHead(t *testing.T, n int) string {
+	all := datadir.Require(t, "veracity/articles.jsonl")
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	src, err := os.Open(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	dst, err := os.Create(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := bufio.NewScanner(src)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for i := 0; i < n && sc.Scan(); i++ {
+		dst.Write(append(sc.Bytes(), '\n'))
+	}
+	if err := dst.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+// TestSecondWriterIsRefused: while one ingest writes to a SQLite store, a
+// second one into the same file stops at once with a message naming the
+// first, and stores nothing; a reader is not blocked.
+func TestSecondWriterIsRefused(t *testing.T) {
+	if testing.Short() {
+		t.Skip("second writer: skipped in -short mode")
+	}
+	in := veracityHead(t, 400)
+	db := filepath.Join(t.TempDir(), "one.db")
+	first := crosscheckCmd("ingest", "--quiet", "--db", db, in)
+	if err := first.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { first.Process.Kill() }) // if the test stops early
+	// Wait until the first has the lock (its lock file names its pid).
+	for i := 0; ; i++ {
+		if b, err := os.ReadFile(db + "-writer.lock"); err == nil && len(b) > 0 {
+			break
+		}
+		if i == 200 {
+			t.Fatal("the first ingest never took the writer lock")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	out, err := crosscheckCmd("ingest", "--quiet", "--db", db, in).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "is writing to "+db) {
+		t.Errorf("second ingest: %v\n%s", err, out)
+	}
+	if out, err := crosscheckCmd("stories", "--db", db).CombinedOutput(); err != nil {
+		t.Errorf("a reader during the ingest: %v\n%s", err, out)
+	}
+	if err := first.Wait(); err != nil {
+		t.Errorf("first ingest: %v", err)
+	}
 }

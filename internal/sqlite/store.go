@@ -20,6 +20,8 @@ import (
 type Store struct {
 	db    *sql.DB
 	views *viewCache
+	path  string
+	lock  writerLock // held from LockWriter to Close
 }
 
 var _ news.Store = (*Store)(nil)
@@ -35,7 +37,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db, views: &viewCache{max: 128}}
+	s := &Store{db: db, views: &viewCache{max: 128}, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -43,8 +45,23 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	return s, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database and releases the writer lock.
+func (s *Store) Close() error {
+	s.lock.release()
+	return s.db.Close()
+}
+
+// LockWriter makes this process the store's only writer of stories until
+// Close: two ingests into one file would each group stories on their own.
+// A second writer gets an error naming the one that holds the lock;
+// readers never take it. The lock is the operating system's, so a killed
+// writer releases it. Calling it again is a no-op.
+func (s *Store) LockWriter() error {
+	if s.path == "" || s.path == ":memory:" {
+		return nil
+	}
+	return s.lock.acquire(s.path + "-writer.lock")
+}
 
 func (s *Store) migrate(ctx context.Context) error {
 	var v int
