@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/plaintext"
 )
 
 // Cleaner is the cleaning stage: it turns a.Raw into a.Text and fills
@@ -32,6 +33,7 @@ func (Cleaner) Process(ctx context.Context, a *news.Article) error {
 	if raw == "" {
 		raw = a.Text
 	}
+	raw, a.Title = plaintext.Clean(raw), plaintext.Clean(a.Title) // extracted HTML text too
 	lines := split(raw)
 	classify(lines)
 	keepTitle(lines, a.Title)

@@ -14,9 +14,9 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/plaintext"
 )
 
 // Failure is one input that could not be read, named by file and line.
@@ -89,6 +89,7 @@ func (r *Reader) walk(root string, f fs.WalkDirFunc) error {
 // Read reads every path in order: files, directories (recursively, in name
 // order, skipping hidden entries) and "-" for standard input.
 func (r *Reader) Read(ctx context.Context, paths []string, emit func(news.Document) error, fail func(Failure)) error {
+	emit = cleanEmit(emit)
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -173,6 +174,7 @@ func (r *Reader) readFile(ctx context.Context, p string, emit func(news.Document
 // the format by extension, with content sniffing as fallback. Failures are
 // reported under name.
 func (r *Reader) ReadNamed(ctx context.Context, name string, in io.Reader, emit func(news.Document) error, fail func(Failure)) error {
+	emit = cleanEmit(emit)
 	return r.readStream(ctx, name, name, in, emit, fail)
 }
 
@@ -394,18 +396,28 @@ func isFeedRoot(b []byte) bool {
 	}
 }
 
-// isBinary reports NUL bytes or mostly invalid UTF-8 in a sample.
+// isBinary reports NUL bytes or many control bytes in a sample. Invalid
+// UTF-8 alone is no sign of binary data: a Latin-1 or Windows-1252 text is
+// decoded (plaintext.Decode).
 func isBinary(b []byte) bool {
 	if bytes.IndexByte(b, 0) >= 0 {
 		return true
 	}
-	bad := 0
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 && len(b)-i >= utf8.UTFMax {
-			bad++
+	ctl := 0
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1b {
+			ctl++
 		}
-		i += n
 	}
-	return bad*10 > len(b) && bad > 8
+	return ctl*50 > len(b) && ctl > 8
+}
+
+// cleanEmit makes every document's text fields valid UTF-8 without control
+// characters before they go on: spans are then always into clean text.
+func cleanEmit(emit func(news.Document) error) func(news.Document) error {
+	return func(d news.Document) error {
+		d.Title, d.Text = plaintext.Clean(d.Title), plaintext.Clean(d.Text)
+		d.Source, d.Author, d.URL = plaintext.Clean(d.Source), plaintext.Clean(d.Author), plaintext.Clean(d.URL)
+		return emit(d)
+	}
 }

@@ -133,3 +133,31 @@ func FuzzParseText(f *testing.F) {
 		}
 	})
 }
+
+// TestTextIsCleanUnicode: a Latin-1 text is decoded, not refused as binary;
+// invalid UTF-8 and control characters never reach a document, whatever the
+// format; data full of control bytes is still binary.
+func TestTextIsCleanUnicode(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "in/1.txt", []byte("Title: Caf\xe9 cr\xe8me\n\nLe ma\xeetre a d\xe9clar\xe9 \xab non \xbb \xe0 la r\xe9union."))
+	write(t, dir, "in/2.jsonl", []byte(`{"title":"Bell\u0007 \u202etxt.exe","text":"Clear \u001b[2J screen\u0000 here"}`+"\n"))
+	write(t, dir, "in/3.bin", append([]byte("head"), bytesRepeat(0x01, 200)...))
+	docs, fails := readAll(t, &Reader{}, filepath.Join(dir, "in"))
+	if len(docs) != 2 || len(fails) != 1 || !strings.Contains(fails[0].Error(), "3.bin: binary data") {
+		t.Fatalf("docs=%+v fails=%v", docs, fails)
+	}
+	if docs[0].Title != "Café crème" || docs[0].Text != "Le maître a déclaré « non » à la réunion." {
+		t.Errorf("latin-1: %q / %q", docs[0].Title, docs[0].Text)
+	}
+	if docs[1].Title != "Bell txt.exe" || docs[1].Text != "Clear [2J screen here" {
+		t.Errorf("controls: %q / %q", docs[1].Title, docs[1].Text)
+	}
+}
+
+func bytesRepeat(b byte, n int) []byte {
+	out := make([]byte, n)
+	for i := range out {
+		out[i] = b
+	}
+	return out
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/plaintext"
 )
 
 // Plain-text articles (docs/formats.md):
@@ -23,7 +24,7 @@ var (
 )
 
 func parseText(data []byte) (news.Document, error) {
-	s := strings.TrimPrefix(string(data), "\ufeff")
+	s := strings.TrimPrefix(plaintext.Decode(data), "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	doc := news.Document{Format: FormatText}
 	if m := inlineDate.FindStringSubmatch(s); m != nil {
