@@ -28,15 +28,20 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 	a.Statements = a.Statements[:0]
 	people := persons(a)
 	pair := salientPair(people)
+	pers := perMentions(a)
 	for _, s := range sentences(a) {
 		text := s.Text(a.Text)
 		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		inSentence := personsIn(a, s)
+		lower := strings.ToLower(text)
+		if !relationWords(lower) && !hasAny(lower, noCommentKeys) {
+			continue // nothing here for this stage: a cheap test before the per-sentence work
+		}
+		inSentence := pers.in(s)
 		by, social := speakerOf(a, s, text)
 		quoted := by != "" && by != "fans" && insideQuote(a, s)
-		if noComment.MatchString(text) {
+		if hasAny(lower, noCommentKeys) && noComment.MatchString(text) {
 			subj, obj, ok := subjects(inSentence, pair, text, false)
 			if ok {
 				a.Statements = append(a.Statements, news.Statement{Span: s, Subject: subj, Predicate: "commented",
@@ -45,7 +50,6 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 			continue
 		}
 		seen := map[string]bool{}
-		lower := strings.ToLower(text)
 		for _, rel := range relations {
 			if !hasAny(lower, rel.keys) {
 				continue // a cheap test first: none of the trigger's words
@@ -355,10 +359,48 @@ func salientPair(ps []person) []person {
 
 // personsIn lists the distinct people mentioned inside span s, in order.
 func personsIn(a *news.Article, s news.Span) []person {
+	return perMentions(a).in(s)
+}
+
+// relationWords tells whether a lower-cased sentence holds a word of any
+// relation trigger.
+func relationWords(lower string) bool {
+	for _, rel := range relations {
+		if hasAny(lower, rel.keys) {
+			return true
+		}
+	}
+	return false
+}
+
+// noCommentKeys: one of them occurs wherever noComment matches.
+var noCommentKeys = []string{"comment", "spoken", "speak", "respond", "address", "confirm"}
+
+// mentionIndex is an article's person mentions sorted by position, for
+// finding those inside a span without a scan of them all.
+type mentionIndex []news.Mention
+
+func perMentions(a *news.Article) mentionIndex {
+	var out mentionIndex
+	for _, m := range a.Mentions {
+		if m.Type == news.PER {
+			out = append(out, m)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Span.Start < out[j].Span.Start })
+	return out
+}
+
+// in returns the persons mentioned inside s, in order of first mention.
+func (ix mentionIndex) in(s news.Span) []person {
 	var out []person
 	seen := map[string]int{}
-	for _, m := range a.Mentions {
-		if m.Type != news.PER || !s.Contains(m.Span) {
+	from := sort.Search(len(ix), func(i int) bool { return ix[i].Span.Start >= s.Start })
+	for _, m := range ix[from:] {
+		if m.Span.Start >= s.End {
+			break
+		}
+		if !s.Contains(m.Span) {
 			continue
 		}
 		k := keyOf(m)

@@ -141,23 +141,38 @@ func dedupe(lines []line) {
 		}
 		prev, seen[n] = n, true
 	}
+	// A pull quote repeats words of a paragraph near it: each quoted line is
+	// looked for in the paragraphs within pullQuoteReach lines (the whole of
+	// any ordinary article), their folded forms computed once.
+	var normed []string
 	for i := range lines {
 		l := &lines[i]
 		if l.reason != "" || !quoted(l.text) || wordCount(l.text) < 6 || wordCount(l.text) > 60 {
 			continue
 		}
+		if normed == nil {
+			normed = make([]string, len(lines))
+		}
 		n := norm(l.text)
-		for j, o := range lines {
+		for j := max(0, i-pullQuoteReach); j < min(len(lines), i+pullQuoteReach); j++ {
+			o := lines[j]
 			if j == i || o.reason != "" || len(o.text) <= len(l.text)+10 {
 				continue
 			}
-			if strings.Contains(" "+norm(o.text)+" ", " "+n+" ") {
+			if normed[j] == "" {
+				normed[j] = " " + norm(o.text) + " "
+			}
+			if strings.Contains(normed[j], " "+n+" ") {
 				l.reason = ReasonPullQuote
 				break
 			}
 		}
 	}
 }
+
+// pullQuoteReach is how many lines before and after a quoted line its
+// source paragraph is looked for.
+const pullQuoteReach = 200
 
 // emit writes the kept lines into a.Text (blocks separated by a blank line)
 // and records removals, social posts and paragraphs.

@@ -82,35 +82,65 @@ func (d *doc) aliases(ents []*ent) {
 		return
 	}
 	f := foldText(d.text)
-	taken := make([]news.Span, 0, len(d.a.Mentions))
+	// The bytes of the text that mentions already cover: a lookup per byte
+	// of a candidate instead of a scan of every mention.
+	taken := make([]bool, len(d.text)+1)
+	take := func(s news.Span) {
+		for k := max(0, s.Start); k < min(s.End, len(taken)); k++ {
+			taken[k] = true
+		}
+	}
 	for _, m := range d.a.Mentions {
-		taken = append(taken, m.Span)
+		take(m.Span)
 	}
 	overlaps := func(s news.Span) bool {
-		for _, t := range taken {
-			if t.Overlaps(s) {
+		for k := max(0, s.Start); k < min(s.End, len(taken)); k++ {
+			if taken[k] {
 				return true
 			}
 		}
 		return false
 	}
-	for _, al := range as {
-		for from := 0; from < len(f.s); {
-			i := strings.Index(f.s[from:], al.s)
-			if i < 0 {
+	// Where each word of the folded text starts, by word: an alias is looked
+	// for only where its first word is (one pass over the text, not one per
+	// alias).
+	starts := map[string][]int{}
+	for i := 0; i < len(f.s); {
+		r, n := utf8.DecodeRuneInString(f.s[i:])
+		if !isWordRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(f.s) {
+			r, n := utf8.DecodeRuneInString(f.s[j:])
+			if !isWordRune(r) {
 				break
 			}
-			i += from
+			j += n
+		}
+		starts[f.s[i:j]] = append(starts[f.s[i:j]], i)
+		i = j
+	}
+	for _, al := range as {
+		first := al.s
+		if k := strings.IndexFunc(al.s, func(r rune) bool { return !isWordRune(r) }); k > 0 {
+			first = al.s[:k]
+		}
+		at := starts[first]
+		if r, _ := utf8.DecodeRuneInString(al.s); !isWordRune(r) {
+			at = indexAll(f.s, al.s) // an alias that opens with a mark
+		}
+		for _, i := range at {
 			j := i + len(al.s)
-			from = j
-			if !boundary(f.s, i, j) {
+			if !strings.HasPrefix(f.s[i:], al.s) || !boundary(f.s, i, j) {
 				continue
 			}
 			sp := news.Span{Start: f.off[i], End: f.origEnd(j)}
 			if overlaps(sp) {
 				continue
 			}
-			taken = append(taken, sp)
+			take(sp)
 			al.e.ments = append(al.e.ments, len(d.a.Mentions))
 			al.e.count++
 			d.a.Mentions = append(d.a.Mentions, news.Mention{Span: sp, Text: d.text[sp.Start:sp.End],
@@ -134,4 +164,18 @@ func boundary(s string, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// indexAll returns the offsets of the non-overlapping occurrences of sub in s.
+func indexAll(s, sub string) []int {
+	var out []int
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], sub)
+		if i < 0 {
+			break
+		}
+		out = append(out, from+i)
+		from += i + max(1, len(sub))
+	}
+	return out
 }

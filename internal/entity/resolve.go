@@ -171,6 +171,21 @@ func (d *doc) resolve() []*ent {
 			persons = append(persons, e)
 		}
 	}
+	// Persons by the tokens of their full names and by their joined-up
+	// names ("KimKardashian"), in the order of persons.
+	byTok := map[string][]int{}
+	for k, e := range persons {
+		seen := map[string]bool{}
+		for _, t := range e.full {
+			seen[t] = true
+		}
+		if len(e.full) >= 2 {
+			seen[strings.Join(e.full, "")] = true
+		}
+		for t := range seen {
+			byTok[t] = append(byTok[t], k)
+		}
+	}
 	// Single-word names: a token of exactly one full name, else the one
 	// mentioned last before, else a close misspelling of one.
 	for _, i := range order {
@@ -183,15 +198,15 @@ func (d *doc) resolve() []*ent {
 			continue
 		}
 		var cands []*ent
-		for _, e := range persons {
-			if containsTok(e.full, t) || len(e.full) >= 2 && t == strings.Join(e.full, "") {
-				cands = append(cands, e)
-			}
+		for _, k := range byTok[t] { // persons whose full name holds t, or is t joined up
+			cands = append(cands, persons[k])
 		}
 		if len(cands) == 0 && single[t] <= 2 && !commonWords[t] {
 			for _, e := range persons {
-				n := lastMentions(e, assign)
-				if typoOf(t, e.full) && single[t] < n && (typ == news.PER || single[t] == 1 && n >= 3) {
+				if !typoOf(t, e.full) {
+					continue // cheap first: counting mentions runs over them all
+				}
+				if n := lastMentions(e, assign); single[t] < n && (typ == news.PER || single[t] == 1 && n >= 3) {
 					cands = append(cands, e)
 				}
 			}

@@ -80,6 +80,7 @@ type extraction struct {
 	text           string
 	mentions       []news.Mention // PER/ORG mentions sorted by start
 	names          []seenName
+	namesByPart    map[string][]int // folded part of a name -> indexes into names
 	personMentions []personMention
 	quotes         []news.QuoteMention
 	titles         []news.Mention

@@ -214,15 +214,12 @@ func (x *extraction) resolveName(nm string, pos int) string {
 		x.noteName(nm, pos)
 		return stripHonorific(nm)
 	}
-	for i := len(x.names) - 1; i >= 0; i-- {
-		f := x.names[i]
-		if f.pos >= pos {
-			continue
-		}
-		for _, part := range strings.Fields(f.name) {
-			if part == nm || fold(part) == fold(nm) {
-				return f.name
-			}
+	// The latest full name before pos that has nm as one of its parts,
+	// through an index of the parts (not a scan of every name seen).
+	idx := x.namesByPart[fold(nm)]
+	for k := len(idx) - 1; k >= 0; k-- {
+		if f := x.names[idx[k]]; f.pos < pos {
+			return f.name
 		}
 	}
 	return nm
@@ -245,6 +242,16 @@ func (x *extraction) noteName(nm string, pos int) {
 	}
 	if len(x.names) > 0 && x.names[len(x.names)-1].name == nm {
 		return
+	}
+	if x.namesByPart == nil {
+		x.namesByPart = map[string][]int{}
+	}
+	seen := map[string]bool{}
+	for _, part := range strings.Fields(nm) {
+		if f := fold(part); !seen[f] {
+			seen[f] = true
+			x.namesByPart[f] = append(x.namesByPart[f], len(x.names))
+		}
 	}
 	x.names = append(x.names, seenName{name: nm, pos: pos})
 }
