@@ -84,7 +84,7 @@ func newEngine(ctx context.Context, store news.Store) (*engine, error) {
 		return nil, err
 	}
 	e := &engine{store: store, workers: runtime.NumCPU(), timings: &pipeline.Timings{}, placed: map[string]bool{}}
-	e.pipe = pipeline.New(stages...).WithTimings(e.timings)
+	e.pipe = pipeline.New(stages...).WithTimings(e.timings).WithBudget(articleBudget)
 	sstages, err := storyStages()
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/examples"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
@@ -212,4 +214,46 @@ func TestCheckFindsAndRepairsAStoreLeftHalfDone(t *testing.T) {
 		t.Errorf("after --repair: %v %v %v", bad, report, err)
 	}
 	storiesOf(t, s)
+}
+
+// TestOversizedArticleFailsAlone: an article whose text is longer than any
+// news article fails with a named error, quickly, and the articles around
+// it in the same input are stored.
+func TestOversizedArticleFailsAlone(t *testing.T) {
+	ctx := t.Context()
+	var huge strings.Builder
+	words := strings.Fields("harbour council ferry tram budget vote mayor union strike port dredging quay channel museum")
+	for i := 0; huge.Len() < maxArticleText+(512<<10); i++ {
+		fmt.Fprintf(&huge, "Line %d: the %s and the %s met the %s on day %d.\n\n", i, words[i%len(words)], words[(i*7)%len(words)], words[(i*11)%len(words)], i)
+	}
+	var in strings.Builder
+	for _, text := range []string{"The council voted to fund a tram line on Tuesday, the mayor said.", huge.String(),
+		"Ferry crews went on strike on Monday over pay, their union said."} {
+		b, _ := json.Marshal(map[string]string{"text": text})
+		in.Write(append(b, '\n'))
+	}
+	path := filepath.Join(t.TempDir(), "in.jsonl")
+	if err := os.WriteFile(path, []byte(in.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := openStore(ctx, filepath.Join(t.TempDir(), "big.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	e, err := newEngine(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fails []error
+	start := time.Now()
+	sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{path}), func(err error) { fails = append(fails, err) }, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.New != 2 || sum.Failed != 1 || len(fails) != 1 || !errors.Is(fails[0], news.ErrOverBudget) ||
+		!strings.Contains(fails[0].Error(), "in.jsonl:2") || !strings.Contains(fails[0].Error(), "more than the 2.0 MB") {
+		t.Fatalf("summary %s, failures %v", sum, fails)
+	}
+	t.Logf("%s; %v; in %v", sum, fails[0], time.Since(start).Round(time.Millisecond))
 }

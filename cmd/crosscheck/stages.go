@@ -2,6 +2,7 @@ package main
 
 import (
 	"sync"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/claim"
 	"github.com/crosscheck-news/crosscheck/internal/clean"
@@ -26,13 +27,20 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/timeline"
 )
 
+// maxArticleText bounds the cleaned text of one article: the longest news
+// articles are a few hundred KB, and the analysis of 2 MB takes seconds.
+const maxArticleText = 2 << 20
+
+// articleBudget bounds one article's whole analysis.
+const articleBudget = 60 * time.Second
+
 // articleStages is the per-article pipeline, in order.
 func articleStages() ([]pipeline.Named, error) {
 	tagger, err := ner.NewStage()
 	if err != nil {
 		return nil, err
 	}
-	return append(foundationStages()[:4:4],
+	return append(foundationStages()[:5:5],
 		pipeline.Named{Name: "segment", Stage: segment.Stage{}},
 		pipeline.Named{Name: "ner", Stage: tagger},
 		pipeline.Named{Name: "entities", Stage: entity.Stage{}},
@@ -50,6 +58,7 @@ func foundationStages() []pipeline.Named {
 	return []pipeline.Named{
 		{Name: "extract", Stage: extract.Stage{}},
 		{Name: "clean", Stage: clean.Cleaner{}},
+		{Name: "budget", Stage: pipeline.TextBudget{Max: maxArticleText}},
 		{Name: "metadata", Stage: ingest.Metadata{}},
 		{Name: "dates", Stage: dates.Stage{}},
 		{Name: "fingerprint", Stage: dedup.Fingerprint{}},

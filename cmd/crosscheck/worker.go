@@ -93,7 +93,7 @@ func newWorkerEngine(store news.Store) (*engine, error) {
 		return nil, err
 	}
 	e := &engine{store: store, timings: &pipeline.Timings{}}
-	e.pipe = pipeline.New(stages...).WithTimings(e.timings)
+	e.pipe = pipeline.New(stages...).WithTimings(e.timings).WithBudget(articleBudget)
 	return e, nil
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
 	"github.com/crosscheck-news/crosscheck/internal/eval"
+	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
 func TestHTML(t *testing.T) {
@@ -154,5 +155,13 @@ func BenchmarkHTML(b *testing.B) {
 		if _, err := HTML(b.Context(), bytes.NewReader(page), ""); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestPageOverBudget(t *testing.T) {
+	a := &news.Article{HTML: "<html><body><p>" + strings.Repeat("word ", MaxHTML/5+1) + "</p></body></html>"}
+	err := (Stage{}).Process(t.Context(), a)
+	if !errors.Is(err, news.ErrOverBudget) || !strings.Contains(err.Error(), "more than the 16 MB a page may have") {
+		t.Fatalf("err = %v", err)
 	}
 }

@@ -8,6 +8,11 @@ import (
 // ErrNotFound is returned when a requested article, story or entity does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrOverBudget is returned for an article that needs more work than one
+// article may take (too large a page or text, or too long an analysis): it
+// fails alone and the articles around it go on.
+var ErrOverBudget = errors.New("over the work budget of one article")
+
 // Stage is one per-article analysis step (clean, segment, entities, quotes,
 // claims, fingerprint). Process reads and fills fields of a; it must be safe
 // to call concurrently on different articles and must not do I/O.

@@ -22,6 +22,36 @@ type Named struct {
 type Pipeline struct {
 	Stages []Named
 	timing *Timings
+	budget time.Duration
+}
+
+// WithBudget gives every article at most d of analysis: once it is spent,
+// the article fails after the stage that overran with news.ErrOverBudget
+// (stages are not interrupted; TextBudget bounds how long any one can take).
+func (p *Pipeline) WithBudget(d time.Duration) *Pipeline { p.budget = d; return p }
+
+// TextBudget is the stage that refuses a cleaned text longer than Max bytes
+// with news.ErrOverBudget: no news article is that long, and the analysis
+// stages' cost grows with the text. Run it after cleaning.
+type TextBudget struct{ Max int }
+
+// Process implements news.Stage.
+func (b TextBudget) Process(_ context.Context, a *news.Article) error {
+	if b.Max > 0 && len(a.Text) > b.Max {
+		return fmt.Errorf("text of %s, more than the %s an article may have: %w", Size(len(a.Text)), Size(b.Max), news.ErrOverBudget)
+	}
+	return nil
+}
+
+// Size is n bytes in words: "3.2 MB", "800 KB".
+func Size(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // New returns a pipeline of the given stages.
@@ -32,6 +62,7 @@ func (p *Pipeline) WithTimings(t *Timings) *Pipeline { p.timing = t; return p }
 
 // Process runs every stage on a, stopping at the first error.
 func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
+	began := time.Now()
 	for _, s := range p.Stages {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -43,6 +74,10 @@ func (p *Pipeline) Process(ctx context.Context, a *news.Article) error {
 		}
 		if err != nil {
 			return fmt.Errorf("%s: %w", s.Name, err)
+		}
+		if p.budget > 0 && time.Since(began) > p.budget {
+			return fmt.Errorf("%s: analysis took %s, more than the %s an article may take: %w", s.Name,
+				time.Since(began).Round(time.Millisecond), p.budget, news.ErrOverBudget)
 		}
 	}
 	return nil

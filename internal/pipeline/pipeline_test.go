@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -30,6 +31,25 @@ func TestPanicBecomesError(t *testing.T) {
 	p := New(Named{"boom", stageFunc(func(a *news.Article) error { panic("boom") })})
 	err := p.Process(t.Context(), &news.Article{Text: "abc"})
 	if err == nil || !strings.HasPrefix(err.Error(), "boom: internal error") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+type sleepStage struct{ d time.Duration }
+
+func (s sleepStage) Process(context.Context, *news.Article) error { time.Sleep(s.d); return nil }
+
+// TestBudget: an article whose analysis overruns the budget fails after the
+// stage that overran, with news.ErrOverBudget; a text over TextBudget fails
+// at once.
+func TestBudget(t *testing.T) {
+	p := New(Named{"slow", sleepStage{30 * time.Millisecond}}, Named{"never", sleepStage{time.Hour}}).WithBudget(10 * time.Millisecond)
+	err := p.Process(t.Context(), &news.Article{})
+	if !errors.Is(err, news.ErrOverBudget) || !strings.HasPrefix(err.Error(), "slow: analysis took") {
+		t.Fatalf("err = %v", err)
+	}
+	err = New(Named{"budget", TextBudget{Max: 10}}).Process(t.Context(), &news.Article{Text: strings.Repeat("x", 2048)})
+	if !errors.Is(err, news.ErrOverBudget) || !strings.Contains(err.Error(), "text of 2 KB, more than the 10 bytes") {
 		t.Fatalf("err = %v", err)
 	}
 }
