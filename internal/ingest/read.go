@@ -121,27 +121,31 @@ func (r *Reader) readPath(ctx context.Context, p string, emit func(news.Document
 		return r.readFile(ctx, p, emit, fail)
 	}
 	var files []string
-	werr := r.walk(p, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			fail(Failure{Path: path, Err: cleanPathErr(err)})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
+	if r.FS != nil {
+		werr := r.walk(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				fail(Failure{Path: path, Err: cleanPathErr(err)})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				files = append(files, path)
 			}
 			return nil
+		})
+		if werr != nil {
+			return werr
 		}
-		if path != p && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.Type().IsRegular() {
-			files = append(files, path)
-		}
-		return nil
-	})
-	if werr != nil {
-		return werr
+	} else {
+		files = walkFollowing(p, fail)
 	}
 	sort.Strings(files)
 	for _, f := range files {
@@ -150,6 +154,57 @@ func (r *Reader) readPath(ctx context.Context, p string, emit func(news.Document
 		}
 	}
 	return nil
+}
+
+// walkFollowing lists the regular files under dir, skipping hidden
+// entries and following symbolic links to files and directories; a broken
+// link or a link back into a directory being walked (a loop) is reported,
+// and the walk goes on.
+func walkFollowing(dir string, fail func(Failure)) []string {
+	var files []string
+	active := map[string]bool{} // real paths of the directories being walked
+	var walk func(path string)
+	walk = func(path string) {
+		real, err := filepath.EvalSymlinks(path)
+		if err != nil {
+			fail(Failure{Path: path, Err: cleanPathErr(err)})
+			return
+		}
+		if active[real] {
+			fail(Failure{Path: path, Err: errors.New("symbolic link loop: leads back to " + real)})
+			return
+		}
+		active[real] = true
+		defer delete(active, real)
+		entries, err := os.ReadDir(path)
+		if err != nil {
+			fail(Failure{Path: path, Err: cleanPathErr(err)})
+			return
+		}
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			p := filepath.Join(path, e.Name())
+			mode := e.Type()
+			if mode&fs.ModeSymlink != 0 {
+				st, err := os.Stat(p)
+				if err != nil {
+					fail(Failure{Path: p, Err: fmt.Errorf("broken symbolic link: %w", cleanPathErr(err))})
+					continue
+				}
+				mode = st.Mode().Type()
+			}
+			switch {
+			case mode.IsDir():
+				walk(p)
+			case mode.IsRegular():
+				files = append(files, p)
+			}
+		}
+	}
+	walk(dir)
+	return files
 }
 
 func cleanPathErr(err error) error {

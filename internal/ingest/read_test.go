@@ -161,3 +161,40 @@ func bytesRepeat(b byte, n int) []byte {
 	}
 	return out
 }
+
+// TestSymlinksAreFollowed: a directory given as a symbolic link is read;
+// links to files and directories inside are followed; a broken link and a
+// loop are reported, and everything else is read.
+func TestSymlinksAreFollowed(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "real/a.txt", []byte("Title: A\n\nFirst article text."))
+	write(t, dir, "other/b.txt", []byte("Title: B\n\nSecond article text."))
+	write(t, dir, "files/c.txt", []byte("Title: C\n\nThird article text."))
+	for _, l := range [][2]string{
+		{filepath.Join(dir, "other"), filepath.Join(dir, "real", "linked-dir")},
+		{filepath.Join(dir, "files", "c.txt"), filepath.Join(dir, "real", "linked.txt")},
+		{filepath.Join(dir, "nowhere.txt"), filepath.Join(dir, "real", "broken.txt")},
+		{filepath.Join(dir, "real"), filepath.Join(dir, "other", "loop")},
+		{filepath.Join(dir, "real"), filepath.Join(dir, "root-link")},
+	} {
+		if err := os.Symlink(l[0], l[1]); err != nil {
+			t.Skipf("no symbolic links here: %v", err)
+		}
+	}
+	docs, fails := readAll(t, &Reader{}, filepath.Join(dir, "root-link"))
+	var titles []string
+	for _, d := range docs {
+		titles = append(titles, d.Title)
+	}
+	if strings.Join(titles, ",") != "A,B,C" {
+		t.Errorf("titles = %v", titles)
+	}
+	var msgs []string
+	for _, f := range fails {
+		msgs = append(msgs, f.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	if len(fails) != 2 || !strings.Contains(all, "broken.txt: broken symbolic link") || !strings.Contains(all, "loop: symbolic link loop") {
+		t.Errorf("failures:\n%s", all)
+	}
+}
