@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sort"
@@ -170,12 +171,19 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 		defer close(in)
 		readErr <- src(ctx, func(d news.Document) error {
 			j := &job{doc: d, done: make(chan struct{})}
-			for _, c := range []chan *job{order, in} {
-				select {
-				case c <- j:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
+			select {
+			case order <- j:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case in <- j:
+			case <-ctx.Done():
+				// Already in order, never analysed: done, with the reason,
+				// so that the saving loop does not wait for it forever.
+				j.err = ctx.Err()
+				close(j.done)
+				return ctx.Err()
 			}
 			return nil
 		}, func(f ingest.Failure) { readFails.Add(1); fail(f) })
@@ -300,6 +308,9 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 	arts := make([]*news.Article, 0, len(batch))
 	docs := make([]news.Document, 0, len(batch))
 	for _, j := range batch {
+		if j.err != nil && ctx.Err() != nil && errors.Is(j.err, ctx.Err()) {
+			continue // interrupted, not failed: the run reports it once
+		}
 		if j.err != nil {
 			sum.Failed++
 			fail(ingest.Failure{Path: j.doc.Path, Line: j.doc.Line, Err: j.err})

@@ -58,6 +58,12 @@ flags:`)
 		fmt.Fprintf(os.Stderr, "crosscheck ingest: %v\n", err)
 	}, bar.update)
 	bar.clear()
+	if err != nil && ctx.Err() != nil {
+		// Ctrl-C or a termination signal: say so once, not per article.
+		fmt.Fprintf(os.Stderr, "crosscheck ingest: interrupted after %s (%d new); run the same command again to finish\n",
+			plural(sum.Read, "article read", "articles read"), sum.New)
+		return errFailed
+	}
 	if err != nil {
 		return err
 	}

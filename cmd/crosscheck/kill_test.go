@@ -19,7 +19,8 @@ import (
 // test can start, and kill, a real ingest process.
 func TestMain(m *testing.M) {
 	if os.Getenv("CROSSCHECK_RUN_MAIN") == "1" {
-		os.Exit(run(context.Background(), os.Args[1:]))
+		main() // as the binary: its signal handling too
+		return
 	}
 	os.Exit(m.Run())
 }
@@ -157,5 +158,40 @@ func TestSecondWriterIsRefused(t *testing.T) {
 	}
 	if err := first.Wait(); err != nil {
 		t.Errorf("first ingest: %v", err)
+	}
+}
+
+// TestCtrlCSaysInterruptedOnce: an ingest stopped by SIGINT says so in one
+// line and how to finish, instead of a "context canceled" per article.
+func TestCtrlCSaysInterruptedOnce(t *testing.T) {
+	if testing.Short() {
+		t.Skip("Ctrl-C: skipped in -short mode")
+	}
+	in := veracityHead(t, 400)
+	db := filepath.Join(t.TempDir(), "int.db")
+	cmd := crosscheckCmd("ingest", "--db", db, in)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; ; i++ { // once it has started writing
+		if b, err := os.ReadFile(db + "-writer.lock"); err == nil && len(b) > 0 {
+			break
+		}
+		if i == 200 {
+			t.Fatal("the ingest never started")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	err := cmd.Wait()
+	out := stderr.String()
+	if err == nil && !strings.Contains(out, "read 400") {
+		t.Skipf("the ingest finished before the interrupt: %s", out)
+	}
+	if strings.Count(out, "interrupted after") != 1 || strings.Contains(out, "context canceled") {
+		t.Errorf("stderr:\n%s", out)
 	}
 }

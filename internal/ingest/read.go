@@ -246,7 +246,8 @@ func (r *Reader) readStream(ctx context.Context, path, name string, in io.Reader
 		}
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			fail(Failure{Path: path, Err: fmt.Errorf("gzip: %w", err)})
+			// gzip's own errors already say "gzip: invalid header".
+			fail(Failure{Path: path, Err: fmt.Errorf("not a readable gzip file: %s", strings.TrimPrefix(err.Error(), "gzip: "))})
 			return nil
 		}
 		defer zr.Close()

@@ -198,3 +198,12 @@ func TestSymlinksAreFollowed(t *testing.T) {
 		t.Errorf("failures:\n%s", all)
 	}
 }
+
+func TestBadGzipSaysSoOnce(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "in/x.txt.gz", []byte{0x1f, 0x8b, 0x00, 0x01, 0x02})
+	_, fails := readAll(t, &Reader{}, filepath.Join(dir, "in"))
+	if len(fails) != 1 || strings.Count(fails[0].Error(), "gzip") != 1 || !strings.Contains(fails[0].Error(), "x.txt.gz: not a readable gzip file") {
+		t.Fatalf("fails = %v", fails)
+	}
+}

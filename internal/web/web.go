@@ -213,6 +213,10 @@ func newUI(store news.Store, catalog api.Catalog, log *slog.Logger) (*ui, error)
 	}
 	files := http.FileServerFS(sub)
 	u.static = http.StripPrefix("/static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "" || strings.HasSuffix(r.URL.Path, "/") {
+			http.NotFound(w, r) // no directory listings
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		files.ServeHTTP(w, r)
 	}))

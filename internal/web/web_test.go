@@ -98,6 +98,7 @@ func TestPages(t *testing.T) {
 		{"/nowhere", 404, []string{"not found"}},
 		{"/static/style.css", 200, []string{"--accent"}},
 		{"/static/app.js", 200, []string{"filterable"}},
+		{"/static/", 404, nil}, // no directory listing
 		{"/healthz", 200, []string{"ok"}},
 	}
 	for _, tt := range tests {
