@@ -46,6 +46,10 @@ flags:`)
 	}
 	defer store.Close()
 	e, err := newEngine(ctx, store)
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(os.Stderr, "crosscheck ingest: interrupted before reading anything")
+		return errFailed
+	}
 	if err != nil {
 		return err
 	}

@@ -191,7 +191,7 @@ func TestCtrlCSaysInterruptedOnce(t *testing.T) {
 	if err == nil && !strings.Contains(out, "read 400") {
 		t.Skipf("the ingest finished before the interrupt: %s", out)
 	}
-	if strings.Count(out, "interrupted after") != 1 || strings.Contains(out, "context canceled") {
-		t.Errorf("stderr:\n%s", out)
+	if strings.Count(out, "crosscheck ingest: interrupted") != 1 || strings.Contains(out, "context canceled") {
+		t.Errorf("exit %v, stderr:\n%s", err, out)
 	}
 }
