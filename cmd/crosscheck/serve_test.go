@@ -31,7 +31,7 @@ func TestHTTPIngestUsesTheEngine(t *testing.T) {
 {"url":"https://b.test/3","source":"B","title":"Tram line approved","text":"The tram line was approved by the council on Tuesday."}
 `
 	post := func(token string) *http.Response {
-		req, _ := http.NewRequest("POST", ts.URL+"/api/v1/articles?name=up.jsonl", strings.NewReader(body))
+		req, _ := http.NewRequest("POST", ts.URL+"/api/v1/articles?name=up.jsonl&wait=true", strings.NewReader(body))
 		if token != "" {
 			req.Header.Set("Authorization", "Bearer "+token)
 		}

@@ -44,6 +44,7 @@ type API struct {
 	token     string
 	maxIngest int64
 	log       *slog.Logger
+	jobs      jobs // uploads ingested in the background
 }
 
 // New returns the API over opt.Store.
@@ -86,6 +87,7 @@ func (a *API) Routes() []Route {
 		{"GET", "/api/v1/articles", a.json(a.articles)},
 		{"GET", "/api/v1/articles/{id}", a.json(a.article)},
 		{"POST", "/api/v1/articles", a.json(a.ingest)},
+		{"GET", "/api/v1/ingests/{id}", a.json(a.ingestStatus)},
 		{"GET", "/api/v1/entities", a.json(a.entities)},
 		{"GET", "/api/v1/entities/{id}", a.json(a.entity)},
 		{"GET", "/api/v1/quotes", a.json(a.quotes)},
@@ -136,8 +138,23 @@ func (a *API) json(h handlerFunc) http.Handler {
 			WriteJSON(w, code, ErrorBody{Error: msg, Status: code})
 			return
 		}
+		if ws, ok := v.(withStatus); ok {
+			if ws.location != "" {
+				w.Header().Set("Location", ws.location)
+			}
+			WriteJSON(w, ws.code, ws.v)
+			return
+		}
 		WriteJSON(w, http.StatusOK, v)
 	})
+}
+
+// withStatus is a result written with another status than 200 (and a
+// Location, when set).
+type withStatus struct {
+	code     int
+	v        any
+	location string
 }
 
 // ErrorBody is the JSON body of every API error.

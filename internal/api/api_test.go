@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/memstore"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -220,9 +221,9 @@ func TestIngest(t *testing.T) {
 		{"no auth", on, "", "text/plain", "", "x\n", 401, ""},
 		{"wrong token", on, "Bearer nope", "text/plain", "", "x\n", 401, ""},
 		{"basic auth", on, "Basic " + token, "text/plain", "", "x\n", 401, ""},
-		{"jsonl", on, "Bearer " + token, "application/x-ndjson", "", "{}\n{}\n", 200, "upload.jsonl"},
-		{"html", on, "Bearer " + token, "text/html; charset=utf-8", "", "<p>x</p>\n", 200, "upload.html"},
-		{"named", on, "Bearer " + token, "", "?name=../../etc/a.txt.gz", "x\n", 200, "a.txt.gz"},
+		{"jsonl", on, "Bearer " + token, "application/x-ndjson", "?wait=true", "{}\n{}\n", 200, "upload.jsonl"},
+		{"html", on, "Bearer " + token, "text/html; charset=utf-8", "?wait=true", "<p>x</p>\n", 200, "upload.html"},
+		{"named", on, "Bearer " + token, "", "?name=../../etc/a.txt.gz&wait=true", "x\n", 200, "a.txt.gz"},
 		{"bad name", on, "Bearer " + token, "", "?name=a.exe", "x", 400, ""},
 		{"bad type", on, "Bearer " + token, "image/png", "", "x", 415, ""},
 		{"too large", on, "Bearer " + token, "text/plain", "", strings.Repeat("x", 1001), 413, ""},
@@ -292,5 +293,54 @@ func TestEntityID(t *testing.T) {
 		if got != tt.want && !(strings.HasSuffix(tt.want, "-") && strings.HasPrefix(got, tt.want) && len(got) == len(tt.want)+8) {
 			t.Errorf("EntityID(%s, %q) = %q, want %q", tt.typ, tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestIngestInBackground: an upload is answered at once with 202 and its
+// state's URL; polling it gives the summary once the ingest is done.
+func TestIngestInBackground(t *testing.T) {
+	ing := &fakeIngester{}
+	srv := newServer(t, Options{Ingester: ing, Token: "t", MaxIngestBytes: 1000})
+	do := func(method, url, auth string, body io.Reader) (*http.Response, map[string]any) {
+		req, _ := http.NewRequest(method, url, body)
+		req.Header.Set("Content-Type", "application/x-ndjson")
+		if auth != "" {
+			req.Header.Set("Authorization", "Bearer "+auth)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var out map[string]any
+		json.NewDecoder(res.Body).Decode(&out)
+		return res, out
+	}
+	res, job := do("POST", srv.URL+"/api/v1/articles", "t", strings.NewReader("{}\n{}\n"))
+	loc := res.Header.Get("Location")
+	if res.StatusCode != http.StatusAccepted || loc == "" || job["url"] != loc || job["status"] == nil {
+		t.Fatalf("POST: %d %v (Location %q)", res.StatusCode, job, loc)
+	}
+	if res, _ := do("GET", srv.URL+loc, "", nil); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("status without token: %d", res.StatusCode)
+	}
+	for i := 0; ; i++ {
+		res, st := do("GET", srv.URL+loc, "t", nil)
+		if res.StatusCode != 200 {
+			t.Fatalf("GET %s: %d %v", loc, res.StatusCode, st)
+		}
+		if st["status"] == "done" {
+			if sum, _ := st["summary"].(map[string]any); sum == nil || sum["read"] == nil || st["finished"] == nil {
+				t.Errorf("done without a summary: %v", st)
+			}
+			break
+		}
+		if i == 100 {
+			t.Fatalf("never done: %v", st)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if res, _ := do("GET", srv.URL+"/api/v1/ingests/nope", "t", nil); res.StatusCode != 404 {
+		t.Errorf("unknown upload: %d", res.StatusCode)
 	}
 }

@@ -219,7 +219,7 @@ func TestIngestThroughServer(t *testing.T) {
 		t.Errorf("ingest without token: %d", res.StatusCode)
 	}
 	// The ingest limit is the API's, larger than the general body limit.
-	res, body = fetch(t, "POST", on.URL+"/api/v1/articles", strings.NewReader(strings.Repeat("x\n", 700)),
+	res, body = fetch(t, "POST", on.URL+"/api/v1/articles?wait=true", strings.NewReader(strings.Repeat("x\n", 700)),
 		map[string]string{"Content-Type": "text/plain", "Authorization": "Bearer tok"})
 	if res.StatusCode != 200 || !strings.Contains(body, `"read":700`) {
 		t.Errorf("ingest with token: %d %s", res.StatusCode, body)
