@@ -34,15 +34,54 @@ type jsonArticle struct {
 // maxLine bounds one JSONL line; longer lines are reported and skipped.
 const maxLine = 32 << 20
 
+// maxBlankRun bounds a run of blank lines: a file of gigabytes of newlines
+// is not an article collection (it would otherwise be read to its end).
+const maxBlankRun = 1 << 20
+
 func readJSONL(ctx context.Context, path string, br *bufio.Reader, emit func(news.Document) error, fail func(Failure)) error {
+	blank, blankFrom := 0, 0 // the current run of blank lines
 	for line := 1; ; line++ {
 		if line%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
+		// Empty lines cost a byte each, not a line read each.
+		for {
+			c, err := br.ReadByte()
+			if err != nil || c != '\n' {
+				if err == nil {
+					br.UnreadByte()
+				}
+				break
+			}
+			if blank == 0 {
+				blankFrom = line
+			}
+			blank++
+			line++
+			if blank > maxBlankRun {
+				fail(Failure{Path: path, Line: blankFrom, Err: fmt.Errorf("more than %d blank lines in a row: the rest of the file is not read", maxBlankRun)})
+				return nil
+			}
+			if line%(1<<16) == 0 {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+		}
 		b, tooLong, err := readLine(br)
+		if len(bytes.TrimSpace(b)) == 0 && !tooLong && err == nil {
+			if blank == 0 {
+				blankFrom = line
+			}
+			if blank++; blank > maxBlankRun {
+				fail(Failure{Path: path, Line: blankFrom, Err: fmt.Errorf("more than %d blank lines in a row: the rest of the file is not read", maxBlankRun)})
+				return nil
+			}
+		}
 		if len(bytes.TrimSpace(b)) > 0 || tooLong {
+			blank = 0
 			if tooLong {
 				fail(Failure{Path: path, Line: line, Err: fmt.Errorf("line longer than %d bytes", maxLine)})
 			} else if doc, perr := parseJSONLine(b); perr != nil {

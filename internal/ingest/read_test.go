@@ -207,3 +207,17 @@ func TestBadGzipSaysSoOnce(t *testing.T) {
 		t.Fatalf("fails = %v", fails)
 	}
 }
+
+// TestBlankLinesAreBounded: a JSONL file of blank lines after its articles
+// stops with one failure past maxBlankRun; articles before are read.
+func TestBlankLinesAreBounded(t *testing.T) {
+	dir := t.TempDir()
+	body := []byte("{\"text\":\"one\"}\n\n \n{\"text\":\"two\"}\n")
+	body = append(body, bytes.Repeat([]byte("\n"), maxBlankRun+10)...)
+	body = append(body, []byte("{\"text\":\"never read\"}\n")...)
+	write(t, dir, "in/a.jsonl", body)
+	docs, fails := readAll(t, &Reader{}, filepath.Join(dir, "in"))
+	if len(docs) != 2 || len(fails) != 1 || !strings.Contains(fails[0].Error(), "a.jsonl:5: more than") {
+		t.Fatalf("docs %d, fails %v", len(docs), fails)
+	}
+}
