@@ -40,6 +40,7 @@ const (
 var (
 	errTruncated = errors.New("truncated record")
 	errHeadLong  = fmt.Errorf("header longer than %d bytes", maxWARCHead)
+	errBadLength = errors.New("wrong Content-Length")
 )
 
 // warcReader splits a WARC stream into records.
@@ -55,6 +56,39 @@ type warcRecord struct {
 	Type, TargetURI, RecordID, ContentType string
 	Length                                 int64
 	Body                                   *io.LimitedReader
+	// Block reads Body watching for the start of another record inside it:
+	// a Content-Length too large swallows the records after it.
+	Block *recordWatch
+}
+
+// recordWatch passes a record's block through, noting whether a line that
+// opens a record follows a blank line inside it.
+type recordWatch struct {
+	r         io.Reader
+	tail      []byte // the last bytes of the previous read
+	swallowed bool
+}
+
+var nextRecord = [][]byte{[]byte("\r\n\r\nWARC/1."), []byte("\n\nWARC/1.")}
+
+func (w *recordWatch) Read(p []byte) (int, error) {
+	n, err := w.r.Read(p)
+	if n > 0 && !w.swallowed {
+		// The read itself, and its first bytes after the previous read's
+		// last ones (a match across the boundary), without copying the read.
+		edge := append(w.tail, p[:min(n, 12)]...)
+		for _, m := range nextRecord {
+			if bytes.Contains(p[:n], m) || bytes.Contains(edge, m) {
+				w.swallowed = true
+			}
+		}
+		if n >= 12 {
+			w.tail = append(w.tail[:0], p[n-12:n]...)
+		} else {
+			w.tail = append(w.tail[:0], edge[max(0, len(edge)-12):]...)
+		}
+	}
+	return n, err
 }
 
 // next reads the next record's header. It returns io.EOF at the end of the
@@ -128,18 +162,26 @@ func (w *warcReader) next() (*warcRecord, error) {
 		return nil, errors.New("no Content-Length")
 	}
 	rec.Body = &io.LimitedReader{R: w.br, N: rec.Length}
+	rec.Block = &recordWatch{r: rec.Body}
 	return rec, nil
 }
 
 // finish skips what is left of a record's block and reports errTruncated
 // when the stream ends before it.
 func (w *warcReader) finish(rec *warcRecord) error {
-	if _, err := io.Copy(io.Discard, rec.Body); err != nil {
+	if _, err := io.Copy(io.Discard, rec.Block); err != nil {
 		return err
 	}
 	if rec.Body.N > 0 {
 		return fmt.Errorf("%w: Content-Length %d, the file ends after %d bytes", errTruncated,
 			rec.Length, rec.Length-rec.Body.N)
+	}
+	if rec.Block.swallowed {
+		return fmt.Errorf("%w: its Content-Length %d runs into the next record", errBadLength, rec.Length)
+	}
+	// The block must end where the record separator (a blank line) starts.
+	if next, err := w.br.Peek(1); err == nil && next[0] != '\r' && next[0] != '\n' {
+		return fmt.Errorf("%w: its Content-Length %d ends before its block does", errBadLength, rec.Length)
 	}
 	return nil
 }
@@ -200,7 +242,14 @@ func readWARC(ctx context.Context, path string, br *bufio.Reader, emit func(news
 			continue
 		}
 		doc, ok, perr := warcPage(rec)
-		if ferr := w.finish(rec); ferr != nil {
+		if ferr := w.finish(rec); errors.Is(ferr, errBadLength) {
+			// Not stored: its page is cut short or holds other records.
+			fail(Failure{Path: path, Err: fmt.Errorf("record %d: %w", w.num, ferr)})
+			if !w.resync() {
+				return nil
+			}
+			continue
+		} else if ferr != nil {
 			fail(Failure{Path: path, Err: fmt.Errorf("record %d: %w", w.num, ferr)})
 			return nil
 		}
@@ -227,7 +276,7 @@ func warcPage(rec *warcRecord) (doc news.Document, ok bool, err error) {
 	if ct := strings.ToLower(rec.ContentType); ct != "" && !strings.HasPrefix(ct, "application/http") {
 		return doc, false, nil // e.g. a DNS response
 	}
-	hr := bufio.NewReaderSize(rec.Body, 16<<10)
+	hr := bufio.NewReaderSize(rec.Block, 16<<10)
 	status, hdr, err := readHTTPHead(hr)
 	if err != nil {
 		return doc, false, err

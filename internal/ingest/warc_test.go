@@ -182,6 +182,9 @@ func TestWARC(t *testing.T) {
 func TestWARCBadRecords(t *testing.T) {
 	const lfBlock = "HTTP/1.1 200 OK\nContent-Type: text/html\n\n<p>ok</p>"
 	good := warcRec("response", "https://x.example/ok", httpType, httpResp("200 OK", "Content-Type: text/html\r\n", "<p>ok</p>"), "")
+	okBlock := httpResp("200 OK", "Content-Type: text/html\r\n", "<p>ok, a longer page to cut</p>")
+	tooShort := warcRec("response", "https://x.example/short", httpType, okBlock, fmt.Sprint(len(okBlock)-6))
+	tooLong := warcRec("response", "https://x.example/long", httpType, okBlock, fmt.Sprint(len(okBlock)+len(good)+4))
 	tests := []struct {
 		name  string
 		in    string
@@ -189,6 +192,10 @@ func TestWARCBadRecords(t *testing.T) {
 		fails []string
 	}{
 		{"only good", good + good, 2, nil},
+		{"content length too small", good + tooShort + good, 2,
+			[]string{"record 2: wrong Content-Length: its Content-Length " + fmt.Sprint(len(okBlock)-6) + " ends before its block does"}},
+		{"content length too large", tooLong + good + good, 1,
+			[]string{"record 1: wrong Content-Length: its Content-Length " + fmt.Sprint(len(okBlock)+len(good)+4) + " runs into the next record"}},
 		{"garbage between records", good + "junk line\r\nmore junk\r\n" + good, 2,
 			[]string{`record 2: not a WARC record header: "junk line"`}},
 		{"unknown version", good + strings.Replace(good, "WARC/1.1", "WARC/2.0", 1) + good, 2,
