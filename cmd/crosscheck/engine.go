@@ -235,13 +235,8 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 			sum.Resumed++
 		}
 	}
-	if r, ok := e.assigner.(repairer); ok && len(touched) > 0 {
-		var pairs [][2]string
-		for _, m := range r.Repair() {
-			pairs = append(pairs, [2]string{m.ArticleID, m.To})
-			touched[m.From], touched[m.To] = true, true
-		}
-		if err := e.store.SetStories(ctx, pairs); err != nil {
+	if len(touched) > 0 {
+		if err := e.repair(ctx, touched); err != nil {
 			return sum, err
 		}
 	}
@@ -255,6 +250,23 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 	}
 	sum.Stories = len(ids)
 	return sum, nil
+}
+
+// repair splits the stories that drifted (the assigner's Repair) and
+// stores the moves, adding the stories they touch to touched. Both modes
+// run it: the embedded one at the end of every run, the distributed
+// assigner whenever its queue falls idle.
+func (e *engine) repair(ctx context.Context, touched map[string]bool) error {
+	r, ok := e.assigner.(repairer)
+	if !ok {
+		return nil
+	}
+	var pairs [][2]string
+	for _, m := range r.Repair() {
+		pairs = append(pairs, [2]string{m.ArticleID, m.To})
+		touched[m.From], touched[m.To] = true, true
+	}
+	return e.store.SetStories(ctx, pairs)
 }
 
 // rebuildAll rebuilds the views of the given stories on e.workers

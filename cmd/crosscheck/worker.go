@@ -11,6 +11,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/nats"
@@ -224,16 +225,66 @@ flags:`)
 	if err != nil {
 		return err
 	}
+	go a.repairWhenIdle(ctx, repairIdle)
 	err = q.Consume(ctx, subjectSaved, a.handle)
 	fmt.Fprintf(os.Stderr, "assign: %d articles assigned, %d story views rebuilt\n", a.assigned, a.rebuilt)
 	return err
 }
 
+// repairIdle is how long the assigner's queue must stay quiet before the
+// stories placed since the last repair are repaired, as an embedded run
+// repairs them at its end.
+const repairIdle = 2 * time.Second
+
 // storyAssigner is the single consumer of saved articles.
 type storyAssigner struct {
+	mu                sync.Mutex // handle and repair take turns
 	e                 *engine
 	seen              map[string]bool // articles with a story
 	assigned, rebuilt int
+	placed            bool      // articles placed since the last repair
+	last              time.Time // when the last article was placed
+}
+
+// repairWhenIdle repairs the stories once the queue has been quiet for
+// idle after articles were placed, until ctx ends.
+func (s *storyAssigner) repairWhenIdle(ctx context.Context, idle time.Duration) {
+	t := time.NewTicker(idle / 4)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		s.mu.Lock()
+		if s.placed && time.Since(s.last) >= idle {
+			if err := s.repair(ctx); err != nil && ctx.Err() == nil {
+				slog.Error("repair stories", "err", err)
+			} else {
+				s.placed = false
+			}
+		}
+		s.mu.Unlock()
+	}
+}
+
+// repair runs the engine's repair and rebuilds the stories it touched.
+func (s *storyAssigner) repair(ctx context.Context) error {
+	touched := map[string]bool{}
+	if err := s.e.repair(ctx, touched); err != nil {
+		return err
+	}
+	ids := make([]string, 0, len(touched))
+	for id := range touched {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	if err := s.e.rebuildAll(ctx, ids); err != nil {
+		return err
+	}
+	s.rebuilt += len(ids)
+	return nil
 }
 
 // newStoryAssigner restores the engine's story state from the store.
@@ -267,6 +318,8 @@ func newStoryAssigner(ctx context.Context, store news.Store) (*storyAssigner, er
 // and the touched views are committed, so the message is acknowledged
 // after the store.
 func (s *storyAssigner) handle(ctx context.Context, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	var m savedMessage
 	if err := json.Unmarshal(data, &m); err != nil {
 		slog.Error("bad saved message", "err", err)
@@ -304,6 +357,7 @@ func (s *storyAssigner) handle(ctx context.Context, data []byte) error {
 	}
 	s.seen[m.ID] = true
 	s.assigned++
+	s.placed, s.last = true, time.Now()
 	return nil
 }
 

@@ -119,3 +119,71 @@ func TestWorkerNeedsQueue(t *testing.T) {
 		t.Errorf("assign with a non-NATS queue: exit %d", code)
 	}
 }
+
+// TestDistributedStoriesMatchEmbedded: the same input gives the same
+// stories in both modes: the distributed assigner repairs stories when its
+// queue falls idle, as an embedded run does at its end.
+func TestDistributedStoriesMatchEmbedded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("distributed against embedded: skipped in -short mode")
+	}
+	db := pgtest.DSN(t)
+	queue := natstest.URL() + "?namespace=" + natstest.Namespace(t)
+	in := veracityHead(t, 150)
+
+	embedded := filepath.Join(t.TempDir(), "embedded.db")
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--db", embedded, in}); code != 0 {
+		t.Fatalf("embedded ingest exit %d", code)
+	}
+	want := openAndDescribe(t, t.Context(), embedded)
+
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--queue", queue, in}); code != 0 {
+		t.Fatalf("publish exit %d", code)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	exits := make(chan int, 2)
+	go func() { exits <- run(ctx, []string{"worker", "--db", db, "--queue", queue, "--workers", "1"}) }()
+	go func() { exits <- run(ctx, []string{"assign", "--db", db, "--queue", queue}) }()
+	s, err := openStore(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Minute)
+	for {
+		as, err := s.Assignments(t.Context())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(as) == want.articles {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out: %d of %d articles placed", len(as), want.articles)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	time.Sleep(repairIdle + 2*time.Second) // the idle repair and its rebuilds
+	cancel()
+	for range 2 {
+		if code := <-exits; code != 0 {
+			t.Errorf("process exit %d", code)
+		}
+	}
+	s.Close()
+	got := openAndDescribe(t, t.Context(), db)
+	same := 0
+	wantSet := map[string]bool{}
+	for _, st := range want.stories {
+		wantSet[st] = true
+	}
+	for _, st := range got.stories {
+		if wantSet[st] {
+			same++
+		}
+	}
+	t.Logf("stories: distributed %d, embedded %d, identical %d", len(got.stories), len(want.stories), same)
+	if d := len(got.stories) - len(want.stories); d*50 > len(want.stories) || -d*50 > len(want.stories) || same*100 < 95*len(want.stories) {
+		t.Errorf("distributed stories differ from embedded ones: %d vs %d, %d identical", len(got.stories), len(want.stories), same)
+	}
+}
