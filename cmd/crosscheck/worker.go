@@ -227,7 +227,9 @@ flags:`)
 	}
 	go a.repairWhenIdle(ctx, repairIdle)
 	err = q.Consume(ctx, subjectSaved, a.handle)
+	a.mu.Lock()
 	fmt.Fprintf(os.Stderr, "assign: %d articles assigned, %d story views rebuilt\n", a.assigned, a.rebuilt)
+	a.mu.Unlock()
 	return err
 }
 
