@@ -376,15 +376,8 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 	return e.store.SetStories(ctx, pairs)
 }
 
-// moveStory moves every article of story from into story to.
+// moveStory moves every article of story from into story to, which the
+// store records so that the old story's address leads to the new one.
 func (e *engine) moveStory(ctx context.Context, from, to string) error {
-	ids, err := e.store.StoryArticles(ctx, from)
-	if err != nil {
-		return err
-	}
-	pairs := make([][2]string, len(ids))
-	for i, id := range ids {
-		pairs[i] = [2]string{id, to}
-	}
-	return e.store.SetStories(ctx, pairs)
+	return e.store.MergeStory(ctx, from, to)
 }

@@ -127,6 +127,9 @@ type handlerFunc func(r *http.Request) (any, error)
 func (a *API) json(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v, err := h(r)
+		if err != nil && redirect(w, r, err) {
+			return
+		}
 		if err != nil {
 			code, msg := StatusOf(err)
 			if code >= 500 {
@@ -156,6 +159,42 @@ type withStatus struct {
 	v        any
 	location string
 }
+
+// Moved is the error of a request for something that now lives at URL (a
+// story merged into another): the API and the web UI answer 301 to it.
+type Moved struct{ URL string }
+
+func (m *Moved) Error() string { return "moved to " + m.URL }
+
+// StoryView returns story id's view; for a story merged into another it
+// returns a *Moved error with the address prefix followed by the new id.
+func StoryView(ctx context.Context, s news.Store, id, prefix string) (*news.StoryView, error) {
+	v, err := s.View(ctx, id)
+	if errors.Is(err, news.ErrNotFound) {
+		if to, merr := s.MergedInto(ctx, id); merr == nil {
+			return nil, &Moved{URL: prefix + url.PathEscape(to)}
+		}
+	}
+	return v, err
+}
+
+// redirect answers a *Moved error with 301 and reports whether err was one.
+func redirect(w http.ResponseWriter, r *http.Request, err error) bool {
+	var m *Moved
+	if !errors.As(err, &m) {
+		return false
+	}
+	to := m.URL
+	if r.URL.RawQuery != "" {
+		to += "?" + r.URL.RawQuery
+	}
+	http.Redirect(w, r, to, http.StatusMovedPermanently)
+	return true
+}
+
+// Redirect answers a *Moved error with 301 and reports whether err was one
+// (for the web UI's pages).
+func Redirect(w http.ResponseWriter, r *http.Request, err error) bool { return redirect(w, r, err) }
 
 // ErrorBody is the JSON body of every API error.
 type ErrorBody struct {
@@ -282,7 +321,7 @@ func (a *API) stories(r *http.Request) (any, error) {
 }
 
 func (a *API) story(r *http.Request) (any, error) {
-	return a.store.View(r.Context(), r.PathValue("id"))
+	return StoryView(r.Context(), a.store, r.PathValue("id"), "/api/v1/stories/")
 }
 
 func (a *API) articles(r *http.Request) (any, error) {

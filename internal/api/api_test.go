@@ -344,3 +344,21 @@ func TestIngestInBackground(t *testing.T) {
 		t.Errorf("unknown upload: %d", res.StatusCode)
 	}
 }
+
+// TestMergedStoryRedirects: a story merged into another answers 301 to the
+// story it joined, in the API and with the query kept.
+func TestMergedStoryRedirects(t *testing.T) {
+	srv := newServer(t, Options{})
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := client.Get(srv.URL + "/api/v1/stories/" + memstore.MergedStory + "?x=1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != "/api/v1/stories/"+memstore.FerryStory+"?x=1" {
+		t.Errorf("merged story: %d, Location %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	if res, _ := client.Get(srv.URL + "/api/v1/stories/never"); res.StatusCode != 404 {
+		t.Errorf("unknown story: %d", res.StatusCode)
+	}
+}

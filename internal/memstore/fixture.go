@@ -12,11 +12,13 @@ import (
 // Fixture story and article ids.
 const (
 	FerryStory = "s-ferry"
-	EvilStory  = "s-evil"
-	LedgerID   = "a-ledger"
-	CoastID    = "a-coast"
-	WireID     = "a-wire"
-	EvilID     = "a-evil"
+	// MergedStory is an earlier story merged into FerryStory.
+	MergedStory = "s-ferry-earlier"
+	EvilStory   = "s-evil"
+	LedgerID    = "a-ledger"
+	CoastID     = "a-coast"
+	WireID      = "a-wire"
+	EvilID      = "a-evil"
 )
 
 // Synthetic fixture texts, written for these tests (a fictional strike).
@@ -86,6 +88,7 @@ func Fixture(ctx context.Context) (*Store, error) {
 			return nil, err
 		}
 	}
+	s.merged[MergedStory] = FerryStory
 	if err := s.SaveView(ctx, ferryView(ledger, coast, wire)); err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ type Store struct {
 	order    []string          // article ids in ingest order
 	storyOf  map[string]string // article id -> story id
 	dirty    map[string]bool   // stories whose membership changed since their view was saved
+	merged   map[string]string // story id -> the story it was merged into
 	stories  map[string]*news.Story
 	views    map[string]*news.StoryView
 }
@@ -28,7 +29,8 @@ var _ news.Store = (*Store)(nil)
 // New returns an empty store.
 func New() *Store {
 	return &Store{articles: map[string]*news.Article{}, storyOf: map[string]string{},
-		stories: map[string]*news.Story{}, views: map[string]*news.StoryView{}, dirty: map[string]bool{}}
+		stories: map[string]*news.Story{}, views: map[string]*news.StoryView{}, dirty: map[string]bool{},
+		merged: map[string]string{}}
 }
 
 // SaveArticle stores a by its ID (a.ID must be set by the caller).
@@ -340,4 +342,43 @@ func (s *Store) SetStories(ctx context.Context, pairs [][2]string) error {
 		}
 	}
 	return nil
+}
+
+// MergeStory moves every article of from into to and records the merge.
+func (s *Store) MergeStory(_ context.Context, from, to string) error {
+	if from == to {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for a, st := range s.storyOf {
+		if st == from {
+			s.storyOf[a] = to
+		}
+	}
+	s.dirty[from], s.dirty[to] = true, true
+	if _, ok := s.stories[to]; !ok {
+		s.stories[to] = &news.Story{ID: to, Sources: []string{}}
+	}
+	s.merged[from] = to
+	delete(s.merged, to)
+	return nil
+}
+
+// MergedInto returns the story a merged story became, or news.ErrNotFound.
+func (s *Store) MergedInto(_ context.Context, id string) (string, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	cur := id
+	for range 64 {
+		to, ok := s.merged[cur]
+		if !ok {
+			break
+		}
+		cur = to
+	}
+	if cur == id {
+		return "", news.ErrNotFound
+	}
+	return cur, nil
 }

@@ -108,6 +108,12 @@ type StoryStore interface {
 	View(ctx context.Context, id string) (*StoryView, error)
 	// DeleteStory removes a story that no longer has articles.
 	DeleteStory(ctx context.Context, id string) error
+	// MergeStory moves every article of story from into story to, marking
+	// both dirty, and records that from became to, in one transaction.
+	MergeStory(ctx context.Context, from, to string) error
+	// MergedInto returns the story a merged story's articles are in now
+	// (following merges of merges), or ErrNotFound when id was never merged.
+	MergedInto(ctx context.Context, id string) (string, error)
 	// Assignments returns every article id with its story id, in ingest order.
 	Assignments(ctx context.Context) ([][2]string, error)
 }

@@ -75,4 +75,9 @@ var migrations = []string{
 	// the SQLite migration of the same name).
 	`ALTER TABLE stories ADD COLUMN dirty BOOLEAN NOT NULL DEFAULT false;
 	CREATE INDEX stories_dirty ON stories (dirty) WHERE dirty;`,
+	// 4: stories merged into others, so that their addresses lead on.
+	`CREATE TABLE story_merges (
+		story_id  TEXT PRIMARY KEY,
+		merged_to TEXT NOT NULL
+	);`,
 }

@@ -162,6 +162,53 @@ func (s *Store) View(ctx context.Context, id string) (*news.StoryView, error) {
 	return v, nil
 }
 
+// MergeStory implements news.StoryStore.
+func (s *Store) MergeStory(ctx context.Context, from, to string) error {
+	if from == to {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("merge story: %w", err)
+	}
+	defer tx.Rollback()
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`INSERT INTO stories (id, dirty) VALUES ($1, true) ON CONFLICT (id) DO UPDATE SET dirty = true`, []any{to}},
+		{`UPDATE stories SET dirty = true WHERE id = $1`, []any{from}},
+		{`UPDATE story_articles SET story_id = $1 WHERE story_id = $2`, []any{to, from}},
+		{`INSERT INTO story_merges (story_id, merged_to) VALUES ($1, $2) ON CONFLICT (story_id) DO UPDATE SET merged_to = excluded.merged_to`, []any{from, to}},
+		{`DELETE FROM story_merges WHERE story_id = $1`, []any{to}},
+	} {
+		if _, err := tx.ExecContext(ctx, q.sql, q.args...); err != nil {
+			return fmt.Errorf("merge story: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// MergedInto implements news.StoryStore.
+func (s *Store) MergedInto(ctx context.Context, id string) (string, error) {
+	cur := id
+	for range 64 {
+		var to string
+		err := s.db.QueryRowContext(ctx, `SELECT merged_to FROM story_merges WHERE story_id = $1`, cur).Scan(&to)
+		if errors.Is(err, sql.ErrNoRows) {
+			break
+		}
+		if err != nil {
+			return "", fmt.Errorf("merged story %s: %w", id, err)
+		}
+		cur = to
+	}
+	if cur == id {
+		return "", fmt.Errorf("story %s: %w", id, news.ErrNotFound)
+	}
+	return cur, nil
+}
+
 // DirtyStories implements news.StoryStore.
 func (s *Store) DirtyStories(ctx context.Context) ([]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id FROM stories WHERE dirty ORDER BY id`)

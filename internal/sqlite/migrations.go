@@ -53,4 +53,9 @@ var migrations = []string{
 	// a record of what it did not finish.
 	`ALTER TABLE stories ADD COLUMN dirty INTEGER NOT NULL DEFAULT 0;
 	CREATE INDEX stories_dirty ON stories(dirty) WHERE dirty <> 0;`,
+	// 3: stories merged into others, so that their addresses lead on.
+	`CREATE TABLE story_merges (
+		story_id  TEXT PRIMARY KEY,
+		merged_to TEXT NOT NULL
+	);`,
 }

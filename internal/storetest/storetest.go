@@ -27,6 +27,7 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"Stories", testStories},
 		{"Batches", testBatches},
 		{"DirtyStories", testDirty},
+		{"MergedStories", testMerged},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -311,4 +312,39 @@ func testDirty(t *testing.T, ctx context.Context, s news.Store) {
 		t.Fatal(err)
 	}
 	dirty("s1")
+}
+
+// testMerged: merging moves every article, marks both stories dirty, and
+// the merged story's id leads to the story it joined, through merges of
+// merges; an id never merged is not found.
+func testMerged(t *testing.T, ctx context.Context, s news.Store) {
+	a := article("https://e.com/m1", "m1", "One", 1)
+	b := article("https://e.com/m2", "m2", "Two", 2)
+	if _, err := s.SaveArticles(ctx, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStories(ctx, [][2]string{{a.ID, "s1"}, {b.ID, "s2"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MergeStory(ctx, "s1", "s2"); err != nil {
+		t.Fatal(err)
+	}
+	if ids, _ := s.StoryArticles(ctx, "s2"); len(ids) != 2 {
+		t.Fatalf("s2 = %v", ids)
+	}
+	if ids, _ := s.StoryArticles(ctx, "s1"); len(ids) != 0 {
+		t.Fatalf("s1 still has %v", ids)
+	}
+	if d, _ := s.DirtyStories(ctx); len(d) != 2 {
+		t.Errorf("dirty = %v", d)
+	}
+	if err := s.MergeStory(ctx, "s2", "s3"); err != nil {
+		t.Fatal(err)
+	}
+	if to, err := s.MergedInto(ctx, "s1"); err != nil || to != "s3" {
+		t.Errorf("s1 merged into %q, %v; want s3", to, err)
+	}
+	if _, err := s.MergedInto(ctx, "s3"); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("s3 was never merged: %v", err)
+	}
 }

@@ -259,7 +259,7 @@ func (c citer) source(id string) string {
 }
 
 func (u *ui) storyPage(r *http.Request) (*page, error) {
-	v, err := u.store.View(r.Context(), r.PathValue("id"))
+	v, err := api.StoryView(r.Context(), u.store, r.PathValue("id"), "/stories/")
 	if err != nil {
 		return nil, err
 	}

@@ -295,6 +295,9 @@ func (u *ui) remember(url string, source any, html []byte) {
 
 // fail writes a plain error page with the status api.StatusOf gives.
 func (u *ui) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if api.Redirect(w, r, err) {
+		return // a merged story: its new address
+	}
 	code, msg := api.StatusOf(err)
 	if code >= 500 {
 		u.log.ErrorContext(r.Context(), "ui request", "path", r.URL.Path, "err", err)

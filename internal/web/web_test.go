@@ -250,3 +250,18 @@ func TestPageWeight(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedStoryPageRedirects: the address of a story merged into another
+// leads to the story it joined.
+func TestMergedStoryPageRedirects(t *testing.T) {
+	srv := newTestServer(t, Config{})
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := client.Get(srv.URL + "/stories/" + memstore.MergedStory)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != "/stories/"+memstore.FerryStory {
+		t.Errorf("merged story page: %d, Location %q", res.StatusCode, res.Header.Get("Location"))
+	}
+}
