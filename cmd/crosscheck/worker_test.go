@@ -124,6 +124,14 @@ func TestWorkerNeedsQueue(t *testing.T) {
 // stories in both modes: the distributed assigner repairs stories when its
 // queue falls idle, as an embedded run does at its end.
 func TestDistributedStoriesMatchEmbedded(t *testing.T) {
+	t.Run("uninterrupted", func(t *testing.T) { distributedAgainstEmbedded(t, 0) })
+	t.Run("assigner restarted", func(t *testing.T) { distributedAgainstEmbedded(t, 60) })
+}
+
+// distributedAgainstEmbedded runs the comparison; with restartAt > 0 the
+// assigner is stopped once that many articles are placed and a new one
+// takes over, as after a crash.
+func distributedAgainstEmbedded(t *testing.T, restartAt int) {
 	if testing.Short() {
 		t.Skip("distributed against embedded: skipped in -short mode")
 	}
@@ -142,18 +150,29 @@ func TestDistributedStoriesMatchEmbedded(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	exits := make(chan int, 2)
+	exits := make(chan int, 3)
 	go func() { exits <- run(ctx, []string{"worker", "--db", db, "--queue", queue, "--workers", "1"}) }()
-	go func() { exits <- run(ctx, []string{"assign", "--db", db, "--queue", queue}) }()
+	actx, acancel := context.WithCancel(ctx)
+	defer acancel()
+	go func() { exits <- run(actx, []string{"assign", "--db", db, "--queue", queue}) }()
 	s, err := openStore(t.Context(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(5 * time.Minute)
+	restarted := restartAt == 0
 	for {
 		as, err := s.Assignments(t.Context())
 		if err != nil {
 			t.Fatal(err)
+		}
+		if !restarted && len(as) >= restartAt {
+			acancel() // the assigner stops mid-run; a new one takes over
+			if code := <-exits; code != 0 {
+				t.Errorf("stopped assigner exit %d", code)
+			}
+			go func() { exits <- run(ctx, []string{"assign", "--db", db, "--queue", queue}) }()
+			restarted = true
 		}
 		if len(as) == want.articles {
 			break
