@@ -171,6 +171,9 @@ func (d *doc) resolve() []*ent {
 			persons = append(persons, e)
 		}
 	}
+	// Mentions in text order let pickRecent look back from a mention
+	// instead of over all of them.
+	sorted := sort.SliceIsSorted(ms, func(i, j int) bool { return ms[i].Span.Start < ms[j].Span.Start })
 	// Persons by the tokens of their full names and by their joined-up
 	// names ("KimKardashian"), in the order of persons.
 	byTok := map[string][]int{}
@@ -214,7 +217,7 @@ func (d *doc) resolve() []*ent {
 		if len(cands) == 0 {
 			continue
 		}
-		assign[i] = pickRecent(cands, assign, ms, ms[i].Span.Start)
+		assign[i] = pickRecent(cands, assign, ms, i, sorted)
 	}
 	// Everything else groups by its folded name and type.
 	for _, i := range order {
@@ -344,19 +347,35 @@ func lastMentions(e *ent, assign []*ent) int {
 
 // pickRecent chooses among candidate entities the one mentioned last
 // before offset at, else the one mentioned first after it.
-func pickRecent(cands []*ent, assign []*ent, ms []news.Mention, at int) *ent {
+func pickRecent(cands []*ent, assign []*ent, ms []news.Mention, cur int, sorted bool) *ent {
 	if len(cands) == 1 {
 		return cands[0]
 	}
+	at := ms[cur].Span.Start
 	var best *ent
 	bestAt := -1
-	for i, e := range assign {
-		if e == nil || ms[i].Span.Start >= at {
-			continue
+	if sorted {
+		// The nearest earlier mention of a candidate, looking back from cur.
+		for i := cur - 1; i >= 0 && best == nil; i-- {
+			if ms[i].Span.Start >= at {
+				continue
+			}
+			for _, c := range cands {
+				if assign[i] == c {
+					best = c
+					break
+				}
+			}
 		}
-		for _, c := range cands {
-			if c == e && ms[i].Span.Start > bestAt {
-				best, bestAt = c, ms[i].Span.Start
+	} else {
+		for i, e := range assign {
+			if e == nil || ms[i].Span.Start >= at {
+				continue
+			}
+			for _, c := range cands {
+				if c == e && ms[i].Span.Start > bestAt {
+					best, bestAt = c, ms[i].Span.Start
+				}
 			}
 		}
 	}

@@ -16,7 +16,7 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 		st.By = trimSpeaker(strings.Join(strings.Fields(who.Text(text)), " "))
 		// A name stands for the source when it is the source's head ("the
 		// senator Jane Doe"), not a modifier ("Nigerian officials").
-		if m, ok := mentionIn(a.Mentions, who); ok && m.Span.End >= who.End-1 {
+		if m, ok := d.mentionIn(a.Mentions, who); ok && m.Span.End >= who.End-1 {
 			st.By, st.ByKey = m.Name, m.Key
 			if st.By == "" {
 				st.By = m.Text
@@ -66,12 +66,27 @@ func (d *doc) antecedent(src news.Span) news.Span {
 	return src
 }
 
-// mentionIn returns the longest named mention overlapping sp.
-func mentionIn(ms []news.Mention, sp news.Span) (news.Mention, bool) {
+// mentionIn returns the longest named mention of ms overlapping sp,
+// looking only at those that start near it (ms sorted once by position).
+func (d *doc) mentionIn(ms []news.Mention, sp news.Span) (news.Mention, bool) {
+	if d.named == nil {
+		d.named = make([]news.Mention, 0, len(ms))
+		for _, m := range ms {
+			if m.Key != "" {
+				d.named = append(d.named, m)
+			}
+		}
+		sort.SliceStable(d.named, func(i, j int) bool { return d.named[i].Span.Start < d.named[j].Span.Start })
+	}
+	const maxName = 256 // no name is longer: a mention overlapping sp starts at most this far before it
 	var best news.Mention
 	ok := false
-	for _, m := range ms {
-		if m.Span.Start < sp.End && sp.Start < m.Span.End && m.Key != "" && (!ok || m.Span.Len() > best.Span.Len()) {
+	from := sort.Search(len(d.named), func(i int) bool { return d.named[i].Span.Start >= sp.Start-maxName })
+	for _, m := range d.named[from:] {
+		if m.Span.Start >= sp.End {
+			break
+		}
+		if sp.Start < m.Span.End && (!ok || m.Span.Len() > best.Span.Len()) {
 			best, ok = m, true
 		}
 	}

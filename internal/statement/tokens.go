@@ -31,6 +31,7 @@ type doc struct {
 	text  string
 	toks  []tok
 	sents []sent
+	named []news.Mention // the article's named mentions by position, once asked for
 }
 
 // prepare tokenises text sentence by sentence. Sentences and paragraphs
