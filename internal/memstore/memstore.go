@@ -369,16 +369,8 @@ func (s *Store) MergeStory(_ context.Context, from, to string) error {
 func (s *Store) MergedInto(_ context.Context, id string) (string, error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	cur := id
-	for range 64 {
+	return news.FollowMerges(id, func(cur string) (string, bool, error) {
 		to, ok := s.merged[cur]
-		if !ok {
-			break
-		}
-		cur = to
-	}
-	if cur == id {
-		return "", news.ErrNotFound
-	}
-	return cur, nil
+		return to, ok, nil
+	})
 }

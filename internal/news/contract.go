@@ -3,6 +3,7 @@ package news
 import (
 	"context"
 	"errors"
+	"fmt"
 )
 
 // ErrNotFound is returned when a requested article, story or entity does not exist.
@@ -137,4 +138,26 @@ type Queue interface {
 	// redelivered later, so handlers must be idempotent.
 	Consume(ctx context.Context, subject string, handle func(ctx context.Context, data []byte) error) error
 	Close() error
+}
+
+// FollowMerges follows the merges of story id, asking next for the story
+// each was merged into (ok false when it was not), to the story its
+// articles are in now; ErrNotFound when id was never merged. Stores share
+// it for MergedInto.
+func FollowMerges(id string, next func(string) (to string, ok bool, err error)) (string, error) {
+	cur := id
+	for range 64 { // merges of merges, bounded
+		to, ok, err := next(cur)
+		if err != nil {
+			return "", fmt.Errorf("merged story %s: %w", id, err)
+		}
+		if !ok {
+			break
+		}
+		cur = to
+	}
+	if cur == id {
+		return "", fmt.Errorf("story %s: %w", id, ErrNotFound)
+	}
+	return cur, nil
 }

@@ -252,22 +252,14 @@ func (s *Store) MergeStory(ctx context.Context, from, to string) error {
 
 // MergedInto implements news.StoryStore.
 func (s *Store) MergedInto(ctx context.Context, id string) (string, error) {
-	cur := id
-	for range 64 { // merges of merges, bounded
+	return news.FollowMerges(id, func(cur string) (string, bool, error) {
 		var to string
 		err := s.db.QueryRowContext(ctx, `SELECT merged_to FROM story_merges WHERE story_id = ?`, cur).Scan(&to)
 		if errors.Is(err, sql.ErrNoRows) {
-			break
+			return "", false, nil
 		}
-		if err != nil {
-			return "", fmt.Errorf("merged story %s: %w", id, err)
-		}
-		cur = to
-	}
-	if cur == id {
-		return "", fmt.Errorf("story %s: %w", id, news.ErrNotFound)
-	}
-	return cur, nil
+		return to, err == nil, err
+	})
 }
 
 // DirtyStories implements news.StoryStore.
