@@ -6,6 +6,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/statement"
 )
 
 // Reading an article's stance toward the main claim: the article's own
@@ -30,6 +31,14 @@ var (
 // indeed genuine", "the report was accurate". They are the vocabulary of
 // veracity itself, like debunkWords.
 var affirmWords = regexp.MustCompile(`(?i)^\W*(?:it|this|that|they|these|the (?:\w+ ){0,2}(?:story|report|reports|letter|photo|picture|image|video|account|news|claim|claims|document|note|footage))(?:'s| (?:is|was|are|were))(?: indeed| in fact| actually| genuinely)? (?:true|genuine|authentic|real|accurate|correct|legitimate)\b`)
+
+// denialOf: someone denies something said ("denied that", "deny the claim",
+// "dismissed the reports", "shot down that rumor"), not "dismissed from
+// service" or "to deny them liberty".
+var denialOf = regexp.MustCompile(`(?i)\b(den(?:y|ies|ied|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:ed|es|ing)|rebuff(?:ed|s)?|shot down|shoots down)\s+(?:(?:the|that|this|these|those|all|any|such|its|his|her|their|earlier|recent|latest|new|online|media|press)\s+){0,3}(?:that\b|claims?|reports?|allegations?|accusations?|charges|rumou?rs?|stor(?:y|ies)|suggestions?|speculation)`)
+
+// denier is the subject of a denial sentence: the words before its verb.
+var denier = regexp.MustCompile(`(?i)(?:^|[,;:]\s+|\bbut\s+|\bhowever,?\s+)((?:[\w'’.&-]+\s+){0,7}?[\w'’.&-]+)(?:,\s+however,)?\s+(?:has|have|had|also|quickly|swiftly|strongly|flatly|firmly|categorically|\s)*(?:den(?:y|ies|ied)|dismiss(?:ed|es)?|reject(?:ed|s)?|refut(?:ed|es)|rebuff(?:ed|s)?|shot down|shoots down)\b`)
 
 // notConfirmed: "police have not confirmed whether", "has yet to be
 // confirmed": no word either way.
@@ -142,6 +151,7 @@ const (
 	flagDoubt                 // doubts something
 	flagReference             // points back at "the story", "the report"
 	flagNegated               // negates a verb ("did not blur")
+	flagDenial                // someone denies or refutes something
 )
 
 // sentenceFlags reads a sentence's flags.
@@ -162,6 +172,9 @@ func sentenceFlags(text string) uint8 {
 	}
 	if strings.Contains(lower, "n") && negatedVerb.MatchString(text) {
 		f |= flagNegated
+	}
+	if hasAny(lower, denyKeys) && denialOf.MatchString(text) && !noComment.MatchString(text) && !strings.Contains(lower, "no denying") {
+		f |= flagDenial | flagReference
 	}
 	return f
 }
@@ -294,6 +307,9 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 			best, bestScore = s, sc
 		}
 		f := flags[i]
+		if denial.Len() == 0 && f&flagDenial != 0 && (sc >= denialMatch || f&flagReference != 0) {
+			denial = s // "Saudi officials deny the claim", "the agency refuted that claim"
+		}
 		if denial.Len() == 0 && f&flagNegated != 0 && sc >= denialSentenceMatch {
 			if t := s.Text(a.Text); negates(t, main) {
 				denial = s // "Saudi TV did not blur her face", besides the sentence that states the claim
@@ -386,8 +402,16 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 	if debunk.Len() > 0 {
 		add(debunk, read(debunk), news.Debunks)
 	} else if denial.Len() > 0 && !(bestScore >= mainClaimMatch && denial.Overlaps(best)) {
-		if rd := read(denial); rd.stance == news.Denies {
-			add(denial, rd, news.Denies)
+		rd := read(denial)
+		if rd.by == "" {
+			// No statement found there: the denial's subject speaks.
+			if m := denier.FindStringSubmatch(denial.Text(a.Text)); m != nil && !pronounSubject(m[1]) {
+				by := dropHeading(m[1])
+				rd.by, rd.voice = by, voiceOf(by, statement.PhraseVoice(by))
+			}
+		}
+		if rd.stance == news.Denies && rd.by != "" {
+			add(denial, rd, news.Denies) // a denial needs someone who denies
 		}
 	}
 	return out, best
@@ -699,4 +723,28 @@ func nested(a *news.Article, k int) bool {
 		}
 	}
 	return false
+}
+
+// pronounSubject tells whether a denial's subject is only a pronoun or a
+// bare article ("he", "they", "the"): who it is is elsewhere.
+func pronounSubject(s string) bool {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "he", "she", "they", "it", "we", "i", "you", "the", "a", "an", "this", "that", "who", "which":
+		return true
+	}
+	return false
+}
+
+// dropHeading takes a run-in heading in capitals off the front of a phrase:
+// "NOT KIM'S FIRST ABSENCE North Korean officials" is "North Korean officials".
+func dropHeading(s string) string {
+	f := strings.Fields(s)
+	i := 0
+	for i < len(f)-1 && len(f[i]) > 1 && strings.ToUpper(f[i]) == f[i] && strings.ToLower(f[i]) != f[i] {
+		i++
+	}
+	if i < 2 { // one capitalised word may be an acronym: "NASA officials"
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(f[i:], " ")
 }

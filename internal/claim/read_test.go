@@ -176,3 +176,32 @@ func TestHedgedByReports(t *testing.T) {
 		}
 	}
 }
+
+func TestDenialSentences(t *testing.T) {
+	for _, c := range []struct {
+		text, by string
+		denial   bool
+	}{
+		{"Saudi officials deny the claim.", "Saudi officials", true},
+		{"The state health agency refuted that claim to reporters on Monday.", "The state health agency", true},
+		{"Amazon, however, quickly shot down that rumor.", "Amazon", true},
+		{"Prior to being caught on tape, the woman denied all allegations.", "the woman", true},
+		{"NOT THE FIRST TIME Port officials have denied that the quay is unsafe.", "Port officials", true},
+		{"A senior official was dismissed from service on Thursday.", "", false},
+		{"Any attempt to deny citizens their liberty will fail.", "", false},
+		{"There is no denying the fact that the firm is treading new ground.", "", false},
+	} {
+		f := sentenceFlags(c.text)
+		if got := f&flagDenial != 0; got != c.denial {
+			t.Errorf("%q: denial %v, want %v", c.text, got, c.denial)
+			continue
+		}
+		if !c.denial {
+			continue
+		}
+		m := denier.FindStringSubmatch(c.text)
+		if m == nil || dropHeading(m[1]) != c.by {
+			t.Errorf("%q: denier %q, want %q", c.text, m, c.by)
+		}
+	}
+}

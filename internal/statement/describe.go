@@ -146,6 +146,34 @@ var voiceWords = func() map[string]string {
 // "a source in the ministry" is anonymous, "the state news agency" is media.
 var voiceOrder = []string{news.VoiceAnonymous, news.VoiceExpert, news.VoiceMedia, news.VoiceOfficial, news.VoiceFans}
 
+// PhraseVoice is the voice of a source phrase read on its own ("Saudi
+// officials": official; "a source close to the family": anonymous; "the
+// Times": media), or news.VoiceNamed when no word says.
+func PhraseVoice(phrase string) string {
+	found := map[string]bool{}
+	reports := false
+	for _, w := range strings.FieldsFunc(strings.ToLower(phrase), func(r rune) bool {
+		return r == ' ' || r == ',' || r == '\'' || r == '’' || r == '(' || r == ')'
+	}) {
+		if w == "report" || w == "reports" {
+			reports = true
+			continue
+		}
+		if v, ok := voiceWords[w]; ok {
+			found[v] = true
+		}
+	}
+	if reports && len(found) == 0 {
+		found[news.VoiceMedia] = true
+	}
+	for _, v := range voiceOrder {
+		if found[v] {
+			return v
+		}
+	}
+	return news.VoiceNamed
+}
+
 // voice decides who stands behind a statement from its source phrase.
 func voice(a *news.Article, d *doc, st *news.Statement) string {
 	if st.Kind == "assertion" {

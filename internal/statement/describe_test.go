@@ -10,3 +10,12 @@ func TestTrimSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestPhraseVoice(t *testing.T) {
+	for in, want := range map[string]string{"Saudi officials": "official", "a source close to the family": "anonymous",
+		"the Times": "media", "Amazon": "named", "the Texas Department of State Health Services": "official"} {
+		if got := PhraseVoice(in); got != want {
+			t.Errorf("PhraseVoice(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
