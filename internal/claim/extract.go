@@ -29,6 +29,10 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 	people := persons(a)
 	pair := salientPair(people)
 	pers := perMentions(a)
+	counts := make(map[string]int, len(people)) // mentions in the whole article, by person
+	for _, p := range people {
+		counts[p.key] = p.count
+	}
 	for _, s := range sentences(a) {
 		text := s.Text(a.Text)
 		if strings.TrimSpace(text) == "" {
@@ -39,6 +43,9 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 			continue // nothing here for this stage: a cheap test before the per-sentence work
 		}
 		inSentence := pers.in(s)
+		for i := range inSentence {
+			inSentence[i].count = counts[inSentence[i].key]
+		}
 		by, social := speakerOf(a, s, text)
 		quoted := by != "" && by != "fans" && insideQuote(a, s)
 		if hasAny(lower, noCommentKeys) && noComment.MatchString(text) {
@@ -78,7 +85,7 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 				if exTie.MatchString(text[loc[0]:loc[1]]) {
 					// "with ex Tristan": the ex is the person named right
 					// after; the other is the article's main person.
-					subj, obj, ok = exPair(inSentence, s.Start+loc[0])
+					subj, obj, ok = exPair(inSentence, s.Start+loc[0], pair)
 				}
 				if !ok || seen[rel.predicate] {
 					continue
@@ -101,9 +108,12 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 // exTie is a trigger naming someone's ex rather than a split.
 var exTie = regexp.MustCompile(`(?i)\bex\b`)
 
-// exPair returns the ex named first after offset at and the most mentioned
-// other person of the sentence.
-func exPair(in []person, at int) (string, string, bool) {
+// exPair returns the ex named first after offset at and the person whose
+// ex it is: the one the sentence names last before at, when that is one of
+// the article's two main people ("Khloe had a child with ex Tristan"); when
+// someone else stands between ("her son Tatum, whom she shares with ex
+// Tristan"), whose ex it is cannot be told and nothing is returned.
+func exPair(in []person, at int, salient []person) (string, string, bool) {
 	var ex *person
 	best := -1
 	for i := range in {
@@ -116,17 +126,24 @@ func exPair(in []person, at int) (string, string, bool) {
 	if ex == nil || best-at > 16 {
 		return "", "", false
 	}
-	// The other is the most mentioned person the sentence names.
 	var other *person
+	last := -1
 	for i := range in {
-		if in[i].key != ex.key && (other == nil || in[i].count > other.count) {
-			other = &in[i]
+		for _, o := range in[i].at {
+			if o < at && o > last && in[i].key != ex.key {
+				last, other = o, &in[i]
+			}
 		}
 	}
-	if other == nil || other.count < 2 {
+	if other == nil {
 		return "", "", false
 	}
-	return other.name, ex.name, true
+	for _, p := range salient {
+		if p.key == other.key {
+			return other.name, ex.name, true
+		}
+	}
+	return "", "", false
 }
 
 // roleKeys must occur (lower-cased) for roleSpeaker to match.

@@ -205,3 +205,28 @@ func TestDenialSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestExPair: "with ex X" relates X to the main person named just before;
+// with someone else between, whose ex it is cannot be told.
+func TestExPair(t *testing.T) {
+	mk := func(text string, names ...string) (*news.Article, []person) {
+		a := &news.Article{Text: text}
+		for _, n := range names {
+			i := strings.Index(text, n)
+			a.Mentions = append(a.Mentions, news.Mention{Span: news.Span{Start: i, End: i + len(n)}, Text: n,
+				Type: news.PER, Key: "per:" + strings.ToLower(n), Name: n})
+		}
+		return a, perMentions(a).in(news.Span{End: len(text)})
+	}
+	salient := []person{{key: "per:ada vance"}, {key: "per:leo marsh"}}
+	text := "The singer Ada Vance had her second child with ex Omar Price in May."
+	_, in := mk(text, "Ada Vance", "Omar Price")
+	if s, o, ok := exPair(in, strings.Index(text, "ex Omar"), salient); !ok || s != "Ada Vance" || o != "Omar Price" {
+		t.Errorf("exPair = %q %q %v", s, o, ok)
+	}
+	text = "Ada Vance and Leo Marsh dined out; her son Tim, whom she shares with ex Omar Price, stayed home."
+	_, in = mk(text, "Ada Vance", "Leo Marsh", "Tim", "Omar Price")
+	if s, o, ok := exPair(in, strings.Index(text, "ex Omar"), salient); ok {
+		t.Errorf("exPair = %q %q, want nothing", s, o)
+	}
+}
