@@ -183,6 +183,24 @@ func TestSeedStory(t *testing.T) {
 		if !trueAges {
 			t.Errorf("True's ages not explained by time: %+v", v.Contradictions)
 		}
+		// The relations take the status their sources give: the meeting every
+		// outlet describes and the split with Tristan Thompson that outlets
+		// state as fact are confirmed; no relation is invented around them.
+		rel := map[string]news.Status{}
+		for _, c := range v.Claims[1:] {
+			if c.Kind == "relation" {
+				rel[fold.String(c.Text)] = c.Status
+			}
+		}
+		if rel["khloe kardashian and michele morrone have met"] != news.Confirmed ||
+			rel["khloe kardashian and tristan thompson have split"] != news.Confirmed {
+			t.Errorf("relations = %v", rel)
+		}
+		for text := range rel {
+			if strings.Contains(text, "michele morrone and tristan thompson") || strings.Contains(text, "tristan thompson and michele morrone") {
+				t.Errorf("invented relation %q", text)
+			}
+		}
 	})
 
 	t.Run("timeline", func(t *testing.T) {
