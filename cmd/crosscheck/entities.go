@@ -29,7 +29,7 @@ func runEntities(ctx context.Context, args []string) error {
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -69,7 +69,7 @@ func runEntity(ctx context.Context, args []string) error {
 		return errors.New("want one entity ID")
 	}
 	id := fs.Arg(0)
-	st, err := openStore(ctx, *db)
+	st, err := openExistingStore(ctx, *db)
 	if err != nil {
 		return err
 	}

@@ -72,3 +72,17 @@ func TestReorderKeepsFlagValues(t *testing.T) {
 		t.Errorf("reorder = %q", got)
 	}
 }
+
+// TestReadCommandsNeverCreateAStore: a command that only reads says there
+// is no store and how to make one, and leaves no file behind.
+func TestReadCommandsNeverCreateAStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "none.db")
+	for _, args := range [][]string{{"stories"}, {"story", "x"}, {"articles"}, {"search", "x"}, {"entities"}, {"check"}} {
+		if code := run(t.Context(), append(args, "--db", db)); code != 1 {
+			t.Errorf("%v: exit %d, want 1", args, code)
+		}
+		if _, err := os.Stat(db); err == nil {
+			t.Fatalf("%v created %s", args, db)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,7 +35,11 @@ func withStore(ctx context.Context, fs *flag.FlagSet, args []string, nargs int, 
 		fs.Usage()
 		return fmt.Errorf("want %d argument(s), got %d", nargs, fs.NArg())
 	}
-	s, err := openStore(ctx, *db)
+	open := openExistingStore
+	if fs.Name() == "demo" {
+		open = openStore // the demo makes its store
+	}
+	s, err := open(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -87,6 +92,9 @@ func runArticle(ctx context.Context, args []string) error {
 	removed := fs.Bool("removed", false, "show what cleaning removed, with reasons")
 	return withStore(ctx, fs, args, 1, func(s news.Store) error {
 		a, err := s.Article(ctx, fs.Arg(0))
+		if errors.Is(err, news.ErrNotFound) {
+			return fmt.Errorf("no article %q: `crosscheck articles` lists them", fs.Arg(0))
+		}
 		if err != nil {
 			return err
 		}
@@ -197,7 +205,19 @@ func runStory(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print the story JSON (docs/json.md)")
 	md := fs.Bool("markdown", false, "print the sheet as Markdown")
 	return withStore(ctx, fs, args, 1, func(s news.Store) error {
+		if *asJSON && *md {
+			return errors.New("--json and --markdown: give one")
+		}
 		v, err := s.View(ctx, fs.Arg(0))
+		if errors.Is(err, news.ErrNotFound) {
+			if to, merr := s.MergedInto(ctx, fs.Arg(0)); merr == nil {
+				v, err = s.View(ctx, to) // merged into another: show that one
+				fmt.Fprintf(os.Stderr, "story %s was merged into %s\n", fs.Arg(0), to)
+			}
+		}
+		if errors.Is(err, news.ErrNotFound) {
+			return fmt.Errorf("no story %q: `crosscheck stories` lists them", fs.Arg(0))
+		}
 		if err != nil {
 			return err
 		}

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
+	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -26,6 +29,18 @@ func dbFlag(fs *flag.FlagSet) *string {
 
 // openStore opens the store at path: PostgreSQL for a postgres:// or
 // postgresql:// URL, else a SQLite file.
+// openExistingStore opens a store that must exist already: a command that
+// only reads never leaves an empty database file behind.
+func openExistingStore(ctx context.Context, path string) (news.Store, error) {
+	if !postgres.IsURL(path) {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no store at %s: make one with `crosscheck ingest --db %s FILES...` or `crosscheck demo --db %s`",
+				path, path, path)
+		}
+	}
+	return openStore(ctx, path)
+}
+
 func openStore(ctx context.Context, path string) (news.Store, error) {
 	if postgres.IsURL(path) {
 		return postgres.Open(ctx, path)
