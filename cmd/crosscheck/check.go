@@ -40,7 +40,7 @@ func runCheck(ctx context.Context, args []string) error {
 		if err := e.rebuildAll(ctx, bad); err != nil {
 			return err
 		}
-		fmt.Fprintf(os.Stderr, "repaired: %d stories rebuilt\n", len(bad))
+		fmt.Fprintf(os.Stderr, "repaired: %s rebuilt\n", plural(len(bad), "story", "stories"))
 		if bad, report, err = checkStore(ctx, s); err != nil {
 			return err
 		} else if len(bad) > 0 {
@@ -76,7 +76,7 @@ func checkStore(ctx context.Context, s news.Store) (bad []string, report []strin
 			return nil, nil, err
 		}
 		if len(ids) == 0 {
-			flag(st.ID, "story %s is listed with %d articles but has none", st.ID, st.ArticleCount)
+			flag(st.ID, "story %s is listed with %s but has none", st.ID, plural(st.ArticleCount, "article", "articles"))
 			continue
 		}
 		v, err := s.View(ctx, st.ID)

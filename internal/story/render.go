@@ -17,7 +17,7 @@ func Render(w io.Writer, v *news.StoryView, markdown bool) error {
 		r.num[a.ID] = i + 1
 	}
 	r.heading(1, v.Title)
-	r.printf("Story %s · %d articles\n", v.ID, len(v.Articles))
+	r.printf("Story %s · %s\n", v.ID, plural(len(v.Articles), "article"))
 	if len(v.Sheet) > 0 {
 		section := ""
 		for _, l := range v.Sheet {
