@@ -150,28 +150,10 @@ var voiceOrder = []string{news.VoiceAnonymous, news.VoiceExpert, news.VoiceMedia
 // officials": official; "a source close to the family": anonymous; "the
 // Times": media), or news.VoiceNamed when no word says.
 func PhraseVoice(phrase string) string {
-	found := map[string]bool{}
-	reports := false
-	for _, w := range strings.FieldsFunc(strings.ToLower(phrase), func(r rune) bool {
+	words := strings.FieldsFunc(strings.ToLower(phrase), func(r rune) bool {
 		return r == ' ' || r == ',' || r == '\'' || r == '’' || r == '(' || r == ')'
-	}) {
-		if w == "report" || w == "reports" {
-			reports = true
-			continue
-		}
-		if v, ok := voiceWords[w]; ok {
-			found[v] = true
-		}
-	}
-	if reports && len(found) == 0 {
-		found[news.VoiceMedia] = true
-	}
-	for _, v := range voiceOrder {
-		if found[v] {
-			return v
-		}
-	}
-	return news.VoiceNamed
+	})
+	return voiceOfWords(words, phrase, "")
 }
 
 // voice decides who stands behind a statement from its source phrase.
@@ -182,12 +164,20 @@ func voice(a *news.Article, d *doc, st *news.Statement) string {
 	if st.Source.Len() == 0 {
 		return news.VoiceAnonymous
 	}
-	found := map[string]bool{}
 	who := d.antecedent(st.Source)
-	src := who.Text(a.Text)
-	reports := false // "reports" alone: other media; "a police report" is the police's
+	var words []string
 	for i := d.firstTokenAt(who.Start); i < len(d.toks) && d.toks[i].s < who.End; i++ {
-		w := lower(d.toks[i].w)
+		words = append(words, lower(d.toks[i].w))
+	}
+	return voiceOfWords(words, who.Text(a.Text), a.Source)
+}
+
+// voiceOfWords decides a voice from a source phrase's lower-cased words,
+// the phrase itself and the outlet's name (naming it is other media).
+func voiceOfWords(words []string, src, outlet string) string {
+	found := map[string]bool{}
+	reports := false // "reports" alone: other media; "a police report" is the police's
+	for _, w := range words {
 		if w == "report" || w == "reports" {
 			reports = true
 			continue
@@ -202,7 +192,7 @@ func voice(a *news.Article, d *doc, st *news.Statement) string {
 	if strings.Contains(src, "people close") || strings.Contains(src, "person close") {
 		found[news.VoiceAnonymous] = true
 	}
-	if a.Source != "" && strings.Contains(strings.ToLower(src), strings.ToLower(a.Source)) {
+	if outlet != "" && strings.Contains(strings.ToLower(src), strings.ToLower(outlet)) {
 		found[news.VoiceMedia] = true
 	}
 	for _, v := range voiceOrder {
