@@ -68,13 +68,17 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		}
 		add("People", text, cites)
 	}
-	quotes := append([]news.Quote(nil), v.Quotes...)
-	sort.SliceStable(quotes, func(i, j int) bool {
-		if quotes[i].Social != quotes[j].Social {
-			return !quotes[i].Social
+	// Fans' posts are one line, after the quotes of people who speak for
+	// themselves or others: one fan's tweet is not a source.
+	var quotes, fans []news.Quote
+	for _, q := range v.Quotes {
+		if q.Social || fanSpeaker(q.Speaker.Name) {
+			fans = append(fans, q)
+		} else {
+			quotes = append(quotes, q)
 		}
-		return len(quotes[i].Carriers) > len(quotes[j].Carriers)
-	})
+	}
+	sort.SliceStable(quotes, func(i, j int) bool { return len(quotes[i].Carriers) > len(quotes[j].Carriers) })
 	for i, q := range quotes {
 		if i >= maxQuotes {
 			break
@@ -102,6 +106,20 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 			text += "; outlets disagree on the speaker"
 		}
 		add("Quotes", text+")", cites)
+	}
+	if len(fans) > 0 {
+		var cites []news.Citation
+		arts := map[string]bool{}
+		for _, q := range fans {
+			for _, c := range q.Carriers {
+				arts[c.ArticleID] = true
+				if len(cites) < 6 {
+					cites = append(cites, c.Citations...)
+				}
+			}
+		}
+		add("Quotes", fmt.Sprintf("Fans' posts: %s quoted in %s, such as “%s”", plural(len(fans), "post"),
+			plural(len(arts), "article"), clip(fans[0].Text, 120)), cites)
 	}
 	for _, c := range v.Contradictions {
 		var cites []news.Citation
@@ -312,4 +330,20 @@ func personFacts(e news.Entity) ([]string, []news.Citation) {
 		facts = append(facts, strings.TrimPrefix(name, "relation:")+" "+strings.Join(vals, ", "))
 	}
 	return facts, cites
+}
+
+// fanWords name a speaker who posts rather than speaks for anyone: "a
+// Twitter user", "one fan", "another commenter".
+var fanWords = map[string]bool{"fan": true, "fans": true, "user": true, "users": true, "follower": true,
+	"followers": true, "commenter": true, "commenters": true, "netizen": true, "netizens": true, "redditor": true,
+	"tweeter": true, "poster": true}
+
+// fanSpeaker tells whether a quote's speaker is an anonymous social-media poster.
+func fanSpeaker(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if fanWords[strings.Trim(w, ".,")] {
+			return true
+		}
+	}
+	return false
 }

@@ -92,3 +92,32 @@ func TestCacheIsBoundedAndDropsRawText(t *testing.T) {
 		t.Fatalf("cache not bounded: %d hits", len(hit))
 	}
 }
+
+// TestFansPostsAreOneLine: quotes of social-media posters are grouped in one
+// cited line after the quotes of people speaking for themselves or others.
+func TestFansPostsAreOneLine(t *testing.T) {
+	v := news.NewStoryView("s", "Tram line")
+	v.Articles = []news.StoryArticle{{ID: "a", Source: "Ledger"}, {ID: "b", Source: "Coast"}}
+	cite := func(id string) []news.Citation { return []news.Citation{{ArticleID: id, Start: 0, End: 4}} }
+	v.Quotes = []news.Quote{
+		{Text: "We will start building next spring", Speaker: news.Speaker{Name: "Mayor Ines Okafor"},
+			Carriers: []news.Carrier{{ArticleID: "a", Citations: cite("a")}}},
+		{Text: "Finally a tram!!", Speaker: news.Speaker{Name: "one Twitter user"},
+			Carriers: []news.Carrier{{ArticleID: "a", Citations: cite("a")}}},
+		{Text: "About time", Social: true, Carriers: []news.Carrier{{ArticleID: "b", Citations: cite("b")}}},
+	}
+	arts := []*news.Article{{ID: "a", Text: "Tram news"}, {ID: "b", Text: "Tram talk"}}
+	if err := (Sheet{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	var quotes []string
+	for _, l := range v.Sheet {
+		if l.Section == "Quotes" {
+			quotes = append(quotes, l.Text)
+		}
+	}
+	if len(quotes) != 2 || !strings.HasPrefix(quotes[0], "Mayor Ines Okafor:") ||
+		!strings.HasPrefix(quotes[1], "Fans' posts: 2 posts quoted in 2 articles") {
+		t.Errorf("quote lines = %q", quotes)
+	}
+}
