@@ -352,6 +352,9 @@ func (d *doc) status() {
 // nationality attributes.
 func (d *doc) roleAttrs(linked []phrase) {
 	for _, p := range linked {
+		if p.guessed {
+			continue // a descriptor gives an attribute only where the syntax links it to the name
+		}
 		d.phraseAttrs(p.e, p, p.span(d))
 	}
 }

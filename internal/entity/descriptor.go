@@ -13,6 +13,10 @@ type phrase struct {
 	start, head, end int
 	det              string
 	e                *ent // the person it describes, once linked
+	// guessed: linked by salience ("the NBA player's" after a name), not by
+	// syntax (apposition, premodifier): good enough to follow a mention,
+	// not to give anyone an attribute.
+	guessed bool
 }
 
 func isQuoteMark(s string) bool {
@@ -231,7 +235,7 @@ func (d *doc) descriptors(persons []*ent) []phrase {
 		}
 		used[k] = true
 		if e := d.pickDescribed(p, persons); e != nil {
-			p.e = e
+			p.e, p.guessed = e, true
 			for _, w := range d.content(p) {
 				e.prof[w]++
 			}

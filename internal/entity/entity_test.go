@@ -356,3 +356,20 @@ func TestBagDistanceBoundsDamerau(t *testing.T) {
 		}
 	}
 }
+
+// TestNoAttributeFromAGuessedDescription: "the basketball player's" after two
+// names may be either (or neither) of them: it gives no one an occupation,
+// while an apposition does.
+func TestNoAttributeFromAGuessedDescription(t *testing.T) {
+	text := "Lena Park was seen with Karl Holm in Rome. The basketball player's agent said nothing. Rita Moon, the singer, smiled."
+	a := article(t, text, "Lena Park/PER", "Karl Holm/PER", "Rita Moon/PER")
+	run(t, a)
+	for _, k := range []string{"per:lena park", "per:karl holm"} {
+		if got := attr(a, k, "occupation"); len(got) > 0 {
+			t.Errorf("%s got occupation %v from a guessed description", k, got)
+		}
+	}
+	if got := attr(a, "per:rita moon", "occupation"); len(got) != 1 || got[0] != "singer" {
+		t.Errorf("apposition: occupation %v, want singer", got)
+	}
+}
