@@ -125,8 +125,10 @@ func (e *engine) restore(ctx context.Context) error {
 
 // toArticle starts an article from a document.
 func toArticle(d news.Document) *news.Article {
-	return &news.Article{URL: d.URL, Source: d.Source, Title: d.Title, Author: d.Author, Path: d.Path,
+	a := &news.Article{URL: d.URL, Source: d.Source, Title: d.Title, Author: d.Author, Path: d.Path,
 		Published: d.Published, Raw: d.Text, HTML: d.HTML}
+	a.InputID = d.ID
+	return a
 }
 
 type job struct {

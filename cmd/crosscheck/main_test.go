@@ -86,3 +86,27 @@ func TestReadCommandsNeverCreateAStore(t *testing.T) {
 		}
 	}
 }
+
+// TestInputIDIsKept: a JSONL line's own id is stored beside ours.
+func TestInputIDIsKept(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(in, []byte(`{"id":"row-17","title":"Tram vote","text":"The council voted on Tuesday to fund a tram line."}`+"\n"), 0o644)
+	db := filepath.Join(dir, "id.db")
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--db", db, in}); code != 0 {
+		t.Fatalf("ingest exit %d", code)
+	}
+	s, err := openStore(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	list, _ := s.Articles(t.Context(), news.ListOptions{})
+	if len(list) != 1 {
+		t.Fatalf("articles %v", list)
+	}
+	a, err := s.Article(t.Context(), list[0].ID)
+	if err != nil || a.InputID != "row-17" {
+		t.Errorf("input id %q, %v", a.InputID, err)
+	}
+}

@@ -113,7 +113,11 @@ func runArticle(ctx context.Context, args []string) error {
 			}
 			return nil
 		}
-		fmt.Printf("%s\n%s · %s · %s\n%s\n\n%s\n", a.Title, a.Source, date(a.Summary()), a.ID, first(a.URL, a.Path), a.Text)
+		id := a.ID
+		if a.InputID != "" {
+			id += " (input id " + a.InputID + ")"
+		}
+		fmt.Printf("%s\n%s · %s · %s\n%s\n\n%s\n", a.Title, a.Source, date(a.Summary()), id, first(a.URL, a.Path), a.Text)
 		return nil
 	})
 }

@@ -43,8 +43,11 @@ type Article struct {
 }
 
 // Analysis is what the per-article stages add to an article. It is stored
-// with the article and all of it is spans into the article's Text.
+// with the article; all of it but InputID is spans into the article's Text.
 type Analysis struct {
+	// InputID is the id the input gave the article (a JSONL line's "id"),
+	// kept beside ours so that a user can map results back to their data.
+	InputID     string         `json:"input_id,omitempty"`
 	Removed     []Removal      `json:"removed"`     // what cleaning took out, with reasons
 	Paragraphs  []Span         `json:"paragraphs"`  // non-empty paragraphs of Text
 	Sentences   []Span         `json:"sentences"`   // sentences of Text
