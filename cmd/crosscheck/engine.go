@@ -238,20 +238,28 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 		}
 	}
 	if len(touched) > 0 {
-		if err := e.repair(ctx, touched); err != nil {
+		n, err := e.repairAndRebuild(ctx, touched)
+		if err != nil {
 			return sum, err
 		}
+		sum.Stories = n
+	}
+	return sum, nil
+}
+
+// repairAndRebuild repairs the stories (adding those the repair moves
+// articles between to touched) and rebuilds every touched story, in id
+// order; it returns how many it rebuilt.
+func (e *engine) repairAndRebuild(ctx context.Context, touched map[string]bool) (int, error) {
+	if err := e.repair(ctx, touched); err != nil {
+		return 0, err
 	}
 	ids := make([]string, 0, len(touched))
 	for id := range touched {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	if err := e.rebuildAll(ctx, ids); err != nil {
-		return sum, err
-	}
-	sum.Stories = len(ids)
-	return sum, nil
+	return len(ids), e.rebuildAll(ctx, ids)
 }
 
 // repair splits the stories that drifted (the assigner's Repair) and

@@ -273,20 +273,9 @@ func (s *storyAssigner) repairWhenIdle(ctx context.Context, idle time.Duration) 
 
 // repair runs the engine's repair and rebuilds the stories it touched.
 func (s *storyAssigner) repair(ctx context.Context) error {
-	touched := map[string]bool{}
-	if err := s.e.repair(ctx, touched); err != nil {
-		return err
-	}
-	ids := make([]string, 0, len(touched))
-	for id := range touched {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
-	if err := s.e.rebuildAll(ctx, ids); err != nil {
-		return err
-	}
-	s.rebuilt += len(ids)
-	return nil
+	n, err := s.e.repairAndRebuild(ctx, map[string]bool{})
+	s.rebuilt += n
+	return err
 }
 
 // newStoryAssigner restores the engine's story state from the store.

@@ -127,7 +127,7 @@ type handlerFunc func(r *http.Request) (any, error)
 func (a *API) json(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		v, err := h(r)
-		if err != nil && redirect(w, r, err) {
+		if err != nil && Redirect(w, r, err) {
 			return
 		}
 		if err != nil {
@@ -178,8 +178,9 @@ func StoryView(ctx context.Context, s news.Store, id, prefix string) (*news.Stor
 	return v, err
 }
 
-// redirect answers a *Moved error with 301 and reports whether err was one.
-func redirect(w http.ResponseWriter, r *http.Request, err error) bool {
+// Redirect answers a *Moved error with 301 and reports whether err was one
+// (the API's handlers and the web UI's pages alike).
+func Redirect(w http.ResponseWriter, r *http.Request, err error) bool {
 	var m *Moved
 	if !errors.As(err, &m) {
 		return false
@@ -191,10 +192,6 @@ func redirect(w http.ResponseWriter, r *http.Request, err error) bool {
 	http.Redirect(w, r, to, http.StatusMovedPermanently)
 	return true
 }
-
-// Redirect answers a *Moved error with 301 and reports whether err was one
-// (for the web UI's pages).
-func Redirect(w http.ResponseWriter, r *http.Request, err error) bool { return redirect(w, r, err) }
 
 // ErrorBody is the JSON body of every API error.
 type ErrorBody struct {

@@ -39,16 +39,17 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 			continue
 		}
 		lower := strings.ToLower(text)
-		if !relationWords(lower) && !hasAny(lower, noCommentKeys) {
+		commentWords := hasAny(lower, noCommentKeys)
+		if !commentWords && !relationWords(lower) {
 			continue // nothing here for this stage: a cheap test before the per-sentence work
 		}
 		inSentence := pers.in(s)
 		for i := range inSentence {
 			inSentence[i].count = counts[inSentence[i].key]
 		}
-		by, social := speakerOf(a, s, text)
+		by, social := speakerOf(a, pers, s, text)
 		quoted := by != "" && by != "fans" && insideQuote(a, s)
-		if hasAny(lower, noCommentKeys) && noComment.MatchString(text) {
+		if commentWords && noComment.MatchString(text) {
 			subj, obj, ok := subjects(inSentence, pair, text, false)
 			if ok {
 				a.Statements = append(a.Statements, news.Statement{Span: s, Subject: subj, Predicate: "commented",
@@ -262,7 +263,7 @@ func insideQuote(a *news.Article, s news.Span) bool {
 // speakerOf tells who makes the sentence's statement: the speaker of a quote
 // containing it, a reporting role or person opening it, fans, or "" for the
 // outlet's own voice.
-func speakerOf(a *news.Article, s news.Span, text string) (string, bool) {
+func speakerOf(a *news.Article, pers mentionIndex, s news.Span, text string) (string, bool) {
 	for _, p := range a.Social {
 		if p.Span.Overlaps(s) {
 			return "fans", true
@@ -279,7 +280,7 @@ func speakerOf(a *news.Article, s news.Span, text string) (string, bool) {
 	if m := roleSpeakerIndex(text); m != nil && m[0] < len(text)/2+1 {
 		role := roleName(strings.ToLower(text[m[4]:m[5]]))
 		forWhom := ""
-		for _, p := range personsIn(a, news.Span{Start: s.Start + m[6], End: s.Start + m[7]}) {
+		for _, p := range pers.in(news.Span{Start: s.Start + m[6], End: s.Start + m[7]}) {
 			forWhom = p.name
 			break
 		}
@@ -372,11 +373,6 @@ func salientPair(ps []person) []person {
 	}
 	sort.Slice(s, func(i, j int) bool { return s[i].first < s[j].first })
 	return s
-}
-
-// personsIn lists the distinct people mentioned inside span s, in order.
-func personsIn(a *news.Article, s news.Span) []person {
-	return perMentions(a).in(s)
 }
 
 // relationWords tells whether a lower-cased sentence holds a word of any

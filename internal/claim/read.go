@@ -224,13 +224,14 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 	}
 	t := strings.TrimSpace(text)
 	lower := strings.ToLower(t)
+	debunk := debunkIn(t, lower)
 	switch {
 	case (strings.Contains(lower, "comment") || strings.Contains(lower, "confirm")) &&
 		(noComment.MatchString(t) || notConfirmed.MatchString(t)):
 		r.stance = news.Rumour // "neither confirmed nor denied": no word either way
-	case debunkIn(t, lower) == debunkSure:
+	case debunk == debunkSure:
 		r.stance = news.Debunks
-	case debunkIn(t, lower) == debunkHedged:
+	case debunk == debunkHedged:
 		r.stance = news.Questions
 	case hasAny(lower, denyKeys) && denyWords.MatchString(t):
 		r.stance = news.Denies

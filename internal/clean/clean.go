@@ -33,7 +33,11 @@ func (Cleaner) Process(ctx context.Context, a *news.Article) error {
 	if raw == "" {
 		raw = a.Text
 	}
-	raw, a.Title = plaintext.Clean(raw), plaintext.Clean(a.Title) // extracted HTML text too
+	if a.HTML != "" {
+		// Text extracted from a page; documents' own text and title were
+		// made clean Unicode by the reader already.
+		raw, a.Title = plaintext.Clean(raw), plaintext.Clean(a.Title)
+	}
 	lines := split(raw)
 	classify(lines)
 	keepTitle(lines, a.Title)

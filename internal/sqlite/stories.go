@@ -49,21 +49,8 @@ func (s *Store) SetStories(ctx context.Context, pairs [][2]string) error {
 
 // StoryArticles implements news.StoryStore.
 func (s *Store) StoryArticles(ctx context.Context, storyID string) ([]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+	return queryIDs(ctx, s.db, "story articles", `SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id
 		WHERE sa.story_id = ? ORDER BY a.seq`, storyID)
-	if err != nil {
-		return nil, fmt.Errorf("story articles: %w", err)
-	}
-	defer rows.Close()
-	ids := []string{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("story articles: %w", err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 const storyCols = `id, title, article_count, sources, first_published, last_published, status`
@@ -264,21 +251,21 @@ func (s *Store) MergedInto(ctx context.Context, id string) (string, error) {
 
 // DirtyStories implements news.StoryStore.
 func (s *Store) DirtyStories(ctx context.Context) ([]string, error) {
-	return queryIDs(ctx, s.db, `SELECT id FROM stories WHERE dirty <> 0 ORDER BY id`)
+	return queryIDs(ctx, s.db, "dirty stories", `SELECT id FROM stories WHERE dirty <> 0 ORDER BY id`)
 }
 
-// queryIDs runs a query of one text column.
-func queryIDs(ctx context.Context, db *sql.DB, q string) ([]string, error) {
-	rows, err := db.QueryContext(ctx, q)
+// queryIDs runs a query of one text column; what names it in errors.
+func queryIDs(ctx context.Context, db *sql.DB, what, q string, args ...any) ([]string, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("dirty stories: %w", err)
+		return nil, fmt.Errorf("%s: %w", what, err)
 	}
 	defer rows.Close()
 	ids := []string{}
 	for rows.Next() {
 		var id string
 		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("dirty stories: %w", err)
+			return nil, fmt.Errorf("%s: %w", what, err)
 		}
 		ids = append(ids, id)
 	}
