@@ -58,11 +58,19 @@ func date(a news.ArticleSummary) string {
 	if a.Published.IsZero() {
 		return "undated"
 	}
-	if a.PublishedEstimated {
-		return a.Published.Format("2006-01-02") + "~"
-	}
-	return a.Published.Format("2006-01-02")
+	return a.Published.Format("2006-01-02") + tilde(a.PublishedEstimated)
 }
+
+// tilde marks an estimated date; estimatedNote explains the mark under a
+// table that shows one.
+func tilde(estimated bool) string {
+	if estimated {
+		return "~"
+	}
+	return ""
+}
+
+const estimatedNote = "~ date estimated from the dates the text mentions (the article is from that day or later)"
 
 func runArticles(ctx context.Context, args []string) error {
 	fs := newFlags("articles", "articles [--json] [--limit N] [--offset N]")
@@ -79,10 +87,16 @@ func runArticles(ctx context.Context, args []string) error {
 		}
 		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tDATE\tSOURCE\tTITLE")
+		marked := false
 		for _, a := range list {
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, date(a), a.Source, clip(a.Title, 90))
+			marked = marked || a.PublishedEstimated
 		}
-		return tw.Flush()
+		if err := tw.Flush(); err != nil || !marked {
+			return err
+		}
+		_, err = fmt.Println(estimatedNote)
+		return err
 	})
 }
 
@@ -188,12 +202,18 @@ func runStories(ctx context.Context, args []string) error {
 		}
 		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tARTICLES\tSOURCES\tFIRST\tLAST\tTITLE")
+		marked := false
 		for _, st := range list {
 			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", st.ID, st.ArticleCount, len(st.Sources),
-				day(st.FirstPublished.Format("2006-01-02"), st.FirstPublished.IsZero()),
-				day(st.LastPublished.Format("2006-01-02"), st.LastPublished.IsZero()), clip(st.Title, 80))
+				day(st.FirstPublished.Format("2006-01-02"), st.FirstPublished.IsZero())+tilde(st.FirstEstimated),
+				day(st.LastPublished.Format("2006-01-02"), st.LastPublished.IsZero())+tilde(st.LastEstimated), clip(st.Title, 80))
+			marked = marked || st.FirstEstimated || st.LastEstimated
 		}
-		return tw.Flush()
+		if err := tw.Flush(); err != nil || !marked {
+			return err
+		}
+		_, err = fmt.Println(estimatedNote)
+		return err
 	})
 }
 

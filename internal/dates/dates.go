@@ -35,7 +35,7 @@ func (Stage) Process(ctx context.Context, a *news.Article) error {
 	}
 	a.Dates = Find(a.Text, a.Published)
 	if a.Published.IsZero() {
-		if t, ok := latestOf(a.Dates); ok {
+		if t, ok := Estimate(a.Text, a.Dates); ok {
 			a.Published, a.PublishedEstimated = t, true
 			a.Dates = Find(a.Text, a.Published)
 		}
@@ -191,6 +191,18 @@ func features(line string) feature {
 	return f
 }
 
+// IsMonth tells whether a lower-case word names a month, in full or
+// abbreviated ("sept").
+func IsMonth(w string) bool { return monthWords[w] }
+
+var monthWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range append(append([]string{}, monthFullNames...), monthShortNames...) {
+		m[strings.ToLower(n)] = true
+	}
+	return m
+}()
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // Find returns the date expressions of text in text order, normalised
@@ -247,6 +259,89 @@ func Find(text string, ref time.Time) []news.DateMention {
 		kept = append(kept, d)
 	}
 	return kept
+}
+
+// Estimate estimates when an undated text was written from its date
+// mentions ds (found with no reference date, as Find(text, time.Time{})
+// does): on or after the latest date with a year it mentions, and on or
+// after the latest day without a year ("on September 24") that it reports
+// in the past tense, taken in the year that puts it nearest. An article is
+// written after the events it tells as past; dates it looks ahead to ("the
+// show is on December 30") estimate nothing.
+func Estimate(text string, ds []news.DateMention) (time.Time, bool) {
+	est, ok := latestOf(ds)
+	if !ok {
+		return est, false
+	}
+	// Yearless days are completed against the estimate so far; each one told
+	// in the past tense can only move it later. A second round takes in
+	// days completed against the moved estimate.
+	for round := 0; round < 2; round++ {
+		moved := false
+		for _, d := range Find(text, est) {
+			if !d.Relative || d.Precision != Day || !d.Value.After(est) || !yearless(text[d.Span.Start:d.Span.End]) {
+				continue
+			}
+			if pastClause(text, d.Span) {
+				est, moved = d.Value, true
+			}
+		}
+		if !moved {
+			break
+		}
+	}
+	return est, true
+}
+
+// yearless tells whether a date expression is a calendar day named by its
+// month ("September 24", "24th of Sept."), as opposed to a weekday or a
+// count back from the publication date, which an estimate cannot rest on.
+func yearless(expr string) bool {
+	return containsAny(expr, monthFullNames) || containsAny(expr, monthShortNames)
+}
+
+// futureWords mark a clause that looks ahead.
+var futureWords = map[string]bool{"will": true, "shall": true, "upcoming": true, "scheduled": true, "expected": true,
+	"plans": true, "planned": true, "planning": true, "next": true, "due": true, "ll": true, "going": true,
+	"tomorrow": true, "hopes": true, "intends": true}
+
+// pastVerbs are frequent irregular past-tense verbs (grammar, not topic).
+var pastVerbs = map[string]bool{"was": true, "were": true, "had": true, "did": true, "said": true, "told": true,
+	"made": true, "went": true, "came": true, "saw": true, "met": true, "took": true, "gave": true, "got": true,
+	"left": true, "wrote": true, "became": true, "began": true, "brought": true, "found": true, "held": true,
+	"kept": true, "led": true, "lost": true, "paid": true, "put": true, "ran": true, "sent": true, "spoke": true,
+	"stood": true, "thought": true, "won": true, "shared": true, "knew": true, "felt": true, "fell": true,
+	"broke": true, "chose": true, "drew": true, "flew": true, "grew": true, "hit": true, "sat": true, "shot": true,
+	"sold": true, "struck": true, "threw": true, "wore": true}
+
+// notPast are words ending in -ed that are not past-tense verbs.
+var notPast = map[string]bool{"need": true, "speed": true, "seed": true, "feed": true, "bed": true,
+	"red": true, "shed": true, "hundred": true, "indeed": true, "breed": true, "greed": true, "weed": true,
+	"proceed": true, "succeed": true, "exceed": true, "bleed": true, "creed": true, "ned": true, "fred": true}
+
+// pastClause tells whether the clause around span (bounded by sentence
+// ends, semicolons and line breaks) is told in the past tense: it holds a
+// past-tense verb and nothing that looks ahead.
+func pastClause(text string, span news.Span) bool {
+	start, end := span.Start, span.End
+	for start > 0 && !strings.ContainsRune(".!?;\n", rune(text[start-1])) {
+		start--
+	}
+	for end < len(text) && !strings.ContainsRune(".!?;\n", rune(text[end])) {
+		end++
+	}
+	past := false
+	for _, w := range strings.FieldsFunc(strings.ToLower(text[start:end]), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z')
+	}) {
+		switch {
+		case futureWords[w]:
+			return false
+		case pastVerbs[w], len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w]:
+			past = true
+		}
+	}
+	return past
 }
 
 // Latest returns the latest absolute date with a year that text mentions: a

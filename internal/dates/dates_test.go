@@ -155,3 +155,27 @@ func BenchmarkFind(b *testing.B) {
 		Find(text, ref)
 	}
 }
+
+func TestEstimateFromPastTenseDaysWithoutYear(t *testing.T) {
+	for _, c := range []struct {
+		text, want string
+	}{
+		// The latest dated event is a day without a year, told as past.
+		{"The budget passed in March 2031. On April 12, the governor signed it into law.", "2031-04-12"},
+		// A day ahead ("will") moves nothing.
+		{"The budget passed in March 2031. The governor will sign it on April 12.", "2031-03-01"},
+		// Only a date with a year starts an estimate.
+		{"On April 12, the governor signed it.", ""},
+		// A weekday is no calendar day.
+		{"The budget passed on 3 March 2031. On Thursday, the governor signed it.", "2031-03-03"},
+	} {
+		got, ok := Estimate(c.text, Find(c.text, time.Time{}))
+		s := ""
+		if ok {
+			s = got.Format("2006-01-02")
+		}
+		if s != c.want {
+			t.Errorf("Estimate(%q) = %q, want %q", c.text, s, c.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -32,6 +33,7 @@ func TitleFromText(text string) string {
 	if i := strings.Index(para, "\n"); i >= 0 {
 		para = strings.TrimSpace(para[:i])
 	}
+	para = headline(para)
 	if len(para) > 200 {
 		for i := 0; i+1 < len(para); i++ {
 			if (para[i] == '.' || para[i] == '?' || para[i] == '!') && para[i+1] == ' ' && i > 20 {
@@ -51,6 +53,33 @@ func TitleFromText(text string) string {
 		para = strings.TrimRight(para[:cut], " ,;:") + "…"
 	}
 	return para
+}
+
+// openers are words that start a sentence; capitalised after a lower-case
+// word with no punctuation between, they show where a headline was glued to
+// its standfirst ("All we know The actor and the star have been pictured").
+var openers = map[string]bool{"The": true, "A": true, "An": true, "This": true, "These": true, "Their": true,
+	"His": true, "Her": true, "Its": true, "It": true, "They": true, "He": true, "She": true, "We": true}
+
+// headline cuts a long opening line where a standfirst was glued to the
+// headline without punctuation. Only a line that does not end as prose
+// does ("." closes a first sentence, not a headline), both parts must be at
+// least five words, and the word before the cut must not be one that wants
+// a name after it ("by", "of", "the"), so that "announced by The Ministry"
+// stays whole.
+func headline(line string) string {
+	words := strings.Fields(line)
+	if len(words) < 14 || strings.HasSuffix(line, ".") {
+		return line
+	}
+	for i := 5; i+5 <= len(words); i++ {
+		prev := words[i-1]
+		last := prev[len(prev)-1]
+		if openers[words[i]] && last >= 'a' && last <= 'z' && !fold.Stop(strings.ToLower(prev)) {
+			return strings.Join(words[:i], " ")
+		}
+	}
+	return line
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }

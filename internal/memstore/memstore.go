@@ -256,21 +256,8 @@ func (s *Store) SaveView(_ context.Context, v *news.StoryView) error {
 	defer s.mu.Unlock()
 	s.views[v.ID] = v
 	delete(s.dirty, v.ID)
-	st := &news.Story{ID: v.ID, Title: v.Title, ArticleCount: len(v.Articles), Sources: []string{}}
-	for _, a := range v.Articles {
-		if !slices.Contains(st.Sources, a.Source) {
-			st.Sources = append(st.Sources, a.Source)
-		}
-		if st.FirstPublished.IsZero() || a.Published.Before(st.FirstPublished) {
-			st.FirstPublished = a.Published
-		}
-		if a.Published.After(st.LastPublished) {
-			st.LastPublished = a.Published
-		}
-	}
-	if len(v.Claims) > 0 {
-		st.Status = v.Claims[0].Status
-	}
+	sum := v.Summary()
+	st := &sum
 	s.stories[v.ID] = st
 	return nil
 }

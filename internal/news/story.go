@@ -13,6 +13,8 @@ type Story struct {
 	Sources        []string  `json:"sources"`
 	FirstPublished time.Time `json:"first_published"`
 	LastPublished  time.Time `json:"last_published"`
+	FirstEstimated bool      `json:"first_estimated,omitempty"` // the first date is an article's estimated one
+	LastEstimated  bool      `json:"last_estimated,omitempty"`
 	Status         Status    `json:"status,omitempty"` // status of the main claim, when known
 }
 
@@ -74,11 +76,12 @@ func (v *StoryView) Summary() Story {
 		if a.Published.IsZero() {
 			continue
 		}
-		if st.FirstPublished.IsZero() || a.Published.Before(st.FirstPublished) {
-			st.FirstPublished = a.Published
+		if st.FirstPublished.IsZero() || a.Published.Before(st.FirstPublished) ||
+			a.Published.Equal(st.FirstPublished) && !a.PublishedEstimated {
+			st.FirstPublished, st.FirstEstimated = a.Published, a.PublishedEstimated
 		}
-		if a.Published.After(st.LastPublished) {
-			st.LastPublished = a.Published
+		if a.Published.After(st.LastPublished) || a.Published.Equal(st.LastPublished) && !a.PublishedEstimated {
+			st.LastPublished, st.LastEstimated = a.Published, a.PublishedEstimated
 		}
 	}
 	sort.Strings(st.Sources)

@@ -80,4 +80,7 @@ var migrations = []string{
 		story_id  TEXT PRIMARY KEY,
 		merged_to TEXT NOT NULL
 	);`,
+	// 5: whether a story's first and last dates are estimated ones.
+	`ALTER TABLE stories ADD COLUMN first_estimated BOOLEAN NOT NULL DEFAULT false;
+	ALTER TABLE stories ADD COLUMN last_estimated BOOLEAN NOT NULL DEFAULT false;`,
 }

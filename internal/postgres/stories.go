@@ -52,7 +52,7 @@ func (s *Store) StoryArticles(ctx context.Context, storyID string) ([]string, er
 		WHERE sa.story_id = $1 ORDER BY a.seq`, storyID)
 }
 
-const storyCols = `id, title, article_count, sources, first_published, last_published, status`
+const storyCols = `id, title, article_count, sources, first_published, last_published, first_estimated, last_estimated, status`
 
 func scanStory(row interface{ Scan(...any) error }) (news.Story, error) {
 	var (
@@ -61,7 +61,7 @@ func scanStory(row interface{ Scan(...any) error }) (news.Story, error) {
 		first, last sql.NullTime
 		status      string
 	)
-	if err := row.Scan(&st.ID, &st.Title, &st.ArticleCount, &sources, &first, &last, &status); err != nil {
+	if err := row.Scan(&st.ID, &st.Title, &st.ArticleCount, &sources, &first, &last, &st.FirstEstimated, &st.LastEstimated, &status); err != nil {
 		return st, err
 	}
 	st.FirstPublished, st.LastPublished, st.Status = fromNull(first), fromNull(last), news.Status(status)
@@ -119,13 +119,13 @@ func (s *Store) SaveView(ctx context.Context, v *news.StoryView) error {
 	if sum.Sources == nil {
 		sources = []byte("[]")
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO stories (id, title, article_count, sources, first_published, last_published, status, view, updated)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now()) ON CONFLICT (id) DO UPDATE SET title = excluded.title,
+	_, err = s.db.ExecContext(ctx, `INSERT INTO stories (id, title, article_count, sources, first_published, last_published, first_estimated, last_estimated, status, view, updated)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now()) ON CONFLICT (id) DO UPDATE SET title = excluded.title,
 		article_count = excluded.article_count, sources = excluded.sources, first_published = excluded.first_published,
-		last_published = excluded.last_published, status = excluded.status, view = excluded.view, updated = excluded.updated,
+		last_published = excluded.last_published, first_estimated = excluded.first_estimated, last_estimated = excluded.last_estimated, status = excluded.status, view = excluded.view, updated = excluded.updated,
 		dirty = false`,
 		v.ID, sum.Title, sum.ArticleCount, string(sources), timeOrNil(sum.FirstPublished), timeOrNil(sum.LastPublished),
-		string(sum.Status), string(view))
+		sum.FirstEstimated, sum.LastEstimated, string(sum.Status), string(view))
 	if err != nil {
 		return fmt.Errorf("save view: %w", err)
 	}

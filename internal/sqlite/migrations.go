@@ -58,4 +58,7 @@ var migrations = []string{
 		story_id  TEXT PRIMARY KEY,
 		merged_to TEXT NOT NULL
 	);`,
+	// 4: whether a story's first and last dates are estimated ones.
+	`ALTER TABLE stories ADD COLUMN first_estimated INTEGER NOT NULL DEFAULT 0;
+	ALTER TABLE stories ADD COLUMN last_estimated INTEGER NOT NULL DEFAULT 0;`,
 }

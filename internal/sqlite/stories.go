@@ -53,7 +53,7 @@ func (s *Store) StoryArticles(ctx context.Context, storyID string) ([]string, er
 		WHERE sa.story_id = ? ORDER BY a.seq`, storyID)
 }
 
-const storyCols = `id, title, article_count, sources, first_published, last_published, status`
+const storyCols = `id, title, article_count, sources, first_published, last_published, first_estimated, last_estimated, status`
 
 func scanStory(row interface{ Scan(...any) error }) (news.Story, error) {
 	var (
@@ -62,7 +62,7 @@ func scanStory(row interface{ Scan(...any) error }) (news.Story, error) {
 		first, last sql.NullInt64
 		status      string
 	)
-	if err := row.Scan(&st.ID, &st.Title, &st.ArticleCount, &sources, &first, &last, &status); err != nil {
+	if err := row.Scan(&st.ID, &st.Title, &st.ArticleCount, &sources, &first, &last, &st.FirstEstimated, &st.LastEstimated, &status); err != nil {
 		return st, err
 	}
 	st.FirstPublished, st.LastPublished, st.Status = fromUnix(first), fromUnix(last), news.Status(status)
@@ -114,12 +114,13 @@ func (s *Store) SaveView(ctx context.Context, v *news.StoryView) error {
 		return fmt.Errorf("save view: %w", err)
 	}
 	sources, _ := json.Marshal(sum.Sources)
-	_, err = s.db.ExecContext(ctx, `INSERT INTO stories (id, title, article_count, sources, first_published, last_published, status, view, updated)
-		VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, article_count = excluded.article_count,
+	_, err = s.db.ExecContext(ctx, `INSERT INTO stories (id, title, article_count, sources, first_published, last_published, first_estimated, last_estimated, status, view, updated)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, article_count = excluded.article_count,
 		sources = excluded.sources, first_published = excluded.first_published, last_published = excluded.last_published,
+		first_estimated = excluded.first_estimated, last_estimated = excluded.last_estimated,
 		status = excluded.status, view = excluded.view, updated = excluded.updated, dirty = 0`,
 		v.ID, sum.Title, sum.ArticleCount, string(sources), unixOrNil(sum.FirstPublished), unixOrNil(sum.LastPublished),
-		string(sum.Status), view, time.Now().UnixNano())
+		sum.FirstEstimated, sum.LastEstimated, string(sum.Status), view, time.Now().UnixNano())
 	if err != nil {
 		return fmt.Errorf("save view: %w", err)
 	}

@@ -218,6 +218,7 @@ func testStories(t *testing.T, ctx context.Context, s news.Store) {
 	for _, x := range []*news.Article{a, b, c} {
 		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Title: x.Title, Source: x.Source, Published: x.Published})
 	}
+	v.Articles[2].PublishedEstimated = true // the last date is an estimate
 	v.Claims = append(v.Claims, news.Claim{ID: "c1", Text: "x", Status: news.Denied, Stances: []news.StanceEntry{}})
 	if err := s.SaveView(ctx, v); err != nil {
 		t.Fatal(err)
@@ -228,7 +229,7 @@ func testStories(t *testing.T, ctx context.Context, s news.Store) {
 	}
 	st, err := s.Story(ctx, "s1")
 	if err != nil || st.ArticleCount != 3 || st.Status != news.Denied || len(st.Sources) != 1 ||
-		!st.FirstPublished.Equal(a.Published) || !st.LastPublished.Equal(c.Published) {
+		!st.FirstPublished.Equal(a.Published) || !st.LastPublished.Equal(c.Published) || st.FirstEstimated || !st.LastEstimated {
 		t.Fatalf("story = %+v, %v", st, err)
 	}
 	if err := s.DeleteStory(ctx, "s2"); err != nil {

@@ -8,8 +8,10 @@ package timeline
 import (
 	"context"
 	"sort"
+	"strings"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -31,7 +33,19 @@ type event struct {
 
 // sameEvent is how much of the smaller word set two texts of one date must
 // share to be one event.
-const sameEvent = 0.25
+const sameEvent = 0.3
+
+// eventWords are the content words of a telling, without the words of its
+// date (month names, numbers), which every telling of that date shares.
+func eventWords(text string) map[string]bool {
+	w := fold.Words(text)
+	for k := range w {
+		if k[0] >= '0' && k[0] <= '9' || dates.IsMonth(k) {
+			delete(w, k)
+		}
+	}
+	return w
+}
 
 // Build implements news.StoryStage.
 func (Stage) Build(_ context.Context, v *news.StoryView, arts []*news.Article) error {
@@ -40,38 +54,51 @@ func (Stage) Build(_ context.Context, v *news.StoryView, arts []*news.Article) e
 		byID[a.ID] = a
 	}
 	var events []*event
-	add := func(date string, when time.Time, estimated bool, text string, a *news.Article, span news.Span) {
-		w := fold.Words(text)
+	// join adds a telling to the event of the same date it shares enough
+	// words with, and says whether there was one.
+	join := func(date, text string, a *news.Article, span news.Span) bool {
+		w := eventWords(text)
 		for _, e := range events {
-			if e.date == date && fold.Overlap(e.words, w) >= sameEvent {
-				if !e.seen[a.ID] {
-					e.seen[a.ID] = true
-					e.cites = append(e.cites, news.Cite(a.ID, span))
-				}
-				if earlier(a, e.first) {
+			// An article tells an event once: two of its sentences of one
+			// date are two events.
+			if e.date == date && !e.seen[a.ID] && fold.Overlap(e.words, w) >= sameEvent {
+				e.seen[a.ID] = true
+				e.cites = append(e.cites, news.Cite(a.ID, span))
+				// The telling of the earliest dated article leads, and a
+				// whole sentence is better than a part of one.
+				whole := !strings.HasPrefix(text, "…") && strings.HasPrefix(e.text, "…")
+				if earlier(a, e.first) && !a.PublishedEstimated || whole {
 					e.first, e.text = a, text
 				}
-				return
+				return true
 			}
 		}
+		return false
+	}
+	add := func(date string, when time.Time, estimated bool, text string, a *news.Article, span news.Span) {
+		if join(date, text, a, span) {
+			return
+		}
+		w := eventWords(text)
 		events = append(events, &event{date: date, when: when, estimated: estimated, text: text, words: w, first: a,
 			cites: []news.Citation{news.Cite(a.ID, span)}, seen: map[string]bool{a.ID: true}})
 	}
+	// Dates the text gives come first; a date completed against an
+	// estimated publication date ("in February" in an undated article)
+	// names no year of its own, so it only joins an event another article
+	// dates, and never makes one.
+	var guessed []dated
 	for _, a := range arts {
-		for _, d := range a.Dates {
-			if d.Precision != "day" && d.Precision != "month" {
+		for _, p := range datedParts(a) {
+			if p.date.Estimated {
+				guessed = append(guessed, p)
 				continue
 			}
-			s, ok := sentenceAt(a, d.Span.Start)
-			if !ok {
-				continue
-			}
-			date := d.Value.Format("2006-01-02")
-			if d.Precision == "month" {
-				date = d.Value.Format("2006-01")
-			}
-			add(date, d.Value, d.Estimated, fold.Clip(s.Text(a.Text), 240), a, s)
+			add(dayOrMonth(p.date), p.date.Value, false, fold.Clip(p.text, 240), a, p.span)
 		}
+	}
+	for _, p := range guessed {
+		join(dayOrMonth(p.date), p.text, p.a, p.span)
 	}
 	// What the people involved and officials said on a claim, dated by the
 	// article that reports it.
@@ -104,6 +131,101 @@ func (Stage) Build(_ context.Context, v *news.StoryView, arts []*news.Article) e
 			FirstReported: e.first.ID, Citations: e.cites})
 	}
 	return nil
+}
+
+// dated is a sentence, or the part of one, that one date mention dates.
+type dated struct {
+	a    *news.Article
+	date news.DateMention
+	span news.Span
+	text string
+}
+
+// datedParts returns the parts of a's sentences that its day- and
+// month-precise dates date. A sentence with one such date is one part; a
+// sentence with several different dates ("told People in June that…, and
+// later revealed in an August interview…") is cut between them at a
+// clause boundary, so that each event is told once, under its own date.
+// Without a boundary the sentence goes under its first date only.
+func datedParts(a *news.Article) []dated {
+	var out []dated
+	var cur news.Span
+	var in []news.DateMention
+	flush := func() {
+		if len(in) == 0 {
+			return
+		}
+		start := cur.Start
+		for i, d := range in {
+			end, next := cur.End, cur.End
+			if i+1 < len(in) {
+				if in[i+1].Value.Equal(d.Value) {
+					in[i+1].Span.Start = d.Span.Start // the same date twice: one part
+					continue
+				}
+				cut, resume, ok := clauseBoundary(a.Text, d.Span.End, in[i+1].Span.Start)
+				if !ok {
+					out = append(out, dated{a: a, date: d, span: cur, text: a.Text[cur.Start:cur.End]})
+					break
+				}
+				end, next = cut, resume
+			}
+			sp := news.Span{Start: start, End: end}
+			text := strings.TrimSpace(a.Text[sp.Start:sp.End])
+			text = strings.TrimRight(text, " ,;")
+			if sp.Start > cur.Start {
+				text = "…" + text
+			}
+			if sp.End < cur.End {
+				text += "…"
+			}
+			out = append(out, dated{a: a, date: d, span: sp, text: text})
+			start = next
+		}
+		in = in[:0]
+	}
+	for _, d := range a.Dates {
+		if d.Precision != "day" && d.Precision != "month" {
+			continue
+		}
+		s, ok := sentenceAt(a, d.Span.Start)
+		if !ok {
+			continue
+		}
+		if s != cur {
+			flush()
+			cur = s
+		}
+		in = append(in, d)
+	}
+	flush()
+	return out
+}
+
+// boundaries open a new clause; the last one between two dates cuts there.
+var boundaries = []string{"; ", ", and ", ", but ", ", while ", ", then ", " and later ", " and then ", " but ", " and "}
+
+// clauseBoundary returns where the clause of one date ends and the clause
+// of the next starts, looking only between the end of the one and the
+// start of the other.
+func clauseBoundary(text string, from, to int) (end, next int, ok bool) {
+	if from >= to {
+		return 0, 0, false
+	}
+	gap := text[from:to]
+	for _, b := range boundaries {
+		if i := strings.LastIndex(gap, b); i >= 0 {
+			return from + i, from + i + len(b), true
+		}
+	}
+	return 0, 0, false
+}
+
+func dayOrMonth(d news.DateMention) string {
+	if d.Precision == "month" {
+		return d.Value.Format("2006-01")
+	}
+	return d.Value.Format("2006-01-02")
 }
 
 // earlier tells whether a was published before b (a known date first).

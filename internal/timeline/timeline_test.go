@@ -41,3 +41,72 @@ func TestOneEventPerDateAndStatementsOfParties(t *testing.T) {
 		t.Errorf("denial = %+v", denial)
 	}
 }
+
+func mention(text, expr string, v time.Time, prec string, estimated bool) news.DateMention {
+	i := strings.Index(text, expr)
+	return news.DateMention{Span: news.Span{Start: i, End: i + len(expr)}, Value: v, Precision: prec,
+		Relative: estimated, Estimated: estimated}
+}
+
+func TestTwoDatesInOneSentenceAreTwoEvents(t *testing.T) {
+	text := "The minister told reporters in May 2030 that the bridge was safe, and later closed it after an inspection in October 2030."
+	a := &news.Article{ID: "a", Source: "Ledger", Text: text, Published: time.Date(2031, 1, 5, 0, 0, 0, 0, time.UTC)}
+	a.Sentences = []news.Span{{Start: 0, End: len(text)}}
+	a.Dates = []news.DateMention{
+		mention(text, "May 2030", time.Date(2030, 5, 1, 0, 0, 0, 0, time.UTC), "month", false),
+		mention(text, "October 2030", time.Date(2030, 10, 1, 0, 0, 0, 0, time.UTC), "month", false),
+	}
+	v := news.NewStoryView("s", "t")
+	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Timeline) != 2 {
+		t.Fatalf("timeline = %+v, want two events", v.Timeline)
+	}
+	may, oct := v.Timeline[0], v.Timeline[1]
+	if may.Date != "2030-05" || !strings.HasSuffix(may.Text, "the bridge was safe…") || strings.Contains(may.Text, "closed") {
+		t.Errorf("May event = %+v", may)
+	}
+	if oct.Date != "2030-10" || !strings.HasPrefix(oct.Text, "…later closed it") {
+		t.Errorf("October event = %+v", oct)
+	}
+	if may.Citations[0].End > oct.Citations[0].Start {
+		t.Errorf("the two events cite overlapping text: %+v %+v", may.Citations, oct.Citations)
+	}
+}
+
+func TestGuessedYearsMakeNoEvent(t *testing.T) {
+	// b is undated: "in March" was completed against a guessed date, so its
+	// year is a guess. It may join the event a dates, never make one.
+	a := article("a", "Ledger", 10, "The harbour reopened on March 8, 2031 after repairs.", time.Date(2031, 3, 8, 0, 0, 0, 0, time.UTC), "March 8, 2031")
+	btext := "The harbour reopened on March 8 after repairs. In February, the mayor resigned."
+	b := &news.Article{ID: "b", Source: "Coast", Text: btext, PublishedEstimated: true, Published: time.Date(2031, 3, 9, 0, 0, 0, 0, time.UTC)}
+	b.Sentences = []news.Span{{Start: 0, End: 46}, {Start: 47, End: len(btext)}}
+	b.Dates = []news.DateMention{
+		mention(btext, "March 8", time.Date(2031, 3, 8, 0, 0, 0, 0, time.UTC), "day", true),
+		mention(btext, "In February", time.Date(2031, 2, 1, 0, 0, 0, 0, time.UTC), "month", true),
+	}
+	v := news.NewStoryView("s", "t")
+	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Timeline) != 1 || v.Timeline[0].Date != "2031-03-08" || len(v.Timeline[0].Citations) != 2 || v.Timeline[0].DateEstimated {
+		t.Fatalf("timeline = %+v, want only the reopening, cited by both", v.Timeline)
+	}
+}
+
+func TestOneArticleTellsTwoEventsOfOneDate(t *testing.T) {
+	text := "In June 2030, the council approved the budget. In June 2030, the council also approved a new stadium budget."
+	a := &news.Article{ID: "a", Source: "Ledger", Text: text, Published: time.Date(2031, 1, 5, 0, 0, 0, 0, time.UTC)}
+	a.Sentences = []news.Span{{Start: 0, End: 46}, {Start: 47, End: len(text)}}
+	june := time.Date(2030, 6, 1, 0, 0, 0, 0, time.UTC)
+	a.Dates = []news.DateMention{mention(text, "June 2030", june, "month", false),
+		{Span: news.Span{Start: 50, End: 59}, Value: june, Precision: "month"}}
+	v := news.NewStoryView("s", "t")
+	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Timeline) != 2 {
+		t.Fatalf("timeline = %+v, want two events", v.Timeline)
+	}
+}

@@ -1,0 +1,27 @@
+package ingest
+
+import "testing"
+
+func TestTitleFromText(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		// A headline glued to its standfirst is cut where the standfirst starts.
+		{"Will the harbour bridge reopen this winter? What we know The city council and the port authority disagree over repairs\n\nBody.",
+			"Will the harbour bridge reopen this winter? What we know"},
+		// A short headline with a capitalised determiner inside stays whole.
+		{"Minister says The Times misquoted him\n\nBody.", "Minister says The Times misquoted him"},
+		// A long sentence with a name inside: no lower-case word before "The".
+		{"Fishermen across the northern coast say new quotas announced by The Ministry of Fisheries will ruin them.\n", "Fishermen across the northern coast say new quotas announced by The Ministry of Fisheries will ruin them."},
+	} {
+		if got := TitleFromText(c.text); got != c.want {
+			t.Errorf("TitleFromText(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestTitleKeepsNamesAfterFunctionWords(t *testing.T) {
+	text := "Fishermen across the northern coast protest new quotas announced by The Ministry of Fisheries on Monday\n"
+	want := "Fishermen across the northern coast protest new quotas announced by The Ministry of Fisheries on Monday"
+	if got := TitleFromText(text); got != want {
+		t.Errorf("TitleFromText = %q, want %q", got, want)
+	}
+}
