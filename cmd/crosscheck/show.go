@@ -248,8 +248,26 @@ func runStory(ctx context.Context, args []string) error {
 		if *asJSON {
 			return writeJSON(os.Stdout, v)
 		}
-		return story.Render(os.Stdout, v, *md)
+		return story.Render(os.Stdout, v, story.Options{Markdown: *md, Text: articleTexts(ctx, s)})
 	})
+}
+
+// articleTexts returns an article's cleaned text from s, for quoting cited
+// passages; an article that cannot be read is quoted by position only.
+func articleTexts(ctx context.Context, s news.Store) func(string) string {
+	cache := map[string]string{}
+	return func(id string) string {
+		if t, ok := cache[id]; ok {
+			return t
+		}
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			cache[id] = ""
+			return ""
+		}
+		cache[id] = a.Text
+		return a.Text
+	}
 }
 
 func runSearch(ctx context.Context, args []string) error {

@@ -91,6 +91,10 @@ func (c Copies) Build(ctx context.Context, v *news.StoryView, articles []*news.A
 		}
 		for _, m := range dedup.Shared(texts[i], texts[j]) {
 			c := direct(articles[i], articles[j], m)
+			c.Kind = news.CopyPassage
+			if quoted(articles[i], m.A) || quoted(articles[j], m.B) {
+				c.Kind = news.CommonSource
+			}
 			if received[c.Citations[0]] {
 				continue
 			}
@@ -116,7 +120,8 @@ func direct(a, b *news.Article, m dedup.Match) news.Copy {
 	case attributes(a.Text, m.A, b.Source):
 		from, to, fromSpan, toSpan = b, a, m.B, m.A
 		via = "attribution"
-	case !a.Published.IsZero() && !b.Published.IsZero() && !a.Published.Equal(b.Published):
+	case !a.Published.IsZero() && !b.Published.IsZero() && !a.Published.Equal(b.Published) &&
+		!a.PublishedEstimated && !b.PublishedEstimated: // an estimate is no order
 		if b.Published.Before(a.Published) {
 			from, to, fromSpan, toSpan = b, a, m.B, m.A
 		}
@@ -132,6 +137,39 @@ func direct(a, b *news.Article, m dedup.Match) news.Copy {
 			{ArticleID: from.ID, Start: fromSpan[0], End: fromSpan[1]},
 		},
 	}
+}
+
+// quotedShare is how much of a shared passage must lie inside quotation
+// marks or a pasted post for it to be words from a third party.
+const quotedShare = 0.8
+
+// quoted tells whether the passage span of a is mostly words a quotes
+// (a direct quote's pieces) or a post it pastes: words both articles can
+// have taken from the speaker or the post rather than from each other.
+func quoted(a *news.Article, span [2]int) bool {
+	n := span[1] - span[0]
+	if n <= 0 {
+		return false
+	}
+	covered := 0
+	cover := func(s news.Span) {
+		lo, hi := max(s.Start, span[0]), min(s.End, span[1])
+		if hi > lo {
+			covered += hi - lo
+		}
+	}
+	for _, q := range a.Quotes {
+		if len(q.Pieces) == 0 {
+			cover(q.Span)
+		}
+		for _, p := range q.Pieces {
+			cover(p)
+		}
+	}
+	for _, p := range a.Social {
+		cover(p.Span)
+	}
+	return float64(covered) >= quotedShare*float64(n)
 }
 
 // setGroups gives every article of v its near-duplicate group: the id of the

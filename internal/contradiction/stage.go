@@ -186,6 +186,14 @@ func sameDay(a, b *artInfo) bool {
 	return a.known && b.known && !a.estimated && !b.estimated && a.from == b.from
 }
 
+// days says a number of days: "1 day", "3 days".
+func days(d float64) string {
+	if n := fmt.Sprintf("%.0f", d); n != "1" {
+		return n + " days"
+	}
+	return "1 day"
+}
+
 // relation says when article a was published relative to b.
 func (st *story) relation(a, b string) string {
 	da, db := st.dates[a], st.dates[b]
@@ -197,9 +205,9 @@ func (st *story) relation(a, b string) string {
 	}
 	switch d := da.from.Sub(db.from).Hours() / 24; {
 	case d < -0.5:
-		return fmt.Sprintf("%.0f day(s) before", -d)
+		return days(-d) + " before"
 	case d > 0.5:
-		return fmt.Sprintf("%.0f day(s) later", d)
+		return days(d) + " later"
 	}
 	return "around the same time"
 }

@@ -247,7 +247,7 @@ func (d *doc) descriptors(persons []*ent) []phrase {
 		sp := p.span(d)
 		p.e.ments = append(p.e.ments, len(d.a.Mentions))
 		d.a.Mentions = append(d.a.Mentions, news.Mention{Span: sp, Text: d.text[sp.Start:sp.End], Type: news.PER,
-			Key: p.e.key, Name: p.e.name, Via: "descriptor"})
+			Key: p.e.key, Name: p.e.name, Via: "descriptor", Guessed: p.guessed})
 		d.setOwner(sp, p.e)
 	}
 	return linked

@@ -26,6 +26,7 @@ type local struct {
 	typ   news.EntityType
 	toks  []string
 	ments []news.Mention
+	prose bool // some mention lies outside pasted posts
 }
 
 // Build fills v.Entities from the articles' mentions and attributes.
@@ -37,7 +38,7 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 	byArtKey := map[[2]string]*local{}
 	for ai, a := range arts {
 		for _, m := range a.Mentions {
-			if m.Key == "" {
+			if m.Key == "" || !ofStory(a, m) {
 				continue
 			}
 			k := [2]string{a.ID, m.Key}
@@ -52,11 +53,15 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 				locs = append(locs, l)
 			}
 			l.ments = append(l.ments, m)
+			l.prose = l.prose || !inPost(a, m)
 		}
 	}
 	var groups [][]*local
 	byID := map[string]int{}
-	for _, g := range cluster(locs, arts) {
+	for _, g := range mergeSpellings(cluster(locs, arts)) {
+		if !namedInProse(g) {
+			continue // only fans' posts name it
+		}
 		id := EntityID(canonicalName(g), majorityType(g))
 		if i, ok := byID[id]; ok {
 			groups[i] = append(groups[i], g...)
@@ -90,6 +95,7 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 		ents[i].Attributes = attributes(groups[i], arts, canon)
 	}
 	retypeOutlets(ents, arts)
+	retypePlaces(ents)
 	oneHolder(ents, "occupation")
 	sort.SliceStable(ents, func(i, j int) bool {
 		if len(ents[i].Mentions) != len(ents[j].Mentions) {
@@ -318,7 +324,7 @@ func summarise(g []*local, arts []*news.Article, order map[string]int) news.Enti
 			}
 		}
 		for _, m := range l.ments {
-			if m.Via == "descriptor" {
+			if m.Via == "descriptor" && !m.Guessed {
 				f := Fold(strings.TrimPrefix(strings.TrimPrefix(m.Text, "the "), "The "))
 				aliasCount[f]++
 				if _, ok := aliasForm[f]; !ok {

@@ -75,11 +75,27 @@ func headline(line string) string {
 	for i := 5; i+5 <= len(words); i++ {
 		prev := words[i-1]
 		last := prev[len(prev)-1]
-		if openers[words[i]] && last >= 'a' && last <= 'z' && !fold.Stop(strings.ToLower(prev)) {
+		if openers[words[i]] && last >= 'a' && last <= 'z' && !fold.Stop(strings.ToLower(prev)) && prose(words[i+1:]) {
 			return strings.Join(words[:i], " ")
 		}
 	}
 	return line
+}
+
+// prose tells whether words read as a sentence rather than a Title Case
+// headline ("Her Mojo Back by Setting Her Up"): most of their longer words
+// are lower case.
+func prose(words []string) bool {
+	lower, long := 0, 0
+	for _, w := range words {
+		if len(w) > 3 {
+			long++
+			if w[0] >= 'a' && w[0] <= 'z' {
+				lower++
+			}
+		}
+	}
+	return long > 0 && 2*lower >= long
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }

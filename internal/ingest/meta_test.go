@@ -25,3 +25,11 @@ func TestTitleKeepsNamesAfterFunctionWords(t *testing.T) {
 		t.Errorf("TitleFromText = %q, want %q", got, want)
 	}
 }
+
+func TestTitleCaseHeadlineStaysWhole(t *testing.T) {
+	text := "Council Tried to Help the Mayor “Find His Voice” by Setting Him Up With a Speech Coach\n\nBody."
+	want := "Council Tried to Help the Mayor “Find His Voice” by Setting Him Up With a Speech Coach"
+	if got := TitleFromText(text); got != want {
+		t.Errorf("TitleFromText = %q, want %q", got, want)
+	}
+}

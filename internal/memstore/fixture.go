@@ -152,7 +152,7 @@ func ferryView(ledger, coast, wire *news.Article) *news.StoryView {
 		{Date: "2024-03-08", Text: "Services expected to resume", FirstReported: LedgerID,
 			Citations: []news.Citation{cite(ledger, "Services are expected to resume on March 8, 2024")}},
 	}
-	v.Copies = []news.Copy{{FromArticleID: LedgerID, ToArticleID: WireID,
+	v.Copies = []news.Copy{{FromArticleID: LedgerID, ToArticleID: WireID, Via: "date", Kind: news.CopyPassage,
 		Text:      "Ferry workers on Lake Verrin walked off the job on Monday, halting all crossings.",
 		Citations: []news.Citation{cite(ledger, "Ferry workers on Lake Verrin walked off the job on Monday, halting all crossings."), cite(wire, "Ferry workers on Lake Verrin walked off the job on Monday, halting all crossings.")}}}
 	v.Sheet = []news.SheetLine{
@@ -195,7 +195,7 @@ func Synthetic(ctx context.Context, n int) (*Store, error) {
 			e.Articles = append(e.Articles, a.ID)
 			e.Mentions = append(e.Mentions, c)
 			if i > 0 {
-				view.Copies = append(view.Copies, news.Copy{FromArticleID: arts[0].ID, ToArticleID: a.ID, Text: a.Text[:40], Citations: []news.Citation{c}})
+				view.Copies = append(view.Copies, news.Copy{FromArticleID: arts[0].ID, ToArticleID: a.ID, Text: a.Text[:40], Kind: news.CopyPassage, Citations: []news.Citation{c}})
 			}
 		}
 		view.Entities = append(view.Entities, e)

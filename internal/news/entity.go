@@ -25,6 +25,10 @@ type Mention struct {
 	Name string `json:"name"`
 	// Via tells how the mention was found: "ner", "alias", "descriptor", "pronoun".
 	Via string `json:"via,omitempty"`
+	// Guessed: a description linked to the entity by nearness, not by
+	// syntax ("the NBA player's" after a name); it follows the entity but
+	// is never shown as one of its names.
+	Guessed bool `json:"guessed,omitempty"`
 }
 
 // AttrMention is an attribute a source gives about an entity, such as

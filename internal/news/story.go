@@ -49,11 +49,50 @@ type StoryArticle struct {
 
 // Copy is a passage copied from one article into another.
 type Copy struct {
-	FromArticleID string     `json:"from_article_id"`
-	ToArticleID   string     `json:"to_article_id"`
-	Text          string     `json:"text"`
-	Via           string     `json:"via,omitempty"` // "date", "attribution"
-	Citations     []Citation `json:"citations"`
+	FromArticleID string `json:"from_article_id"`
+	ToArticleID   string `json:"to_article_id"`
+	Text          string `json:"text"`
+	// Via says how the direction was found: "attribution" (the receiver
+	// credits the source), "date" (the source was published first, by dates
+	// the articles give); empty when nothing decides it, and then From and
+	// To are only story order.
+	Via string `json:"via,omitempty"`
+	// Kind is CopyPassage for prose one article took from another, and
+	// CommonSource for words both took from a third party (a quotation, a
+	// pasted post): those make neither article a copy of the other.
+	Kind      string     `json:"kind"`
+	Citations []Citation `json:"citations"`
+}
+
+// Kinds of shared passage.
+const (
+	CopyPassage  = "copy"
+	CommonSource = "common_source"
+)
+
+// Independence tells which articles of a story are independent sources:
+// the first of their near-duplicate group, with no prose copied into them
+// from another article of the story (quoting the same third party is not
+// copying). It is the one answer every output shows.
+func Independence(v *StoryView) map[string]bool {
+	copied := map[string]bool{}
+	for _, c := range v.Copies {
+		if c.Kind != CommonSource {
+			copied[c.ToArticleID] = true
+		}
+	}
+	first := map[string]string{}
+	for _, a := range v.Articles {
+		if _, ok := first[a.Group]; !ok && a.Group != "" {
+			first[a.Group] = a.ID
+		}
+	}
+	ind := make(map[string]bool, len(v.Articles))
+	for _, a := range v.Articles {
+		lead := a.Group == "" || first[a.Group] == a.ID || a.Group == a.ID
+		ind[a.ID] = lead && !copied[a.ID]
+	}
+	return ind
 }
 
 // NewStoryView returns a view with every list empty (not null), as the JSON

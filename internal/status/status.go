@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // Stage is the story stage that sets Status and Reason on every claim of
@@ -201,7 +202,7 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			return news.Disputed, denials + "; no other source reports it"
 		}
 		return news.Disputed, denials + fmt.Sprintf("; reported as a rumour or question by %s",
-			plural(max(len(rumour.groups), len(modelHedge.groups)+len(modelAssert.groups)), "outlet"))
+			words.Count(max(len(rumour.groups), len(modelHedge.groups)+len(modelAssert.groups)), "outlet"))
 	case !weakDeny.empty() && !assert.empty():
 		// Other media or anonymous sources report the opposite of what
 		// outlets state: the sources disagree.
@@ -213,7 +214,7 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			weakNote(weakAssert)
 	case !modelDeny.empty() && (!assert.empty() || !modelAssert.empty()):
 		return news.Disputed, fmt.Sprintf("read by the stance model: %s disagree, %s agree; no statement by anyone involved was found",
-			plural(len(modelDeny.groups), "outlet"), plural(len(modelAssert.groups)+len(assert.groups), "outlet"))
+			words.Count(len(modelDeny.groups), "outlet"), words.Count(len(modelAssert.groups)+len(assert.groups), "outlet"))
 	case !c.Main && c.Kind == "relation" && len(ownAssert.groups) >= confirmGroups &&
 		len(assert.groups) >= confirmRatio*(len(rumour.groups)+len(modelHedge.groups)):
 		// Outlets stating a background fact in their own voice (two people
@@ -223,7 +224,7 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 		// several outlets were as often never verified as true), and a
 		// secondary statement copied between outlets stays unverified.
 		return news.Confirmed, fmt.Sprintf("stated as fact by %s in their own voice; %s report it only as a claim or rumour; nobody denies or doubts it",
-			plural(len(ownAssert.groups), "independent outlet"), plural(len(rumour.groups)+len(modelHedge.groups), "outlet"))
+			words.Count(len(ownAssert.groups), "independent outlet"), words.Count(len(rumour.groups)+len(modelHedge.groups), "outlet"))
 	case !authAssert.empty():
 		return news.Unverified, describe("stated", authAssert) + " alone; no other source states it"
 	case !assert.empty():
@@ -233,7 +234,7 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 		return news.Unverified, "no source takes a stance on it"
 	}
 	return news.Unverified, fmt.Sprintf("rumoured or questioned in %s; nobody involved has confirmed or denied it",
-		plural(len(rumour.groups), "outlet"))
+		words.Count(len(rumour.groups), "outlet"))
 }
 
 // weakNote is "; reported by 2 outlets citing anonymous sources or other media", or "".
@@ -241,7 +242,7 @@ func weakNote(s *side) string {
 	if s.empty() {
 		return ""
 	}
-	return "; reported by " + plural(len(s.groups), "outlet") + " citing anonymous sources or other media"
+	return "; reported by " + words.Count(len(s.groups), "outlet") + " citing anonymous sources or other media"
 }
 
 // corroborated tells whether a confirmation by parties or officials stands:
@@ -275,7 +276,7 @@ func countSide(verb string, s *side) string {
 	if s.empty() {
 		return "nobody states it as fact"
 	}
-	return verb + " by " + plural(len(s.groups), "independent outlet")
+	return verb + " by " + words.Count(len(s.groups), "independent outlet")
 }
 
 // describe is "denied by X's representative (TODAY, POPSUGAR; one statement
@@ -303,7 +304,7 @@ func describe(verb string, s *side) string {
 		sort.Strings(outlets)
 		note := ""
 		if len(outlets) > 1 {
-			note = "; one statement carried by " + plural(len(outlets), "outlet")
+			note = "; one statement carried by " + words.Count(len(outlets), "outlet")
 		}
 		if len(outlets) > 3 {
 			outlets = append(outlets[:3], "…")
@@ -311,11 +312,4 @@ func describe(verb string, s *side) string {
 		parts = append(parts, fmt.Sprintf("%s (%s%s)", k, strings.Join(outlets, ", "), note))
 	}
 	return verb + " by " + strings.Join(parts, " and by ")
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }

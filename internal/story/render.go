@@ -6,18 +6,30 @@ import (
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
-// Render writes a story view as plain text (markdown=false) or Markdown.
-// Citations are shown as [N:START-END], N being the article's number in the
-// sources list at the end, START-END byte offsets into its cleaned text.
-func Render(w io.Writer, v *news.StoryView, markdown bool) error {
-	r := &renderer{w: &errWriter{w: w}, md: markdown, num: map[string]int{}}
-	for i, a := range v.Articles {
-		r.num[a.ID] = i + 1
+// Options say how Render writes a sheet.
+type Options struct {
+	Markdown bool // Markdown instead of plain text
+	// Text returns an article's cleaned text, so that each citation quotes
+	// the passage it points to; nil (or "") cites by position only.
+	Text func(articleID string) string
+}
+
+// Render writes a story view as plain text or Markdown. Every line ends
+// with numbered citations ([3] in text, a footnote [^3] in Markdown); the
+// notes at the end give, for each, the outlet, its date and the start of
+// the cited passage, then the article and byte offsets into its cleaned
+// text (the same spans as the JSON's citations).
+func Render(w io.Writer, v *news.StoryView, opt Options) error {
+	r := &renderer{w: &errWriter{w: w}, md: opt.Markdown, text: opt.Text,
+		note: map[news.Citation]int{}, arts: map[string]news.StoryArticle{}}
+	for _, a := range v.Articles {
+		r.arts[a.ID] = a
 	}
 	r.heading(1, v.Title)
-	r.printf("Story %s · %s\n", v.ID, plural(len(v.Articles), "article"))
+	r.printf("Story %s · %s\n", v.ID, words.Count(len(v.Articles), "article"))
 	if len(v.Sheet) > 0 {
 		section := ""
 		for _, l := range v.Sheet {
@@ -30,8 +42,8 @@ func Render(w io.Writer, v *news.StoryView, markdown bool) error {
 	} else {
 		r.details(v)
 	}
-	r.heading(2, "Sources")
-	for i, a := range v.Articles {
+	r.heading(2, "Articles")
+	for _, a := range v.Articles {
 		date := "undated"
 		if !a.Published.IsZero() {
 			date = a.Published.Format("2006-01-02")
@@ -47,9 +59,71 @@ func Render(w io.Writer, v *news.StoryView, markdown bool) error {
 		if a.Group != "" {
 			group = " · copy group " + a.Group
 		}
-		r.printf("%s[%d] %s · %s · %s · %s · id %s%s\n", r.bullet(), i+1, a.Source, date, a.Title, where, a.ID, group)
+		if where != "" {
+			where = " · " + where
+		}
+		r.printf("%s%s · %s · %s%s · id %s%s\n", r.bullet(), a.Source, date, a.Title, where, a.ID, group)
 	}
+	r.notes()
 	return r.w.err
+}
+
+// notes writes what each citation number points to.
+func (r *renderer) notes() {
+	if len(r.order) == 0 {
+		return
+	}
+	if !r.md {
+		r.heading(2, "Citations")
+	} else {
+		r.printf("\n")
+	}
+	for i, c := range r.order {
+		a := r.arts[c.ArticleID]
+		outlet := a.Source
+		if outlet == "" {
+			outlet = "unknown outlet"
+		}
+		date := "undated"
+		if !a.Published.IsZero() {
+			date = a.Published.Format("2006-01-02")
+			if a.PublishedEstimated {
+				date += " (estimated)"
+			}
+		}
+		passage := ""
+		if r.text != nil {
+			if t := r.text(c.ArticleID); c.Start >= 0 && c.End <= len(t) && c.Start < c.End {
+				passage = " “" + clipWords(t[c.Start:c.End], 90) + "”"
+			}
+		}
+		where := fmt.Sprintf("article %s, bytes %d–%d", c.ArticleID, c.Start, c.End)
+		if r.md {
+			if a.URL != "" {
+				outlet = "[" + outlet + "](" + a.URL + ")"
+			}
+			r.printf("[^%d]: %s, %s:%s (%s)\n", i+1, outlet, date, passage, where)
+			continue
+		}
+		r.printf("  [%d] %s, %s:%s (%s)\n", i+1, outlet, date, passage, where)
+	}
+}
+
+// clipWords collapses s's spaces and cuts it at a word boundary to about n
+// bytes.
+func clipWords(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndex(s[:n], " ")
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+	}
+	return s[:cut] + "…"
 }
 
 // details renders the view's parts when no sheet has been built.
@@ -76,7 +150,7 @@ func (r *renderer) details(v *news.StoryView) {
 	if len(v.Copies) > 0 {
 		r.heading(2, "Copied passages")
 		for _, c := range v.Copies {
-			r.item(fmt.Sprintf("[%d] → [%d]: “%s”", r.num[c.FromArticleID], r.num[c.ToArticleID], clip(c.Text, 120)), c.Citations)
+			r.item(fmt.Sprintf("%s → %s: “%s”", r.arts[c.FromArticleID].Source, r.arts[c.ToArticleID].Source, clip(c.Text, 120)), c.Citations)
 		}
 	}
 	if len(v.Timeline) > 0 {
@@ -98,9 +172,13 @@ func clip(s string, n int) string {
 }
 
 type renderer struct {
-	w   *errWriter
-	md  bool
-	num map[string]int
+	w    *errWriter
+	md   bool
+	arts map[string]news.StoryArticle
+	text func(string) string
+	// note numbers citations in order of first use; order lists them.
+	note  map[news.Citation]int
+	order []news.Citation
 }
 
 func (r *renderer) printf(format string, a ...any) { fmt.Fprintf(r.w, format, a...) }
@@ -127,7 +205,17 @@ func (r *renderer) item(text string, cites []news.Citation) {
 func (r *renderer) cites(cs []news.Citation) string {
 	parts := make([]string, 0, len(cs))
 	for _, c := range cs {
-		parts = append(parts, fmt.Sprintf("[%d:%d-%d]", r.num[c.ArticleID], c.Start, c.End))
+		n, ok := r.note[c]
+		if !ok {
+			r.order = append(r.order, c)
+			n = len(r.order)
+			r.note[c] = n
+		}
+		if r.md {
+			parts = append(parts, fmt.Sprintf("[^%d]", n))
+		} else {
+			parts = append(parts, fmt.Sprintf("[%d]", n))
+		}
 	}
 	return strings.Join(parts, "")
 }

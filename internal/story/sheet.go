@@ -6,7 +6,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // Sheet is the last story stage: it writes the "All we know" sheet from the
@@ -31,15 +33,45 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 			lines = append(lines, news.SheetLine{Section: section, Text: text, Citations: dedupCites(cites)})
 		}
 	}
-	// The question: the main claim with its status and why, or the story's
-	// headline when no lead reads as a claim.
+	// The summary: the main claim with its status and why (or the story's
+	// headline when no lead reads as a claim), who reported it first, the
+	// words of a party that matter most, and what outlets dispute.
 	mainShown := len(v.Claims) > 0 && v.Claims[0].Main
 	if mainShown {
 		c := v.Claims[0]
-		add("Question", "Main claim: "+c.Text, allCites(c, 6))
-		add("Status", strings.ToUpper(string(c.Status[:1]))+string(c.Status[1:])+": "+c.Reason, decidingCites(c))
+		add("Summary", "Claim: "+c.Text, allCites(c, 6))
+		add("Summary", strings.ToUpper(string(c.Status[:1]))+string(c.Status[1:])+": "+c.Reason, decidingCites(c))
+		if text, cites := firstReport(c, v.Articles); text != "" {
+			add("Summary", text, cites)
+		}
 	} else {
-		add("Question", v.Title, titleCites(arts))
+		add("Summary", v.Title, titleCites(arts))
+	}
+	if q, ok := partyQuote(v); ok {
+		var cites []news.Citation
+		var outlets []string
+		for _, c := range q.Carriers {
+			cites = append(cites, c.Citations...)
+			if s := outletOf(v, c.ArticleID); !contains(outlets, s) {
+				outlets = append(outlets, s)
+			}
+		}
+		add("Summary", fmt.Sprintf("%s, as carried by %s: “%s”", q.Speaker.Name, strings.Join(outlets, ", "), clip(q.Text, 160)), cites)
+	}
+	for _, c := range v.Contradictions {
+		if c.ExplainedByTime {
+			continue
+		}
+		var cites []news.Citation
+		for _, s := range c.Sides {
+			cites = append(cites, s.Citations...)
+		}
+		label := "Disputed: "
+		if c.Kind == "stale" {
+			label = "Out of date: "
+		}
+		add("Summary", label+c.Explanation, cites)
+		break
 	}
 	for i, c := range v.Claims {
 		if i == 0 && mainShown {
@@ -63,7 +95,7 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		if len(facts) > 0 {
 			text += ": " + strings.Join(facts, "; ")
 		} else {
-			text += fmt.Sprintf(": mentioned in %s", plural(len(e.Articles), "article"))
+			text += fmt.Sprintf(": mentioned in %s", words.Count(len(e.Articles), "article"))
 			cites = e.Mentions[:min(len(e.Mentions), 3)]
 		}
 		add("People", text, cites)
@@ -95,7 +127,7 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		if speaker == "" {
 			speaker = "Unattributed"
 		}
-		text := fmt.Sprintf("%s: “%s” (carried by %s", speaker, clip(q.Text, 220), plural(len(q.Carriers), "article"))
+		text := fmt.Sprintf("%s: “%s” (carried by %s", speaker, clip(q.Text, 220), words.Count(len(q.Carriers), "article"))
 		if len(to) > 0 {
 			text += "; told to " + strings.Join(to, ", ")
 		}
@@ -118,8 +150,8 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 				}
 			}
 		}
-		add("Quotes", fmt.Sprintf("Fans' posts: %s quoted in %s, such as “%s”", plural(len(fans), "post"),
-			plural(len(arts), "article"), clip(fans[0].Text, 120)), cites)
+		add("Quotes", fmt.Sprintf("Fans' posts: %s quoted in %s, such as “%s”", words.Count(len(fans), "post"),
+			words.Count(len(arts), "article"), clip(fans[0].Text, 120)), cites)
 	}
 	for _, c := range v.Contradictions {
 		var cites []news.Citation
@@ -142,10 +174,15 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		}
 		add("Timeline", date+": "+e.Text, e.Citations)
 	}
-	groups := map[string]int{}
+	ind := news.Independence(v)
+	source := map[string]string{}
 	for _, a := range v.Articles {
-		if a.Group != "" {
-			groups[a.Group]++
+		source[a.ID] = a.Source
+	}
+	copiedFrom := map[string][]string{}
+	for _, c := range v.Copies {
+		if c.Kind != news.CommonSource && !contains(copiedFrom[c.ToArticleID], source[c.FromArticleID]) {
+			copiedFrom[c.ToArticleID] = append(copiedFrom[c.ToArticleID], source[c.FromArticleID])
 		}
 	}
 	for _, a := range v.Articles {
@@ -157,10 +194,14 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 			}
 		}
 		kind := "independent"
-		if a.Group != "" && groups[a.Group] > 1 {
-			kind = "near-duplicate of other articles in group " + a.Group
+		switch {
+		case ind[a.ID]:
+		case a.Group != "" && a.Group != a.ID:
+			kind = "near-duplicate of " + source[a.Group]
+		case len(copiedFrom[a.ID]) > 0:
+			kind = "shares passages with " + strings.Join(copiedFrom[a.ID], ", ")
 		}
-		add("Sources", fmt.Sprintf("%s, %s: %s (%s)", a.Source, date, a.Title, kind), titleCites([]*news.Article{byID[a.ID]}))
+		add("Outlets", fmt.Sprintf("%s, %s: %s (%s)", a.Source, date, a.Title, kind), titleCites([]*news.Article{byID[a.ID]}))
 	}
 	v.Sheet = lines
 	return nil
@@ -171,13 +212,6 @@ func orDefault(v, d int) int {
 		return v
 	}
 	return d
-}
-
-func plural(n int, w string) string {
-	if n == 1 {
-		return "1 " + w
-	}
-	return fmt.Sprintf("%d %ss", n, w)
 }
 
 func contains(list []string, s string) bool {
@@ -191,6 +225,94 @@ func contains(list []string, s string) bool {
 
 // titleCites cites where each article's title stands in its text, else its
 // opening paragraph.
+// firstReport says which article first stated or reported c, among those
+// with a date of their own; articles dated only by estimate or undated are
+// named as possibly earlier rather than ordered.
+func firstReport(c news.Claim, arts []news.StoryArticle) (string, []news.Citation) {
+	byID := map[string]news.StoryArticle{}
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	var first *news.StanceEntry
+	var unsure []string
+	for i, s := range c.Stances {
+		if s.Stance != news.Asserts && s.Stance != news.Rumour || len(s.Citations) == 0 {
+			continue
+		}
+		a := byID[s.ArticleID]
+		if a.Published.IsZero() || a.PublishedEstimated {
+			if !contains(unsure, a.Source) {
+				unsure = append(unsure, a.Source)
+			}
+			continue
+		}
+		if first == nil || a.Published.Before(byID[first.ArticleID].Published) {
+			first = &c.Stances[i]
+		}
+	}
+	if first == nil {
+		return "", nil
+	}
+	a := byID[first.ArticleID]
+	text := fmt.Sprintf("First reported by %s on %s, among the articles that give their date", a.Source, a.Published.Format("2006-01-02"))
+	if len(unsure) > 0 {
+		verb := " has no date of its own and may be earlier)"
+		if len(unsure) > 1 {
+			verb = " have no date of their own and may be earlier)"
+		}
+		text += " (" + strings.Join(unsure, ", ") + verb
+	}
+	return text, first.Citations
+}
+
+// partyQuote picks the quote that matters most: words of a person the main
+// claim names (or of someone speaking for them), carried by the most
+// articles; without a main claim, the quote carried by the most articles
+// if more than one carries it. Fans' posts never qualify.
+func partyQuote(v *news.StoryView) (news.Quote, bool) {
+	var parties []string
+	if len(v.Claims) > 0 && v.Claims[0].Main {
+		claim := fold.String(v.Claims[0].Text)
+		for _, e := range v.Entities {
+			if e.Type == news.PER && strings.Contains(claim, fold.String(e.Name)) {
+				parties = append(parties, fold.String(e.Name))
+			}
+		}
+	}
+	party := func(q news.Quote) bool {
+		name := fold.String(q.Speaker.Name)
+		for _, p := range parties {
+			if strings.Contains(name, p) {
+				return true
+			}
+		}
+		return false
+	}
+	var best news.Quote
+	found := false
+	for _, q := range v.Quotes {
+		if q.Social || fanSpeaker(q.Speaker.Name) || q.Speaker.Name == "" {
+			continue
+		}
+		if len(parties) > 0 && !party(q) || len(parties) == 0 && len(q.Carriers) < 2 {
+			continue
+		}
+		if !found || len(q.Carriers) > len(best.Carriers) {
+			best, found = q, true
+		}
+	}
+	return best, found
+}
+
+func outletOf(v *news.StoryView, id string) string {
+	for _, a := range v.Articles {
+		if a.ID == id {
+			return a.Source
+		}
+	}
+	return id
+}
+
 func titleCites(arts []*news.Article) []news.Citation {
 	var out []news.Citation
 	for _, a := range arts {
@@ -259,7 +381,7 @@ func stanceCounts(c news.Claim) string {
 	var parts []string
 	for _, st := range []news.Stance{news.Asserts, news.Denies, news.Questions, news.Rumour} {
 		if n := len(counts[st]); n > 0 {
-			parts = append(parts, fmt.Sprintf("%s in %s", strings.ReplaceAll(string(st), "_", " "), plural(n, "article")))
+			parts = append(parts, fmt.Sprintf("%s in %s", strings.ReplaceAll(string(st), "_", " "), words.Count(n, "article")))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -324,7 +446,7 @@ func personFacts(e news.Entity) ([]string, []news.Citation) {
 		})
 		var vals []string
 		for _, at := range ats {
-			vals = append(vals, fmt.Sprintf("%s (%s)", at.Value, plural(len(uniqueArticles(at.Citations)), "source")))
+			vals = append(vals, fmt.Sprintf("%s (%s)", at.Value, words.Count(len(uniqueArticles(at.Citations)), "source")))
 			cites = append(cites, at.Citations...)
 		}
 		facts = append(facts, strings.TrimPrefix(name, "relation:")+" "+strings.Join(vals, ", "))

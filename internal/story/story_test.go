@@ -54,7 +54,7 @@ func TestSheetCitesEveryLine(t *testing.T) {
 		}
 	}
 	// One stance in one article is not enough to head the sheet.
-	for _, s := range []string{"Question", "People", "Key facts", "Sources"} {
+	for _, s := range []string{"Summary", "People", "Key facts", "Outlets"} {
 		if !sections[s] {
 			t.Errorf("no %s section: %+v", s, v.Sheet)
 		}
@@ -68,11 +68,16 @@ func TestRenderMarkdown(t *testing.T) {
 	v, arts := fixture()
 	(Sheet{}).Build(t.Context(), v, arts)
 	var buf bytes.Buffer
-	if err := Render(&buf, v, true); err != nil {
+	text := map[string]string{}
+	for _, a := range arts {
+		text[a.ID] = a.Text
+	}
+	if err := Render(&buf, v, Options{Markdown: true, Text: func(id string) string { return text[id] }}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{"# Ferry strike ends", "## People", "Ana Ruiz: age 41 (1 source)", "[1:22-27]", "## Sources", "[2] Coast · undated"} {
+	for _, want := range []string{"# Ferry strike ends", "## People", "Ana Ruiz: age 41 (1 source)", "[^1]", "## Articles", "- Coast · undated",
+		"[^1]: Ledger, 2031-03-02: “Ferry strike ends” (article a, bytes 0–17)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown lacks %q:\n%s", want, out)
 		}
@@ -119,5 +124,60 @@ func TestFansPostsAreOneLine(t *testing.T) {
 	if len(quotes) != 2 || !strings.HasPrefix(quotes[0], "Mayor Ines Okafor:") ||
 		!strings.HasPrefix(quotes[1], "Fans' posts: 2 posts quoted in 2 articles") {
 		t.Errorf("quote lines = %q", quotes)
+	}
+}
+
+func TestSummaryOpensTheSheet(t *testing.T) {
+	text := map[string]string{
+		"a": "The mayor will resign, officials say.\n\nHis spokesman told the Ledger: “The mayor is not resigning and never planned to.”",
+		"b": "Mayor to resign, says radio host.\n\nA spokesman for Tom Vale said: “The mayor is not resigning and never planned to.”",
+		"c": "Is the mayor resigning?\n\nThe radio host repeated the claim on Friday.",
+	}
+	day := func(d int) time.Time { return time.Date(2031, 4, d, 0, 0, 0, 0, time.UTC) }
+	var arts []*news.Article
+	v := news.NewStoryView("s", "Mayor to resign?")
+	for _, x := range []struct {
+		id, source string
+		pub        time.Time
+		est        bool
+	}{{"a", "Ledger", day(3), false}, {"b", "Coast", day(2), false}, {"c", "Daily", day(1), true}} {
+		a := &news.Article{ID: x.id, Source: x.source, Text: text[x.id], Published: x.pub, PublishedEstimated: x.est}
+		arts = append(arts, a)
+		v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Source: a.Source, Published: a.Published, PublishedEstimated: x.est})
+	}
+	at := func(id, s string) news.Citation {
+		i := strings.Index(text[id], s)
+		return news.Citation{ArticleID: id, Start: i, End: i + len(s)}
+	}
+	v.Entities = []news.Entity{{ID: "per-tom-vale", Name: "Tom Vale", Type: news.PER, Articles: []string{"b"}, Mentions: []news.Citation{at("b", "Tom Vale")}}}
+	v.Claims = []news.Claim{{ID: "c1", Main: true, Text: "Tom Vale will resign", Status: news.Denied, Reason: "denied by Tom Vale's spokesman",
+		Stances: []news.StanceEntry{
+			{ArticleID: "a", Stance: news.Asserts, Citations: []news.Citation{at("a", "The mayor will resign")}},
+			{ArticleID: "b", Stance: news.Rumour, Citations: []news.Citation{at("b", "Mayor to resign")}},
+			{ArticleID: "c", Stance: news.Rumour, Citations: []news.Citation{at("c", "The radio host repeated the claim")}},
+			{ArticleID: "b", Stance: news.Denies, By: "Tom Vale's spokesman", Voice: news.VoiceParty, Citations: []news.Citation{at("b", "The mayor is not resigning")}},
+		}}}
+	v.Quotes = []news.Quote{
+		{Text: "The mayor is not resigning and never planned to.", Speaker: news.Speaker{Name: "Tom Vale's spokesman"},
+			Carriers: []news.Carrier{{ArticleID: "a", Citations: []news.Citation{at("a", "The mayor is not resigning")}}, {ArticleID: "b", Citations: []news.Citation{at("b", "The mayor is not resigning")}}}},
+	}
+	if err := (Sheet{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	var summary []string
+	for _, l := range v.Sheet {
+		if l.Section == "Summary" {
+			summary = append(summary, l.Text)
+		}
+	}
+	want := []string{
+		"Claim: Tom Vale will resign",
+		"Denied: denied by Tom Vale's spokesman",
+		// b (April 2) is the earliest dated; c's date is a guess.
+		"First reported by Coast on 2031-04-02, among the articles that give their date (Daily has no date of its own and may be earlier)",
+		"Tom Vale's spokesman, as carried by Ledger, Coast: “The mayor is not resigning and never planned to.”",
+	}
+	if strings.Join(summary, "\n") != strings.Join(want, "\n") || v.Sheet[0].Section != "Summary" {
+		t.Errorf("summary =\n%s\nwant\n%s", strings.Join(summary, "\n"), strings.Join(want, "\n"))
 	}
 }

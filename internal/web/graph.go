@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // The SVG drawings are laid out here in Go and drawn by the templates from
@@ -107,6 +108,9 @@ type graphEdge struct {
 	X1, Y1, X2, Y2 int
 	Width          int
 	Title          string
+	// Directed edges have an arrow: the source of a copy is known. Common
+	// edges join two articles that quote the same third party.
+	Directed, Common bool
 }
 
 // maxNodes bounds the copy graph's nodes.
@@ -118,29 +122,6 @@ func truncate(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n-1]) + "…"
-}
-
-// independent tells which articles are independent sources: no passage was
-// copied into them and they open their near-duplicate group.
-func independent(v *news.StoryView) map[string]bool {
-	copied := map[string]bool{}
-	for _, c := range v.Copies {
-		copied[c.ToArticleID] = true
-	}
-	groupSeen := map[string]bool{}
-	ind := map[string]bool{}
-	for _, a := range sortedArticles(v.Articles) {
-		if a.Group != "" {
-			if groupSeen[a.Group] {
-				continue
-			}
-			groupSeen[a.Group] = true
-		}
-		if !copied[a.ID] {
-			ind[a.ID] = true
-		}
-	}
-	return ind
 }
 
 func sortedArticles(as []news.StoryArticle) []news.StoryArticle {
@@ -171,7 +152,7 @@ func layoutCopyGraph(v *news.StoryView) *copyGraphSVG {
 	if len(arts) == 0 {
 		return nil
 	}
-	ind := independent(v)
+	ind := news.Independence(v)
 	pos := map[string][2]float64{}
 	for i, a := range arts {
 		angle := -math.Pi/2 + 2*math.Pi*float64(i)/float64(len(arts))
@@ -188,11 +169,15 @@ func layoutCopyGraph(v *news.StoryView) *copyGraphSVG {
 		}
 		g.Nodes = append(g.Nodes, n)
 	}
-	type pair struct{ from, to string }
+	type pair struct {
+		from, to string
+		kind     string
+		directed bool
+	}
 	count := map[pair][]string{}
 	var order []pair
 	for _, c := range v.Copies {
-		p := pair{c.FromArticleID, c.ToArticleID}
+		p := pair{c.FromArticleID, c.ToArticleID, c.Kind, c.Via != "" && c.Kind != news.CommonSource}
 		if _, ok := pos[p.from]; !ok {
 			continue
 		}
@@ -211,9 +196,16 @@ func layoutCopyGraph(v *news.StoryView) *copyGraphSVG {
 		const gap = 11 // keep the arrow off the node circles
 		ux, uy := dx/d, dy/d
 		texts := count[p]
-		title := fmt.Sprintf("%d passage(s) copied: %s", len(texts), truncate(strings.Join(texts, " / "), 200))
+		what := "copied"
+		switch {
+		case p.kind == news.CommonSource:
+			what = "both quote from a common source"
+		case !p.directed:
+			what = "shared, direction unknown"
+		}
+		title := fmt.Sprintf("%s %s: %s", words.Count(len(texts), "passage"), what, truncate(strings.Join(texts, " / "), 200))
 		g.Edges = append(g.Edges, graphEdge{X1: int(a[0] + gap*ux), Y1: int(a[1] + gap*uy), X2: int(b[0] - gap*ux), Y2: int(b[1] - gap*uy),
-			Width: min(1+len(texts), 5), Title: title})
+			Width: min(1+len(texts), 5), Title: title, Directed: p.directed, Common: p.kind == news.CommonSource})
 	}
 	return g
 }

@@ -200,6 +200,7 @@ type eventRow struct {
 
 type copyRow struct {
 	From, To, FromURL, ToURL, Text, Via string
+	Common                              bool
 	Cites                               []citeLink
 }
 
@@ -271,7 +272,7 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 	sp := &storyPage{View: v, Timeline: layoutTimeline(v.Timeline), Graph: layoutCopyGraph(v),
 		FullURL: "/stories/" + url.PathEscape(v.ID) + "?full=1"}
 	links := func(cs []news.Citation) []citeLink { return cite.links(limit(cs, maxCites, full, new(int))) }
-	ind := independent(v)
+	ind := news.Independence(v)
 	for i, a := range limit(sortedArticles(v.Articles), maxSources, full, &sp.Hidden) {
 		sp.Articles = append(sp.Articles, articleRow{StoryArticle: a, N: i + 1, External: external(a.URL), Independent: ind[a.ID]})
 	}
@@ -296,7 +297,7 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 	}
 	for _, c := range limit(v.Copies, maxCopies, full, &sp.Hidden) {
 		sp.Copies = append(sp.Copies, copyRow{From: cite.source(c.FromArticleID), To: cite.source(c.ToArticleID),
-			FromURL: articleURL(c.FromArticleID), ToURL: articleURL(c.ToArticleID), Text: c.Text, Via: c.Via, Cites: links(c.Citations)})
+			FromURL: articleURL(c.FromArticleID), ToURL: articleURL(c.ToArticleID), Text: c.Text, Via: c.Via, Common: c.Kind == news.CommonSource, Cites: links(c.Citations)})
 	}
 	for _, q := range limit(v.Quotes, maxQuotes, full, &sp.Hidden) {
 		qr := quoteRow{Text: q.Text, Speaker: q.Speaker.Name, SpeakerRole: q.Speaker.Role, Altered: q.Altered,

@@ -6,6 +6,7 @@ package words
 import (
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -114,3 +115,16 @@ one two new like get got us s t via just`))
 
 var negation = Set(strings.Fields(`not no never none nothing nobody neither nor without isn't wasn't didn't
 doesn't don't aren't weren't won't can't couldn't shouldn't hasn't haven't hadn't cannot`))
+
+// Count says n of a thing in English: "1 article", "3 articles", "2
+// stories", "0 days".
+func Count(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	many := one + "s"
+	if l := len(one); l > 1 && one[l-1] == 'y' && !strings.ContainsRune("aeiou", rune(one[l-2])) {
+		many = one[:l-1] + "ies"
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -42,3 +42,14 @@ func TestContentAndNegation(t *testing.T) {
 		t.Error("word classes wrong")
 	}
 }
+
+func TestCount(t *testing.T) {
+	for n, want := range map[int]string{0: "0 stories", 1: "1 story", 2: "2 stories"} {
+		if got := Count(n, "story"); got != want {
+			t.Errorf("Count(%d, story) = %q, want %q", n, got, want)
+		}
+	}
+	if got := Count(3, "day"); got != "3 days" {
+		t.Errorf("Count(3, day) = %q", got)
+	}
+}

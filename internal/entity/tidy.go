@@ -1,0 +1,202 @@
+package entity
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// inPost tells whether mention m of a lies inside a pasted social post.
+// Fans' posts are quoted, not reported: a name in one may join an entity
+// the story names elsewhere ("Michele Morone" for Michele Morrone) but never
+// makes one of its own.
+func inPost(a *news.Article, m news.Mention) bool {
+	for _, p := range a.Social {
+		if p.Span.Start <= m.Span.Start && m.Span.Start < p.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// ofStory tells whether mention m of a can name something of the story:
+// not a hashtag or a handle, and not a word stretched for effect
+// ("livinggg"), which no name is.
+func ofStory(a *news.Article, m news.Mention) bool {
+	if m.Span.Start > 0 && m.Span.Start <= len(a.Text) {
+		if c := a.Text[m.Span.Start-1]; c == '#' || c == '@' {
+			return false
+		}
+	}
+	return !stretched(m.Text)
+}
+
+func namedInProse(g []*local) bool {
+	for _, l := range g {
+		if l.prose {
+			return true
+		}
+	}
+	return false
+}
+
+// stretched tells whether s holds a lower-case letter three times in a row
+// ("yasss", "kokoooo"): a word drawn out for effect, never a name.
+func stretched(s string) bool {
+	run, last := 0, rune(0)
+	for _, r := range s {
+		if r == last && unicode.IsLower(r) {
+			run++
+			if run >= 3 {
+				return true
+			}
+		} else {
+			run, last = 1, r
+		}
+	}
+	return false
+}
+
+// nameKey is a name's folded tokens without a leading article, so that
+// "The Kardashians" and "Kardashians" are one name.
+func nameKey(name string) string {
+	toks := strings.Fields(Fold(name))
+	if len(toks) > 1 && toks[0] == "the" {
+		toks = toks[1:]
+	}
+	return strings.Join(toks, " ")
+}
+
+// acronym returns the letters of a name written as initials ("D & G",
+// "D&G", "U.S.") in lower case, or "" when the name is not one.
+func acronym(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case unicode.IsUpper(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == '&' || r == '.' || r == ' ':
+		default:
+			return ""
+		}
+	}
+	if b.Len() < 2 || b.Len() > 5 {
+		return ""
+	}
+	return b.String()
+}
+
+// initials are the first letters of a name's words, "and", "of" and "&"
+// left out ("Dolce & Gabbana" → "dg").
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		switch strings.ToLower(w) {
+		case "&", "and", "of", "the", "for":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			return ""
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// mergeSpellings joins story groups that spell one thing differently: the
+// same name but for a leading "The", initials of a longer name of the same
+// story ("D & G" for "Dolce & Gabbana", when exactly one name has them), and
+// one name typed as a person in some articles and as something else in
+// others, which goes to the type most of its mentions have. Persons with
+// full names are only joined by the person rules of cluster.
+func mergeSpellings(groups [][]*local) [][]*local {
+	parent := make([]int, len(groups))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		if parent[i] != i {
+			parent[i] = find(parent[i])
+		}
+		return parent[i]
+	}
+	union := func(a, b int) {
+		if ra, rb := find(a), find(b); ra != rb {
+			parent[rb] = ra
+		}
+	}
+	names := make([]string, len(groups))
+	byKey := map[string][]int{}
+	for i, g := range groups {
+		names[i] = canonicalName(g)
+		k := nameKey(names[i])
+		byKey[k] = append(byKey[k], i)
+	}
+	fullPerson := func(i int) bool {
+		return majorityType(groups[i]) == news.PER && len(strings.Fields(names[i])) >= 2
+	}
+	for _, list := range byKey {
+		for _, j := range list[1:] {
+			if fullPerson(list[0]) != fullPerson(j) {
+				continue // a person's full name and a title ("The Smiths") stay apart
+			}
+			union(list[0], j)
+		}
+	}
+	byInitials := map[string][]int{}
+	for i := range groups {
+		if majorityType(groups[i]) != news.PER && len(strings.Fields(names[i])) >= 2 && acronym(names[i]) == "" {
+			if in := initials(names[i]); len(in) >= 2 {
+				byInitials[in] = append(byInitials[in], i)
+			}
+		}
+	}
+	for i := range groups {
+		if ac := acronym(names[i]); ac != "" && majorityType(groups[i]) != news.PER {
+			if list := byInitials[ac]; len(list) == 1 {
+				union(list[0], i)
+			}
+		}
+	}
+	idx := map[int]int{}
+	var out [][]*local
+	for i, g := range groups {
+		r := find(i)
+		k, ok := idx[r]
+		if !ok {
+			k = len(out)
+			idx[r] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], g...)
+	}
+	return out
+}
+
+// placeAttributes name the places an attribute's value is.
+var placeAttributes = map[string]bool{"hometown": true, "residence": true, "birthplace": true}
+
+// retypePlaces makes an entity a place when the story names it as where
+// someone lives or comes from ("hometown: Reggio Calabria") and the
+// recogniser took it for a person: the syntax that gave the attribute is
+// surer than the tag.
+func retypePlaces(ents []news.Entity) {
+	places := map[string]bool{}
+	for _, e := range ents {
+		for _, at := range e.Attributes {
+			if placeAttributes[at.Name] {
+				places[Fold(at.Value)] = true
+			}
+		}
+	}
+	for i := range ents {
+		if e := &ents[i]; e.Type == news.PER && places[Fold(e.Name)] {
+			e.Type, e.ID = news.LOC, EntityID(e.Name, news.LOC)
+			e.Attributes = []news.Attribute{}
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package entity
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+func TestOfStory(t *testing.T) {
+	text := "The mayor met Ana Ruiz. Pasted post: I love Ana Ruiz soooo much #TeamRuiz @AnaRuiz"
+	a := &news.Article{Text: text}
+	post := strings.Index(text, "I love")
+	a.Social = []news.SocialPost{{Span: news.Span{Start: post, End: len(text)}}}
+	at := func(s string, from int) news.Mention {
+		i := from + strings.Index(text[from:], s)
+		return news.Mention{Span: news.Span{Start: i, End: i + len(s)}, Text: s}
+	}
+	if inPost(a, at("Ana Ruiz", 0)) || !inPost(a, at("Ana Ruiz", post)) {
+		t.Error("inPost")
+	}
+	b := &news.Article{Text: "Fans wrote #TeamRuiz and @AnaRuiz, and Livinggg."}
+	for _, s := range []string{"TeamRuiz", "AnaRuiz", "Livinggg"} {
+		if ofStory(b, news.Mention{Span: news.Span{Start: strings.Index(b.Text, s), End: strings.Index(b.Text, s) + len(s)}, Text: s}) {
+			t.Errorf("%q is not a name of the story", s)
+		}
+	}
+	if stretched("III") || stretched("Tennessee") || !stretched("yasss") {
+		t.Error("stretched")
+	}
+}
+
+func group(name string, typ news.EntityType, n int) []*local {
+	l := &local{name: name, typ: typ, toks: splitName(name, typ).toks}
+	for i := 0; i < n; i++ {
+		l.ments = append(l.ments, news.Mention{Text: name, Name: name, Type: typ})
+	}
+	return []*local{l}
+}
+
+func TestMergeSpellings(t *testing.T) {
+	groups := [][]*local{
+		group("Procter & Gamble", news.ORG, 3),
+		group("P & G", news.ORG, 1),
+		group("The Simpsons", news.WORK, 2),
+		group("Simpsons", news.MISC, 1),
+		group("Port Authority", news.ORG, 1),
+		group("Pat Adams", news.PER, 2), // initials "pa" but a person: never an acronym's expansion
+	}
+	out := mergeSpellings(groups)
+	names := func(g []*local) string {
+		var s []string
+		for _, l := range g {
+			s = append(s, l.name)
+		}
+		return strings.Join(s, "+")
+	}
+	got := map[string]bool{}
+	for _, g := range out {
+		got[names(g)] = true
+	}
+	for _, want := range []string{"Procter & Gamble+P & G", "The Simpsons+Simpsons", "Port Authority", "Pat Adams"} {
+		if !got[want] {
+			t.Errorf("groups = %v, want %q", got, want)
+		}
+	}
+}
+
+func TestRetypePlaces(t *testing.T) {
+	ents := []news.Entity{
+		{ID: "per-ana-ruiz", Name: "Ana Ruiz", Type: news.PER, Attributes: []news.Attribute{{Name: "hometown", Value: "Villa Rosa"}}},
+		{ID: "per-villa-rosa", Name: "Villa Rosa", Type: news.PER},
+	}
+	retypePlaces(ents)
+	if ents[1].Type != news.LOC || ents[1].ID != "loc-villa-rosa" || ents[0].Type != news.PER {
+		t.Errorf("entities = %+v", ents)
+	}
+}
