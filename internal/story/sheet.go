@@ -428,7 +428,7 @@ var shownAttrs = []string{"age", "nationality", "hometown", "birthplace", "resid
 func personFacts(e news.Entity) ([]string, []news.Citation) {
 	byName := map[string][]news.Attribute{}
 	var relations []string
-	for _, at := range e.Attributes {
+	for _, at := range specificRelations(e.Attributes) {
 		byName[at.Name] = append(byName[at.Name], at)
 		if strings.HasPrefix(at.Name, "relation:") && len(byName[at.Name]) == 1 {
 			relations = append(relations, at.Name)
@@ -452,6 +452,43 @@ func personFacts(e news.Entity) ([]string, []news.Citation) {
 		facts = append(facts, strings.TrimPrefix(name, "relation:")+" "+strings.Join(vals, ", "))
 	}
 	return facts, cites
+}
+
+// specificRelations folds a general relation into a more specific one with
+// the same value: "ex Tristan Thompson" and "ex-boyfriend Tristan Thompson"
+// are one fact, told by the sources of both.
+func specificRelations(ats []news.Attribute) []news.Attribute {
+	out := make([]news.Attribute, 0, len(ats))
+	for i, at := range ats {
+		into := -1
+		if strings.HasPrefix(at.Name, "relation:") {
+			for j, o := range ats {
+				if j != i && o.Value == at.Value && strings.HasPrefix(o.Name, at.Name+"-") {
+					into = j
+					break
+				}
+			}
+		}
+		if into < 0 {
+			out = append(out, at)
+		}
+	}
+	for i, at := range ats {
+		if !strings.HasPrefix(at.Name, "relation:") {
+			continue
+		}
+		for j, o := range ats {
+			if j != i && o.Value == at.Value && strings.HasPrefix(o.Name, at.Name+"-") {
+				for k := range out {
+					if out[k].Name == o.Name && out[k].Value == o.Value {
+						out[k].Citations = append(append([]news.Citation(nil), out[k].Citations...), at.Citations...)
+					}
+				}
+				break
+			}
+		}
+	}
+	return out
 }
 
 // fanWords name a speaker who posts rather than speaks for anyone: "a

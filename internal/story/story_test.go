@@ -181,3 +181,17 @@ func TestSummaryOpensTheSheet(t *testing.T) {
 		t.Errorf("summary =\n%s\nwant\n%s", strings.Join(summary, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestSpecificRelationsFoldTheGeneralOne(t *testing.T) {
+	c := func(id string) []news.Citation { return []news.Citation{{ArticleID: id, Start: 0, End: 1}} }
+	e := news.Entity{Name: "Ana Ruiz", Attributes: []news.Attribute{
+		{Name: "relation:ex", Value: "Tom Vale", Citations: c("a")},
+		{Name: "relation:ex-husband", Value: "Tom Vale", Citations: c("b")},
+		{Name: "relation:ex", Value: "Joe Park", Citations: c("c")},
+	}}
+	facts, _ := personFacts(e)
+	got := strings.Join(facts, "; ")
+	if got != "ex Joe Park (1 source); ex-husband Tom Vale (2 sources)" && got != "ex-husband Tom Vale (2 sources); ex Joe Park (1 source)" {
+		t.Errorf("facts = %q", got)
+	}
+}

@@ -192,6 +192,7 @@ func datedParts(a *news.Article) []dated {
 		if !ok {
 			continue
 		}
+		s = closeQuote(a, s)
 		if s != cur {
 			flush()
 			cur = s
@@ -219,6 +220,30 @@ func clauseBoundary(text string, from, to int) (end, next int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// closeQuote extends a sentence that opens a quotation without closing it
+// (a splitter cut at "!!!" inside the quote) over the next sentences of the
+// same line until the quotation closes, at most three of them.
+func closeQuote(a *news.Article, s news.Span) news.Span {
+	open := func(t string) bool {
+		return strings.Count(t, "“") > strings.Count(t, "”") || strings.Count(t, "\"")%2 == 1
+	}
+	if !open(a.Text[s.Start:s.End]) {
+		return s
+	}
+	i := sort.Search(len(a.Sentences), func(i int) bool { return a.Sentences[i].Start >= s.End })
+	for k := 0; k < 3 && i+k < len(a.Sentences); k++ {
+		next := a.Sentences[i+k]
+		if strings.Contains(a.Text[s.End:next.Start], "\n") {
+			break
+		}
+		s.End = next.End
+		if !open(a.Text[s.Start:s.End]) {
+			return s
+		}
+	}
+	return s
 }
 
 func dayOrMonth(d news.DateMention) string {

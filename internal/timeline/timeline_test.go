@@ -110,3 +110,19 @@ func TestOneArticleTellsTwoEventsOfOneDate(t *testing.T) {
 		t.Fatalf("timeline = %+v, want two events", v.Timeline)
 	}
 }
+
+func TestAQuotationCutBySentencesIsWhole(t *testing.T) {
+	text := "On May 3, 2031, the mayor wrote: “NOT resigning!!! Not now. Not ever.” Reporters laughed."
+	a := &news.Article{ID: "a", Source: "Ledger", Text: text, Published: time.Date(2031, 5, 4, 0, 0, 0, 0, time.UTC)}
+	cut := strings.Index(text, "Not now")
+	end := strings.Index(text, "Reporters")
+	a.Sentences = []news.Span{{Start: 0, End: cut - 1}, {Start: cut, End: end - 1}, {Start: end, End: len(text)}}
+	a.Dates = []news.DateMention{mention(text, "May 3, 2031", time.Date(2031, 5, 3, 0, 0, 0, 0, time.UTC), "day", false)}
+	v := news.NewStoryView("s", "t")
+	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Timeline) != 1 || !strings.HasSuffix(v.Timeline[0].Text, "Not ever.”") {
+		t.Fatalf("timeline = %+v, want the quotation whole", v.Timeline)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/api"
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // pageSize is the length of UI lists.
@@ -26,6 +27,7 @@ var funcs = template.FuncMap{
 	"articleURL": articleURL,
 	"external":   external,
 	"join":       strings.Join,
+	"count":      words.Count,
 }
 
 func dateOf(t time.Time) string {
