@@ -89,7 +89,7 @@ func runArticles(ctx context.Context, args []string) error {
 		fmt.Fprintln(tw, "ID\tDATE\tSOURCE\tTITLE")
 		marked := false
 		for _, a := range list {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, date(a), a.Source, clip(a.Title, 90))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", a.ID, date(a), news.Outlet(a.Source, a.URL, a.Path), clip(a.Title, 90))
 			marked = marked || a.PublishedEstimated
 		}
 		if err := tw.Flush(); err != nil || !marked {
@@ -131,7 +131,7 @@ func runArticle(ctx context.Context, args []string) error {
 		if a.InputID != "" {
 			id += " (input id " + a.InputID + ")"
 		}
-		fmt.Printf("%s\n%s · %s · %s\n%s\n\n%s\n", a.Title, a.Source, date(a.Summary()), id, first(a.URL, a.Path), a.Text)
+		fmt.Printf("%s\n%s · %s · %s\n%s\n\n%s\n", a.Title, news.Outlet(a.Source, a.URL, a.Path), date(a.Summary()), id, first(a.URL, a.Path), a.Text)
 		return nil
 	})
 }

@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"net/url"
-	"path/filepath"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/fold"
@@ -12,7 +11,9 @@ import (
 
 // Metadata is a stage that completes an article's metadata after cleaning:
 // a missing title is taken from the text's opening, a missing source from
-// the URL's host or else the input file's name.
+// the URL's host. A file's name is no outlet: without page metadata, a feed,
+// a source field or a URL the source stays empty and is shown as unknown
+// (news.Outlet).
 type Metadata struct{}
 
 // Process implements news.Stage.
@@ -21,7 +22,7 @@ func (Metadata) Process(_ context.Context, a *news.Article) error {
 		a.Title = TitleFromText(a.Text)
 	}
 	if a.Source == "" {
-		a.Source = SourceName(a.URL, a.Path)
+		a.Source = SourceName(a.URL)
 	}
 	return nil
 }
@@ -100,17 +101,11 @@ func prose(words []string) bool {
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
-// SourceName names an article's outlet when its input gave none.
-func SourceName(rawURL, path string) string {
+// SourceName names an article's outlet from its URL's host when its input
+// gave none; "" when there is no URL.
+func SourceName(rawURL string) string {
 	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
 		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 	}
-	if path != "" {
-		base := filepath.Base(path)
-		for _, ext := range []string{".gz", ".txt", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".rss", ".atom", ".xml", ".warc"} {
-			base = strings.TrimSuffix(base, ext)
-		}
-		return base
-	}
-	return "unknown"
+	return ""
 }

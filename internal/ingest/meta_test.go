@@ -1,6 +1,10 @@
 package ingest
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
 
 func TestTitleFromText(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
@@ -31,5 +35,19 @@ func TestTitleCaseHeadlineStaysWhole(t *testing.T) {
 	want := "Council Tried to Help the Mayor “Find His Voice” by Setting Him Up With a Speech Coach"
 	if got := TitleFromText(text); got != want {
 		t.Errorf("TitleFromText = %q, want %q", got, want)
+	}
+}
+
+func TestNoOutletFromAFileName(t *testing.T) {
+	a := &news.Article{Path: "crawl/articles.jsonl", Text: "Body."}
+	if err := (Metadata{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Source != "" || news.Outlet(a.Source, a.URL, a.Path) != "unknown (articles.jsonl)" {
+		t.Errorf("source = %q, shown as %q", a.Source, news.Outlet(a.Source, a.URL, a.Path))
+	}
+	b := &news.Article{URL: "https://www.example.org/a", Text: "Body."}
+	if err := (Metadata{}).Process(t.Context(), b); err != nil || b.Source != "example.org" {
+		t.Errorf("source = %q, %v", b.Source, err)
 	}
 }

@@ -1,6 +1,11 @@
 package news
 
-import "time"
+import (
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+)
 
 // Document is what a reader produces: one input article before analysis.
 // Either Text or HTML is set.
@@ -66,6 +71,21 @@ type Removal struct {
 	Reason string `json:"reason"` // e.g. "site chrome", "photo credit", "duplicate line"
 	// At is the byte offset in the cleaned text where the removed text stood.
 	At int `json:"at"`
+}
+
+// Outlet is how an article's outlet is shown: its source, else "unknown"
+// with the domain or the input file beside it ("unknown (articles.jsonl)").
+func Outlet(source, rawURL, path string) string {
+	if source != "" {
+		return source
+	}
+	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
+		return "unknown (" + strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") + ")"
+	}
+	if path != "" {
+		return "unknown (" + filepath.Base(path) + ")"
+	}
+	return "unknown"
 }
 
 // SocialPost is an embedded social-media post (a pasted tweet) kept in the

@@ -28,6 +28,7 @@ var funcs = template.FuncMap{
 	"external":   external,
 	"join":       strings.Join,
 	"count":      words.Count,
+	"outlet":     news.Outlet,
 }
 
 func dateOf(t time.Time) string {
