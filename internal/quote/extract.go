@@ -82,9 +82,16 @@ func (x *extraction) run() {
 			body := s.body.Text(text)
 			var use attr
 			kind := ""
+			// Mid-sentence, a Title Case phrase is a title even with the
+			// comma American style puts inside the marks ("his movie, “The
+			// Next 365 Days,” is…").
+			midTitle := !initial && words >= 2 && words <= 8 &&
+				(titleCase(body, words) || titleCase(strings.TrimSuffix(strings.TrimRight(body, " "), ","), words))
 			switch {
 			case intro:
 				kind, use = "direct", before
+			case midTitle:
+				kind = "title"
 			case after.ok && (initial || endsWithAny(text, ts, bi, oi, ",:—")):
 				kind, use = "direct", after
 			case initial:
@@ -106,7 +113,9 @@ func (x *extraction) run() {
 			}
 			switch kind {
 			case "title":
-				x.titles = append(x.titles, news.Mention{Span: s.body, Text: body, Type: news.WORK, Key: "work:" + fold(body), Name: body, Via: "title"})
+				name := strings.TrimRight(body, ", ")
+				sp := news.Span{Start: s.body.Start, End: s.body.Start + len(name)}
+				x.titles = append(x.titles, news.Mention{Span: sp, Text: name, Type: news.WORK, Key: "work:" + fold(name), Name: name, Via: "title"})
 				prevEnd = s.markEnd
 				continue
 			case "":

@@ -55,6 +55,11 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "absolutely single and happy about it", Partial: true, Speaker: "Peter Novak"}},
 		},
 		{
+			name:   "a title with the comma inside the marks is a title",
+			text:   "While talking about his new film, “The Quiet Harbour,” Peter Novak explained why he left the city.",
+			titles: []string{"The Quiet Harbour"},
+		},
+		{
 			name:   "titles and scare quotes are not quotes",
 			text:   "Fans of “The Long Summer” called him a “setter-upper” last year.",
 			titles: []string{"The Long Summer"},
