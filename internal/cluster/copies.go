@@ -76,12 +76,26 @@ func (c Copies) Build(ctx context.Context, v *news.StoryView, articles []*news.A
 	for _, sa := range v.Articles {
 		group[sa.ID] = sa.Group
 	}
+	groupOf := make([]int, len(articles)) // articles[i]'s group as a number
+	groupNum := map[string]int{}
+	for i, a := range articles {
+		key := group[a.ID]
+		if key == "" {
+			key = "/" + a.ID // in no group: a group of its own
+		}
+		g, ok := groupNum[key]
+		if !ok {
+			g = len(groupNum)
+			groupNum[key] = g
+		}
+		groupOf[i] = g
+	}
 	// Near-duplicates of one another are one source: their shared text is not
 	// a copy. A passage received by an article is listed once, from its first
 	// source, so text syndicated to n articles gives n copies, not n².
 	copies := []news.Copy{}
 	received := map[news.Citation]bool{}
-	for _, p := range sharingPairs(texts) {
+	for _, p := range sharingPairs(texts, groupOf) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -210,24 +224,26 @@ func setGroups(v *news.StoryView, articles []*news.Article) {
 	}
 }
 
-// sharingPairs lists, in order, the pairs of texts (i < j) that share at
-// least one passage shingle, found through an index of shingles instead of
-// comparing every pair: a story of n articles costs about its word count.
-func sharingPairs(texts []*dedup.Text) [][2]int {
-	where := map[uint64][]int{}
+// sharingPairs lists, in order, the pairs of texts (i < j) worth comparing
+// for passages, found through an index of shingles instead of comparing
+// every pair. A passage received by an article is listed from its first
+// source only, so each shingle pairs the first text (in story order) that
+// holds it with every later one, not every holder with every other: text
+// carried by all n articles of a story (a wire dispatch, a statement
+// everyone quotes) costs n pairs, not n². Groups of near-duplicates are one
+// source: a pair inside a group is never listed.
+func sharingPairs(texts []*dedup.Text, group []int) [][2]int {
+	first := map[uint64]int{}
+	seen := map[[2]int]bool{}
 	for i, t := range texts {
 		for _, h := range t.Shingles {
-			list := where[h]
-			if len(list) == 0 || list[len(list)-1] != i {
-				where[h] = append(list, i)
+			f, ok := first[h]
+			if !ok {
+				first[h] = i
+				continue
 			}
-		}
-	}
-	seen := map[[2]int]bool{}
-	for _, list := range where {
-		for x := 0; x < len(list); x++ {
-			for y := x + 1; y < len(list); y++ {
-				seen[[2]int{list[x], list[y]}] = true
+			if f != i && group[f] != group[i] {
+				seen[[2]int{f, i}] = true
 			}
 		}
 	}
