@@ -90,7 +90,7 @@ func newEngine(ctx context.Context, store news.Store) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: sstages}, Cache: story.NewCache(1000)}
+	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: sstages}, Cache: story.NewCache(256 << 20)}
 	e.assigner = cluster.New(cluster.DefaultConfig())
 	if err := e.restore(ctx); err != nil {
 		return nil, err

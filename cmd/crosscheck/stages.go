@@ -75,7 +75,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 	if err != nil {
 		return nil, err
 	}
-	bodies := newBodyCache(model, 512)
+	bodies := newBodyCache(model, 64<<20)
 	var mu sync.Mutex
 	seen := map[string]news.Stance{} // claim and article -> confident stance, or "" when unsure
 	readings := claim.NewCache(64 << 20)
@@ -105,7 +105,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 	}
 	return []pipeline.NamedStory{
 		{Name: "entities", Stage: entity.StoryStage{}},
-		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(512)}},
+		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(64 << 20)}},
 		{Name: "quotes", Stage: quote.Merger{}},
 		{Name: "claims", Stage: claim.Builder{Cache: readings, Stance: modelStance}},
 		{Name: "stances", Stage: claim.StanceReader{Cache: readings, Stance: modelStance}},
@@ -119,33 +119,25 @@ func storyStages() ([]pipeline.NamedStory, error) {
 }
 
 // bodyCache keeps the stance model's analysis of recent articles, so that a
-// story rebuilt after each new article does not analyse the others again.
+// story rebuilt after each new article does not analyse the others again:
+// the most recently used ones, within a bound in bytes (an analysis holds
+// about six times its text: tokens, sentences, term counts).
 type bodyCache struct {
 	model *stance.Model
-	max   int
-	mu    sync.Mutex
-	m     map[string]*stance.Body
+	c     *lru.Cache[string, *stance.Body]
 }
 
-func newBodyCache(m *stance.Model, max int) *bodyCache {
-	return &bodyCache{model: m, max: max, m: map[string]*stance.Body{}}
+func newBodyCache(m *stance.Model, maxBytes int) *bodyCache {
+	return &bodyCache{model: m, c: lru.New[string, *stance.Body](maxBytes)}
 }
 
 func (c *bodyCache) get(a *news.Article) *stance.Body {
 	key := a.ID + "/" + a.ContentHash
-	c.mu.Lock()
-	b, ok := c.m[key]
-	c.mu.Unlock()
-	if ok {
+	if b, ok := c.c.Get(key); ok {
 		return b
 	}
-	b = c.model.Prepare(a.Text)
-	c.mu.Lock()
-	if len(c.m) >= c.max {
-		clear(c.m) // simple and bounded: a full cache starts over
-	}
-	c.m[key] = b
-	c.mu.Unlock()
+	b := c.model.Prepare(a.Text)
+	c.c.Add(key, b, 6*len(a.Text)+1024)
 	return b
 }
 

@@ -2,7 +2,9 @@ package dedup
 
 import (
 	"sort"
-	"sync"
+	"unsafe"
+
+	"github.com/crosscheck-news/crosscheck/internal/lru"
 )
 
 // Passage-matching parameters.
@@ -177,30 +179,19 @@ func Winnow(t *Text, w int) []uint64 {
 
 // TextCache keeps prepared texts by key (an article id and content hash), so
 // that a story rebuilt after each new article prepares only the new one. It
-// is bounded: when full it starts over. Safe for concurrent use.
-type TextCache struct {
-	mu  sync.Mutex
-	max int
-	m   map[string]*Text
-}
+// keeps the most recently used texts within a bound in bytes. Safe for
+// concurrent use.
+type TextCache struct{ c *lru.Cache[string, *Text] }
 
-// NewTextCache returns a cache of at most max texts.
-func NewTextCache(max int) *TextCache { return &TextCache{max: max, m: map[string]*Text{}} }
+// NewTextCache returns a cache holding about maxBytes of prepared texts.
+func NewTextCache(maxBytes int) *TextCache { return &TextCache{c: lru.New[string, *Text](maxBytes)} }
 
 // Prepare returns the prepared text for key, preparing text on a miss.
 func (c *TextCache) Prepare(key, text string) *Text {
-	c.mu.Lock()
-	t, ok := c.m[key]
-	c.mu.Unlock()
-	if ok {
+	if t, ok := c.c.Get(key); ok {
 		return t
 	}
-	t = Prepare(text)
-	c.mu.Lock()
-	if len(c.m) >= c.max {
-		clear(c.m)
-	}
-	c.m[key] = t
-	c.mu.Unlock()
+	t := Prepare(text)
+	c.c.Add(key, t, int(unsafe.Sizeof(Word{}))*len(t.Words)+8*len(t.Shingles)+64)
 	return t
 }

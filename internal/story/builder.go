@@ -7,8 +7,8 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"sync"
 
+	"github.com/crosscheck-news/crosscheck/internal/lru"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
 )
@@ -23,34 +23,32 @@ type Builder struct {
 	Cache *Cache
 }
 
-// Cache keeps analysed articles by id, bounded; safe for concurrent use.
-type Cache struct {
-	mu  sync.Mutex
-	max int
-	m   map[string]*news.Article
-}
+// Cache keeps analysed articles by id, the most recently used ones within a
+// bound in bytes, so that a large story's articles are not thrown out all
+// at once; safe for concurrent use.
+type Cache struct{ c *lru.Cache[string, *news.Article] }
 
-// NewCache returns a cache of at most max articles.
-func NewCache(max int) *Cache { return &Cache{max: max, m: map[string]*news.Article{}} }
+// NewCache returns a cache holding about maxBytes of articles.
+func NewCache(maxBytes int) *Cache { return &Cache{c: lru.New[string, *news.Article](maxBytes)} }
+
+// articleSize estimates the memory an analysed article holds: its text
+// and the analysis pointing into it (spans, mentions, quotes, fingerprint).
+func articleSize(a *news.Article) int {
+	return 2*len(a.Text) + 48*(len(a.Sentences)+len(a.Paragraphs)+len(a.Mentions)+len(a.Dates)) +
+		160*(len(a.Quotes)+len(a.Statements)+len(a.Attributes)) + 8*len(a.Fingerprint) + 512
+}
 
 // Put remembers a saved article (without its raw input).
 func (c *Cache) Put(a *news.Article) {
 	cp := *a
 	cp.Raw, cp.HTML = "", ""
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= c.max {
-		clear(c.m) // bounded and simple: a full cache starts over
-	}
-	c.m[a.ID] = &cp
+	c.c.Add(a.ID, &cp, articleSize(&cp))
 }
 
 // split returns the cached articles of ids and the ids it lacks.
 func (c *Cache) split(ids []string) (hit []*news.Article, miss []string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	for _, id := range ids {
-		if a, ok := c.m[id]; ok {
+		if a, ok := c.c.Get(id); ok {
 			hit = append(hit, a)
 		} else {
 			miss = append(miss, id)

@@ -85,16 +85,18 @@ func TestRenderMarkdown(t *testing.T) {
 }
 
 func TestCacheIsBoundedAndDropsRawText(t *testing.T) {
-	c := NewCache(2)
+	c := NewCache(2*articleSize(&news.Article{Text: "t"}) + 1) // room for two small articles
 	c.Put(&news.Article{ID: "a", Raw: "raw", HTML: "<p>", Text: "t"})
-	c.Put(&news.Article{ID: "b"})
+	c.Put(&news.Article{ID: "b", Text: "t"})
 	hit, miss := c.split([]string{"a", "b", "x"})
 	if len(hit) != 2 || len(miss) != 1 || miss[0] != "x" || hit[0].Raw != "" || hit[0].HTML != "" || hit[0].Text != "t" {
 		t.Fatalf("hit %+v miss %v", hit, miss)
 	}
-	c.Put(&news.Article{ID: "c"}) // full: starts over
-	if hit, _ := c.split([]string{"a", "b", "c"}); len(hit) != 1 {
-		t.Fatalf("cache not bounded: %d hits", len(hit))
+	// a was just used: adding c drops b, the least recently used.
+	c.split([]string{"a"})
+	c.Put(&news.Article{ID: "c", Text: "t"})
+	if hit, miss := c.split([]string{"a", "b", "c"}); len(hit) != 2 || len(miss) != 1 || miss[0] != "b" {
+		t.Fatalf("hits %d, misses %v: want b dropped", len(hit), miss)
 	}
 }
 
