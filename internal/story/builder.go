@@ -26,7 +26,9 @@ type Builder struct {
 // Cache keeps analysed articles by id, the most recently used ones within a
 // bound in bytes, so that a large story's articles are not thrown out all
 // at once; safe for concurrent use.
-type Cache struct{ c *lru.Cache[string, *news.Article] }
+type Cache struct {
+	c *lru.Cache[string, *news.Article]
+}
 
 // NewCache returns a cache holding about maxBytes of articles.
 func NewCache(maxBytes int) *Cache { return &Cache{c: lru.New[string, *news.Article](maxBytes)} }
