@@ -170,7 +170,7 @@ func sentenceFlags(text string) uint8 {
 	if f != 0 && claimReference.MatchString(text) {
 		f |= flagReference
 	}
-	if strings.Contains(lower, "n") && negatedVerb.MatchString(text) {
+	if (strings.Contains(lower, " not") || strings.Contains(lower, "n't") || strings.Contains(lower, "n’t")) && negatedVerb.MatchString(text) {
 		f |= flagNegated
 	}
 	if hasAny(lower, denyKeys) && denialOf.MatchString(text) && !noComment.MatchString(text) && !strings.Contains(lower, "no denying") {

@@ -61,7 +61,10 @@ const (
 
 // pattern is one kind of date expression and how to resolve its match.
 type pattern struct {
-	need    feature // what a line must contain for the pattern to match in it
+	// yearless patterns complete a calendar day without a year ("September
+	// 24") with the reference date's nearest year.
+	yearless bool
+	need     feature // what a line must contain for the pattern to match in it
 	re      *regexp.Regexp
 	resolve func(m []string, ref time.Time) (time.Time, string, bool, bool) // value, precision, relative, ok
 }
@@ -84,11 +87,11 @@ var patterns = []pattern{
 		return ymd(atoi(m[2]), month(m[1]), 1, Month, false)
 	}},
 	// September 24 / Sept. 24th (year from the reference date)
-	{need: fDigit | fMonth, re: regexp.MustCompile(`\b` + monthAny + `\s+` + dayNum + `\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+	{yearless: true, need: fDigit | fMonth, re: regexp.MustCompile(`\b` + monthAny + `\s+` + dayNum + `\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
 		return nearestYear(ref, month(m[1]), atoi(m[2]), Day)
 	}},
 	// 24 September / the 24th of September
-	{need: fDigit | fMonthFull, re: regexp.MustCompile(`\b` + dayNum + `\s+(?:of\s+)?(` + monthFull + `)\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
+	{yearless: true, need: fDigit | fMonthFull, re: regexp.MustCompile(`\b` + dayNum + `\s+(?:of\s+)?(` + monthFull + `)\b`), resolve: func(m []string, ref time.Time) (time.Time, string, bool, bool) {
 		return nearestYear(ref, month(m[2]), atoi(m[1]), Day)
 	}},
 	// in August / since March / last May
@@ -208,7 +211,21 @@ func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 // Find returns the date expressions of text in text order, normalised
 // against ref (the publication date). Expressions that need ref are left out
 // when ref is zero. Overlapping matches keep the longest.
-func Find(text string, ref time.Time) []news.DateMention {
+func Find(text string, ref time.Time) []news.DateMention { return find(text, ref, patterns) }
+
+// yearlessPatterns are the patterns of calendar days without a year.
+var yearlessPatterns = func() []pattern {
+	var out []pattern
+	for _, p := range patterns {
+		if p.yearless {
+			out = append(out, p)
+		}
+	}
+	return out
+}()
+
+// find is Find with only the given patterns.
+func find(text string, ref time.Time, patterns []pattern) []news.DateMention {
 	var out []news.DateMention
 	// Dates never span lines: each line runs only the patterns whose
 	// required words it contains, which skips most prose quickly.
@@ -278,9 +295,9 @@ func Estimate(text string, ds []news.DateMention) (time.Time, bool) {
 	// days completed against the moved estimate.
 	for round := 0; round < 2; round++ {
 		moved := false
-		for _, d := range Find(text, est) {
-			if !d.Relative || d.Precision != Day || !d.Value.After(est) || !yearless(text[d.Span.Start:d.Span.End]) {
-				continue
+		for _, d := range find(text, est, yearlessPatterns) {
+			if !d.Relative || d.Precision != Day || !d.Value.After(est) || yearFollows(text, d.Span.End) {
+				continue // a day with its year is no yearless day
 			}
 			if pastClause(text, d.Span) {
 				est, moved = d.Value, true
@@ -293,11 +310,11 @@ func Estimate(text string, ds []news.DateMention) (time.Time, bool) {
 	return est, true
 }
 
-// yearless tells whether a date expression is a calendar day named by its
-// month ("September 24", "24th of Sept."), as opposed to a weekday or a
-// count back from the publication date, which an estimate cannot rest on.
-func yearless(expr string) bool {
-	return containsAny(expr, monthFullNames) || containsAny(expr, monthShortNames)
+// yearFollows tells whether a year comes right after offset at ("24, 2022").
+func yearFollows(text string, at int) bool {
+	rest := strings.TrimLeft(text[at:min(len(text), at+8)], ", ")
+	return len(rest) >= 4 && (strings.HasPrefix(rest, "19") || strings.HasPrefix(rest, "20")) &&
+		isDigit(rest[2]) && isDigit(rest[3])
 }
 
 // futureWords mark a clause that looks ahead.

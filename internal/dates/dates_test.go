@@ -179,3 +179,13 @@ func TestEstimateFromPastTenseDaysWithoutYear(t *testing.T) {
 		}
 	}
 }
+
+func TestEstimateIgnoresDaysWithTheirYear(t *testing.T) {
+	// "July 24, 2029" has its year: it must not be read as a yearless July
+	// 24 near the June 2031 estimate (which would be July 24, 2031).
+	text := "The budget passed in June 2031. It replaced the one signed on July 24, 2029."
+	got, ok := Estimate(text, Find(text, time.Time{}))
+	if !ok || got.Format("2006-01-02") != "2031-06-01" {
+		t.Errorf("Estimate = %v %v, want 2031-06-01", got, ok)
+	}
+}
