@@ -36,6 +36,8 @@ func runEvalExtract(ctx context.Context, args []string) error {
 	title := fs.Bool("title", true, "prepend the page title to the text (full and extract modes)")
 	out := fs.String("predictions-out", "", "write predictions as {\"ID\": {\"articleBody\": ...}} to `FILE`")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted in parallel")
+	var keep reasonList
+	fs.Var(&keep, "keep", "full mode: keep the lines cleaning would remove for this `REASON` (as crosscheck article --removed names it; repeat for several), to measure a rule")
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
@@ -47,6 +49,10 @@ func runEvalExtract(ctx context.Context, args []string) error {
 	case "full", "extract", "trafilatura":
 	default:
 		return fmt.Errorf("unknown mode %q", *mode)
+	}
+	keepReasons := map[string]bool{}
+	for _, r := range keep {
+		keepReasons[r] = true
 	}
 	dir := fs.Arg(0)
 	gold, err := readGold(filepath.Join(dir, "ground-truth.json"))
@@ -68,7 +74,7 @@ func runEvalExtract(ctx context.Context, args []string) error {
 	for range max(1, *workers) {
 		wg.Go(func() {
 			for id := range jobs {
-				text, err := predictPage(ctx, filepath.Join(dir, "html", id+".html.gz"), gold[id].URL, *mode, *title)
+				text, err := predictPage(ctx, filepath.Join(dir, "html", id+".html.gz"), gold[id].URL, *mode, *title, keepReasons)
 				mu.Lock()
 				if err != nil {
 					failed++
@@ -104,6 +110,19 @@ func runEvalExtract(ctx context.Context, args []string) error {
 	return nil
 }
 
+// reasonList is a repeatable flag of cleaning removal reasons.
+type reasonList []string
+
+func (l *reasonList) String() string { return strings.Join(*l, "; ") }
+
+func (l *reasonList) Set(s string) error {
+	if !clean.Reason(s) {
+		return fmt.Errorf("unknown removal reason %q (one of: %s)", s, strings.Join(clean.Reasons, "; "))
+	}
+	*l = append(*l, s)
+	return nil
+}
+
 // goldPage is one entry of ground-truth.json.
 type goldPage struct {
 	ArticleBody string `json:"articleBody"`
@@ -123,7 +142,7 @@ func readGold(path string) (map[string]goldPage, error) {
 }
 
 // predictPage extracts one page's body in the given mode.
-func predictPage(ctx context.Context, path, url, mode string, title bool) (string, error) {
+func predictPage(ctx context.Context, path, url, mode string, title bool, keep map[string]bool) (string, error) {
 	raw, err := readMaybeGzip(path)
 	if err != nil {
 		return "", err
@@ -138,7 +157,7 @@ func predictPage(ctx context.Context, path, url, mode string, title bool) (strin
 	text := res.Text
 	if mode == "full" {
 		a := &news.Article{Raw: res.Text, Title: res.Title}
-		if err := (clean.Cleaner{}).Process(ctx, a); err != nil {
+		if err := (clean.Cleaner{Keep: keep}).Process(ctx, a); err != nil {
 			return "", err
 		}
 		text = a.Text

@@ -13,7 +13,12 @@ import (
 
 // Cleaner is the cleaning stage: it turns a.Raw into a.Text and fills
 // a.Removed, a.Social and a.Paragraphs. When a.Raw is empty it cleans a.Text.
-type Cleaner struct{}
+type Cleaner struct {
+	// Keep lists removal reasons whose lines are kept after all, to measure
+	// what a rule is worth (crosscheck eval extract --keep); nil applies
+	// every rule.
+	Keep map[string]bool
+}
 
 var _ news.Stage = Cleaner{}
 
@@ -25,7 +30,7 @@ type line struct {
 }
 
 // Process cleans a.
-func (Cleaner) Process(ctx context.Context, a *news.Article) error {
+func (c Cleaner) Process(ctx context.Context, a *news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -40,6 +45,11 @@ func (Cleaner) Process(ctx context.Context, a *news.Article) error {
 	}
 	lines := split(raw)
 	classify(lines)
+	for i := range lines {
+		if c.Keep[lines[i].reason] {
+			lines[i].reason = ""
+		}
+	}
 	keepTitle(lines, a.Title)
 	emit(a, lines)
 	return nil

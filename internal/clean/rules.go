@@ -18,6 +18,20 @@ const (
 	ReasonPullQuote = "pull quote"
 )
 
+// Reasons lists every removal reason.
+var Reasons = []string{ReasonChrome, ReasonRelated, ReasonPrompt, ReasonBrowser, ReasonCredit, ReasonCaption,
+	ReasonDuplicate, ReasonPullQuote}
+
+// Reason tells whether r is a removal reason.
+func Reason(r string) bool {
+	for _, x := range Reasons {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
 // maxChromeWords bounds the length of a line that a chrome rule may remove:
 // longer lines are prose even when they start like chrome.
 const maxChromeWords = 16

@@ -96,6 +96,8 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 	}
 	retypeOutlets(ents, arts)
 	retypePlaces(ents)
+	retypePlatforms(ents, arts)
+	ents = joinSameIDs(ents)
 	oneHolder(ents, "occupation")
 	sort.SliceStable(ents, func(i, j int) bool {
 		if len(ents[i].Mentions) != len(ents[j].Mentions) {

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -199,4 +200,72 @@ func retypePlaces(ents []news.Entity) {
 			e.Attributes = []news.Attribute{}
 		}
 	}
+}
+
+// retypePlatforms makes a "place" an organisation when the story only ever
+// puts it after "on" and never after a preposition of place ("posted on
+// Twitter", "streaming on Netflix" but never "in Netflix", "from
+// Netflix"): that is how a service or a platform is named, not a place. Two
+// mentions at least, so that one "on Crete" stays a place.
+func retypePlatforms(ents []news.Entity, arts []*news.Article) {
+	text := map[string]string{}
+	for _, a := range arts {
+		text[a.ID] = a.Text
+	}
+	for i := range ents {
+		e := &ents[i]
+		if e.Type != news.LOC || len(e.Mentions) < 2 {
+			continue
+		}
+		on, place := 0, 0
+		for _, m := range e.Mentions {
+			t := text[m.ArticleID]
+			if m.Start > len(t) {
+				continue
+			}
+			before := strings.Fields(strings.ToLower(t[max(0, m.Start-12):m.Start]))
+			if len(before) == 0 {
+				continue
+			}
+			switch before[len(before)-1] {
+			case "on":
+				on++
+			case "in", "at", "from", "to", "near", "across", "into", "around":
+				place++
+			}
+		}
+		if on >= 2 && place == 0 {
+			e.Type, e.ID = news.ORG, EntityID(e.Name, news.ORG)
+		}
+	}
+}
+
+// joinSameIDs merges entities that a retyping left with one ID ("Twitter"
+// retyped ORG next to the "Twitter" tagged ORG elsewhere): mentions,
+// articles, aliases and attributes go to the first.
+func joinSameIDs(ents []news.Entity) []news.Entity {
+	at := map[string]int{}
+	out := ents[:0]
+	for _, e := range ents {
+		i, ok := at[e.ID]
+		if !ok {
+			at[e.ID] = len(out)
+			out = append(out, e)
+			continue
+		}
+		d := &out[i]
+		d.Mentions = append(d.Mentions, e.Mentions...)
+		d.Attributes = append(d.Attributes, e.Attributes...)
+		for _, a := range e.Articles {
+			if !slices.Contains(d.Articles, a) {
+				d.Articles = append(d.Articles, a)
+			}
+		}
+		for _, a := range append([]string{e.Name}, e.Aliases...) {
+			if a != d.Name && !slices.Contains(d.Aliases, a) {
+				d.Aliases = append(d.Aliases, a)
+			}
+		}
+	}
+	return out
 }

@@ -76,3 +76,34 @@ func TestRetypePlaces(t *testing.T) {
 		t.Errorf("entities = %+v", ents)
 	}
 }
+
+func TestRetypePlatforms(t *testing.T) {
+	text := "She posted it on Streamly. Fans on Streamly loved it. He flew to Lisbon and then on Lisbon's trams."
+	a := &news.Article{ID: "a", Text: text}
+	cite := func(s string, nth int) news.Citation {
+		i := -1
+		for k := 0; k <= nth; k++ {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return news.Citation{ArticleID: "a", Start: i, End: i + len(s)}
+	}
+	ents := []news.Entity{
+		{ID: "loc-streamly", Name: "Streamly", Type: news.LOC, Mentions: []news.Citation{cite("Streamly", 0), cite("Streamly", 1)}},
+		{ID: "loc-lisbon", Name: "Lisbon", Type: news.LOC, Mentions: []news.Citation{cite("Lisbon", 0), cite("Lisbon", 1)}},
+	}
+	retypePlatforms(ents, []*news.Article{a})
+	if ents[0].Type != news.ORG || ents[0].ID != "org-streamly" || ents[1].Type != news.LOC {
+		t.Errorf("entities = %+v", ents)
+	}
+}
+
+func TestJoinSameIDs(t *testing.T) {
+	ents := joinSameIDs([]news.Entity{
+		{ID: "org-x", Name: "X", Articles: []string{"a"}, Mentions: []news.Citation{{ArticleID: "a"}}},
+		{ID: "loc-y", Name: "Y"},
+		{ID: "org-x", Name: "X", Aliases: []string{"X Corp"}, Articles: []string{"a", "b"}, Mentions: []news.Citation{{ArticleID: "b"}}},
+	})
+	if len(ents) != 2 || len(ents[0].Mentions) != 2 || len(ents[0].Articles) != 2 || len(ents[0].Aliases) != 1 {
+		t.Errorf("entities = %+v", ents)
+	}
+}
