@@ -36,11 +36,29 @@ func nodeText(root *html.Node) string {
 		}
 		cur.Reset()
 	}
+	// The content tree keeps no white space between inline elements
+	// ("<b>as</b> <a>Apple</a>" comes out as "asApple"): at the edge of an
+	// inline element, two word characters get a space between them, unless
+	// the element holds a single letter (a drop cap: "<span>W</span>ord").
+	edge := false
+	write := func(s string) {
+		if s == "" {
+			return
+		}
+		if edge {
+			b := cur.String()
+			if len(b) > 0 && wordByte(b[len(b)-1]) && wordByte(s[0]) {
+				cur.WriteByte(' ')
+			}
+			edge = false
+		}
+		cur.WriteString(s)
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
-			cur.WriteString(n.Data)
+			write(n.Data)
 			return
 		case html.ElementNode:
 			tag := n.Data
@@ -58,10 +76,20 @@ func nodeText(root *html.Node) string {
 			}
 			if blockTags[tag] {
 				flush()
+				edge = false
 				for c := n.FirstChild; c != nil; c = c.NextSibling {
 					walk(c)
 				}
 				flush()
+				edge = false
+				return
+			}
+			if len(strings.TrimSpace(textOf(n))) > 1 {
+				edge = true
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+				edge = true
 				return
 			}
 		}
@@ -72,6 +100,28 @@ func nodeText(root *html.Node) string {
 	walk(root)
 	flush()
 	return strings.Join(paras, "\n\n")
+}
+
+// wordByte tells whether b is an ASCII letter or digit, or part of a
+// multi-byte (non-ASCII) character, which is treated as a letter.
+func wordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// textOf is the text under n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 // tidy collapses white space in each line of a paragraph and drops empty lines.
