@@ -162,10 +162,28 @@ func predictPage(ctx context.Context, path, url, mode string, title bool, keep m
 		}
 		text = a.Text
 	}
-	if title && res.Title != "" && !strings.HasPrefix(text, res.Title) {
+	if title && res.Title != "" && !headlineShown(res.Title, text) {
 		text = res.Title + "\n\n" + text
 	}
 	return text, nil
+}
+
+// headlineShown tells whether text already opens with the page's headline:
+// the whole title, or one part of a title that joins the headline to the
+// site's name ("Site - Blog - Headline"), found in the text's first lines.
+func headlineShown(title, text string) bool {
+	head := text[:min(len(text), 500)]
+	if strings.Contains(head, title) {
+		return true
+	}
+	for _, sep := range []string{" - ", " | ", " — ", " – ", " :: ", " » "} {
+		for _, part := range strings.Split(title, sep) {
+			if part = strings.TrimSpace(part); len(part) >= 12 && part != title && strings.Contains(head, part) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func readMaybeGzip(path string) ([]byte, error) {
