@@ -400,7 +400,10 @@ var toldThat = regexp.MustCompile(`^(?:[\w.'’&-]+\s+){1,6}?that\s+`)
 var nonClauseStart = map[string]bool{"of": true, "to": true, "for": true, "with": true, "from": true, "in": true,
 	"on": true, "at": true, "by": true, "about": true, "as": true, "into": true, "over": true, "after": true,
 	"before": true, "during": true, "while": true, "against": true, "that": true, "which": true, "who": true,
-	"whether": true, "if": true, "how": true, "what": true, "why": true, "when": true, "where": true}
+	"whether": true, "if": true, "how": true, "what": true, "why": true, "when": true, "where": true,
+	// connectives and subordinators: what follows leans on another clause
+	"since": true, "because": true, "although": true, "though": true, "unless": true, "until": true,
+	"once": true, "and": true, "but": true, "or": true, "so": true, "also": true, "yet": true}
 
 // clauseStart tells whether a text opens like a clause with a subject a
 // reader can identify: not a preposition, a gerund, a bare verb ("was
