@@ -102,7 +102,7 @@ func TestBrowserJourney(t *testing.T) {
 	// Open the story.
 	do(t, ctx, "open story",
 		chromedp.Click(chromedp.CSS(`a[href="/stories/`+memstore.FerryStory+`"]`)),
-		chromedp.WaitVisible(chromedp.CSS("#sheet a.cite")))
+		chromedp.WaitVisible(chromedp.CSS("#summary a.cite")))
 	if n := run(t, ctx, "svg", chromedp.Evaluate[int](`document.querySelectorAll("svg.timeline circle, svg.graph circle").length`)); n < 4 {
 		t.Errorf("story page draws %d SVG dots, want timeline and graph nodes", n)
 	}
@@ -120,7 +120,7 @@ func TestBrowserJourney(t *testing.T) {
 	}
 	want := art.Text[c.Start:c.End]
 	do(t, ctx, "click citation",
-		chromedp.Click(chromedp.CSS("#sheet a.cite")),
+		chromedp.Click(chromedp.CSS("#summary a.cite")),
 		chromedp.WaitVisible(chromedp.CSS("#hl")))
 	loc := run(t, ctx, "location", chromedp.Location())
 	if !strings.Contains(loc, "/articles/"+c.ArticleID+"?hl=") || !strings.HasSuffix(loc, "#hl") {
@@ -166,7 +166,7 @@ func TestBrowserJourney(t *testing.T) {
 	do(t, ctx, "phone",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(srv.URL+"/stories/"+memstore.FerryStory),
-		chromedp.WaitVisible(chromedp.CSS("#sheet")))
+		chromedp.WaitVisible(chromedp.CSS("#summary")))
 	if over := run(t, ctx, "overflow", chromedp.Evaluate[bool](
 		`document.documentElement.scrollWidth > window.innerWidth + 1`)); over {
 		t.Errorf("story page overflows a 390px viewport")

@@ -72,9 +72,13 @@ func TestPages(t *testing.T) {
 		{"/?sort=nope", 400, []string{"sort must be"}},
 		{"/?page=0", 400, nil},
 		{"/stories/" + memstore.FerryStory, 200, []string{
-			"All we know", "What happened",
-			`href="/articles/a-ledger?hl=`, // citations open the highlighted span
-			`<svg class="timeline"`, `<svg class="graph"`, "marker-end",
+			"In short", "What happened",
+			`href="/articles/a-ledger?hl=`,                                  // citations open the highlighted span
+			"Outlets side by side", `<td class="outlet">Harbor Ledger</td>`, // outlets with their stance
+			`<span class="stance asserts">asserts</span>`,
+			`<svg class="chart coverage"`, `<svg class="chart timeline"`, `<svg class="chart graph"`, "marker-end",
+			`<details class="more">`,                                                  // long lists fold
+			`href="/api/v1/stories/s-ferry.md"`, `href="/api/v1/stories/s-ferry.csv"`, // downloads
 			"until the company listens to us", "drops &#34;to us&#34;", // quote variant and difference
 			"age 41", "age 42", `class="sides"`, // contradiction side by side
 			`href="/entities/per-mara-lind"`, // entity chip
