@@ -269,3 +269,28 @@ func TestMergedStoryPageRedirects(t *testing.T) {
 		t.Errorf("merged story page: %d, Location %q", res.StatusCode, res.Header.Get("Location"))
 	}
 }
+
+// TestStoryDownloads follows the story page's download links through the
+// whole server: each answers its format's content type.
+func TestStoryDownloads(t *testing.T) {
+	srv := newTestServer(t, Config{})
+	_, page := fetch(t, "GET", srv.URL+"/stories/"+memstore.FerryStory, nil, nil)
+	links := regexp.MustCompile(`<a class="dl" href="([^"]+)" type="([^"]+)" download>`).FindAllStringSubmatch(page, -1)
+	if len(links) != 3 {
+		t.Fatalf("download links: %q", links)
+	}
+	want := map[string]string{"text/markdown": "# Ferry workers strike", "text/csv": "kind,id,", "application/json": `"sheet":`}
+	for _, l := range links {
+		href := strings.ReplaceAll(l[1], "&amp;", "&")
+		res, body := fetch(t, "GET", srv.URL+href, nil, nil)
+		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), l[2]) {
+			t.Errorf("%s: %d %q, want %s", href, res.StatusCode, res.Header.Get("Content-Type"), l[2])
+		}
+		if !strings.HasPrefix(body, want[l[2]]) && !strings.Contains(body, want[l[2]]) {
+			t.Errorf("%s: body %.100q", href, body)
+		}
+		if res.Header.Get("Content-Security-Policy") != CSP || res.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: safety headers missing", href)
+		}
+	}
+}
