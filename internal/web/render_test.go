@@ -255,3 +255,14 @@ func TestOutletStances(t *testing.T) {
 		t.Errorf("stances without a main claim")
 	}
 }
+
+func TestCiteLabels(t *testing.T) {
+	c := citer{"a": {ID: "a", Source: "Ledger"}, "b": {ID: "b", Source: "Coast"}}
+	var got []string
+	for _, l := range c.links([]news.Citation{{ArticleID: "a"}, {ArticleID: "a", Start: 5}, {ArticleID: "b"}, {ArticleID: "a", Start: 9}, {ArticleID: "x"}}) {
+		got = append(got, l.Label)
+	}
+	if strings.Join(got, " ") != "Ledger 2 Coast 3 x" {
+		t.Errorf("labels %q: an article's later passages should be numbered", got)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
@@ -170,13 +171,21 @@ type entityChip struct {
 // citer turns citations into links labelled with the cited article's outlet.
 type citer map[string]news.StoryArticle
 
+// A second or later passage of an article already cited in the same list
+// is labelled by its number only ("Sportskeeda 2 3"), to keep lines short.
 func (c citer) links(cs []news.Citation) []citeLink {
 	out := make([]citeLink, 0, len(cs))
+	seen := map[string]int{}
 	for _, x := range cs {
 		l := citeLink{URL: citeURL(x), Label: x.ArticleID}
 		if a, ok := c[x.ArticleID]; ok {
 			l.Label = a.Source
 			l.Title = dateOf(a.Published) // short: a long story page carries hundreds of citations
+		}
+		seen[x.ArticleID]++
+		if n := seen[x.ArticleID]; n > 1 {
+			l.Title = l.Label + ", passage " + strconv.Itoa(n)
+			l.Label = strconv.Itoa(n)
 		}
 		out = append(out, l)
 	}
@@ -286,6 +295,9 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 			Conflict: q.SpeakerConflict, Social: q.Social}
 		if !full {
 			qr.Opening = fold.Clip(q.Text, maxOpening)
+		}
+		if strings.Contains(strings.ToLower(qr.Speaker), strings.ToLower(qr.SpeakerRole)) {
+			qr.SpeakerRole = "" // "Michele Morrone's representative (representative)"
 		}
 		if qr.Speaker == "" {
 			qr.Speaker = "unattributed"
