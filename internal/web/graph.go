@@ -258,10 +258,16 @@ func layoutCoverage(v *news.StoryView) *coverageSVG {
 	lo, hi := dated[0].Published.UTC(), dated[len(dated)-1].Published.UTC()
 	bin := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
 	next := func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }
-	if hi.Sub(lo) < 48*time.Hour && hi.Sub(lo) > 0 && !allMidnight(dated) {
+	switch span := hi.Sub(lo); {
+	case span < 48*time.Hour && span > 0 && !allMidnight(dated):
 		g.Unit = "hour"
 		bin = func(t time.Time) time.Time { return t.UTC().Truncate(time.Hour) }
 		next = func(t time.Time) time.Time { return t.Add(time.Hour) }
+	case span > 366*24*time.Hour:
+		// Over a year, days would be slivers (and a wrong date thousands of bars).
+		g.Unit = "month"
+		bin = func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
+		next = func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }
 	}
 	lo, hi = bin(lo), bin(hi)
 	var bins []time.Time
@@ -322,10 +328,7 @@ func layoutCoverage(v *news.StoryView) *coverageSVG {
 		}
 	}
 	// Tick labels under the bins, skipping those that would overlap.
-	format := "2006-01-02"
-	if g.Unit == "hour" {
-		format = "Jan 2 15:04"
-	}
+	format := map[string]string{"hour": "Jan 2 15:04", "day": "2006-01-02", "month": "2006-01"}[g.Unit]
 	end := axisLabel{X: x(len(bins) - 1), Text: bins[len(bins)-1].Format(format), Anchor: "middle"}
 	for i, t := range bins[:len(bins)-1] {
 		l := axisLabel{X: x(i), Text: t.Format(format), Anchor: "middle"}

@@ -228,6 +228,13 @@ func TestLayoutCoverage(t *testing.T) {
 		t.Fatalf("hourly coverage: %+v", g)
 	}
 	checkLabels(t, "hours", g.Ticks, g.Width)
+	// Over a year: per month, and a stray date makes no thousands of bars.
+	v.Articles = []news.StoryArticle{{ID: "a", Published: time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)}, {ID: "b", Published: day(1, 9)}}
+	g = layoutCoverage(v)
+	if g.Unit != "month" || len(g.Blocks) != 2 || g.Blocks[0].W < 2 {
+		t.Fatalf("long coverage: %+v", g)
+	}
+	checkLabels(t, "months", g.Ticks, g.Width)
 	if layoutCoverage(&news.StoryView{Articles: []news.StoryArticle{{ID: "x"}}}) != nil {
 		t.Errorf("a story without dates drawn")
 	}
