@@ -223,13 +223,16 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 
 	var people []lineRow
 	for _, l := range v.Sheet {
-		line := func(max int) (lineRow, bool) {
-			return lineRow{Text: l.Text, Cites: links(l.Citations)}, full || max < maxLines
+		// line is l as a row, and whether a section already holding n lines shows it.
+		line := func(n int) (lineRow, bool) {
+			return lineRow{Text: l.Text, Cites: links(l.Citations)}, full || n < maxLines
 		}
 		switch {
 		case l.Section == "Summary":
 			if row, ok := line(len(sp.Summary)); ok {
 				sp.Summary = append(sp.Summary, row)
+			} else {
+				sp.Hidden++
 			}
 		case l.Section == "People":
 			if row, ok := line(len(people)); ok {

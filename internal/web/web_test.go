@@ -105,7 +105,7 @@ func TestPages(t *testing.T) {
 			"In short", "What happened",
 			`href="/articles/a-ledger?hl=`,                                  // citations open the highlighted span
 			"Outlets side by side", `<td class="outlet">Harbor Ledger</td>`, // outlets with their stance
-			`<span class="stance asserts">asserts</span>`,
+			`<span class="stance asserts">asserts</span>`, `<a class="orig" href="https://ledger.example/ferry"`,
 			`<svg class="chart coverage"`, `<svg class="chart timeline"`, `<svg class="chart graph"`, "marker-end",
 			`<details class="more">`,                                                  // long lists fold
 			`href="/api/v1/stories/s-ferry.md"`, `href="/api/v1/stories/s-ferry.csv"`, // downloads
