@@ -42,7 +42,7 @@ func runDemo(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := story.Render(os.Stdout, v, story.Options{Text: articleTexts(ctx, s)}); err != nil || !*serve {
+		if err := story.Render(os.Stdout, v, story.Options{Text: story.StoreTexts(ctx, s)}); err != nil || !*serve {
 			return err
 		}
 		log := slog.New(slog.NewTextHandler(os.Stderr, nil))

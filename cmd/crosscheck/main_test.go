@@ -110,3 +110,42 @@ func TestInputIDIsKept(t *testing.T) {
 		t.Errorf("input id %q, %v", a.InputID, err)
 	}
 }
+
+// TestStoryExportFlags: `story ID --csv` prints the CSV table; two formats
+// at once are refused.
+func TestStoryExportFlags(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(in, []byte(`{"url":"https://a.test/1","source":"A","title":"Council backs tram","text":"The council backed the tram line on Tuesday."}`+"\n"), 0o644)
+	db := filepath.Join(dir, "x.db")
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--db", db, in}); code != 0 {
+		t.Fatalf("ingest exit %d", code)
+	}
+	s, err := openStore(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := s.Stories(t.Context(), news.ListOptions{})
+	s.Close()
+	if len(list) != 1 {
+		t.Fatalf("stories %v", list)
+	}
+	out, err := os.Create(filepath.Join(dir, "out.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout := os.Stdout
+	os.Stdout = out
+	code := run(t.Context(), []string{"story", list[0].ID, "--csv", "--db", db})
+	os.Stdout = stdout
+	out.Close()
+	b, _ := os.ReadFile(out.Name())
+	if code != 0 || !strings.HasPrefix(string(b), "kind,id,claim_id,article_id,outlet,") || !strings.Contains(string(b), "\narticle,") {
+		t.Errorf("story --csv: exit %d, output %q", code, b)
+	}
+	for _, both := range [][]string{{"--csv", "--json"}, {"--csv", "--markdown"}} {
+		if code := run(t.Context(), append([]string{"story", list[0].ID, "--db", db}, both...)); code == 0 {
+			t.Errorf("story %v accepted", both)
+		}
+	}
+}

@@ -225,12 +225,13 @@ func day(s string, zero bool) string {
 }
 
 func runStory(ctx context.Context, args []string) error {
-	fs := newFlags("story", "story ID [--json|--markdown]")
+	fs := newFlags("story", "story ID [--json|--markdown|--csv]")
 	asJSON := fs.Bool("json", false, "print the story JSON (docs/json.md)")
 	md := fs.Bool("markdown", false, "print the sheet as Markdown")
+	asCSV := fs.Bool("csv", false, "print articles, claims, stances and quotes as one CSV table (docs/json.md)")
 	return withStore(ctx, fs, args, 1, func(s news.Store) error {
-		if *asJSON && *md {
-			return errors.New("--json and --markdown: give one")
+		if count([]bool{*asJSON, *md, *asCSV}) > 1 {
+			return errors.New("--json, --markdown and --csv: give one")
 		}
 		v, err := s.View(ctx, fs.Arg(0))
 		if errors.Is(err, news.ErrNotFound) {
@@ -245,29 +246,14 @@ func runStory(ctx context.Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		if *asJSON {
+		switch {
+		case *asJSON:
 			return writeJSON(os.Stdout, v)
+		case *asCSV:
+			return story.WriteCSV(os.Stdout, v)
 		}
-		return story.Render(os.Stdout, v, story.Options{Markdown: *md, Text: articleTexts(ctx, s)})
+		return story.Render(os.Stdout, v, story.Options{Markdown: *md, Text: story.StoreTexts(ctx, s)})
 	})
-}
-
-// articleTexts returns an article's cleaned text from s, for quoting cited
-// passages; an article that cannot be read is quoted by position only.
-func articleTexts(ctx context.Context, s news.Store) func(string) string {
-	cache := map[string]string{}
-	return func(id string) string {
-		if t, ok := cache[id]; ok {
-			return t
-		}
-		a, err := s.Article(ctx, id)
-		if err != nil {
-			cache[id] = ""
-			return ""
-		}
-		cache[id] = a.Text
-		return a.Text
-	}
 }
 
 func runSearch(ctx context.Context, args []string) error {

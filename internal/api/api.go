@@ -4,6 +4,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	_ "embed"
 	"encoding/json"
@@ -16,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/story"
 )
 
 // Paging bounds for list endpoints.
@@ -141,6 +143,13 @@ func (a *API) json(h handlerFunc) http.Handler {
 			WriteJSON(w, code, ErrorBody{Error: msg, Status: code})
 			return
 		}
+		if f, ok := v.(file); ok {
+			w.Header().Set("Content-Type", f.contentType)
+			w.Header().Set("Content-Disposition", `attachment; filename="`+f.name+`"`)
+			w.Header().Set("Cache-Control", "no-store")
+			w.Write(f.body)
+			return
+		}
 		if ws, ok := v.(withStatus); ok {
 			if ws.location != "" {
 				w.Header().Set("Location", ws.location)
@@ -150,6 +159,12 @@ func (a *API) json(h handlerFunc) http.Handler {
 		}
 		WriteJSON(w, http.StatusOK, v)
 	})
+}
+
+// file is a result written as it is, not as JSON: an export.
+type file struct {
+	name, contentType string
+	body              []byte
 }
 
 // withStatus is a result written with another status than 200 (and a
@@ -317,8 +332,67 @@ func (a *API) stories(r *http.Request) (any, error) {
 	return fetch(r, opt, func(o news.ListOptions) ([]news.Story, error) { return a.store.Stories(r.Context(), o) })
 }
 
+// Story export formats: ?format= or the extension of the id in the path.
+var storyFormats = map[string]string{"json": "json", "csv": "csv", "markdown": "md", "md": "md"}
+
 func (a *API) story(r *http.Request) (any, error) {
-	return StoryView(r.Context(), a.store, r.PathValue("id"), "/api/v1/stories/")
+	id, format := r.PathValue("id"), ""
+	for _, ext := range []string{".json", ".csv", ".md"} {
+		if base, ok := strings.CutSuffix(id, ext); ok && base != "" {
+			id, format = base, ext[1:]
+		}
+	}
+	if q := r.URL.Query().Get("format"); q != "" {
+		f, ok := storyFormats[q]
+		if !ok {
+			return nil, Errorf(http.StatusBadRequest, "format must be json, csv or markdown")
+		}
+		if format != "" && format != f {
+			return nil, Errorf(http.StatusBadRequest, "format %s and extension .%s disagree", q, format)
+		}
+		format = f
+	}
+	ext := ""
+	if format != "" && strings.HasSuffix(r.PathValue("id"), "."+format) {
+		ext = "." + format // a merged story's new address keeps the extension
+	}
+	v, err := StoryView(r.Context(), a.store, id, "/api/v1/stories/")
+	var m *Moved
+	if errors.As(err, &m) {
+		m.URL += ext
+	}
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	switch format {
+	case "csv":
+		if err := story.WriteCSV(&buf, v); err != nil {
+			return nil, fmt.Errorf("story csv: %w", err)
+		}
+		return file{name: fileName(v.ID) + ".csv", contentType: "text/csv; charset=utf-8", body: buf.Bytes()}, nil
+	case "md":
+		opt := story.Options{Markdown: true, Text: story.StoreTexts(r.Context(), a.store)}
+		if err := story.Render(&buf, v, opt); err != nil {
+			return nil, fmt.Errorf("story markdown: %w", err)
+		}
+		return file{name: fileName(v.ID) + ".md", contentType: "text/markdown; charset=utf-8", body: buf.Bytes()}, nil
+	}
+	return v, nil
+}
+
+// fileName keeps the letters, digits, '-' and '_' of id, for a download's name.
+func fileName(id string) string {
+	name := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			return r
+		}
+		return -1
+	}, id)
+	if name == "" {
+		name = "story"
+	}
+	return name
 }
 
 func (a *API) articles(r *http.Request) (any, error) {

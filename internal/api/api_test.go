@@ -362,3 +362,58 @@ func TestMergedStoryRedirects(t *testing.T) {
 		t.Errorf("unknown story: %d", res.StatusCode)
 	}
 }
+
+// TestStoryExports: a story as JSON, Markdown and CSV, chosen by ?format= or
+// by the extension, with their content types; conflicting or unknown
+// formats are refused; a merged story's export redirects to the same export.
+func TestStoryExports(t *testing.T) {
+	srv := newServer(t, Options{})
+	base := srv.URL + "/api/v1/stories/" + memstore.FerryStory
+	tests := []struct {
+		path, ctype string
+		want        []string
+	}{
+		{"", "application/json", []string{`"id":"s-ferry"`}},
+		{"?format=json", "application/json", []string{`"id":"s-ferry"`}},
+		{".json", "application/json", []string{`"id":"s-ferry"`}},
+		{".md", "text/markdown; charset=utf-8", []string{"# Ferry workers strike on Lake Verrin", "[^1]", "[^1]: [Harbor Ledger](https://ledger.example/ferry), 2024-03-04: “"}},
+		{"?format=markdown", "text/markdown; charset=utf-8", []string{"## What happened"}},
+		{".csv", "text/csv; charset=utf-8", []string{"kind,id,claim_id,article_id,outlet,date,date_estimated,main,status,stance,speaker,independent,text,detail,url,citations\n",
+			"\narticle,a-ledger,", "\nclaim,", "\nstance,", "\nquote,", "a-ledger:"}},
+		{"?format=csv", "text/csv; charset=utf-8", []string{"\nquote,"}},
+	}
+	for _, tt := range tests {
+		res, err := http.Get(base + tt.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != 200 || res.Header.Get("Content-Type") != tt.ctype && !(tt.ctype == "application/json" && strings.HasPrefix(res.Header.Get("Content-Type"), tt.ctype)) {
+			t.Errorf("%s: %d %q", tt.path, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(string(b), w) {
+				t.Errorf("%s: body lacks %q:\n%s", tt.path, w, b[:min(len(b), 600)])
+			}
+		}
+		if tt.ctype != "application/json" && !strings.HasPrefix(res.Header.Get("Content-Disposition"), `attachment; filename="s-ferry.`) {
+			t.Errorf("%s: Content-Disposition %q", tt.path, res.Header.Get("Content-Disposition"))
+		}
+	}
+	for _, bad := range []string{"?format=xml", ".csv?format=markdown"} {
+		var e ErrorBody
+		if code := get(t, base+bad, &e); code != 400 || e.Status != 400 {
+			t.Errorf("%s: %d %+v", bad, code, e)
+		}
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := client.Get(srv.URL + "/api/v1/stories/" + memstore.MergedStory + ".csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != "/api/v1/stories/"+memstore.FerryStory+".csv" {
+		t.Errorf("merged story export: %d, Location %q", res.StatusCode, res.Header.Get("Location"))
+	}
+}

@@ -1,6 +1,7 @@
 package story
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -232,4 +233,28 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	n, err := e.w.Write(p)
 	e.err = err
 	return n, err
+}
+
+// ArticleReader reads one stored article (news.Store is one).
+type ArticleReader interface {
+	Article(ctx context.Context, id string) (*news.Article, error)
+}
+
+// StoreTexts returns an Options.Text that reads each article's cleaned
+// text from s once; an article that cannot be read is cited by position
+// only.
+func StoreTexts(ctx context.Context, s ArticleReader) func(string) string {
+	cache := map[string]string{}
+	return func(id string) string {
+		if t, ok := cache[id]; ok {
+			return t
+		}
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			cache[id] = ""
+			return ""
+		}
+		cache[id] = a.Text
+		return a.Text
+	}
 }

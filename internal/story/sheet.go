@@ -104,7 +104,7 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 	// themselves or others: one fan's tweet is not a source.
 	var quotes, fans []news.Quote
 	for _, q := range v.Quotes {
-		if q.Social || fanSpeaker(q.Speaker.Name) {
+		if FanPost(q) {
 			fans = append(fans, q)
 		} else {
 			quotes = append(quotes, q)
@@ -291,7 +291,7 @@ func partyQuote(v *news.StoryView) (news.Quote, bool) {
 	var best news.Quote
 	found := false
 	for _, q := range v.Quotes {
-		if q.Social || fanSpeaker(q.Speaker.Name) || q.Speaker.Name == "" {
+		if FanPost(q) || q.Speaker.Name == "" {
 			continue
 		}
 		if len(parties) > 0 && !party(q) || len(parties) == 0 && len(q.Carriers) < 2 {
@@ -496,6 +496,11 @@ func specificRelations(ats []news.Attribute) []news.Attribute {
 var fanWords = map[string]bool{"fan": true, "fans": true, "user": true, "users": true, "follower": true,
 	"followers": true, "commenter": true, "commenters": true, "netizen": true, "netizens": true, "redditor": true,
 	"tweeter": true, "poster": true}
+
+// FanPost tells whether a quote is a fan's post rather than anyone's word
+// on the story: a pasted social-media post, or words of an anonymous poster
+// ("a Twitter user"). The sheet and the story page group these.
+func FanPost(q news.Quote) bool { return q.Social || fanSpeaker(q.Speaker.Name) }
 
 // fanSpeaker tells whether a quote's speaker is an anonymous social-media poster.
 func fanSpeaker(name string) bool {

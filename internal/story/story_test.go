@@ -2,6 +2,7 @@ package story
 
 import (
 	"bytes"
+	"encoding/csv"
 	"strings"
 	"testing"
 	"time"
@@ -195,5 +196,59 @@ func TestSpecificRelationsFoldTheGeneralOne(t *testing.T) {
 	got := strings.Join(facts, "; ")
 	if got != "ex Joe Park (1 source); ex-husband Tom Vale (2 sources)" && got != "ex-husband Tom Vale (2 sources); ex Joe Park (1 source)" {
 		t.Errorf("facts = %q", got)
+	}
+}
+
+// TestWriteCSV: one table, the kind first, the same columns on every row,
+// rows for articles, claims, stances and quotes, formulas defused.
+func TestWriteCSV(t *testing.T) {
+	v := news.NewStoryView("s1", "T")
+	v.Articles = []news.StoryArticle{{ID: "a1", Source: "Ledger", Title: "=HYPERLINK(\"x\")", URL: "https://l.example/1",
+		Published: time.Date(2024, 3, 4, 0, 0, 0, 0, time.UTC), PublishedEstimated: true}, {ID: "a2", Title: "Two, with \"quotes\"", Path: "b.txt"}}
+	v.Claims = []news.Claim{{ID: "c1", Text: "workers strike", Status: news.Confirmed, Reason: "two outlets", Main: true,
+		Stances: []news.StanceEntry{{ArticleID: "a1", Stance: news.Asserts, Voice: "outlet", Citations: []news.Citation{{ArticleID: "a1", Start: 0, End: 5}}}}}}
+	v.Quotes = []news.Quote{{ID: "q1", Text: "no", Speaker: news.Speaker{Name: "Mara"}, Carriers: []news.Carrier{
+		{ArticleID: "a1", Text: "no", ToldTo: "reporters"}, {ArticleID: "a2", Text: "no!", Diff: "adds !"}}}}
+	var b strings.Builder
+	if err := WriteCSV(&b, v); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+	if err != nil {
+		t.Fatalf("not CSV: %v\n%s", err, b.String())
+	}
+	if strings.Join(rows[0], ",") != strings.Join(CSVHeader, ",") || rows[0][0] != "kind" {
+		t.Errorf("header %v", rows[0])
+	}
+	var kinds []string
+	col := map[string]int{}
+	for i, c := range CSVHeader {
+		col[c] = i
+	}
+	for _, r := range rows[1:] {
+		kinds = append(kinds, r[0])
+		if len(r) != len(CSVHeader) {
+			t.Errorf("row %v has %d columns", r, len(r))
+		}
+	}
+	if got := strings.Join(kinds, " "); got != "article article claim stance quote quote" {
+		t.Errorf("kinds %q", got)
+	}
+	a1, a2, claim, stance, q2 := rows[1], rows[2], rows[3], rows[4], rows[6]
+	if a1[col["text"]] != `'=HYPERLINK("x")` || a1[col["outlet"]] != "Ledger" || a1[col["date"]] != "2024-03-04" ||
+		a1[col["date_estimated"]] != "true" || a1[col["url"]] != "https://l.example/1" || a1[col["independent"]] != "true" {
+		t.Errorf("article row %q", a1)
+	}
+	if a2[col["outlet"]] != "unknown (b.txt)" || a2[col["date"]] != "" || a2[col["text"]] != `Two, with "quotes"` {
+		t.Errorf("undated article row %q", a2)
+	}
+	if claim[col["main"]] != "true" || claim[col["status"]] != "confirmed" || claim[col["detail"]] != "two outlets" {
+		t.Errorf("claim row %q", claim)
+	}
+	if stance[col["claim_id"]] != "c1" || stance[col["stance"]] != "asserts" || stance[col["citations"]] != "a1:0-5" {
+		t.Errorf("stance row %q", stance)
+	}
+	if q2[col["id"]] != "q1" || q2[col["speaker"]] != "Mara" || q2[col["article_id"]] != "a2" || q2[col["detail"]] != "differs: adds !" {
+		t.Errorf("quote row %q", q2)
 	}
 }

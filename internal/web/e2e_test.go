@@ -102,7 +102,7 @@ func TestBrowserJourney(t *testing.T) {
 	// Open the story.
 	do(t, ctx, "open story",
 		chromedp.Click(chromedp.CSS(`a[href="/stories/`+memstore.FerryStory+`"]`)),
-		chromedp.WaitVisible(chromedp.CSS("#sheet a.cite")))
+		chromedp.WaitVisible(chromedp.CSS("#summary a.cite")))
 	if n := run(t, ctx, "svg", chromedp.Evaluate[int](`document.querySelectorAll("svg.timeline circle, svg.graph circle").length`)); n < 4 {
 		t.Errorf("story page draws %d SVG dots, want timeline and graph nodes", n)
 	}
@@ -120,7 +120,7 @@ func TestBrowserJourney(t *testing.T) {
 	}
 	want := art.Text[c.Start:c.End]
 	do(t, ctx, "click citation",
-		chromedp.Click(chromedp.CSS("#sheet a.cite")),
+		chromedp.Click(chromedp.CSS("#summary a.cite")),
 		chromedp.WaitVisible(chromedp.CSS("#hl")))
 	loc := run(t, ctx, "location", chromedp.Location())
 	if !strings.Contains(loc, "/articles/"+c.ArticleID+"?hl=") || !strings.HasSuffix(loc, "#hl") {
@@ -166,10 +166,90 @@ func TestBrowserJourney(t *testing.T) {
 	do(t, ctx, "phone",
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(srv.URL+"/stories/"+memstore.FerryStory),
-		chromedp.WaitVisible(chromedp.CSS("#sheet")))
+		chromedp.WaitVisible(chromedp.CSS("#summary")))
 	if over := run(t, ctx, "overflow", chromedp.Evaluate[bool](
 		`document.documentElement.scrollWidth > window.innerWidth + 1`)); over {
 		t.Errorf("story page overflows a 390px viewport")
 	}
 	shot(t, ctx, "story-phone.png")
+}
+
+// TestBrowserDemoStory opens the bundled example's story page at desktop
+// width: under 4,000 px tall before anything is unfolded, the charts drawn
+// with labels that neither overlap nor leave the drawing, the copy graph's
+// labels readable, long lists folded and unfolding on a click; at phone
+// width nothing scrolls sideways.
+func TestBrowserDemoStory(t *testing.T) {
+	ctx := browser(t)
+	st, id := demoStore(t)
+	srv := newTestServer(t, Config{Store: st})
+	do(t, ctx, "open demo story",
+		chromedp.EmulateViewport(1400, 900),
+		chromedp.Navigate(srv.URL+"/stories/"+id),
+		chromedp.WaitVisible(chromedp.CSS("#copies svg")))
+	h := run(t, ctx, "height", chromedp.Evaluate[int](`document.documentElement.scrollHeight`))
+	t.Logf("demo story page: %d px tall at 1400 px wide", h)
+	if h >= 4000 {
+		t.Errorf("demo story page is %d px tall at 1400 px wide, want < 4000", h)
+	}
+	if open := run(t, ctx, "open details", chromedp.Evaluate[int](`document.querySelectorAll("details[open]").length`)); open != 0 {
+		t.Errorf("%d folds open on arrival", open)
+	}
+	shot(t, ctx, "demo-story.png")
+
+	// Every chart's text stays inside its drawing and no two labels overlap.
+	problems := run(t, ctx, "chart labels", chromedp.Evaluate[[]string](`(() => {
+		const out = [];
+		for (const svg of document.querySelectorAll("svg.chart")) {
+			const box = svg.getBoundingClientRect();
+			const texts = Array.from(svg.querySelectorAll("text")).map(e => [e.textContent, e.getBoundingClientRect()]);
+			for (const [s, r] of texts) {
+				if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+					out.push(svg.className.baseVal + ": " + s + " leaves the drawing");
+			}
+			if (svg.classList.contains("graph")) continue; // node labels may sit close, never on top of one another
+			for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+				const [a, ra] = texts[i], [b, rb] = texts[j];
+				const dotLabels = /^\d+$/.test(a) && /^\d+$/.test(b); // numbers sit inside their dots
+				if (!dotLabels && ra.left < rb.right && rb.left < ra.right && ra.top < rb.bottom && rb.top < ra.bottom)
+					out.push(svg.className.baseVal + ": " + a + " overlaps " + b);
+			}
+		}
+		return out;
+	})()`))
+	for _, p := range problems {
+		t.Error(p)
+	}
+	// The timeline labels its dates and has a legend; the coverage chart has
+	// a block per dated article and a legend.
+	n := run(t, ctx, "chart parts", chromedp.Evaluate[[]int](`[
+		Array.from(document.querySelectorAll("svg.timeline text")).filter(e => /^\d{4}(-\d\d){0,2}$/.test(e.textContent)).length,
+		Array.from(document.querySelectorAll("svg.timeline text")).filter(e => e.textContent.includes("date estimated")).length,
+		document.querySelectorAll("svg.coverage a rect").length,
+		Array.from(document.querySelectorAll("svg.coverage text")).filter(e => e.textContent.includes("denies")).length,
+		Math.round(Math.min(...Array.from(document.querySelectorAll("svg.graph text")).map(e => e.getBoundingClientRect().height))),
+	]`))
+	if n[0] < 2 || n[1] != 1 || n[2] != 4 || n[3] != 1 {
+		t.Errorf("timeline date labels %d, legend %d; coverage blocks %d, legend %d", n[0], n[1], n[2], n[3])
+	}
+	if n[4] < 14 {
+		t.Errorf("copy graph labels %d px tall, want readable (≥ 14 px)", n[4])
+	}
+
+	// Folds open on a click, with no script.
+	do(t, ctx, "unfold fans' posts", chromedp.Click(chromedp.CSS("details.fans > summary")),
+		chromedp.WaitVisible(chromedp.CSS("details.fans blockquote")))
+	if n := run(t, ctx, "fans", chromedp.Evaluate[int](`document.querySelectorAll("details.fans .quote").length`)); n < 2 {
+		t.Errorf("fans' posts: %d", n)
+	}
+
+	do(t, ctx, "phone",
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(srv.URL+"/stories/"+id),
+		chromedp.WaitVisible(chromedp.CSS("#summary")))
+	if over := run(t, ctx, "overflow", chromedp.Evaluate[bool](
+		`document.documentElement.scrollWidth > window.innerWidth + 1`)); over {
+		t.Errorf("demo story page overflows a 390px viewport")
+	}
+	shot(t, ctx, "demo-story-phone.png")
 }

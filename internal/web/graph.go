@@ -15,12 +15,15 @@ import (
 // The SVG drawings are laid out here in Go and drawn by the templates from
 // plain numbers and strings, so that html/template escapes every label.
 
-// timelineSVG is a horizontal time axis with one numbered dot per event.
+// timelineSVG is a horizontal time axis with labelled dates and one
+// numbered dot per event; events too close to tell apart stack upward.
 type timelineSVG struct {
 	Width, Height int
-	AxisY         int
-	Start, End    string // axis end labels
+	AxisY, AxisX1 int
+	AxisX2        int
+	Ticks         []axisLabel
 	Dots          []timelineDot
+	Legend        []legendItem
 }
 
 type timelineDot struct {
@@ -28,6 +31,13 @@ type timelineDot struct {
 	N            int
 	Title        string
 	Estimated    bool
+}
+
+// axisLabel is a labelled tick of an axis.
+type axisLabel struct {
+	X      int
+	Text   string
+	Anchor string // text-anchor
 }
 
 // parseDate reads YYYY-MM-DD, YYYY-MM or YYYY.
@@ -40,10 +50,24 @@ func parseDate(s string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
+// Layout of the timeline and coverage charts.
+const (
+	chartWidth = 720
+	chartPad   = 44 // room at both ends so that the end labels and dots are never clipped
+	dotR       = 8
+	dotGap     = 2*dotR + 3 // dots closer than this stack
+	labelGap   = 78         // least distance between the centres of two day labels
+	charW      = 7          // width of a character of a 12 px label, generously
+)
+
+// apart tells whether two labels, centred on their X, leave a gap between them.
+func apart(a, b axisLabel) bool {
+	return b.X-a.X >= charW*(utf8.RuneCountInString(a.Text)+utf8.RuneCountInString(b.Text))/2+8
+}
+
 func layoutTimeline(events []news.TimelineEvent) *timelineSVG {
-	const w, pad = 640, 30
-	svg := &timelineSVG{Width: w, Height: 70, AxisY: 40}
 	var lo, hi time.Time
+	var loText, hiText string // the ends as the events give them (2021-12, not 2021-12-01)
 	dates := make([]time.Time, len(events))
 	ok := make([]bool, len(events))
 	for i, e := range events {
@@ -52,37 +76,293 @@ func layoutTimeline(events []news.TimelineEvent) *timelineSVG {
 			continue
 		}
 		if lo.IsZero() || dates[i].Before(lo) {
-			lo = dates[i]
+			lo, loText = dates[i], e.Date
 		}
-		if dates[i].After(hi) {
-			hi = dates[i]
+		if !dates[i].Before(hi) {
+			hi, hiText = dates[i], e.Date
 		}
 	}
 	if lo.IsZero() {
 		return nil
 	}
-	svg.Start, svg.End = lo.Format("2006-01-02"), hi.Format("2006-01-02")
+	svg := &timelineSVG{Width: chartWidth, AxisX1: chartPad - dotR, AxisX2: chartWidth - chartPad + dotR}
+	x := scaler(lo, hi)
+	// Dots left to right; a dot too close to the previous column joins it, one step up.
+	type dot struct {
+		i, x int
+	}
+	var ds []dot
+	for i := range events {
+		if ok[i] {
+			ds = append(ds, dot{i, x(dates[i])})
+		}
+	}
+	sort.SliceStable(ds, func(a, b int) bool { return ds[a].x < ds[b].x })
+	colX, level, maxLevel := -1000, 0, 0
+	levels := make([]int, len(ds))
+	for k, d := range ds {
+		if d.x-colX < dotGap {
+			level++
+		} else {
+			colX, level = d.x, 0
+		}
+		levels[k] = level
+		maxLevel = max(maxLevel, level)
+	}
+	svg.Legend = []legendItem{{X: svg.AxisX1, Fill: "#2a6ebb", Text: "date given"},
+		{X: svg.AxisX1 + 100, Fill: "#fff", Text: "date estimated", Pale: true},
+		{X: svg.AxisX1 + 230, Text: "numbers: the events listed below"}}
+	svg.AxisY = 30 + dotR + maxLevel*dotGap + dotR + 4
+	for k, d := range ds {
+		e := events[d.i]
+		y := svg.AxisY - dotR - 4 - levels[k]*dotGap
+		title := e.Date + ": " + e.Text
+		if e.DateEstimated {
+			title = e.Date + " (estimated): " + e.Text
+		}
+		svg.Dots = append(svg.Dots, timelineDot{X: d.x, Y: y, LabelY: y + 4, N: d.i + 1, Title: title, Estimated: e.DateEstimated})
+	}
+	svg.Ticks = dateTicks(lo, hi, x)
+	svg.Ticks[0].Text = loText
+	if len(svg.Ticks) > 1 {
+		svg.Ticks[len(svg.Ticks)-1].Text = hiText
+	}
+	svg.Height = svg.AxisY + 24
+	return svg
+}
+
+// scaler maps times between lo and hi to x between the chart's pads; a
+// single instant sits in the middle.
+func scaler(lo, hi time.Time) func(time.Time) int {
 	span := hi.Sub(lo)
-	lastX, row := -100, 0
-	for i, e := range events {
-		if !ok[i] {
+	return func(t time.Time) int {
+		if span <= 0 {
+			return chartWidth / 2
+		}
+		return chartPad + int(float64(chartWidth-2*chartPad)*float64(t.Sub(lo))/float64(span))
+	}
+}
+
+// dateTicks labels an axis from lo to hi: the ends, and between them the
+// days, months or years far enough apart that no two labels overlap.
+func dateTicks(lo, hi time.Time, x func(time.Time) int) []axisLabel {
+	const format = "2006-01-02"
+	if !hi.After(lo) {
+		return []axisLabel{{X: x(lo), Text: lo.Format(format), Anchor: "middle"}}
+	}
+	// The finest unit whose ticks are far enough apart.
+	type unit struct {
+		step   func(time.Time) time.Time
+		start  func(time.Time) time.Time
+		format string
+	}
+	day := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+	month := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
+	units := []unit{
+		{func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }, day, format},
+		{func(t time.Time) time.Time { return t.AddDate(0, 0, 7) }, day, format},
+		{func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }, month, "2006-01"},
+		{func(t time.Time) time.Time { return t.AddDate(0, 3, 0) },
+			func(t time.Time) time.Time { return time.Date(t.Year(), (t.Month()-1)/3*3+1, 1, 0, 0, 0, 0, time.UTC) }, "2006-01"},
+		{func(t time.Time) time.Time { return t.AddDate(1, 0, 0) },
+			func(t time.Time) time.Time { return time.Date(t.Year(), 1, 1, 0, 0, 0, 0, time.UTC) }, "2006"},
+	}
+	var u unit
+	for _, u = range units {
+		if first := u.start(lo); x(u.step(first))-x(first) >= labelGap {
+			break
+		}
+	}
+	labels := []axisLabel{{X: x(lo), Text: lo.Format(format), Anchor: "middle"}}
+	end := axisLabel{X: x(hi), Text: hi.Format(format), Anchor: "middle"}
+	for t := u.step(u.start(lo)); t.Before(hi); t = u.step(t) {
+		l := axisLabel{X: x(t), Text: t.Format(u.format), Anchor: "middle"}
+		if apart(labels[len(labels)-1], l) && apart(l, end) {
+			labels = append(labels, l)
+		}
+	}
+	if apart(labels[len(labels)-1], end) {
+		labels = append(labels, end)
+	} else if len(labels) > 1 {
+		labels[len(labels)-1] = end
+	}
+	return labels
+}
+
+// coverageSVG is a bar chart of how many articles came out each day (or
+// each hour, for a story under two days long), each article a block
+// coloured by its stance toward the main claim.
+type coverageSVG struct {
+	Width, Height, BaseY, TopY int
+	AxisX1, AxisX2             int
+	Unit                       string // "day" or "hour"
+	Max                        int
+	Blocks                     []coverageBlock
+	Ticks                      []axisLabel
+	Legend                     []legendItem
+	Undated                    int
+}
+
+type coverageBlock struct {
+	X, Y, W, H int
+	Fill       string
+	Estimated  bool
+	Title      string
+	URL        string
+}
+
+type legendItem struct {
+	X          int
+	Fill, Text string
+	Pale       bool
+}
+
+// stanceColours are the coverage chart's colours, in legend order.
+var stanceColours = []struct{ key, fill, label string }{
+	{"asserts", "#2e8b57", "asserts"},
+	{"denies", "#b03a2e", "denies"},
+	{"rumour", "#d99a00", "rumour or question"},
+	{"mixed", "#7b5ea7", "asserts and denies"},
+	{"", "#9aa0a6", "no stance"},
+}
+
+func stanceKey(s string) string {
+	switch news.Stance(s) {
+	case news.Asserts:
+		return "asserts"
+	case news.Denies, news.Debunks:
+		return "denies"
+	case news.Questions, news.Rumour:
+		return "rumour"
+	}
+	if s == "mixed" {
+		return "mixed"
+	}
+	return ""
+}
+
+func layoutCoverage(v *news.StoryView) *coverageSVG {
+	stances := outletStances(v)
+	var dated []news.StoryArticle
+	g := &coverageSVG{Width: chartWidth, Unit: "day"}
+	for _, a := range sortedArticles(v.Articles) {
+		if a.Published.IsZero() {
+			g.Undated++
 			continue
 		}
-		x := w / 2
-		if span > 0 {
-			x = pad + int(float64(w-2*pad)*float64(dates[i].Sub(lo))/float64(span))
-		}
-		// Stagger labels of dots that would overlap.
-		if x-lastX < 16 {
-			row = (row + 1) % 3
-		} else {
-			row = 0
-		}
-		lastX = x
-		svg.Dots = append(svg.Dots, timelineDot{X: x, Y: svg.AxisY, LabelY: svg.AxisY - 12 - 11*row, N: i + 1,
-			Title: e.Date + ": " + e.Text, Estimated: e.DateEstimated})
+		dated = append(dated, a)
 	}
-	return svg
+	if len(dated) == 0 {
+		return nil
+	}
+	lo, hi := dated[0].Published.UTC(), dated[len(dated)-1].Published.UTC()
+	bin := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC) }
+	next := func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }
+	switch span := hi.Sub(lo); {
+	case span < 48*time.Hour && span > 0 && !allMidnight(dated):
+		g.Unit = "hour"
+		bin = func(t time.Time) time.Time { return t.UTC().Truncate(time.Hour) }
+		next = func(t time.Time) time.Time { return t.Add(time.Hour) }
+	case span > 366*24*time.Hour:
+		// Over a year, days would be slivers (and a wrong date thousands of bars).
+		g.Unit = "month"
+		bin = func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
+		next = func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }
+	}
+	lo, hi = bin(lo), bin(hi)
+	var bins []time.Time
+	for t := lo; !t.After(hi); t = next(t) {
+		bins = append(bins, t)
+	}
+	index := map[time.Time]int{}
+	for i, t := range bins {
+		index[t] = i
+	}
+	count := make([][]news.StoryArticle, len(bins))
+	for _, a := range dated {
+		i := index[bin(a.Published.UTC())]
+		count[i] = append(count[i], a)
+	}
+	for _, c := range count {
+		g.Max = max(g.Max, len(c))
+	}
+	const plotH, top = 120, 34
+	g.TopY, g.BaseY = top, top+plotH
+	g.AxisX1, g.AxisX2 = chartPad-8, chartWidth-chartPad+8
+	g.Height = g.BaseY + 26
+	slot := float64(chartWidth-2*chartPad) / float64(len(bins))
+	barW := max(2, min(48, int(slot*0.7)))
+	unitH := float64(plotH) / float64(max(g.Max, 1))
+	order := map[string]int{}
+	for i, c := range stanceColours {
+		order[c.key] = i
+	}
+	used := map[string]bool{}
+	x := func(i int) int { return chartPad + int(slot*(float64(i)+0.5)) }
+	for i, arts := range count {
+		sort.SliceStable(arts, func(a, b int) bool {
+			return order[stanceKey(stances[arts[a].ID])] < order[stanceKey(stances[arts[b].ID])]
+		})
+		for k, a := range arts {
+			st := stances[a.ID]
+			key := stanceKey(st)
+			used[key] = true
+			fill := ""
+			for _, c := range stanceColours {
+				if c.key == key {
+					fill = c.fill
+				}
+			}
+			y0 := g.BaseY - int(unitH*float64(k+1))
+			h := int(unitH*float64(k+1)) - int(unitH*float64(k))
+			date := dateOf(a.Published)
+			if g.Unit == "hour" {
+				date = a.Published.UTC().Format("2006-01-02 15:04")
+			}
+			if a.PublishedEstimated {
+				date += " (estimated)"
+			}
+			g.Blocks = append(g.Blocks, coverageBlock{X: x(i) - barW/2, Y: y0 + 1, W: barW, H: max(1, h-1), Fill: fill,
+				Estimated: a.PublishedEstimated, URL: articleURL(a.ID),
+				Title: a.Source + ", " + date + ": " + stanceLabel(st) + " — " + a.Title})
+		}
+	}
+	// Tick labels under the bins, skipping those that would overlap.
+	format := map[string]string{"hour": "Jan 2 15:04", "day": "2006-01-02", "month": "2006-01"}[g.Unit]
+	end := axisLabel{X: x(len(bins) - 1), Text: bins[len(bins)-1].Format(format), Anchor: "middle"}
+	for i, t := range bins[:len(bins)-1] {
+		l := axisLabel{X: x(i), Text: t.Format(format), Anchor: "middle"}
+		if (len(g.Ticks) == 0 || apart(g.Ticks[len(g.Ticks)-1], l)) && apart(l, end) {
+			g.Ticks = append(g.Ticks, l)
+		}
+	}
+	g.Ticks = append(g.Ticks, end)
+	lx := chartPad - 8
+	estimated := false
+	for _, a := range dated {
+		estimated = estimated || a.PublishedEstimated
+	}
+	for _, c := range stanceColours {
+		if used[c.key] {
+			g.Legend = append(g.Legend, legendItem{X: lx, Fill: c.fill, Text: c.label})
+			lx += 22 + 7*len(c.label)
+		}
+	}
+	if estimated {
+		g.Legend = append(g.Legend, legendItem{X: lx, Fill: "#9aa0a6", Text: "pale: date estimated", Pale: true})
+	}
+	return g
+}
+
+// allMidnight tells whether the articles give days only (no times).
+func allMidnight(as []news.StoryArticle) bool {
+	for _, a := range as {
+		t := a.Published.UTC()
+		if t.Hour() != 0 || t.Minute() != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // copyGraphSVG draws articles as nodes on a circle and copies as arrows.
@@ -136,8 +416,12 @@ func sortedArticles(as []news.StoryArticle) []news.StoryArticle {
 }
 
 func layoutCopyGraph(v *news.StoryView) *copyGraphSVG {
-	const w, h, r = 640, 360, 130
-	g := &copyGraphSVG{Width: w, Height: h}
+	// Large enough to read at the page's width; a few nodes need less height.
+	w, h, r := 720.0, 440.0, 160.0
+	if len(v.Articles) <= 6 {
+		h, r = 330, 125
+	}
+	g := &copyGraphSVG{Width: int(w), Height: int(h)}
 	arts := sortedArticles(v.Articles)
 	if len(arts) > maxNodes {
 		// Keep the articles involved in copies first, then the earliest.
@@ -160,7 +444,7 @@ func layoutCopyGraph(v *news.StoryView) *copyGraphSVG {
 		pos[a.ID] = [2]float64{x, y}
 		n := graphNode{X: int(x), Y: int(y), Label: truncate(a.Source, 22), URL: articleURL(a.ID),
 			Title: a.Source + " — " + a.Title + " (" + dateOf(a.Published) + ")", Independent: ind[a.ID]}
-		n.LabelX, n.LabelY, n.Anchor = int(x+14*math.Cos(angle)), int(y+14*math.Sin(angle))+4, "middle"
+		n.LabelX, n.LabelY, n.Anchor = int(x+18*math.Cos(angle)), int(y+18*math.Sin(angle))+5, "middle"
 		switch c := math.Cos(angle); {
 		case c > 0.3:
 			n.Anchor = "start"
@@ -193,7 +477,7 @@ func layoutCopyGraph(v *news.StoryView) *copyGraphSVG {
 		a, b := pos[p.from], pos[p.to]
 		dx, dy := b[0]-a[0], b[1]-a[1]
 		d := math.Hypot(dx, dy)
-		const gap = 11 // keep the arrow off the node circles
+		const gap = 14 // keep the arrow off the node circles
 		ux, uy := dx/d, dy/d
 		texts := count[p]
 		what := "copied"

@@ -3,6 +3,7 @@ package web
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -122,14 +123,153 @@ func TestExternal(t *testing.T) {
 }
 
 func TestLayoutTimeline(t *testing.T) {
-	svg := layoutTimeline([]news.TimelineEvent{{Date: "2024-03-01"}, {Date: "2024-03"}, {Date: "bad"}, {Date: "2024-03-11"}})
+	svg := layoutTimeline([]news.TimelineEvent{{Date: "2024-03-01"}, {Date: "2024-03"}, {Date: "bad"}, {Date: "2024-03-11", DateEstimated: true}})
 	if svg == nil || len(svg.Dots) != 3 {
 		t.Fatalf("timeline: %+v", svg)
 	}
-	if svg.Dots[0].X != 30 || svg.Dots[2].X != 610 || svg.Start != "2024-03-01" || svg.End != "2024-03-11" {
-		t.Errorf("dots %+v", svg.Dots)
+	if first, last := svg.Ticks[0], svg.Ticks[len(svg.Ticks)-1]; first.Text != "2024-03-01" || last.Text != "2024-03-11" {
+		t.Errorf("end labels %q and %q, want the events' own dates", first.Text, last.Text)
+	}
+	if !svg.Dots[2].Estimated || len(svg.Legend) < 2 {
+		t.Errorf("estimated dot or legend missing: %+v", svg)
 	}
 	if layoutTimeline([]news.TimelineEvent{{Date: "soon"}}) != nil {
 		t.Errorf("timeline without dates drawn")
+	}
+}
+
+// TestTimelineReadable: whatever the dates, dots and labels stay inside the
+// drawing, no two dots overlap and no two date labels overlap.
+func TestTimelineReadable(t *testing.T) {
+	for name, dates := range map[string][]string{
+		"one day":     {"2022-09-24"},
+		"crowded end": {"2021-12", "2022-06", "2022-06", "2022-06", "2022-08", "2022-09-22", "2022-09-24", "2022-09-24", "2022-09-24", "2022-09-27"},
+		"ten years":   {"2010", "2012-05-01", "2020-12-31"},
+		"two days":    {"2024-01-01", "2024-01-02"},
+		"a week":      {"2024-01-01", "2024-01-02", "2024-01-03", "2024-01-04", "2024-01-05", "2024-01-06", "2024-01-07"},
+	} {
+		var evs []news.TimelineEvent
+		for _, d := range dates {
+			evs = append(evs, news.TimelineEvent{Date: d, Text: "event"})
+		}
+		svg := layoutTimeline(evs)
+		for i, d := range svg.Dots {
+			if d.X-dotR < 0 || d.X+dotR > svg.Width || d.Y-dotR < 20 || d.Y+dotR > svg.AxisY {
+				t.Errorf("%s: dot %d at (%d,%d) clipped or over the legend (width %d, axis %d)", name, d.N, d.X, d.Y, svg.Width, svg.AxisY)
+			}
+			for _, e := range svg.Dots[:i] {
+				if dx, dy := d.X-e.X, d.Y-e.Y; dx*dx+dy*dy < 4*dotR*dotR {
+					t.Errorf("%s: dots %d and %d overlap", name, d.N, e.N)
+				}
+			}
+		}
+		checkLabels(t, name, svg.Ticks, svg.Width)
+		if svg.Height < svg.AxisY+18 {
+			t.Errorf("%s: date labels below the drawing", name)
+		}
+	}
+}
+
+// checkLabels fails when two axis labels overlap or one leaves the drawing
+// (7 px a character at 12 px).
+func checkLabels(t *testing.T, name string, ls []axisLabel, width int) {
+	t.Helper()
+	if len(ls) == 0 {
+		t.Errorf("%s: no date labels", name)
+	}
+	for i, l := range ls {
+		half := 7 * utf8.RuneCountInString(l.Text) / 2
+		if l.X-half < 0 || l.X+half > width {
+			t.Errorf("%s: label %q at %d leaves the drawing", name, l.Text, l.X)
+		}
+		if i > 0 {
+			prev := ls[i-1]
+			if l.X-prev.X < half+7*utf8.RuneCountInString(prev.Text)/2+4 {
+				t.Errorf("%s: labels %q and %q overlap", name, prev.Text, l.Text)
+			}
+		}
+	}
+}
+
+func TestLayoutCoverage(t *testing.T) {
+	day := func(d, h int) time.Time { return time.Date(2024, 3, d, h, 0, 0, 0, time.UTC) }
+	v := &news.StoryView{
+		Articles: []news.StoryArticle{{ID: "a", Source: "A", Published: day(1, 0)}, {ID: "b", Source: "B", Published: day(1, 0), PublishedEstimated: true},
+			{ID: "c", Source: "C", Published: day(4, 0)}, {ID: "d", Source: "D"}},
+		Claims: []news.Claim{{Main: true, Stances: []news.StanceEntry{{ArticleID: "a", Stance: news.Asserts},
+			{ArticleID: "b", Stance: news.Rumour}, {ArticleID: "b", Stance: news.Denies}, {ArticleID: "c", Stance: news.Asserts}, {ArticleID: "c", Stance: news.Denies}}}},
+	}
+	g := layoutCoverage(v)
+	if g.Unit != "day" || g.Max != 2 || g.Undated != 1 || len(g.Blocks) != 3 {
+		t.Fatalf("coverage: %+v", g)
+	}
+	fills := map[string]bool{}
+	for _, b := range g.Blocks {
+		fills[b.Fill] = true
+		if b.Y < g.TopY || b.Y+b.H > g.BaseY {
+			t.Errorf("block %+v outside the plot", b)
+		}
+	}
+	if len(fills) != 3 { // asserts, denies, asserts and denies
+		t.Errorf("blocks coloured %v, want one colour per stance", fills)
+	}
+	if !g.Blocks[1].Estimated && !g.Blocks[0].Estimated {
+		t.Errorf("the estimated date is not marked")
+	}
+	checkLabels(t, "days", g.Ticks, g.Width)
+	if len(g.Ticks) != 4 || g.Ticks[0].Text != "2024-03-01" || g.Ticks[3].Text != "2024-03-04" {
+		t.Errorf("day labels %+v", g.Ticks)
+	}
+
+	// Under two days: per hour.
+	v.Articles = []news.StoryArticle{{ID: "a", Published: day(1, 9)}, {ID: "b", Published: day(1, 15)}, {ID: "c", Published: day(2, 8)}}
+	g = layoutCoverage(v)
+	if g.Unit != "hour" || len(g.Blocks) != 3 {
+		t.Fatalf("hourly coverage: %+v", g)
+	}
+	checkLabels(t, "hours", g.Ticks, g.Width)
+	// Over a year: per month, and a stray date makes no thousands of bars.
+	v.Articles = []news.StoryArticle{{ID: "a", Published: time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)}, {ID: "b", Published: day(1, 9)}}
+	g = layoutCoverage(v)
+	if g.Unit != "month" || len(g.Blocks) != 2 || g.Blocks[0].W < 2 {
+		t.Fatalf("long coverage: %+v", g)
+	}
+	checkLabels(t, "months", g.Ticks, g.Width)
+	if layoutCoverage(&news.StoryView{Articles: []news.StoryArticle{{ID: "x"}}}) != nil {
+		t.Errorf("a story without dates drawn")
+	}
+}
+
+func TestOutletStances(t *testing.T) {
+	v := &news.StoryView{Claims: []news.Claim{{Main: true, Stances: []news.StanceEntry{
+		{ArticleID: "a", Stance: news.Rumour}, {ArticleID: "a", Stance: news.Denies}, {ArticleID: "a", Stance: news.Rumour},
+		{ArticleID: "b", Stance: news.Rumour}, {ArticleID: "b", Stance: news.Questions},
+		{ArticleID: "c", Stance: news.Asserts}, {ArticleID: "c", Stance: news.Debunks},
+		{ArticleID: "d", Stance: news.Unrelated},
+	}}}}
+	got := outletStances(v)
+	want := map[string]string{"a": "denies", "b": "questions", "c": "mixed"}
+	if len(got) != len(want) {
+		t.Errorf("stances %v, want %v", got, want)
+	}
+	for k, w := range want {
+		if got[k] != w {
+			t.Errorf("article %s: stance %q, want %q", k, got[k], w)
+		}
+	}
+	v.Claims[0].Main = false
+	if len(outletStances(v)) != 0 {
+		t.Errorf("stances without a main claim")
+	}
+}
+
+func TestCiteLabels(t *testing.T) {
+	c := citer{"a": {ID: "a", Source: "Ledger"}, "b": {ID: "b", Source: "Coast"}}
+	var got []string
+	for _, l := range c.links([]news.Citation{{ArticleID: "a"}, {ArticleID: "a", Start: 5}, {ArticleID: "b"}, {ArticleID: "a", Start: 9}, {ArticleID: "x"}}) {
+		got = append(got, l.Label)
+	}
+	if strings.Join(got, " ") != "Ledger 2 Coast 3 x" {
+		t.Errorf("labels %q: an article's later passages should be numbered", got)
 	}
 }

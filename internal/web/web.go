@@ -1,7 +1,8 @@
 // Package web is crosscheck's browser UI: server-rendered html/template
-// pages over the news.Store contract (stories, story sheets with citations,
-// timeline and copy graph as inline SVG, entities, articles with highlighted
-// spans, search), with the JSON API mounted beside it under one route table,
+// pages over the news.Store contract (stories; story pages with citations,
+// outlets side by side, a coverage chart, timeline and copy graph as inline
+// SVG and download links; entities; articles with highlighted spans;
+// search), with the JSON API mounted beside it under one route table,
 // embedded assets and strict safety headers.
 package web
 

@@ -1,16 +1,21 @@
 package web
 
 import (
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
 	"github.com/crosscheck-news/crosscheck/internal/memstore"
+	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
 // countLines is an ingester that counts the lines it is given.
@@ -40,6 +45,31 @@ func newTestServer(t testing.TB, cfg Config) *httptest.Server {
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return srv
+}
+
+// demoStore serves the bundled example story (five outlets on one 2022
+// rumour) as `crosscheck demo` builds it, from testdata/demo.json.gz
+// (rewritten by `go test ./cmd/crosscheck -run DemoSnapshot -update-demo`).
+func demoStore(t testing.TB) (*memstore.Store, string) {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "demo.json.gz"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var snap memstore.Snapshot
+	if err := json.NewDecoder(zr).Decode(&snap); err != nil {
+		t.Fatal(err)
+	}
+	st, err := memstore.Load(t.Context(), snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, snap.Views[0].ID
 }
 
 func fetch(t *testing.T, method, url string, body io.Reader, hdr map[string]string) (*http.Response, string) {
@@ -72,9 +102,13 @@ func TestPages(t *testing.T) {
 		{"/?sort=nope", 400, []string{"sort must be"}},
 		{"/?page=0", 400, nil},
 		{"/stories/" + memstore.FerryStory, 200, []string{
-			"All we know", "What happened",
-			`href="/articles/a-ledger?hl=`, // citations open the highlighted span
-			`<svg class="timeline"`, `<svg class="graph"`, "marker-end",
+			"In short", "What happened",
+			`href="/articles/a-ledger?hl=`,                                  // citations open the highlighted span
+			"Outlets side by side", `<td class="outlet">Harbor Ledger</td>`, // outlets with their stance
+			`<span class="stance asserts">asserts</span>`, `<a class="orig" href="https://ledger.example/ferry"`,
+			`<svg class="chart coverage"`, `<svg class="chart timeline"`, `<svg class="chart graph"`, "marker-end",
+			`<details class="more">`,                                                  // long lists fold
+			`href="/api/v1/stories/s-ferry.md"`, `href="/api/v1/stories/s-ferry.csv"`, // downloads
 			"until the company listens to us", "drops &#34;to us&#34;", // quote variant and difference
 			"age 41", "age 42", `class="sides"`, // contradiction side by side
 			`href="/entities/per-mara-lind"`, // entity chip
@@ -237,18 +271,74 @@ func TestIngestThroughServer(t *testing.T) {
 
 func TestPageWeight(t *testing.T) {
 	srv := newTestServer(t, Config{})
+	demo, id := demoStore(t)
+	demoSrv := newTestServer(t, Config{Store: demo})
 	assets := 0
 	for _, a := range []string{"/static/style.css", "/static/app.js", "/static/icon.svg"} {
 		_, body := fetch(t, "GET", srv.URL+a, nil, nil)
 		assets += len(body)
 	}
-	for _, p := range []string{"/", "/stories/" + memstore.FerryStory, "/articles/" + memstore.LedgerID, "/entities/per-mara-lind", "/search?q=ferry"} {
-		_, body := fetch(t, "GET", srv.URL+p, nil, nil)
+	for _, p := range []string{"/", "/stories/" + memstore.FerryStory, "/articles/" + memstore.LedgerID, "/entities/per-mara-lind", "/search?q=ferry",
+		demoSrv.URL + "/stories/" + id} {
+		url := srv.URL + p
+		if strings.HasPrefix(p, "http") {
+			url = p
+		}
+		_, body := fetch(t, "GET", url, nil, nil)
 		t.Logf("%s: %d bytes + %d bytes of assets", p, len(body), assets)
 		if total := len(body) + assets; total > 200<<10 {
 			t.Errorf("%s weighs %d bytes with assets, want < 200 KB", p, total)
 		}
 	}
+}
+
+// TestDemoStoryPage: the bundled example's story page, top to bottom.
+func TestDemoStoryPage(t *testing.T) {
+	st, id := demoStore(t)
+	srv := newTestServer(t, Config{Store: st})
+	res, body := fetch(t, "GET", srv.URL+"/stories/"+id, nil, nil)
+	if res.StatusCode != 200 {
+		t.Fatalf("demo story: %d", res.StatusCode)
+	}
+	// The parts come in this order, each once.
+	last := -1
+	for _, part := range []string{`id="summary"`, `id="outlets"`, `id="coverage"`, `id="claims"`, `id="quotes"`,
+		`id="contradictions"`, `id="timeline"`, `id="people"`, `id="copies"`} {
+		i := strings.Index(body, part)
+		if i < last || strings.Count(body, part) != 1 {
+			t.Errorf("%s at %d (after %d), %d times", part, i, last, strings.Count(body, part))
+		}
+		last = i
+	}
+	for _, want := range []string{
+		"Claim: Khloé Kardashian and Michele Morrone are dating", // the summary
+		`<td class="outlet">HELLO!</td>`, `<span class="stance denies">denies</span>`, `<abbr title="estimated from the dates the text mentions">est.</abbr>`,
+		`<span class="ind-label">independent</span>`,
+		"Fans' posts: ", // grouped
+		"not drawn: 1 undated article",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("demo story page lacks %q", want)
+		}
+	}
+	// The timeline once: no sheet section repeats it.
+	if strings.Count(body, "<time>") != len(mustView(t, st, id).Timeline) {
+		t.Errorf("timeline events shown %d times, want once each", strings.Count(body, "<time>"))
+	}
+	// Chips only for entities met twice.
+	for _, junk := range []string{">Help Khloé<", ">Wizard<", ">Stone<"} {
+		if strings.Contains(body, junk) {
+			t.Errorf("chip %s shown", junk)
+		}
+	}
+}
+
+func mustView(t *testing.T, st *memstore.Store, id string) *news.StoryView {
+	v, err := st.View(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
 
 // TestMergedStoryPageRedirects: the address of a story merged into another
@@ -263,5 +353,30 @@ func TestMergedStoryPageRedirects(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusMovedPermanently || res.Header.Get("Location") != "/stories/"+memstore.FerryStory {
 		t.Errorf("merged story page: %d, Location %q", res.StatusCode, res.Header.Get("Location"))
+	}
+}
+
+// TestStoryDownloads follows the story page's download links through the
+// whole server: each answers its format's content type.
+func TestStoryDownloads(t *testing.T) {
+	srv := newTestServer(t, Config{})
+	_, page := fetch(t, "GET", srv.URL+"/stories/"+memstore.FerryStory, nil, nil)
+	links := regexp.MustCompile(`<a class="dl" href="([^"]+)" type="([^"]+)" download>`).FindAllStringSubmatch(page, -1)
+	if len(links) != 3 {
+		t.Fatalf("download links: %q", links)
+	}
+	want := map[string]string{"text/markdown": "# Ferry workers strike", "text/csv": "kind,id,", "application/json": `"sheet":`}
+	for _, l := range links {
+		href := strings.ReplaceAll(l[1], "&amp;", "&")
+		res, body := fetch(t, "GET", srv.URL+href, nil, nil)
+		if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), l[2]) {
+			t.Errorf("%s: %d %q, want %s", href, res.StatusCode, res.Header.Get("Content-Type"), l[2])
+		}
+		if !strings.HasPrefix(body, want[l[2]]) && !strings.Contains(body, want[l[2]]) {
+			t.Errorf("%s: body %.100q", href, body)
+		}
+		if res.Header.Get("Content-Security-Policy") != CSP || res.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: safety headers missing", href)
+		}
 	}
 }
