@@ -22,6 +22,7 @@ func runEntities(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	db := fs.String("db", defaultDB(), "store path")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck entities [--story ID] [--json] [--db PATH]\n\n"+
 			"Lists entities resolved across stories: one line per entity with its ID, type, name and counts.")
 		fs.PrintDefaults()
@@ -57,6 +58,7 @@ func runEntity(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print JSON")
 	db := fs.String("db", defaultDB(), "store path")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck entity ID [--json] [--db PATH]\n\n"+
 			"Shows an entity (as listed by `crosscheck entities`): aliases, stories, articles and attributes with citations.")
 		fs.PrintDefaults()

@@ -23,6 +23,7 @@ func runEvalAttributions(ctx context.Context, args []string) error {
 	out := fs.String("predictions-out", "", "write one brat .ann file of predicted attributions per text into this `dir`")
 	weights := fs.String("model", "", "score the weights in this `path` instead of the embedded ones")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck eval attributions DIR [--predictions-out DIR] [--model PATH]\n\n"+
 			"Scores attributions (direct, indirect and mixed speech) and their sources on a PolNeAR split\n"+
 			"(DIR/text/*.txt, DIR/attributions/*.ann) with the metric of ../shared/data/README.md. The segment,\n"+

@@ -49,6 +49,7 @@ func runEvalCluster(ctx context.Context, args []string) error {
 	repair := fs.Bool("repair", true, "run the repair pass at the end")
 	upstream := fs.Bool("stages", true, "run the segment, ner and entities stages first, as ingest does")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck eval cluster [--stances FILE] [--bodies FILE] [--predictions-out FILE] [tuning flags]")
 		fs.PrintDefaults()
 	}

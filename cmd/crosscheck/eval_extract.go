@@ -27,6 +27,7 @@ import (
 func runEvalExtract(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("eval extract", flag.ContinueOnError)
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck eval extract [flags] DIR\n\n"+
 			"Scores main-text extraction on DIR (html/ID.html.gz and ground-truth.json) with the\n"+
 			"extraction benchmark's metric: per-page 4-word shingle precision and recall, averaged.\n\nflags:")

@@ -17,6 +17,7 @@ import (
 func runEvalNER(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("eval ner", flag.ContinueOnError)
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck eval ner [--model PATH] [--predictions-out FILE] FILE")
 		fmt.Fprintln(fs.Output(), "\nTags a CoNLL-2003 file with the recogniser and prints entity-level precision,")
 		fmt.Fprintln(fs.Output(), "recall and F1, overall and per type, as conlleval computes them.")

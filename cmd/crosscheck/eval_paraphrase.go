@@ -17,6 +17,7 @@ func runEvalParaphrase(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("eval paraphrase", flag.ContinueOnError)
 	model := fs.String("model", "", "weights file instead of the embedded model")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck eval paraphrase [--model FILE] FILE\n\n"+
 			"Scores the paraphrase model on an MRPC-format TSV (Quality, #1 ID, #2 ID, #1 String, #2 String):\n"+
 			"accuracy, and precision, recall and F1 of the paraphrase class.")

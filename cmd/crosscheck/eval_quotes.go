@@ -22,6 +22,7 @@ func runEvalQuotes(ctx context.Context, args []string) error {
 	alone := fs.Bool("alone", false, "run the quote stage alone, without the segment, ner and entity stages before it")
 	rules := fs.Bool("rules", false, "keep the rules' speakers (no speaker ranker)")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck eval quotes DIR [--predictions-out DIR] [--alone] [--rules]\n\n"+
 			"Scores direct quotes and their speakers on a PolNeAR split (DIR/text/*.txt, DIR/attributions/*.ann)\n"+
 			"with the metric of ../shared/data/README.md. The segment, ner and entity stages run first, as in\n"+

@@ -24,6 +24,7 @@ func runEvalStance(ctx context.Context, args []string) error {
 	fncModel := fs.String("fnc-model", "", "FNC-1 weights file instead of the embedded model")
 	emModel := fs.String("emergent-model", "", "Emergent weights file instead of the embedded model")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck eval stance --stances FILE --bodies FILE [--split dev|all] [--predictions-out FILE]\n"+
 			"       crosscheck eval stance --emergent FILE [--split dev|all]")
 		fs.PrintDefaults()

@@ -27,6 +27,7 @@ func runEvalVeracity(ctx context.Context, args []string) error {
 	workers := fs.Int("workers", 0, "analysis goroutines (default: one per core)")
 	rowsOut := fs.String("rows-out", "", "write the per-story rows as JSON lines to this file (with the predicted story ids)")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), `usage: crosscheck eval veracity [--db FILE] [--table=false] [DIR]
 
 DIR holds articles.jsonl and gold.json as in ../shared/data/veracity (the

@@ -14,6 +14,7 @@ import (
 func runIngest(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), `usage: crosscheck ingest [flags] PATH...
 
 Reads articles from files, directories (recursively) and - (standard input):
@@ -35,7 +36,7 @@ flags:`)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
-		return fmt.Errorf("no input: give files, directories or - for standard input")
+		return badUsage(fmt.Errorf("no input: give files, directories or - for standard input"))
 	}
 	if *queue != "" {
 		return publishDocuments(ctx, *queue, fs.Args(), *quiet)

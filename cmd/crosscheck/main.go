@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -64,6 +65,26 @@ var evaluators = map[string]func(ctx context.Context, args []string) error{
 // errFailed signals exit status 1 after the command already reported why.
 var errFailed = errors.New("failed")
 
+// Exit statuses: 0 done, 1 the work failed (bad input, a store error), 2 the
+// command was called wrongly (unknown command or flag, a missing or extra
+// argument, conflicting flags). A command signals a usage error by
+// returning badUsage(err) or by showing its usage (newFlags).
+const (
+	exitFailed = 1
+	exitUsage  = 2
+)
+
+// usageError is an error in how a command was called.
+type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return e.error }
+
+func badUsage(err error) error { return usageError{err} }
+
+// usageShown records that a command printed its usage because it was
+// called wrongly (the flag package does on a bad flag).
+var usageShown atomic.Bool
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -82,19 +103,29 @@ func run(ctx context.Context, args []string) int {
 	if !ok {
 		fmt.Fprintf(os.Stderr, "crosscheck: unknown command %q\n\n", args[0])
 		usage()
-		return 2
+		return exitUsage
 	}
+	usageShown.Store(false)
 	err := cmd.run(ctx, args[1:])
+	var ue usageError
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(os.Stderr, "crosscheck %s: %v\n", args[0], ue.error)
+		return exitUsage
+	case usageShown.Load():
+		if !errors.Is(err, errFailed) {
+			fmt.Fprintf(os.Stderr, "crosscheck %s: %v\n", args[0], err)
+		}
+		return exitUsage
 	case errors.Is(err, errFailed):
-		return 1
+		return exitFailed
 	default:
 		fmt.Fprintf(os.Stderr, "crosscheck %s: %v\n", args[0], err)
-		return 1
+		return exitFailed
 	}
 }
 

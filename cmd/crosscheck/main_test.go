@@ -58,8 +58,29 @@ func TestUnknownCommandAndUsage(t *testing.T) {
 	if code := run(t.Context(), []string{"nope"}); code != 2 {
 		t.Errorf("unknown command exit %d", code)
 	}
-	if code := run(t.Context(), []string{"ingest", "--db", filepath.Join(t.TempDir(), "d.db")}); code != 1 {
-		t.Errorf("ingest without paths exit %d", code)
+	// Usage errors exit 2: a missing argument, an extra one, a bad flag,
+	// conflicting flags, an empty search.
+	db := filepath.Join(t.TempDir(), "d.db")
+	for _, args := range [][]string{
+		{"ingest", "--db", db},
+		{"story", "--db", db},
+		{"story", "a", "b", "--db", db},
+		{"stories", "--bogus", "--db", db},
+		{"story", "x", "--json", "--markdown", "--db", db},
+		{"search", " ", "--db", db},
+	} {
+		if code := run(t.Context(), args); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+}
+
+func TestArgNames(t *testing.T) {
+	if got := strings.Join(argNames("story ID [--json|--markdown]"), ","); got != "ID" {
+		t.Errorf("argNames = %q", got)
+	}
+	if got := strings.Join(argNames("entity ID [--json] [--db PATH]"), ","); got != "ID" {
+		t.Errorf("argNames = %q", got)
 	}
 }
 

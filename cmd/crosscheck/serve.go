@@ -31,10 +31,11 @@ flags:
 func runServe(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	db := fs.String("db", defaultDB(), "store path ($CROSSCHECK_DB overrides the default)")
+	db := fs.String("db", defaultDB(), "store: a SQLite file path or a postgres:// URL ($CROSSCHECK_DB sets the default)")
 	tokenFile := fs.String("token-file", "", "file holding the ingest token (else $CROSSCHECK_TOKEN; none disables ingest)")
 	loadN := fs.Int("loadtest", 0, "run a bounded load test of N requests per endpoint on loopback, then exit")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprint(fs.Output(), serveUsage)
 		fs.PrintDefaults()
 	}

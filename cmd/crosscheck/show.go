@@ -9,31 +9,71 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"text/tabwriter"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/story"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // newFlags makes a command's flag set with its usage text.
 func newFlags(name, usage string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	usageOf.Store(fs, usage)
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintf(fs.Output(), "usage: crosscheck %s\n\nflags:\n", usage)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
+// usageOf maps a command's flag set to its usage line.
+var usageOf sync.Map
+
+// argNames are the arguments a usage line names: its upper-case words
+// outside brackets ("story ID [--json]" → ID).
+func argNames(usage string) []string {
+	var out []string
+	depth := 0
+	for _, w := range strings.Fields(usage)[1:] {
+		if depth == 0 && !strings.HasPrefix(w, "[") && !strings.HasPrefix(w, "-") && strings.ToUpper(w) == w {
+			out = append(out, strings.TrimSuffix(w, "..."))
+		}
+		depth += strings.Count(w, "[") - strings.Count(w, "]")
+	}
+	return out
+}
+
 // withStore parses flags, opens the store and runs f with it.
 func withStore(ctx context.Context, fs *flag.FlagSet, args []string, nargs int, f func(news.Store) error) error {
+	return withCheckedStore(ctx, fs, args, nargs, nil, f)
+}
+
+// withCheckedStore is withStore with check run on the parsed flags and
+// arguments before the store is opened: a usage error is told as one
+// whether or not a store exists.
+func withCheckedStore(ctx context.Context, fs *flag.FlagSet, args []string, nargs int, check func() error, f func(news.Store) error) error {
 	db := dbFlag(fs)
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if nargs >= 0 && fs.NArg() != nargs || nargs < 0 && fs.NArg() == 0 {
 		fs.Usage()
-		return fmt.Errorf("want %d argument(s), got %d", nargs, fs.NArg())
+		line, _ := usageOf.Load(fs)
+		names := argNames(line.(string))
+		switch {
+		case fs.NArg() < max(nargs, 1) && fs.NArg() < len(names):
+			return badUsage(fmt.Errorf("missing %s", strings.Join(names[fs.NArg():], " and ")))
+		default:
+			return badUsage(fmt.Errorf("unexpected argument %q", fs.Arg(max(nargs, 0))))
+		}
+	}
+	if check != nil {
+		if err := check(); err != nil {
+			return badUsage(err)
+		}
 	}
 	open := openExistingStore
 	if fs.Name() == "demo" {
@@ -229,10 +269,13 @@ func runStory(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print the story JSON (docs/json.md)")
 	md := fs.Bool("markdown", false, "print the sheet as Markdown")
 	asCSV := fs.Bool("csv", false, "print articles, claims, stances and quotes as one CSV table (docs/json.md)")
-	return withStore(ctx, fs, args, 1, func(s news.Store) error {
+	check := func() error {
 		if count([]bool{*asJSON, *md, *asCSV}) > 1 {
 			return errors.New("--json, --markdown and --csv: give one")
 		}
+		return nil
+	}
+	return withCheckedStore(ctx, fs, args, 1, check, func(s news.Store) error {
 		v, err := s.View(ctx, fs.Arg(0))
 		if errors.Is(err, news.ErrNotFound) {
 			if to, merr := s.MergedInto(ctx, fs.Arg(0)); merr == nil {
@@ -260,8 +303,14 @@ func runSearch(ctx context.Context, args []string) error {
 	fs := newFlags("search", "search QUERY [--json] [--limit N]")
 	asJSON := fs.Bool("json", false, "print JSON")
 	limit := fs.Int("limit", 20, "at most N results")
-	return withStore(ctx, fs, args, -1, func(s news.Store) error {
-		q := strings.Join(fs.Args(), " ")
+	check := func() error {
+		if strings.TrimSpace(strings.Join(fs.Args(), " ")) == "" {
+			return errors.New("empty search: give words to look for")
+		}
+		return nil
+	}
+	return withCheckedStore(ctx, fs, args, -1, check, func(s news.Store) error {
+		q := strings.TrimSpace(strings.Join(fs.Args(), " "))
 		hits, err := s.Search(ctx, q, *limit)
 		if err != nil {
 			return err
@@ -271,6 +320,10 @@ func runSearch(ctx context.Context, args []string) error {
 		}
 		if len(hits) == 0 {
 			fmt.Printf("No article matches %q.\n", q)
+		} else if len(hits) == *limit {
+			fmt.Printf("The first %s matching %q (--limit shows more):\n", words.Count(len(hits), "article"), q)
+		} else {
+			fmt.Printf("%s matching %q:\n", words.Count(len(hits), "article"), q)
 		}
 		tty := isTerminal(os.Stdout)
 		for i, h := range hits {
@@ -278,7 +331,7 @@ func runSearch(ctx context.Context, args []string) error {
 			if tty {
 				snip = strings.NewReplacer("[[", "\033[1;33m", "]]", "\033[0m").Replace(snip)
 			}
-			fmt.Printf("%d. %s · %s · %s\n   %s\n", i+1, h.Article.Title, h.Article.Source, h.Article.ID,
+			fmt.Printf("%d. %s · %s · %s\n   %s\n", i+1, h.Article.Title, news.Outlet(h.Article.Source, h.Article.URL, h.Article.Path), h.Article.ID,
 				strings.Join(strings.Fields(snip), " "))
 		}
 		return nil

@@ -24,7 +24,7 @@ func defaultDB() string {
 
 // dbFlag adds the --db flag every command has.
 func dbFlag(fs *flag.FlagSet) *string {
-	return fs.String("db", defaultDB(), "store: a SQLite file path or a postgres:// URL (default $CROSSCHECK_DB or ./crosscheck.db)")
+	return fs.String("db", defaultDB(), "store: a SQLite file path or a postgres:// URL ($CROSSCHECK_DB sets the default)")
 }
 
 // openStore opens the store at path: PostgreSQL for a postgres:// or

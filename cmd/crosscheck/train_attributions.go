@@ -25,6 +25,7 @@ func runTrainAttributions(ctx context.Context, args []string) error {
 	threshold := fs.Float64("threshold", 0, "cue tagger decision threshold: lower finds more cues")
 	prune := fs.Float64("prune", 0, "drop weights smaller than this in absolute value (0: the default)")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck train attributions [--data DIR] [--dev DIR] [--out PATH] [--epochs N] [--prune W] [--min-count N] [--cue-rate R] [--threshold T] [--seed N]\n\n"+
 			"Trains the cue tagger and the content ranker of internal/statement on every attribution of a\n"+
 			"PolNeAR split and writes the weights that the package embeds. Score the result with\n"+

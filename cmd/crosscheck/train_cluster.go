@@ -26,6 +26,7 @@ func runTrainCluster(ctx context.Context, args []string) error {
 	l2 := fs.Float64("l2", 1, "L2 penalty of the logistic regression")
 	folds := fs.Int("folds", 2, "cross-validation folds, by gold story")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck train cluster [--stances FILE] [--bodies FILE] [--out PATH] [--l2 X] [--folds K]\n\n"+
 			"Runs the segment, ner and entities stages on the FNC-1 bodies, lists the (article, candidate story)\n"+
 			"pairs the clusterer scores (articles joining their gold story), cross-validates a logistic model\n"+

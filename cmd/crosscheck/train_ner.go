@@ -22,6 +22,7 @@ import (
 func runTrainNER(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("train ner", flag.ContinueOnError)
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck train ner --train FILE [--dev FILE] [--out PATH] [--epochs N] [--corpus DIR]")
 		fmt.Fprintln(fs.Output(), "\nTrains the named-entity recogniser on CoNLL-2003 style data and writes the compressed model.")
 		fs.PrintDefaults()

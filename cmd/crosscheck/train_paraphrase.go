@@ -28,6 +28,7 @@ func runTrainParaphrase(ctx context.Context, args []string) error {
 	dim := fs.Int("dim", def.Dim, "word vector dimensions (-1: no vectors)")
 	maxWords := fs.Int("max-words", def.MaxWords, "words in the lexicon (IDF and vectors)")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck train paraphrase [--data DIR] [--out FILE]\n\n"+
 			"Learns IDF and word vectors from the unlabelled news text of the shared data (FNC-1 bodies,\n"+
 			"PolNeAR train texts, extraction-dev gold bodies) and the MRPC train sentences, trains the\n"+

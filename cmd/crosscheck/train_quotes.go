@@ -26,6 +26,7 @@ func runTrainQuotes(ctx context.Context, args []string) error {
 	perceptron := fs.Bool("perceptron", false, "train an averaged perceptron instead of the logistic ranker")
 	folds := fs.Int("folds", 0, "cross-validation folds over the train documents (0: 5; 1: none)")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck train quotes --train DIR [--out PATH] [--epochs N] [--folds K]\n\n"+
 			"Runs the segment, ner and entity stages and the quote rules on every train text, lists the speaker\n"+
 			"candidates of each quote that matches a gold direct quote, reports the cross-validated speaker\n"+

@@ -32,6 +32,7 @@ func runTrainStance(ctx context.Context, args []string) error {
 	bodyWords := fs.Int("body-words", 0, "body vocabulary size (0: 1500)")
 	headWords := fs.Bool("headline-words", false, "add the headline's own words to the FNC-1 features (better on the body dev split, worse on unseen stories)")
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck train stance --stances FILE --bodies FILE --emergent FILE [--out DIR]\n\n"+
 			"Trains on the train splits: FNC-1 pairs whose body is not a dev body (dev: FNV-1a of\n"+
 			"\"fnc1-body:ID\" mod 5 == 0) and Emergent pairs whose claim is not a dev claim (dev: FNV-1a of\n"+

@@ -101,6 +101,7 @@ func newWorkerEngine(store news.Store) (*engine, error) {
 func runWorker(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), `usage: crosscheck worker --db postgres://... --queue nats://... [flags]
 
 Consumes documents published by 'crosscheck ingest --queue', analyses each,
@@ -198,6 +199,7 @@ func (w *worker) handle(ctx context.Context, data []byte) error {
 func runAssign(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("assign", flag.ContinueOnError)
 	fs.Usage = func() {
+		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), `usage: crosscheck assign --db postgres://... --queue nats://...
 
 Takes the ids of saved articles from the workers, in order, places each in a
