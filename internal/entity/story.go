@@ -254,9 +254,15 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 			}
 		}
 	}
+	return gather(locs, find)
+}
+
+// gather groups items by their root under find, groups in the order of
+// their first item.
+func gather[T any](items []T, find func(int) int) [][]T {
 	idx := map[int]int{}
-	var out [][]*local
-	for i, l := range locs {
+	var out [][]T
+	for i, it := range items {
 		r := find(i)
 		k, ok := idx[r]
 		if !ok {
@@ -264,7 +270,7 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 			idx[r] = k
 			out = append(out, nil)
 		}
-		out[k] = append(out[k], l)
+		out[k] = append(out[k], it)
 	}
 	return out
 }

@@ -163,17 +163,9 @@ func mergeSpellings(groups [][]*local) [][]*local {
 			}
 		}
 	}
-	idx := map[int]int{}
 	var out [][]*local
-	for i, g := range groups {
-		r := find(i)
-		k, ok := idx[r]
-		if !ok {
-			k = len(out)
-			idx[r] = k
-			out = append(out, nil)
-		}
-		out[k] = append(out[k], g...)
+	for _, gs := range gather(groups, find) {
+		out = append(out, slices.Concat(gs...))
 	}
 	return out
 }

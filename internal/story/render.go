@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/words"
 )
@@ -45,13 +46,7 @@ func Render(w io.Writer, v *news.StoryView, opt Options) error {
 	}
 	r.heading(2, "Articles")
 	for _, a := range v.Articles {
-		date := "undated"
-		if !a.Published.IsZero() {
-			date = a.Published.Format("2006-01-02")
-			if a.PublishedEstimated {
-				date += " (estimated)"
-			}
-		}
+		date := dateLabel(a)
 		where := a.URL
 		if where == "" {
 			where = a.Path
@@ -85,17 +80,11 @@ func (r *renderer) notes() {
 		if outlet == "" {
 			outlet = "unknown outlet"
 		}
-		date := "undated"
-		if !a.Published.IsZero() {
-			date = a.Published.Format("2006-01-02")
-			if a.PublishedEstimated {
-				date += " (estimated)"
-			}
-		}
+		date := dateLabel(a)
 		passage := ""
 		if r.text != nil {
 			if t := r.text(c.ArticleID); c.Start >= 0 && c.End <= len(t) && c.Start < c.End {
-				passage = " “" + clipWords(t[c.Start:c.End], 90) + "”"
+				passage = " “" + fold.Clip(t[c.Start:c.End], 90) + "”"
 			}
 		}
 		where := fmt.Sprintf("article %s, bytes %d–%d", c.ArticleID, c.Start, c.End)
@@ -110,21 +99,16 @@ func (r *renderer) notes() {
 	}
 }
 
-// clipWords collapses s's spaces and cuts it at a word boundary to about n
-// bytes.
-func clipWords(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if len(s) <= n {
-		return s
+// dateLabel is how an article's date is written in sheets: the day, with
+// "(estimated)" when it is an estimate, or "undated".
+func dateLabel(a news.StoryArticle) string {
+	if a.Published.IsZero() {
+		return "undated"
 	}
-	cut := strings.LastIndex(s[:n], " ")
-	if cut < n/2 {
-		cut = n
-		for cut > 0 && s[cut]&0xC0 == 0x80 {
-			cut--
-		}
+	if a.PublishedEstimated {
+		return a.Published.Format("2006-01-02") + " (estimated)"
 	}
-	return s[:cut] + "…"
+	return a.Published.Format("2006-01-02")
 }
 
 // details renders the view's parts when no sheet has been built.

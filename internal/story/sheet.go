@@ -186,13 +186,7 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		}
 	}
 	for _, a := range v.Articles {
-		date := "undated"
-		if !a.Published.IsZero() {
-			date = a.Published.Format("2006-01-02")
-			if a.PublishedEstimated {
-				date += " (estimated)"
-			}
-		}
+		date := dateLabel(a)
 		kind := "independent"
 		switch {
 		case ind[a.ID]:
