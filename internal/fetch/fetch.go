@@ -81,6 +81,10 @@ type Options struct {
 	BodyTimeout    time.Duration // reading the body; default 60s
 	MaxRedirects   int           // default 5
 	RobotsTTL      time.Duration // how long a robots.txt is kept; default 1h
+	// Public decides which addresses may be dialled when AllowPrivate is
+	// false; default Public. Tests use it to take a loopback server for a
+	// public one.
+	Public func(netip.Addr) bool
 }
 
 // Validate reports options that make no sense.
@@ -125,6 +129,9 @@ func (o *Options) defaults() {
 	if o.RobotsTTL == 0 {
 		o.RobotsTTL = time.Hour
 	}
+	if o.Public == nil {
+		o.Public = Public
+	}
 }
 
 // Fetcher fetches pages; it is safe for concurrent use.
@@ -153,17 +160,13 @@ type robotsEntry struct {
 }
 
 // New returns a Fetcher with opt (defaults filled in).
-func New(opt Options) *Fetcher { return newFetcher(opt, Public) }
-
-// newFetcher is New with the test of public addresses given (tests give
-// one that takes their loopback server for a public one).
-func newFetcher(opt Options, public func(netip.Addr) bool) *Fetcher {
+func New(opt Options) *Fetcher {
 	opt.defaults()
 	f := &Fetcher{opt: opt, hosts: map[string]*host{}, robots: map[string]*robotsEntry{}}
 	f.agent = strings.ToLower(strings.SplitN(opt.UserAgent, "/", 2)[0])
 	dialer := &net.Dialer{Timeout: opt.ConnectTimeout, KeepAlive: 30 * time.Second}
 	if !opt.AllowPrivate {
-		dialer.Control = refusePrivate(public)
+		dialer.Control = refusePrivate(opt.Public)
 	}
 	tr := &http.Transport{
 		Proxy:                 nil, // the address check must see the real destination

@@ -17,7 +17,7 @@ func TestRedirectToPrivateRefused(t *testing.T) {
 	}))
 	defer srv.Close()
 	public := func(ip netip.Addr) bool { return ip == netip.MustParseAddr("127.0.0.1") || Public(ip) }
-	f := newFetcher(Options{Delay: -1}, public)
+	f := New(Options{Delay: -1, Public: public})
 	_, err := f.Get(t.Context(), Request{URL: srv.URL + "/feed"})
 	if !errors.Is(err, ErrPrivate) {
 		t.Fatal(err)
