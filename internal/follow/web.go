@@ -334,16 +334,17 @@ func (w *Web) read(ctx context.Context, u string, depth int, emit func(news.Docu
 // says. A failed fetch is reported to fail; the error returned is emit's
 // or the context's.
 func (w *Web) Page(ctx context.Context, e Entry, emit func(news.Document) error, fail func(ingest.Failure)) error {
-	_, err := w.page(ctx, e, emit, fail)
+	_, _, err := w.page(ctx, e, emit, fail)
 	return err
 }
 
-// page is Page, also telling whether the page was fetched and read (ok) or
-// failed (reported to fail).
-func (w *Web) page(ctx context.Context, e Entry, emit func(news.Document) error, fail func(ingest.Failure)) (ok bool, err error) {
+// page is Page, also telling whether the page was fetched and read (ok),
+// and when not, the fetch error (nil when the page was fetched but could
+// not be read).
+func (w *Web) page(ctx context.Context, e Entry, emit func(news.Document) error, fail func(ingest.Failure)) (ok bool, fetchErr, err error) {
 	resp, ferr := w.Fetch.Get(ctx, fetch.Request{URL: e.URL})
 	if ferr != nil {
-		return false, report(ctx, e.URL, ferr, fail)
+		return false, ferr, report(ctx, e.URL, ferr, fail)
 	}
 	ok = true
 	err = w.Reader.ReadPage(ctx, resp.URL, resp.ContentType, resp.Body, func(d news.Document) error {
@@ -355,7 +356,7 @@ func (w *Web) page(ctx context.Context, e Entry, emit func(news.Document) error,
 		}
 		return emit(d)
 	}, func(f ingest.Failure) { ok = false; fail(f) })
-	return ok, err
+	return ok, nil, err
 }
 
 // report hands a fetch failure to fail as "URL: reason", or returns the
