@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/fetch"
 	"github.com/crosscheck-news/crosscheck/internal/follow"
@@ -15,17 +16,22 @@ import (
 type fetchFlags struct {
 	allowPrivate *bool
 	userAgent    *string
+	delay        *time.Duration
 }
 
 func addFetchFlags(fs *flag.FlagSet) fetchFlags {
 	return fetchFlags{
 		allowPrivate: fs.Bool("allow-private", false, "allow fetching from private, loopback and link-local addresses (intranets, tests)"),
 		userAgent:    fs.String("user-agent", fetch.DefaultUserAgent, "the User-Agent sent with every request; its first word is the name robots.txt rules are matched against"),
+		delay:        fs.Duration("host-delay", time.Second, "the least time between two requests to one host"),
 	}
 }
 
 func (f fetchFlags) fetcher() (*fetch.Fetcher, error) {
-	opt := fetch.Options{AllowPrivate: *f.allowPrivate, UserAgent: *f.userAgent}
+	opt := fetch.Options{AllowPrivate: *f.allowPrivate, UserAgent: *f.userAgent, Delay: *f.delay}
+	if opt.Delay == 0 {
+		opt.Delay = -1 // none (fetch.Options takes 0 for the default)
+	}
 	if err := opt.Validate(); err != nil {
 		return nil, err
 	}

@@ -83,6 +83,9 @@ type RoundResult struct {
 }
 
 func (r RoundResult) String() string {
+	if r.Polled == 0 {
+		return "no subscription due"
+	}
 	return fmt.Sprintf("%d polled (%d unchanged, %d failed), %d new items", r.Polled, r.NotModified, r.Failed, r.New)
 }
 

@@ -2,6 +2,7 @@ package news
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 )
 
@@ -18,18 +19,28 @@ type Subscription struct {
 	Kind         string        `json:"kind"`           // KindFeed or KindSitemap
 	Site         string        `json:"site,omitempty"` // the page the feed was discovered on, if any
 	Paused       bool          `json:"paused"`
-	Added        time.Time     `json:"added"`
+	Added        time.Time     `json:"added,omitzero"`
 	ETag         string        `json:"etag,omitempty"`          // validators of the last copy fetched,
 	LastModified string        `json:"last_modified,omitempty"` // for a conditional GET
-	LastPoll     time.Time     `json:"last_poll"`
-	LastSuccess  time.Time     `json:"last_success"`
-	LastNew      time.Time     `json:"last_new"` // when a poll last found new items
+	LastPoll     time.Time     `json:"last_poll,omitzero"`
+	LastSuccess  time.Time     `json:"last_success,omitzero"`
+	LastNew      time.Time     `json:"last_new,omitzero"` // when a poll last found new items
 	LastError    string        `json:"last_error,omitempty"`
-	LastErrorAt  time.Time     `json:"last_error_at"`
-	NextPoll     time.Time     `json:"next_poll"` // due at or after this time
-	Interval     time.Duration `json:"interval"`  // between successful polls, adapted to the source
+	LastErrorAt  time.Time     `json:"last_error_at,omitzero"`
+	NextPoll     time.Time     `json:"next_poll,omitzero"` // due at or after this time
+	Interval     time.Duration `json:"-"`                  // between successful polls, adapted to the source
 	ItemsSeen    int           `json:"items_seen"`
 	Failures     int           `json:"failures"` // polls failed in a row
+}
+
+// MarshalJSON writes the interval in seconds ("interval_s") and leaves
+// out the times that never happened.
+func (s Subscription) MarshalJSON() ([]byte, error) {
+	type plain Subscription
+	return json.Marshal(struct {
+		plain
+		IntervalSeconds int64 `json:"interval_s"`
+	}{plain(s), int64(s.Interval / time.Second)})
 }
 
 // SubscriptionStore keeps subscriptions and the items already stored from
