@@ -50,6 +50,10 @@ type Poller struct {
 	// source (defaults 5 minutes and 6 hours); a new subscription starts at
 	// StartInterval (default 30 minutes).
 	MinInterval, MaxInterval, StartInterval time.Duration
+	// MaxItems bounds the pages fetched from one subscription in one
+	// round (default 100): a first poll of a large sitemap is spread over
+	// rounds instead of holding the others up for hours.
+	MaxItems int
 	// Now and Rand (a number in [0, 1) for jitter) are the clock and the
 	// randomness; time.Now and math/rand/v2 by default.
 	Now  func() time.Time
@@ -65,6 +69,9 @@ func (p *Poller) defaults() {
 	}
 	if p.StartInterval <= 0 {
 		p.StartInterval = 30 * time.Minute
+	}
+	if p.MaxItems <= 0 {
+		p.MaxItems = 100
 	}
 	if p.Now == nil {
 		p.Now = time.Now
@@ -140,6 +147,9 @@ func (p *Poller) Round(ctx context.Context, ingestFn Ingest) (RoundResult, error
 			fresh, err := p.unseen(ctx, entries, roundSeen)
 			if err != nil {
 				return err
+			}
+			if len(fresh) > p.MaxItems {
+				fresh, pl.partial = fresh[:p.MaxItems], true // the rest next round
 			}
 			for _, e := range fresh {
 				ok, fetchErr, err := p.Web.page(ctx, e, emit, failDoc)
@@ -290,6 +300,12 @@ func (p *Poller) schedule(pl *poll, now time.Time) {
 	s.LastSuccess = now
 	if !pl.notMod && !pl.partial {
 		s.ETag, s.LastModified = pl.etag, pl.lastMod
+	}
+	if pl.partial && pl.new > 0 {
+		s.LastNew = now
+		s.ItemsSeen += pl.new
+		s.NextPoll = now.Add(p.MinInterval) // more to fetch: soon, without changing the interval
+		return
 	}
 	if pl.new > 0 {
 		s.LastNew = now

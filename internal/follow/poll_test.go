@@ -402,3 +402,40 @@ func TestDiscover(t *testing.T) {
 		t.Fatalf("plain page: %v", err)
 	}
 }
+
+// A large sitemap is fetched a few pages per round, the next round soon.
+func TestLargeSitemapSpreadOverRounds(t *testing.T) {
+	s := newSite(t)
+	var locs strings.Builder
+	for i := range 5 {
+		p := fmt.Sprintf("/p%d", i)
+		s.serve(p, "text/html", articlePage(p))
+		locs.WriteString("<url><loc>" + p + "</loc></url>")
+	}
+	s.handle("/sitemap.xml", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Last-Modified", "Mon, 26 Sep 2022 10:00:00 GMT")
+		if r.Header.Get("If-Modified-Since") != "" {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		fmt.Fprint(w, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`+locs.String()+`</urlset>`)
+	})
+	h := newHarness(t, testFetcher())
+	h.p.MaxItems = 2
+	u := s.URL + "/sitemap.xml"
+	h.subscribe(u, news.KindSitemap)
+	for i, want := range []int{2, 2, 1, 0} {
+		res := h.round()
+		if res.New != want {
+			t.Fatalf("round %d: %v, want %d new", i, res, want)
+		}
+		sub := h.sub(u)
+		if i < 2 && (sub.LastModified != "" || !sub.NextPoll.Equal(h.now.Add(5*time.Minute))) {
+			t.Fatalf("round %d: %+v", i, sub)
+		}
+		h.now = sub.NextPoll
+	}
+	if sub := h.sub(u); sub.ItemsSeen != 5 || sub.LastModified == "" {
+		t.Fatalf("%+v", sub)
+	}
+}
