@@ -167,6 +167,8 @@ func TestBodyCapped(t *testing.T) {
 	mux.HandleFunc("/bomb", func(w http.ResponseWriter, r *http.Request) {
 		// 50 MB of zeros in about 50 KB of gzip.
 		w.Header().Set("Content-Encoding", "gzip")
+		w.WriteHeader(http.StatusOK)
+		w.(http.Flusher).Flush() // headers now, however slowly the zeros compress
 		zw := gzip.NewWriter(w)
 		zeros := make([]byte, 1<<16)
 		for n := 0; n < big; n += len(zeros) {

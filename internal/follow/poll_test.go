@@ -256,7 +256,7 @@ func TestSlowAndHugeFeeds(t *testing.T) {
 			}
 		}
 	})
-	f := fetch.New(fetch.Options{AllowPrivate: true, Delay: -1, HeaderTimeout: 200 * time.Millisecond, BodyTimeout: 200 * time.Millisecond})
+	f := fetch.New(fetch.Options{AllowPrivate: true, Delay: -1, HeaderTimeout: 200 * time.Millisecond, BodyTimeout: 2 * time.Second})
 	h := newHarness(t, f)
 	h.subscribe(s.URL+"/slow", news.KindFeed)
 	h.subscribe(s.URL+"/huge", news.KindFeed)
