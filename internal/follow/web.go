@@ -198,11 +198,15 @@ func parseSitemap(base string, data []byte) (Listing, error) {
 		}
 		l.Entries = append(l.Entries, e)
 	}
-	if len(l.Entries) == 0 && len(l.Sitemaps) == 0 {
-		return l, errors.New("sitemap lists no URLs")
-	}
 	l.Entries = dedupe(l.Entries)
 	return l, nil
+}
+
+func describe(kind string) string {
+	if kind == KindSitemap {
+		return "the sitemap"
+	}
+	return "the feed"
 }
 
 func first(vs ...string) string {
@@ -311,6 +315,11 @@ func (w *Web) read(ctx context.Context, u string, depth int, emit func(news.Docu
 	}
 	if l.Kind == KindPage {
 		return w.Reader.ReadPage(ctx, resp.URL, resp.ContentType, resp.Body, emit, fail)
+	}
+	if len(l.Entries) == 0 && len(l.Sitemaps) == 0 {
+		// Polling, an empty listing is news of nothing; asked for once, a failure.
+		fail(ingest.Failure{Path: u, Err: fmt.Errorf("%s lists no pages", describe(l.Kind))})
+		return nil
 	}
 	for _, s := range l.Sitemaps {
 		if depth > 0 {

@@ -194,3 +194,21 @@ func FuzzList(f *testing.F) {
 		follow.DiscoverFeeds("https://example.com/", data)
 	})
 }
+
+// An empty sitemap or feed is a failure when asked for once, and a poll
+// with nothing new when followed.
+func TestEmptyListings(t *testing.T) {
+	s := newSite(t)
+	s.serve("/sitemap.xml", "application/xml", `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>`)
+	s.serve("/feed", "application/rss+xml", `<rss version="2.0"><channel><title>Quiet</title></channel></rss>`)
+	_, fails := read(t, web(testFetcher()), s.URL+"/sitemap.xml", s.URL+"/feed")
+	if len(fails) != 2 || fails[0].Error() != s.URL+"/sitemap.xml: the sitemap lists no pages" || fails[1].Error() != s.URL+"/feed: the feed lists no pages" {
+		t.Fatalf("%v", fails)
+	}
+	h := newHarness(t, testFetcher())
+	h.subscribe(s.URL+"/sitemap.xml", news.KindSitemap)
+	h.subscribe(s.URL+"/feed", news.KindFeed)
+	if res := h.round(); res.Polled != 2 || res.Failed != 0 {
+		t.Fatalf("%v %v", res, h.fails)
+	}
+}
