@@ -173,8 +173,8 @@ func New(opt Options) *Fetcher {
 		DialContext:           dialer.DialContext,
 		TLSHandshakeTimeout:   opt.ConnectTimeout,
 		ResponseHeaderTimeout: opt.HeaderTimeout,
-		MaxIdleConnsPerHost:   max(opt.PerHost, 1),
-		MaxConnsPerHost:       max(opt.PerHost, 1) + 1, // + the robots.txt request
+		MaxIdleConnsPerHost:   opt.PerHost,
+		MaxConnsPerHost:       opt.PerHost, // robots.txt is asked for in a slot of its own, never beside a page
 		IdleConnTimeout:       90 * time.Second,
 		ForceAttemptHTTP2:     true,
 	}
@@ -338,7 +338,12 @@ func (f *Fetcher) do(ctx context.Context, u *url.URL, req Request) (*hop, *Error
 	if err != nil {
 		return nil, &Error{Err: netErr(err)}
 	}
-	defer resp.Body.Close()
+	defer func() {
+		// A short unread body (an error page, a redirect) is drained so
+		// that the connection can be used again.
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		resp.Body.Close()
+	}()
 	out := &hop{Response: Response{
 		URL: u.String(), Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"),
 		ETag: resp.Header.Get("ETag"), LastModified: resp.Header.Get("Last-Modified"),

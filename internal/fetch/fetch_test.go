@@ -1,9 +1,11 @@
 package fetch_test
 
 import (
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -164,19 +166,17 @@ func TestBodyCapped(t *testing.T) {
 		w.Header().Set("Content-Length", fmt.Sprint(big))
 		w.Write(chunk)
 	})
+	// 50 MB of zeros in about 50 KB of gzip, compressed once.
+	var bomb bytes.Buffer
+	zw := gzip.NewWriter(&bomb)
+	zeros := make([]byte, 1<<20)
+	for range 50 {
+		zw.Write(zeros)
+	}
+	zw.Close()
 	mux.HandleFunc("/bomb", func(w http.ResponseWriter, r *http.Request) {
-		// 50 MB of zeros in about 50 KB of gzip.
 		w.Header().Set("Content-Encoding", "gzip")
-		w.WriteHeader(http.StatusOK)
-		w.(http.Flusher).Flush() // headers now, however slowly the zeros compress
-		zw := gzip.NewWriter(w)
-		zeros := make([]byte, 1<<16)
-		for n := 0; n < big; n += len(zeros) {
-			if _, err := zw.Write(zeros); err != nil {
-				return
-			}
-		}
-		zw.Close()
+		w.Write(bomb.Bytes())
 	})
 	srv := server(t, mux)
 	opt := testOptions()
@@ -293,5 +293,37 @@ func TestOneRequestAtATimePerHost(t *testing.T) {
 	}
 	if d := time.Since(start); d < 6*20*time.Millisecond {
 		t.Fatalf("6 requests in %s: not one at a time", d)
+	}
+}
+
+// Many requests to one host reuse one connection.
+func TestOneConnectionPerHost(t *testing.T) {
+	var conns atomic.Int32
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, "ok")
+	}))
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			conns.Add(1)
+		}
+	}
+	srv.Start()
+	defer srv.Close()
+	f := fetch.New(testOptions())
+	var wg sync.WaitGroup
+	for i := range 50 {
+		wg.Go(func() {
+			if _, err := f.Get(t.Context(), fetch.Request{URL: fmt.Sprintf("%s/%d", srv.URL, i)}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	if n := conns.Load(); n != 1 {
+		t.Fatalf("%d connections", n)
 	}
 }
