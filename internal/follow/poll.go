@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"sync"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/fetch"
@@ -50,6 +51,9 @@ type Poller struct {
 	// source (defaults 5 minutes and 6 hours); a new subscription starts at
 	// StartInterval (default 30 minutes).
 	MinInterval, MaxInterval, StartInterval time.Duration
+	// Parallel is how many subscriptions are polled at once (default 8;
+	// the fetcher still sends one request at a time to each host).
+	Parallel int
 	// MaxItems bounds the pages fetched from one subscription in one
 	// round (default 100): a first poll of a large sitemap is spread over
 	// rounds instead of holding the others up for hours.
@@ -72,6 +76,9 @@ func (p *Poller) defaults() {
 	}
 	if p.MaxItems <= 0 {
 		p.MaxItems = 100
+	}
+	if p.Parallel <= 0 {
+		p.Parallel = 8
 	}
 	if p.Now == nil {
 		p.Now = time.Now
@@ -126,45 +133,50 @@ func (p *Poller) Round(ctx context.Context, ingestFn Ingest) (RoundResult, error
 	}
 	polls := make([]*poll, len(due))
 	var seenKeys []string
-	roundSeen := map[string]bool{} // an item in two feeds of one round is fetched once
 	src := func(ctx context.Context, emit func(news.Document) error, failDoc func(ingest.Failure)) error {
-		for i, sub := range due {
-			pl := &poll{sub: sub, oldURL: sub.URL}
-			polls[i] = pl
-			entries, err := p.list(ctx, pl)
-			if err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
+		// Subscriptions are polled Parallel at a time (the fetcher keeps
+		// each host to one request at a time); their documents and
+		// failures go on in subscription order.
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		claims := &claims{seen: map[string]bool{}}
+		outs := make([]chan *polled, len(due))
+		for i := range outs {
+			outs[i] = make(chan *polled, 1)
+		}
+		slots := make(chan struct{}, p.Parallel)
+		go func() {
+			for i, sub := range due {
+				select {
+				case slots <- struct{}{}: // freed when the result is taken
+				case <-ctx.Done():
+					return
 				}
-				pl.err = err
-				var fe *fetch.Error
-				if errors.As(err, &fe) {
-					pl.retry, err = fe.RetryAfter, fe.Err
+				go func() { outs[i] <- p.pollOne(ctx, sub, claims) }()
+			}
+		}()
+		for i := range due {
+			var r *polled
+			select {
+			case r = <-outs[i]:
+				<-slots
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			if r.err != nil {
+				return r.err
+			}
+			polls[i] = r.poll
+			for _, ev := range r.events {
+				if ev.fail != nil {
+					failDoc(*ev.fail)
+					continue
 				}
-				failDoc(ingest.Failure{Path: sub.URL, Err: err})
-				continue
-			}
-			fresh, err := p.unseen(ctx, entries, roundSeen)
-			if err != nil {
-				return err
-			}
-			if len(fresh) > p.MaxItems {
-				fresh, pl.partial = fresh[:p.MaxItems], true // the rest next round
-			}
-			for _, e := range fresh {
-				ok, fetchErr, err := p.Web.page(ctx, e, emit, failDoc)
-				if err != nil {
+				if err := emit(ev.doc); err != nil {
 					return err
 				}
-				switch {
-				case ok:
-					pl.new++
-				case fetchErr != nil && !fetch.Permanent(fetchErr):
-					pl.partial = true
-					continue // not marked seen: fetched again next time
-				}
-				seenKeys = append(seenKeys, keys(e)...)
 			}
+			seenKeys = append(seenKeys, r.seen...)
 		}
 		return nil
 	}
@@ -193,6 +205,92 @@ func (p *Poller) Round(ctx context.Context, ingestFn Ingest) (RoundResult, error
 		}
 	}
 	return res, nil
+}
+
+// polled is what polling one subscription gave: its outcome, its
+// documents and failures in order, and the keys to mark seen once they
+// are stored. err is set only when the round must stop (the store failed,
+// the context ended).
+type polled struct {
+	poll   *poll
+	events []event
+	seen   []string
+	err    error
+}
+
+type event struct {
+	doc  news.Document
+	fail *ingest.Failure
+}
+
+// claims are the items taken by a subscription in this round: an item in
+// two feeds polled at once is fetched by the first to claim it.
+type claims struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (c *claims) claim(ks []string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range ks {
+		if c.seen[k] {
+			return false
+		}
+	}
+	for _, k := range ks {
+		c.seen[k] = true
+	}
+	return true
+}
+
+// pollOne polls one subscription: a conditional GET, then the pages of the
+// items neither the store nor this round has seen.
+func (p *Poller) pollOne(ctx context.Context, sub news.Subscription, c *claims) *polled {
+	pl := &poll{sub: sub, oldURL: sub.URL}
+	r := &polled{poll: pl}
+	fail := func(f ingest.Failure) { r.events = append(r.events, event{fail: &f}) }
+	entries, err := p.list(ctx, pl)
+	if err != nil {
+		if ctx.Err() != nil {
+			r.err = ctx.Err()
+			return r
+		}
+		pl.err = err
+		var fe *fetch.Error
+		if errors.As(err, &fe) {
+			pl.retry, err = fe.RetryAfter, fe.Err
+		}
+		fail(ingest.Failure{Path: sub.URL, Err: err})
+		return r
+	}
+	fresh, err := p.unseen(ctx, entries, c)
+	if err != nil {
+		r.err = err
+		return r
+	}
+	if len(fresh) > p.MaxItems {
+		fresh, pl.partial = fresh[:p.MaxItems], true // the rest next round
+	}
+	for _, e := range fresh {
+		ok, fetchErr, err := p.Web.page(ctx, e, func(d news.Document) error {
+			r.events = append(r.events, event{doc: d})
+			return nil
+		}, fail)
+		if err != nil {
+			r.err = err
+			return r
+		}
+		switch {
+		case ok:
+			pl.new++
+		case fetchErr != nil && !fetch.Permanent(fetchErr):
+			pl.partial = true
+			continue // not marked seen: fetched again next time
+		}
+		r.seen = append(r.seen, keys(e)...)
+	}
+	return r
 }
 
 // list fetches a subscription (conditionally) and returns its entries;
@@ -248,9 +346,9 @@ func keys(e Entry) []string {
 	return []string{e.Key, u}
 }
 
-// unseen keeps the entries none of whose keys the store or this round has
-// seen, marking them in roundSeen.
-func (p *Poller) unseen(ctx context.Context, entries []Entry, roundSeen map[string]bool) ([]Entry, error) {
+// unseen keeps the entries none of whose keys the store has seen and that
+// no other subscription claimed in this round, claiming them.
+func (p *Poller) unseen(ctx context.Context, entries []Entry, c *claims) ([]Entry, error) {
 	var all []string
 	for _, e := range entries {
 		all = append(all, keys(e)...)
@@ -264,14 +362,13 @@ next:
 	for _, e := range entries {
 		ks := keys(e)
 		for _, k := range ks {
-			if seen[k] || roundSeen[k] {
+			if seen[k] {
 				continue next
 			}
 		}
-		for _, k := range ks {
-			roundSeen[k] = true
+		if c.claim(ks) {
+			out = append(out, e)
 		}
-		out = append(out, e)
 	}
 	return out, nil
 }

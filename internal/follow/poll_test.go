@@ -439,3 +439,33 @@ func TestLargeSitemapSpreadOverRounds(t *testing.T) {
 		t.Fatalf("%+v", sub)
 	}
 }
+
+// Subscriptions on different hosts are polled at once; documents still
+// come in subscription order.
+func TestSubscriptionsPolledInParallel(t *testing.T) {
+	h := newHarness(t, testFetcher())
+	for i := range 4 {
+		s := newSite(t)
+		p := fmt.Sprintf("/a%d", i)
+		s.handle(p, func(w http.ResponseWriter, r *http.Request) {
+			time.Sleep(300 * time.Millisecond)
+			fmt.Fprint(w, articlePage(p))
+		})
+		s.serve("/feed", "application/rss+xml", rss("Site", p))
+		h.subscribe(s.URL+"/feed", news.KindFeed)
+	}
+	start := time.Now()
+	res := h.round()
+	if d := time.Since(start); d > 900*time.Millisecond {
+		t.Errorf("4 slow pages on 4 hosts took %s", d)
+	}
+	if res.New != 4 || len(h.docs) != 4 {
+		t.Fatalf("%v %v", res, h.fails)
+	}
+	due, _ := h.store.Subscriptions(t.Context()) // by URL, the order of the round
+	for i, d := range h.docs {
+		if !strings.HasPrefix(d.URL, strings.TrimSuffix(due[i].URL, "/feed")) {
+			t.Errorf("document %d is %s, want one from %s", i, d.URL, due[i].URL)
+		}
+	}
+}
