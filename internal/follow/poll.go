@@ -200,7 +200,8 @@ func (p *Poller) Round(ctx context.Context, ingestFn Ingest) (RoundResult, error
 			res.NotModified++
 		}
 		p.schedule(pl, now)
-		if err := p.Store.UpdateSubscription(ctx, pl.oldURL, &pl.sub); err != nil {
+		err := p.Store.UpdateSubscription(ctx, pl.oldURL, &pl.sub)
+		if err != nil && !errors.Is(err, news.ErrNotFound) { // removed during the round: nothing to save
 			return res, err
 		}
 	}

@@ -57,7 +57,9 @@ type SubscriptionStore interface {
 	// DueSubscriptions lists the subscriptions not paused whose NextPoll is
 	// at or before now, the longest overdue first.
 	DueSubscriptions(ctx context.Context, now time.Time) ([]Subscription, error)
-	// UpdateSubscription saves s's state (everything but URL and Added);
+	// UpdateSubscription saves s's polling state (everything but URL, Added
+	// and Paused, which SetPaused alone changes, so a poll that ends after
+	// a pause does not undo it);
 	// ErrNotFound when oldURL is not subscribed. When the source moved
 	// (s.URL differs from oldURL) the subscription is renamed; when s.URL is
 	// subscribed already, the two are one and oldURL's is removed instead.

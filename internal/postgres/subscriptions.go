@@ -108,10 +108,10 @@ func (s *Store) UpdateSubscription(ctx context.Context, oldURL string, sub *news
 			target = sub.URL
 		}
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE subscriptions SET url = $1, kind = $2, site = $3, paused = $4, etag = $5,
-		last_modified = $6, last_poll = $7, last_success = $8, last_new = $9, last_error = $10, last_error_at = $11,
-		next_poll = $12, interval_s = $13, items_seen = $14, failures = $15 WHERE url = $16`,
-		sub.URL, sub.Kind, sub.Site, sub.Paused, sub.ETag, sub.LastModified, timeOrNil(sub.LastPoll),
+	res, err := tx.ExecContext(ctx, `UPDATE subscriptions SET url = $1, kind = $2, site = $3, etag = $4,
+		last_modified = $5, last_poll = $6, last_success = $7, last_new = $8, last_error = $9, last_error_at = $10,
+		next_poll = $11, interval_s = $12, items_seen = $13, failures = $14 WHERE url = $15`,
+		sub.URL, sub.Kind, sub.Site, sub.ETag, sub.LastModified, timeOrNil(sub.LastPoll),
 		timeOrNil(sub.LastSuccess), timeOrNil(sub.LastNew), sub.LastError, timeOrNil(sub.LastErrorAt),
 		timeOrNil(sub.NextPoll), int64(sub.Interval/time.Second), sub.ItemsSeen, sub.Failures, target)
 	if err != nil {

@@ -109,10 +109,10 @@ func (s *Store) UpdateSubscription(ctx context.Context, oldURL string, sub *news
 			target = sub.URL
 		}
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE subscriptions SET url = ?, kind = ?, site = ?, paused = ?, etag = ?,
+	res, err := tx.ExecContext(ctx, `UPDATE subscriptions SET url = ?, kind = ?, site = ?, etag = ?,
 		last_modified = ?, last_poll = ?, last_success = ?, last_new = ?, last_error = ?, last_error_at = ?,
 		next_poll = ?, interval_s = ?, items_seen = ?, failures = ? WHERE url = ?`,
-		sub.URL, sub.Kind, sub.Site, sub.Paused, sub.ETag, sub.LastModified, unixOrNil(sub.LastPoll),
+		sub.URL, sub.Kind, sub.Site, sub.ETag, sub.LastModified, unixOrNil(sub.LastPoll),
 		unixOrNil(sub.LastSuccess), unixOrNil(sub.LastNew), sub.LastError, unixOrNil(sub.LastErrorAt),
 		unixOrNil(sub.NextPoll), int64(sub.Interval/time.Second), sub.ItemsSeen, sub.Failures, target)
 	if err != nil {

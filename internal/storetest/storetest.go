@@ -421,6 +421,14 @@ func testSubscriptions(t *testing.T, ctx context.Context, s news.Store) {
 	if got, _ := ss.Subscription(ctx, a.URL); !got.Paused {
 		t.Fatal("not paused")
 	}
+	// A poll that read the subscription before the pause does not undo it.
+	got.Paused = false
+	if err := ss.UpdateSubscription(ctx, a.URL, got); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := ss.Subscription(ctx, a.URL); !again.Paused {
+		t.Fatal("an update resumed a paused subscription")
+	}
 	if err := ss.SetPaused(ctx, a.URL, false); err != nil {
 		t.Fatal(err)
 	}
