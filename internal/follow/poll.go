@@ -100,7 +100,7 @@ func (r RoundResult) String() string {
 	if r.Polled == 0 {
 		return "no subscription due"
 	}
-	return fmt.Sprintf("%d polled (%d unchanged, %d failed), %d new items", r.Polled, r.NotModified, r.Failed, r.New)
+	return fmt.Sprintf("subscriptions polled %d (unchanged %d, failed %d), new items %d", r.Polled, r.NotModified, r.Failed, r.New)
 }
 
 // poll is one subscription's outcome in a round.
