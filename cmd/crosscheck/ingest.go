@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 )
 
@@ -15,9 +16,11 @@ func runIngest(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
 	fs.Usage = func() {
 		usageShown.Store(true)
-		fmt.Fprintln(fs.Output(), `usage: crosscheck ingest [flags] PATH...
+		fmt.Fprintln(fs.Output(), `usage: crosscheck ingest [flags] PATH|URL...
 
-Reads articles from files, directories (recursively) and - (standard input):
+Reads articles from files, directories (recursively), - (standard input)
+and http(s) URLs: a page is one article, a feed's or a sitemap's pages are
+fetched (politely: see docs/follow.md). Files may be
 plain text (.txt), HTML pages (.html, .htm), JSONL (.jsonl, .ndjson, .json),
 feeds (.rss, .atom, .xml, JSON Feed .json) and WARC crawls (.warc), each
 optionally gzip-compressed (.gz); other names are recognised by content.
@@ -31,15 +34,22 @@ flags:`)
 	workers := fs.Int("workers", 0, "analysis goroutines (default: one per core)")
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
 	queue := fs.String("queue", "", "publish documents to this NATS server (nats://...) for 'crosscheck worker' instead of analysing them here")
+	ff := addFetchFlags(fs)
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
-		return badUsage(fmt.Errorf("no input: give files, directories or - for standard input"))
+		return badUsage(fmt.Errorf("no input: give files, directories, URLs or - for standard input"))
 	}
+	fetcher, err := ff.fetcher()
+	if err != nil {
+		return err
+	}
+	rd := &ingest.Reader{}
+	src := inputs(rd, &follow.Web{Fetch: fetcher, Reader: rd}, fs.Args())
 	if *queue != "" {
-		return publishDocuments(ctx, *queue, fs.Args(), *quiet)
+		return publishDocuments(ctx, *queue, src, *quiet)
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {
@@ -58,7 +68,7 @@ flags:`)
 		e.workers = *workers
 	}
 	bar := newProgress(os.Stderr, *quiet)
-	sum, err := e.run(ctx, paths(&ingest.Reader{}, fs.Args()), func(err error) {
+	sum, err := e.run(ctx, src, func(err error) {
 		bar.clear()
 		fmt.Fprintf(os.Stderr, "crosscheck ingest: %v\n", err)
 	}, bar.update)

@@ -23,7 +23,8 @@ type command struct {
 // commands is the route table of the CLI; each command lives in its own file.
 var commands = map[string]command{
 	"demo":     {"ingest the bundled example story and show it", runDemo},
-	"ingest":   {"read articles from files, directories or stdin into the store", runIngest},
+	"ingest":   {"read articles from files, directories, URLs or stdin into the store", runIngest},
+	"follow":   {"subscribe to feeds and sitemaps and poll them: follow add|list|remove|pause|resume|run", runFollow},
 	"articles": {"list stored articles", runArticles},
 	"article":  {"show one article's cleaned text, metadata and removals", runArticle},
 	"stories":  {"list stories", runStories},

@@ -98,7 +98,9 @@ func TestReorderKeepsFlagValues(t *testing.T) {
 // is no store and how to make one, and leaves no file behind.
 func TestReadCommandsNeverCreateAStore(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "none.db")
-	for _, args := range [][]string{{"stories"}, {"story", "x"}, {"articles"}, {"search", "x"}, {"entities"}, {"check"}} {
+	for _, args := range [][]string{{"stories"}, {"story", "x"}, {"articles"}, {"search", "x"}, {"entities"}, {"check"},
+		{"follow", "list"}, {"follow", "remove", "https://a.test/feed"}, {"follow", "pause", "https://a.test/feed"},
+		{"follow", "resume", "https://a.test/feed"}, {"follow", "run", "--once"}} {
 		if code := run(t.Context(), append(args, "--db", db)); code != 1 {
 			t.Errorf("%v: exit %d, want 1", args, code)
 		}

@@ -53,14 +53,14 @@ func queueFlag(fs *flag.FlagSet) *string {
 
 // publishDocuments is `ingest --queue`: read documents and publish each to
 // the workers instead of analysing them here.
-func publishDocuments(ctx context.Context, url string, paths []string, quiet bool) error {
+func publishDocuments(ctx context.Context, url string, src source, quiet bool) error {
 	q, err := openQueue(ctx, url)
 	if err != nil {
 		return err
 	}
 	defer q.Close()
 	var read, failed atomic.Int64
-	err = (&ingest.Reader{}).Read(ctx, paths, func(d news.Document) error {
+	err = src(ctx, func(d news.Document) error {
 		data, err := json.Marshal(d)
 		if err != nil {
 			return fmt.Errorf("encode document: %w", err)

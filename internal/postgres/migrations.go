@@ -83,4 +83,29 @@ var migrations = []string{
 	// 5: whether a story's first and last dates are estimated ones.
 	`ALTER TABLE stories ADD COLUMN first_estimated BOOLEAN NOT NULL DEFAULT false;
 	ALTER TABLE stories ADD COLUMN last_estimated BOOLEAN NOT NULL DEFAULT false;`,
+	// 6: subscriptions and the items already stored from them (see the
+	// SQLite migration of the same name).
+	`CREATE TABLE subscriptions (
+		url           TEXT PRIMARY KEY,
+		kind          TEXT NOT NULL,
+		site          TEXT NOT NULL DEFAULT '',
+		paused        BOOLEAN NOT NULL DEFAULT false,
+		added         TIMESTAMPTZ NOT NULL,
+		etag          TEXT NOT NULL DEFAULT '',
+		last_modified TEXT NOT NULL DEFAULT '',
+		last_poll     TIMESTAMPTZ,
+		last_success  TIMESTAMPTZ,
+		last_new      TIMESTAMPTZ,
+		last_error    TEXT NOT NULL DEFAULT '',
+		last_error_at TIMESTAMPTZ,
+		next_poll     TIMESTAMPTZ,                     -- NULL: due now
+		interval_s    BIGINT NOT NULL DEFAULT 0,
+		items_seen    INTEGER NOT NULL DEFAULT 0,
+		failures      INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE INDEX subscriptions_next_poll ON subscriptions (next_poll) WHERE NOT paused;
+	CREATE TABLE seen_items (
+		key  TEXT PRIMARY KEY,                         -- id:GUID or url:CANONICAL
+		seen TIMESTAMPTZ NOT NULL DEFAULT now()
+	);`,
 }

@@ -61,4 +61,29 @@ var migrations = []string{
 	// 4: whether a story's first and last dates are estimated ones.
 	`ALTER TABLE stories ADD COLUMN first_estimated INTEGER NOT NULL DEFAULT 0;
 	ALTER TABLE stories ADD COLUMN last_estimated INTEGER NOT NULL DEFAULT 0;`,
+	// 5: subscriptions (feeds and sitemaps polled by `crosscheck follow`)
+	// with their polling state, and the items already stored from them.
+	`CREATE TABLE subscriptions (
+		url           TEXT PRIMARY KEY,
+		kind          TEXT NOT NULL,
+		site          TEXT NOT NULL DEFAULT '',
+		paused        INTEGER NOT NULL DEFAULT 0,
+		added         INTEGER NOT NULL,                -- unix seconds; the times below NULL when never
+		etag          TEXT NOT NULL DEFAULT '',
+		last_modified TEXT NOT NULL DEFAULT '',
+		last_poll     INTEGER,
+		last_success  INTEGER,
+		last_new      INTEGER,
+		last_error    TEXT NOT NULL DEFAULT '',
+		last_error_at INTEGER,
+		next_poll     INTEGER,                         -- NULL: due now
+		interval_s    INTEGER NOT NULL DEFAULT 0,
+		items_seen    INTEGER NOT NULL DEFAULT 0,
+		failures      INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE INDEX subscriptions_next_poll ON subscriptions(next_poll) WHERE paused = 0;
+	CREATE TABLE seen_items (
+		key  TEXT PRIMARY KEY,                         -- id:GUID or url:CANONICAL
+		seen INTEGER NOT NULL
+	);`,
 }

@@ -28,6 +28,9 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"Batches", testBatches},
 		{"DirtyStories", testDirty},
 		{"MergedStories", testMerged},
+		{"Subscriptions", testSubscriptions},
+		{"SubscriptionMoved", testSubscriptionMoved},
+		{"SeenItems", testSeenItems},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -347,5 +350,152 @@ func testMerged(t *testing.T, ctx context.Context, s news.Store) {
 	}
 	if _, err := s.MergedInto(ctx, "s3"); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("s3 was never merged: %v", err)
+	}
+}
+
+func subscriptions(t *testing.T, s news.Store) news.SubscriptionStore {
+	ss, ok := s.(news.SubscriptionStore)
+	if !ok {
+		t.Skip("the store keeps no subscriptions")
+	}
+	return ss
+}
+
+func testSubscriptions(t *testing.T, ctx context.Context, s news.Store) {
+	ss := subscriptions(t, s)
+	now := time.Now().UTC().Truncate(time.Second)
+	a := &news.Subscription{URL: "https://a.example/feed", Kind: news.KindFeed, Site: "https://a.example/"}
+	b := &news.Subscription{URL: "https://b.example/sitemap.xml", Kind: news.KindSitemap, NextPoll: now.Add(time.Hour)}
+	for _, sub := range []*news.Subscription{a, b} {
+		if added, err := ss.AddSubscription(ctx, sub); err != nil || !added {
+			t.Fatalf("add %s: %v %v", sub.URL, added, err)
+		}
+	}
+	if added, err := ss.AddSubscription(ctx, &news.Subscription{URL: a.URL, Kind: news.KindSitemap}); err != nil || added {
+		t.Fatalf("add again: %v %v", added, err)
+	}
+	list, err := ss.Subscriptions(ctx)
+	if err != nil || len(list) != 2 || list[0].URL != a.URL || list[0].Kind != news.KindFeed || list[0].Site != a.Site || list[0].Added.IsZero() {
+		t.Fatalf("list: %+v %v", list, err)
+	}
+	due, err := ss.DueSubscriptions(ctx, now)
+	if err != nil || len(due) != 1 || due[0].URL != a.URL {
+		t.Fatalf("due now: %+v %v", due, err)
+	}
+	due, _ = ss.DueSubscriptions(ctx, now.Add(2*time.Hour))
+	if len(due) != 2 || due[0].URL != a.URL {
+		t.Fatalf("due later: %+v", due)
+	}
+
+	// The polling state round-trips.
+	got, err := ss.Subscription(ctx, a.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got.ETag, got.LastModified = `"v2"`, "Mon, 26 Sep 2022 10:00:00 GMT"
+	got.LastPoll, got.LastSuccess, got.LastNew = now, now, now.Add(-time.Minute)
+	got.LastError, got.LastErrorAt = "HTTP error: 500", now.Add(-time.Hour)
+	got.NextPoll, got.Interval, got.ItemsSeen, got.Failures = now.Add(30*time.Minute), 30*time.Minute, 12, 2
+	if err := ss.UpdateSubscription(ctx, a.URL, got); err != nil {
+		t.Fatal(err)
+	}
+	again, err := ss.Subscription(ctx, a.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.ETag != got.ETag || again.LastModified != got.LastModified || !again.LastPoll.Equal(now) ||
+		!again.LastSuccess.Equal(now) || !again.LastNew.Equal(got.LastNew) || again.LastError != got.LastError ||
+		!again.LastErrorAt.Equal(got.LastErrorAt) || !again.NextPoll.Equal(got.NextPoll) || again.Interval != got.Interval ||
+		again.ItemsSeen != 12 || again.Failures != 2 || !again.Added.Equal(got.Added) {
+		t.Fatalf("state:\n got %+v\nwant %+v", again, got)
+	}
+
+	// Paused subscriptions are never due.
+	if err := ss.SetPaused(ctx, a.URL, true); err != nil {
+		t.Fatal(err)
+	}
+	due, _ = ss.DueSubscriptions(ctx, now.Add(24*time.Hour))
+	if len(due) != 1 || due[0].URL != b.URL {
+		t.Fatalf("due with a paused: %+v", due)
+	}
+	if got, _ := ss.Subscription(ctx, a.URL); !got.Paused {
+		t.Fatal("not paused")
+	}
+	// A poll that read the subscription before the pause does not undo it.
+	got.Paused = false
+	if err := ss.UpdateSubscription(ctx, a.URL, got); err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := ss.Subscription(ctx, a.URL); !again.Paused {
+		t.Fatal("an update resumed a paused subscription")
+	}
+	if err := ss.SetPaused(ctx, a.URL, false); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := ss.RemoveSubscription(ctx, a.URL); err != nil {
+		t.Fatal(err)
+	}
+	for name, err := range map[string]error{
+		"remove again": ss.RemoveSubscription(ctx, a.URL),
+		"pause":        ss.SetPaused(ctx, a.URL, true),
+		"update":       ss.UpdateSubscription(ctx, a.URL, got),
+	} {
+		if !errors.Is(err, news.ErrNotFound) {
+			t.Errorf("%s: %v, want ErrNotFound", name, err)
+		}
+	}
+	if _, err := ss.Subscription(ctx, a.URL); !errors.Is(err, news.ErrNotFound) {
+		t.Fatalf("get removed: %v", err)
+	}
+}
+
+// A feed that moved (a permanent redirect) is renamed; one that moved to
+// a URL subscribed already merges into it.
+func testSubscriptionMoved(t *testing.T, ctx context.Context, s news.Store) {
+	ss := subscriptions(t, s)
+	for _, u := range []string{"https://a.example/old", "https://b.example/old", "https://b.example/new"} {
+		if _, err := ss.AddSubscription(ctx, &news.Subscription{URL: u, Kind: news.KindFeed}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sub, _ := ss.Subscription(ctx, "https://a.example/old")
+	sub.URL, sub.ItemsSeen = "https://a.example/new", 3
+	if err := ss.UpdateSubscription(ctx, "https://a.example/old", sub); err != nil {
+		t.Fatal(err)
+	}
+	sub2, _ := ss.Subscription(ctx, "https://b.example/old")
+	sub2.URL, sub2.ItemsSeen = "https://b.example/new", 5
+	if err := ss.UpdateSubscription(ctx, "https://b.example/old", sub2); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := ss.Subscriptions(ctx)
+	var urls []string
+	for _, l := range list {
+		urls = append(urls, l.URL)
+	}
+	if len(list) != 2 || urls[0] != "https://a.example/new" || urls[1] != "https://b.example/new" || list[0].ItemsSeen != 3 || list[1].ItemsSeen != 5 {
+		t.Fatalf("after moves: %+v", list)
+	}
+}
+
+func testSeenItems(t *testing.T, ctx context.Context, s news.Store) {
+	ss := subscriptions(t, s)
+	if err := ss.MarkSeen(ctx, []string{"url:a.example/1", "id:guid-2"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := ss.MarkSeen(ctx, []string{"id:guid-2", "id:guid-3"}); err != nil { // idempotent
+		t.Fatal(err)
+	}
+	keys := []string{"url:a.example/1", "id:guid-2", "id:guid-3", "id:other"}
+	for i := range 1200 { // more than one statement's worth
+		keys = append(keys, "id:unseen-"+time.Duration(i).String())
+	}
+	seen, err := ss.SeenItems(ctx, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 3 || !seen["url:a.example/1"] || !seen["id:guid-3"] || seen["id:other"] {
+		t.Fatalf("seen: %v", seen)
 	}
 }

@@ -1,0 +1,198 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+var _ news.SubscriptionStore = (*Store)(nil)
+
+const subscriptionColumns = `url, kind, site, paused, added, etag, last_modified, last_poll, last_success, last_new,
+	last_error, last_error_at, next_poll, interval_s, items_seen, failures`
+
+// AddSubscription implements news.SubscriptionStore.
+func (s *Store) AddSubscription(ctx context.Context, sub *news.Subscription) (bool, error) {
+	if sub.Added.IsZero() {
+		sub.Added = time.Now().UTC()
+	}
+	res, err := s.db.ExecContext(ctx, `INSERT INTO subscriptions (`+subscriptionColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO NOTHING`,
+		sub.URL, sub.Kind, sub.Site, sub.Paused, sub.Added.Unix(), sub.ETag, sub.LastModified,
+		unixOrNil(sub.LastPoll), unixOrNil(sub.LastSuccess), unixOrNil(sub.LastNew), sub.LastError,
+		unixOrNil(sub.LastErrorAt), unixOrNil(sub.NextPoll), int64(sub.Interval/time.Second), sub.ItemsSeen, sub.Failures)
+	if err != nil {
+		return false, fmt.Errorf("add subscription: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n == 1, err
+}
+
+func scanSubscription(sc interface{ Scan(...any) error }) (news.Subscription, error) {
+	var (
+		sub                                 news.Subscription
+		added                               int64
+		poll, success, lastNew, errAt, next sql.NullInt64
+		interval                            int64
+	)
+	err := sc.Scan(&sub.URL, &sub.Kind, &sub.Site, &sub.Paused, &added, &sub.ETag, &sub.LastModified,
+		&poll, &success, &lastNew, &sub.LastError, &errAt, &next, &interval, &sub.ItemsSeen, &sub.Failures)
+	sub.Added = time.Unix(added, 0).UTC()
+	sub.LastPoll, sub.LastSuccess, sub.LastNew = fromUnix(poll), fromUnix(success), fromUnix(lastNew)
+	sub.LastErrorAt, sub.NextPoll = fromUnix(errAt), fromUnix(next)
+	sub.Interval = time.Duration(interval) * time.Second
+	return sub, err
+}
+
+func (s *Store) querySubscriptions(ctx context.Context, where string, args ...any) ([]news.Subscription, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("subscriptions: %w", err)
+	}
+	defer rows.Close()
+	var out []news.Subscription
+	for rows.Next() {
+		sub, err := scanSubscription(rows)
+		if err != nil {
+			return nil, fmt.Errorf("subscriptions: %w", err)
+		}
+		out = append(out, sub)
+	}
+	return out, rows.Err()
+}
+
+// Subscriptions implements news.SubscriptionStore.
+func (s *Store) Subscriptions(ctx context.Context) ([]news.Subscription, error) {
+	return s.querySubscriptions(ctx, `ORDER BY url`)
+}
+
+// Subscription implements news.SubscriptionStore.
+func (s *Store) Subscription(ctx context.Context, url string) (*news.Subscription, error) {
+	sub, err := scanSubscription(s.db.QueryRowContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions WHERE url = ?`, url))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("subscription %s: %w", url, news.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("subscription %s: %w", url, err)
+	}
+	return &sub, nil
+}
+
+// DueSubscriptions implements news.SubscriptionStore.
+func (s *Store) DueSubscriptions(ctx context.Context, now time.Time) ([]news.Subscription, error) {
+	return s.querySubscriptions(ctx, `WHERE paused = 0 AND (next_poll IS NULL OR next_poll <= ?)
+		ORDER BY COALESCE(next_poll, 0), url`, now.Unix())
+}
+
+// UpdateSubscription implements news.SubscriptionStore.
+func (s *Store) UpdateSubscription(ctx context.Context, oldURL string, sub *news.Subscription) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("update subscription: %w", err)
+	}
+	defer tx.Rollback()
+	target := oldURL
+	if sub.URL != oldURL {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM subscriptions WHERE url = ?`, sub.URL).Scan(&n); err != nil {
+			return fmt.Errorf("update subscription: %w", err)
+		}
+		if n > 0 { // it moved to a URL subscribed already: keep that one
+			if _, err := tx.ExecContext(ctx, `DELETE FROM subscriptions WHERE url = ?`, oldURL); err != nil {
+				return fmt.Errorf("update subscription: %w", err)
+			}
+			target = sub.URL
+		}
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE subscriptions SET url = ?, kind = ?, site = ?, etag = ?,
+		last_modified = ?, last_poll = ?, last_success = ?, last_new = ?, last_error = ?, last_error_at = ?,
+		next_poll = ?, interval_s = ?, items_seen = ?, failures = ? WHERE url = ?`,
+		sub.URL, sub.Kind, sub.Site, sub.ETag, sub.LastModified, unixOrNil(sub.LastPoll),
+		unixOrNil(sub.LastSuccess), unixOrNil(sub.LastNew), sub.LastError, unixOrNil(sub.LastErrorAt),
+		unixOrNil(sub.NextPoll), int64(sub.Interval/time.Second), sub.ItemsSeen, sub.Failures, target)
+	if err != nil {
+		return fmt.Errorf("update subscription: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("subscription %s: %w", oldURL, news.ErrNotFound)
+	}
+	return tx.Commit()
+}
+
+// RemoveSubscription implements news.SubscriptionStore.
+func (s *Store) RemoveSubscription(ctx context.Context, url string) error {
+	return s.execOne(ctx, url, `DELETE FROM subscriptions WHERE url = ?`, url)
+}
+
+// SetPaused implements news.SubscriptionStore.
+func (s *Store) SetPaused(ctx context.Context, url string, paused bool) error {
+	return s.execOne(ctx, url, `UPDATE subscriptions SET paused = ? WHERE url = ?`, paused, url)
+}
+
+func (s *Store) execOne(ctx context.Context, url, query string, args ...any) error {
+	res, err := s.db.ExecContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("subscription %s: %w", url, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("subscription %s: %w", url, news.ErrNotFound)
+	}
+	return nil
+}
+
+// seenBatch bounds the keys in one statement (SQLite's variable limit).
+const seenBatch = 500
+
+// SeenItems implements news.SubscriptionStore.
+func (s *Store) SeenItems(ctx context.Context, keys []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	for len(keys) > 0 {
+		batch := keys[:min(len(keys), seenBatch)]
+		keys = keys[len(batch):]
+		args := make([]any, len(batch))
+		for i, k := range batch {
+			args[i] = k
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT key FROM seen_items WHERE key IN (?`+strings.Repeat(", ?", len(batch)-1)+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("seen items: %w", err)
+		}
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("seen items: %w", err)
+			}
+			out[k] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("seen items: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// MarkSeen implements news.SubscriptionStore.
+func (s *Store) MarkSeen(ctx context.Context, keys []string) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("mark seen: %w", err)
+	}
+	defer tx.Rollback()
+	now := time.Now().Unix()
+	for _, k := range keys {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO seen_items (key, seen) VALUES (?, ?) ON CONFLICT (key) DO NOTHING`, k, now); err != nil {
+			return fmt.Errorf("mark seen: %w", err)
+		}
+	}
+	return tx.Commit()
+}
