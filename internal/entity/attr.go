@@ -320,6 +320,11 @@ func (d *doc) status() {
 			}
 			v = t.low
 		case "married":
+			// "married off" (the girls were married off, he married them
+			// off) marries someone else: no status for the subject.
+			if d.low(k+1) == "off" || d.low(k+2) == "off" || d.low(k+3) == "off" && d.low(k+1) != "," {
+				continue
+			}
 			v = "married"
 		default:
 			continue

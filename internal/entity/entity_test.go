@@ -373,3 +373,14 @@ func TestNoAttributeFromAGuessedDescription(t *testing.T) {
 		t.Errorf("apposition: occupation %v, want singer", got)
 	}
 }
+
+func TestMarriedOffGivesNoStatus(t *testing.T) {
+	a := article(t, "Warlord Tomas Rek said the captives had been married off. Rek married them off last year.",
+		"Tomas Rek/PER", "Rek/PER")
+	run(t, a)
+	for _, at := range a.Attributes {
+		if at.Name == "status" {
+			t.Errorf("status %q from %q", at.Value, a.Text[at.Span.Start:at.Span.End])
+		}
+	}
+}

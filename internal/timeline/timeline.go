@@ -185,11 +185,11 @@ func datedParts(a *news.Article) []dated {
 		in = in[:0]
 	}
 	for _, d := range a.Dates {
-		if d.Precision != "day" && d.Precision != "month" {
-			continue
+		if d.Precision != "day" && d.Precision != "month" || inPost(a, d.Span.Start) {
+			continue // a pasted post's date line is no event of the story
 		}
 		s, ok := sentenceAt(a, d.Span.Start)
-		if !ok {
+		if !ok || eventless(a.Text[s.Start:s.End]) {
 			continue
 		}
 		s = closeQuote(a, s)
@@ -244,6 +244,31 @@ func closeQuote(a *news.Article, s news.Span) news.Span {
 		}
 	}
 	return s
+}
+
+// inPost tells whether offset at lies inside a pasted social post.
+func inPost(a *news.Article, at int) bool {
+	for _, p := range a.Social {
+		if p.Span.Start <= at && at < p.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// eventless tells whether a sentence says nothing but its date: a dateline,
+// a signature, a caption credit ("— The First Lady (@FLOTUS) May 7, 2014",
+// "Monday 08 September 2014"). It needs three content words besides the
+// date's own and a word in lower case, as a sentence telling an event has.
+func eventless(s string) bool {
+	n, lower := len(eventWords(s)), false
+	for _, f := range strings.Fields(s) {
+		if r := f[0]; r >= 'a' && r <= 'z' && len(f) > 3 {
+			lower = true
+			break
+		}
+	}
+	return n < 3 || !lower
 }
 
 func dayOrMonth(d news.DateMention) string {

@@ -126,3 +126,15 @@ func TestAQuotationCutBySentencesIsWhole(t *testing.T) {
 		t.Fatalf("timeline = %+v, want the quotation whole", v.Timeline)
 	}
 }
+
+func TestDatelinesAndSignaturesAreNoEvents(t *testing.T) {
+	for s, want := range map[string]bool{
+		"— The First Lady (@FLOTUS) May 7, 2031":                 true,
+		"Monday 08 September 2031":                               true,
+		"On May 7, 2031, the ministry closed the northern bridge.": false,
+	} {
+		if got := eventless(s); got != want {
+			t.Errorf("eventless(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
