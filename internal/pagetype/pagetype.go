@@ -52,8 +52,11 @@ type Features struct {
 }
 
 const (
-	proseMin = 20 // words of a prose paragraph
-	shortMax = 12 // words of a short block
+	// minTextWords: a text given as text (not a page) is an article unless
+	// it has fewer words than this; the user chose it as one.
+	minTextWords = 3
+	proseMin     = 20 // words of a prose paragraph
+	shortMax     = 12 // words of a short block
 )
 
 // LinkDensity is the share of the page's words inside links (0 without HTML).
@@ -98,7 +101,8 @@ func Measure(a *news.Article) Features {
 // Params are the thresholds of the decision, tuned on the extraction
 // benchmark's dev pages (docs/extraction.md, "Page type").
 type Params struct {
-	// MinWords: fewer words of text than this is not an article.
+	// MinWords: a page with fewer words of text than this is not an
+	// article.
 	MinWords int
 	// MinProse: an HTML page with fewer prose words than this is an index
 	// when it has HeadingLinks headline links, and a thin page (other) when
@@ -121,7 +125,7 @@ var Default = Params{MinWords: 20, MinProse: 50, ListDensity: 0.4, HeadingLinks:
 func (p Params) Classify(f Features) (news.PageType, string) {
 	prose := fmt.Sprintf("%d words of prose", f.ProseWords)
 	switch {
-	case f.Words < p.MinWords:
+	case f.Words < minTextWords || f.HTML && f.Words < p.MinWords:
 		return news.PageOther, fmt.Sprintf("next to no text: %d words", f.Words)
 	case f.TitleKind == "error" && f.ProseWords < p.ShortText:
 		return news.PageOther, "error page: the title says so, " + prose
@@ -134,7 +138,8 @@ func (p Params) Classify(f Features) (news.PageType, string) {
 	case f.TitleKind == "listing" && f.ProseWords < 2*p.MinProse:
 		return news.PageIndex, "listing: the title says so, " + prose
 	case f.HTML && f.ProseWords < p.MinProse && f.Page.HeadingLinks >= p.HeadingLinks:
-		return news.PageIndex, fmt.Sprintf("listing: %d linked headlines, %s", f.Page.HeadingLinks, prose)
+		return news.PageIndex, fmt.Sprintf("listing: %d linked headlines, %d of %d blocks short, %s",
+			f.Page.HeadingLinks, f.ShortBlocks, f.Paragraphs, prose)
 	case f.HTML && f.ProseWords < p.MinProse && f.LinkDensity() >= p.ListDensity:
 		return news.PageOther, fmt.Sprintf("thin page: %s, %.0f%% of the page's words are links", prose, 100*f.LinkDensity())
 	case f.FrontPage && f.ProseWords < 2*p.MinProse:

@@ -80,4 +80,8 @@ var migrations = []string{
 		story_id  TEXT PRIMARY KEY,
 		merged_to TEXT NOT NULL
 	);`,
+	// 5: whether a page is a news article and why (see the SQLite
+	// migration of the same name).
+	`ALTER TABLE articles ADD COLUMN page_type TEXT NOT NULL DEFAULT 'article';
+	ALTER TABLE articles ADD COLUMN page_type_why TEXT NOT NULL DEFAULT '';`,
 }

@@ -58,4 +58,8 @@ var migrations = []string{
 		story_id  TEXT PRIMARY KEY,
 		merged_to TEXT NOT NULL
 	);`,
+	// 4: whether a page is a news article (only articles join stories) and
+	// why; pages stored before were all taken as articles.
+	`ALTER TABLE articles ADD COLUMN page_type TEXT NOT NULL DEFAULT 'article';
+	ALTER TABLE articles ADD COLUMN page_type_why TEXT NOT NULL DEFAULT '';`,
 }
