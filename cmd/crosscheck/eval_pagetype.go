@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/crosscheck-news/crosscheck/internal/clean"
@@ -31,13 +32,14 @@ func runEvalPageType(ctx context.Context, args []string) error {
 		fmt.Fprintln(fs.Output(), "usage: crosscheck eval pagetype [flags] DIR\n\n"+
 			"Scores the article / non-article decision on DIR (html/ID.html.gz and ground-truth.json):\n"+
 			"a page whose gold text has fewer than --min-gold words is not an article. Pages are split\n"+
-			"in two halves by id (first hex digit 0-7: tune, 8-f: test); the thresholds were tuned on\n"+
-			"the tune half and the test half is the one reported by default.\n\nflags:")
+			"in two halves by id (first hex digit 0-7: tune, 8-f: test). The default, --split cv, is\n"+
+			"two-fold cross-validation: thresholds tuned on each half decide the pages of the other.\n"+
+			"The other splits use the built-in thresholds (tuned on all the dev pages).\n\nflags:")
 		fs.PrintDefaults()
 	}
 	minGold := fs.Int("min-gold", pageTypeMinGold, "gold words below which a page is not an article")
-	split := fs.String("split", "test", "pages scored: test, tune or all")
-	tune := fs.Bool("tune", false, "search the thresholds on the tune half and score them on both halves")
+	split := fs.String("split", "cv", "pages scored: cv (all, cross-validated), test, tune or all (built-in thresholds)")
+	tune := fs.Bool("tune", false, "with test, tune or all: search the thresholds on the scored pages and use them (in-sample)")
 	list := fs.String("list", "", "write one line per scored page (id, gold words, label, decision, reason) to `FILE`")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages analysed in parallel")
 	if err := fs.Parse(reorder(fs, args)); err != nil {
@@ -48,7 +50,7 @@ func runEvalPageType(ctx context.Context, args []string) error {
 		return errFailed
 	}
 	switch *split {
-	case "test", "tune", "all":
+	case "cv", "test", "tune", "all":
 	default:
 		return fmt.Errorf("unknown split %q", *split)
 	}
@@ -72,20 +74,32 @@ func runEvalPageType(ctx context.Context, args []string) error {
 	}
 	half := func(name string) (fs []pagetype.Features, ls []bool, in []string) {
 		for _, id := range ids {
-			if name == "all" || (tuneHalf(id) == (name == "tune")) {
+			if name == "all" || name == "cv" || (tuneHalf(id) == (name == "tune")) {
 				fs, ls, in = append(fs, feats[id]), append(ls, labels[id]), append(in, id)
 			}
 		}
 		return fs, ls, in
 	}
-	params := pagetype.Default
-	if *tune {
-		tf, tl, _ := half("tune")
-		var f1 float64
-		params, f1 = pagetype.Tune(tf, tl)
-		fmt.Printf("tuned\t%+v\ntune_non_article_f1\t%.4f\n", params, f1)
-	}
 	pf, pl, pids := half(*split)
+	// paramsFor gives the thresholds each scored page is decided with:
+	// the other half's tuned ones in cross-validation, else Default or,
+	// with --tune, those tuned on the scored pages themselves.
+	paramsFor := func(string) pagetype.Params { return pagetype.Default }
+	switch {
+	case *split == "cv":
+		tuned := map[bool]pagetype.Params{}
+		for _, h := range []string{"tune", "test"} {
+			tf, tl, _ := half(h)
+			p, f1 := pagetype.Tune(tf, tl)
+			tuned[h == "tune"] = p
+			fmt.Printf("tuned_on_%s\t%+v\tnon_article_f1 %.4f\n", h, p, f1)
+		}
+		paramsFor = func(id string) pagetype.Params { return tuned[!tuneHalf(id)] }
+	case *tune:
+		p, f1 := pagetype.Tune(pf, pl)
+		fmt.Printf("tuned\t%+v\tnon_article_f1 %.4f (in-sample)\n", p, f1)
+		paramsFor = func(string) pagetype.Params { return p }
+	}
 	pred := make([]bool, len(pf))
 	var out *bufio.Writer
 	if *list != "" {
@@ -98,7 +112,7 @@ func runEvalPageType(ctx context.Context, args []string) error {
 		defer out.Flush()
 	}
 	for i, f := range pf {
-		t, why := params.Classify(f)
+		t, why := paramsFor(pids[i]).Classify(f)
 		pred[i] = t.IsArticle()
 		if out != nil {
 			fmt.Fprintf(out, "%s\t%d\t%v\t%s\t%s\n", pids[i], eval.Words(gold[pids[i]].ArticleBody), pl[i], t, why)
@@ -129,7 +143,13 @@ func measurePages(ctx context.Context, dir string, ids []string, gold map[string
 				var f pagetype.Features // a page with no text at all stays zero: not an article
 				raw, err := readMaybeGzip(filepath.Join(dir, "html", id+".html.gz"))
 				if err == nil {
-					a := &news.Article{URL: gold[id].URL, HTML: string(raw)}
+					// As ingest does: the page's canonical address, unless
+					// the benchmark gives a real one (its ids are not).
+					url := gold[id].URL
+					if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
+						url = ""
+					}
+					a := &news.Article{URL: url, HTML: string(raw)}
 					for _, st := range stages {
 						if err = st.Process(ctx, a); err != nil {
 							break

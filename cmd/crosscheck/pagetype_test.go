@@ -108,15 +108,19 @@ func captureStdout(t *testing.T, f func()) string {
 	return <-done
 }
 
-// Floors of TestPageTypeDevFloor on the test half of extraction-dev
-// (measured: non-article F1 0.61, article recall 0.978).
+// Floors of TestPageTypeDevFloor on the test half of extraction-dev with
+// the built-in thresholds (measured: non-article F1 0.615, article recall
+// 0.976). The thresholds were tuned on all the dev pages, so this guards
+// against regressions; the honest estimate is the cross-validated one of
+// `crosscheck eval pagetype` (docs/extraction.md).
 const (
 	floorNonArticleF1  = 0.55
 	floorArticleRecall = 0.97
 )
 
 // TestPageTypeDevFloor scores the page-type decision on the test half of
-// the extraction benchmark's dev pages, as `crosscheck eval pagetype` does.
+// the extraction benchmark's dev pages, as `crosscheck eval pagetype
+// --split test` does.
 func TestPageTypeDevFloor(t *testing.T) {
 	if testing.Short() {
 		t.Skip("analyses 712 pages")

@@ -119,20 +119,20 @@ type Params struct {
 }
 
 // Default are the tuned thresholds.
-var Default = Params{MinWords: 20, MinProse: 50, ListDensity: 0.4, HeadingLinks: 12, ShortText: 25, FormInputs: 3}
+var Default = Params{MinWords: 40, MinProse: 50, ListDensity: 0.4, HeadingLinks: 12, ShortText: 25, FormInputs: 3}
 
 // Classify decides the page type and gives the reason in a few words.
 func (p Params) Classify(f Features) (news.PageType, string) {
 	prose := fmt.Sprintf("%d words of prose", f.ProseWords)
 	switch {
-	case f.Words < minTextWords || f.HTML && f.Words < p.MinWords:
-		return news.PageOther, fmt.Sprintf("next to no text: %d words", f.Words)
 	case f.TitleKind == "error" && f.ProseWords < p.ShortText:
 		return news.PageOther, "error page: the title says so, " + prose
 	case f.HTML && f.ProseWords < p.ShortText && (f.Page.PasswordBoxes > 0 && f.Page.TextInputs >= p.FormInputs || f.TitleKind == "form"):
 		return news.PageOther, fmt.Sprintf("form: %d password and %d text boxes, %s", f.Page.PasswordBoxes, f.Page.TextInputs, prose)
 	case f.Paywall && f.ProseWords < p.ShortText:
 		return news.PageOther, "paywall: asks to subscribe or log in, " + prose
+	case f.Words < minTextWords || f.HTML && f.Words < p.MinWords:
+		return news.PageOther, fmt.Sprintf("next to no text: %d words", f.Words)
 	case f.ListingURL != "" && f.ProseWords < 2*p.MinProse:
 		return news.PageIndex, fmt.Sprintf("listing: the address has %s, %s", f.ListingURL, prose)
 	case f.TitleKind == "listing" && f.ProseWords < 2*p.MinProse:
@@ -148,11 +148,18 @@ func (p Params) Classify(f Features) (news.PageType, string) {
 	return news.PageArticle, fmt.Sprintf("article: %d words in %d paragraphs, %s", f.Words, f.Paragraphs, prose)
 }
 
-// listingPath matches the path segments of listing pages.
-var listingPath = regexp.MustCompile(`(?i)/(tags?|category|categories|topics?|labels?|archives?|author|search|page)(/|$)`)
+// listingSegments are path segments that open a listing: what follows
+// them is at most one name (a tag, a category, an author), or none but
+// numbers for archives and pages (/archive/2012/11/, /page/2), so that
+// /archives/2012/11/12/chef-rant.php and /category/politics/some-story/
+// stay articles.
+var listingSegments = map[string]int{
+	"tag": 1, "tags": 1, "category": 1, "categories": 1, "topic": 1, "topics": 1, "label": 1, "labels": 1,
+	"author": 1, "search": 1, "archive": 0, "archives": 0, "page": 0,
+}
 
 // listingQuery are query parameters of search and listing pages.
-var listingQuery = []string{"s", "q", "query", "search", "tag", "cat", "paged"}
+var listingQuery = []string{"s", "q", "tag", "cat", "paged"}
 
 // urlKind tells the listing pattern a URL matches and whether it is a
 // site's front page.
@@ -161,8 +168,21 @@ func urlKind(raw string) (pattern string, front bool) {
 	if err != nil || u.Scheme != "http" && u.Scheme != "https" {
 		return "", false
 	}
-	if m := listingPath.FindStringSubmatch(u.Path); m != nil {
-		return "/" + strings.ToLower(m[1]) + "/", false
+	segs := strings.FieldsFunc(strings.ToLower(u.Path), func(r rune) bool { return r == '/' })
+	for i, seg := range segs {
+		names, ok := listingSegments[seg]
+		if !ok || seg == "page" && (i+1 >= len(segs) || !numeric(segs[i+1])) {
+			continue
+		}
+		n := 0
+		for _, r := range segs[i+1:] {
+			if !numeric(r) && r != "page" {
+				n++
+			}
+		}
+		if n <= names {
+			return "/" + seg + "/", false
+		}
 	}
 	q := u.Query()
 	for _, k := range listingQuery {
@@ -170,18 +190,27 @@ func urlKind(raw string) (pattern string, front bool) {
 			return "?" + k + "=", false
 		}
 	}
-	path := strings.TrimSuffix(strings.ToLower(u.Path), "/")
-	switch path {
-	case "", "/index.html", "/index.htm", "/index.php", "/blog", "/news", "/home":
+	switch strings.Join(segs, "/") {
+	case "", "index.html", "index.htm", "index.php", "blog", "news", "home":
 		return "", true
 	}
 	return "", false
 }
 
+// numeric reports whether s is all digits (a year, a month, a page).
+func numeric(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 var (
 	errorTitle   = regexp.MustCompile(`(?i)\b(404|error [45]\d\d|page not found|not found|no longer available|access denied|forbidden|server error|an error occurred)\b`)
 	formTitle    = regexp.MustCompile(`(?i)^\W*(sign ?in|sign ?up|log ?in|register|registration|subscribe|subscription|newsletter|create an account|contact us|password reset)\b`)
-	listingTitle = regexp.MustCompile(`(?i)(^\W*(archives?|category|tag|posts tagged|search results|all posts)\b|\b(posts tagged|search results for)\b|\bpage \d+ of \d+\b|[|:–-]\s*(archives?|page \d+)\s*$)`)
+	listingTitle = regexp.MustCompile(`(?i)(^\W*(archives?|category|tag|topic)\s*:|^\W*(archive for|posts tagged|all posts|search results)\b|\b(posts tagged|search results for)\b|\bpage \d+ of \d+\b|[|:–-]\s*(archives?|page \d+)\s*$)`)
 	paywall      = regexp.MustCompile(`(?i)(subscribe (now )?to (continue|keep) reading|to (continue|keep) reading,? (please )?(subscribe|log ?in|sign ?in)|this (article|content|story) is (only )?(available|for) (to )?(subscribers|members)|already a subscriber\?)`)
 )
 

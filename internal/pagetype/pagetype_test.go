@@ -63,7 +63,9 @@ func TestClassify(t *testing.T) {
 			news.PageIndex, "front page"},
 		{"thin link page", page("https://blog.example/p/1", "Pretty pictures",
 			news.PageStats{Words: 500, LinkWords: 400, Links: 90}, "Pretty pictures", "via example.com", "Posted by Ann",
-			"Look at these pretty pictures of the old town in the spring."), news.PageOther, "thin page"},
+			"Look at these pretty pictures of the old town in the spring.", "Tags: town, spring, pictures, photos",
+			"Related: more pictures", "Older: the bridge", "Newer: the market", "Share on Facebook", "Share on Twitter"),
+			news.PageOther, "thin page"},
 		{"error page", page("https://blog.example/missing", "404 Not Found", articlePage,
 			"Sorry, the page you asked for is not here. It may have moved, or it may never have existed.",
 			"Try the search box, or go back to the front page.", "Home", "News", "Sport", "Weather",
@@ -114,16 +116,46 @@ func TestURLKind(t *testing.T) {
 		{"https://a.example/blog/category/city", "/category/", false},
 		{"https://a.example/page/3/", "/page/", false},
 		{"https://a.example/search?q=tram", "/search/", false},
+		{"https://a.example/find?q=tram", "?q=", false},
 		{"https://a.example/?s=tram", "?s=", false},
 		{"https://a.example/", "", true},
 		{"https://a.example/blog/", "", true},
 		{"https://a.example/tagged-trams-win", "", false},
+		{"https://a.example/archive/2012/11/", "/archive/", false},
+		{"http://www.theatlantic.com/personal/archive/2012/11/the-lost-battalion/264547/", "", false},
+		{"http://eater.com/archives/2012/11/12/chef-rant.php", "", false},
+		{"https://a.example/category/politics/council-funds-tram-line/", "", false},
+		{"https://a.example/tag/trams/page/2/", "/tag/", false},
+		{"https://a.example/blog/page/2", "/page/", false},
+		{"https://a.example/page/about-us", "", false},
+		{"https://a.example/search/label/trams", "/label/", false},
+		{"http://www.biblegateway.com/passage/?search=Colossians+1%3A9", "", false},
 		{"dragnet:R401", "", false},
 		{"", "", false},
 	} {
 		p, front := urlKind(tc.url)
 		if p != tc.pattern || front != tc.front {
 			t.Errorf("urlKind(%q) = %q %v, want %q %v", tc.url, p, front, tc.pattern, tc.front)
+		}
+	}
+}
+
+func TestTitleKind(t *testing.T) {
+	for title, want := range map[string]string{
+		"404 Not Found":                      "error",
+		"Page not found | City Blog":         "error",
+		"Newsletter subscription status":     "form",
+		"Sign in":                            "form",
+		"Posts tagged trams":                 "listing",
+		"Category: City":                     "listing",
+		"City Blog | Archives":               "listing",
+		"City news - Page 3":                 "listing",
+		"Archives Photos of the Day: Bridge": "",
+		"S&P 500 falls as trams stall":       "",
+		"Council funds tram line":            "",
+	} {
+		if got := titleKind(title); got != want {
+			t.Errorf("titleKind(%q) = %q, want %q", title, got, want)
 		}
 	}
 }
