@@ -57,6 +57,10 @@ const (
 	minTextWords = 3
 	proseMin     = 20 // words of a prose paragraph
 	shortMax     = 12 // words of a short block
+	// paywallProse: the paywall sign is looked for only in texts with
+	// fewer prose words than this (long texts are articles whatever they
+	// say about subscribing).
+	paywallProse = 200
 )
 
 // LinkDensity is the share of the page's words inside links (0 without HTML).
@@ -94,7 +98,9 @@ func Measure(a *news.Article) Features {
 	}
 	f.ListingURL, f.FrontPage = urlKind(a.URL)
 	f.TitleKind = titleKind(a.Title)
-	f.Paywall = paywall.MatchString(a.Text)
+	if f.ProseWords < paywallProse { // the only pages the paywall rule can decide
+		f.Paywall = paywall.MatchString(a.Text)
+	}
 	return f
 }
 
@@ -111,7 +117,7 @@ type Params struct {
 	ListDensity  float64
 	HeadingLinks int
 	// ShortText: error, form and paywall signs count only on pages with
-	// fewer prose words than this.
+	// fewer prose words than this (at most paywallProse).
 	ShortText int
 	// FormInputs: a page with a password box and at least this many text
 	// boxes (comment forms have three: name, e-mail, site) is a form.

@@ -167,3 +167,12 @@ func TestIsArticle(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkStage(b *testing.B) {
+	a := page("https://news.example/2022/09/tram-vote", "Council funds tram line", articlePage, repeat(prose, 20)...)
+	for b.Loop() {
+		if err := (Stage{}).Process(b.Context(), a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
