@@ -368,9 +368,11 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 		case news.Updated:
 			sum.Updated++
 		}
-		if !arts[i].PageType.IsArticle() {
+		if !arts[i].PageType.IsArticle() && !e.placed[arts[i].ID] {
 			// Stored with the reason, never placed: an index page or a
 			// form shares only boilerplate with the stories it would join.
+			// (A page placed as an article keeps its story when a new
+			// revision is typed otherwise: stories have no removal yet.)
 			sum.NotArticles++
 			continue
 		}
