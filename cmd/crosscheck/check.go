@@ -27,7 +27,7 @@ func runCheck(ctx context.Context, args []string) error {
 			fmt.Println(line)
 		}
 		if len(bad) == 0 {
-			fmt.Println("ok: every article is in a listed story and every story's view matches its articles")
+			fmt.Println("ok: every news article is in a listed story and every story's view matches its articles")
 			return nil
 		}
 		if !*repair {
@@ -49,7 +49,7 @@ func runCheck(ctx context.Context, args []string) error {
 			}
 			return errCheckFailed
 		}
-		fmt.Println("ok: every article is in a listed story and every story's view matches its articles")
+		fmt.Println("ok: every news article is in a listed story and every story's view matches its articles")
 		return nil
 	})
 }

@@ -51,6 +51,7 @@ type repairer interface {
 type summary struct {
 	Read, New, Unchanged, Updated, Failed int
 	Stories                               int // stories created or changed
+	NotArticles                           int // saved pages that are not articles, kept out of stories
 	Resumed                               int // of them, left unfinished by an interrupted run
 }
 
@@ -59,6 +60,9 @@ func (s summary) String() string {
 		s.Read, s.New, s.Unchanged, s.Updated, s.Failed, plural(s.Stories, "story", "stories"))
 	if s.Resumed > 0 {
 		out += fmt.Sprintf(" (%d left unfinished by an interrupted run)", s.Resumed)
+	}
+	if s.NotArticles > 0 {
+		out += fmt.Sprintf("; %s not news articles, kept out of stories", plural(s.NotArticles, "page", "pages"))
 	}
 	return out
 }
@@ -363,6 +367,14 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 			sum.New++
 		case news.Updated:
 			sum.Updated++
+		}
+		if !arts[i].PageType.IsArticle() && !e.placed[arts[i].ID] {
+			// Stored with the reason, never placed: an index page or a
+			// form shares only boilerplate with the stories it would join.
+			// (A page placed as an article keeps its story when a new
+			// revision is typed otherwise: stories have no removal yet.)
+			sum.NotArticles++
+			continue
 		}
 		e.builder.Cache.Put(arts[i])
 		id, merged := e.assigner.Add(arts[i])

@@ -35,7 +35,7 @@ var commands = map[string]command{
 	"worker":   {"distributed mode: analyse and save queued documents (--db postgres://, --queue nats://)", runWorker},
 	"assign":   {"distributed mode: the single story assigner over saved articles", runAssign},
 	"train":    {"train a model: train ner|stance|quotes|attributions|cluster|paraphrase [flags]", runTrain},
-	"eval":     {"score a benchmark: eval extract|ner|quotes|attributions|cluster|stance|paraphrase|veracity [flags]", runEval},
+	"eval":     {"score a benchmark: eval extract|pagetype|ner|quotes|attributions|cluster|stance|paraphrase|veracity [flags]", runEval},
 	"entities": {"list entities across stories: entities [--story ID] [--json] [--db PATH]", runEntities},
 	"entity":   {"show one entity with cited attributes: entity ID [--json] [--db PATH]", runEntity},
 	"serve":    {"serve the web UI and JSON API: serve [--addr ADDR] [--db PATH]", runServe},
@@ -61,6 +61,7 @@ var evaluators = map[string]func(ctx context.Context, args []string) error{
 	"extract":      runEvalExtract,
 	"veracity":     runEvalVeracity,
 	"paraphrase":   runEvalParaphrase,
+	"pagetype":     runEvalPageType,
 }
 
 // errFailed signals exit status 1 after the command already reported why.

@@ -171,9 +171,26 @@ func runArticle(ctx context.Context, args []string) error {
 		if a.InputID != "" {
 			id += " (input id " + a.InputID + ")"
 		}
-		fmt.Printf("%s\n%s · %s · %s\n%s\n\n%s\n", a.Title, news.Outlet(a.Source, a.URL, a.Path), date(a.Summary()), id, first(a.URL, a.Path), a.Text)
+		fmt.Printf("%s\n%s · %s · %s\n%s\n%s\n\n%s\n", a.Title, news.Outlet(a.Source, a.URL, a.Path), date(a.Summary()), id, first(a.URL, a.Path),
+			pageTypeLine(a), a.Text)
 		return nil
 	})
+}
+
+// pageTypeLine says whether the page is a news article and why.
+func pageTypeLine(a *news.Article) string {
+	t := a.PageType
+	if t == "" {
+		t = news.PageArticle
+	}
+	line := "page type: " + string(t)
+	if !t.IsArticle() {
+		line += " (not news: kept out of stories)"
+	}
+	if a.PageTypeWhy != "" {
+		line += " · " + a.PageTypeWhy
+	}
+	return line
 }
 
 // reorder moves flags given after positional arguments to the front, so

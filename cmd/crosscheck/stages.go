@@ -16,6 +16,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/lru"
 	"github.com/crosscheck-news/crosscheck/internal/ner"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/pagetype"
 	"github.com/crosscheck-news/crosscheck/internal/paraphrase"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/internal/quote"
@@ -40,7 +41,7 @@ func articleStages() ([]pipeline.Named, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(foundationStages()[:5:5],
+	return append(without(foundationStages(), "fingerprint"),
 		pipeline.Named{Name: "segment", Stage: segment.Stage{}},
 		pipeline.Named{Name: "ner", Stage: tagger},
 		pipeline.Named{Name: "entities", Stage: entity.Stage{}},
@@ -52,7 +53,7 @@ func articleStages() ([]pipeline.Named, error) {
 }
 
 // foundationStages is the ingest path without the analysis stages: text
-// from HTML, cleaning, metadata, dates and fingerprints. Benchmarks use it
+// from HTML, cleaning, metadata, page type, dates and fingerprints. Benchmarks use it
 // to measure the foundation apart from the models.
 func foundationStages() []pipeline.Named {
 	return []pipeline.Named{
@@ -60,9 +61,21 @@ func foundationStages() []pipeline.Named {
 		{Name: "clean", Stage: clean.Cleaner{}},
 		{Name: "budget", Stage: pipeline.TextBudget{Max: maxArticleText}},
 		{Name: "metadata", Stage: ingest.Metadata{}},
+		{Name: "pagetype", Stage: pagetype.Stage{}},
 		{Name: "dates", Stage: dates.Stage{}},
 		{Name: "fingerprint", Stage: dedup.Fingerprint{}},
 	}
+}
+
+// without returns the stages but the one named name.
+func without(stages []pipeline.Named, name string) []pipeline.Named {
+	out := make([]pipeline.Named, 0, len(stages))
+	for _, st := range stages {
+		if st.Name != name {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 // storyStages is the cross-article pipeline, in order.

@@ -329,6 +329,9 @@ func (s *storyAssigner) handle(ctx context.Context, data []byte) error {
 		slog.Error("saved article not in store", "article_id", m.ID)
 		return nil
 	}
+	if !arts[0].PageType.IsArticle() && !s.seen[m.ID] {
+		return nil // stored, never placed in a story (as the embedded engine)
+	}
 	s.e.builder.Cache.Put(arts[0]) // the saved revision replaces any cached one
 	id, merged := s.e.assigner.Add(arts[0])
 	if err := s.e.store.SetStory(ctx, m.ID, id); err != nil {

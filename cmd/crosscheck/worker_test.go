@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -204,5 +205,66 @@ func distributedAgainstEmbedded(t *testing.T, restartAt int) {
 	t.Logf("stories: distributed %d, embedded %d, identical %d", len(got.stories), len(want.stories), same)
 	if d := len(got.stories) - len(want.stories); d*50 > len(want.stories) || -d*50 > len(want.stories) || same*100 < 95*len(want.stories) {
 		t.Errorf("distributed stories differ from embedded ones: %d vs %d, %d identical", len(got.stories), len(want.stories), same)
+	}
+}
+
+// TestDistributedKeepsNonArticlesOut: in the distributed mode too, a page
+// that is not an article is saved by a worker but never placed by the
+// assigner.
+func TestDistributedKeepsNonArticlesOut(t *testing.T) {
+	db := pgtest.DSN(t)
+	queue := natstest.URL() + "?namespace=" + natstest.Namespace(t)
+	in := filepath.Join(t.TempDir(), "in.jsonl")
+	os.WriteFile(in, []byte(`{"url":"https://a.test/2024/10/flood","source":"A","title":"Flood in Valencia","text":"Heavy rain flooded streets in Valencia on Tuesday, officials said."}
+{"url":"https://b.test/tag/floods/","source":"B","title":"Floods","text":"Flood in Valencia\nFloods in Spain\nRain in Valencia"}
+`), 0o644)
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--queue", queue, in}); code != 0 {
+		t.Fatalf("ingest exit %d", code)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	exits := make(chan int, 2)
+	go func() { exits <- run(ctx, []string{"worker", "--db", db, "--queue", queue}) }()
+	go func() { exits <- run(ctx, []string{"assign", "--db", db, "--queue", queue}) }()
+	s, err := openStore(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var list []news.ArticleSummary
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		if list, err = s.Articles(t.Context(), news.ListOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		placed := 0
+		for _, a := range list {
+			if a.StoryID != "" {
+				placed++
+			}
+		}
+		if len(list) == 2 && placed == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out; stored %+v", list)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	time.Sleep(500 * time.Millisecond) // the index page's announcement is handled too
+	cancel()
+	for range 2 {
+		if code := <-exits; code != 0 {
+			t.Errorf("process exit %d", code)
+		}
+	}
+	list, _ = s.Articles(t.Context(), news.ListOptions{})
+	for _, sum := range list {
+		a, err := s.Article(t.Context(), sum.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if index := strings.Contains(a.URL, "/tag/"); index != (a.PageType == news.PageIndex) || index != (sum.StoryID == "") {
+			t.Errorf("%s: %s (%s), story %q", a.URL, a.PageType, a.PageTypeWhy, sum.StoryID)
+		}
 	}
 }

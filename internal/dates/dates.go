@@ -65,8 +65,8 @@ type pattern struct {
 	// 24") with the reference date's nearest year.
 	yearless bool
 	need     feature // what a line must contain for the pattern to match in it
-	re      *regexp.Regexp
-	resolve func(m []string, ref time.Time) (time.Time, string, bool, bool) // value, precision, relative, ok
+	re       *regexp.Regexp
+	resolve  func(m []string, ref time.Time) (time.Time, string, bool, bool) // value, precision, relative, ok
 }
 
 var patterns = []pattern{

@@ -18,6 +18,8 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
 // MinText is the number of characters of main text below which trafilatura's
@@ -42,6 +44,9 @@ type Result struct {
 	URL       string // canonical URL, else the page URL given
 	// Extractor is "trafilatura" or "readability": which one gave Text.
 	Extractor string
+	// Page is measured on the whole page, before extraction: words, links,
+	// headline links and form inputs, for the page-type decision.
+	Page news.PageStats
 }
 
 // HTML extracts the main text and metadata of the page read from r. pageURL
@@ -54,6 +59,7 @@ func HTML(ctx context.Context, r io.Reader, pageURL string) (Result, error) {
 		return Result{}, err
 	}
 	var res Result
+	page := pageStats(doc) // before extraction, which may change the tree
 	tr, terr := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:     u,
 		EnableFallback:  true,
@@ -80,6 +86,7 @@ func HTML(ctx context.Context, r io.Reader, pageURL string) (Result, error) {
 	if res.URL == "" {
 		res.URL = pageURL
 	}
+	res.Page = page
 	if strings.TrimSpace(res.Text) == "" {
 		return res, ErrNoText
 	}

@@ -32,6 +32,7 @@ func (Stage) Process(ctx context.Context, a *news.Article) error {
 		return err
 	}
 	a.Raw = res.Text
+	a.Page = res.Page
 	if a.Title == "" {
 		a.Title = res.Title
 	}

@@ -38,11 +38,17 @@ type Article struct {
 	ContentHash        string    `json:"content_hash"` // hash of the normalised cleaned text
 	Revision           int       `json:"revision"`     // 1 for the first version of a URL
 	Text               string    `json:"text"`         // the cleaned text all spans point into
+	// PageType says whether the page is a news article; only articles are
+	// placed in stories. PageTypeWhy is the reason in a few words.
+	PageType    PageType `json:"page_type"`
+	PageTypeWhy string   `json:"page_type_why"`
 
 	// Raw is the extracted text before cleaning; not stored.
 	Raw string `json:"-"`
 	// HTML is the input page, when there was one; not stored.
 	HTML string `json:"-"`
+	// Page is what extraction measured on the HTML page; not stored.
+	Page PageStats `json:"-"`
 
 	Analysis
 }

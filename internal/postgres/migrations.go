@@ -108,4 +108,8 @@ var migrations = []string{
 		key  TEXT PRIMARY KEY,                         -- id:GUID or url:CANONICAL
 		seen TIMESTAMPTZ NOT NULL DEFAULT now()
 	);`,
+	// 7: whether a page is a news article and why (see the SQLite
+	// migration of the same name).
+	`ALTER TABLE articles ADD COLUMN page_type TEXT NOT NULL DEFAULT 'article';
+	ALTER TABLE articles ADD COLUMN page_type_why TEXT NOT NULL DEFAULT '';`,
 }

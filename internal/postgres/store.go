@@ -194,11 +194,12 @@ func (s *Store) save(ctx context.Context, a *news.Article, key, analysis string)
 	if !found {
 		a.ID, a.Revision = news.IDFor(key), 1
 		err := tx.QueryRowContext(ctx, `INSERT INTO articles (search, id, key, url, source, title, author, path, published,
-			published_estimated, ingested, content_hash, revision, text, analysis)
-			VALUES (`+searchVector+`, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+			published_estimated, ingested, content_hash, revision, text, analysis, page_type, page_type_why)
+			VALUES (`+searchVector+`, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
 			ON CONFLICT (key) DO NOTHING RETURNING seq`,
 			title, text, a.ID, key, a.URL, a.Source, a.Title, a.Author, a.Path, timeOrNil(a.Published),
-			a.PublishedEstimated, a.Ingested.UTC(), a.ContentHash, a.Revision, a.Text, analysis).Scan(&seq)
+			a.PublishedEstimated, a.Ingested.UTC(), a.ContentHash, a.Revision, a.Text, analysis,
+			pageType(a), a.PageTypeWhy).Scan(&seq)
 		if errors.Is(err, sql.ErrNoRows) {
 			return 0, true, nil
 		}
@@ -215,16 +216,24 @@ func (s *Store) save(ctx context.Context, a *news.Article, key, analysis string)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET search = `+searchVector+`, url = $3, source = $4, title = $5,
 		author = $6, path = $7, published = $8, published_estimated = $9, ingested = $10, content_hash = $11,
-		revision = $12, text = $13, analysis = $14 WHERE seq = $15`,
+		revision = $12, text = $13, analysis = $14, page_type = $15, page_type_why = $16 WHERE seq = $17`,
 		title, text, a.URL, a.Source, a.Title, a.Author, a.Path, timeOrNil(a.Published), a.PublishedEstimated,
-		a.Ingested.UTC(), a.ContentHash, a.Revision, a.Text, analysis, seq); err != nil {
+		a.Ingested.UTC(), a.ContentHash, a.Revision, a.Text, analysis, pageType(a), a.PageTypeWhy, seq); err != nil {
 		return 0, false, err
 	}
 	return news.Updated, false, tx.Commit()
 }
 
 const articleCols = `a.id, a.url, a.source, a.title, a.author, a.path, a.published, a.published_estimated, a.ingested,
-	a.content_hash, a.revision, a.text, a.analysis`
+	a.content_hash, a.revision, a.text, a.analysis, a.page_type, a.page_type_why`
+
+// pageType is the stored page type: an article when none was decided.
+func pageType(a *news.Article) string {
+	if a.PageType == "" {
+		return string(news.PageArticle)
+	}
+	return string(a.PageType)
+}
 
 func scanArticle(row interface{ Scan(...any) error }) (*news.Article, error) {
 	var (
@@ -233,7 +242,7 @@ func scanArticle(row interface{ Scan(...any) error }) (*news.Article, error) {
 		analysis []byte
 	)
 	if err := row.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &a.Author, &a.Path, &pub, &a.PublishedEstimated,
-		&a.Ingested, &a.ContentHash, &a.Revision, &a.Text, &analysis); err != nil {
+		&a.Ingested, &a.ContentHash, &a.Revision, &a.Text, &analysis, &a.PageType, &a.PageTypeWhy); err != nil {
 		return nil, err
 	}
 	a.Published, a.Ingested = fromNull(pub), a.Ingested.UTC()

@@ -86,4 +86,8 @@ var migrations = []string{
 		key  TEXT PRIMARY KEY,                         -- id:GUID or url:CANONICAL
 		seen INTEGER NOT NULL
 	);`,
+	// 6: whether a page is a news article (only articles join stories) and
+	// why; pages stored before were all taken as articles.
+	`ALTER TABLE articles ADD COLUMN page_type TEXT NOT NULL DEFAULT 'article';
+	ALTER TABLE articles ADD COLUMN page_type_why TEXT NOT NULL DEFAULT '';`,
 }

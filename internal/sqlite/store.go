@@ -162,9 +162,10 @@ func saveTx(ctx context.Context, tx *sql.Tx, a *news.Article) (news.SaveResult, 
 	if !found {
 		a.ID, a.Revision = news.IDFor(key), 1
 		res, err := tx.ExecContext(ctx, `INSERT INTO articles (id, key, url, source, title, author, path, published,
-			published_estimated, ingested, content_hash, revision, text, analysis) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			published_estimated, ingested, content_hash, revision, text, analysis, page_type, page_type_why)
+			VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			a.ID, key, a.URL, a.Source, a.Title, a.Author, a.Path, unixOrNil(a.Published), a.PublishedEstimated,
-			a.Ingested.Unix(), a.ContentHash, a.Revision, a.Text, analysis)
+			a.Ingested.Unix(), a.ContentHash, a.Revision, a.Text, analysis, pageType(a), a.PageTypeWhy)
 		if err != nil {
 			return 0, err
 		}
@@ -179,9 +180,10 @@ func saveTx(ctx context.Context, tx *sql.Tx, a *news.Article) (news.SaveResult, 
 			return 0, fmt.Errorf("save revision: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE articles SET url=?, source=?, title=?, author=?, path=?, published=?,
-			published_estimated=?, ingested=?, content_hash=?, revision=?, text=?, analysis=? WHERE seq = ?`,
+			published_estimated=?, ingested=?, content_hash=?, revision=?, text=?, analysis=?, page_type=?,
+			page_type_why=? WHERE seq = ?`,
 			a.URL, a.Source, a.Title, a.Author, a.Path, unixOrNil(a.Published), a.PublishedEstimated,
-			a.Ingested.Unix(), a.ContentHash, a.Revision, a.Text, analysis, seq); err != nil {
+			a.Ingested.Unix(), a.ContentHash, a.Revision, a.Text, analysis, pageType(a), a.PageTypeWhy, seq); err != nil {
 			return 0, err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, seq); err != nil {
@@ -195,7 +197,15 @@ func saveTx(ctx context.Context, tx *sql.Tx, a *news.Article) (news.SaveResult, 
 }
 
 const articleCols = `a.id, a.url, a.source, a.title, a.author, a.path, a.published, a.published_estimated, a.ingested,
-	a.content_hash, a.revision, a.text, a.analysis`
+	a.content_hash, a.revision, a.text, a.analysis, a.page_type, a.page_type_why`
+
+// pageType is the stored page type: an article when none was decided.
+func pageType(a *news.Article) string {
+	if a.PageType == "" {
+		return string(news.PageArticle)
+	}
+	return string(a.PageType)
+}
 
 func scanArticle(row interface{ Scan(...any) error }) (*news.Article, error) {
 	var (
@@ -206,7 +216,7 @@ func scanArticle(row interface{ Scan(...any) error }) (*news.Article, error) {
 		estimated bool
 	)
 	if err := row.Scan(&a.ID, &a.URL, &a.Source, &a.Title, &a.Author, &a.Path, &pub, &estimated, &ingested,
-		&a.ContentHash, &a.Revision, &a.Text, &analysis); err != nil {
+		&a.ContentHash, &a.Revision, &a.Text, &analysis, &a.PageType, &a.PageTypeWhy); err != nil {
 		return nil, err
 	}
 	a.Published, a.PublishedEstimated, a.Ingested = fromUnix(pub), estimated, time.Unix(ingested, 0).UTC()

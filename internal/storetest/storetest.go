@@ -31,6 +31,7 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"Subscriptions", testSubscriptions},
 		{"SubscriptionMoved", testSubscriptionMoved},
 		{"SeenItems", testSeenItems},
+		{"PageType", testPageType},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -497,5 +498,34 @@ func testSeenItems(t *testing.T, ctx context.Context, s news.Store) {
 	}
 	if len(seen) != 3 || !seen["url:a.example/1"] || !seen["id:guid-3"] || seen["id:other"] {
 		t.Fatalf("seen: %v", seen)
+	}
+}
+
+func testPageType(t *testing.T, ctx context.Context, s news.Store) {
+	a := article("https://example.com/tag/rumours", "Rumours", "Morrone denied the rumours. More rumours.", 27)
+	a.PageType, a.PageTypeWhy = news.PageIndex, "listing: the address has /tag/"
+	mustSave(t, ctx, s, a, news.New)
+	b := article("https://example.com/b", "B", "Khloé Kardashian met Michele Morrone.", 27) // no decision
+	mustSave(t, ctx, s, b, news.New)
+	got, err := s.ArticlesByID(ctx, []string{a.ID, b.ID})
+	if err != nil || len(got) != 2 {
+		t.Fatalf("articles = %v, %v", got, err)
+	}
+	if got[0].PageType != news.PageIndex || got[0].PageTypeWhy != a.PageTypeWhy {
+		t.Errorf("page type %q %q, want %q %q", got[0].PageType, got[0].PageTypeWhy, news.PageIndex, a.PageTypeWhy)
+	}
+	if got[1].PageType != news.PageArticle || got[1].PageTypeWhy != "" {
+		t.Errorf("undecided page stored as %q %q, want an article", got[1].PageType, got[1].PageTypeWhy)
+	}
+	// A new revision carries its own decision.
+	c := article("https://example.com/tag/rumours", "Rumours", "Morrone denied the rumours at length, in a post.", 28)
+	c.PageType, c.PageTypeWhy = news.PageArticle, "article: 9 words"
+	mustSave(t, ctx, s, c, news.Updated)
+	one, err := s.Article(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if one.PageType != news.PageArticle || one.PageTypeWhy != "article: 9 words" {
+		t.Errorf("revision's page type %q %q", one.PageType, one.PageTypeWhy)
 	}
 }

@@ -129,8 +129,8 @@ func TestAQuotationCutBySentencesIsWhole(t *testing.T) {
 
 func TestDatelinesAndSignaturesAreNoEvents(t *testing.T) {
 	for s, want := range map[string]bool{
-		"— The First Lady (@FLOTUS) May 7, 2031":                 true,
-		"Monday 08 September 2031":                               true,
+		"— The First Lady (@FLOTUS) May 7, 2031":                   true,
+		"Monday 08 September 2031":                                 true,
 		"On May 7, 2031, the ministry closed the northern bridge.": false,
 	} {
 		if got := eventless(s); got != want {

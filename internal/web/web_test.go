@@ -380,3 +380,26 @@ func TestStoryDownloads(t *testing.T) {
 		}
 	}
 }
+
+// TestNonArticleSaysSo: the page of an article typed as not news says so
+// and why; an article's page says nothing of it.
+func TestNonArticleSaysSo(t *testing.T) {
+	st, err := memstore.Fixture(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &news.Article{ID: "tag-ferries", URL: "https://blog.example/tag/ferries/", Title: "Ferries", Text: "Ferry strike\n\nFerry fares"}
+	a.PageType, a.PageTypeWhy = news.PageIndex, "listing: the address has /tag/"
+	if _, err := st.SaveArticle(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	srv := newTestServer(t, Config{Store: st})
+	_, body := fetch(t, "GET", srv.URL+"/articles/"+a.ID, nil, nil)
+	if !strings.Contains(body, "Not a news article (index: listing: the address has /tag/): kept out of stories.") {
+		t.Errorf("index page lacks its page type:\n%s", body)
+	}
+	_, body = fetch(t, "GET", srv.URL+"/articles/"+memstore.LedgerID, nil, nil)
+	if strings.Contains(body, "Not a news article") {
+		t.Error("an article's page says it is not one")
+	}
+}
