@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -19,6 +20,11 @@ type fileModel struct {
 	C1, C2, C3 []uint16
 	Cap        []uint8
 	Passes     []fileLinear
+	// The gazetteer: hashes of names seen as entities in training and their
+	// type bit sets.
+	GazNames  []uint64
+	GazTypes  []uint8
+	GazMaxLen int
 }
 
 type fileLinear struct {
@@ -44,6 +50,16 @@ func (m *Model) Save(w io.Writer) error {
 			f.C3 = append(f.C3, e.c3)
 			f.Cap = append(f.Cap, e.capRatio)
 		}
+	}
+	if m.gaz != nil {
+		for h := range m.gaz.names {
+			f.GazNames = append(f.GazNames, h)
+		}
+		slices.Sort(f.GazNames)
+		for _, h := range f.GazNames {
+			f.GazTypes = append(f.GazTypes, m.gaz.names[h])
+		}
+		f.GazMaxLen = m.gaz.maxLen
 	}
 	for _, lin := range []*linear{m.pass1, m.pass2} {
 		if lin != nil {
@@ -108,6 +124,15 @@ func Load(r io.Reader) (*Model, error) {
 		m.lex = &lexicon{words: make(map[string]lexEntry, len(f.Words))}
 		for i, w := range f.Words {
 			m.lex.words[w] = lexEntry{c1: f.C1[i], c2: f.C2[i], c3: f.C3[i], capRatio: f.Cap[i]}
+		}
+	}
+	if len(f.GazNames) > 0 {
+		if len(f.GazTypes) != len(f.GazNames) {
+			return nil, fmt.Errorf("load model: gazetteer types do not match names")
+		}
+		m.gaz = &gazetteer{names: make(map[uint64]uint8, len(f.GazNames)), maxLen: f.GazMaxLen}
+		for i, h := range f.GazNames {
+			m.gaz.names[h] = f.GazTypes[i]
 		}
 	}
 	var lins []*linear
