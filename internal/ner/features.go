@@ -378,7 +378,7 @@ func (sc *sentCtx) features(i int, labels []string, dst []uint32) []uint32 {
 				add1(tGaz, string(rune('A'+b)))
 			}
 		}
-		add1(tGazSet, string([]byte{byte(g), byte(g >> 8), byte(g >> 16)}))
+		add1(tGazSet, string([]byte{byte(g), byte(g >> 8), byte(g >> 16), byte(g >> 24)}))
 	}
 
 	if sc.p2 != nil {

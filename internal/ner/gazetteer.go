@@ -11,6 +11,7 @@ import (
 // seen with, one bit a type.
 type gazetteer struct {
 	names  map[uint64]uint8
+	words  map[uint64]uint8 // words of names of two or more words, and those names' types
 	maxLen int
 }
 
@@ -22,7 +23,7 @@ func phraseStart() uint64 { return hashStart(0xfeed) }
 // buildGazetteer collects the entities of docs, skipping every document i
 // for which skip(i) is true.
 func buildGazetteer(docs []Doc, gold [][][]int8, skip func(int) bool) *gazetteer {
-	g := &gazetteer{names: map[uint64]uint8{}}
+	g := &gazetteer{names: map[uint64]uint8{}, words: map[uint64]uint8{}}
 	for di, doc := range docs {
 		if skip != nil && skip(di) {
 			continue
@@ -44,6 +45,11 @@ func buildGazetteer(docs []Doc, gold [][][]int8, skip func(int) bool) *gazetteer
 						h = hashAdd(h, normalise(s.Words[k]))
 					}
 					g.names[h] |= 1 << uint((y[i]-1)/2)
+					if j-i > 1 {
+						for k := i; k < j; k++ {
+							g.words[hashAdd(phraseStart(), normalise(s.Words[k]))] |= 1 << uint((y[i]-1)/2)
+						}
+					}
 					g.maxLen = max(g.maxLen, j-i)
 				}
 				i = j
@@ -59,6 +65,7 @@ const (
 	gazSingle = iota
 	gazBegin
 	gazInside
+	gazPart // a word of a longer name, wherever the name is
 	gazPositions
 )
 
@@ -82,6 +89,9 @@ func (g *gazetteer) match(toks []token, capsSent bool) []uint32 {
 			if !unicode.IsDigit(r) {
 				continue
 			}
+		}
+		if ts := g.words[hashAdd(phraseStart(), word(i))]; ts != 0 {
+			out[i] |= uint32(ts) << (gazPart * 8)
 		}
 		h := phraseStart()
 		for j := i; j < len(toks) && j-i < g.maxLen; j++ {

@@ -32,12 +32,15 @@ func TestGazetteerMatch(t *testing.T) {
 	}{
 		{"longer and shorter names", nil, "the New York Stock Exchange", false, []uint32{
 			0,
-			bit(gazBegin, org) | bit(gazBegin, loc),
-			bit(gazInside, org) | bit(gazInside, loc),
-			bit(gazInside, org),
-			bit(gazInside, org)}},
+			bit(gazBegin, org) | bit(gazBegin, loc) | bit(gazPart, org) | bit(gazPart, loc),
+			bit(gazInside, org) | bit(gazInside, loc) | bit(gazPart, org) | bit(gazPart, loc),
+			bit(gazInside, org) | bit(gazPart, org),
+			bit(gazInside, org) | bit(gazPart, org)}},
+		{"a word of a longer name", nil, "Exchange rates", false, []uint32{bit(gazPart, org), 0}},
 		{"two types", nil, "Washington", false, []uint32{bit(gazSingle, per) | bit(gazSingle, loc)}},
-		{"headline in capitals", nil, "NEW YORK", true, []uint32{bit(gazBegin, loc), bit(gazInside, loc)}},
+		{"headline in capitals", nil, "NEW YORK", true, []uint32{
+			bit(gazBegin, loc) | bit(gazPart, org) | bit(gazPart, loc),
+			bit(gazInside, loc) | bit(gazPart, org) | bit(gazPart, loc)}},
 		{"lower case is not a name", nil, "new york", false, []uint32{0, 0}},
 		{"held-out document", func(i int) bool { return i == 1 }, "Washington", false, []uint32{0}},
 	}

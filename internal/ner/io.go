@@ -25,6 +25,9 @@ type fileModel struct {
 	GazNames  []uint64
 	GazTypes  []uint8
 	GazMaxLen int
+	// Hashes of the words of longer names and those names' types.
+	GazWords     []uint64
+	GazWordTypes []uint8
 }
 
 type fileLinear struct {
@@ -60,6 +63,13 @@ func (m *Model) Save(w io.Writer) error {
 			f.GazTypes = append(f.GazTypes, m.gaz.names[h])
 		}
 		f.GazMaxLen = m.gaz.maxLen
+		for h := range m.gaz.words {
+			f.GazWords = append(f.GazWords, h)
+		}
+		slices.Sort(f.GazWords)
+		for _, h := range f.GazWords {
+			f.GazWordTypes = append(f.GazWordTypes, m.gaz.words[h])
+		}
 	}
 	for _, lin := range []*linear{m.pass1, m.pass2} {
 		if lin != nil {
@@ -127,12 +137,16 @@ func Load(r io.Reader) (*Model, error) {
 		}
 	}
 	if len(f.GazNames) > 0 {
-		if len(f.GazTypes) != len(f.GazNames) {
+		if len(f.GazTypes) != len(f.GazNames) || len(f.GazWordTypes) != len(f.GazWords) {
 			return nil, fmt.Errorf("load model: gazetteer types do not match names")
 		}
-		m.gaz = &gazetteer{names: make(map[uint64]uint8, len(f.GazNames)), maxLen: f.GazMaxLen}
+		m.gaz = &gazetteer{names: make(map[uint64]uint8, len(f.GazNames)),
+			words: make(map[uint64]uint8, len(f.GazWords)), maxLen: f.GazMaxLen}
 		for i, h := range f.GazNames {
 			m.gaz.names[h] = f.GazTypes[i]
+		}
+		for i, h := range f.GazWords {
+			m.gaz.words[h] = f.GazWordTypes[i]
 		}
 	}
 	var lins []*linear
