@@ -33,6 +33,8 @@ func runTrainNER(ctx context.Context, args []string) error {
 	epochs := fs.Int("epochs", 12, "perceptron epochs per pass")
 	folds := fs.Int("folds", 4, "jackknife folds for the document-level second pass (0: one pass)")
 	minCount := fs.Int("min-count", 2, "drop features seen fewer times in training")
+	seeds := fs.Int("seeds", 4, "perceptrons per pass, each shuffled differently, whose weights are averaged")
+	gazFolds := fs.Int("gaz-folds", 10, "folds for the gazetteer of training names (0: no gazetteer)")
 	corpus := fs.String("corpus", "", "shared data directory with unlabelled text for word clusters (default: found; \"none\" to skip)")
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
@@ -56,7 +58,7 @@ func runTrainNER(ctx context.Context, args []string) error {
 		trainDocs = append(trainDocs, nd)
 	}
 	cfg := ner.TrainConfig{Types: []string{"PER", "ORG", "LOC", "MISC"}, Epochs: *epochs, Folds: *folds,
-		MinCount: *minCount, Log: os.Stderr}
+		MinCount: *minCount, GazFolds: *gazFolds, Seeds: *seeds, Log: os.Stderr}
 	if *corpus != "none" {
 		dir := *corpus
 		if dir == "" {

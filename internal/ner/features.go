@@ -59,6 +59,10 @@ const (
 	tDocEnt
 	tDocEntPos
 	tDocMajFrac
+
+	// Gazetteer features (after the others, so that their keys stay put).
+	tGaz
+	tGazSet
 )
 
 const (
@@ -220,6 +224,7 @@ type sentCtx struct {
 	docLower map[string]bool // words seen in lower case in the document
 	docCap   map[string]bool // words seen capitalised, not first in a sentence
 	p2       []pass2Info     // second-pass information, nil in the first pass
+	gaz      []uint32        // gazetteer matches per token (see gazetteer.match), nil without a gazetteer
 }
 
 // pass2Info is what the first pass tells about one token.
@@ -364,6 +369,16 @@ func (sc *sentCtx) features(i int, labels []string, dst []uint32) []uint32 {
 				add1(tHyphenPart, part)
 			}
 		}
+	}
+
+	if sc.gaz != nil && sc.gaz[i] != 0 {
+		g := sc.gaz[i]
+		for b := 0; b < 8*gazPositions; b++ {
+			if g&(1<<b) != 0 {
+				add1(tGaz, string(rune('A'+b)))
+			}
+		}
+		add1(tGazSet, string([]byte{byte(g), byte(g >> 8), byte(g >> 16), byte(g >> 24)}))
 	}
 
 	if sc.p2 != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"sync"
 
@@ -19,6 +20,14 @@ type fileModel struct {
 	C1, C2, C3 []uint16
 	Cap        []uint8
 	Passes     []fileLinear
+	// The gazetteer: hashes of names seen as entities in training and their
+	// type bit sets.
+	GazNames  []uint64
+	GazTypes  []uint8
+	GazMaxLen int
+	// Hashes of the words of longer names and those names' types.
+	GazWords     []uint64
+	GazWordTypes []uint8
 }
 
 type fileLinear struct {
@@ -43,6 +52,23 @@ func (m *Model) Save(w io.Writer) error {
 			f.C2 = append(f.C2, e.c2)
 			f.C3 = append(f.C3, e.c3)
 			f.Cap = append(f.Cap, e.capRatio)
+		}
+	}
+	if m.gaz != nil {
+		for h := range m.gaz.names {
+			f.GazNames = append(f.GazNames, h)
+		}
+		slices.Sort(f.GazNames)
+		for _, h := range f.GazNames {
+			f.GazTypes = append(f.GazTypes, m.gaz.names[h])
+		}
+		f.GazMaxLen = m.gaz.maxLen
+		for h := range m.gaz.words {
+			f.GazWords = append(f.GazWords, h)
+		}
+		slices.Sort(f.GazWords)
+		for _, h := range f.GazWords {
+			f.GazWordTypes = append(f.GazWordTypes, m.gaz.words[h])
 		}
 	}
 	for _, lin := range []*linear{m.pass1, m.pass2} {
@@ -108,6 +134,19 @@ func Load(r io.Reader) (*Model, error) {
 		m.lex = &lexicon{words: make(map[string]lexEntry, len(f.Words))}
 		for i, w := range f.Words {
 			m.lex.words[w] = lexEntry{c1: f.C1[i], c2: f.C2[i], c3: f.C3[i], capRatio: f.Cap[i]}
+		}
+	}
+	if len(f.GazNames) > 0 {
+		if len(f.GazTypes) != len(f.GazNames) || len(f.GazWordTypes) != len(f.GazWords) {
+			return nil, fmt.Errorf("load model: gazetteer types do not match names")
+		}
+		m.gaz = &gazetteer{names: make(map[uint64]uint8, len(f.GazNames)),
+			words: make(map[uint64]uint8, len(f.GazWords)), maxLen: f.GazMaxLen}
+		for i, h := range f.GazNames {
+			m.gaz.names[h] = f.GazTypes[i]
+		}
+		for i, h := range f.GazWords {
+			m.gaz.words[h] = f.GazWordTypes[i]
 		}
 	}
 	var lins []*linear

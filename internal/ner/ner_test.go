@@ -14,8 +14,8 @@ import (
 )
 
 // devFloor is the entity-level F1 the committed model must keep on the
-// CoNLL-2003 development split (measured: 0.9233).
-const devFloor = 0.92
+// CoNLL-2003 development split (measured: 0.9320).
+const devFloor = 0.931
 
 func readDev(t testing.TB) [][][]string {
 	p := datadir.Require(t, "conll2003/eng.testa")
@@ -135,6 +135,9 @@ func TestSaveLoadRoundTrip(t *testing.T) {
 	m2, err := Load(&buf)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if m.gaz != nil && (m2.gaz == nil || len(m2.gaz.names) != len(m.gaz.names) || len(m2.gaz.words) != len(m.gaz.words) || m2.gaz.maxLen != m.gaz.maxLen) {
+		t.Errorf("reloaded gazetteer differs")
 	}
 	doc := [][]string{strings.Fields("Michele Morrone was seen with Khloe Kardashian in Milan on Sunday .")}
 	a, b := m.TagDoc(doc), m2.TagDoc(doc)

@@ -9,7 +9,8 @@ type Model struct {
 	labels labelSet
 	lex    *lexicon
 	pass1  *linear
-	pass2  *linear // nil for a one-pass model
+	pass2  *linear    // nil for a one-pass model
+	gaz    *gazetteer // names seen as entities in training, nil for none
 }
 
 // Types returns the entity types the model tags.
@@ -21,7 +22,10 @@ type docCtx struct {
 	sents []sentCtx
 }
 
-func (m *Model) newDoc(doc [][]string) *docCtx {
+func (m *Model) newDoc(doc [][]string) *docCtx { return m.newDocGaz(doc, m.gaz) }
+
+// newDocGaz is newDoc with the gazetteer g instead of the model's.
+func (m *Model) newDocGaz(doc [][]string, g *gazetteer) *docCtx {
 	d := &docCtx{sents: make([]sentCtx, len(doc))}
 	lower := map[string]bool{}
 	caps := map[string]bool{}
@@ -34,6 +38,7 @@ func (m *Model) newDoc(doc [][]string) *docCtx {
 		sc.toks = toks
 		sc.capsSent = capsSentence(toks)
 		sc.docLower, sc.docCap = lower, caps
+		sc.gaz = g.match(toks, sc.capsSent)
 		if sc.capsSent {
 			continue
 		}

@@ -21,8 +21,14 @@ type Doc []Sentence
 type TrainConfig struct {
 	Types    []string // entity types, e.g. PER ORG LOC MISC
 	Epochs   int      // perceptron epochs per pass
+	Seeds    int      // perceptrons, each with its own shuffling, whose weights are averaged (default 1)
 	Folds    int      // jackknife folds that give the second pass honest first-pass labels; 0 trains one pass
 	MinCount int      // features seen fewer times in training are dropped
+	// GazFolds, when above 1, gives the model a gazetteer of the names seen
+	// as entities in docs. Each training document sees the gazetteer built
+	// from the documents of the other GazFolds-1 folds, so the model learns
+	// how far to trust a name it has not been told about by this document.
+	GazFolds int
 	Log      io.Writer
 	// Dev, when set, is called with the model after each epoch of the final
 	// passes and returns a score to log (such as dev F1).
@@ -54,17 +60,34 @@ func Train(ctx context.Context, docs []Doc, cfg TrainConfig) (*Model, error) {
 	if cfg.Lexicon != nil {
 		m.lex = cfg.Lexicon.lex
 	}
+	gold := make([][][]int8, len(docs))
+	for di, doc := range docs {
+		gold[di] = make([][]int8, len(doc))
+		for i := range doc {
+			gold[di][i] = m.labels.iob2(doc[i].Tags)
+		}
+	}
+	gazOf := func(int) *gazetteer { return nil }
+	if cfg.GazFolds > 1 {
+		m.gaz = buildGazetteer(docs, gold, nil)
+		folds := make([]*gazetteer, cfg.GazFolds)
+		for f := range folds {
+			folds[f] = buildGazetteer(docs, gold, func(i int) bool { return i%cfg.GazFolds == f })
+		}
+		gazOf = func(di int) *gazetteer { return folds[di%cfg.GazFolds] }
+		fmt.Fprintf(cfg.Log, "gazetteer: %d names\n", len(m.gaz.names))
+	}
 	// Tokens and document contexts, once.
 	var all [][]*trainSent
-	for _, doc := range docs {
+	for di, doc := range docs {
 		words := make([][]string, len(doc))
 		for i, s := range doc {
 			words[i] = s.Words
 		}
-		d := m.newDoc(words)
+		d := m.newDocGaz(words, gazOf(di))
 		ts := make([]*trainSent, len(doc))
 		for i := range doc {
-			ts[i] = &trainSent{sc: &d.sents[i], gold: m.labels.iob2(doc[i].Tags)}
+			ts[i] = &trainSent{sc: &d.sents[i], gold: gold[di][i]}
 		}
 		all = append(all, ts)
 	}
@@ -178,12 +201,44 @@ func (m *Model) trainLinear(ctx context.Context, name string, sents []*trainSent
 	}
 	fmt.Fprintf(cfg.Log, "%s: %d sentences, %d features (%.1fs)\n", name, len(sents), len(keys), time.Since(start).Seconds())
 
+	seeds := max(cfg.Seeds, 1)
+	var sumW, sumT []float32
+	for seed := 1; seed <= seeds; seed++ {
+		a, err := m.perceptron(ctx, name, sents, keys, cfg, uint64(seed), dev && seed == seeds)
+		if err != nil {
+			return nil, err
+		}
+		if sumW == nil {
+			sumW, sumT = a.w, a.trans
+			continue
+		}
+		for i, v := range a.w {
+			sumW[i] += v
+		}
+		for i, v := range a.trans {
+			sumT[i] += v
+		}
+	}
+	for i := range sumW {
+		sumW[i] /= float32(seeds)
+	}
+	for i := range sumT {
+		sumT[i] /= float32(seeds)
+	}
+	return newLinear(L, keys, sumW, sumT), nil
+}
+
+// perceptron runs the epochs of one averaged perceptron over sents, whose
+// features are rows of keys, shuffling with seed, and returns its averaged
+// weights (w and trans only).
+func (m *Model) perceptron(ctx context.Context, name string, sents []*trainSent, keys []uint32, cfg TrainConfig, seed uint64, dev bool) (*linear, error) {
+	L := len(m.labels.names)
 	w := make([]float32, len(keys)*L)
 	u := make([]float64, len(keys)*L)
 	trans := make([]float32, (L+1)*L)
 	utrans := make([]float64, (L+1)*L)
 	c := 1.0
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(seed, 2))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -255,7 +310,7 @@ func (m *Model) trainLinear(ctx context.Context, name string, sents []*trainSent
 			}
 			c++
 		}
-		msg := fmt.Sprintf("%s: epoch %d/%d: %d token errors of %d (%.1fs)", name, ep, cfg.Epochs, errs, toks, time.Since(t0).Seconds())
+		msg := fmt.Sprintf("%s: seed %d: epoch %d/%d: %d token errors of %d (%.1fs)", name, seed, ep, cfg.Epochs, errs, toks, time.Since(t0).Seconds())
 		if dev && cfg.Dev != nil && ep < cfg.Epochs {
 			saved := m.pass1
 			a := averaged()
@@ -271,6 +326,5 @@ func (m *Model) trainLinear(ctx context.Context, name string, sents []*trainSent
 		}
 		fmt.Fprintln(cfg.Log, msg)
 	}
-	a := averaged()
-	return newLinear(L, keys, a.w, a.trans), nil
+	return averaged(), nil
 }
