@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -20,6 +21,12 @@ type Discoverer interface {
 type SubscriptionResult struct {
 	Added        bool              `json:"added"` // false: the URL was subscribed already
 	Subscription news.Subscription `json:"subscription"`
+}
+
+// TokenMatches reports whether got is the configured token want (never
+// when want is empty), in constant time.
+func TokenMatches(got, want string) bool {
+	return want != "" && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(want)) == 1
 }
 
 // subscriptions returns the store's subscription part, or 404 when the
@@ -73,30 +80,40 @@ func (a *API) addSubscription(r *http.Request) (any, error) {
 	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
 		return nil, Errorf(http.StatusBadRequest, "want a JSON body {\"url\": \"https://...\"}: %v", err)
 	}
-	u := strings.TrimSpace(body.URL)
-	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
-		return nil, Errorf(http.StatusBadRequest, "url must be an http or https URL")
-	}
-	sub, err := a.discoverer.Discover(r.Context(), u)
-	if err != nil {
-		if r.Context().Err() != nil {
-			return nil, err
-		}
-		// The source's failure, not ours: say what it was.
-		return nil, Errorf(http.StatusUnprocessableEntity, "%v", err)
-	}
-	added, err := ss.AddSubscription(r.Context(), &sub)
+	res, err := Subscribe(r.Context(), ss, a.discoverer, body.URL)
 	if err != nil {
 		return nil, err
 	}
-	if cur, err := ss.Subscription(r.Context(), sub.URL); err == nil {
-		sub = *cur
-	}
-	res := SubscriptionResult{Added: added, Subscription: sub}
-	if added {
+	if res.Added {
 		return withStatus{http.StatusCreated, res, ""}, nil
 	}
 	return res, nil
+}
+
+// Subscribe subscribes to what d finds at u (the API's POST and the web
+// UI's form): an error is an *Error with the status to answer, or the
+// store's.
+func Subscribe(ctx context.Context, ss news.SubscriptionStore, d Discoverer, u string) (SubscriptionResult, error) {
+	u = strings.TrimSpace(u)
+	if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+		return SubscriptionResult{}, Errorf(http.StatusBadRequest, "url must be an http or https URL")
+	}
+	sub, err := d.Discover(ctx, u)
+	if err != nil {
+		if ctx.Err() != nil {
+			return SubscriptionResult{}, err
+		}
+		// The source's failure, not ours: say what it was.
+		return SubscriptionResult{}, Errorf(http.StatusUnprocessableEntity, "%v", err)
+	}
+	added, err := ss.AddSubscription(ctx, &sub)
+	if err != nil {
+		return SubscriptionResult{}, err
+	}
+	if cur, err := ss.Subscription(ctx, sub.URL); err == nil {
+		sub = *cur
+	}
+	return SubscriptionResult{Added: added, Subscription: sub}, nil
 }
 
 // named returns the subscriptions ?url= names: by URL, or by the page their
@@ -109,13 +126,20 @@ func (a *API) named(r *http.Request) (news.SubscriptionStore, []news.Subscriptio
 	if err != nil {
 		return nil, nil, err
 	}
-	u := r.URL.Query().Get("url")
+	hit, err := FindSubscriptions(r.Context(), ss, r.URL.Query().Get("url"))
+	return ss, hit, err
+}
+
+// FindSubscriptions returns the subscriptions u names: by URL, or by the
+// page their feed was found on (as `crosscheck follow` does); none is 404.
+func FindSubscriptions(ctx context.Context, ss news.SubscriptionStore, u string) ([]news.Subscription, error) {
+	u = strings.TrimSpace(u)
 	if u == "" {
-		return nil, nil, Errorf(http.StatusBadRequest, "missing ?url=: the subscription's URL or the page its feed was found on")
+		return nil, Errorf(http.StatusBadRequest, "missing url: the subscription's URL or the page its feed was found on")
 	}
-	list, err := ss.Subscriptions(r.Context())
+	list, err := ss.Subscriptions(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var hit []news.Subscription
 	for _, s := range list {
@@ -124,9 +148,9 @@ func (a *API) named(r *http.Request) (news.SubscriptionStore, []news.Subscriptio
 		}
 	}
 	if len(hit) == 0 {
-		return nil, nil, Errorf(http.StatusNotFound, "not subscribed: %s", u)
+		return nil, Errorf(http.StatusNotFound, "not subscribed: %s", u)
 	}
-	return ss, hit, nil
+	return hit, nil
 }
 
 func (a *API) removeSubscription(r *http.Request) (any, error) {
