@@ -26,11 +26,13 @@ subscriptions (/subscriptions, /api/v1/subscriptions), are enabled only with
 an ingest token, read from --token-file or $CROSSCHECK_TOKEN; clients send it
 as "Authorization: Bearer TOKEN".
 
-Unless --follow=false, serve also polls the store's subscriptions as
-'crosscheck follow run' does (docs/follow.md). Once a subscription is due it
-is the store's writer: on SQLite, 'crosscheck ingest' and 'follow run' into
-the same file are then refused until serve stops, and while one of them
-runs serve logs that it cannot poll and tries again every minute.
+Unless --follow=false, serve also polls a SQLite store's subscriptions as
+'crosscheck follow run' does (docs/follow.md). Once a subscription is due,
+serve is the store's writer: 'crosscheck ingest' and 'follow run' into the
+same file are refused until serve stops, and while one of them runs serve
+logs that it cannot poll and tries again every minute. A PostgreSQL store's
+subscriptions are not polled by serve: there the assigner alone places
+articles in stories (fetching in the workers is still to come).
 
 With --loadtest N the server listens on a free
 loopback port, sends N requests to story pages and N to the API story call,
@@ -96,6 +98,13 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	subs, polls := store.(news.SubscriptionStore)
 	polls = polls && *follows
+	if _, embedded := store.(interface{ LockWriter() error }); polls && !embedded {
+		// PostgreSQL is the distributed mode's store, where the assigner
+		// alone places articles in stories: an engine in serve would be a
+		// second one.
+		log.Warn("follow: serve does not poll the subscriptions of a PostgreSQL store (docs/follow.md)")
+		polls = false
+	}
 	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", *db, "ingest", token != "", "follow", polls)
 	// The poller stops with the server, and the server's answer is the
 	// command's (serveFollow never fails: it logs and retries).
