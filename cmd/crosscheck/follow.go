@@ -330,6 +330,11 @@ func runFollowRun(ctx context.Context, args []string) error {
 		return err
 	}
 	p := &follow.Poller{Web: &follow.Web{Fetch: fetcher, Reader: &ingest.Reader{}}, Store: subs}
+	if _, embedded := store.(interface{ LockWriter() error }); !embedded {
+		// A shared store (PostgreSQL): claim subscriptions, so that two
+		// `follow run` never poll the same one at once.
+		p.Lease = 30 * time.Minute
+	}
 	report := func(res follow.RoundResult) {
 		if !*quiet {
 			fmt.Fprintf(os.Stderr, "%s %s\n", time.Now().Format("15:04:05"), res)
