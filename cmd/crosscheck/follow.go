@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -291,6 +292,7 @@ func runFollowRun(ctx context.Context, args []string) error {
 	ff := addFetchFlags(fs)
 	once := fs.Bool("once", false, "poll the due subscriptions once and exit (for cron and tests)")
 	quiet := fs.Bool("quiet", false, "no summary per round")
+	queue := fs.String("queue", "", "publish the fetched documents to this NATS server (nats://...) for 'crosscheck worker' instead of analysing them here (the distributed mode, docs/follow.md)")
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
@@ -311,23 +313,53 @@ func runFollowRun(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	e, err := newEngine(ctx, store)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil
-		}
-		return err
-	}
 	var failed atomic.Int64 // the reader and the saver both report
-	ingestFn := func(ctx context.Context, src follow.Source) error {
-		sum, err := e.run(ctx, source(src), func(err error) {
-			failed.Add(1)
-			fmt.Fprintf(os.Stderr, "crosscheck follow: %v\n", err)
-		}, nil)
-		if err == nil && !*quiet && sum.Read > 0 {
-			fmt.Fprintln(os.Stderr, sum)
+	var ingestFn follow.Ingest
+	if *queue != "" {
+		// The distributed mode: the documents go to the workers through
+		// the same subject as files, and a round's items are marked seen
+		// once JetStream has them.
+		q, err := openQueue(ctx, *queue)
+		if err != nil {
+			return err
 		}
-		return err
+		defer q.Close()
+		ingestFn = func(ctx context.Context, src follow.Source) error {
+			n := 0
+			err := src(ctx, func(d news.Document) error {
+				data, err := json.Marshal(d)
+				if err != nil {
+					return fmt.Errorf("encode document: %w", err)
+				}
+				n++
+				return q.Publish(ctx, subjectDocuments, data)
+			}, func(f ingest.Failure) {
+				failed.Add(1)
+				fmt.Fprintf(os.Stderr, "crosscheck follow: %v\n", f)
+			})
+			if err == nil && !*quiet && n > 0 {
+				fmt.Fprintf(os.Stderr, "%d published to %s\n", n, subjectDocuments)
+			}
+			return err
+		}
+	} else {
+		e, err := newEngine(ctx, store)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+		ingestFn = func(ctx context.Context, src follow.Source) error {
+			sum, err := e.run(ctx, source(src), func(err error) {
+				failed.Add(1)
+				fmt.Fprintf(os.Stderr, "crosscheck follow: %v\n", err)
+			}, nil)
+			if err == nil && !*quiet && sum.Read > 0 {
+				fmt.Fprintln(os.Stderr, sum)
+			}
+			return err
+		}
 	}
 	p := &follow.Poller{Web: &follow.Web{Fetch: fetcher, Reader: &ingest.Reader{}}, Store: subs}
 	if _, embedded := store.(interface{ LockWriter() error }); !embedded {
