@@ -324,24 +324,14 @@ func runFollowRun(ctx context.Context, args []string) error {
 			return err
 		}
 		defer q.Close()
-		ingestFn = func(ctx context.Context, src follow.Source) error {
-			n := 0
-			err := src(ctx, func(d news.Document) error {
-				data, err := json.Marshal(d)
-				if err != nil {
-					return fmt.Errorf("encode document: %w", err)
-				}
-				n++
-				return q.Publish(ctx, subjectDocuments, data)
-			}, func(f ingest.Failure) {
-				failed.Add(1)
-				fmt.Fprintf(os.Stderr, "crosscheck follow: %v\n", f)
-			})
-			if err == nil && !*quiet && n > 0 {
+		ingestFn = publishFollowed(q, func(f ingest.Failure) {
+			failed.Add(1)
+			fmt.Fprintf(os.Stderr, "crosscheck follow: %v\n", f)
+		}, func(n int) {
+			if !*quiet && n > 0 {
 				fmt.Fprintf(os.Stderr, "%d published to %s\n", n, subjectDocuments)
 			}
-			return err
-		}
+		})
 	} else {
 		e, err := newEngine(ctx, store)
 		if err != nil {
@@ -388,4 +378,27 @@ func runFollowRun(ctx context.Context, args []string) error {
 		return errFailed
 	}
 	return nil
+}
+
+// publishFollowed is the distributed mode's ingest of a poller's round: each
+// document is published to the workers through the subject files take
+// (crosscheck.documents); the round's items are marked seen once JetStream
+// has them all. fail gets the items that could not be fetched, done the
+// number published.
+func publishFollowed(q news.Queue, fail func(ingest.Failure), done func(n int)) follow.Ingest {
+	return func(ctx context.Context, src follow.Source) error {
+		n := 0
+		err := src(ctx, func(d news.Document) error {
+			data, err := json.Marshal(d)
+			if err != nil {
+				return fmt.Errorf("encode document: %w", err)
+			}
+			n++
+			return q.Publish(ctx, subjectDocuments, data)
+		}, fail)
+		if err == nil {
+			done(n)
+		}
+		return err
+	}
 }
