@@ -41,7 +41,8 @@ store and polled politely (docs/follow.md):
   pause URL...      stop polling, keeping the state
   resume URL...     poll again
   run [--once]      poll the due subscriptions and ingest their new items,
-                    round after round (--once: one round, for cron)
+                    round after round (--once: one round, for cron);
+                    --queue nats://... publishes them to the workers
 
 Run 'crosscheck follow ACTION -h' for an action's flags.`
 
