@@ -29,7 +29,7 @@ func TokenMatches(got, want string) bool {
 	return want != "" && subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(want)) == 1
 }
 
-// subscriptions returns the store's subscription part, or 404 when the
+// subscriptionStore returns the store's subscription part, or 404 when the
 // store keeps none (a read-only store).
 func (a *API) subscriptionStore() (news.SubscriptionStore, error) {
 	ss, ok := a.store.(news.SubscriptionStore)
