@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -40,7 +41,8 @@ store and polled politely (docs/follow.md):
   pause URL...      stop polling, keeping the state
   resume URL...     poll again
   run [--once]      poll the due subscriptions and ingest their new items,
-                    round after round (--once: one round, for cron)
+                    round after round (--once: one round, for cron);
+                    --queue nats://... publishes them to the workers
 
 Run 'crosscheck follow ACTION -h' for an action's flags.`
 
@@ -291,6 +293,7 @@ func runFollowRun(ctx context.Context, args []string) error {
 	ff := addFetchFlags(fs)
 	once := fs.Bool("once", false, "poll the due subscriptions once and exit (for cron and tests)")
 	quiet := fs.Bool("quiet", false, "no summary per round")
+	queue := fs.String("queue", "", "publish the fetched documents to this NATS server (nats://...) for 'crosscheck worker' instead of analysing them here (the distributed mode, docs/follow.md)")
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
@@ -311,25 +314,50 @@ func runFollowRun(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	e, err := newEngine(ctx, store)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil
-		}
-		return err
-	}
 	var failed atomic.Int64 // the reader and the saver both report
-	ingestFn := func(ctx context.Context, src follow.Source) error {
-		sum, err := e.run(ctx, source(src), func(err error) {
-			failed.Add(1)
-			fmt.Fprintf(os.Stderr, "crosscheck follow: %v\n", err)
-		}, nil)
-		if err == nil && !*quiet && sum.Read > 0 {
-			fmt.Fprintln(os.Stderr, sum)
+	var ingestFn follow.Ingest
+	if *queue != "" {
+		// The distributed mode: the documents go to the workers through
+		// the same subject as files, and a round's items are marked seen
+		// once JetStream has them.
+		q, err := openQueue(ctx, *queue)
+		if err != nil {
+			return err
 		}
-		return err
+		defer q.Close()
+		ingestFn = publishFollowed(q, func(f ingest.Failure) {
+			failed.Add(1)
+			fmt.Fprintf(os.Stderr, "crosscheck follow: %v\n", f)
+		}, func(n int) {
+			if !*quiet && n > 0 {
+				fmt.Fprintf(os.Stderr, "%d published to %s\n", n, subjectDocuments)
+			}
+		})
+	} else {
+		e, err := newEngine(ctx, store)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+		ingestFn = func(ctx context.Context, src follow.Source) error {
+			sum, err := e.run(ctx, source(src), func(err error) {
+				failed.Add(1)
+				fmt.Fprintf(os.Stderr, "crosscheck follow: %v\n", err)
+			}, nil)
+			if err == nil && !*quiet && sum.Read > 0 {
+				fmt.Fprintln(os.Stderr, sum)
+			}
+			return err
+		}
 	}
 	p := &follow.Poller{Web: &follow.Web{Fetch: fetcher, Reader: &ingest.Reader{}}, Store: subs}
+	if _, embedded := store.(interface{ LockWriter() error }); !embedded {
+		// A shared store (PostgreSQL): claim subscriptions, so that two
+		// `follow run` never poll the same one at once.
+		p.Lease = 30 * time.Minute
+	}
 	report := func(res follow.RoundResult) {
 		if !*quiet {
 			fmt.Fprintf(os.Stderr, "%s %s\n", time.Now().Format("15:04:05"), res)
@@ -351,4 +379,27 @@ func runFollowRun(ctx context.Context, args []string) error {
 		return errFailed
 	}
 	return nil
+}
+
+// publishFollowed is the distributed mode's ingest of a poller's round: each
+// document is published to the workers through the subject files take
+// (crosscheck.documents); the round's items are marked seen once JetStream
+// has them all. fail gets the items that could not be fetched, done the
+// number published.
+func publishFollowed(q news.Queue, fail func(ingest.Failure), done func(n int)) follow.Ingest {
+	return func(ctx context.Context, src follow.Source) error {
+		n := 0
+		err := src(ctx, func(d news.Document) error {
+			data, err := json.Marshal(d)
+			if err != nil {
+				return fmt.Errorf("encode document: %w", err)
+			}
+			n++
+			return q.Publish(ctx, subjectDocuments, data)
+		}, fail)
+		if err == nil {
+			done(n)
+		}
+		return err
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -18,8 +20,14 @@ func newsSite(t *testing.T) (*httptest.Server, func(string) int) {
 	var mu sync.Mutex
 	hits := map[string]int{}
 	pages := map[string]string{
-		"/bridge":  "The mayor of Springfield said on Monday that the old bridge would reopen to traffic next week after two years of repairs.",
-		"/council": "The Springfield council denied on Tuesday that the bridge repairs had gone over budget, a spokesman said.",
+		// Pages as long as news articles are, so the page-type stage
+		// takes them for articles.
+		"/bridge": "The mayor of Springfield said on Monday that the old bridge would reopen to traffic next week after two years of repairs.</p>" +
+			"<p>Engineers replaced the cables and the deck, and the city says the crossing will carry buses again from the first day.</p>" +
+			"<p>Shop owners on both banks welcomed the news, saying the closure had cost them a third of their trade since the works began.",
+		"/council": "The Springfield council denied on Tuesday that the bridge repairs had gone over budget, a spokesman said.</p>" +
+			"<p>Opposition members had claimed the works cost twice the sum voted in 2022, citing invoices they had seen.</p>" +
+			"<p>The spokesman said the invoices covered other projects and that the final accounts would be published next month.",
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", http.NotFound)
@@ -134,5 +142,43 @@ func TestFollow(t *testing.T) {
 	}
 	if code := run(t.Context(), []string{"follow", "remove", "--db", db, srv.URL + "/other.rss"}); code != 1 {
 		t.Fatalf("remove twice: exit %d", code)
+	}
+}
+
+// TestServeFollows: serve polls the subscriptions (adding one through the
+// API with the token) and stores their items, and --follow=false does not.
+func TestServeFollows(t *testing.T) {
+	srv, _ := newsSite(t)
+	db := filepath.Join(t.TempDir(), "s.db")
+	if code := run(t.Context(), []string{"follow", "add", "--allow-private", "--host-delay", "0", "--db", db, srv.URL + "/"}); code != 0 {
+		t.Fatalf("add: exit %d", code)
+	}
+	serve := func(follow string) (stop func()) {
+		ctx, cancel := context.WithCancel(t.Context())
+		done := make(chan int)
+		go func() {
+			done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--allow-private", "--host-delay", "0", "--follow=" + follow, "--db", db})
+		}()
+		return func() {
+			cancel()
+			if code := <-done; code != 0 {
+				t.Errorf("serve --follow=%s: exit %d", follow, code)
+			}
+		}
+	}
+	stop := serve("false")
+	time.Sleep(2 * time.Second)
+	stop()
+	if n := len(storedArticles(t, db)); n != 0 {
+		t.Fatalf("serve --follow=false stored %d articles", n)
+	}
+	stop = serve("true")
+	deadline := time.Now().Add(30 * time.Second)
+	for len(storedArticles(t, db)) < 2 && time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+	}
+	stop()
+	if n := len(storedArticles(t, db)); n != 2 {
+		t.Fatalf("serve stored %d articles, want the feed's 2", n)
 	}
 }

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"sync"
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
+	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -21,18 +23,14 @@ type httpIngester struct {
 }
 
 // newIngester returns the ingester behind POST /api/v1/articles.
-func newIngester(store news.Store) api.Ingester { return &httpIngester{store: store} }
+func newIngester(store news.Store) *httpIngester { return &httpIngester{store: store} }
 
 // Ingest implements api.Ingester.
 func (h *httpIngester) Ingest(ctx context.Context, name string, r io.Reader) (api.IngestSummary, error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if h.e == nil {
-		e, err := newEngine(ctx, h.store)
-		if err != nil {
-			return api.IngestSummary{}, err
-		}
-		h.e = e
+	if err := h.start(ctx); err != nil {
+		return api.IngestSummary{}, err
 	}
 	out := api.IngestSummary{Errors: []string{}}
 	rd := &ingest.Reader{}
@@ -52,4 +50,36 @@ func (h *httpIngester) Ingest(ctx context.Context, name string, r io.Reader) (ap
 		return out, fmt.Errorf("ingest %s: %w", name, err)
 	}
 	return out, nil
+}
+
+// start makes the engine on first use (it takes the store's writer lock);
+// h.mu is held.
+func (h *httpIngester) start(ctx context.Context) error {
+	if h.e != nil {
+		return nil
+	}
+	e, err := newEngine(ctx, h.store)
+	if err != nil {
+		return err
+	}
+	h.e = e
+	return nil
+}
+
+// ingestFollowed runs the documents a round of `serve`'s poller fetched
+// through the same engine as uploads, one at a time with them. Failures of
+// single documents are logged.
+func (h *httpIngester) ingestFollowed(ctx context.Context, src follow.Source, log *slog.Logger) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if err := h.start(ctx); err != nil {
+		return err
+	}
+	sum, err := h.e.run(ctx, source(src), func(err error) {
+		log.Warn("follow", "err", err)
+	}, nil)
+	if err == nil && sum.Read > 0 {
+		log.Info("follow ingest", "summary", sum.String())
+	}
+	return err
 }

@@ -12,16 +12,29 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/follow"
+	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/web"
 )
 
-const serveUsage = `usage: crosscheck serve [--addr ADDR] [--db PATH] [--token-file FILE] [--loadtest N]
+const serveUsage = `usage: crosscheck serve [--addr ADDR] [--db PATH] [--token-file FILE] [--follow=false] [--loadtest N]
 
 Serves the web UI and the JSON API (/api/v1, documented at /api/openapi.json)
-over the store. POST /api/v1/articles is enabled only with an ingest token,
-read from --token-file or $CROSSCHECK_TOKEN; clients send it as
-"Authorization: Bearer TOKEN". With --loadtest N the server listens on a free
+over the store. POST /api/v1/articles, and adding, pausing and removing
+subscriptions (/subscriptions, /api/v1/subscriptions), are enabled only with
+an ingest token, read from --token-file or $CROSSCHECK_TOKEN; clients send it
+as "Authorization: Bearer TOKEN".
+
+Unless --follow=false, serve also polls a SQLite store's subscriptions as
+'crosscheck follow run' does (docs/follow.md). Once a subscription is due,
+serve is the store's writer: 'crosscheck ingest' and 'follow run' into the
+same file are refused until serve stops, and while one of them runs serve
+logs that it cannot poll and tries again every minute. A PostgreSQL store's
+subscriptions are not polled by serve: there the assigner alone places
+articles in stories (fetching in the workers is still to come).
+
+With --loadtest N the server listens on a free
 loopback port, sends N requests to story pages and N to the API story call,
 prints p50/p95 and requests/s, and exits.
 
@@ -34,6 +47,8 @@ func runServe(ctx context.Context, args []string) error {
 	db := fs.String("db", defaultDB(), "store: a SQLite file path or a postgres:// URL ($CROSSCHECK_DB sets the default)")
 	tokenFile := fs.String("token-file", "", "file holding the ingest token (else $CROSSCHECK_TOKEN; none disables ingest)")
 	loadN := fs.Int("loadtest", 0, "run a bounded load test of N requests per endpoint on loopback, then exit")
+	follows := fs.Bool("follow", true, "poll the store's subscriptions (docs/follow.md)")
+	ff := addFetchFlags(fs)
 	fs.Usage = func() {
 		usageShown.Store(true)
 		fmt.Fprint(fs.Output(), serveUsage)
@@ -63,7 +78,17 @@ func runServe(ctx context.Context, args []string) error {
 	if *loadN > 0 {
 		return loadTest(ctx, store, *loadN)
 	}
-	srv, err := newServer(store, token, *addr, log)
+	fetcher, err := ff.fetcher()
+	if err != nil {
+		return err
+	}
+	fweb := &follow.Web{Fetch: fetcher, Reader: &ingest.Reader{}}
+	ing := newIngester(store)
+	cfg := web.Config{Store: store, Logger: log, Discoverer: fweb}
+	if token != "" {
+		cfg.Ingester, cfg.IngestToken = ing, token
+	}
+	h, err := web.New(cfg)
 	if err != nil {
 		return err
 	}
@@ -71,8 +96,53 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen: %w", err)
 	}
-	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", *db, "ingest", token != "")
-	return web.Serve(ctx, srv, ln)
+	subs, polls := store.(news.SubscriptionStore)
+	polls = polls && *follows
+	if _, embedded := store.(interface{ LockWriter() error }); polls && !embedded {
+		// PostgreSQL is the distributed mode's store, where the assigner
+		// alone places articles in stories: an engine in serve would be a
+		// second one.
+		log.Warn("follow: serve does not poll the subscriptions of a PostgreSQL store (docs/follow.md)")
+		polls = false
+	}
+	log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", *db, "ingest", token != "", "follow", polls)
+	// The poller stops with the server, and the server's answer is the
+	// command's (serveFollow never fails: it logs and retries).
+	sctx, stop := context.WithCancel(ctx)
+	defer stop()
+	followed := make(chan struct{})
+	go func() {
+		defer close(followed)
+		if polls {
+			serveFollow(sctx, &follow.Poller{Web: fweb, Store: subs}, ing, log)
+		}
+	}()
+	err = web.Serve(sctx, web.NewServer(*addr, h), ln)
+	stop()
+	<-followed
+	return err
+}
+
+// serveFollow polls subscriptions beside the server until ctx ends. A round
+// that fails (the store; on SQLite, most often another process holding the
+// writer lock) is logged and tried again a minute later: the server goes on.
+func serveFollow(ctx context.Context, p *follow.Poller, ing *httpIngester, log *slog.Logger) {
+	ingestFn := func(ctx context.Context, src follow.Source) error { return ing.ingestFollowed(ctx, src, log) }
+	report := func(res follow.RoundResult) { log.Info("follow round", "result", res.String()) }
+	for {
+		err := p.Run(ctx, ingestFn, report)
+		if ctx.Err() != nil {
+			return
+		}
+		log.Error("follow: subscriptions not polled; trying again in a minute (or serve --follow=false)", "err", err)
+		t := time.NewTimer(time.Minute)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		}
+	}
 }
 
 // newServer builds the HTTP server over store: UI, API and, when token is

@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/fetch"
+	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/nats"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -104,8 +106,11 @@ func runWorker(ctx context.Context, args []string) error {
 		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), `usage: crosscheck worker --db postgres://... --queue nats://... [flags]
 
-Consumes documents published by 'crosscheck ingest --queue', analyses each,
-saves it and announces new and updated articles to 'crosscheck assign'.
+Consumes documents published by 'crosscheck ingest --queue' (and
+'follow run --queue'), analyses each, saves it and announces new and updated
+articles to 'crosscheck assign'. With --follow it also polls the store's
+subscriptions (claiming each from PostgreSQL, so that no two workers poll
+one at once) and publishes what it fetches to the workers.
 Run as many workers as you like; stop with SIGINT or SIGTERM.
 
 flags:`)
@@ -114,7 +119,13 @@ flags:`)
 	db := dbFlag(fs)
 	queue := queueFlag(fs)
 	workers := fs.Int("workers", 1, "documents analysed at once in this process")
+	follows := fs.Bool("follow", false, "poll the store's subscriptions too (docs/follow.md)")
+	ff := addFetchFlags(fs)
 	if err := fs.Parse(reorder(fs, args)); err != nil {
+		return err
+	}
+	fetcher, err := ff.fetcher()
+	if err != nil {
 		return err
 	}
 	store, err := openStore(ctx, *db)
@@ -132,6 +143,20 @@ flags:`)
 		return err
 	}
 	w := &worker{e: we, q: q, log: slog.Default()}
+	var polled chan struct{}
+	if *follows {
+		p, err := workerPoller(store, fetcher)
+		if err != nil {
+			return err
+		}
+		fctx, stop := context.WithCancel(ctx)
+		polled = make(chan struct{})
+		defer func() { stop(); <-polled }()
+		go func() {
+			defer close(polled)
+			pollIntoQueue(fctx, p, q, w.log)
+		}()
+	}
 	err = consumeAll(ctx, max(*workers, 1), q, subjectDocuments, w.handle)
 	fmt.Fprintf(os.Stderr, "worker: new %d, unchanged %d, updated %d, failed %d\n",
 		w.counts[news.New].Load(), w.counts[news.Unchanged].Load(), w.counts[news.Updated].Load(), w.failed.Load())
@@ -359,3 +384,34 @@ func (s *storyAssigner) handle(ctx context.Context, data []byte) error {
 
 // errQueueRequired is returned when a distributed command lacks --queue.
 var errQueueRequired = errors.New("--queue is required")
+
+// workerPoller is the poller of `worker --follow`: it claims subscriptions
+// with a lease, so that any number of workers share them.
+func workerPoller(store news.Store, fetcher *fetch.Fetcher) (*follow.Poller, error) {
+	subs, err := subscriptionStore(store)
+	if err != nil {
+		return nil, err
+	}
+	return &follow.Poller{Web: &follow.Web{Fetch: fetcher, Reader: &ingest.Reader{}}, Store: subs, Lease: 30 * time.Minute}, nil
+}
+
+// pollIntoQueue polls until ctx ends, publishing what it fetches; a failed
+// round is logged and tried again a minute later.
+func pollIntoQueue(ctx context.Context, p *follow.Poller, q news.Queue, log *slog.Logger) {
+	ingestFn := publishFollowed(q, func(f ingest.Failure) { log.Warn("follow", "err", f.Error()) }, func(int) {})
+	report := func(res follow.RoundResult) { log.Info("follow round", "result", res.String()) }
+	for {
+		err := p.Run(ctx, ingestFn, report)
+		if ctx.Err() != nil {
+			return
+		}
+		log.Error("follow: subscriptions not polled; trying again in a minute", "err", err)
+		t := time.NewTimer(time.Minute)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-t.C:
+		}
+	}
+}

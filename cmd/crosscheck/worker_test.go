@@ -268,3 +268,110 @@ func TestDistributedKeepsNonArticlesOut(t *testing.T) {
 		}
 	}
 }
+
+// Following in the distributed mode: two `follow run --queue` at once
+// (claiming from PostgreSQL) fetch each page once and publish it to the
+// workers; worker and assigner store and place both articles.
+func TestDistributedFollow(t *testing.T) {
+	db := pgtest.DSN(t)
+	queue := natstest.URL() + "?namespace=" + natstest.Namespace(t)
+	srv, hits := newsSite(t)
+	fetch := []string{"--allow-private", "--host-delay", "0", "--db", db}
+	if code := run(t.Context(), append([]string{"follow", "add", srv.URL + "/", srv.URL + "/other.rss"}, fetch...)); code != 0 {
+		t.Fatalf("add: exit %d", code)
+	}
+	rounds := make(chan int, 2)
+	for range 2 {
+		go func() {
+			rounds <- run(t.Context(), append([]string{"follow", "run", "--once", "--quiet", "--queue", queue}, fetch...))
+		}()
+	}
+	for range 2 {
+		if code := <-rounds; code != 0 {
+			t.Fatalf("follow run: exit %d", code)
+		}
+	}
+	if hits("/bridge") != 1 || hits("/council") != 1 {
+		t.Fatalf("pages fetched %d and %d times, want once each", hits("/bridge"), hits("/council"))
+	}
+
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	exits := make(chan int, 2)
+	go func() { exits <- run(ctx, []string{"worker", "--db", db, "--queue", queue}) }()
+	go func() { exits <- run(ctx, []string{"assign", "--db", db, "--queue", queue}) }()
+	s, err := openStore(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		list, err := s.Articles(t.Context(), news.ListOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) == 2 && allPlaced(t, s, list) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out; stored %+v", list)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	cancel()
+	for range 2 {
+		if code := <-exits; code != 0 {
+			t.Errorf("process exit %d", code)
+		}
+	}
+}
+
+// worker --follow: two workers poll the subscriptions between them (each
+// page fetched once) and analyse what they fetched.
+func TestWorkersFollow(t *testing.T) {
+	db := pgtest.DSN(t)
+	queue := natstest.URL() + "?namespace=" + natstest.Namespace(t)
+	srv, hits := newsSite(t)
+	fetch := []string{"--allow-private", "--host-delay", "0", "--db", db}
+	if code := run(t.Context(), append([]string{"follow", "add", srv.URL + "/", srv.URL + "/other.rss"}, fetch...)); code != 0 {
+		t.Fatalf("add: exit %d", code)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	exits := make(chan int, 3)
+	for range 2 {
+		go func() {
+			exits <- run(ctx, append([]string{"worker", "--follow", "--queue", queue}, fetch...))
+		}()
+	}
+	go func() { exits <- run(ctx, []string{"assign", "--db", db, "--queue", queue}) }()
+	s, err := openStore(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		list, err := s.Articles(t.Context(), news.ListOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(list) == 2 && allPlaced(t, s, list) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out; stored %+v", list)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	cancel()
+	for range 3 {
+		if code := <-exits; code != 0 {
+			t.Errorf("process exit %d", code)
+		}
+	}
+	if hits("/bridge") != 1 || hits("/council") != 1 {
+		t.Errorf("pages fetched %d and %d times, want once each", hits("/bridge"), hits("/council"))
+	}
+}

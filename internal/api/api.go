@@ -33,6 +33,9 @@ type Options struct {
 	// Ingester stores uploaded articles; nil or an empty Token disables ingest.
 	Ingester Ingester
 	Token    string
+	// Discoverer finds the feed to subscribe to for POST
+	// /api/v1/subscriptions (which also needs Token); nil disables adding.
+	Discoverer Discoverer
 	// MaxIngestBytes bounds an ingest request body; 0 means 32 MiB.
 	MaxIngestBytes int64
 	Logger         *slog.Logger
@@ -40,13 +43,14 @@ type Options struct {
 
 // API serves the JSON endpoints; build it with New.
 type API struct {
-	store     news.Store
-	catalog   Catalog
-	ingester  Ingester
-	token     string
-	maxIngest int64
-	log       *slog.Logger
-	jobs      jobs // uploads ingested in the background
+	store      news.Store
+	catalog    Catalog
+	ingester   Ingester
+	token      string
+	discoverer Discoverer
+	maxIngest  int64
+	log        *slog.Logger
+	jobs       jobs // uploads ingested in the background
 }
 
 // New returns the API over opt.Store.
@@ -54,7 +58,7 @@ func New(opt Options) (*API, error) {
 	if opt.Store == nil {
 		return nil, errors.New("api: no store")
 	}
-	a := &API{store: opt.Store, catalog: opt.Catalog, ingester: opt.Ingester, token: opt.Token,
+	a := &API{store: opt.Store, catalog: opt.Catalog, ingester: opt.Ingester, token: opt.Token, discoverer: opt.Discoverer,
 		maxIngest: opt.MaxIngestBytes, log: opt.Logger}
 	if a.catalog == nil {
 		a.catalog = NewViewCatalog(opt.Store, 0)
@@ -94,6 +98,11 @@ func (a *API) Routes() []Route {
 		{"GET", "/api/v1/entities/{id}", a.json(a.entity)},
 		{"GET", "/api/v1/quotes", a.json(a.quotes)},
 		{"GET", "/api/v1/search", a.json(a.search)},
+		{"GET", "/api/v1/subscriptions", a.json(a.subscriptions)},
+		{"POST", "/api/v1/subscriptions", a.json(a.addSubscription)},
+		{"DELETE", "/api/v1/subscriptions", a.json(a.removeSubscription)},
+		{"POST", "/api/v1/subscriptions/pause", a.json(a.pauseSubscription(true))},
+		{"POST", "/api/v1/subscriptions/resume", a.json(a.pauseSubscription(false))},
 	}
 }
 

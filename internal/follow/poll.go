@@ -58,6 +58,14 @@ type Poller struct {
 	// round (default 100): a first poll of a large sitemap is spread over
 	// rounds instead of holding the others up for hours.
 	MaxItems int
+	// Lease, when set and Store is a news.SubscriptionClaimer, makes the
+	// poller claim the due subscriptions (at most ClaimLimit a round,
+	// default 100) instead of listing them, so that pollers sharing a store
+	// (PostgreSQL) never poll one subscription at once. A claimed
+	// subscription whose round fails or is killed is due again when the
+	// lease ends.
+	Lease      time.Duration
+	ClaimLimit int
 	// Now and Rand (a number in [0, 1) for jitter) are the clock and the
 	// randomness; time.Now and math/rand/v2 by default.
 	Now  func() time.Time
@@ -79,6 +87,9 @@ func (p *Poller) defaults() {
 	}
 	if p.Parallel <= 0 {
 		p.Parallel = 8
+	}
+	if p.ClaimLimit <= 0 {
+		p.ClaimLimit = 100
 	}
 	if p.Now == nil {
 		p.Now = time.Now
@@ -127,7 +138,7 @@ type poll struct {
 func (p *Poller) Round(ctx context.Context, ingestFn Ingest) (RoundResult, error) {
 	p.defaults()
 	var res RoundResult
-	due, err := p.Store.DueSubscriptions(ctx, p.Now())
+	due, err := p.due(ctx)
 	if err != nil || len(due) == 0 {
 		return res, err
 	}
@@ -206,6 +217,15 @@ func (p *Poller) Round(ctx context.Context, ingestFn Ingest) (RoundResult, error
 		}
 	}
 	return res, nil
+}
+
+// due lists the subscriptions to poll in this round, claiming them when
+// the poller has a lease and the store can.
+func (p *Poller) due(ctx context.Context) ([]news.Subscription, error) {
+	if cl, ok := p.Store.(news.SubscriptionClaimer); ok && p.Lease > 0 {
+		return cl.ClaimDueSubscriptions(ctx, p.Now(), p.Lease, p.ClaimLimit)
+	}
+	return p.Store.DueSubscriptions(ctx, p.Now())
 }
 
 // polled is what polling one subscription gave: its outcome, its

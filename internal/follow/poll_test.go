@@ -469,3 +469,50 @@ func TestSubscriptionsPolledInParallel(t *testing.T) {
 		}
 	}
 }
+
+// TestPollersSharingAStore: two pollers claiming from one store at the same
+// time poll each subscription once between them.
+func TestPollersSharingAStore(t *testing.T) {
+	s := newSite(t)
+	h := newHarness(t, testFetcher())
+	const n = 12
+	for i := range n {
+		p := fmt.Sprintf("/a%d", i)
+		s.serve(p, "text/html", articlePage(fmt.Sprintf("Story %d", i)))
+		s.serve(fmt.Sprintf("/feed%d", i), "application/rss+xml", rss(fmt.Sprintf("Feed %d", i), p))
+		h.subscribe(s.URL+fmt.Sprintf("/feed%d", i), news.KindFeed)
+	}
+	var mu sync.Mutex
+	polled, docs := 0, 0
+	var wg sync.WaitGroup
+	for range 2 {
+		p := &follow.Poller{Web: web(testFetcher()), Store: h.store, Now: func() time.Time { return h.now },
+			Rand: func() float64 { return 0.5 }, Lease: 30 * time.Minute, ClaimLimit: 2, Parallel: 2}
+		wg.Go(func() {
+			for {
+				res, err := p.Round(t.Context(), func(ctx context.Context, src follow.Source) error {
+					return src(ctx, func(news.Document) error { mu.Lock(); docs++; mu.Unlock(); return nil }, func(ingest.Failure) {})
+				})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if res.Polled == 0 {
+					return
+				}
+				mu.Lock()
+				polled += res.Polled
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if polled != n || docs != n {
+		t.Errorf("polled %d, documents %d, want %d each", polled, docs, n)
+	}
+	for i := range n {
+		if c := s.count(fmt.Sprintf("/feed%d", i)); c != 1 {
+			t.Errorf("feed %d fetched %d times", i, c)
+		}
+	}
+}

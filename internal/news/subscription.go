@@ -74,3 +74,17 @@ type SubscriptionStore interface {
 	// will never be, and are not fetched again.
 	MarkSeen(ctx context.Context, keys []string) error
 }
+
+// SubscriptionClaimer is a SubscriptionStore that several pollers (follow
+// runs, on one machine or many) can share without two of them polling the
+// same subscription at once. Implemented by the PostgreSQL store (row locks
+// skipped, not waited for) and the SQLite store (one writer at a time).
+type SubscriptionClaimer interface {
+	// ClaimDueSubscriptions takes up to limit of the subscriptions
+	// DueSubscriptions lists, in its order, and in the same transaction
+	// moves their next poll to now+lease, so that no claimer gets them again
+	// before UpdateSubscription saves the poll's outcome or the lease ends
+	// (a poller that died). The subscriptions are returned as they were
+	// before the claim.
+	ClaimDueSubscriptions(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Subscription, error)
+}

@@ -182,3 +182,42 @@ func (s *Store) MarkSeen(ctx context.Context, keys []string) error {
 	}
 	return tx.Commit()
 }
+
+var _ news.SubscriptionClaimer = (*Store)(nil)
+
+// ClaimDueSubscriptions implements news.SubscriptionClaimer.
+func (s *Store) ClaimDueSubscriptions(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]news.Subscription, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("claim subscriptions: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions
+		WHERE NOT paused AND (next_poll IS NULL OR next_poll <= $1)
+		ORDER BY next_poll NULLS FIRST, url LIMIT $2 FOR UPDATE SKIP LOCKED`, now.UTC(), limit)
+	if err != nil {
+		return nil, fmt.Errorf("claim subscriptions: %w", err)
+	}
+	var out []news.Subscription
+	for rows.Next() {
+		sub, err := scanSubscription(rows)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("claim subscriptions: %w", err)
+		}
+		out = append(out, sub)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("claim subscriptions: %w", err)
+	}
+	for _, sub := range out {
+		if _, err := tx.ExecContext(ctx, `UPDATE subscriptions SET next_poll = $1 WHERE url = $2`, now.Add(lease).UTC(), sub.URL); err != nil {
+			return nil, fmt.Errorf("claim subscriptions: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("claim subscriptions: %w", err)
+	}
+	return out, nil
+}

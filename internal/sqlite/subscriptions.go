@@ -196,3 +196,42 @@ func (s *Store) MarkSeen(ctx context.Context, keys []string) error {
 	}
 	return tx.Commit()
 }
+
+var _ news.SubscriptionClaimer = (*Store)(nil)
+
+// ClaimDueSubscriptions implements news.SubscriptionClaimer.
+func (s *Store) ClaimDueSubscriptions(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]news.Subscription, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("claim subscriptions: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT `+subscriptionColumns+` FROM subscriptions
+		WHERE paused = 0 AND (next_poll IS NULL OR next_poll <= ?)
+		ORDER BY COALESCE(next_poll, 0), url LIMIT ?`, now.Unix(), limit)
+	if err != nil {
+		return nil, fmt.Errorf("claim subscriptions: %w", err)
+	}
+	var out []news.Subscription
+	for rows.Next() {
+		sub, err := scanSubscription(rows)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("claim subscriptions: %w", err)
+		}
+		out = append(out, sub)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("claim subscriptions: %w", err)
+	}
+	for _, sub := range out {
+		if _, err := tx.ExecContext(ctx, `UPDATE subscriptions SET next_poll = ? WHERE url = ?`, now.Add(lease).Unix(), sub.URL); err != nil {
+			return nil, fmt.Errorf("claim subscriptions: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("claim subscriptions: %w", err)
+	}
+	return out, nil
+}

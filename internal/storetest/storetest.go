@@ -5,6 +5,8 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -29,6 +31,7 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"DirtyStories", testDirty},
 		{"MergedStories", testMerged},
 		{"Subscriptions", testSubscriptions},
+		{"ClaimSubscriptions", testClaimSubscriptions},
 		{"SubscriptionMoved", testSubscriptionMoved},
 		{"SeenItems", testSeenItems},
 		{"PageType", testPageType},
@@ -527,5 +530,82 @@ func testPageType(t *testing.T, ctx context.Context, s news.Store) {
 	}
 	if one.PageType != news.PageArticle || one.PageTypeWhy != "article: 9 words" {
 		t.Errorf("revision's page type %q %q", one.PageType, one.PageTypeWhy)
+	}
+}
+
+// testClaimSubscriptions: two claimers taking due subscriptions at the same
+// time never get the same one, between them get every due one, and never
+// a paused one or one not due; a claim lasts until the lease ends.
+func testClaimSubscriptions(t *testing.T, ctx context.Context, s news.Store) {
+	ss := subscriptions(t, s)
+	cl, ok := s.(news.SubscriptionClaimer)
+	if !ok {
+		t.Skip("the store cannot share subscriptions between pollers")
+	}
+	now := time.Now().UTC().Truncate(time.Second)
+	const n = 40
+	for i := range n {
+		sub := &news.Subscription{URL: fmt.Sprintf("https://s%02d.example/feed", i), Kind: news.KindFeed, NextPoll: now.Add(-time.Duration(i) * time.Minute)}
+		if _, err := ss.AddSubscription(ctx, sub); err != nil {
+			t.Fatal(err)
+		}
+	}
+	later := &news.Subscription{URL: "https://later.example/feed", Kind: news.KindFeed, NextPoll: now.Add(time.Hour)}
+	paused := &news.Subscription{URL: "https://paused.example/feed", Kind: news.KindFeed}
+	for _, sub := range []*news.Subscription{later, paused} {
+		if _, err := ss.AddSubscription(ctx, sub); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := ss.SetPaused(ctx, paused.URL, true); err != nil {
+		t.Fatal(err)
+	}
+	// The first claim takes the longest overdue first.
+	first, err := cl.ClaimDueSubscriptions(ctx, now, 10*time.Minute, 2)
+	if err != nil || len(first) != 2 || first[0].URL != "https://s39.example/feed" || first[1].URL != "https://s38.example/feed" {
+		t.Fatalf("first claim: %+v %v", first, err)
+	}
+	var mu sync.Mutex
+	claimed := map[string]int{first[0].URL: 1, first[1].URL: 1}
+	var wg sync.WaitGroup
+	errs := make(chan error, 2)
+	for range 2 {
+		wg.Go(func() {
+			for {
+				got, err := cl.ClaimDueSubscriptions(ctx, now, 10*time.Minute, 3)
+				if err != nil {
+					errs <- err
+					return
+				}
+				if len(got) == 0 {
+					return
+				}
+				mu.Lock()
+				for _, sub := range got {
+					claimed[sub.URL]++
+				}
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if len(claimed) != n {
+		t.Errorf("%d subscriptions claimed, want %d", len(claimed), n)
+	}
+	for u, k := range claimed {
+		if k != 1 || u == later.URL || u == paused.URL {
+			t.Errorf("%s claimed %d times", u, k)
+		}
+	}
+	// Claimed ones are not due until the lease ends.
+	if due, _ := ss.DueSubscriptions(ctx, now.Add(9*time.Minute)); len(due) != 0 {
+		t.Errorf("due during the lease: %d", len(due))
+	}
+	if due, _ := ss.DueSubscriptions(ctx, now.Add(11*time.Minute)); len(due) != n {
+		t.Errorf("due after the lease: %d, want %d", len(due), n)
 	}
 }

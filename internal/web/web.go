@@ -43,8 +43,12 @@ type Config struct {
 	// Catalog lists entities and quotes; nil means an api.ViewCatalog.
 	Catalog api.Catalog
 	// Ingester and IngestToken enable POST /api/v1/articles; both are needed.
-	Ingester       api.Ingester
-	IngestToken    string
+	Ingester    api.Ingester
+	IngestToken string
+	// Discoverer finds the feed to subscribe to at a URL; with IngestToken
+	// it enables adding subscriptions (POST /api/v1/subscriptions and the
+	// form of /subscriptions). Pausing and removing need only the token.
+	Discoverer     api.Discoverer
 	MaxBodyBytes   int64 // request bodies other than ingest; 0 means DefaultMaxBody
 	MaxIngestBytes int64 // 0 means the API's default (32 MiB)
 	Logger         *slog.Logger
@@ -69,11 +73,12 @@ func New(cfg Config) (http.Handler, error) {
 		cfg.MaxBodyBytes = DefaultMaxBody
 	}
 	a, err := api.New(api.Options{Store: cfg.Store, Catalog: cfg.Catalog, Ingester: cfg.Ingester,
-		Token: cfg.IngestToken, MaxIngestBytes: cfg.MaxIngestBytes, Logger: cfg.Logger})
+		Token: cfg.IngestToken, Discoverer: cfg.Discoverer, MaxIngestBytes: cfg.MaxIngestBytes, Logger: cfg.Logger})
 	if err != nil {
 		return nil, err
 	}
 	u, err := newUI(cfg.Store, a.Catalog(), cfg.Logger)
+	u.token, u.discoverer = cfg.IngestToken, cfg.Discoverer
 	if err != nil {
 		return nil, err
 	}
@@ -178,6 +183,9 @@ type ui struct {
 	log     *slog.Logger
 	tmpls   map[string]*template.Template
 	static  http.Handler
+	// token and discoverer guard and serve the subscriptions form.
+	token      string
+	discoverer api.Discoverer
 
 	mu       sync.Mutex
 	rendered map[string]renderedPage // by request URL
@@ -234,6 +242,8 @@ func (u *ui) routes() []api.Route {
 		{Method: "GET", Pattern: "/entities", Handler: u.page(u.entitiesPage)},
 		{Method: "GET", Pattern: "/entities/{id}", Handler: u.page(u.entityPage)},
 		{Method: "GET", Pattern: "/search", Handler: u.page(u.searchPage)},
+		{Method: "GET", Pattern: "/subscriptions", Handler: u.page(u.subscriptionsPage)},
+		{Method: "POST", Pattern: "/subscriptions", Handler: u.page(u.changeSubscriptions)},
 		{Method: "GET", Pattern: "/static/", Handler: u.static},
 		{Method: "GET", Pattern: "/healthz", Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
