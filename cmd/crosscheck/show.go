@@ -12,6 +12,7 @@ import (
 	"sync"
 	"text/tabwriter"
 
+	"github.com/crosscheck-news/crosscheck/internal/api"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/story"
 	"github.com/crosscheck-news/crosscheck/internal/words"
@@ -300,30 +301,48 @@ func runStory(ctx context.Context, args []string) error {
 }
 
 func runSearch(ctx context.Context, args []string) error {
-	fs := newFlags("search", "search QUERY [--json] [--limit N]")
+	fs := newFlags("search", "search QUERY [--source OUTLET] [--from DAY] [--to DAY] [--json] [--limit N]")
 	asJSON := fs.Bool("json", false, "print JSON")
 	limit := fs.Int("limit", 20, "at most N results")
+	source := fs.String("source", "", "only articles from this outlet (case-insensitive)")
+	from := fs.String("from", "", "only articles published on or after this day (YYYY-MM-DD)")
+	to := fs.String("to", "", "only articles published on or before this day (YYYY-MM-DD)")
+	opt := news.SearchOptions{}
 	check := func() error {
 		if strings.TrimSpace(strings.Join(fs.Args(), " ")) == "" {
 			return errors.New("empty search: give words to look for")
 		}
-		return nil
+		var err error
+		opt.From, opt.To, err = api.DateRange(*from, *to)
+		opt.Source, opt.Limit = strings.TrimSpace(*source), *limit
+		return err
 	}
 	return withCheckedStore(ctx, fs, args, -1, check, func(s news.Store) error {
 		q := strings.TrimSpace(strings.Join(fs.Args(), " "))
-		hits, err := s.Search(ctx, q, *limit)
+		res, err := s.Search(ctx, q, opt)
 		if err != nil {
 			return err
 		}
+		hits := res.Hits
 		if *asJSON {
 			return writeJSON(os.Stdout, hits)
 		}
+		where := ""
+		if opt.Source != "" {
+			where += " from " + opt.Source
+		}
+		if *from != "" {
+			where += " since " + *from
+		}
+		if *to != "" {
+			where += " until " + *to
+		}
 		if len(hits) == 0 {
-			fmt.Printf("No article matches %q.\n", q)
-		} else if len(hits) == *limit {
-			fmt.Printf("The first %s matching %q (--limit shows more):\n", words.Count(len(hits), "article"), q)
+			fmt.Printf("No article matches %q%s.\n", q, where)
+		} else if len(hits) < res.Total {
+			fmt.Printf("%s matching %q%s; the first %d (--limit shows more):\n", words.Count(res.Total, "article"), q, where, len(hits))
 		} else {
-			fmt.Printf("%s matching %q:\n", words.Count(len(hits), "article"), q)
+			fmt.Printf("%s matching %q%s:\n", words.Count(res.Total, "article"), q, where)
 		}
 		tty := isTerminal(os.Stdout)
 		for i, h := range hits {

@@ -79,8 +79,11 @@ type ArticleStore interface {
 	Articles(ctx context.Context, opt ListOptions) ([]ArticleSummary, error)
 	// ArticlesByID returns full articles in the order of ids; unknown ids are skipped.
 	ArticlesByID(ctx context.Context, ids []string) ([]*Article, error)
-	// Search ranks articles by full-text relevance to query.
-	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	// Search ranks articles by full-text relevance to query, read as
+	// ParseQuery reads it, among the articles opt lets through, and counts
+	// every match. Odd input is never an error: a query without a positive
+	// term matches nothing.
+	Search(ctx context.Context, query string, opt SearchOptions) (SearchResult, error)
 }
 
 // StoryStore stores story membership and computed story views.

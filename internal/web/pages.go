@@ -238,22 +238,38 @@ func (u *ui) entityPage(r *http.Request) (*page, error) {
 }
 
 func (u *ui) searchPage(r *http.Request) (*page, error) {
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	v := r.URL.Query()
+	q := strings.TrimSpace(v.Get("q"))
 	p := &page{tmpl: "search", Title: "Search", Query: q}
+	body := searchBody{Query: q, Source: strings.TrimSpace(v.Get("source")), From: v.Get("from"), To: v.Get("to")}
+	p.Body = &body
 	if q == "" {
-		p.Body = struct{ Hits []news.SearchHit }{}
 		return p, nil
 	}
 	if len(q) > api.MaxQuery {
 		return nil, api.Errorf(http.StatusBadRequest, "query longer than %d bytes", api.MaxQuery)
 	}
-	hits, err := u.store.Search(r.Context(), q, pageSize)
+	opt, err := api.SearchOptions(r)
+	if err != nil {
+		return nil, err
+	}
+	opt.Limit = pageSize
+	res, err := u.store.Search(r.Context(), q, opt)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	p.Title = "Search: " + q
-	p.Body = struct{ Hits []news.SearchHit }{hits}
+	body.Searched, body.Hits, body.Total = true, res.Hits, res.Total
 	return p, nil
+}
+
+// searchBody is what the search page shows: the form as submitted, and the
+// best hits out of Total.
+type searchBody struct {
+	Query, Source, From, To string
+	Searched                bool
+	Hits                    []news.SearchHit
+	Total                   int
 }
 
 // entityID is the id the entity pages use: the entity's own, else one made
