@@ -225,21 +225,35 @@ func clip(s string, n int) string {
 }
 
 func runStories(ctx context.Context, args []string) error {
-	fs := newFlags("stories", "stories [--json] [--sort size|fresh] [--limit N] [--offset N]")
+	fs := newFlags("stories", "stories [--json] [--sort size|fresh|growth] [--source OUTLET] [--from DAY] [--to DAY] [--limit N] [--offset N]")
 	asJSON := fs.Bool("json", false, "print JSON")
-	sortBy := fs.String("sort", "size", "order: size or fresh")
+	sortBy := fs.String("sort", "size", "order: size (articles), fresh (latest article) or growth (articles ingested in the last 24 hours)")
+	source := fs.String("source", "", "only stories with an article from this outlet (case-insensitive)")
+	from := fs.String("from", "", "only stories with an article published on or after this day (YYYY-MM-DD)")
+	to := fs.String("to", "", "only stories with an article published on or before this day (YYYY-MM-DD)")
 	limit := fs.Int("limit", 0, "at most N stories (0: all)")
 	offset := fs.Int("offset", 0, "skip the first N stories")
-	return withStore(ctx, fs, args, 0, func(s news.Store) error {
-		if *sortBy != "size" && *sortBy != "fresh" {
-			return fmt.Errorf("--sort must be size or fresh, not %q", *sortBy)
+	opt := news.ListOptions{}
+	check := func() error {
+		if *sortBy != "size" && *sortBy != "fresh" && *sortBy != "growth" {
+			return fmt.Errorf("--sort must be size, fresh or growth, not %q", *sortBy)
 		}
-		list, err := s.Stories(ctx, news.ListOptions{Limit: *limit, Offset: *offset, Sort: *sortBy})
+		var err error
+		opt.From, opt.To, err = api.DateRange(*from, *to)
+		opt.Source, opt.Sort, opt.Limit, opt.Offset = strings.TrimSpace(*source), *sortBy, *limit, *offset
+		return err
+	}
+	return withCheckedStore(ctx, fs, args, 0, check, func(s news.Store) error {
+		list, err := s.Stories(ctx, opt)
 		if err != nil {
 			return err
 		}
 		if *asJSON {
 			return writeJSON(os.Stdout, list)
+		}
+		if len(list) == 0 && (opt.Source != "" || *from != "" || *to != "") {
+			_, err := fmt.Println("No story matches these filters.")
+			return err
 		}
 		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tARTICLES\tSOURCES\tFIRST\tLAST\tTITLE")

@@ -326,7 +326,11 @@ func fetch[T any](r *http.Request, opt news.ListOptions, list func(news.ListOpti
 }
 
 func (a *API) stories(r *http.Request) (any, error) {
-	opt, err := ListParams(r, "size", "fresh")
+	opt, err := ListParams(r, "size", "fresh", "growth")
+	if err != nil {
+		return nil, err
+	}
+	opt, err = StoryFilters(r, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -498,6 +502,14 @@ func DateRange(from, to string) (start, end time.Time, err error) {
 		return start, end, fmt.Errorf("from %s is after to %s", from, to)
 	}
 	return start, end, nil
+}
+
+// StoryFilters adds to opt the filters of a stories request: source, from
+// and to, as for a search.
+func StoryFilters(r *http.Request, opt news.ListOptions) (news.ListOptions, error) {
+	so, err := SearchOptions(r)
+	opt.Source, opt.From, opt.To = so.Source, so.From, so.To
+	return opt, err
 }
 
 // SearchOptions reads the filters of a search request: source, from and to.

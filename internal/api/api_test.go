@@ -77,6 +77,8 @@ func TestStatusCodes(t *testing.T) {
 		{"/api/v1/stories", 200},
 		{"/api/v1/stories?sort=fresh&limit=1&offset=1", 200},
 		{"/api/v1/stories?sort=alpha", 400},
+		{"/api/v1/stories?sort=growth&source=harbor+ledger&from=2024-01-01&to=2024-12-31", 200},
+		{"/api/v1/stories?from=2024-13-01", 400},
 		{"/api/v1/stories?limit=0", 400},
 		{"/api/v1/stories?limit=501", 400},
 		{"/api/v1/stories?offset=-1", 400},

@@ -7,6 +7,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 	"sync"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -246,17 +247,41 @@ func (s *Store) StoryArticles(_ context.Context, storyID string) ([]string, erro
 
 // Stories lists stories sorted by size (default) or freshness.
 func (s *Store) Stories(_ context.Context, opt news.ListOptions) ([]news.Story, error) {
+	since := opt.GrowthSince
+	if since.IsZero() {
+		since = time.Now().Add(-24 * time.Hour)
+	}
 	s.mu.RLock()
 	out := make([]news.Story, 0, len(s.stories))
+	growth := map[string]int{}
+	from := map[string]bool{}
+	for id, sid := range s.storyOf {
+		a := s.articles[id]
+		if !a.Ingested.Before(since) {
+			growth[sid]++
+		}
+		if opt.Source != "" && strings.EqualFold(a.Source, opt.Source) {
+			from[sid] = true
+		}
+	}
 	for _, st := range s.stories {
+		if opt.Source != "" && !from[st.ID] ||
+			!opt.From.IsZero() && (st.LastPublished.IsZero() || st.LastPublished.Before(opt.From)) ||
+			!opt.To.IsZero() && (st.FirstPublished.IsZero() || !st.FirstPublished.Before(opt.To)) {
+			continue
+		}
 		out = append(out, *st)
 	}
 	s.mu.RUnlock()
 	slices.SortFunc(out, func(a, b news.Story) int {
-		if opt.Sort == "fresh" {
-			return cmp.Or(b.LastPublished.Compare(a.LastPublished), cmp.Compare(a.ID, b.ID))
+		size := cmp.Or(cmp.Compare(b.ArticleCount, a.ArticleCount), b.LastPublished.Compare(a.LastPublished), cmp.Compare(a.ID, b.ID))
+		switch opt.Sort {
+		case "fresh":
+			return cmp.Or(b.LastPublished.Compare(a.LastPublished), cmp.Compare(b.ArticleCount, a.ArticleCount), cmp.Compare(a.ID, b.ID))
+		case "growth":
+			return cmp.Or(cmp.Compare(growth[b.ID], growth[a.ID]), size)
 		}
-		return cmp.Or(cmp.Compare(b.ArticleCount, a.ArticleCount), cmp.Compare(a.ID, b.ID))
+		return size
 	})
 	return page(out, opt), nil
 }

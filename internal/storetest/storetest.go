@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"SearchSyntax", testSearchSyntax},
 		{"SearchFilters", testSearchFilters},
 		{"Stories", testStories},
+		{"StoryListing", testStoryListing},
 		{"Batches", testBatches},
 		{"DirtyStories", testDirty},
 		{"MergedStories", testMerged},
@@ -278,6 +279,63 @@ func contains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// Stories filter by outlet and publication span, and sort by size,
+// freshness or growth (articles ingested since a time).
+func testStoryListing(t *testing.T, ctx context.Context, s news.Store) {
+	old := time.Now().Add(-10 * 24 * time.Hour).UTC().Truncate(time.Second)
+	for _, st := range []struct {
+		id, source string
+		days       []int
+		recent     bool
+	}{
+		{"big", "Daily", []int{1, 2, 3}, false},
+		{"fresh", "Herald", []int{20}, false},
+		{"growing", "Wire", []int{5, 6}, true},
+	} {
+		v := news.NewStoryView(st.id, st.id)
+		for _, d := range st.days {
+			a := article(fmt.Sprintf("https://e.com/%s/%d", st.id, d), st.id, fmt.Sprint("Text ", st.id, d), d)
+			a.Source = st.source
+			if !st.recent {
+				a.Ingested = old
+			}
+			mustSave(t, ctx, s, a, news.New)
+			if err := s.SetStory(ctx, a.ID, st.id); err != nil {
+				t.Fatal(err)
+			}
+			v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Title: a.Title, Source: a.Source, Published: a.Published})
+		}
+		if err := s.SaveView(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := func(d int) time.Time { return time.Date(2022, 9, d, 0, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		opt  news.ListOptions
+		want []string
+	}{
+		{news.ListOptions{}, []string{"big", "growing", "fresh"}},
+		{news.ListOptions{Sort: "size", Limit: 1, Offset: 1}, []string{"growing"}},
+		{news.ListOptions{Sort: "fresh"}, []string{"fresh", "growing", "big"}},
+		{news.ListOptions{Sort: "growth"}, []string{"growing", "big", "fresh"}},
+		{news.ListOptions{Sort: "growth", GrowthSince: old.Add(-time.Hour)}, []string{"big", "growing", "fresh"}},
+		{news.ListOptions{Source: "herald"}, []string{"fresh"}},
+		{news.ListOptions{Source: "nobody"}, nil},
+		{news.ListOptions{From: day(4)}, []string{"growing", "fresh"}},
+		{news.ListOptions{To: day(6)}, []string{"big", "growing"}},
+		{news.ListOptions{From: day(4), To: day(10), Sort: "fresh"}, []string{"growing"}},
+	} {
+		got, err := s.Stories(ctx, tc.opt)
+		var ids []string
+		for _, st := range got {
+			ids = append(ids, st.ID)
+		}
+		if err != nil || !slices.Equal(ids, tc.want) {
+			t.Errorf("%+v: %q, %v; want %q", tc.opt, ids, err, tc.want)
+		}
+	}
 }
 
 func testStories(t *testing.T, ctx context.Context, s news.Store) {

@@ -97,15 +97,20 @@ func (u *ui) storiesPage(r *http.Request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	sort := r.URL.Query().Get("sort")
+	v := r.URL.Query()
+	sort := v.Get("sort")
 	switch sort {
 	case "":
 		sort = "size"
-	case "size", "fresh":
+	case "size", "fresh", "growth":
 	default:
-		return nil, api.Errorf(http.StatusBadRequest, "sort must be size or fresh")
+		return nil, api.Errorf(http.StatusBadRequest, "sort must be size, fresh or growth")
 	}
-	stories, err := u.store.Stories(r.Context(), news.ListOptions{Limit: pageSize + 1, Offset: (n - 1) * pageSize, Sort: sort})
+	opt, err := api.StoryFilters(r, news.ListOptions{Limit: pageSize + 1, Offset: (n - 1) * pageSize, Sort: sort})
+	if err != nil {
+		return nil, err
+	}
+	stories, err := u.store.Stories(r.Context(), opt)
 	if err != nil {
 		return nil, fmt.Errorf("list stories: %w", err)
 	}
@@ -120,11 +125,21 @@ func (u *ui) storiesPage(r *http.Request) (*page, error) {
 		}
 		rows[i] = storyRow{Story: s, SourceList: strings.Join(src, ", ") + extra}
 	}
+	sortLink := func(by string) string {
+		q := r.URL.Query()
+		q.Del("page")
+		q.Set("sort", by)
+		return "/?" + q.Encode()
+	}
 	return &page{tmpl: "stories", Title: "Stories", Body: struct {
-		Rows  []storyRow
-		Sort  string
-		Pager pager
-	}{rows, sort, makePager(r, n, more)}}, nil
+		Rows             []storyRow
+		Sort             string
+		SortLinks        map[string]string
+		Source, From, To string
+		Filtered         bool
+		Pager            pager
+	}{rows, sort, map[string]string{"size": sortLink("size"), "fresh": sortLink("fresh"), "growth": sortLink("growth")},
+		opt.Source, v.Get("from"), v.Get("to"), opt.Source != "" || !opt.From.IsZero() || !opt.To.IsZero(), makePager(r, n, more)}}, nil
 }
 
 func (u *ui) articlesPage(r *http.Request) (*page, error) {

@@ -100,6 +100,10 @@ func TestPages(t *testing.T) {
 		{"/", 200, []string{"Ferry workers strike on Lake Verrin", "Harbor Ledger", "2024-03-04", "confirmed"}},
 		{"/?sort=fresh", 200, []string{"Evil"}},
 		{"/?sort=nope", 400, []string{"sort must be"}},
+		{"/?sort=growth&source=harbor+ledger", 200, []string{"Ferry workers strike on Lake Verrin", `value="harbor ledger"`, "all stories", `href="/?sort=size&amp;source=harbor&#43;ledger"`}},
+		{"/?source=nobody", 200, []string{"No story matches these filters"}},
+		{"/?from=2099-01-01", 200, []string{"No story matches these filters"}},
+		{"/?to=soon", 400, nil},
 		{"/?page=0", 400, nil},
 		{"/stories/" + memstore.FerryStory, 200, []string{
 			"In short", "What happened",
