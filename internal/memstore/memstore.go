@@ -7,8 +7,8 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"time"
 	"sync"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
