@@ -27,6 +27,7 @@ var funcs = template.FuncMap{
 	"join":       strings.Join,
 	"count":      words.Count,
 	"outlet":     news.Outlet,
+	"citeURL":    citeURL,
 }
 
 func dateOf(t time.Time) string {

@@ -129,6 +129,8 @@ func TestPages(t *testing.T) {
 		{"/entities", 200, []string{"Mara Lind", "Verrin Lines"}},
 		{"/entities?type=ORG", 200, []string{"Verrin Lines"}},
 		{"/entities/per-mara-lind", 200, []string{"sources differ", "41", "42", "Harbor Ledger", "Coast Times", `href="/stories/s-ferry"`}},
+		{"/entities/per-mara-lind", 200, []string{"<h2>Quotes</h2>", "until the company listens to us", `class="cite" href="/articles/` + memstore.LedgerID + `?hl=`, "No claim names Mara Lind"}},
+		{"/entities/org-verrin-lines", 200, []string{"Talks between the union and Verrin Lines collapsed", "No quote is given to Verrin Lines"}},
 		{"/entities/per-nobody", 404, nil},
 		{"/search?q=detours", 200, []string{"<mark>detours</mark>", "North Wire", "1 article matching"}},
 		{"/search?q=detours&source=north+wire&from=2000-01-01", 200, []string{"1 article matching", `value="north wire"`, "since 2000-01-01"}},
