@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/crosscheck-news/crosscheck/internal/api"
 	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -60,7 +62,8 @@ func runEntity(ctx context.Context, args []string) error {
 	fs.Usage = func() {
 		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), "usage: crosscheck entity ID [--json] [--db PATH]\n\n"+
-			"Shows an entity (as listed by `crosscheck entities`): aliases, stories, articles and attributes with citations.")
+			"Shows an entity (as listed by `crosscheck entities`): aliases, stories, articles and attributes with citations,\n"+
+			"the quotes it spoke and the claims naming it, each with the outlets and spans citing it.")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(reorder(fs, args)); err != nil {
@@ -84,10 +87,18 @@ func runEntity(ctx context.Context, args []string) error {
 		if e.ID != id {
 			continue
 		}
+		out := entityWithWords{CorpusEntity: e, Quotes: []api.EntityQuote{}, Claims: []api.EntityClaim{}}
+		for _, v := range views {
+			if slices.Contains(e.Stories, v.ID) {
+				q, c := api.EntityWords(v, e.ID, e.Name, e.Aliases)
+				out.Quotes, out.Claims = append(out.Quotes, q...), append(out.Claims, c...)
+			}
+		}
 		if *asJSON {
-			return writeEntitiesJSON(os.Stdout, e)
+			return writeEntitiesJSON(os.Stdout, out)
 		}
 		printCorpusEntity(os.Stdout, e)
+		printEntityWords(os.Stdout, out)
 		return nil
 	}
 	return fmt.Errorf("entity %q: %w", id, news.ErrNotFound)
@@ -135,6 +146,44 @@ func printCorpusEntity(w io.Writer, e entity.CorpusEntity) {
 			cs = append(cs, fmt.Sprintf("%s@%d-%d", c.ArticleID, c.Start, c.End))
 		}
 		fmt.Fprintf(w, "  %-18s %-30s %s\n", a.Name, a.Value, strings.Join(cs, " "))
+	}
+}
+
+// entityWithWords is an entity with the quotes it spoke and the claims
+// naming it, as `crosscheck entity ID` shows it.
+type entityWithWords struct {
+	entity.CorpusEntity
+	Quotes []api.EntityQuote `json:"quotes"`
+	Claims []api.EntityClaim `json:"claims"`
+}
+
+func printEntityWords(w io.Writer, e entityWithWords) {
+	cites := func(cs []api.SourcedCite) string {
+		var out []string
+		for _, c := range cs {
+			s := news.Outlet(c.Source, "", "")
+			if c.Stance != "" {
+				s += " (" + string(c.Stance) + ")"
+			}
+			out = append(out, fmt.Sprintf("%s %s@%d-%d", s, c.Citation.ArticleID, c.Citation.Start, c.Citation.End))
+		}
+		return strings.Join(out, "; ")
+	}
+	if len(e.Quotes) > 0 {
+		fmt.Fprintln(w, "quotes:")
+	}
+	for _, q := range e.Quotes {
+		fmt.Fprintf(w, "  “%s” (story %s)\n      %s\n", clip(q.Text, 160), q.StoryID, cites(q.Carriers))
+	}
+	if len(e.Claims) > 0 {
+		fmt.Fprintf(w, "claims naming %s:\n", e.Name)
+	}
+	for _, c := range e.Claims {
+		status := ""
+		if c.Status != "" {
+			status = " [" + string(c.Status) + "]"
+		}
+		fmt.Fprintf(w, "  %s%s (story %s)\n      %s\n", c.Text, status, c.StoryID, cites(c.Stances))
 	}
 }
 

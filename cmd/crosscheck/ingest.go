@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 func runIngest(ctx context.Context, args []string) error {
@@ -46,7 +48,7 @@ flags:`)
 	if err != nil {
 		return err
 	}
-	rd := &ingest.Reader{}
+	rd := &ingest.Reader{Consumed: new(atomic.Int64)}
 	src := inputs(rd, &follow.Web{Fetch: fetcher, Reader: rd}, fs.Args())
 	if *queue != "" {
 		return publishDocuments(ctx, *queue, src, *quiet)
@@ -68,6 +70,9 @@ flags:`)
 		e.workers = *workers
 	}
 	bar := newProgress(os.Stderr, *quiet)
+	if bar.on {
+		bar.measure(rd, fs.Args())
+	}
 	sum, err := e.run(ctx, src, func(err error) {
 		bar.clear()
 		fmt.Fprintf(os.Stderr, "crosscheck ingest: %v\n", err)
@@ -92,13 +97,18 @@ flags:`)
 }
 
 // progress draws a one-line progress display on a terminal, and nothing
-// when the output is not a terminal.
+// when the output is not a terminal. When the inputs are files and
+// directories only, it knows their total size and shows a percentage and
+// an ETA from the bytes the reader has consumed; otherwise a rate and count.
 type progress struct {
 	w     io.Writer
 	on    bool
 	start time.Time
 	last  time.Time
 	drawn bool
+	files int
+	total int64         // bytes of all input files; 0 when unknown
+	done  *atomic.Int64 // bytes read so far
 }
 
 func newProgress(f *os.File, quiet bool) *progress {
@@ -107,15 +117,70 @@ func newProgress(f *os.File, quiet bool) *progress {
 	return &progress{w: f, on: on, start: time.Now()}
 }
 
+// measure walks the inputs as rd will, unless one is a URL or standard
+// input, whose size is unknown.
+func (p *progress) measure(rd *ingest.Reader, args []string) {
+	for _, a := range args {
+		if follow.IsURL(a) {
+			return
+		}
+	}
+	if files, bytes, ok := rd.Size(args); ok && bytes > 0 {
+		p.files, p.total, p.done = files, bytes, rd.Consumed
+	}
+}
+
 func (p *progress) update(s summary) {
 	if !p.on || time.Since(p.last) < 100*time.Millisecond {
 		return
 	}
 	p.last = time.Now()
-	rate := float64(s.Read) / time.Since(p.start).Seconds()
-	fmt.Fprintf(p.w, "\r\033[K%s %d read · %d new · %d unchanged · %d updated · %d failed · %.0f/s",
-		spinner[s.Read%len(spinner)], s.Read, s.New, s.Unchanged, s.Updated, s.Failed, rate)
+	var done int64
+	if p.done != nil {
+		done = p.done.Load()
+	}
+	fmt.Fprint(p.w, "\r\033[K"+progressLine(s, done, p.total, p.files, time.Since(p.start)))
 	p.drawn = true
+}
+
+// progressLine is the text of the display: with a known total, the share
+// of bytes read, of how many, the files and an estimate of the time left;
+// always the counts and the rate of articles.
+func progressLine(s summary, done, total int64, files int, elapsed time.Duration) string {
+	rate := 0.0
+	if elapsed > 0 {
+		rate = float64(s.Read) / elapsed.Seconds()
+	}
+	counts := fmt.Sprintf("%d read · %d new · %d unchanged · %d updated · %d failed · %.0f/s",
+		s.Read, s.New, s.Unchanged, s.Updated, s.Failed, rate)
+	if total <= 0 {
+		return spinner[s.Read%len(spinner)] + " " + counts
+	}
+	done = min(done, total)
+	eta := "ETA —"
+	if done > 0 && elapsed > time.Second {
+		left := elapsed.Seconds() * float64(total-done) / float64(done)
+		if left > 99*3600 {
+			eta = "ETA over 99h"
+		} else {
+			eta = "ETA " + (time.Duration(left) * time.Second).Round(time.Second).String()
+		}
+	}
+	return fmt.Sprintf("%3.0f%% of %s in %s · %s · %s", 100*float64(done)/float64(total),
+		byteSize(total), words.Count(files, "file"), eta, counts)
+}
+
+// byteSize is n in B, kB, MB or GB.
+func byteSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1e6:
+		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
+	case n < 1e9:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+	return fmt.Sprintf("%.1f GB", float64(n)/1e9)
 }
 
 var spinner = []string{"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"}

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"text/tabwriter"
 
+	"github.com/crosscheck-news/crosscheck/internal/api"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/story"
 	"github.com/crosscheck-news/crosscheck/internal/words"
@@ -241,21 +242,35 @@ func clip(s string, n int) string {
 }
 
 func runStories(ctx context.Context, args []string) error {
-	fs := newFlags("stories", "stories [--json] [--sort size|fresh] [--limit N] [--offset N]")
+	fs := newFlags("stories", "stories [--json] [--sort size|fresh|growth] [--source OUTLET] [--from DAY] [--to DAY] [--limit N] [--offset N]")
 	asJSON := fs.Bool("json", false, "print JSON")
-	sortBy := fs.String("sort", "size", "order: size or fresh")
+	sortBy := fs.String("sort", "size", "order: size (articles), fresh (latest article) or growth (articles ingested in the last 24 hours)")
+	source := fs.String("source", "", "only stories with an article from this outlet (case-insensitive)")
+	from := fs.String("from", "", "only stories with an article published on or after this day (YYYY-MM-DD)")
+	to := fs.String("to", "", "only stories with an article published on or before this day (YYYY-MM-DD)")
 	limit := fs.Int("limit", 0, "at most N stories (0: all)")
 	offset := fs.Int("offset", 0, "skip the first N stories")
-	return withStore(ctx, fs, args, 0, func(s news.Store) error {
-		if *sortBy != "size" && *sortBy != "fresh" {
-			return fmt.Errorf("--sort must be size or fresh, not %q", *sortBy)
+	opt := news.ListOptions{}
+	check := func() error {
+		if *sortBy != "size" && *sortBy != "fresh" && *sortBy != "growth" {
+			return fmt.Errorf("--sort must be size, fresh or growth, not %q", *sortBy)
 		}
-		list, err := s.Stories(ctx, news.ListOptions{Limit: *limit, Offset: *offset, Sort: *sortBy})
+		var err error
+		opt.From, opt.To, err = api.DateRange(*from, *to)
+		opt.Source, opt.Sort, opt.Limit, opt.Offset = strings.TrimSpace(*source), *sortBy, *limit, *offset
+		return err
+	}
+	return withCheckedStore(ctx, fs, args, 0, check, func(s news.Store) error {
+		list, err := s.Stories(ctx, opt)
 		if err != nil {
 			return err
 		}
 		if *asJSON {
 			return writeJSON(os.Stdout, list)
+		}
+		if len(list) == 0 && (opt.Source != "" || *from != "" || *to != "") {
+			_, err := fmt.Println("No story matches these filters.")
+			return err
 		}
 		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tARTICLES\tSOURCES\tFIRST\tLAST\tTITLE")
@@ -317,30 +332,48 @@ func runStory(ctx context.Context, args []string) error {
 }
 
 func runSearch(ctx context.Context, args []string) error {
-	fs := newFlags("search", "search QUERY [--json] [--limit N]")
+	fs := newFlags("search", "search QUERY [--source OUTLET] [--from DAY] [--to DAY] [--json] [--limit N]")
 	asJSON := fs.Bool("json", false, "print JSON")
 	limit := fs.Int("limit", 20, "at most N results")
+	source := fs.String("source", "", "only articles from this outlet (case-insensitive)")
+	from := fs.String("from", "", "only articles published on or after this day (YYYY-MM-DD)")
+	to := fs.String("to", "", "only articles published on or before this day (YYYY-MM-DD)")
+	opt := news.SearchOptions{}
 	check := func() error {
 		if strings.TrimSpace(strings.Join(fs.Args(), " ")) == "" {
 			return errors.New("empty search: give words to look for")
 		}
-		return nil
+		var err error
+		opt.From, opt.To, err = api.DateRange(*from, *to)
+		opt.Source, opt.Limit = strings.TrimSpace(*source), *limit
+		return err
 	}
 	return withCheckedStore(ctx, fs, args, -1, check, func(s news.Store) error {
 		q := strings.TrimSpace(strings.Join(fs.Args(), " "))
-		hits, err := s.Search(ctx, q, *limit)
+		res, err := s.Search(ctx, q, opt)
 		if err != nil {
 			return err
 		}
+		hits := res.Hits
 		if *asJSON {
 			return writeJSON(os.Stdout, hits)
 		}
+		where := ""
+		if opt.Source != "" {
+			where += " from " + opt.Source
+		}
+		if *from != "" {
+			where += " since " + *from
+		}
+		if *to != "" {
+			where += " until " + *to
+		}
 		if len(hits) == 0 {
-			fmt.Printf("No article matches %q.\n", q)
-		} else if len(hits) == *limit {
-			fmt.Printf("The first %s matching %q (--limit shows more):\n", words.Count(len(hits), "article"), q)
+			fmt.Printf("No article matches %q%s.\n", q, where)
+		} else if len(hits) < res.Total {
+			fmt.Printf("%s matching %q%s; the first %d (--limit shows more):\n", words.Count(res.Total, "article"), q, where, len(hits))
 		} else {
-			fmt.Printf("%s matching %q:\n", words.Count(len(hits), "article"), q)
+			fmt.Printf("%s matching %q%s:\n", words.Count(res.Total, "article"), q, where)
 		}
 		tty := isTerminal(os.Stdout)
 		for i, h := range hits {

@@ -86,8 +86,8 @@ func TestDistributedIngest(t *testing.T) {
 	if as, _ := s.Assignments(t.Context()); len(as) != 3 {
 		t.Errorf("assignments %v", as)
 	}
-	if hits, _ := s.Search(t.Context(), "croissant", 5); len(hits) != 1 {
-		t.Errorf("search croissant: %v", hits)
+	if res, _ := s.Search(t.Context(), "croissant", news.SearchOptions{Limit: 5}); len(res.Hits) != 1 {
+		t.Errorf("search croissant: %v", res.Hits)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/story"
@@ -334,7 +335,11 @@ func fetch[T any](r *http.Request, opt news.ListOptions, list func(news.ListOpti
 }
 
 func (a *API) stories(r *http.Request) (any, error) {
-	opt, err := ListParams(r, "size", "fresh")
+	opt, err := ListParams(r, "size", "fresh", "growth")
+	if err != nil {
+		return nil, err
+	}
+	opt, err = StoryFilters(r, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -480,8 +485,51 @@ func (a *API) quotes(r *http.Request) (any, error) {
 
 // SearchResult is the body of /api/v1/search.
 type SearchResult struct {
-	Query string           `json:"query"`
-	Items []news.SearchHit `json:"items"`
+	Query  string           `json:"query"`
+	Source string           `json:"source,omitempty"`
+	From   string           `json:"from,omitempty"`
+	To     string           `json:"to,omitempty"`
+	Total  int              `json:"total"` // articles matching in all, beyond the limit
+	Items  []news.SearchHit `json:"items"`
+}
+
+// DateRange reads from and to, each "" or a day as YYYY-MM-DD, as a
+// half-open range of time: from the start of from to the end of to (UTC).
+func DateRange(from, to string) (start, end time.Time, err error) {
+	if from != "" {
+		if start, err = time.Parse(time.DateOnly, from); err != nil {
+			return start, end, fmt.Errorf("from: want a day as YYYY-MM-DD, not %q", from)
+		}
+	}
+	if to != "" {
+		if end, err = time.Parse(time.DateOnly, to); err != nil {
+			return start, end, fmt.Errorf("to: want a day as YYYY-MM-DD, not %q", to)
+		}
+		end = end.AddDate(0, 0, 1)
+	}
+	if !start.IsZero() && !end.IsZero() && !start.Before(end) {
+		return start, end, fmt.Errorf("from %s is after to %s", from, to)
+	}
+	return start, end, nil
+}
+
+// StoryFilters adds to opt the filters of a stories request: source, from
+// and to, as for a search.
+func StoryFilters(r *http.Request, opt news.ListOptions) (news.ListOptions, error) {
+	so, err := SearchOptions(r)
+	opt.Source, opt.From, opt.To = so.Source, so.From, so.To
+	return opt, err
+}
+
+// SearchOptions reads the filters of a search request: source, from and to.
+func SearchOptions(r *http.Request) (news.SearchOptions, error) {
+	v := r.URL.Query()
+	opt := news.SearchOptions{Source: strings.TrimSpace(v.Get("source"))}
+	var err error
+	if opt.From, opt.To, err = DateRange(v.Get("from"), v.Get("to")); err != nil {
+		return opt, Errorf(http.StatusBadRequest, "%v", err)
+	}
+	return opt, nil
 }
 
 // MaxQuery bounds the length of a search query in bytes.
@@ -503,12 +551,18 @@ func (a *API) search(r *http.Request) (any, error) {
 		}
 		limit = n
 	}
-	hits, err := a.store.Search(r.Context(), q, limit)
+	opt, err := SearchOptions(r)
+	if err != nil {
+		return nil, err
+	}
+	opt.Limit = limit
+	res, err := a.store.Search(r.Context(), q, opt)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	if hits == nil {
-		hits = []news.SearchHit{}
+	if res.Hits == nil {
+		res.Hits = []news.SearchHit{}
 	}
-	return SearchResult{Query: q, Items: hits}, nil
+	v := r.URL.Query()
+	return SearchResult{Query: q, Source: opt.Source, From: v.Get("from"), To: v.Get("to"), Total: res.Total, Items: res.Hits}, nil
 }

@@ -77,6 +77,8 @@ func TestStatusCodes(t *testing.T) {
 		{"/api/v1/stories", 200},
 		{"/api/v1/stories?sort=fresh&limit=1&offset=1", 200},
 		{"/api/v1/stories?sort=alpha", 400},
+		{"/api/v1/stories?sort=growth&source=harbor+ledger&from=2024-01-01&to=2024-12-31", 200},
+		{"/api/v1/stories?from=2024-13-01", 400},
 		{"/api/v1/stories?limit=0", 400},
 		{"/api/v1/stories?limit=501", 400},
 		{"/api/v1/stories?offset=-1", 400},
@@ -95,6 +97,8 @@ func TestStatusCodes(t *testing.T) {
 		{"/api/v1/quotes?story=nope", 404},
 		{"/api/v1/search?q=ferry", 200},
 		{"/api/v1/search", 400},
+		{"/api/v1/search?q=ferry&from=2024-02-30", 400},
+		{"/api/v1/search?q=ferry&from=2024-02-02&to=2024-02-01", 400},
 		{"/api/v1/search?q=" + strings.Repeat("a", MaxQuery+1), 400},
 		{"/api/v1/nothing", 404},
 		{"/api/openapi.json", 200},
@@ -197,8 +201,13 @@ func TestSearch(t *testing.T) {
 	srv := newServer(t, Options{})
 	var res SearchResult
 	get(t, srv.URL+"/api/v1/search?q=detours", &res)
-	if len(res.Items) != 1 || res.Items[0].Article.ID != memstore.WireID || !strings.Contains(res.Items[0].Snippet, "[[detours]]") {
+	if len(res.Items) != 1 || res.Total != 1 || res.Items[0].Article.ID != memstore.WireID || !strings.Contains(res.Items[0].Snippet, "[[detours]]") {
 		t.Errorf("search: %+v", res)
+	}
+	res = SearchResult{}
+	get(t, srv.URL+"/api/v1/search?q=detours&source=coast+times&from=2000-01-01", &res)
+	if len(res.Items) != 0 || res.Total != 0 || res.Source != "coast times" || res.From != "2000-01-01" {
+		t.Errorf("filtered search: %+v", res)
 	}
 }
 

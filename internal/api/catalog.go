@@ -45,6 +45,8 @@ type EntityDetail struct {
 	Attributes []SourcedAttribute `json:"attributes"`
 	Stories    []StoryRef         `json:"stories"`
 	Mentions   []news.Citation    `json:"mentions"`
+	Quotes     []EntityQuote      `json:"quotes"` // quotes the entity spoke
+	Claims     []EntityClaim      `json:"claims"` // claims naming the entity
 }
 
 // SourcedAttribute is one attribute value as one source gives it.
@@ -185,7 +187,8 @@ func addView(idx *index, articles map[string]map[string]bool, v *news.StoryView)
 		d := idx.byID[id]
 		if d == nil {
 			d = &EntityDetail{EntitySummary: EntitySummary{ID: id, Name: e.Name, Type: e.Type, Aliases: []string{}},
-				Attributes: []SourcedAttribute{}, Stories: []StoryRef{}, Mentions: []news.Citation{}}
+				Attributes: []SourcedAttribute{}, Stories: []StoryRef{}, Mentions: []news.Citation{},
+				Quotes: []EntityQuote{}, Claims: []EntityClaim{}}
 			idx.byID[id] = d
 			articles[id] = map[string]bool{}
 		}
@@ -196,6 +199,8 @@ func addView(idx *index, articles map[string]map[string]bool, v *news.StoryView)
 		}
 		if n := len(d.Stories); n == 0 || d.Stories[n-1].ID != v.ID {
 			d.Stories = append(d.Stories, StoryRef{ID: v.ID, Title: v.Title})
+			quotes, claims := EntityWords(v, id, e.Name, e.Aliases)
+			d.Quotes, d.Claims = append(d.Quotes, quotes...), append(d.Claims, claims...)
 		}
 		for _, a := range e.Articles {
 			articles[id][a] = true

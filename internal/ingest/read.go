@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/plaintext"
@@ -63,6 +64,62 @@ type Reader struct {
 	// FS, when set, resolves paths inside it instead of the OS file system
 	// (used for the bundled examples).
 	FS fs.FS
+	// Consumed, when set, counts the bytes read from files (compressed
+	// bytes for .gz), so a progress display can compare it with Size.
+	Consumed *atomic.Int64
+}
+
+// Size counts the files Read would read under paths and their bytes, by
+// the same walk; ok is false when a path is "-" (standard input, size
+// unknown). Paths that cannot be read are left out, Read reports them.
+func (r *Reader) Size(paths []string) (files int, bytes int64, ok bool) {
+	add := func(p string) {
+		if st, err := r.stat(p); err == nil && st.Mode().IsRegular() {
+			files++
+			bytes += st.Size()
+		}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			return files, bytes, false
+		}
+		st, err := r.stat(p)
+		switch {
+		case err != nil:
+		case !st.IsDir():
+			add(p)
+		case r.FS != nil:
+			_ = r.walk(p, func(path string, d fs.DirEntry, err error) error {
+				if err != nil || path != p && strings.HasPrefix(d.Name(), ".") {
+					if d != nil && d.IsDir() {
+						return fs.SkipDir
+					}
+					return nil
+				}
+				if d.Type().IsRegular() {
+					add(path)
+				}
+				return nil
+			})
+		default:
+			for _, f := range walkFollowing(p, func(Failure) {}) {
+				add(f)
+			}
+		}
+	}
+	return files, bytes, true
+}
+
+// counting adds the bytes read through it to n.
+type counting struct {
+	io.Reader
+	n *atomic.Int64
+}
+
+func (c counting) Read(b []byte) (int, error) {
+	k, err := c.Reader.Read(b)
+	c.n.Add(int64(k))
+	return k, err
 }
 
 func (r *Reader) stat(p string) (fs.FileInfo, error) {
@@ -222,7 +279,11 @@ func (r *Reader) readFile(ctx context.Context, p string, emit func(news.Document
 		return nil
 	}
 	defer f.Close()
-	return r.readStream(ctx, p, p, f, emit, fail)
+	var in io.Reader = f
+	if r.Consumed != nil {
+		in = counting{f, r.Consumed}
+	}
+	return r.readStream(ctx, p, p, in, emit, fail)
 }
 
 // ReadNamed reads one input stream; name (a file name, not opened) chooses

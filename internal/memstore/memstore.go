@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -97,29 +98,47 @@ func (s *Store) ArticlesByID(_ context.Context, ids []string) ([]*news.Article, 
 	return out, nil
 }
 
-// Search matches every query word case-insensitively and returns a snippet
-// around the first match with matches wrapped in [[ and ]].
-func (s *Store) Search(_ context.Context, query string, limit int) ([]news.SearchHit, error) {
-	words := strings.Fields(strings.ToLower(query))
-	if len(words) == 0 {
-		return []news.SearchHit{}, nil
+// Search reads the query as news.ParseQuery does and matches its terms as
+// case-insensitive substrings; it returns a snippet around the first match
+// with matches wrapped in [[ and ]].
+func (s *Store) Search(_ context.Context, query string, opt news.SearchOptions) (news.SearchResult, error) {
+	res := news.SearchResult{Hits: []news.SearchHit{}}
+	q := news.ParseQuery(strings.ToLower(query))
+	if q.Empty() {
+		return res, nil
+	}
+	var words []string
+	for _, g := range q.All {
+		words = append(words, g...)
 	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	hits := []news.SearchHit{}
 	for _, id := range s.order {
 		a := s.articles[id]
+		if opt.Source != "" && !strings.EqualFold(a.Source, opt.Source) ||
+			a.Published.IsZero() && (!opt.From.IsZero() || !opt.To.IsZero()) ||
+			!opt.From.IsZero() && a.Published.Before(opt.From) || !opt.To.IsZero() && !a.Published.Before(opt.To) {
+			continue
+		}
 		low := strings.ToLower(a.Text)
 		score, first := 0, -1
-		for _, w := range words {
-			n := strings.Count(low, w)
+		for _, g := range q.All {
+			n := 0
+			for _, w := range g {
+				n += strings.Count(low, w)
+				if i := strings.Index(low, w); i >= 0 && (first < 0 || i < first) {
+					first = i
+				}
+			}
 			if n == 0 {
 				score = 0
 				break
 			}
 			score += n
-			if i := strings.Index(low, w); first < 0 || i < first {
-				first = i
+		}
+		for _, w := range q.Not {
+			if strings.Contains(low, w) {
+				score = 0
 			}
 		}
 		if score == 0 {
@@ -127,13 +146,18 @@ func (s *Store) Search(_ context.Context, query string, limit int) ([]news.Searc
 		}
 		sum := a.Summary()
 		sum.StoryID = s.storyOf[id]
-		hits = append(hits, news.SearchHit{Article: sum, Snippet: snippet(a.Text, low, words, first), Rank: float64(score)})
+		res.Hits = append(res.Hits, news.SearchHit{Article: sum, Snippet: snippet(a.Text, low, words, first), Rank: float64(score)})
 	}
-	slices.SortStableFunc(hits, func(a, b news.SearchHit) int { return cmp.Compare(b.Rank, a.Rank) })
-	if limit > 0 && len(hits) > limit {
-		hits = hits[:limit]
+	slices.SortStableFunc(res.Hits, func(a, b news.SearchHit) int { return cmp.Compare(b.Rank, a.Rank) })
+	res.Total = len(res.Hits)
+	limit := opt.Limit
+	if limit <= 0 {
+		limit = 20
 	}
-	return hits, nil
+	if len(res.Hits) > limit {
+		res.Hits = res.Hits[:limit]
+	}
+	return res, nil
 }
 
 // snippet cuts about 160 bytes of text around first and marks the words.
@@ -223,17 +247,41 @@ func (s *Store) StoryArticles(_ context.Context, storyID string) ([]string, erro
 
 // Stories lists stories sorted by size (default) or freshness.
 func (s *Store) Stories(_ context.Context, opt news.ListOptions) ([]news.Story, error) {
+	since := opt.GrowthSince
+	if since.IsZero() {
+		since = time.Now().Add(-24 * time.Hour)
+	}
 	s.mu.RLock()
 	out := make([]news.Story, 0, len(s.stories))
+	growth := map[string]int{}
+	from := map[string]bool{}
+	for id, sid := range s.storyOf {
+		a := s.articles[id]
+		if !a.Ingested.Before(since) {
+			growth[sid]++
+		}
+		if opt.Source != "" && strings.EqualFold(a.Source, opt.Source) {
+			from[sid] = true
+		}
+	}
 	for _, st := range s.stories {
+		if opt.Source != "" && !from[st.ID] ||
+			!opt.From.IsZero() && (st.LastPublished.IsZero() || st.LastPublished.Before(opt.From)) ||
+			!opt.To.IsZero() && (st.FirstPublished.IsZero() || !st.FirstPublished.Before(opt.To)) {
+			continue
+		}
 		out = append(out, *st)
 	}
 	s.mu.RUnlock()
 	slices.SortFunc(out, func(a, b news.Story) int {
-		if opt.Sort == "fresh" {
-			return cmp.Or(b.LastPublished.Compare(a.LastPublished), cmp.Compare(a.ID, b.ID))
+		size := cmp.Or(cmp.Compare(b.ArticleCount, a.ArticleCount), b.LastPublished.Compare(a.LastPublished), cmp.Compare(a.ID, b.ID))
+		switch opt.Sort {
+		case "fresh":
+			return cmp.Or(b.LastPublished.Compare(a.LastPublished), cmp.Compare(b.ArticleCount, a.ArticleCount), cmp.Compare(a.ID, b.ID))
+		case "growth":
+			return cmp.Or(cmp.Compare(growth[b.ID], growth[a.ID]), size)
 		}
-		return cmp.Or(cmp.Compare(b.ArticleCount, a.ArticleCount), cmp.Compare(a.ID, b.ID))
+		return size
 	})
 	return page(out, opt), nil
 }

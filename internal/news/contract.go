@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // ErrNotFound is returned when a requested article, story or entity does not exist.
@@ -53,7 +54,17 @@ func (r SaveResult) String() string {
 type ListOptions struct {
 	Limit  int // 0 means no limit
 	Offset int
-	Sort   string // "size", "fresh" (stories); "published" (articles)
+	// Sort orders stories by "size" (articles, the default), "fresh" (the
+	// latest article's publication) or "growth" (articles ingested since
+	// GrowthSince); articles by "published" (newest first) or ingest order.
+	Sort string
+	// Stories only: those with an article from Source (case-insensitive),
+	// and those whose articles' publication span meets [From, To); a zero
+	// bound is open, and a date bound leaves out undated stories.
+	Source   string
+	From, To time.Time
+	// GrowthSince starts the window of Sort "growth"; zero means 24 hours ago.
+	GrowthSince time.Time
 }
 
 // SearchHit is one full-text search result.
@@ -79,8 +90,11 @@ type ArticleStore interface {
 	Articles(ctx context.Context, opt ListOptions) ([]ArticleSummary, error)
 	// ArticlesByID returns full articles in the order of ids; unknown ids are skipped.
 	ArticlesByID(ctx context.Context, ids []string) ([]*Article, error)
-	// Search ranks articles by full-text relevance to query.
-	Search(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	// Search ranks articles by full-text relevance to query, read as
+	// ParseQuery reads it, among the articles opt lets through, and counts
+	// every match. Odd input is never an error: a query without a positive
+	// term matches nothing.
+	Search(ctx context.Context, query string, opt SearchOptions) (SearchResult, error)
 }
 
 // StoryStore stores story membership and computed story views.

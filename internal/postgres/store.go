@@ -340,64 +340,75 @@ func (s *Store) Articles(ctx context.Context, opt news.ListOptions) ([]news.Arti
 // headlineOptions make ts_headline mark matches like SQLite's snippet().
 const headlineOptions = `StartSel=[[, StopSel=]], MinWords=12, MaxWords=30, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`
 
-// Search implements news.ArticleStore. The query is a list of words, with
-// "quoted phrases" kept together; every word must match (diacritics folded).
-// Title matches weigh more than text matches.
-func (s *Store) Search(ctx context.Context, query string, limit int) ([]news.SearchHit, error) {
-	terms := Terms(Fold(query))
-	if len(terms) == 0 {
-		return []news.SearchHit{}, nil
+// Search implements news.ArticleStore. Title matches weigh more than text
+// matches; the query is folded as the indexed text is.
+func (s *Store) Search(ctx context.Context, query string, opt news.SearchOptions) (news.SearchResult, error) {
+	res := news.SearchResult{Hits: []news.SearchHit{}}
+	q := news.ParseQuery(Fold(query))
+	if q.Empty() {
+		return res, nil
 	}
+	limit := opt.Limit
 	if limit <= 0 {
 		limit = 20
 	}
-	args := []any{limit}
-	parts := make([]string, len(terms))
-	for i, t := range terms {
-		args = append(args, t)
-		parts[i] = fmt.Sprintf("phraseto_tsquery('crosscheck', $%d)", i+2)
+	tsq, args := TSQuery(q, []any{limit})
+	where := "a.search @@ q.q"
+	if opt.Source != "" {
+		args = append(args, opt.Source)
+		where += fmt.Sprintf(" AND lower(a.source) = lower($%d)", len(args))
 	}
-	rows, err := s.db.QueryContext(ctx, `WITH q AS (SELECT `+strings.Join(parts, " && ")+` AS q),
-		hits AS (SELECT a.seq, ts_rank(a.search, q.q) AS rank FROM articles a, q
-			WHERE a.search @@ q.q ORDER BY rank DESC, a.seq LIMIT $1)
-		SELECT `+summaryCols+`, ts_headline('crosscheck', a.text, q.q, '`+headlineOptions+`'), hits.rank
+	if !opt.From.IsZero() {
+		args = append(args, opt.From)
+		where += fmt.Sprintf(" AND a.published >= $%d", len(args))
+	}
+	if !opt.To.IsZero() {
+		args = append(args, opt.To)
+		where += fmt.Sprintf(" AND a.published < $%d", len(args))
+	}
+	rows, err := s.db.QueryContext(ctx, `WITH q AS (SELECT `+tsq+` AS q),
+		matched AS (SELECT a.seq, ts_rank(a.search, q.q) AS rank FROM articles a, q WHERE `+where+`),
+		hits AS (SELECT seq, rank FROM matched ORDER BY rank DESC, seq LIMIT $1)
+		SELECT `+summaryCols+`, ts_headline('crosscheck', a.text, q.q, '`+headlineOptions+`'), hits.rank,
+			(SELECT count(*) FROM matched)
 		FROM hits JOIN articles a ON a.seq = hits.seq CROSS JOIN q
 		LEFT JOIN story_articles sa ON sa.article_id = a.id
 		ORDER BY hits.rank DESC, a.seq`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return res, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	out := []news.SearchHit{}
 	for rows.Next() {
 		var h news.SearchHit
-		if h.Article, err = scanSummary(rows, &h.Snippet, &h.Rank); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+		if h.Article, err = scanSummary(rows, &h.Snippet, &h.Rank, &res.Total); err != nil {
+			return res, fmt.Errorf("search: %w", err)
 		}
-		out = append(out, h)
+		res.Hits = append(res.Hits, h)
 	}
-	return out, rows.Err()
+	return res, rows.Err()
 }
 
-// Terms splits a user's query into words and "quoted phrases"; anything
-// that is not a letter, digit, _ or ' separates words, so the result is
-// safe to hand to phraseto_tsquery.
-func Terms(q string) []string {
-	var terms []string
-	for i, part := range strings.Split(q, `"`) {
-		if i%2 == 1 { // inside quotes: a phrase
-			if p := strings.Join(strings.FieldsFunc(part, notWord), " "); p != "" {
-				terms = append(terms, p)
-			}
-			continue
-		}
-		terms = append(terms, strings.FieldsFunc(part, notWord)...)
+// TSQuery writes a parsed query as a tsquery expression over bind
+// parameters appended to args: each term through phraseto_tsquery (terms
+// hold only word characters and spaces), alternatives ORed with ||, groups
+// ANDed with &&, exclusions negated with !!.
+func TSQuery(q news.Query, args []any) (string, []any) {
+	term := func(t string) string {
+		args = append(args, t)
+		return fmt.Sprintf("phraseto_tsquery('crosscheck', $%d)", len(args))
 	}
-	return terms
-}
-
-func notWord(r rune) bool {
-	return !(r == '_' || r == '\'' || unicode.IsLetter(r) || unicode.IsDigit(r))
+	var parts []string
+	for _, g := range q.All {
+		alts := make([]string, len(g))
+		for j, t := range g {
+			alts[j] = term(t)
+		}
+		parts = append(parts, "("+strings.Join(alts, " || ")+")")
+	}
+	for _, t := range q.Not {
+		parts = append(parts, "!! "+term(t))
+	}
+	return strings.Join(parts, " && "), args
 }
 
 // DB exposes the connection pool for maintenance and tests.

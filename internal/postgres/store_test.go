@@ -93,29 +93,13 @@ func TestConcurrentOpenMigratesOnce(t *testing.T) {
 	}
 }
 
-func TestTerms(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{`khloe milan`, []string{"khloe", "milan"}},
-		{`"Michele Morrone" denied`, []string{"Michele Morrone", "denied"}},
-		{`"unbalanced`, []string{"unbalanced"}},
-		{`AND OR NOT (`, []string{"AND", "OR", "NOT"}},
-		{`* & | ! <-> :`, nil},
-		{`col:foo`, []string{"col", "foo"}},
-	}
-	for _, tc := range tests {
-		got := postgres.Terms(tc.in)
-		if len(got) != len(tc.want) {
-			t.Errorf("Terms(%q) = %q, want %q", tc.in, got, tc.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != tc.want[i] {
-				t.Errorf("Terms(%q) = %q, want %q", tc.in, got, tc.want)
-			}
-		}
+func TestTSQuery(t *testing.T) {
+	q := news.ParseQuery(`rain OR snow "fashion week" -milan`)
+	got, args := postgres.TSQuery(q, []any{20})
+	want := `(phraseto_tsquery('crosscheck', $2) || phraseto_tsquery('crosscheck', $3)) && ` +
+		`(phraseto_tsquery('crosscheck', $4)) && !! phraseto_tsquery('crosscheck', $5)`
+	if got != want || len(args) != 5 || args[4] != "milan" {
+		t.Errorf("TSQuery = %s %v", got, args)
 	}
 }
 
@@ -141,7 +125,8 @@ func TestHighlightFoldsDiacritics(t *testing.T) {
 	if _, err := s.SaveArticle(t.Context(), a); err != nil {
 		t.Fatal(err)
 	}
-	hits, err := s.Search(t.Context(), "khloe", 5)
+	res, err := s.Search(t.Context(), "khloe", news.SearchOptions{Limit: 5})
+	hits := res.Hits
 	if err != nil || len(hits) != 1 {
 		t.Fatalf("hits = %v, %v", hits, err)
 	}

@@ -316,26 +316,45 @@ func (s *Store) Articles(ctx context.Context, opt news.ListOptions) ([]news.Arti
 	return out, rows.Err()
 }
 
-// Search implements news.ArticleStore. The query is a list of words, with
-// "quoted phrases" kept together; every word must match (diacritics folded).
-func (s *Store) Search(ctx context.Context, query string, limit int) ([]news.SearchHit, error) {
-	match := FTSQuery(query)
+// Search implements news.ArticleStore.
+func (s *Store) Search(ctx context.Context, query string, opt news.SearchOptions) (news.SearchResult, error) {
+	res := news.SearchResult{Hits: []news.SearchHit{}}
+	match := FTSQuery(news.ParseQuery(query))
 	if match == "" {
-		return []news.SearchHit{}, nil
+		return res, nil
 	}
+	limit := opt.Limit
 	if limit <= 0 {
 		limit = 20
 	}
+	where, args := "articles_fts MATCH ?", []any{match}
+	if opt.Source != "" {
+		where += " AND a.source = ? COLLATE NOCASE"
+		args = append(args, opt.Source)
+	}
+	if !opt.From.IsZero() {
+		where += " AND a.published >= ?"
+		args = append(args, opt.From.Unix())
+	}
+	if !opt.To.IsZero() {
+		where += " AND a.published < ?"
+		args = append(args, opt.To.Unix())
+	}
+	from := ` FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+		LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE ` + where
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+from, args...).Scan(&res.Total); err != nil {
+		return res, fmt.Errorf("search: %w", err)
+	}
+	if res.Total == 0 {
+		return res, nil
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT `+summaryCols+`,
-			snippet(articles_fts, 1, '[[', ']]', '…', 24), bm25(articles_fts, 4.0, 1.0) AS rank
-		FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-		LEFT JOIN story_articles sa ON sa.article_id = a.id
-		WHERE articles_fts MATCH ? ORDER BY rank, a.seq LIMIT ?`, match, limit)
+			snippet(articles_fts, 1, '[[', ']]', '…', 24), bm25(articles_fts, 4.0, 1.0) AS rank`+from+`
+		ORDER BY rank, a.seq LIMIT ?`, append(args, limit)...)
 	if err != nil {
-		return nil, fmt.Errorf("search: %w", err)
+		return res, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	out := []news.SearchHit{}
 	for rows.Next() {
 		var (
 			h   news.SearchHit
@@ -344,33 +363,34 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]news.Sea
 		a := &h.Article
 		if err := rows.Scan(&a.ID, &a.Title, &a.Source, &a.URL, &a.Path, &pub, &a.PublishedEstimated, &a.StoryID,
 			&h.Snippet, &h.Rank); err != nil {
-			return nil, fmt.Errorf("search: %w", err)
+			return res, fmt.Errorf("search: %w", err)
 		}
 		a.Published = fromUnix(pub)
 		h.Rank = -h.Rank // bm25 is lower-is-better; expose higher-is-better
-		out = append(out, h)
+		res.Hits = append(res.Hits, h)
 	}
-	return out, rows.Err()
+	return res, rows.Err()
 }
 
-// FTSQuery turns a user's query into a safe FTS5 expression: each bare word
-// and each "quoted phrase" becomes a quoted FTS5 string, all ANDed.
-func FTSQuery(q string) string {
-	var terms []string
-	for i, part := range strings.Split(q, `"`) {
-		if i%2 == 1 { // inside quotes: a phrase
-			if p := strings.Join(strings.FieldsFunc(part, notWord), " "); p != "" {
-				terms = append(terms, `"`+p+`"`)
-			}
-			continue
-		}
-		for _, w := range strings.FieldsFunc(part, notWord) {
-			terms = append(terms, `"`+w+`"`)
-		}
+// FTSQuery writes a parsed query as an FTS5 expression: every term a quoted
+// FTS5 string (terms hold only word characters and spaces), alternatives
+// ORed, groups ANDed, exclusions NOTed. A query without a positive term
+// gives "", which matches nothing.
+func FTSQuery(q news.Query) string {
+	if q.Empty() {
+		return ""
 	}
-	return strings.Join(terms, " ")
-}
-
-func notWord(r rune) bool {
-	return !(r == '_' || r == '\'' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 127)
+	groups := make([]string, len(q.All))
+	for i, g := range q.All {
+		alts := make([]string, len(g))
+		for j, t := range g {
+			alts[j] = `"` + t + `"`
+		}
+		groups[i] = "(" + strings.Join(alts, " OR ") + ")"
+	}
+	expr := "(" + strings.Join(groups, " AND ") + ")"
+	for _, t := range q.Not {
+		expr += ` NOT "` + t + `"`
+	}
+	return expr
 }

@@ -74,11 +74,32 @@ func scanStory(row interface{ Scan(...any) error }) (news.Story, error) {
 
 // Stories implements news.StoryStore: by size (default) or by freshness.
 func (s *Store) Stories(ctx context.Context, opt news.ListOptions) ([]news.Story, error) {
-	order := "article_count DESC, last_published DESC NULLS LAST, id"
-	if opt.Sort == "fresh" {
-		order = "last_published DESC NULLS LAST, article_count DESC, id"
+	args := []any{}
+	param := func(v any) string { args = append(args, v); return "?" }
+	where := "article_count > 0"
+	if opt.Source != "" {
+		where += ` AND EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+			WHERE sa.story_id = stories.id AND ` + "a.source = " + param(opt.Source) + " COLLATE NOCASE" + ")"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+storyCols+` FROM stories WHERE article_count > 0 ORDER BY `+order+limitClause(opt))
+	if !opt.From.IsZero() {
+		where += " AND last_published >= " + param(opt.From.Unix())
+	}
+	if !opt.To.IsZero() {
+		where += " AND first_published < " + param(opt.To.Unix())
+	}
+	order := "article_count DESC, last_published DESC NULLS LAST, id"
+	switch opt.Sort {
+	case "fresh":
+		order = "last_published DESC NULLS LAST, article_count DESC, id"
+	case "growth":
+		since := opt.GrowthSince
+		if since.IsZero() {
+			since = time.Now().Add(-24 * time.Hour)
+		}
+		order = `(SELECT count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+			WHERE sa.story_id = stories.id AND a.ingested >= ` + param(since.Unix()) + `) DESC, ` + order
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+storyCols+` FROM stories WHERE `+where+` ORDER BY `+order+limitClause(opt), args...)
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}

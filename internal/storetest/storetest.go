@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -26,7 +28,10 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"ListAndByID", testList},
 		{"Search", testSearch},
 		{"SearchRanking", testSearchRanking},
+		{"SearchSyntax", testSearchSyntax},
+		{"SearchFilters", testSearchFilters},
 		{"Stories", testStories},
+		{"StoryListing", testStoryListing},
 		{"Batches", testBatches},
 		{"DirtyStories", testDirty},
 		{"MergedStories", testMerged},
@@ -98,11 +103,11 @@ func testRevisions(t *testing.T, ctx context.Context, s news.Store) {
 	if err != nil || got.Text != "Second, corrected version." || got.Revision != 2 {
 		t.Fatalf("latest = %+v, %v", got, err)
 	}
-	hits, err := s.Search(ctx, "corrected", 10)
+	hits, err := search(ctx, s, "corrected", 10)
 	if err != nil || len(hits) != 1 {
 		t.Fatalf("search new text: %v %v", hits, err)
 	}
-	if hits, _ := s.Search(ctx, "First", 10); len(hits) != 0 {
+	if hits, _ := search(ctx, s, "First", 10); len(hits) != 0 {
 		t.Fatalf("old revision still searchable: %v", hits)
 	}
 }
@@ -149,23 +154,23 @@ func testList(t *testing.T, ctx context.Context, s news.Store) {
 func testSearch(t *testing.T, ctx context.Context, s news.Store) {
 	mustSave(t, ctx, s, article("https://e.com/1", "Khloé and Morrone", "Khloé Kardashian was seen with Michele Morrone in Milan.", 1), news.New)
 	mustSave(t, ctx, s, article("https://e.com/2", "Weather", "Rain in Milan all week.", 2), news.New)
-	hits, err := s.Search(ctx, "khloe milan", 10)
+	hits, err := search(ctx, s, "khloe milan", 10)
 	if err != nil || len(hits) != 1 || hits[0].Article.Title != "Khloé and Morrone" {
 		t.Fatalf("diacritic-folded search = %v, %v", hits, err)
 	}
 	if hits[0].Snippet == "" || !contains(hits[0].Snippet, "[[") {
 		t.Errorf("snippet lacks highlight: %q", hits[0].Snippet)
 	}
-	hits, _ = s.Search(ctx, "milan", 10)
+	hits, _ = search(ctx, s, "milan", 10)
 	if len(hits) != 2 {
 		t.Errorf("milan: %d hits", len(hits))
 	}
 	for _, q := range []string{`"unbalanced`, `AND OR NOT (`, `*`, ``, `col:foo`} {
-		if _, err := s.Search(ctx, q, 10); err != nil {
+		if _, err := search(ctx, s, q, 10); err != nil {
 			t.Errorf("query %q: %v", q, err)
 		}
 	}
-	if hits, _ := s.Search(ctx, `"Michele Morrone"`, 10); len(hits) != 1 {
+	if hits, _ := search(ctx, s, `"Michele Morrone"`, 10); len(hits) != 1 {
 		t.Errorf("phrase: %d hits", len(hits))
 	}
 }
@@ -175,7 +180,7 @@ func testSearch(t *testing.T, ctx context.Context, s news.Store) {
 func testSearchRanking(t *testing.T, ctx context.Context, s news.Store) {
 	mustSave(t, ctx, s, article("https://e.com/t", "Weather", "It rained all week long, said a man in Milan.", 1), news.New)
 	mustSave(t, ctx, s, article("https://e.com/u", "Milan fashion week", "Designers showed coats and shoes in the city.", 2), news.New)
-	hits, err := s.Search(ctx, "Milan", 10)
+	hits, err := search(ctx, s, "Milan", 10)
 	if err != nil || len(hits) != 2 {
 		t.Fatalf("hits = %v, %v", hits, err)
 	}
@@ -185,8 +190,88 @@ func testSearchRanking(t *testing.T, ctx context.Context, s news.Store) {
 	if !contains(hits[1].Snippet, "[[Milan]]") {
 		t.Errorf("snippet %q does not mark the match", hits[1].Snippet)
 	}
-	if hits, _ := s.Search(ctx, "rained milan", 1); len(hits) != 1 || hits[0].Article.Title != "Weather" {
+	if hits, _ := search(ctx, s, "rained milan", 1); len(hits) != 1 || hits[0].Article.Title != "Weather" {
 		t.Errorf("all words must match: %+v", hits)
+	}
+}
+
+// search returns the hits of a search with only a limit.
+func search(ctx context.Context, s news.Store, q string, limit int) ([]news.SearchHit, error) {
+	res, err := s.Search(ctx, q, news.SearchOptions{Limit: limit})
+	return res.Hits, err
+}
+
+// OR, "phrases" and -exclusion mean the same in every store, and odd input
+// is never an error.
+func testSearchSyntax(t *testing.T, ctx context.Context, s news.Store) {
+	mustSave(t, ctx, s, article("https://e.com/1", "Rain", "Heavy rain in Milan during fashion week.", 1), news.New)
+	mustSave(t, ctx, s, article("https://e.com/2", "Snow", "Snow fell on Turin, and the week was cold.", 2), news.New)
+	mustSave(t, ctx, s, article("https://e.com/3", "Sun", "Sun over Rome all week; fashion shows moved outdoors.", 3), news.New)
+	for _, tc := range []struct {
+		q    string
+		want []string // titles, any order
+	}{
+		{`rain OR snow`, []string{"Rain", "Snow"}},
+		{`rain OR snow week`, []string{"Rain", "Snow"}},
+		{`rain OR snow milan`, []string{"Rain"}},
+		{`"fashion week"`, []string{"Rain"}},
+		{`fashion week`, []string{"Rain", "Sun"}},
+		{`week -milan`, []string{"Snow", "Sun"}},
+		{`week -"fashion week"`, []string{"Snow", "Sun"}},
+		{`week -fashion -snow`, nil},
+		{`-milan`, nil},
+		{`"fashion week`, []string{"Rain"}},
+		{`OR rain OR`, []string{"Rain"}},
+		{`rain) OR (snow`, []string{"Rain", "Snow"}},
+		{`NEAR(rain snow) AND "`, nil},
+		{`week -`, []string{"Rain", "Snow", "Sun"}},
+		{`^rain week:`, []string{"Rain"}},
+	} {
+		res, err := s.Search(ctx, tc.q, news.SearchOptions{})
+		if err != nil {
+			t.Errorf("%q: %v", tc.q, err)
+			continue
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.Article.Title)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) || res.Total != len(tc.want) {
+			t.Errorf("%q = %q (total %d), want %q", tc.q, got, res.Total, tc.want)
+		}
+	}
+}
+
+// Filters by outlet and publication date narrow hits and total alike; the
+// total counts past the limit.
+func testSearchFilters(t *testing.T, ctx context.Context, s news.Store) {
+	for i, src := range []string{"Daily", "Daily", "Herald", "Herald", "Herald"} {
+		a := article(fmt.Sprintf("https://e.com/%d", i), fmt.Sprint("Milan ", i), "News from Milan.", 10+i)
+		a.Source = src
+		mustSave(t, ctx, s, a, news.New)
+	}
+	day := func(d int) time.Time { return time.Date(2022, 9, d, 0, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		opt         news.SearchOptions
+		hits, total int
+	}{
+		{news.SearchOptions{Limit: 2}, 2, 5},
+		{news.SearchOptions{Source: "herald"}, 3, 3},
+		{news.SearchOptions{From: day(11), To: day(13)}, 2, 2},
+		{news.SearchOptions{Source: "Daily", From: day(11)}, 1, 1},
+		{news.SearchOptions{To: day(10)}, 0, 0},
+		{news.SearchOptions{Source: "Nobody"}, 0, 0},
+	} {
+		res, err := s.Search(ctx, "milan", tc.opt)
+		if err != nil || len(res.Hits) != tc.hits || res.Total != tc.total {
+			t.Errorf("%+v: %d hits, total %d, %v; want %d, %d", tc.opt, len(res.Hits), res.Total, err, tc.hits, tc.total)
+		}
+		for _, h := range res.Hits {
+			if tc.opt.Source != "" && !strings.EqualFold(h.Article.Source, tc.opt.Source) {
+				t.Errorf("%+v: hit from %q", tc.opt, h.Article.Source)
+			}
+		}
 	}
 }
 
@@ -197,6 +282,63 @@ func contains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// Stories filter by outlet and publication span, and sort by size,
+// freshness or growth (articles ingested since a time).
+func testStoryListing(t *testing.T, ctx context.Context, s news.Store) {
+	old := time.Now().Add(-10 * 24 * time.Hour).UTC().Truncate(time.Second)
+	for _, st := range []struct {
+		id, source string
+		days       []int
+		recent     bool
+	}{
+		{"big", "Daily", []int{1, 2, 3}, false},
+		{"fresh", "Herald", []int{20}, false},
+		{"growing", "Wire", []int{5, 6}, true},
+	} {
+		v := news.NewStoryView(st.id, st.id)
+		for _, d := range st.days {
+			a := article(fmt.Sprintf("https://e.com/%s/%d", st.id, d), st.id, fmt.Sprint("Text ", st.id, d), d)
+			a.Source = st.source
+			if !st.recent {
+				a.Ingested = old
+			}
+			mustSave(t, ctx, s, a, news.New)
+			if err := s.SetStory(ctx, a.ID, st.id); err != nil {
+				t.Fatal(err)
+			}
+			v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Title: a.Title, Source: a.Source, Published: a.Published})
+		}
+		if err := s.SaveView(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := func(d int) time.Time { return time.Date(2022, 9, d, 0, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		opt  news.ListOptions
+		want []string
+	}{
+		{news.ListOptions{}, []string{"big", "growing", "fresh"}},
+		{news.ListOptions{Sort: "size", Limit: 1, Offset: 1}, []string{"growing"}},
+		{news.ListOptions{Sort: "fresh"}, []string{"fresh", "growing", "big"}},
+		{news.ListOptions{Sort: "growth"}, []string{"growing", "big", "fresh"}},
+		{news.ListOptions{Sort: "growth", GrowthSince: old.Add(-time.Hour)}, []string{"big", "growing", "fresh"}},
+		{news.ListOptions{Source: "herald"}, []string{"fresh"}},
+		{news.ListOptions{Source: "nobody"}, nil},
+		{news.ListOptions{From: day(4)}, []string{"growing", "fresh"}},
+		{news.ListOptions{To: day(6)}, []string{"big", "growing"}},
+		{news.ListOptions{From: day(4), To: day(10), Sort: "fresh"}, []string{"growing"}},
+	} {
+		got, err := s.Stories(ctx, tc.opt)
+		var ids []string
+		for _, st := range got {
+			ids = append(ids, st.ID)
+		}
+		if err != nil || !slices.Equal(ids, tc.want) {
+			t.Errorf("%+v: %q, %v; want %q", tc.opt, ids, err, tc.want)
+		}
+	}
 }
 
 func testStories(t *testing.T, ctx context.Context, s news.Store) {

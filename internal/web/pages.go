@@ -27,6 +27,7 @@ var funcs = template.FuncMap{
 	"join":       strings.Join,
 	"count":      words.Count,
 	"outlet":     news.Outlet,
+	"citeURL":    citeURL,
 }
 
 func dateOf(t time.Time) string {
@@ -97,15 +98,20 @@ func (u *ui) storiesPage(r *http.Request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	sort := r.URL.Query().Get("sort")
+	v := r.URL.Query()
+	sort := v.Get("sort")
 	switch sort {
 	case "":
 		sort = "size"
-	case "size", "fresh":
+	case "size", "fresh", "growth":
 	default:
-		return nil, api.Errorf(http.StatusBadRequest, "sort must be size or fresh")
+		return nil, api.Errorf(http.StatusBadRequest, "sort must be size, fresh or growth")
 	}
-	stories, err := u.store.Stories(r.Context(), news.ListOptions{Limit: pageSize + 1, Offset: (n - 1) * pageSize, Sort: sort})
+	opt, err := api.StoryFilters(r, news.ListOptions{Limit: pageSize + 1, Offset: (n - 1) * pageSize, Sort: sort})
+	if err != nil {
+		return nil, err
+	}
+	stories, err := u.store.Stories(r.Context(), opt)
 	if err != nil {
 		return nil, fmt.Errorf("list stories: %w", err)
 	}
@@ -120,11 +126,21 @@ func (u *ui) storiesPage(r *http.Request) (*page, error) {
 		}
 		rows[i] = storyRow{Story: s, SourceList: strings.Join(src, ", ") + extra}
 	}
+	sortLink := func(by string) string {
+		q := r.URL.Query()
+		q.Del("page")
+		q.Set("sort", by)
+		return "/?" + q.Encode()
+	}
 	return &page{tmpl: "stories", Title: "Stories", Body: struct {
-		Rows  []storyRow
-		Sort  string
-		Pager pager
-	}{rows, sort, makePager(r, n, more)}}, nil
+		Rows             []storyRow
+		Sort             string
+		SortLinks        map[string]string
+		Source, From, To string
+		Filtered         bool
+		Pager            pager
+	}{rows, sort, map[string]string{"size": sortLink("size"), "fresh": sortLink("fresh"), "growth": sortLink("growth")},
+		opt.Source, v.Get("from"), v.Get("to"), opt.Source != "" || !opt.From.IsZero() || !opt.To.IsZero(), makePager(r, n, more)}}, nil
 }
 
 func (u *ui) articlesPage(r *http.Request) (*page, error) {
@@ -238,22 +254,38 @@ func (u *ui) entityPage(r *http.Request) (*page, error) {
 }
 
 func (u *ui) searchPage(r *http.Request) (*page, error) {
-	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	v := r.URL.Query()
+	q := strings.TrimSpace(v.Get("q"))
 	p := &page{tmpl: "search", Title: "Search", Query: q}
+	body := searchBody{Query: q, Source: strings.TrimSpace(v.Get("source")), From: v.Get("from"), To: v.Get("to")}
+	p.Body = &body
 	if q == "" {
-		p.Body = struct{ Hits []news.SearchHit }{}
 		return p, nil
 	}
 	if len(q) > api.MaxQuery {
 		return nil, api.Errorf(http.StatusBadRequest, "query longer than %d bytes", api.MaxQuery)
 	}
-	hits, err := u.store.Search(r.Context(), q, pageSize)
+	opt, err := api.SearchOptions(r)
+	if err != nil {
+		return nil, err
+	}
+	opt.Limit = pageSize
+	res, err := u.store.Search(r.Context(), q, opt)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	p.Title = "Search: " + q
-	p.Body = struct{ Hits []news.SearchHit }{hits}
+	body.Searched, body.Hits, body.Total = true, res.Hits, res.Total
 	return p, nil
+}
+
+// searchBody is what the search page shows: the form as submitted, and the
+// best hits out of Total.
+type searchBody struct {
+	Query, Source, From, To string
+	Searched                bool
+	Hits                    []news.SearchHit
+	Total                   int
 }
 
 // entityID is the id the entity pages use: the entity's own, else one made
