@@ -131,14 +131,15 @@ func mergeSpellings(groups [][]*local) [][]*local {
 		}
 	}
 	names := make([]string, len(groups))
+	types := make([]news.EntityType, len(groups))
 	byKey := map[string][]int{}
 	for i, g := range groups {
-		names[i] = canonicalName(g)
+		names[i], types[i] = canonicalName(g), majorityType(g)
 		k := nameKey(names[i])
 		byKey[k] = append(byKey[k], i)
 	}
 	fullPerson := func(i int) bool {
-		return majorityType(groups[i]) == news.PER && len(strings.Fields(names[i])) >= 2
+		return types[i] == news.PER && len(strings.Fields(names[i])) >= 2
 	}
 	for _, list := range byKey {
 		for _, j := range list[1:] {
@@ -150,14 +151,14 @@ func mergeSpellings(groups [][]*local) [][]*local {
 	}
 	byInitials := map[string][]int{}
 	for i := range groups {
-		if majorityType(groups[i]) != news.PER && len(strings.Fields(names[i])) >= 2 && acronym(names[i]) == "" {
+		if types[i] != news.PER && len(strings.Fields(names[i])) >= 2 && acronym(names[i]) == "" {
 			if in := initials(names[i]); len(in) >= 2 {
 				byInitials[in] = append(byInitials[in], i)
 			}
 		}
 	}
 	for i := range groups {
-		if ac := acronym(names[i]); ac != "" && majorityType(groups[i]) != news.PER {
+		if ac := acronym(names[i]); ac != "" && types[i] != news.PER {
 			if list := byInitials[ac]; len(list) == 1 {
 				union(list[0], i)
 			}
