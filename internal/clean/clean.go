@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/plaintext"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // Cleaner is the cleaning stage: it turns a.Raw into a.Text and fills
@@ -99,11 +100,11 @@ func classify(lines []line) {
 		}
 		switch next.reason {
 		case ReasonCredit:
-			if unterminated(l.text) && wordCount(l.text) <= 30 {
+			if unterminated(l.text) && words.Len(l.text) <= 30 {
 				l.reason = ReasonCaption
 			}
 		case ReasonCaption:
-			if sameCaption(l.text, next.text) || unterminated(l.text) && wordCount(l.text) <= 20 && wordCount(l.text) >= 2 {
+			if sameCaption(l.text, next.text) || unterminated(l.text) && words.Len(l.text) <= 20 && words.Len(l.text) >= 2 {
 				l.reason = ReasonCaption
 			}
 		}
@@ -128,7 +129,7 @@ func keepTitle(lines []line, title string) {
 // sameCaption reports whether next is line again with a credit glued on.
 func sameCaption(line, next string) bool {
 	c, ok := creditedCaption(next)
-	return ok && wordCount(line) >= 2 && norm(c) == norm(line)
+	return ok && words.Len(line) >= 2 && norm(c) == norm(line)
 }
 
 // longLine is the number of words from which a line repeated anywhere in the
@@ -148,7 +149,7 @@ func dedupe(lines []line) {
 		if l.reason != "" {
 			continue
 		}
-		n, w := norm(l.text), wordCount(l.text)
+		n, w := norm(l.text), words.Len(l.text)
 		if n == prev && w >= 3 || seen[n] && w >= longLine {
 			l.reason = ReasonDuplicate
 			continue
@@ -161,7 +162,7 @@ func dedupe(lines []line) {
 	var normed []string
 	for i := range lines {
 		l := &lines[i]
-		if l.reason != "" || !quoted(l.text) || wordCount(l.text) < 6 || wordCount(l.text) > 60 {
+		if l.reason != "" || !quoted(l.text) || words.Len(l.text) < 6 || words.Len(l.text) > 60 {
 			continue
 		}
 		if normed == nil {

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // Removal reasons recorded in news.Removal.
@@ -89,7 +91,7 @@ var (
 
 // creditLine reports whether line is only a photo credit.
 func creditLine(line string) bool {
-	if wordCount(line) > 14 {
+	if words.Len(line) > 14 {
 		return false
 	}
 	return strings.Contains(line, "/") && creditOnlyRE.MatchString(line) || labelledCreditRE.MatchString(line)
@@ -98,7 +100,7 @@ func creditLine(line string) bool {
 // creditedCaption returns the caption part of a line that is a caption with
 // its credit glued on, and whether it is one.
 func creditedCaption(line string) (string, bool) {
-	if wordCount(line) > 70 {
+	if words.Len(line) > 70 {
 		return "", false
 	}
 	if !strings.Contains(line, "/") { // every credit form below has a slash or "(... by"
@@ -116,7 +118,7 @@ func creditedCaption(line string) (string, bool) {
 
 // chrome returns the removal reason of a site-chrome line, or "".
 func chrome(line string) string {
-	n := wordCount(line)
+	n := words.Len(line)
 	for _, r := range chromeRules {
 		if n <= r.maxWords && r.re.MatchString(line) {
 			return r.reason
@@ -138,19 +140,6 @@ func unterminated(line string) bool {
 		return false
 	}
 	return true
-}
-
-// wordCount counts runs of letters or digits.
-func wordCount(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !in {
-			n++
-		}
-		in = w
-	}
-	return n
 }
 
 // norm folds a line for comparison: lower case, letters and digits only,

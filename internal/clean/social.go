@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 var (
@@ -45,7 +46,7 @@ func social(line string, alone bool) (socialMatch, bool) {
 	}
 	if m := postHeadRE.FindStringSubmatchIndex(line); m != nil {
 		name := line[m[2]:m[3]]
-		if wordCount(name) > 6 || strings.ContainsAny(name, ",;:") {
+		if words.Len(name) > 6 || strings.ContainsAny(name, ",;:") {
 			return socialMatch{}, false
 		}
 		start := m[6]
@@ -62,7 +63,7 @@ func social(line string, alone bool) (socialMatch, bool) {
 	// A post pasted without its head: hashtags or a post link, and its text twice.
 	if url != "" || hashtagRE.MatchString(line) {
 		end := bodyEnd(line, 0)
-		if _, ok := repeatedHalf(line[:end]); ok && wordCount(line) >= 6 {
+		if _, ok := repeatedHalf(line[:end]); ok && words.Len(line) >= 6 {
 			return socialMatch{url: url, body: bodySpan(line, 0, end)}, true
 		}
 	}
@@ -104,7 +105,7 @@ func repeatedHalf(s string) (int, bool) {
 	// Leading hashtags and emoji may stand before the first copy only.
 	lead := 0
 	for _, f := range strings.Fields(s) {
-		if !strings.HasPrefix(f, "#") && wordCount(f) > 0 {
+		if !strings.HasPrefix(f, "#") && words.Len(f) > 0 {
 			break
 		}
 		lead = strings.Index(s[lead:], f) + lead + len(f)
@@ -115,12 +116,12 @@ func repeatedHalf(s string) (int, bool) {
 		}
 		first := strings.TrimSpace(s[lead:i])
 		rest := strings.TrimSpace(s[i:])
-		if wordCount(first) < 2 || len(first) > len(rest) {
+		if words.Len(first) < 2 || len(first) > len(rest) {
 			continue
 		}
 		if strings.HasPrefix(rest, first) {
 			tail := rest[len(first):]
-			if wordCount(tail) <= 3 || hashtagRE.MatchString(tail) {
+			if words.Len(tail) <= 3 || hashtagRE.MatchString(tail) {
 				return i, true
 			}
 		}

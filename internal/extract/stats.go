@@ -2,9 +2,9 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 	"golang.org/x/net/html"
 )
 
@@ -17,7 +17,7 @@ func pageStats(doc *html.Node) news.PageStats {
 	walk = func(n *html.Node, inLink, inHeading, inSearch bool) {
 		switch n.Type {
 		case html.TextNode:
-			w := countWords(n.Data)
+			w := words.Len(n.Data)
 			st.Words += w
 			if inLink {
 				st.LinkWords += w
@@ -80,17 +80,4 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
-}
-
-// countWords counts runs of letters and digits.
-func countWords(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !in {
-			n++
-		}
-		in = w
-	}
-	return n
 }

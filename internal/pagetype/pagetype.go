@@ -10,9 +10,9 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // Stage sets a.PageType and a.PageTypeWhy from the cleaned text, its
@@ -83,7 +83,7 @@ func Measure(a *news.Article) Features {
 			continue
 		}
 		p := a.Text[sp.Start:sp.End]
-		n := countWords(p)
+		n := words.Len(p)
 		if n == 0 {
 			continue
 		}
@@ -231,19 +231,6 @@ func titleKind(title string) string {
 		return "listing"
 	}
 	return ""
-}
-
-// countWords counts runs of letters and digits.
-func countWords(s string) int {
-	n, in := 0, false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r)
-		if w && !in {
-			n++
-		}
-		in = w
-	}
-	return n
 }
 
 // Tune searches a grid of thresholds for the ones that best tell gold

@@ -128,3 +128,16 @@ func Count(n int, one string) string {
 	}
 	return strconv.Itoa(n) + " " + many
 }
+
+// Len is the number of words in s: runs of letters and digits.
+func Len(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := unicode.IsLetter(r) || unicode.IsDigit(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
