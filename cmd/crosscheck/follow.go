@@ -50,14 +50,14 @@ func runFollow(ctx context.Context, args []string) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		fmt.Fprintln(os.Stderr, followUsage)
 		if len(args) == 0 {
-			return errors.New("no action")
+			return badUsage(errors.New("no action"))
 		}
 		return flag.ErrHelp
 	}
 	f, ok := followers[args[0]]
 	if !ok {
 		fmt.Fprintln(os.Stderr, followUsage)
-		return fmt.Errorf("unknown action %q", args[0])
+		return badUsage(fmt.Errorf("unknown action %q", args[0]))
 	}
 	return f(ctx, args[1:])
 }
@@ -80,7 +80,7 @@ func runFollowAdd(ctx context.Context, args []string) error {
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
-		return errors.New("no URL: give feed, sitemap or home page URLs")
+		return badUsage(errors.New("no URL: give feed, sitemap or home page URLs"))
 	}
 	fetcher, err := ff.fetcher()
 	if err != nil {
@@ -299,7 +299,7 @@ func runFollowRun(ctx context.Context, args []string) error {
 	}
 	if fs.NArg() != 0 {
 		fs.Usage()
-		return fmt.Errorf("want no arguments, got %d (add subscriptions with `crosscheck follow add URL`)", fs.NArg())
+		return badUsage(fmt.Errorf("want no arguments, got %d (add subscriptions with `crosscheck follow add URL`)", fs.NArg()))
 	}
 	fetcher, err := ff.fetcher()
 	if err != nil {
