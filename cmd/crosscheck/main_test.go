@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -170,5 +171,68 @@ func TestStoryExportFlags(t *testing.T) {
 		if code := run(t.Context(), append([]string{"story", list[0].ID, "--db", db}, both...)); code == 0 {
 			t.Errorf("story %v accepted", both)
 		}
+	}
+}
+
+// TestStorySince: what changed in a story since a time is the articles
+// ingested after it and what they changed, found by rebuilding the story
+// as it stood.
+func TestStorySince(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "since.db")
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(text), 0o644)
+		return p
+	}
+	first := write("a.jsonl", `{"id":"1","source":"Ledger","title":"Harbour bridge to reopen","text":"The harbour bridge in Port Vell will reopen to traffic on Monday after two years of repairs, the city council said on Friday. Engineers replaced the cables and the deck of the bridge."}
+{"id":"2","source":"Coast","title":"Port Vell bridge reopens Monday","text":"Port Vell's harbour bridge reopens on Monday after two years of repairs, the city council announced. The cables and deck of the harbour bridge were replaced by engineers."}
+`)
+	second := write("b.jsonl", `{"id":"3","source":"Gazette","title":"Harbour bridge reopening delayed","text":"The reopening of the harbour bridge in Port Vell has been delayed, the city council said on Sunday, as engineers found new cracks in the deck of the bridge after two years of repairs."}
+`)
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--db", db, first}); code != 0 {
+		t.Fatalf("first ingest exit %d", code)
+	}
+	time.Sleep(1100 * time.Millisecond) // ingest times are kept to the second in some stores
+	mid := time.Now().UTC().Format(time.RFC3339)
+	time.Sleep(1100 * time.Millisecond)
+	if code := run(t.Context(), []string{"ingest", "--quiet", "--db", db, second}); code != 0 {
+		t.Fatalf("second ingest exit %d", code)
+	}
+	s, err := openStore(t.Context(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	list, err := s.Stories(t.Context(), news.ListOptions{})
+	if err != nil || len(list) == 0 {
+		t.Fatalf("stories: %v %v", list, err)
+	}
+	e, err := newEngine(t.Context(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	since, _ := time.Parse(time.RFC3339, mid)
+	var found bool
+	for _, st := range list {
+		ch, err := e.builder.Changes(t.Context(), st.ID, since)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range ch.Articles {
+			if a.Source != "Gazette" {
+				t.Errorf("article %s (%s) is not new", a.ID, a.Source)
+			}
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the Gazette article is not listed as new")
+	}
+	if code := run(t.Context(), []string{"story", list[0].ID, "--since", "2999-01-01", "--db", db}); code != 0 {
+		t.Errorf("story --since exit %d", code)
+	}
+	if code := run(t.Context(), []string{"story", list[0].ID, "--since", "yesterday", "--db", db}); code != 2 {
+		t.Errorf("story --since yesterday: exit %d, want 2", code)
 	}
 }

@@ -11,9 +11,11 @@ import (
 	"strings"
 	"sync"
 	"text/tabwriter"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/internal/story"
 	"github.com/crosscheck-news/crosscheck/internal/words"
 )
@@ -297,17 +299,32 @@ func day(s string, zero bool) string {
 }
 
 func runStory(ctx context.Context, args []string) error {
-	fs := newFlags("story", "story ID [--json|--markdown|--csv]")
+	fs := newFlags("story", "story ID [--json|--markdown|--csv] [--since TIME]")
 	asJSON := fs.Bool("json", false, "print the story JSON (docs/json.md)")
 	md := fs.Bool("markdown", false, "print the sheet as Markdown")
 	asCSV := fs.Bool("csv", false, "print articles, claims, stances and quotes as one CSV table (docs/json.md)")
+	sinceArg := fs.String("since", "", "print what changed since `TIME` instead (RFC 3339, YYYY-MM-DD, or a duration ago such as 24h): new articles, new claims, status changes")
+	var since time.Time
 	check := func() error {
 		if count([]bool{*asJSON, *md, *asCSV}) > 1 {
 			return errors.New("--json, --markdown and --csv: give one")
 		}
+		if *sinceArg != "" {
+			t, err := parseSince(*sinceArg, time.Now())
+			if err != nil {
+				return err
+			}
+			if *md || *asCSV {
+				return errors.New("--since prints text or --json")
+			}
+			since = t
+		}
 		return nil
 	}
 	return withCheckedStore(ctx, fs, args, 1, check, func(s news.Store) error {
+		if !since.IsZero() {
+			return storyChanges(ctx, s, fs.Arg(0), since, *asJSON)
+		}
 		v, err := s.View(ctx, fs.Arg(0))
 		if errors.Is(err, news.ErrNotFound) {
 			if to, merr := s.MergedInto(ctx, fs.Arg(0)); merr == nil {
@@ -329,6 +346,55 @@ func runStory(ctx context.Context, args []string) error {
 		}
 		return story.Render(os.Stdout, v, story.Options{Markdown: *md, Text: story.StoreTexts(ctx, s)})
 	})
+}
+
+// parseSince reads a time as RFC 3339, a day (YYYY-MM-DD, UTC) or a
+// duration before now ("24h", "90m").
+func parseSince(s string, now time.Time) (time.Time, error) {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t, nil
+	}
+	if d, err := time.ParseDuration(s); err == nil && d > 0 {
+		return now.Add(-d), nil
+	}
+	return time.Time{}, fmt.Errorf("--since %q: want RFC 3339 (2024-03-04T10:00:00Z), a day (2024-03-04) or a duration ago (24h)", s)
+}
+
+// storyChanges prints what changed in a story since a time.
+func storyChanges(ctx context.Context, s news.Store, id string, since time.Time, asJSON bool) error {
+	// Reading only: the story stages without the engine (no writer lock,
+	// no clusterer to restore).
+	sstages, err := storyStages()
+	if err != nil {
+		return err
+	}
+	b := &story.Builder{Store: s, Stages: &pipeline.StoryPipeline{Stages: sstages}}
+	ch, err := b.Changes(ctx, id, since)
+	if errors.Is(err, news.ErrNotFound) {
+		return fmt.Errorf("no story %q: `crosscheck stories` lists them", id)
+	}
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(os.Stdout, ch)
+	}
+	fmt.Printf("Story %s since %s: %s, %s, %s.\n", ch.StoryID, since.Format(time.RFC3339),
+		words.Count(len(ch.Articles), "new article"), words.Count(len(ch.Claims), "new claim"),
+		words.Count(len(ch.Statuses), "status change"))
+	for _, a := range ch.Articles {
+		fmt.Printf("  article  %s · %s · %s\n", a.Source, a.ID, clip(a.Title, 90))
+	}
+	for _, c := range ch.Claims {
+		fmt.Printf("  claim    %s: %s\n", c.Status, clip(c.Text, 120))
+	}
+	for _, c := range ch.Statuses {
+		fmt.Printf("  status   %s → %s: %s (%s)\n", c.Was, c.Now, clip(c.Text, 100), clip(c.Reason, 120))
+	}
+	return nil
 }
 
 func runSearch(ctx context.Context, args []string) error {
