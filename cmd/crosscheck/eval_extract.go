@@ -70,29 +70,15 @@ func runEvalExtract(ctx context.Context, args []string) error {
 	pred := make(map[string]string, len(ids))
 	var mu sync.Mutex
 	var failed int
-	jobs := make(chan string)
-	var wg sync.WaitGroup
-	for range max(1, *workers) {
-		wg.Go(func() {
-			for id := range jobs {
-				text, err := predictPage(ctx, filepath.Join(dir, "html", id+".html.gz"), gold[id].URL, *mode, *title, keepReasons)
-				mu.Lock()
-				if err != nil {
-					failed++
-				}
-				pred[id] = text
-				mu.Unlock()
-			}
-		})
-	}
-	for _, id := range ids {
-		if ctx.Err() != nil {
-			break
+	eachPage(ctx, *workers, ids, func(id string) {
+		text, err := predictPage(ctx, filepath.Join(dir, "html", id+".html.gz"), gold[id].URL, *mode, *title, keepReasons)
+		mu.Lock()
+		if err != nil {
+			failed++
 		}
-		jobs <- id
-	}
-	close(jobs)
-	wg.Wait()
+		pred[id] = text
+		mu.Unlock()
+	})
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -122,6 +108,28 @@ func (l *reasonList) Set(s string) error {
 	}
 	*l = append(*l, s)
 	return nil
+}
+
+// eachPage runs f on every id on workers goroutines, stopping early when
+// ctx ends; f guards what it shares.
+func eachPage(ctx context.Context, workers int, ids []string, f func(id string)) {
+	jobs := make(chan string)
+	var wg sync.WaitGroup
+	for range max(1, workers) {
+		wg.Go(func() {
+			for id := range jobs {
+				f(id)
+			}
+		})
+	}
+	for _, id := range ids {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- id
+	}
+	close(jobs)
+	wg.Wait()
 }
 
 // goldPage is one entry of ground-truth.json.

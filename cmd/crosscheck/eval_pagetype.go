@@ -135,43 +135,29 @@ func measurePages(ctx context.Context, dir string, ids []string, gold map[string
 	stages := []news.Stage{extract.Stage{}, clean.Cleaner{}, ingest.Metadata{}}
 	out := make(map[string]pagetype.Features, len(ids))
 	var mu sync.Mutex
-	jobs := make(chan string)
-	var wg sync.WaitGroup
-	for range max(1, workers) {
-		wg.Go(func() {
-			for id := range jobs {
-				var f pagetype.Features // a page with no text at all stays zero: not an article
-				raw, err := readMaybeGzip(filepath.Join(dir, "html", id+".html.gz"))
-				if err == nil {
-					// As ingest does: the page's canonical address, unless
-					// the benchmark gives a real one (its ids are not).
-					url := gold[id].URL
-					if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
-						url = ""
-					}
-					a := &news.Article{URL: url, HTML: string(raw)}
-					for _, st := range stages {
-						if err = st.Process(ctx, a); err != nil {
-							break
-						}
-					}
-					if err == nil {
-						f = pagetype.Measure(a)
-					}
-				}
-				mu.Lock()
-				out[id] = f
-				mu.Unlock()
+	eachPage(ctx, workers, ids, func(id string) {
+		var f pagetype.Features // a page with no text at all stays zero: not an article
+		raw, err := readMaybeGzip(filepath.Join(dir, "html", id+".html.gz"))
+		if err == nil {
+			// As ingest does: the page's canonical address, unless
+			// the benchmark gives a real one (its ids are not).
+			url := gold[id].URL
+			if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
+				url = ""
 			}
-		})
-	}
-	for _, id := range ids {
-		if ctx.Err() != nil {
-			break
+			a := &news.Article{URL: url, HTML: string(raw)}
+			for _, st := range stages {
+				if err = st.Process(ctx, a); err != nil {
+					break
+				}
+			}
+			if err == nil {
+				f = pagetype.Measure(a)
+			}
 		}
-		jobs <- id
-	}
-	close(jobs)
-	wg.Wait()
+		mu.Lock()
+		out[id] = f
+		mu.Unlock()
+	})
 	return out, ctx.Err()
 }

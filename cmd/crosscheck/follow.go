@@ -16,6 +16,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // followers are the `crosscheck follow ACTION` subcommands.
@@ -171,15 +172,15 @@ func runFollowList(ctx context.Context, args []string) error {
 			case sub.Paused:
 				next = "-"
 			case sub.NextPoll.After(now):
-				next = "in " + span(sub.NextPoll.Sub(now))
+				next = "in " + words.Duration(sub.NextPoll.Sub(now))
 			}
 			every := "-"
 			if sub.Interval > 0 {
-				every = span(sub.Interval)
+				every = words.Duration(sub.Interval)
 			}
 			lastErr := "-"
 			if sub.LastError != "" {
-				lastErr = span(now.Sub(sub.LastErrorAt)) + " ago: " + clip(sub.LastError, 60)
+				lastErr = words.Duration(now.Sub(sub.LastErrorAt)) + " ago: " + clip(sub.LastError, 60)
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", sub.URL, sub.Kind, state, sub.ItemsSeen,
 				ago(sub.LastSuccess, now), next, every, lastErr)
@@ -188,28 +189,11 @@ func runFollowList(ctx context.Context, args []string) error {
 	})
 }
 
-// span is a duration rounded for people: 45s, 12m, 3h10m, 2d.
-func span(d time.Duration) string {
-	switch {
-	case d < time.Minute:
-		return fmt.Sprintf("%ds", int(d.Seconds()))
-	case d < time.Hour:
-		return fmt.Sprintf("%dm", int(d.Minutes()))
-	case d < 48*time.Hour:
-		h, m := int(d.Hours()), int(d.Minutes())%60
-		if m == 0 {
-			return fmt.Sprintf("%dh", h)
-		}
-		return fmt.Sprintf("%dh%02dm", h, m)
-	}
-	return fmt.Sprintf("%dd", int(d.Hours()/24))
-}
-
 func ago(t, now time.Time) string {
 	if t.IsZero() {
 		return "never"
 	}
-	return span(now.Sub(t)) + " ago"
+	return words.Duration(now.Sub(t)) + " ago"
 }
 
 // matchSubscriptions finds the subscriptions each argument names: by URL,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // subscriptionRow is one subscription as the page shows it.
@@ -60,38 +61,21 @@ func describe(s news.Subscription, now time.Time) subscriptionRow {
 		row.State = fmt.Sprintf("failing (%d)", s.Failures)
 	}
 	if !s.LastSuccess.IsZero() {
-		row.SuccessAgo = span(now.Sub(s.LastSuccess)) + " ago"
+		row.SuccessAgo = words.Duration(now.Sub(s.LastSuccess)) + " ago"
 	}
 	switch {
 	case s.Paused:
 		row.NextIn = "—"
 	case s.NextPoll.After(now):
-		row.NextIn = "in " + span(s.NextPoll.Sub(now))
+		row.NextIn = "in " + words.Duration(s.NextPoll.Sub(now))
 	}
 	if s.Interval > 0 {
-		row.Every = span(s.Interval)
+		row.Every = words.Duration(s.Interval)
 	}
 	if s.LastError != "" {
-		row.ErrorText = span(now.Sub(s.LastErrorAt)) + " ago: " + s.LastError
+		row.ErrorText = words.Duration(now.Sub(s.LastErrorAt)) + " ago: " + s.LastError
 	}
 	return row
-}
-
-// span is a duration rounded for people: 45s, 12m, 3h10m, 2d.
-func span(d time.Duration) string {
-	switch {
-	case d < time.Minute:
-		return fmt.Sprintf("%ds", int(d.Seconds()))
-	case d < time.Hour:
-		return fmt.Sprintf("%dm", int(d.Minutes()))
-	case d < 48*time.Hour:
-		h, m := int(d.Hours()), int(d.Minutes())%60
-		if m == 0 {
-			return fmt.Sprintf("%dh", h)
-		}
-		return fmt.Sprintf("%dh%02dm", h, m)
-	}
-	return fmt.Sprintf("%dd", int(d.Hours()/24))
 }
 
 // changeSubscriptions answers the page's form: subscribe, pause, resume or
