@@ -10,11 +10,15 @@ import (
 	"net/http"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/api"
 	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/pipeline"
+	"github.com/crosscheck-news/crosscheck/internal/story"
 	"github.com/crosscheck-news/crosscheck/internal/web"
 )
 
@@ -84,7 +88,7 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	fweb := &follow.Web{Fetch: fetcher, Reader: &ingest.Reader{}}
 	ing := newIngester(store)
-	cfg := web.Config{Store: store, Logger: log, Discoverer: fweb}
+	cfg := web.Config{Store: store, Logger: log, Discoverer: fweb, Changes: changesOf(store)}
 	if token != "" {
 		cfg.Ingester, cfg.IngestToken = ing, token
 	}
@@ -148,7 +152,7 @@ func serveFollow(ctx context.Context, p *follow.Poller, ing *httpIngester, log *
 // newServer builds the HTTP server over store: UI, API and, when token is
 // set, ingest. The demo command reuses it.
 func newServer(store news.Store, token, addr string, log *slog.Logger) (*http.Server, error) {
-	cfg := web.Config{Store: store, Logger: log}
+	cfg := web.Config{Store: store, Logger: log, Changes: changesOf(store)}
 	if token != "" {
 		cfg.Ingester, cfg.IngestToken = newIngester(store), token
 	}
@@ -200,4 +204,24 @@ func loadTest(ctx context.Context, store news.Store, n int) error {
 		fmt.Printf("%-10s %v\n", c.name, res)
 	}
 	return nil
+}
+
+// changesOf tells what changed in a story of store since a time (the API's
+// /changes and the story page's "since"), with the story stages made on
+// first use (their models take a moment to load) and kept.
+func changesOf(store news.Store) api.ChangesFunc {
+	builder := sync.OnceValues(func() (*story.Builder, error) {
+		sstages, err := storyStages()
+		if err != nil {
+			return nil, err
+		}
+		return &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: sstages}}, nil
+	})
+	return func(ctx context.Context, id string, since time.Time) (*story.Changes, error) {
+		b, err := builder()
+		if err != nil {
+			return nil, err
+		}
+		return b.Changes(ctx, id, since)
+	}
 }

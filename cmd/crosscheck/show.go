@@ -15,7 +15,6 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
 	"github.com/crosscheck-news/crosscheck/internal/news"
-	"github.com/crosscheck-news/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/internal/story"
 	"github.com/crosscheck-news/crosscheck/internal/words"
 )
@@ -246,7 +245,8 @@ func clip(s string, n int) string {
 func runStories(ctx context.Context, args []string) error {
 	fs := newFlags("stories", "stories [--json] [--sort size|fresh|growth] [--source OUTLET] [--from DAY] [--to DAY] [--limit N] [--offset N]")
 	asJSON := fs.Bool("json", false, "print JSON")
-	sortBy := fs.String("sort", "size", "order: size (articles), fresh (latest article) or growth (articles ingested in the last 24 hours)")
+	sortBy := fs.String("sort", "size", "order: size (articles), fresh (latest article) or growth (articles ingested since --since)")
+	sinceArg := fs.String("since", "24h", "with --sort growth, count the articles ingested since `TIME` (RFC 3339, YYYY-MM-DD, or a duration ago such as 24h)")
 	source := fs.String("source", "", "only stories with an article from this outlet (case-insensitive)")
 	from := fs.String("from", "", "only stories with an article published on or after this day (YYYY-MM-DD)")
 	to := fs.String("to", "", "only stories with an article published on or before this day (YYYY-MM-DD)")
@@ -258,6 +258,9 @@ func runStories(ctx context.Context, args []string) error {
 			return fmt.Errorf("--sort must be size, fresh or growth, not %q", *sortBy)
 		}
 		var err error
+		if opt.GrowthSince, err = api.ParseSince(*sinceArg, time.Now()); err != nil {
+			return fmt.Errorf("--since %w", err)
+		}
 		opt.From, opt.To, err = api.DateRange(*from, *to)
 		opt.Source, opt.Sort, opt.Limit, opt.Offset = strings.TrimSpace(*source), *sortBy, *limit, *offset
 		return err
@@ -275,19 +278,33 @@ func runStories(ctx context.Context, args []string) error {
 			return err
 		}
 		tw := tabwriter.NewWriter(os.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tARTICLES\tSOURCES\tFIRST\tLAST\tTITLE")
+		growth, head := opt.Sort == "growth", "ID\tARTICLES\tSOURCES\tFIRST\tLAST\tTITLE"
+		if growth {
+			head = "ID\tARTICLES\tNEW\tSOURCES\tFIRST\tLAST\tTITLE"
+		}
+		fmt.Fprintln(tw, head)
 		marked := false
 		for _, st := range list {
-			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\n", st.ID, st.ArticleCount, len(st.Sources),
+			if growth && st.Recent != nil {
+				fmt.Fprintf(tw, "%s\t%d\t+%d\t", st.ID, st.ArticleCount, *st.Recent)
+			} else {
+				fmt.Fprintf(tw, "%s\t%d\t", st.ID, st.ArticleCount)
+			}
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", len(st.Sources),
 				day(st.FirstPublished.Format("2006-01-02"), st.FirstPublished.IsZero())+tilde(st.FirstEstimated),
 				day(st.LastPublished.Format("2006-01-02"), st.LastPublished.IsZero())+tilde(st.LastEstimated), clip(st.Title, 80))
 			marked = marked || st.FirstEstimated || st.LastEstimated
 		}
-		if err := tw.Flush(); err != nil || !marked {
+		if err := tw.Flush(); err != nil {
 			return err
 		}
-		_, err = fmt.Println(estimatedNote)
-		return err
+		if growth {
+			fmt.Printf("NEW: articles ingested since %s.\n", opt.GrowthSince.Local().Format("2006-01-02 15:04 MST"))
+		}
+		if marked {
+			fmt.Println(estimatedNote)
+		}
+		return nil
 	})
 }
 
@@ -310,9 +327,9 @@ func runStory(ctx context.Context, args []string) error {
 			return errors.New("--json, --markdown and --csv: give one")
 		}
 		if *sinceArg != "" {
-			t, err := parseSince(*sinceArg, time.Now())
+			t, err := api.ParseSince(*sinceArg, time.Now())
 			if err != nil {
-				return err
+				return fmt.Errorf("--since %w", err)
 			}
 			if *md || *asCSV {
 				return errors.New("--since prints text or --json")
@@ -348,31 +365,11 @@ func runStory(ctx context.Context, args []string) error {
 	})
 }
 
-// parseSince reads a time as RFC 3339, a day (YYYY-MM-DD, UTC) or a
-// duration before now ("24h", "90m").
-func parseSince(s string, now time.Time) (time.Time, error) {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, nil
-	}
-	if d, err := time.ParseDuration(s); err == nil && d > 0 {
-		return now.Add(-d), nil
-	}
-	return time.Time{}, fmt.Errorf("--since %q: want RFC 3339 (2024-03-04T10:00:00Z), a day (2024-03-04) or a duration ago (24h)", s)
-}
-
 // storyChanges prints what changed in a story since a time.
 func storyChanges(ctx context.Context, s news.Store, id string, since time.Time, asJSON bool) error {
 	// Reading only: the story stages without the engine (no writer lock,
 	// no clusterer to restore).
-	sstages, err := storyStages()
-	if err != nil {
-		return err
-	}
-	b := &story.Builder{Store: s, Stages: &pipeline.StoryPipeline{Stages: sstages}}
-	ch, err := b.Changes(ctx, id, since)
+	ch, err := changesOf(s)(ctx, id, since)
 	if errors.Is(err, news.ErrNotFound) {
 		return fmt.Errorf("no story %q: `crosscheck stories` lists them", id)
 	}

@@ -37,6 +37,8 @@ type Options struct {
 	// Discoverer finds the feed to subscribe to for POST
 	// /api/v1/subscriptions (which also needs Token); nil disables adding.
 	Discoverer Discoverer
+	// Changes serves GET /api/v1/stories/{id}/changes; nil answers 501.
+	Changes ChangesFunc
 	// MaxIngestBytes bounds an ingest request body; 0 means 32 MiB.
 	MaxIngestBytes int64
 	Logger         *slog.Logger
@@ -52,6 +54,8 @@ type API struct {
 	maxIngest  int64
 	log        *slog.Logger
 	jobs       jobs // uploads ingested in the background
+	changesFn  ChangesFunc
+	changing   chan struct{} // bounds the change reports computed at once
 }
 
 // New returns the API over opt.Store.
@@ -60,7 +64,7 @@ func New(opt Options) (*API, error) {
 		return nil, errors.New("api: no store")
 	}
 	a := &API{store: opt.Store, catalog: opt.Catalog, ingester: opt.Ingester, token: opt.Token, discoverer: opt.Discoverer,
-		maxIngest: opt.MaxIngestBytes, log: opt.Logger}
+		maxIngest: opt.MaxIngestBytes, log: opt.Logger, changesFn: opt.Changes, changing: make(chan struct{}, maxChanges)}
 	if a.catalog == nil {
 		a.catalog = NewViewCatalog(opt.Store, 0)
 	}
@@ -91,6 +95,7 @@ func (a *API) Routes() []Route {
 		{"GET", "/api/openapi.json", http.HandlerFunc(serveOpenAPI)},
 		{"GET", "/api/v1/stories", a.json(a.stories)},
 		{"GET", "/api/v1/stories/{id}", a.json(a.story)},
+		{"GET", "/api/v1/stories/{id}/changes", a.json(a.changes)},
 		{"GET", "/api/v1/articles", a.json(a.articles)},
 		{"GET", "/api/v1/articles/{id}", a.json(a.article)},
 		{"POST", "/api/v1/articles", a.json(a.ingest)},
@@ -341,6 +346,9 @@ func (a *API) stories(r *http.Request) (any, error) {
 	}
 	opt, err = StoryFilters(r, opt)
 	if err != nil {
+		return nil, err
+	}
+	if opt.GrowthSince, err = SinceParam(r, 24*time.Hour); err != nil {
 		return nil, err
 	}
 	return fetch(r, opt, func(o news.ListOptions) ([]news.Story, error) { return a.store.Stories(r.Context(), o) })

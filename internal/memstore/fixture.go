@@ -79,6 +79,7 @@ func Fixture(ctx context.Context) (*Store, error) {
 		Title: "<script>alert(\"t\")</script> Evil", Published: day(6), Text: evilText}
 	evil.Removed = []news.Removal{{Text: "<script>alert('removed')</script>", Reason: "site chrome", At: 0}}
 	for _, a := range []*news.Article{ledger, coast, wire, evil} {
+		a.Ingested = a.Published.Add(time.Hour) // fetched an hour after it appeared
 		if _, err := s.SaveArticle(ctx, a); err != nil {
 			return nil, err
 		}

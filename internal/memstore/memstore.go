@@ -270,7 +270,12 @@ func (s *Store) Stories(_ context.Context, opt news.ListOptions) ([]news.Story, 
 			!opt.To.IsZero() && (st.FirstPublished.IsZero() || !st.FirstPublished.Before(opt.To)) {
 			continue
 		}
-		out = append(out, *st)
+		c := *st
+		if opt.Sort == "growth" {
+			n := growth[st.ID]
+			c.Recent = &n
+		}
+		out = append(out, c)
 	}
 	s.mu.RUnlock()
 	slices.SortFunc(out, func(a, b news.Story) int {

@@ -16,6 +16,9 @@ type Story struct {
 	FirstEstimated bool      `json:"first_estimated,omitempty"` // the first date is an article's estimated one
 	LastEstimated  bool      `json:"last_estimated,omitempty"`
 	Status         Status    `json:"status,omitempty"` // status of the main claim, when known
+	// Recent counts the articles ingested since ListOptions.GrowthSince; set
+	// only in lists sorted by growth.
+	Recent *int `json:"recent_articles,omitempty"`
 }
 
 // StoryView is the whole cross-source view of a story: the public JSON

@@ -55,14 +55,16 @@ func (s *Store) StoryArticles(ctx context.Context, storyID string) ([]string, er
 
 const storyCols = `id, title, article_count, sources, first_published, last_published, first_estimated, last_estimated, status`
 
-func scanStory(row interface{ Scan(...any) error }) (news.Story, error) {
+// scanStory reads storyCols, then extra columns into extra.
+func scanStory(row interface{ Scan(...any) error }, extra ...any) (news.Story, error) {
 	var (
 		st          news.Story
 		sources     []byte
 		first, last sql.NullTime
 		status      string
 	)
-	if err := row.Scan(&st.ID, &st.Title, &st.ArticleCount, &sources, &first, &last, &st.FirstEstimated, &st.LastEstimated, &status); err != nil {
+	dest := []any{&st.ID, &st.Title, &st.ArticleCount, &sources, &first, &last, &st.FirstEstimated, &st.LastEstimated, &status}
+	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return st, err
 	}
 	st.FirstPublished, st.LastPublished, st.Status = fromNull(first), fromNull(last), news.Status(status)
@@ -87,7 +89,7 @@ func (s *Store) Stories(ctx context.Context, opt news.ListOptions) ([]news.Story
 	if !opt.To.IsZero() {
 		where += " AND first_published < " + param(opt.To)
 	}
-	order := "article_count DESC, last_published DESC NULLS LAST, id"
+	order, recent := "article_count DESC, last_published DESC NULLS LAST, id", "0"
 	switch opt.Sort {
 	case "fresh":
 		order = "last_published DESC NULLS LAST, article_count DESC, id"
@@ -96,17 +98,22 @@ func (s *Store) Stories(ctx context.Context, opt news.ListOptions) ([]news.Story
 		if since.IsZero() {
 			since = time.Now().Add(-24 * time.Hour)
 		}
-		order = `(SELECT count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-			WHERE sa.story_id = stories.id AND a.ingested >= ` + param(since) + `) DESC, ` + order
+		recent = `(SELECT count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+			WHERE sa.story_id = stories.id AND a.ingested >= ` + param(since) + `)`
+		order = "recent DESC, " + order
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+storyCols+` FROM stories WHERE `+where+` ORDER BY `+order+limitClause(opt), args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+storyCols+`, `+recent+` AS recent FROM stories WHERE `+where+` ORDER BY `+order+limitClause(opt), args...)
 	if err != nil {
 		return nil, fmt.Errorf("stories: %w", err)
 	}
 	defer rows.Close()
 	out := []news.Story{}
 	for rows.Next() {
-		st, err := scanStory(rows)
+		var n int
+		st, err := scanStory(rows, &n)
+		if opt.Sort == "growth" {
+			st.Recent = &n
+		}
 		if err != nil {
 			return nil, fmt.Errorf("stories: %w", err)
 		}

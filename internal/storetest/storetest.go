@@ -338,6 +338,19 @@ func testStoryListing(t *testing.T, ctx context.Context, s news.Store) {
 		if err != nil || !slices.Equal(ids, tc.want) {
 			t.Errorf("%+v: %q, %v; want %q", tc.opt, ids, err, tc.want)
 		}
+		// A list sorted by growth says how much each story grew; others do not.
+		for _, st := range got {
+			want := map[string]int{"growing": 2}[st.ID]
+			if !tc.opt.GrowthSince.IsZero() {
+				want = st.ArticleCount // every article was ingested after the window opened
+			}
+			switch {
+			case tc.opt.Sort != "growth" && st.Recent != nil:
+				t.Errorf("%+v: story %s has a recent count %d outside a growth list", tc.opt, st.ID, *st.Recent)
+			case tc.opt.Sort == "growth" && (st.Recent == nil || *st.Recent != want):
+				t.Errorf("%+v: story %s recent %v, want %d", tc.opt, st.ID, st.Recent, want)
+			}
+		}
 	}
 }
 

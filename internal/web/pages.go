@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -19,6 +20,7 @@ const pageSize = 50
 
 var funcs = template.FuncMap{
 	"date":       dateOf,
+	"datetime":   func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") },
 	"snippet":    snippetHTML,
 	"storyURL":   func(id string) string { return "/stories/" + url.PathEscape(id) },
 	"entityURL":  func(id string) string { return "/entities/" + url.PathEscape(id) },
@@ -91,6 +93,9 @@ func makePager(r *http.Request, n int, more bool) pager {
 type storyRow struct {
 	news.Story
 	SourceList string
+	// ChangesURL, in a list sorted by growth, opens the story's changes
+	// over the list's window.
+	ChangesURL string
 }
 
 func (u *ui) storiesPage(r *http.Request) (*page, error) {
@@ -111,6 +116,10 @@ func (u *ui) storiesPage(r *http.Request) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.GrowthSince, err = api.SinceParam(r, 24*time.Hour); err != nil {
+		return nil, err
+	}
+	since := cmp.Or(v.Get("since"), "24h") // the window a story's changes are shown for
 	stories, err := u.store.Stories(r.Context(), opt)
 	if err != nil {
 		return nil, fmt.Errorf("list stories: %w", err)
@@ -125,6 +134,9 @@ func (u *ui) storiesPage(r *http.Request) (*page, error) {
 			src, extra = src[:4], fmt.Sprintf(" +%d", len(s.Sources)-4)
 		}
 		rows[i] = storyRow{Story: s, SourceList: strings.Join(src, ", ") + extra}
+		if s.Recent != nil {
+			rows[i].ChangesURL = "/stories/" + url.PathEscape(s.ID) + "?" + url.Values{"since": {since}}.Encode() + "#changes"
+		}
 	}
 	sortLink := func(by string) string {
 		q := r.URL.Query()
@@ -135,11 +147,13 @@ func (u *ui) storiesPage(r *http.Request) (*page, error) {
 	return &page{tmpl: "stories", Title: "Stories", Body: struct {
 		Rows             []storyRow
 		Sort             string
+		Since            string
+		WindowStart      time.Time
 		SortLinks        map[string]string
 		Source, From, To string
 		Filtered         bool
 		Pager            pager
-	}{rows, sort, map[string]string{"size": sortLink("size"), "fresh": sortLink("fresh"), "growth": sortLink("growth")},
+	}{rows, sort, since, opt.GrowthSince, map[string]string{"size": sortLink("size"), "fresh": sortLink("fresh"), "growth": sortLink("growth")},
 		opt.Source, v.Get("from"), v.Get("to"), opt.Source != "" || !opt.From.IsZero() || !opt.To.IsZero(), makePager(r, n, more)}}, nil
 }
 

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
 	"github.com/crosscheck-news/crosscheck/internal/fold"
@@ -44,6 +45,30 @@ type storyPage struct {
 	// Hidden counts what the page left out to stay light; ?full=1 shows all.
 	Hidden  int
 	FullURL string
+	// SinceChoices is the "what changed since" form's choices (none when
+	// the server does not report changes); Changes, what changed since the
+	// time asked with ?since=.
+	SinceChoices []sinceChoice
+	Changes      *changesBox
+}
+
+// sinceChoice is one choice of the "what changed since" form.
+type sinceChoice struct {
+	Value, Label string
+	Selected     bool
+}
+
+// sinceChoices are the windows the story page offers; ?since= takes any
+// time api.ParseSince reads.
+var sinceChoices = []sinceChoice{{"6h", "6 hours ago", false}, {"24h", "a day ago", false},
+	{"168h", "a week ago", false}, {"720h", "30 days ago", false}}
+
+// changesBox is what changed in a story since a time, as the page shows it.
+type changesBox struct {
+	Since    time.Time
+	Articles []outletRow
+	Claims   []claimRow
+	Statuses []story.StatusChange
 }
 
 // download is a link to the story in an export format.
@@ -390,7 +415,49 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 			FromURL: articleURL(c.FromArticleID), ToURL: articleURL(c.ToArticleID), Text: c.Text, Via: c.Via,
 			Common: c.Kind == news.CommonSource, Cites: links(c.Citations)})
 	}
+	if u.changes != nil {
+		asked := r.URL.Query().Get("since")
+		for _, c := range sinceChoices {
+			c.Selected = c.Value == asked
+			sp.SinceChoices = append(sp.SinceChoices, c)
+		}
+	}
+	if r.URL.Query().Has("since") {
+		// A page that says what changed since a time depends on the time
+		// ("24h") and on more than the view: it is never reused.
+		box, err := u.changesSince(r, v.ID)
+		if err != nil {
+			return nil, err
+		}
+		sp.Changes = box
+		return &page{tmpl: "story", Title: v.Title, Body: sp}, nil
+	}
 	return &page{tmpl: "story", Title: v.Title, Body: sp, source: v}, nil
+}
+
+// changesSince is what changed in story id since the time of ?since=.
+func (u *ui) changesSince(r *http.Request, id string) (*changesBox, error) {
+	if u.changes == nil {
+		return nil, api.Errorf(http.StatusNotImplemented, "this server does not report what changed in a story")
+	}
+	since, err := api.SinceParam(r, 24*time.Hour)
+	if err != nil {
+		return nil, err
+	}
+	ch, err := u.changes(r.Context(), id, since)
+	if err != nil {
+		return nil, err
+	}
+	box := &changesBox{Since: since, Statuses: ch.Statuses}
+	for _, a := range sortedArticles(ch.Articles) {
+		box.Articles = append(box.Articles, outletRow{ID: a.ID, Source: a.Source, Title: a.Title,
+			Headline: fold.Clip(a.Title, maxHeadline), Date: dateOf(a.Published),
+			Estimated: a.PublishedEstimated && !a.Published.IsZero()})
+	}
+	for _, c := range ch.Claims {
+		box.Claims = append(box.Claims, claimRow{Text: c.Text, Status: string(c.Status), Reason: c.Reason, Main: c.Main})
+	}
+	return box, nil
 }
 
 // stanceRank orders stances from the firmest: an outlet that denies or

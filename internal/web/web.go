@@ -48,7 +48,10 @@ type Config struct {
 	// Discoverer finds the feed to subscribe to at a URL; with IngestToken
 	// it enables adding subscriptions (POST /api/v1/subscriptions and the
 	// form of /subscriptions). Pausing and removing need only the token.
-	Discoverer     api.Discoverer
+	Discoverer api.Discoverer
+	// Changes tells what changed in a story since a time: the story page's
+	// "since" and GET /api/v1/stories/{id}/changes; nil disables both.
+	Changes        api.ChangesFunc
 	MaxBodyBytes   int64 // request bodies other than ingest; 0 means DefaultMaxBody
 	MaxIngestBytes int64 // 0 means the API's default (32 MiB)
 	Logger         *slog.Logger
@@ -73,12 +76,12 @@ func New(cfg Config) (http.Handler, error) {
 		cfg.MaxBodyBytes = DefaultMaxBody
 	}
 	a, err := api.New(api.Options{Store: cfg.Store, Catalog: cfg.Catalog, Ingester: cfg.Ingester,
-		Token: cfg.IngestToken, Discoverer: cfg.Discoverer, MaxIngestBytes: cfg.MaxIngestBytes, Logger: cfg.Logger})
+		Token: cfg.IngestToken, Discoverer: cfg.Discoverer, Changes: cfg.Changes, MaxIngestBytes: cfg.MaxIngestBytes, Logger: cfg.Logger})
 	if err != nil {
 		return nil, err
 	}
 	u, err := newUI(cfg.Store, a.Catalog(), cfg.Logger)
-	u.token, u.discoverer = cfg.IngestToken, cfg.Discoverer
+	u.token, u.discoverer, u.changes = cfg.IngestToken, cfg.Discoverer, cfg.Changes
 	if err != nil {
 		return nil, err
 	}
@@ -186,6 +189,8 @@ type ui struct {
 	// token and discoverer guard and serve the subscriptions form.
 	token      string
 	discoverer api.Discoverer
+	// changes reports what changed in a story since a time (nil: not offered).
+	changes api.ChangesFunc
 
 	mu       sync.Mutex
 	rendered map[string]renderedPage // by request URL
