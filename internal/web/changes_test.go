@@ -35,7 +35,7 @@ func TestStoryPageChanges(t *testing.T) {
 	}
 	for _, want := range []string{`id="changes"`, "Since 2024-03-05 00:00 UTC", "1 new article, 1 new claim, 1 status change",
 		"North Wire", "Talks between the union and Verrin Lines collapsed", `status unverified">unverified</span> → <span class="status confirmed">confirmed`,
-		"reported by two independent outlets", `<select name="since">`} {
+		"reported by two independent outlets", `<select name="since"><option value="2024-03-05" selected>2024-03-05</option>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("story page since: no %q", want)
 		}

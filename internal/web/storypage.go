@@ -416,10 +416,15 @@ func (u *ui) storyPage(r *http.Request) (*page, error) {
 			Common: c.Kind == news.CommonSource, Cites: links(c.Citations)})
 	}
 	if u.changes != nil {
-		asked := r.URL.Query().Get("since")
+		asked, known := r.URL.Query().Get("since"), false
 		for _, c := range sinceChoices {
 			c.Selected = c.Value == asked
+			known = known || c.Selected
 			sp.SinceChoices = append(sp.SinceChoices, c)
+		}
+		if asked != "" && !known {
+			// A time given in the address stays the choice shown.
+			sp.SinceChoices = append([]sinceChoice{{Value: asked, Label: asked, Selected: true}}, sp.SinceChoices...)
 		}
 	}
 	if r.URL.Query().Has("since") {
