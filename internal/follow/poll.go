@@ -310,6 +310,9 @@ func (p *Poller) pollOne(ctx context.Context, sub news.Subscription, c *claims) 
 			continue // not marked seen: fetched again next time
 		}
 		r.seen = append(r.seen, keys(e)...)
+		if rev := revision(e); rev != "" {
+			r.seen = append(r.seen, rev)
+		}
 	}
 	return r
 }
@@ -367,25 +370,61 @@ func keys(e Entry) []string {
 	return []string{e.Key, u}
 }
 
-// unseen keeps the entries none of whose keys the store has seen and that
-// no other subscription claimed in this round, claiming them.
+// revision is the key of an entry's revision, "" when the listing gives no
+// time of change after the item's publication (an Atom entry with only
+// <updated> was never revised). The time is kept to the hour: a page whose
+// listing restamps it every few minutes is fetched again at most hourly.
+func revision(e Entry) string {
+	if e.Updated.IsZero() || !e.Published.IsZero() && !e.Updated.After(e.Published.Add(time.Minute)) {
+		return ""
+	}
+	return "rev:" + news.CanonicalURL(e.URL) + "@" + e.Updated.UTC().Format("2006-01-02T15")
+}
+
+// stamped reports whether a listing gives every entry the same time of
+// change: a feed restamped as a whole when it is built, which says nothing
+// about its pages.
+func stamped(entries []Entry) bool {
+	if len(entries) < 3 {
+		return false
+	}
+	for _, e := range entries[1:] {
+		if !e.Updated.Equal(entries[0].Updated) {
+			return false
+		}
+	}
+	return true
+}
+
+// unseen keeps the entries the store has not seen, or has seen in an
+// earlier revision, and that no other subscription claimed in this round,
+// claiming them.
 func (p *Poller) unseen(ctx context.Context, entries []Entry, c *claims) ([]Entry, error) {
+	revisions := !stamped(entries)
 	var all []string
 	for _, e := range entries {
 		all = append(all, keys(e)...)
+		if rev := revision(e); rev != "" && revisions {
+			all = append(all, rev)
+		}
 	}
 	seen, err := p.Store.SeenItems(ctx, all)
 	if err != nil {
 		return nil, err
 	}
 	var out []Entry
-next:
 	for _, e := range entries {
-		ks := keys(e)
+		ks, known := keys(e), false
 		for _, k := range ks {
-			if seen[k] {
-				continue next
+			known = known || seen[k]
+		}
+		if rev := revision(e); rev != "" && revisions {
+			if seen[rev] {
+				continue
 			}
+			ks = append(ks, rev) // a new item, or a known one changed since
+		} else if known {
+			continue
 		}
 		if c.claim(ks) {
 			out = append(out, e)

@@ -516,3 +516,65 @@ func TestPollersSharingAStore(t *testing.T) {
 		}
 	}
 }
+
+// atomFeed is an Atom feed of entries given as path, published, updated.
+func atomFeed(base string, entries ...[3]string) string {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Revisions</title>`)
+	for _, e := range entries {
+		fmt.Fprintf(&b, `<entry><id>%s%s</id><title>Entry</title><link rel="alternate" href="%s%s"/><published>%s</published><updated>%s</updated></entry>`,
+			base, e[0], base, e[0], e[1], e[2])
+	}
+	return b.String() + `</feed>`
+}
+
+// A page whose feed entry says it changed after it was fetched is fetched
+// again, as a new revision, once per change; entries that only restate
+// their publication are not.
+func TestRevisedItemFetchedAgain(t *testing.T) {
+	s := newSite(t)
+	s.serve("/story", "text/html", articlePage("Bridge to reopen"))
+	s.serve("/other", "text/html", articlePage("Other"))
+	const pub = "2026-11-26T09:00:00Z"
+	s.serve("/feed", "application/atom+xml", atomFeed(s.URL, [3]string{"/story", pub, pub}, [3]string{"/other", pub, pub}))
+	h := newHarness(t, testFetcher())
+	h.subscribe(s.URL+"/feed", news.KindFeed)
+	if res := h.round(); res.New != 2 {
+		t.Fatalf("first round: %v %v", res, h.fails)
+	}
+	s.serve("/story", "text/html", page("Bridge reopening delayed", "The mayor of Springfield said on Tuesday that the old bridge would stay shut for another month."))
+	s.serve("/feed", "application/atom+xml", atomFeed(s.URL, [3]string{"/story", pub, "2026-11-26T15:30:00Z"}, [3]string{"/other", pub, pub}))
+	h.later()
+	res := h.round()
+	if res.New != 1 || s.count("/story") != 2 || s.count("/other") != 1 || len(h.docs) != 1 || !strings.Contains(h.docs[0].Text+h.docs[0].HTML, "another month") {
+		t.Fatalf("revised: %v, /story fetched %d, /other %d, docs %d", res, s.count("/story"), s.count("/other"), len(h.docs))
+	}
+	h.later()
+	if res := h.round(); res.New != 0 || s.count("/story") != 2 {
+		t.Fatalf("unchanged since: %v, /story fetched %d times", res, s.count("/story"))
+	}
+}
+
+// A feed that stamps every entry with its build time says nothing about
+// its pages: they are not fetched again.
+func TestRestampedFeedNotRefetched(t *testing.T) {
+	s := newSite(t)
+	for _, p := range []string{"/a", "/b", "/c"} {
+		s.serve(p, "text/html", articlePage("Page "+p))
+	}
+	const pub = "2026-11-20T09:00:00Z"
+	feed := func(built string) string {
+		return atomFeed(s.URL, [3]string{"/a", pub, built}, [3]string{"/b", pub, built}, [3]string{"/c", pub, built})
+	}
+	s.serve("/feed", "application/atom+xml", feed("2026-11-26T10:00:00Z"))
+	h := newHarness(t, testFetcher())
+	h.subscribe(s.URL+"/feed", news.KindFeed)
+	if res := h.round(); res.New != 3 {
+		t.Fatalf("first round: %v %v", res, h.fails)
+	}
+	s.serve("/feed", "application/atom+xml", feed("2026-11-26T18:00:00Z"))
+	h.later()
+	if res := h.round(); res.New != 0 || s.count("/a") != 1 {
+		t.Fatalf("restamped: %v, /a fetched %d times", res, s.count("/a"))
+	}
+}

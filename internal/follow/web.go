@@ -43,6 +43,10 @@ type Entry struct {
 	Author    string
 	Source    string
 	Published time.Time
+	// Updated is when the listing says the item last changed (a feed's
+	// <updated>, a sitemap's <lastmod>): a later one than seen before makes
+	// the page be fetched again, as a new revision.
+	Updated time.Time
 }
 
 // Listing is what a fetched URL turned out to be: a page, or a feed or a
@@ -70,7 +74,7 @@ func List(resp *fetch.Response) (Listing, error) {
 				continue
 			}
 			l.Entries = append(l.Entries, Entry{Key: itemKey(it.ID, u), URL: u, Title: it.Title, Author: it.Author,
-				Source: f.Title, Published: it.Published})
+				Source: f.Title, Published: it.Published, Updated: it.Updated})
 		}
 		l.Entries = dedupe(l.Entries)
 		return l, nil
@@ -193,6 +197,7 @@ func parseSitemap(base string, data []byte) (Listing, error) {
 		}
 		e := Entry{Key: itemKey("", u), URL: u, Title: clean(x.News.Title), Source: clean(x.News.Publication.Name)}
 		e.Published, _ = ingest.ParseTime(strings.TrimSpace(first(x.News.Date, x.LastMod)))
+		e.Updated, _ = ingest.ParseTime(strings.TrimSpace(x.LastMod))
 		if x.News.Date == "" {
 			e.Published = time.Time{} // a lastmod is when the page changed, not when it was published
 		}

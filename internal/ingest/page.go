@@ -60,6 +60,9 @@ type FeedItem struct {
 	Title     string
 	Author    string
 	Published time.Time
+	// Updated is when the item says it last changed (Atom <updated>, JSON
+	// Feed date_modified); zero when it does not say.
+	Updated time.Time
 }
 
 // IsFeed reports whether data looks like an RSS, Atom or JSON feed (by its
@@ -86,7 +89,11 @@ func ParseFeed(data []byte) (Feed, error) {
 		if doc.URL == "" {
 			continue
 		}
-		out.Items = append(out.Items, FeedItem{ID: doc.ID, URL: doc.URL, Title: doc.Title, Author: doc.Author, Published: doc.Published})
+		item := FeedItem{ID: doc.ID, URL: doc.URL, Title: doc.Title, Author: doc.Author, Published: doc.Published}
+		if it.UpdatedParsed != nil {
+			item.Updated = it.UpdatedParsed.UTC()
+		}
+		out.Items = append(out.Items, item)
 	}
 	return out, nil
 }
