@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -32,6 +33,9 @@ type engine struct {
 	// saved (new, updated or unchanged); evaluations use it to map their
 	// inputs' own ids to stored articles.
 	saved func(doc news.Document, articleID string)
+	// snapArticles is how many articles the clusterer held at its last
+	// snapshot (restored or saved).
+	snapArticles int
 }
 
 // assigner places saved articles into stories incrementally.
@@ -102,11 +106,21 @@ func newEngine(ctx context.Context, store news.Store) (*engine, error) {
 	return e, nil
 }
 
-// restore replays stored story assignments into the assigner.
+// restore puts the stored story assignments back into the assigner: from
+// the clusterer's last snapshot when the store keeps one that agrees with
+// the stored assignments, replaying only the articles placed after it;
+// otherwise by replaying every stored article.
 func (e *engine) restore(ctx context.Context) error {
 	pairs, err := e.store.Assignments(ctx)
 	if err != nil {
 		return fmt.Errorf("restore stories: %w", err)
+	}
+	for _, p := range pairs {
+		e.placed[p[0]] = true
+	}
+	if c, rest, ok := e.loadSnapshot(ctx, pairs); ok {
+		e.assigner, pairs = c, rest
+		e.snapArticles, _ = c.Len()
 	}
 	for start := 0; start < len(pairs); start += 500 {
 		chunk := pairs[start:min(start+500, len(pairs))]
@@ -114,7 +128,6 @@ func (e *engine) restore(ctx context.Context) error {
 		story := make(map[string]string, len(chunk))
 		for i, p := range chunk {
 			ids[i], story[p[0]] = p[0], p[1]
-			e.placed[p[0]] = true
 		}
 		arts, err := e.store.ArticlesByID(ctx, ids)
 		if err != nil {
@@ -263,7 +276,10 @@ func (e *engine) repairAndRebuild(ctx context.Context, touched map[string]bool) 
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	return len(ids), e.rebuildAll(ctx, ids)
+	if err := e.rebuildAll(ctx, ids); err != nil {
+		return 0, err
+	}
+	return len(ids), e.maybeSnapshot(ctx)
 }
 
 // repair splits the stories that drifted (the assigner's Repair) and
@@ -402,4 +418,73 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 // store records so that the old story's address leads to the new one.
 func (e *engine) moveStory(ctx context.Context, from, to string) error {
 	return e.store.MergeStory(ctx, from, to)
+}
+
+// The clusterer's snapshot (news.StateStore) lets a restart skip replaying
+// every stored article. It is saved after a repair (the end of every
+// embedded run; the distributed assigner when its queue is idle) once the
+// clusterer holds enough articles more than at the last one: at least
+// snapshotMin, and a tenth of all, so that writing it costs little and a
+// restart replays at most about a tenth.
+const snapshotName = "cluster"
+
+var snapshotMin = 500 // a variable for tests
+
+// maybeSnapshot saves the clusterer's snapshot when it has grown enough.
+func (e *engine) maybeSnapshot(ctx context.Context) error {
+	c, ok := e.assigner.(*cluster.Clusterer)
+	ss, keeps := e.store.(news.StateStore)
+	if !ok || !keeps {
+		return nil
+	}
+	n, _ := c.Len()
+	if n-e.snapArticles < max(snapshotMin, n/10) {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := c.WriteSnapshot(&buf); err != nil {
+		return err
+	}
+	if err := ss.SaveState(ctx, snapshotName, buf.Bytes()); err != nil {
+		return err
+	}
+	e.snapArticles = n
+	return nil
+}
+
+// loadSnapshot reads the clusterer's snapshot and checks it against the
+// stored assignments (in ingest order): every article it holds must be
+// stored in the story it has it in. It returns the clusterer and the
+// assignments it lacks, to replay; ok is false when there is no usable
+// snapshot (none, another version or configuration, or one that disagrees
+// with the store, which another process changed since).
+func (e *engine) loadSnapshot(ctx context.Context, pairs [][2]string) (c *cluster.Clusterer, rest [][2]string, ok bool) {
+	ss, keeps := e.store.(news.StateStore)
+	if !keeps {
+		return nil, nil, false
+	}
+	data, err := ss.State(ctx, snapshotName)
+	if err != nil {
+		return nil, nil, false
+	}
+	c, err = cluster.ReadSnapshot(bytes.NewReader(data), cluster.DefaultConfig())
+	if err != nil {
+		return nil, nil, false
+	}
+	held := 0
+	for _, p := range pairs {
+		id, in := c.StoryOf(p[0])
+		switch {
+		case !in:
+			rest = append(rest, p)
+		case id != p[1]:
+			return nil, nil, false
+		default:
+			held++
+		}
+	}
+	if n, _ := c.Len(); n != held {
+		return nil, nil, false // it holds articles the store does not place
+	}
+	return c, rest, true
 }

@@ -112,4 +112,11 @@ var migrations = []string{
 	// migration of the same name).
 	`ALTER TABLE articles ADD COLUMN page_type TEXT NOT NULL DEFAULT 'article';
 	ALTER TABLE articles ADD COLUMN page_type_why TEXT NOT NULL DEFAULT '';`,
+	// 8: named blobs of process state (see the SQLite migration of the same
+	// name).
+	`CREATE TABLE state (
+		name  TEXT PRIMARY KEY,
+		data  BYTEA NOT NULL,
+		saved TIMESTAMPTZ NOT NULL DEFAULT now()
+	);`,
 }

@@ -90,4 +90,10 @@ var migrations = []string{
 	// why; pages stored before were all taken as articles.
 	`ALTER TABLE articles ADD COLUMN page_type TEXT NOT NULL DEFAULT 'article';
 	ALTER TABLE articles ADD COLUMN page_type_why TEXT NOT NULL DEFAULT '';`,
+	// 7: named blobs of process state (the clusterer's snapshot).
+	`CREATE TABLE state (
+		name  TEXT PRIMARY KEY,
+		data  BLOB NOT NULL,
+		saved INTEGER NOT NULL                         -- unix seconds
+	);`,
 }

@@ -3,6 +3,7 @@
 package storetest
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -40,6 +41,7 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"SubscriptionMoved", testSubscriptionMoved},
 		{"SeenItems", testSeenItems},
 		{"PageType", testPageType},
+		{"State", testState},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -762,5 +764,32 @@ func testClaimSubscriptions(t *testing.T, ctx context.Context, s news.Store) {
 	}
 	if due, _ := ss.DueSubscriptions(ctx, now.Add(11*time.Minute)); len(due) != n {
 		t.Errorf("due after the lease: %d, want %d", len(due), n)
+	}
+}
+
+// Named state blobs are kept whole (binary, a few MB) and replaced.
+func testState(t *testing.T, ctx context.Context, s news.Store) {
+	ss, ok := s.(news.StateStore)
+	if !ok {
+		t.Fatal("the store keeps no state (news.StateStore)")
+	}
+	if _, err := ss.State(ctx, "cluster"); !errors.Is(err, news.ErrNotFound) {
+		t.Fatalf("missing state: %v, want ErrNotFound", err)
+	}
+	big := make([]byte, 3<<20)
+	for i := range big {
+		big[i] = byte(i * 7 % 251) // zero bytes included
+	}
+	for _, data := range [][]byte{big, []byte("\x00small")} {
+		if err := ss.SaveState(ctx, "cluster", data); err != nil {
+			t.Fatal(err)
+		}
+		got, err := ss.State(ctx, "cluster")
+		if err != nil || !bytes.Equal(got, data) {
+			t.Fatalf("state of %d bytes read back as %d bytes, %v", len(data), len(got), err)
+		}
+	}
+	if _, err := ss.State(ctx, "other"); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("other name: %v, want ErrNotFound", err)
 	}
 }

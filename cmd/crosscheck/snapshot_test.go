@@ -1,0 +1,74 @@
+package main
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/internal/cluster"
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
+
+// A restart resumes the clusterer from its snapshot when the snapshot agrees
+// with the stored assignments, and replays every article when it does not.
+func TestRestartFromSnapshot(t *testing.T) {
+	defer func(n int) { snapshotMin = n }(snapshotMin)
+	snapshotMin = 1
+	ctx := t.Context()
+	db := filepath.Join(t.TempDir(), "snap.db")
+	store, err := openStore(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := newEngine(ctx, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.run(ctx, resumeInput(t), func(err error) { t.Error(err) }, nil); err != nil {
+		t.Fatal(err)
+	}
+	held, _ := e.assigner.(*cluster.Clusterer).Len()
+	if e.snapArticles != held || held < 9 {
+		t.Fatalf("snapshot of %d articles after a run placing %d", e.snapArticles, held)
+	}
+	store.Close()
+
+	reopen := func() (*engine, news.Store) {
+		t.Helper()
+		store, err := openStore(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { store.Close() })
+		e, err := newEngine(ctx, store)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return e, store
+	}
+	e2, store2 := reopen()
+	if e2.snapArticles != held {
+		t.Fatalf("restart read a snapshot of %d articles, want %d", e2.snapArticles, held)
+	}
+	pairs, err := store2.Assignments(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pairs {
+		if id, ok := e2.assigner.(*cluster.Clusterer).StoryOf(p[0]); !ok || id != p[1] {
+			t.Errorf("article %s: restored in %q, stored in %s", p[0], id, p[1])
+		}
+	}
+	// Another process moved an article since: the snapshot no longer
+	// agrees, and the restart replays the store instead.
+	if err := store2.SetStories(ctx, [][2]string{{pairs[0][0], "s-elsewhere"}}); err != nil {
+		t.Fatal(err)
+	}
+	store2.Close()
+	e3, _ := reopen()
+	if e3.snapArticles != 0 {
+		t.Fatalf("a snapshot that disagrees with the store was used (%d articles)", e3.snapArticles)
+	}
+	if id, _ := e3.assigner.(*cluster.Clusterer).StoryOf(pairs[0][0]); id != "s-elsewhere" {
+		t.Errorf("replayed article %s in %q, want s-elsewhere", pairs[0][0], id)
+	}
+}
