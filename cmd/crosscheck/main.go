@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sort"
 	"sync/atomic"
 	"syscall"
@@ -87,7 +88,16 @@ func badUsage(err error) error { return usageError{err} }
 // called wrongly (the flag package does on a bad flag).
 var usageShown atomic.Bool
 
+// defaultMemoryLimit is the Go runtime's soft memory limit unless
+// GOMEMLIMIT sets another: the garbage collector works harder as the heap
+// nears it instead of letting it grow to twice what is live, which keeps a
+// large ingest's peak memory within issue 13's budget (docs/performance.md).
+const defaultMemoryLimit = 1400 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:]))
@@ -108,7 +118,9 @@ func run(ctx context.Context, args []string) int {
 		return exitUsage
 	}
 	usageShown.Store(false)
+	stopProfiles := startProfiles(ctx)
 	err := cmd.run(ctx, args[1:])
+	stopProfiles()
 	var ue usageError
 	switch {
 	case err == nil:

@@ -150,7 +150,7 @@ func (c *bodyCache) get(a *news.Article) *stance.Body {
 		return b
 	}
 	b := c.model.Prepare(a.Text)
-	c.c.Add(key, b, 6*len(a.Text)+1024)
+	c.c.Add(key, b, b.Size())
 	return b
 }
 

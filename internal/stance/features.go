@@ -278,3 +278,34 @@ func b2f(b bool) float64 {
 	}
 	return 0
 }
+
+// Per-entry costs of what a Body holds, measured on 64-bit Go: a map entry
+// of a short string key (its bucket share, the key's header and bytes) and
+// a string in a slice (its header and bytes).
+const (
+	mapEntryBytes = 64
+	sliceStrBytes = 24
+)
+
+// Size estimates the memory a Body holds, for caches bounded in bytes; it
+// counts entries, which dominate (the character 4-grams most of all), so
+// it is within a small factor of the truth whatever the text.
+func (b *Body) Size() int {
+	n := 256 + mapEntryBytes*(len(b.tf)+len(b.first))
+	add := func(x *text) {
+		if x == nil {
+			return
+		}
+		n += 128 + sliceStrBytes*(len(x.raw)+len(x.cont)) +
+			mapEntryBytes*(len(x.vec)+len(x.bigrams)+len(x.grams)+len(x.nums))
+	}
+	add(b.all)
+	add(b.lead)
+	for i, s := range b.sents {
+		if s != b.all {
+			add(s)
+		}
+		n += len(b.sentText[i]) + 16
+	}
+	return n
+}
