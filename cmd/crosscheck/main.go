@@ -35,6 +35,7 @@ var commands = map[string]command{
 	"check":    {"verify a store's stories (every article in a listed story, every view matching): check [--repair]", runCheck},
 	"worker":   {"distributed mode: analyse and save queued documents (--db postgres://, --queue nats://)", runWorker},
 	"assign":   {"distributed mode: the single story assigner over saved articles", runAssign},
+	"rebuild":  {"distributed mode: rebuild dirty story views beside the assigner: rebuild [--shard K/N]", runRebuild},
 	"train":    {"train a model: train ner|stance|quotes|attributions|cluster|paraphrase [flags]", runTrain},
 	"eval":     {"score a benchmark: eval extract|pagetype|ner|quotes|attributions|cluster|stance|paraphrase|veracity [flags]", runEval},
 	"entities": {"list entities across stories: entities [--story ID] [--json] [--db PATH]", runEntities},

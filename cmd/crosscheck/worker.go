@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -227,14 +226,18 @@ func runAssign(ctx context.Context, args []string) error {
 		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), `usage: crosscheck assign --db postgres://... --queue nats://...
 
-Takes the ids of saved articles from the workers, in order, places each in a
-story and rebuilds the views of the stories it touched. Run exactly one.
+Takes the ids of saved articles from the workers, in order, and places each
+in a story, marking the stories it touched dirty. Their views are rebuilt off
+its path: by a rebuilder inside this process (one per core), or, with
+--rebuild=false, by any number of 'crosscheck rebuild --shard K/N'
+processes. Run exactly one assigner.
 
 flags:`)
 		fs.PrintDefaults()
 	}
 	db := dbFlag(fs)
 	queue := queueFlag(fs)
+	rebuild := fs.Bool("rebuild", true, "rebuild the dirty stories' views in this process too (false: 'crosscheck rebuild' processes do)")
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
@@ -253,9 +256,17 @@ flags:`)
 		return err
 	}
 	go a.repairWhenIdle(ctx, repairIdle)
+	rctx, stopRebuilder := context.WithCancel(ctx)
+	var rebuilt sync.WaitGroup
+	r := &rebuilder{store: store, builder: a.e.builder, workers: a.e.workers}
+	if *rebuild {
+		rebuilt.Go(func() { r.run(rctx, 200*time.Millisecond, slog.Default()) })
+	}
 	err = q.Consume(ctx, subjectSaved, a.handle)
+	stopRebuilder()
+	rebuilt.Wait()
 	a.mu.Lock()
-	fmt.Fprintf(os.Stderr, "assign: %d articles assigned, %d story views rebuilt\n", a.assigned, a.rebuilt)
+	fmt.Fprintf(os.Stderr, "assign: %d articles assigned, %d story views rebuilt\n", a.assigned, a.rebuilt+int(r.rebuilt.Load()))
 	a.mu.Unlock()
 	return err
 }
@@ -319,22 +330,14 @@ func newStoryAssigner(ctx context.Context, store news.Store) (*storyAssigner, er
 	for _, p := range pairs {
 		s.seen[p[0]] = true
 	}
-	// Stories a killed assigner placed articles in but did not rebuild:
-	// their messages were acknowledged or will be skipped as seen.
-	dirty, err := store.DirtyStories(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if err := e.rebuildAll(ctx, dirty); err != nil {
-		return nil, err
-	}
-	s.rebuilt += len(dirty)
+	// Stories a killed assigner placed articles in are dirty still: the
+	// rebuilders take them up with the rest.
 	return s, nil
 }
 
 // handle assigns one saved article; it returns nil only after membership
-// and the touched views are committed, so the message is acknowledged
-// after the store.
+// (and the dirty marks of the stories it touched) is committed, so the
+// message is acknowledged after the store. Views are rebuilt off this path.
 func (s *storyAssigner) handle(ctx context.Context, data []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -362,20 +365,12 @@ func (s *storyAssigner) handle(ctx context.Context, data []byte) error {
 	if err := s.e.store.SetStory(ctx, m.ID, id); err != nil {
 		return err
 	}
-	touched := []string{id}
 	for _, from := range merged {
 		if err := s.e.moveStory(ctx, from, id); err != nil {
 			return err
 		}
-		touched = append(touched, from)
 	}
-	sort.Strings(touched)
-	for _, st := range touched {
-		if err := s.e.builder.Rebuild(ctx, st); err != nil {
-			return err
-		}
-		s.rebuilt++
-	}
+	// The stories it touched are dirty now: a rebuilder rebuilds them.
 	s.seen[m.ID] = true
 	s.assigned++
 	s.placed, s.last = true, time.Now()

@@ -5,6 +5,7 @@ package memstore
 import (
 	"cmp"
 	"context"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -19,7 +20,7 @@ type Store struct {
 	articles map[string]*news.Article
 	order    []string          // article ids in ingest order
 	storyOf  map[string]string // article id -> story id
-	dirty    map[string]bool   // stories whose membership changed since their view was saved
+	dirty    map[string]int64  // stories whose membership changed since their view was saved: their marks
 	merged   map[string]string // story id -> the story it was merged into
 	stories  map[string]*news.Story
 	views    map[string]*news.StoryView
@@ -30,7 +31,7 @@ var _ news.Store = (*Store)(nil)
 // New returns an empty store.
 func New() *Store {
 	return &Store{articles: map[string]*news.Article{}, storyOf: map[string]string{},
-		stories: map[string]*news.Story{}, views: map[string]*news.StoryView{}, dirty: map[string]bool{},
+		stories: map[string]*news.Story{}, views: map[string]*news.StoryView{}, dirty: map[string]int64{},
 		merged: map[string]string{}}
 }
 
@@ -207,10 +208,10 @@ func (s *Store) SetStory(_ context.Context, articleID, storyID string) error {
 		return news.ErrNotFound
 	}
 	if old, ok := s.storyOf[articleID]; ok && old != storyID {
-		s.dirty[old] = true
+		s.dirty[old]++
 	}
 	s.storyOf[articleID] = storyID
-	s.dirty[storyID] = true
+	s.dirty[storyID]++
 	if _, ok := s.stories[storyID]; !ok {
 		s.stories[storyID] = &news.Story{ID: storyID, Sources: []string{}}
 	}
@@ -307,6 +308,9 @@ func (s *Store) Story(_ context.Context, id string) (*news.Story, error) {
 func (s *Store) SaveView(_ context.Context, v *news.StoryView) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if v.DirtyMark != 0 && s.dirty[v.ID] != v.DirtyMark {
+		return nil // changed since the view's articles were read
+	}
 	s.views[v.ID] = v
 	delete(s.dirty, v.ID)
 	sum := v.Summary()
@@ -326,14 +330,26 @@ func (s *Store) View(_ context.Context, id string) (*news.StoryView, error) {
 	return v, nil
 }
 
-// DeleteStory removes a story and its view.
+// DeleteStory removes a story and its view, unless it has articles.
 func (s *Store) DeleteStory(_ context.Context, id string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for _, sid := range s.storyOf {
+		if sid == id {
+			return nil
+		}
+	}
 	delete(s.stories, id)
 	delete(s.views, id)
 	delete(s.dirty, id)
 	return nil
+}
+
+// DirtyMarks returns the dirty stories with their marks.
+func (s *Store) DirtyMarks(_ context.Context) (map[string]int64, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return maps.Clone(s.dirty), nil
 }
 
 // Assignments returns every article id with its story id in ingest order.
@@ -396,7 +412,8 @@ func (s *Store) MergeStory(_ context.Context, from, to string) error {
 			s.storyOf[a] = to
 		}
 	}
-	s.dirty[from], s.dirty[to] = true, true
+	s.dirty[from]++
+	s.dirty[to]++
 	if _, ok := s.stories[to]; !ok {
 		s.stories[to] = &news.Story{ID: to, Sources: []string{}}
 	}

@@ -109,6 +109,11 @@ type StoryStore interface {
 	// DirtyStories returns the stories marked dirty and not rebuilt since:
 	// what a run that was interrupted left to do.
 	DirtyStories(ctx context.Context) ([]string, error)
+	// DirtyMarks returns the dirty stories with their marks: a mark grows
+	// with every change, so a rebuilder that reads it before the story's
+	// articles and saves the view with it (StoryView.DirtyMark) leaves the
+	// story dirty when it changed meanwhile.
+	DirtyMarks(ctx context.Context) (map[string]int64, error)
 	// StoryArticles returns the ids of the story's articles.
 	StoryArticles(ctx context.Context, storyID string) ([]string, error)
 	// Stories lists stories with their summaries.
@@ -116,12 +121,15 @@ type StoryStore interface {
 	// Story returns one story's summary, or ErrNotFound.
 	Story(ctx context.Context, id string) (*Story, error)
 	// SaveView stores a story's computed view, refreshes its summary and
-	// clears its dirty mark.
+	// clears its dirty mark. When v.DirtyMark is not 0 (a rebuilder beside
+	// the assigner) and the story's mark moved since it was read, it saves
+	// nothing: the view is already stale, and the story stays dirty.
 	SaveView(ctx context.Context, v *StoryView) error
 	// View returns a story's stored view, or ErrNotFound. Stores may share
 	// the returned view between callers: it must not be modified.
 	View(ctx context.Context, id string) (*StoryView, error)
-	// DeleteStory removes a story that no longer has articles.
+	// DeleteStory removes a story that has no articles; one that gained an
+	// article meanwhile is left as it is.
 	DeleteStory(ctx context.Context, id string) error
 	// MergeStory moves every article of story from into story to, marking
 	// both dirty, and records that from became to, in one transaction.

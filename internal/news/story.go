@@ -34,6 +34,9 @@ type StoryView struct {
 	Timeline       []TimelineEvent `json:"timeline"`
 	Copies         []Copy          `json:"copies"`
 	Sheet          []SheetLine     `json:"sheet"`
+	// DirtyMark is the story's dirty mark read before its articles were
+	// (StoryStore.DirtyMarks), for SaveView; not part of the JSON contract.
+	DirtyMark int64 `json:"-"`
 }
 
 // StoryArticle is an article as listed in a story view.

@@ -119,4 +119,11 @@ var migrations = []string{
 		data  BYTEA NOT NULL,
 		saved TIMESTAMPTZ NOT NULL DEFAULT now()
 	);`,
+	// 9: the dirty mark counts changes, so that a rebuilder running beside
+	// the assigner leaves a story dirty when it changed during the rebuild.
+	`DROP INDEX stories_dirty;
+	ALTER TABLE stories ALTER COLUMN dirty DROP DEFAULT;
+	ALTER TABLE stories ALTER COLUMN dirty TYPE BIGINT USING (CASE WHEN dirty THEN 1 ELSE 0 END);
+	ALTER TABLE stories ALTER COLUMN dirty SET DEFAULT 0;
+	CREATE INDEX stories_dirty ON stories (dirty) WHERE dirty <> 0;`,
 }

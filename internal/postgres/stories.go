@@ -30,11 +30,11 @@ func (s *Store) SetStory(ctx context.Context, articleID, storyID string) error {
 	}
 	defer tx.Rollback()
 	// The story the article leaves, if any, and the one it joins are dirty.
-	if _, err := tx.ExecContext(ctx, `UPDATE stories SET dirty = true WHERE id =
+	if _, err := tx.ExecContext(ctx, `UPDATE stories SET dirty = stories.dirty + 1 WHERE id =
 		(SELECT story_id FROM story_articles WHERE article_id = $1 AND story_id <> $2)`, articleID, storyID); err != nil {
 		return fmt.Errorf("set story: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, dirty) VALUES ($1, true) ON CONFLICT (id) DO UPDATE SET dirty = true`, storyID); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, dirty) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET dirty = stories.dirty + 1`, storyID); err != nil {
 		return fmt.Errorf("set story: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id) VALUES ($1, $2)
@@ -152,9 +152,10 @@ func (s *Store) SaveView(ctx context.Context, v *news.StoryView) error {
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now()) ON CONFLICT (id) DO UPDATE SET title = excluded.title,
 		article_count = excluded.article_count, sources = excluded.sources, first_published = excluded.first_published,
 		last_published = excluded.last_published, first_estimated = excluded.first_estimated, last_estimated = excluded.last_estimated, status = excluded.status, view = excluded.view, updated = excluded.updated,
-		dirty = false`,
+		dirty = 0
+		WHERE $11 = 0 OR stories.dirty = $11`,
 		v.ID, sum.Title, sum.ArticleCount, string(sources), timeOrNil(sum.FirstPublished), timeOrNil(sum.LastPublished),
-		sum.FirstEstimated, sum.LastEstimated, string(sum.Status), string(view))
+		sum.FirstEstimated, sum.LastEstimated, string(sum.Status), string(view), v.DirtyMark)
 	if err != nil {
 		return fmt.Errorf("save view: %w", err)
 	}
@@ -192,8 +193,8 @@ func (s *Store) MergeStory(ctx context.Context, from, to string) error {
 		sql  string
 		args []any
 	}{
-		{`INSERT INTO stories (id, dirty) VALUES ($1, true) ON CONFLICT (id) DO UPDATE SET dirty = true`, []any{to}},
-		{`UPDATE stories SET dirty = true WHERE id = $1`, []any{from}},
+		{`INSERT INTO stories (id, dirty) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET dirty = stories.dirty + 1`, []any{to}},
+		{`UPDATE stories SET dirty = stories.dirty + 1 WHERE id = $1`, []any{from}},
 		{`UPDATE story_articles SET story_id = $1 WHERE story_id = $2`, []any{to, from}},
 		{`INSERT INTO story_merges (story_id, merged_to) VALUES ($1, $2) ON CONFLICT (story_id) DO UPDATE SET merged_to = excluded.merged_to`, []any{from, to}},
 		{`DELETE FROM story_merges WHERE story_id = $1`, []any{to}},
@@ -219,7 +220,26 @@ func (s *Store) MergedInto(ctx context.Context, id string) (string, error) {
 
 // DirtyStories implements news.StoryStore.
 func (s *Store) DirtyStories(ctx context.Context) ([]string, error) {
-	return queryIDs(ctx, s.db, "dirty stories", `SELECT id FROM stories WHERE dirty ORDER BY id`)
+	return queryIDs(ctx, s.db, "dirty stories", `SELECT id FROM stories WHERE dirty <> 0 ORDER BY id`)
+}
+
+// DirtyMarks implements news.StoryStore.
+func (s *Store) DirtyMarks(ctx context.Context) (map[string]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, dirty FROM stories WHERE dirty <> 0`)
+	if err != nil {
+		return nil, fmt.Errorf("dirty marks: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var id string
+		var m int64
+		if err := rows.Scan(&id, &m); err != nil {
+			return nil, fmt.Errorf("dirty marks: %w", err)
+		}
+		out[id] = m
+	}
+	return out, rows.Err()
 }
 
 // queryIDs runs a query of one text column; what names it in errors.
@@ -247,10 +267,8 @@ func (s *Store) DeleteStory(ctx context.Context, id string) error {
 		return fmt.Errorf("delete story: %w", err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM story_articles WHERE story_id = $1`, id); err != nil {
-		return fmt.Errorf("delete story: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = $1`, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = $1
+		AND NOT EXISTS (SELECT 1 FROM story_articles WHERE story_id = $1)`, id); err != nil {
 		return fmt.Errorf("delete story: %w", err)
 	}
 	if err := tx.Commit(); err != nil {

@@ -29,11 +29,11 @@ func (s *Store) SetStories(ctx context.Context, pairs [][2]string) error {
 	defer tx.Rollback()
 	for _, p := range pairs {
 		// The story the article leaves, if any, and the one it joins are dirty.
-		if _, err := tx.ExecContext(ctx, `UPDATE stories SET dirty = 1 WHERE id =
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET dirty = dirty + 1 WHERE id =
 			(SELECT story_id FROM story_articles WHERE article_id = ? AND story_id <> ?)`, p[0], p[1]); err != nil {
 			return fmt.Errorf("set story: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, dirty) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET dirty = 1`, p[1]); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, dirty) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET dirty = dirty + 1`, p[1]); err != nil {
 			return fmt.Errorf("set story: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)
@@ -146,9 +146,10 @@ func (s *Store) SaveView(ctx context.Context, v *news.StoryView) error {
 		VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET title = excluded.title, article_count = excluded.article_count,
 		sources = excluded.sources, first_published = excluded.first_published, last_published = excluded.last_published,
 		first_estimated = excluded.first_estimated, last_estimated = excluded.last_estimated,
-		status = excluded.status, view = excluded.view, updated = excluded.updated, dirty = 0`,
+		status = excluded.status, view = excluded.view, updated = excluded.updated, dirty = 0
+		WHERE ? = 0 OR stories.dirty = ?`,
 		v.ID, sum.Title, sum.ArticleCount, string(sources), unixOrNil(sum.FirstPublished), unixOrNil(sum.LastPublished),
-		sum.FirstEstimated, sum.LastEstimated, string(sum.Status), view, time.Now().UnixNano())
+		sum.FirstEstimated, sum.LastEstimated, string(sum.Status), view, time.Now().UnixNano(), v.DirtyMark, v.DirtyMark)
 	if err != nil {
 		return fmt.Errorf("save view: %w", err)
 	}
@@ -230,10 +231,8 @@ func (s *Store) DeleteStory(ctx context.Context, id string) error {
 		return fmt.Errorf("delete story: %w", err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, `DELETE FROM story_articles WHERE story_id = ?`, id); err != nil {
-		return fmt.Errorf("delete story: %w", err)
-	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?`, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM stories WHERE id = ?
+		AND NOT EXISTS (SELECT 1 FROM story_articles WHERE story_id = ?)`, id, id); err != nil {
 		return fmt.Errorf("delete story: %w", err)
 	}
 	return tx.Commit()
@@ -253,8 +252,8 @@ func (s *Store) MergeStory(ctx context.Context, from, to string) error {
 		sql  string
 		args []any
 	}{
-		{`INSERT INTO stories (id, dirty) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET dirty = 1`, []any{to}},
-		{`UPDATE stories SET dirty = 1 WHERE id = ?`, []any{from}},
+		{`INSERT INTO stories (id, dirty) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET dirty = dirty + 1`, []any{to}},
+		{`UPDATE stories SET dirty = dirty + 1 WHERE id = ?`, []any{from}},
 		{`UPDATE story_articles SET story_id = ? WHERE story_id = ?`, []any{to, from}},
 		{`INSERT INTO story_merges (story_id, merged_to) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET merged_to = excluded.merged_to`, []any{from, to}},
 		{`DELETE FROM story_merges WHERE story_id = ?`, []any{to}}, // a story merged back is itself again
@@ -281,6 +280,30 @@ func (s *Store) MergedInto(ctx context.Context, id string) (string, error) {
 // DirtyStories implements news.StoryStore.
 func (s *Store) DirtyStories(ctx context.Context) ([]string, error) {
 	return queryIDs(ctx, s.db, "dirty stories", `SELECT id FROM stories WHERE dirty <> 0 ORDER BY id`)
+}
+
+// DirtyMarks implements news.StoryStore.
+func (s *Store) DirtyMarks(ctx context.Context) (map[string]int64, error) {
+	return queryMarks(ctx, s.db, `SELECT id, dirty FROM stories WHERE dirty <> 0`)
+}
+
+// queryMarks runs a query of (id, mark) rows.
+func queryMarks(ctx context.Context, db *sql.DB, q string) (map[string]int64, error) {
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("dirty marks: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var id string
+		var m int64
+		if err := rows.Scan(&id, &m); err != nil {
+			return nil, fmt.Errorf("dirty marks: %w", err)
+		}
+		out[id] = m
+	}
+	return out, rows.Err()
 }
 
 // queryIDs runs a query of one text column; what names it in errors.

@@ -473,10 +473,59 @@ func testDirty(t *testing.T, ctx context.Context, s news.Store) {
 		t.Fatal(err)
 	}
 	dirty("s1", "s2")
+	if err := s.DeleteStory(ctx, "s2"); err != nil { // it has b: kept
+		t.Fatal(err)
+	}
+	if ids, _ := s.StoryArticles(ctx, "s2"); len(ids) != 1 {
+		t.Fatalf("a story with an article was deleted: s2 = %v", ids)
+	}
+	dirty("s1", "s2")
+	if err := s.SetStory(ctx, b.ID, "s1"); err != nil { // s2 empty again
+		t.Fatal(err)
+	}
 	if err := s.DeleteStory(ctx, "s2"); err != nil {
 		t.Fatal(err)
 	}
 	dirty("s1")
+
+	// A view saved with the mark read before the story changed leaves it
+	// dirty; with the current mark, or with none, it cleans it.
+	marks, err := s.DirtyMarks(ctx)
+	if err != nil || marks["s1"] <= 0 || len(marks) != 1 {
+		t.Fatalf("marks = %v, %v; want s1 only", marks, err)
+	}
+	read := marks["s1"]
+	c := article("https://e.com/d3", "d3", "Three", 3)
+	mustSave(t, ctx, s, c, news.New)
+	if err := s.SetStory(ctx, c.ID, "s1"); err != nil { // changes while a rebuilder builds
+		t.Fatal(err)
+	}
+	stale := news.NewStoryView("s1", "Stale")
+	stale.Articles, stale.DirtyMark = v.Articles, read
+	if err := s.SaveView(ctx, stale); err != nil {
+		t.Fatal(err)
+	}
+	dirty("s1")
+	if got, err := s.View(ctx, "s1"); err != nil || got.Title == "Stale" {
+		t.Fatalf("a view built before the story changed replaced the stored one (%v)", err)
+	}
+	marks, _ = s.DirtyMarks(ctx)
+	if marks["s1"] == read {
+		t.Fatalf("mark did not move with the change: %d", read)
+	}
+	v.DirtyMark = marks["s1"]
+	if err := s.SaveView(ctx, v); err != nil {
+		t.Fatal(err)
+	}
+	dirty()
+	if err := s.SetStory(ctx, c.ID, "s3"); err != nil {
+		t.Fatal(err)
+	}
+	v.DirtyMark = 0
+	if err := s.SaveView(ctx, v); err != nil { // s1, by one writer
+		t.Fatal(err)
+	}
+	dirty("s3")
 }
 
 // testMerged: merging moves every article, marks both stories dirty, and

@@ -62,6 +62,14 @@ func (c *Cache) split(ids []string) (hit []*news.Article, miss []string) {
 // Rebuild recomputes and saves the view of story id; a story left without
 // articles is deleted.
 func (b *Builder) Rebuild(ctx context.Context, id string) error {
+	return b.RebuildAt(ctx, id, 0)
+}
+
+// RebuildAt is Rebuild for a rebuilder working beside the assigner: mark is
+// the story's dirty mark read before its articles (news.StoryStore
+// DirtyMarks), and the saved view clears the mark only if the story did not
+// change meanwhile. 0 clears it whatever it is, for a single writer.
+func (b *Builder) RebuildAt(ctx context.Context, id string, mark int64) error {
 	ids, err := b.Store.StoryArticles(ctx, id)
 	if err != nil {
 		return fmt.Errorf("rebuild story %s: %w", id, err)
@@ -89,6 +97,7 @@ func (b *Builder) Rebuild(ctx context.Context, id string) error {
 	if err != nil {
 		return fmt.Errorf("rebuild story %s: %w", id, err)
 	}
+	v.DirtyMark = mark
 	return b.Store.SaveView(ctx, v)
 }
 
