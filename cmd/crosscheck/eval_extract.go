@@ -177,28 +177,10 @@ func scoredText(ctx context.Context, text, pageTitle string, cleaned, title bool
 		}
 		text = a.Text
 	}
-	if title && pageTitle != "" && !headlineShown(pageTitle, text) {
+	if title && pageTitle != "" && !extract.HeadlineShown(pageTitle, text) {
 		text = pageTitle + "\n\n" + text
 	}
 	return text, nil
-}
-
-// headlineShown tells whether text already opens with the page's headline:
-// the whole title, or one part of a title that joins the headline to the
-// site's name ("Site - Blog - Headline"), found in the text's first lines.
-func headlineShown(title, text string) bool {
-	head := text[:min(len(text), 500)]
-	if strings.Contains(head, title) {
-		return true
-	}
-	for _, sep := range []string{" - ", " | ", " — ", " – ", " :: ", " » "} {
-		for _, part := range strings.Split(title, sep) {
-			if part = strings.TrimSpace(part); len(part) >= 12 && part != title && strings.Contains(head, part) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func readMaybeGzip(path string) ([]byte, error) {
