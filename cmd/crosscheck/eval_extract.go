@@ -163,36 +163,24 @@ func predictPage(ctx context.Context, path, url, mode string, title bool, keep m
 	if err != nil {
 		return "", err
 	}
-	text := res.Text
-	if mode == "full" {
-		a := &news.Article{Raw: res.Text, Title: res.Title}
+	return scoredText(ctx, res.Text, res.Title, mode == "full", title, keep)
+}
+
+// scoredText is the text the benchmark scores for an extracted text: cleaned
+// when clean is set (keeping the lines of the reasons in keep), with the
+// title prepended when title is set and the text does not show its headline.
+func scoredText(ctx context.Context, text, pageTitle string, cleaned, title bool, keep map[string]bool) (string, error) {
+	if cleaned {
+		a := &news.Article{Raw: text, Title: pageTitle}
 		if err := (clean.Cleaner{Keep: keep}).Process(ctx, a); err != nil {
 			return "", err
 		}
 		text = a.Text
 	}
-	if title && res.Title != "" && !headlineShown(res.Title, text) {
-		text = res.Title + "\n\n" + text
+	if title && pageTitle != "" && !extract.HeadlineShown(pageTitle, text) {
+		text = pageTitle + "\n\n" + text
 	}
 	return text, nil
-}
-
-// headlineShown tells whether text already opens with the page's headline:
-// the whole title, or one part of a title that joins the headline to the
-// site's name ("Site - Blog - Headline"), found in the text's first lines.
-func headlineShown(title, text string) bool {
-	head := text[:min(len(text), 500)]
-	if strings.Contains(head, title) {
-		return true
-	}
-	for _, sep := range []string{" - ", " | ", " — ", " – ", " :: ", " » "} {
-		for _, part := range strings.Split(title, sep) {
-			if part = strings.TrimSpace(part); len(part) >= 12 && part != title && strings.Contains(head, part) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func readMaybeGzip(path string) ([]byte, error) {

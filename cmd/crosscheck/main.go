@@ -51,6 +51,7 @@ var trainers = map[string]func(ctx context.Context, args []string) error{
 	"attributions": runTrainAttributions,
 	"cluster":      runTrainCluster,
 	"paraphrase":   runTrainParaphrase,
+	"extract":      runTrainExtract,
 }
 
 // evaluators are the `crosscheck eval BENCHMARK` subcommands.

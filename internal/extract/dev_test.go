@@ -8,7 +8,7 @@ import (
 )
 
 // floorF1 is the F1 floor of TestDevFloor's 30-page sample of extraction-dev
-// (extract only, title prepended, no cleaning): measured 0.859.
+// (extract only, title prepended, no cleaning): measured 0.865 (0.859 before the chooser).
 const floorF1 = 0.84
 
 type goldPage struct {

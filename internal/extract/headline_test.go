@@ -1,4 +1,4 @@
-package main
+package extract
 
 import "testing"
 
@@ -14,8 +14,8 @@ func TestHeadlineShown(t *testing.T) {
 		// a short part ("News") is no headline
 		{"News | Coast Gazette", "News of the day: the harbour reopened.", false},
 	} {
-		if got := headlineShown(c.title, c.text); got != c.want {
-			t.Errorf("headlineShown(%q) = %v, want %v", c.title, got, c.want)
+		if got := HeadlineShown(c.title, c.text); got != c.want {
+			t.Errorf("HeadlineShown(%q) = %v, want %v", c.title, got, c.want)
 		}
 	}
 }
