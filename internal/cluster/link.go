@@ -19,12 +19,13 @@ const (
 // at most linkSample members each); a candidate at LinkProb or above is
 // merged in, the older story keeping its id. The cost is bounded by the
 // stories changed. It returns, per article moved, its story before.
-func (c *Clusterer) link(dirty []int32) map[int32]string {
+func (c *Clusterer) link(dirty []int32) (moved map[int32]string, grown []int32) {
 	if c.cfg.LinkProb <= 0 || c.cfg.Model == nil || len(c.cfg.Model.ArticleWeights) == 0 {
-		return nil
+		return nil, nil
 	}
-	moved := map[int32]string{}
+	moved = map[int32]string{}
 	judged := map[[2]int32]bool{}
+	into := map[int32]bool{}
 	votes := map[int32]float64{}
 	for _, s := range dirty {
 		if c.stories[s].into >= 0 || len(c.stories[s].members) == 0 {
@@ -40,6 +41,7 @@ func (c *Clusterer) link(dirty []int32) map[int32]string {
 				continue
 			}
 			judged[key] = true
+
 			if c.linkProb(s, o) < c.cfg.LinkProb {
 				continue
 			}
@@ -53,9 +55,13 @@ func (c *Clusterer) link(dirty []int32) map[int32]string {
 			st := c.stories[a]
 			st.checked = max(st.checked, len(st.members))
 			s = a
+			if !into[a] {
+				into[a] = true
+				grown = append(grown, a)
+			}
 		}
 	}
-	return moved
+	return moved, grown
 }
 
 // linkCands returns the candidate stories the inverted index proposes for

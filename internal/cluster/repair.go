@@ -33,7 +33,18 @@ func (c *Clusterer) Repair() []Move {
 	for _, s := range dirty {
 		c.stories[s].dirty = false
 	}
-	moved := c.link(dirty)
+	moved, grown := c.link(dirty)
+	// A story the link pass grew is checked once more, for a core: joining
+	// stories two by two can chain a run of loosely related ones.
+	for _, s := range grown {
+		if st := c.stories[s]; st.into < 0 && len(st.members) >= 4 {
+			for _, m := range c.split(s) {
+				if _, ok := moved[c.artIdx[m.ArticleID]]; !ok {
+					moved[c.artIdx[m.ArticleID]] = m.From
+				}
+			}
+		}
+	}
 	for _, s := range c.dirty {
 		c.stories[s].dirty = false
 	}
@@ -125,9 +136,15 @@ func (c *Clusterer) split(s int32) []Move {
 	for _, i := range groups[roots[0]] {
 		keep[st.members[i]] = true
 	}
+	// A story whose largest group holds less than half its articles has no
+	// core: pages that resemble each other only in pairs or small groups
+	// (a run of blog posts on one broad subject, chained one by one). Then
+	// every group leaves, however small; otherwise small groups stay with
+	// the core, which they resembled enough to join.
+	coreless := 2*len(groups[roots[0]]) < n
 	for _, r := range roots[1:] {
 		g := groups[r]
-		if len(g) < max(2, c.cfg.SplitMin) {
+		if len(g) < max(2, c.cfg.SplitMin) && !coreless {
 			for _, i := range g {
 				keep[st.members[i]] = true
 			}
