@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -113,6 +114,30 @@ func TestClaimKinds(t *testing.T) {
 	for _, c := range v.Claims {
 		if c.Kind != "statement" {
 			t.Errorf("matched claim %q has kind %q", c.Text, c.Kind)
+		}
+	}
+}
+
+// Of two statements, each shares with the other as much as the other
+// shares with it: a tie, whatever order their words' weights are summed in
+// (sums over maps), and the first one is the claim's wording on every
+// rebuild.
+func TestRepresentativeTieGoesToTheFirst(t *testing.T) {
+	var bags []map[string]bool
+	for i := range 40 {
+		bag := map[string]bool{}
+		for j := range 30 {
+			bag[fmt.Sprintf("w%d", (i*7+j*j)%97)] = true
+		}
+		bags = append(bags, bag)
+	}
+	sw, _ := newStoryWordsDF(bags)
+	for i := 1; i < len(bags); i++ {
+		for range 20 {
+			members := []*item{{text: "first", words: bags[0]}, {text: "second", words: bags[i]}}
+			if got := representative(members, sw); got.text != "first" {
+				t.Fatalf("bag %d: representative %q, want the first member", i, got.text)
+			}
 		}
 	}
 }
