@@ -106,6 +106,15 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	// variant holds for every carrier of the same quote.
 	propagateThroughQuotes(v, arts, byKey)
 	claims := make([]*claimAcc, 0, len(order))
+	read := map[*news.Article]*articleReading{}
+	readings := func(a *news.Article) *articleReading {
+		r, ok := read[a]
+		if !ok {
+			r = b.Cache.reading(a)
+			read[a] = r
+		}
+		return r
+	}
 	for _, k := range order {
 		acc := byKey[k]
 		for _, r := range acc.stmts {
@@ -118,7 +127,7 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			}
 		}
 		if b.Stance != nil && len(articlesOf(acc.claim)) >= 2 {
-			b.modelStances(acc, arts)
+			b.modelStances(acc, arts, readings)
 		}
 		claims = append(claims, acc)
 	}
@@ -275,11 +284,18 @@ func lastWord(s string) string {
 }
 
 // modelStances asks the stance model about articles that state nothing on
-// the claim themselves; their stances are shown but settle nothing.
-func (b Builder) modelStances(acc *claimAcc, arts []*news.Article) {
+// the claim themselves; their stances are shown but settle nothing. Only an
+// article with a sentence naming one of the two people can show one, so the
+// model reads only those.
+func (b Builder) modelStances(acc *claimAcc, arts []*news.Article, folds func(*news.Article) *articleReading) {
 	stated := articlesOf(acc.claim)
+	keys := nameKeys(acc.names)
 	for _, a := range arts {
 		if stated[a.ID] {
+			continue
+		}
+		span, ok := bestSentence(a, keys, folds(a))
+		if !ok {
 			continue
 		}
 		st, ok := b.Stance(acc.claim.Text, a)
@@ -288,24 +304,41 @@ func (b Builder) modelStances(acc *claimAcc, arts []*news.Article) {
 		if !ok || st == news.Unrelated || st == news.Asserts {
 			continue
 		}
-		span, ok := bestSentence(a, acc.names)
-		if !ok {
-			continue
-		}
 		acc.claim.Stances = append(acc.claim.Stances, news.StanceEntry{ArticleID: a.ID, Stance: st, By: "model", Voice: news.VoiceModel,
 			Citations: []news.Citation{news.Cite(a.ID, span)}})
 	}
 }
 
-// bestSentence is the first sentence naming both people, else one of them.
-func bestSentence(a *news.Article, names [2]string) (news.Span, bool) {
+// nameKey is how a sentence is found to name a person: it holds the folded
+// name, or the name's last word when it has several.
+type nameKey struct{ full, last string }
+
+func nameKeys(names [2]string) [2]nameKey {
+	var ks [2]nameKey
+	for i, n := range names {
+		ks[i].full = fold.String(n)
+		ks[i].last = lastWord(ks[i].full)
+	}
+	return ks
+}
+
+// in reports whether folded text names the person.
+func (k nameKey) in(t string) bool {
+	return k.last != "" && strings.Contains(t, k.last) || strings.Contains(t, k.full)
+}
+
+// bestSentence is the first sentence naming both people, else one of them;
+// r holds the article's folded sentences.
+func bestSentence(a *news.Article, keys [2]nameKey, r *articleReading) (news.Span, bool) {
+	if !strings.Contains(keys[0].full+keys[1].full, "\x00") && !keys[0].in(r.allFolds) && !keys[1].in(r.allFolds) {
+		return news.Span{}, false // the quick test: no sentence names either
+	}
 	var one news.Span
 	found := false
-	for _, s := range sentences(a) {
-		t := fold.String(s.Text(a.Text))
+	for i, s := range sentences(a) {
 		n := 0
-		for _, name := range names {
-			if w := lastWord(fold.String(name)); w != "" && strings.Contains(t, w) || strings.Contains(t, fold.String(name)) {
+		for _, k := range keys {
+			if k.in(r.folds[i]) {
 				n++
 			}
 		}

@@ -59,6 +59,10 @@ type articleReading struct {
 	// statementWords are the folded words of each statement's content, in
 	// the order of a.Statements.
 	statementWords [][]string
+	// folds is every sentence folded (fold.String), and all of them joined
+	// by NUL bytes: which sentences name a person.
+	folds    []string
+	allFolds string
 }
 
 // reading returns a's reading, from the cache when it holds it.
@@ -71,12 +75,22 @@ func (c *Cache) reading(a *news.Article) *articleReading {
 	}
 	r := &articleReading{leads: leadOf(a), items: matchItems(a)}
 	size := 256
+	for _, s := range sentences(a) {
+		r.folds = append(r.folds, fold.String(s.Text(a.Text)))
+	}
+	r.allFolds = strings.Join(r.folds, "\x00")
+	off := 0
+	for i, f := range r.folds {
+		r.folds[i] = r.allFolds[off : off+len(f)] // held once, in the joined string
+		off += len(f) + 1
+	}
+	size += len(r.allFolds) + 16*len(r.folds)
 	for i, s := range sentences(a) {
 		if i >= maxReadSentences {
 			break
 		}
 		text := s.Text(a.Text)
-		ws := strings.FieldsFunc(fold.String(text), claimWordSplitFunc)
+		ws := strings.FieldsFunc(r.folds[i], claimWordSplitFunc)
 		r.words = append(r.words, ws)
 		r.flags = append(r.flags, sentenceFlags(text))
 		size += 16 * len(ws)
