@@ -2,6 +2,7 @@ package claim
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -138,6 +139,36 @@ func TestRepresentativeTieGoesToTheFirst(t *testing.T) {
 			if got := representative(members, sw); got.text != "first" {
 				t.Fatalf("bag %d: representative %q, want the first member", i, got.text)
 			}
+		}
+	}
+}
+
+// A claim's parties are the entities it names by a name or alias, words in
+// a row, whatever other words stand around them.
+func TestPartiesOf(t *testing.T) {
+	v := news.NewStoryView("s", "t")
+	v.Entities = []news.Entity{
+		{Name: "Ada Vance", Type: news.PER, Aliases: []string{"Vance"}},
+		{Name: "Leo Marsh", Type: news.PER, Aliases: []string{"Marsh", "Leonard Marsh"}},
+		{Name: "Harbour Authority", Type: news.ORG},
+		{Name: "Vance", Type: news.LOC},
+		{Name: "Al", Type: news.PER},
+		{Name: "Zoë Ng", Type: news.PER},
+	}
+	ix := newPartyIndex(v)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Leonard Marsh met Ada Vance.", []string{"Ada Vance", "Leo Marsh"}},
+		{"Vance said the harbour authority would close.", []string{"Ada Vance", "Harbour Authority"}},
+		{"The Harbour closed; the authority said so.", nil},
+		{"Marshes and Vancesville flooded.", nil},
+		{"Al said zoe ng and MARSH agreed.", []string{"Leo Marsh", "Zoë Ng"}},
+		{"", nil},
+	} {
+		if got := ix.of(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("of(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }
