@@ -106,15 +106,7 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	// variant holds for every carrier of the same quote.
 	propagateThroughQuotes(v, arts, byKey)
 	claims := make([]*claimAcc, 0, len(order))
-	read := map[*news.Article]*articleReading{}
-	readings := func(a *news.Article) *articleReading {
-		r, ok := read[a]
-		if !ok {
-			r = b.Cache.reading(a)
-			read[a] = r
-		}
-		return r
-	}
+	nf := newNameFinder(arts, b.Cache)
 	for _, k := range order {
 		acc := byKey[k]
 		for _, r := range acc.stmts {
@@ -127,7 +119,7 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			}
 		}
 		if b.Stance != nil && len(articlesOf(acc.claim)) >= 2 {
-			b.modelStances(acc, arts, readings)
+			b.modelStances(acc, arts, nf)
 		}
 		claims = append(claims, acc)
 	}
@@ -287,14 +279,14 @@ func lastWord(s string) string {
 // the claim themselves; their stances are shown but settle nothing. Only an
 // article with a sentence naming one of the two people can show one, so the
 // model reads only those.
-func (b Builder) modelStances(acc *claimAcc, arts []*news.Article, folds func(*news.Article) *articleReading) {
+func (b Builder) modelStances(acc *claimAcc, arts []*news.Article, nf *nameFinder) {
 	stated := articlesOf(acc.claim)
 	keys := nameKeys(acc.names)
-	for _, a := range arts {
-		if stated[a.ID] {
+	for i, a := range arts {
+		if stated[a.ID] || !nf.in(keys[0], i) && !nf.in(keys[1], i) {
 			continue
 		}
-		span, ok := bestSentence(a, keys, folds(a))
+		span, ok := bestSentence(a, keys, nf.reading(i))
 		if !ok {
 			continue
 		}
@@ -309,30 +301,65 @@ func (b Builder) modelStances(acc *claimAcc, arts []*news.Article, folds func(*n
 	}
 }
 
-// nameKey is how a sentence is found to name a person: it holds the folded
-// name, or the name's last word when it has several.
-type nameKey struct{ full, last string }
+// nameKey is how a sentence is found to name a person: it holds the
+// name's last word when it has several, else the whole folded name.
+type nameKey string
 
 func nameKeys(names [2]string) [2]nameKey {
 	var ks [2]nameKey
 	for i, n := range names {
-		ks[i].full = fold.String(n)
-		ks[i].last = lastWord(ks[i].full)
+		// "w != "" && contains(w) || contains(full)" is contains(w), w
+		// being part of full
+		full := fold.String(n)
+		ks[i] = nameKey(full)
+		if w := lastWord(full); w != "" {
+			ks[i] = nameKey(w)
+		}
 	}
 	return ks
 }
 
 // in reports whether folded text names the person.
-func (k nameKey) in(t string) bool {
-	return k.last != "" && strings.Contains(t, k.last) || strings.Contains(t, k.full)
+func (k nameKey) in(t string) bool { return strings.Contains(t, string(k)) }
+
+// nameFinder tells which articles of a story name a person anywhere, once
+// per name for all of a story's relations, and holds each article's reading.
+type nameFinder struct {
+	arts     []*news.Article
+	cache    *Cache
+	readings []*articleReading
+	named    map[nameKey][]bool
+}
+
+func newNameFinder(arts []*news.Article, c *Cache) *nameFinder {
+	return &nameFinder{arts: arts, cache: c, readings: make([]*articleReading, len(arts)), named: map[nameKey][]bool{}}
+}
+
+func (nf *nameFinder) reading(i int) *articleReading {
+	if nf.readings[i] == nil {
+		nf.readings[i] = nf.cache.reading(nf.arts[i])
+	}
+	return nf.readings[i]
+}
+
+// in reports whether some sentence of arts[i] names the person.
+func (nf *nameFinder) in(k nameKey, i int) bool {
+	named, ok := nf.named[k]
+	if !ok {
+		named = make([]bool, len(nf.arts))
+		for j := range nf.arts {
+			// sentences are joined by NUL: a name holding one (none does)
+			// could match across two, so it is looked for sentence by sentence
+			named[j] = strings.Contains(string(k), "\x00") || k.in(nf.reading(j).allFolds)
+		}
+		nf.named[k] = named
+	}
+	return named[i]
 }
 
 // bestSentence is the first sentence naming both people, else one of them;
 // r holds the article's folded sentences.
 func bestSentence(a *news.Article, keys [2]nameKey, r *articleReading) (news.Span, bool) {
-	if !strings.Contains(keys[0].full+keys[1].full, "\x00") && !keys[0].in(r.allFolds) && !keys[1].in(r.allFolds) {
-		return news.Span{}, false // the quick test: no sentence names either
-	}
 	var one news.Span
 	found := false
 	for i, s := range sentences(a) {
