@@ -350,7 +350,8 @@ func (nf *nameFinder) in(k nameKey, i int) bool {
 		for j := range nf.arts {
 			// sentences are joined by NUL: a name holding one (none does)
 			// could match across two, so it is looked for sentence by sentence
-			named[j] = strings.Contains(string(k), "\x00") || k.in(nf.reading(j).allFolds)
+			r := nf.reading(j)
+			named[j] = strings.Contains(string(k), "\x00") || r.mayHold(string(k)) && k.in(r.allFolds)
 		}
 		nf.named[k] = named
 	}

@@ -330,3 +330,29 @@ func TestRelationModelReadsArticlesNamingThePeople(t *testing.T) {
 		t.Errorf("gossip stance %+v, want the model's, citing the sentence naming Marsh", got)
 	}
 }
+
+// The 3-byte-run filter of an article's reading never rules out a string
+// the article holds, and rules out most it does not.
+func TestReadingMayHold(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"Ferries stop as crews strike at Tromsø.", "The union wants higher pay, Ada Vance said."}, people)
+	r := (*Cache)(nil).reading(a)
+	for _, s := range r.folds {
+		for i := range len(s) {
+			for j := i; j <= len(s) && j-i <= 12; j++ {
+				if !r.mayHold(s[i:j]) {
+					t.Fatalf("mayHold(%q) = false, but %q holds it", s[i:j], s)
+				}
+			}
+		}
+	}
+	ruled := 0
+	absent := []string{"marsh", "kardashian", "morrone", "bridge", "harbour", "police", "minister", "leo", "zebra", "qatar"}
+	for _, s := range absent {
+		if !r.mayHold(s) {
+			ruled++
+		}
+	}
+	if ruled < len(absent)-1 {
+		t.Errorf("only %d of %d absent names ruled out", ruled, len(absent))
+	}
+}
