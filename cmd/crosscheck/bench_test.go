@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -140,6 +141,43 @@ func BenchmarkRebuildStory200(b *testing.B) {
 // for a full rebuild of a large story.
 func BenchmarkRebuildStory2000(b *testing.B) {
 	benchRebuild(b, analysed(b, wireJSONL(b, 2000), 2000))
+}
+
+// BenchmarkAbsorbOne2000 is what a story of 2,000 articles costs when one
+// more arrives (issue 13's target: under 200 ms): the story is built once,
+// then each run builds it with a new article, another wire copy never seen
+// before (its own work not cached), added to the 2,000. At most
+// absorbExtra runs are different articles (-benchtime 20x).
+func BenchmarkAbsorbOne2000(b *testing.B) {
+	const absorbExtra = 20
+	all := analysed(b, wireJSONL(b, 2000+absorbExtra), 2000+absorbExtra)
+	base, extra := all[:2000], all[2000:]
+	ctx := b.Context()
+	sstages, err := storyStages()
+	if err != nil {
+		b.Fatal(err)
+	}
+	builder := &story.Builder{Stages: &pipeline.StoryPipeline{Stages: sstages}}
+	if _, err := builder.Build(ctx, "s", slices.Clone(base)); err != nil {
+		b.Fatal(err)
+	}
+	timings := &pipeline.Timings{}
+	builder.Stages.Timings = timings
+	n := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		if n == len(extra) {
+			b.Fatalf("more than %d runs: use -benchtime %dx", len(extra), len(extra))
+		}
+		if _, err := builder.Build(ctx, "s", append(slices.Clone(base), extra[n])); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(n), "cpu-ms/op")
+	timings.Each(func(name string, d time.Duration) {
+		b.ReportMetric(float64(d.Microseconds())/1000/float64(n), name+"-ms")
+	})
 }
 
 // benchRebuild times building one story of arts with every story stage and
