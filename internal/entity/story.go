@@ -57,18 +57,26 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 		}
 	}
 	var groups [][]*local
+	var names []string // canonical names, "" for groups joined here
 	byID := map[string]int{}
-	for _, g := range mergeSpellings(cluster(locs, arts)) {
+	merged, mergedNames := mergeSpellings(cluster(locs, arts))
+	for k, g := range merged {
 		if !namedInProse(g) {
 			continue // only fans' posts name it
 		}
-		id := EntityID(canonicalName(g), majorityType(g))
+		name := mergedNames[k]
+		if name == "" {
+			name = canonicalName(g)
+		}
+		id := EntityID(name, majorityType(g))
 		if i, ok := byID[id]; ok {
 			groups[i] = append(groups[i], g...)
+			names[i] = ""
 			continue
 		}
 		byID[id] = len(groups)
 		groups = append(groups, g)
+		names = append(names, name)
 	}
 	order := make(map[string]int, len(arts))
 	for i, a := range arts {
@@ -76,7 +84,7 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 	}
 	ents := make([]news.Entity, len(groups))
 	for i, g := range groups {
-		ents[i] = summarise(g, arts, order)
+		ents[i] = summarise(g, names[i], arts, order)
 	}
 	// Folded names and aliases of each entity, to give relation values the
 	// related entity's canonical name.
@@ -300,8 +308,9 @@ func sameFull(a, b []string) bool {
 	return diff == 1 || diff == 0
 }
 
-// summarise makes the story entity of a group of local entities.
-func summarise(g []*local, arts []*news.Article, order map[string]int) news.Entity {
+// summarise makes the story entity of a group of local entities, named
+// name (its canonical name; "": not found yet).
+func summarise(g []*local, name string, arts []*news.Article, order map[string]int) news.Entity {
 	types := map[news.EntityType]int{}
 	aliasCount := map[string]int{}
 	aliasForm := map[string]string{}
@@ -347,7 +356,9 @@ func summarise(g []*local, arts []*news.Article, order map[string]int) news.Enti
 			typ, tc = t, c
 		}
 	}
-	name := canonicalName(g)
+	if name == "" {
+		name = canonicalName(g)
+	}
 	var aliases []string
 	for f, c := range aliasCount {
 		if f != Fold(name) && c > 0 {
