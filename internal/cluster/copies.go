@@ -281,7 +281,11 @@ func nearDupGroups(sigs [][]uint64) []int {
 // everyone quotes) costs n pairs, not n². Groups of near-duplicates are one
 // source: a pair inside a group is never listed.
 func sharingPairs(texts []*dedup.Text, group []int) [][2]int {
-	first := map[uint64]int{}
+	total := 0
+	for _, t := range texts {
+		total += len(t.Shingles)
+	}
+	first := make(map[uint64]int, total) // sized once: a large story holds a million shingles
 	seen := map[[2]int]bool{}
 	for i, t := range texts {
 		for _, h := range t.Shingles {
