@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -223,22 +224,49 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 		return out
 	}
 	// Single names: a token of exactly one full name; a misspelling of one
-	// when the articles share other entities.
+	// when the articles share other entities. The full names are looked up
+	// by token, by their tokens joined, and for misspellings by the tokens
+	// of the lengths typoOf can reach.
+	fullByTok := map[string][]int{}
+	fullByJoined := map[string][]int{}
+	typoToks := map[int][]string{} // rune length -> tokens a misspelling can be of
+	for _, j := range full {
+		for _, x := range locs[j].toks {
+			if _, ok := fullByTok[x]; !ok {
+				if n := utf8.RuneCountInString(x); len(x) >= 2 && maxEdits(n) > 0 {
+					typoToks[n] = append(typoToks[n], x)
+				}
+			}
+			fullByTok[x] = append(fullByTok[x], j)
+		}
+		k := strings.Join(locs[j].toks, "")
+		fullByJoined[k] = append(fullByJoined[k], j)
+	}
 	for i, l := range locs {
 		if !isPer(l) || len(l.toks) != 1 || find(i) != i {
 			continue
 		}
 		t := l.toks[0]
 		roots := map[int]bool{}
-		for _, j := range full {
-			if containsTok(locs[j].toks, t) || t == strings.Join(locs[j].toks, "") {
-				roots[find(j)] = true
-			}
+		for _, j := range fullByTok[t] {
+			roots[find(j)] = true
+		}
+		for _, j := range fullByJoined[t] {
+			roots[find(j)] = true
 		}
 		if len(roots) == 0 && !commonWords[t] {
-			for _, j := range full {
-				if typoOf(t, locs[j].toks) {
-					roots[find(j)] = true
+			n := utf8.RuneCountInString(t)
+			for m := n - maxTypoEdits; m <= n+maxTypoEdits; m++ {
+				k := maxEdits(m)
+				if abs(m-n) > k {
+					continue // more edits than the token's allowance
+				}
+				for _, x := range typoToks[m] {
+					if Damerau(t, x, k) <= k {
+						for _, j := range fullByTok[x] {
+							roots[find(j)] = true
+						}
+					}
 				}
 			}
 			if len(roots) == 1 {
@@ -263,6 +291,16 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 		}
 	}
 	return gather(locs, find)
+}
+
+// maxTypoEdits is the largest allowance of maxEdits.
+const maxTypoEdits = 2
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // gather groups items by their root under find, groups in the order of

@@ -115,3 +115,13 @@ func TestJoinSameIDs(t *testing.T) {
 		t.Errorf("entities = %+v", ents)
 	}
 }
+
+// The single-name pass looks for misspellings only among tokens within
+// maxTypoEdits runes of the name's length.
+func TestMaxTypoEditsBoundsMaxEdits(t *testing.T) {
+	for n := range 200 {
+		if maxEdits(n) > maxTypoEdits {
+			t.Fatalf("maxEdits(%d) = %d > maxTypoEdits %d", n, maxEdits(n), maxTypoEdits)
+		}
+	}
+}
