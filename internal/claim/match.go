@@ -222,7 +222,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		if forecast.MatchString(text) {
 			continue // what will happen cannot be confirmed yet: no line rather than a wrong status
 		}
-		if mainPrep != nil && m.Similar.Prob(mainPrep, m.Similar.Prepare(rep.text)) >= threshold {
+		if mainPrep != nil && m.Similar.Prob(mainPrep, m.prepare(rep.text)) >= threshold {
 			continue // the main claim again, in other words
 		}
 		parties := partyIx.of(text)
