@@ -1,7 +1,6 @@
 package main
 
 import (
-	"sync"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/claim"
@@ -89,15 +88,12 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		return nil, err
 	}
 	bodies := newBodyCache(model, 64<<20)
-	var mu sync.Mutex
-	seen := map[string]news.Stance{} // claim and article -> confident stance, or "" when unsure
+	// claim and article -> confident stance, or "" when unsure
+	seen := lru.New[string, news.Stance](16 << 20)
 	readings := claim.NewCache(64 << 20)
 	modelStance := func(text string, a *news.Article) (news.Stance, bool) {
 		key := text + "\x00" + a.ID + "/" + a.ContentHash
-		mu.Lock()
-		st, ok := seen[key]
-		mu.Unlock()
-		if ok {
+		if st, ok := seen.Get(key); ok {
 			return st, st != ""
 		}
 		st, probs := model.ClaimStanceBody(text, bodies.get(a))
@@ -108,12 +104,7 @@ func storyStages() ([]pipeline.NamedStory, error) {
 		if best < 0.6 {
 			st = ""
 		}
-		mu.Lock()
-		if len(seen) >= 8192 {
-			clear(seen)
-		}
-		seen[key] = st
-		mu.Unlock()
+		seen.Add(key, st, len(key)+64)
 		return st, st != ""
 	}
 	return []pipeline.NamedStory{

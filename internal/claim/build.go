@@ -106,6 +106,7 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	// variant holds for every carrier of the same quote.
 	propagateThroughQuotes(v, arts, byKey)
 	claims := make([]*claimAcc, 0, len(order))
+	nf := newNameFinder(arts, b.Cache)
 	for _, k := range order {
 		acc := byKey[k]
 		for _, r := range acc.stmts {
@@ -118,7 +119,7 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			}
 		}
 		if b.Stance != nil && len(articlesOf(acc.claim)) >= 2 {
-			b.modelStances(acc, arts)
+			b.modelStances(acc, arts, nf)
 		}
 		claims = append(claims, acc)
 	}
@@ -275,11 +276,18 @@ func lastWord(s string) string {
 }
 
 // modelStances asks the stance model about articles that state nothing on
-// the claim themselves; their stances are shown but settle nothing.
-func (b Builder) modelStances(acc *claimAcc, arts []*news.Article) {
+// the claim themselves; their stances are shown but settle nothing. Only an
+// article with a sentence naming one of the two people can show one, so the
+// model reads only those.
+func (b Builder) modelStances(acc *claimAcc, arts []*news.Article, nf *nameFinder) {
 	stated := articlesOf(acc.claim)
-	for _, a := range arts {
-		if stated[a.ID] {
+	keys := nameKeys(acc.names)
+	for i, a := range arts {
+		if stated[a.ID] || !nf.in(keys[0], i) && !nf.in(keys[1], i) {
+			continue
+		}
+		span, ok := bestSentence(a, keys, nf.reading(i))
+		if !ok {
 			continue
 		}
 		st, ok := b.Stance(acc.claim.Text, a)
@@ -288,24 +296,77 @@ func (b Builder) modelStances(acc *claimAcc, arts []*news.Article) {
 		if !ok || st == news.Unrelated || st == news.Asserts {
 			continue
 		}
-		span, ok := bestSentence(a, acc.names)
-		if !ok {
-			continue
-		}
 		acc.claim.Stances = append(acc.claim.Stances, news.StanceEntry{ArticleID: a.ID, Stance: st, By: "model", Voice: news.VoiceModel,
 			Citations: []news.Citation{news.Cite(a.ID, span)}})
 	}
 }
 
-// bestSentence is the first sentence naming both people, else one of them.
-func bestSentence(a *news.Article, names [2]string) (news.Span, bool) {
+// nameKey is how a sentence is found to name a person: it holds the
+// name's last word when it has several, else the whole folded name.
+type nameKey string
+
+func nameKeys(names [2]string) [2]nameKey {
+	var ks [2]nameKey
+	for i, n := range names {
+		// "w != "" && contains(w) || contains(full)" is contains(w), w
+		// being part of full
+		full := fold.String(n)
+		ks[i] = nameKey(full)
+		if w := lastWord(full); w != "" {
+			ks[i] = nameKey(w)
+		}
+	}
+	return ks
+}
+
+// in reports whether folded text names the person.
+func (k nameKey) in(t string) bool { return strings.Contains(t, string(k)) }
+
+// nameFinder tells which articles of a story name a person anywhere, once
+// per name for all of a story's relations, and holds each article's reading.
+type nameFinder struct {
+	arts     []*news.Article
+	cache    *Cache
+	readings []*articleReading
+	named    map[nameKey][]bool
+}
+
+func newNameFinder(arts []*news.Article, c *Cache) *nameFinder {
+	return &nameFinder{arts: arts, cache: c, readings: make([]*articleReading, len(arts)), named: map[nameKey][]bool{}}
+}
+
+func (nf *nameFinder) reading(i int) *articleReading {
+	if nf.readings[i] == nil {
+		nf.readings[i] = nf.cache.reading(nf.arts[i])
+	}
+	return nf.readings[i]
+}
+
+// in reports whether some sentence of arts[i] names the person.
+func (nf *nameFinder) in(k nameKey, i int) bool {
+	named, ok := nf.named[k]
+	if !ok {
+		named = make([]bool, len(nf.arts))
+		for j := range nf.arts {
+			// sentences are joined by NUL: a name holding one (none does)
+			// could match across two, so it is looked for sentence by sentence
+			r := nf.reading(j)
+			named[j] = strings.Contains(string(k), "\x00") || r.mayHold(string(k)) && k.in(r.allFolds)
+		}
+		nf.named[k] = named
+	}
+	return named[i]
+}
+
+// bestSentence is the first sentence naming both people, else one of them;
+// r holds the article's folded sentences.
+func bestSentence(a *news.Article, keys [2]nameKey, r *articleReading) (news.Span, bool) {
 	var one news.Span
 	found := false
-	for _, s := range sentences(a) {
-		t := fold.String(s.Text(a.Text))
+	for i, s := range sentences(a) {
 		n := 0
-		for _, name := range names {
-			if w := lastWord(fold.String(name)); w != "" && strings.Contains(t, w) || strings.Contains(t, fold.String(name)) {
+		for _, k := range keys {
+			if k.in(r.folds[i]) {
 				n++
 			}
 		}

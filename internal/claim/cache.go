@@ -59,6 +59,36 @@ type articleReading struct {
 	// statementWords are the folded words of each statement's content, in
 	// the order of a.Statements.
 	statementWords [][]string
+	// folds is every sentence folded (fold.String), and all of them joined
+	// by NUL bytes: which sentences name a person.
+	folds    []string
+	allFolds string
+	// grams has a bit set for every 3-byte run of allFolds (hashed): a name
+	// with a run whose bit is clear is not in the article.
+	grams *[gramWords]uint64
+}
+
+// gramWords is the size of articleReading.grams in 64-bit words: 8,192
+// bits, few of them shared by chance for an article of a few thousand bytes.
+const gramWords = 128
+
+// gram is the bit of a 3-byte run.
+func gram(s string) uint32 {
+	return (uint32(s[0])*0x9E3779B1 ^ uint32(s[1])*0x85EBCA77 ^ uint32(s[2])*0xC2B2AE3D) * 0x27D4EB2F >> 19
+}
+
+// mayHold reports whether r's sentences can hold s: false only when they
+// do not.
+func (r *articleReading) mayHold(s string) bool {
+	if len(s) < 3 {
+		return true
+	}
+	for i := 0; i+3 <= len(s); i++ {
+		if b := gram(s[i:]); r.grams[b/64]&(1<<(b%64)) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // reading returns a's reading, from the cache when it holds it.
@@ -71,12 +101,27 @@ func (c *Cache) reading(a *news.Article) *articleReading {
 	}
 	r := &articleReading{leads: leadOf(a), items: matchItems(a)}
 	size := 256
+	for _, s := range sentences(a) {
+		r.folds = append(r.folds, fold.String(s.Text(a.Text)))
+	}
+	r.allFolds = strings.Join(r.folds, "\x00")
+	off := 0
+	for i, f := range r.folds {
+		r.folds[i] = r.allFolds[off : off+len(f)] // held once, in the joined string
+		off += len(f) + 1
+	}
+	r.grams = new([gramWords]uint64)
+	for i := 0; i+3 <= len(r.allFolds); i++ {
+		b := gram(r.allFolds[i:])
+		r.grams[b/64] |= 1 << (b % 64)
+	}
+	size += len(r.allFolds) + 16*len(r.folds) + 8*gramWords
 	for i, s := range sentences(a) {
 		if i >= maxReadSentences {
 			break
 		}
 		text := s.Text(a.Text)
-		ws := strings.FieldsFunc(fold.String(text), claimWordSplitFunc)
+		ws := strings.FieldsFunc(r.folds[i], claimWordSplitFunc)
 		r.words = append(r.words, ws)
 		r.flags = append(r.flags, sentenceFlags(text))
 		size += 16 * len(ws)

@@ -289,3 +289,70 @@ func TestClauseStart(t *testing.T) {
 		}
 	}
 }
+
+// The stance model reads, for a relation, only the articles with a sentence
+// naming one of the two people: no other article can show a model stance,
+// and in a story of thousands of articles reading every one for every
+// relation was most of a rebuild.
+func TestRelationModelReadsArticlesNamingThePeople(t *testing.T) {
+	hello := article("h", "Hello", 10, []string{"Ada Vance and Leo Marsh were pictured together.",
+		"Ada Vance is dating Leo Marsh, an insider said."}, people)
+	courier := article("c", "Courier", 11, []string{"A rep for Leo Marsh told the Courier that Marsh is not dating Ada Vance."}, people)
+	gossip := article("g", "Gossip", 12, []string{"The actor was seen downtown.", "Is Marsh off the market?"}, people)
+	ferry := article("f", "Ledger", 12, []string{"Ferries stop as crews strike."}, nil)
+	arts := []*news.Article{hello, courier, gossip, ferry}
+	v := news.NewStoryView("s", "t")
+	for _, a := range arts {
+		statements(t, a)
+		v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Source: a.Source, Published: a.Published})
+	}
+	v.Entities = []news.Entity{{ID: "e1", Name: "Ada Vance", Type: news.PER}, {ID: "e2", Name: "Leo Marsh", Type: news.PER, Aliases: []string{"Marsh"}}}
+	asked := map[string]bool{}
+	model := func(claim string, a *news.Article) (news.Stance, bool) {
+		asked[a.ID] = true
+		return news.Questions, true
+	}
+	if err := (Builder{Stance: model}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if asked["f"] || !asked["g"] {
+		t.Errorf("model asked about %v, want the gossip article and not the ferry one", asked)
+	}
+	var got *news.StanceEntry
+	for _, c := range v.Claims {
+		for i, s := range c.Stances {
+			if s.ArticleID == "g" {
+				got = &c.Stances[i]
+			}
+		}
+	}
+	if got == nil || got.By != "model" || got.Citations[0].Start != strings.Index(gossip.Text, "Is Marsh") {
+		t.Errorf("gossip stance %+v, want the model's, citing the sentence naming Marsh", got)
+	}
+}
+
+// The 3-byte-run filter of an article's reading never rules out a string
+// the article holds, and rules out most it does not.
+func TestReadingMayHold(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"Ferries stop as crews strike at Tromsø.", "The union wants higher pay, Ada Vance said."}, people)
+	r := (*Cache)(nil).reading(a)
+	for _, s := range r.folds {
+		for i := range len(s) {
+			for j := i; j <= len(s) && j-i <= 12; j++ {
+				if !r.mayHold(s[i:j]) {
+					t.Fatalf("mayHold(%q) = false, but %q holds it", s[i:j], s)
+				}
+			}
+		}
+	}
+	ruled := 0
+	absent := []string{"marsh", "kardashian", "morrone", "bridge", "harbour", "police", "minister", "leo", "zebra", "qatar"}
+	for _, s := range absent {
+		if !r.mayHold(s) {
+			ruled++
+		}
+	}
+	if ruled < len(absent)-1 {
+		t.Errorf("only %d of %d absent names ruled out", ruled, len(absent))
+	}
+}

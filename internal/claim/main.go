@@ -3,6 +3,7 @@ package claim
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -509,41 +510,50 @@ func partiesOf(v *news.StoryView, text string) []string {
 }
 
 // partyIndex holds the folded names of a story's people and organisations,
-// computed once for the many claims of a story.
+// computed once for the many claims of a story, indexed by their first word.
 type partyIndex struct {
-	names []string
-	forms [][]string // " word word " per name and alias
+	names   []string
+	byFirst map[string][]partyForm
+}
+
+// partyForm is one name or alias of names[entity], as folded words.
+type partyForm struct {
+	entity int
+	words  []string
 }
 
 func newPartyIndex(v *news.StoryView) partyIndex {
-	var ix partyIndex
+	ix := partyIndex{byFirst: map[string][]partyForm{}}
 	for _, e := range v.Entities {
 		if e.Type != news.PER && e.Type != news.ORG {
 			continue
 		}
-		var forms []string
 		for _, n := range append([]string{e.Name}, e.Aliases...) {
-			if w := strings.Join(claimWords(n), " "); len(w) > 2 {
-				forms = append(forms, " "+w+" ")
+			if ws := claimWords(n); len(strings.Join(ws, " ")) > 2 {
+				ix.byFirst[ws[0]] = append(ix.byFirst[ws[0]], partyForm{len(ix.names), ws})
 			}
 		}
 		ix.names = append(ix.names, e.Name)
-		ix.forms = append(ix.forms, forms)
 	}
 	return ix
 }
 
-// of returns the names the text names.
+// of returns the names the text names (one of their forms' words in a
+// row), in the story's order of entities.
 func (ix partyIndex) of(text string) []string {
-	t := " " + strings.Join(claimWords(text), " ") + " "
-	var out []string
-	for i, forms := range ix.forms {
-		for _, f := range forms {
-			if strings.Contains(t, f) {
-				out = append(out, ix.names[i])
-				break
+	ws := claimWords(text)
+	var hit []int
+	for p, w := range ws {
+		for _, f := range ix.byFirst[w] {
+			if len(f.words) <= len(ws)-p && slices.Equal(ws[p:p+len(f.words)], f.words) && !slices.Contains(hit, f.entity) {
+				hit = append(hit, f.entity)
 			}
 		}
+	}
+	slices.Sort(hit)
+	var out []string
+	for _, e := range hit {
+		out = append(out, ix.names[e])
 	}
 	return out
 }

@@ -222,7 +222,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		if forecast.MatchString(text) {
 			continue // what will happen cannot be confirmed yet: no line rather than a wrong status
 		}
-		if mainPrep != nil && m.Similar.Prob(mainPrep, m.Similar.Prepare(rep.text)) >= threshold {
+		if mainPrep != nil && m.Similar.Prob(mainPrep, m.prepare(rep.text)) >= threshold {
 			continue // the main claim again, in other words
 		}
 		parties := partyIx.of(text)
@@ -347,7 +347,9 @@ func weightedDice(a, b []int32, w []float64, total float64) float64 {
 }
 
 // representative is the member whose words the others share most: the
-// claim's wording.
+// claim's wording. Scores within scoreTie of each other are equal (the
+// same weights summed in another order), and the first member wins, so
+// that a story rebuilt from the same articles reads the same.
 func representative(members []*item, sw storyWords) *item {
 	best, bestScore := members[0], -1.0
 	for _, it := range members {
@@ -357,12 +359,15 @@ func representative(members []*item, sw storyWords) *item {
 				score += sw.dice(it.words, o.words)
 			}
 		}
-		if score > bestScore {
+		if score > bestScore+scoreTie {
 			best, bestScore = it, score
 		}
 	}
 	return best
 }
+
+// scoreTie is how close two sums of word weights are to be the same sum.
+const scoreTie = 1e-9
 
 // numbers returns the figures of a text, without separators.
 func numbers(s string) map[string]bool {

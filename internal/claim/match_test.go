@@ -1,6 +1,8 @@
 package claim
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -113,6 +115,60 @@ func TestClaimKinds(t *testing.T) {
 	for _, c := range v.Claims {
 		if c.Kind != "statement" {
 			t.Errorf("matched claim %q has kind %q", c.Text, c.Kind)
+		}
+	}
+}
+
+// Of two statements, each shares with the other as much as the other
+// shares with it: a tie, whatever order their words' weights are summed in
+// (sums over maps), and the first one is the claim's wording on every
+// rebuild.
+func TestRepresentativeTieGoesToTheFirst(t *testing.T) {
+	var bags []map[string]bool
+	for i := range 40 {
+		bag := map[string]bool{}
+		for j := range 30 {
+			bag[fmt.Sprintf("w%d", (i*7+j*j)%97)] = true
+		}
+		bags = append(bags, bag)
+	}
+	sw, _ := newStoryWordsDF(bags)
+	for i := 1; i < len(bags); i++ {
+		for range 20 {
+			members := []*item{{text: "first", words: bags[0]}, {text: "second", words: bags[i]}}
+			if got := representative(members, sw); got.text != "first" {
+				t.Fatalf("bag %d: representative %q, want the first member", i, got.text)
+			}
+		}
+	}
+}
+
+// A claim's parties are the entities it names by a name or alias, words in
+// a row, whatever other words stand around them.
+func TestPartiesOf(t *testing.T) {
+	v := news.NewStoryView("s", "t")
+	v.Entities = []news.Entity{
+		{Name: "Ada Vance", Type: news.PER, Aliases: []string{"Vance"}},
+		{Name: "Leo Marsh", Type: news.PER, Aliases: []string{"Marsh", "Leonard Marsh"}},
+		{Name: "Harbour Authority", Type: news.ORG},
+		{Name: "Vance", Type: news.LOC},
+		{Name: "Al", Type: news.PER},
+		{Name: "Zoë Ng", Type: news.PER},
+	}
+	ix := newPartyIndex(v)
+	for _, tc := range []struct {
+		text string
+		want []string
+	}{
+		{"Leonard Marsh met Ada Vance.", []string{"Ada Vance", "Leo Marsh"}},
+		{"Vance said the harbour authority would close.", []string{"Ada Vance", "Harbour Authority"}},
+		{"The Harbour closed; the authority said so.", nil},
+		{"Marshes and Vancesville flooded.", nil},
+		{"Al said zoe ng and MARSH agreed.", []string{"Leo Marsh", "Zoë Ng"}},
+		{"", nil},
+	} {
+		if got := ix.of(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("of(%q) = %q, want %q", tc.text, got, tc.want)
 		}
 	}
 }

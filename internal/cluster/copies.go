@@ -198,17 +198,7 @@ func setGroups(v *news.StoryView, articles []*news.Article) {
 			sigs[i] = dedup.MinHash(a.Text)
 		}
 	}
-	group := make([]int, n)
-	for i := range group {
-		group[i] = i
-	}
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			if group[j] == j && dedup.Similarity(sigs[i], sigs[j]) >= dedup.NearDupJacc {
-				group[j] = group[i]
-			}
-		}
-	}
+	group := nearDupGroups(sigs)
 	pos := map[string]int{}
 	for k, sa := range v.Articles {
 		pos[sa.ID] = k
@@ -224,6 +214,64 @@ func setGroups(v *news.StoryView, articles []*news.Article) {
 	}
 }
 
+// bandRows is how many MinHash values make one band of nearDupGroups'
+// index: two signatures estimated at least dedup.NearDupJacc alike differ
+// in at most maxDiffering positions, fewer than there are bands, so they
+// share at least one band whole and the index finds every such pair.
+const bandRows = 2
+
+// maxDiffering is how many positions two signatures estimated at least
+// dedup.NearDupJacc alike differ in at most.
+func maxDiffering() int {
+	eq := 0
+	for float64(eq)/dedup.NumHashes < dedup.NearDupJacc {
+		eq++
+	}
+	return dedup.NumHashes - eq
+}
+
+// nearDupGroups returns each signature's near-duplicate group, as the index
+// of the group's first member: the group of the first earlier signature at
+// least dedup.NearDupJacc alike, else its own. Candidates come from an index
+// of bands of bandRows values (exact, see bandRows), not from every pair.
+func nearDupGroups(sigs [][]uint64) []int {
+	type band struct {
+		b    int
+		v, w uint64
+	}
+	group := make([]int, len(sigs))
+	checked := make([]int, len(sigs)) // j+1 once sigs[i] was compared with sigs[j]
+	index := map[band][]int{}
+	for j, sig := range sigs {
+		group[j] = j
+		if len(sig) != dedup.NumHashes {
+			continue // no signature: alike to none
+		}
+		first := j
+		for b := 0; b < dedup.NumHashes/bandRows; b++ {
+			for _, i := range index[band{b, sig[b*bandRows], sig[b*bandRows+1]}] {
+				if i >= first {
+					break // buckets are in story order
+				}
+				if checked[i] == j+1 {
+					continue
+				}
+				checked[i] = j + 1
+				if dedup.Similarity(sigs[i], sig) >= dedup.NearDupJacc {
+					first = i
+					break
+				}
+			}
+		}
+		group[j] = group[first]
+		for b := 0; b < dedup.NumHashes/bandRows; b++ {
+			k := band{b, sig[b*bandRows], sig[b*bandRows+1]}
+			index[k] = append(index[k], j)
+		}
+	}
+	return group
+}
+
 // sharingPairs lists, in order, the pairs of texts (i < j) worth comparing
 // for passages, found through an index of shingles instead of comparing
 // every pair. A passage received by an article is listed from its first
@@ -233,7 +281,11 @@ func setGroups(v *news.StoryView, articles []*news.Article) {
 // everyone quotes) costs n pairs, not n². Groups of near-duplicates are one
 // source: a pair inside a group is never listed.
 func sharingPairs(texts []*dedup.Text, group []int) [][2]int {
-	first := map[uint64]int{}
+	total := 0
+	for _, t := range texts {
+		total += len(t.Shingles)
+	}
+	first := make(map[uint64]int, total) // sized once: a large story holds a million shingles
 	seen := map[[2]int]bool{}
 	for i, t := range texts {
 		for _, h := range t.Shingles {

@@ -1,10 +1,13 @@
 package cluster
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/dedup"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -47,5 +50,58 @@ func TestCopyKindsAndIndependence(t *testing.T) {
 	ind := news.Independence(v)
 	if !ind["a"] || !ind["b"] || ind["c"] {
 		t.Errorf("independence = %v, want a and b independent (quoting the minister is no copy), c not", ind)
+	}
+}
+
+// The band index finds every pair the comparison of all pairs finds: the
+// bands outnumber the positions two near-duplicates can differ in, and on
+// signatures differing around the threshold both give the same groups.
+func TestNearDupGroupsAsAllPairs(t *testing.T) {
+	if bands := dedup.NumHashes / bandRows; bands <= maxDiffering() {
+		t.Fatalf("%d bands of %d values, but near-duplicates differ in up to %d positions", bands, bandRows, maxDiffering())
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var sigs [][]uint64
+	for range 300 {
+		if len(sigs) == 0 || rng.IntN(3) == 0 {
+			sig := make([]uint64, dedup.NumHashes)
+			for k := range sig {
+				sig[k] = rng.Uint64()
+			}
+			sigs = append(sigs, sig)
+			continue
+		}
+		// an edit of an earlier signature: 20 to 30 positions changed,
+		// around the 25 a near-duplicate can differ in
+		sig := slices.Clone(sigs[rng.IntN(len(sigs))])
+		for _, k := range rng.Perm(dedup.NumHashes)[:20+rng.IntN(11)] {
+			sig[k] = rng.Uint64()
+		}
+		sigs = append(sigs, sig)
+	}
+	sigs = append(sigs, nil, sigs[0][:3]) // too short to fingerprint
+	want := make([]int, len(sigs))
+	for i := range want {
+		want[i] = i
+	}
+	for i := range sigs {
+		for j := i + 1; j < len(sigs); j++ {
+			if want[j] == j && dedup.Similarity(sigs[i], sigs[j]) >= dedup.NearDupJacc {
+				want[j] = want[i]
+			}
+		}
+	}
+	got := nearDupGroups(sigs)
+	if !slices.Equal(got, want) {
+		t.Errorf("groups\n%v, want\n%v", got, want)
+	}
+	joined := 0
+	for j, g := range want {
+		if g != j {
+			joined++
+		}
+	}
+	if joined < 50 {
+		t.Errorf("only %d signatures joined a group: the test does not test much", joined)
 	}
 }

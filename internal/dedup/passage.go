@@ -1,6 +1,8 @@
 package dedup
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"unsafe"
 
@@ -24,6 +26,10 @@ const (
 type Text struct {
 	Words    []Word
 	Shingles []uint64 // Shingles[i] covers Words[i : i+PassageShingle]
+	// byHash lists the positions of Shingles ordered by hash, then
+	// position: Shared merges two such lists instead of indexing one text
+	// in a map for every pair compared.
+	byHash []int32
 }
 
 // Prepare splits text into words and hashes its passage shingles.
@@ -31,7 +37,24 @@ func Prepare(text string) *Text { return PrepareWords(Words(text)) }
 
 // PrepareWords is Prepare over words already split by Words.
 func PrepareWords(ws []Word) *Text {
-	return &Text{Words: ws, Shingles: shingles(wordHashes(ws), PassageShingle)}
+	t := &Text{Words: ws, Shingles: shingles(wordHashes(ws), PassageShingle)}
+	t.byHash = hashOrder(t.Shingles)
+	return t
+}
+
+// hashOrder returns the positions of hs ordered by hash, then position.
+func hashOrder(hs []uint64) []int32 {
+	order := make([]int32, len(hs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(x, y int32) int {
+		if c := cmp.Compare(hs[x], hs[y]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x, y)
+	})
+	return order
 }
 
 // Match is one passage shared by two texts: byte spans in each, and how many
@@ -53,20 +76,37 @@ func Shared(a, b *Text) []Match {
 	if len(a.Shingles) == 0 || len(b.Shingles) == 0 {
 		return nil
 	}
-	pos := make(map[uint64][]int, len(b.Shingles))
-	for j, h := range b.Shingles {
-		pos[h] = append(pos[h], j)
-	}
-	// Runs of consecutive shingle matches on one diagonal.
+	// Every pair of positions holding the same shingle, by a merge of the
+	// two texts' shingles in hash order.
 	type pair struct{ i, j int }
 	var pairs []pair
-	for i, h := range a.Shingles {
-		for _, j := range pos[h] {
-			if a.Words[i].Norm == b.Words[j].Norm { // guard against hash collisions
-				pairs = append(pairs, pair{i, j})
+	ao, bo := a.byHash, b.byHash
+	if ao == nil { // a Text made by hand, not by Prepare
+		ao = hashOrder(a.Shingles)
+	}
+	if bo == nil {
+		bo = hashOrder(b.Shingles)
+	}
+	for x, y := 0, 0; x < len(ao) && y < len(bo); {
+		ha, hb := a.Shingles[ao[x]], b.Shingles[bo[y]]
+		switch {
+		case ha < hb:
+			x++
+		case ha > hb:
+			y++
+		default:
+			y0 := y
+			for ; x < len(ao) && a.Shingles[ao[x]] == ha; x++ {
+				for y = y0; y < len(bo) && b.Shingles[bo[y]] == ha; y++ {
+					i, j := int(ao[x]), int(bo[y])
+					if a.Words[i].Norm == b.Words[j].Norm { // guard against hash collisions
+						pairs = append(pairs, pair{i, j})
+					}
+				}
 			}
 		}
 	}
+	// Runs of consecutive shingle matches on one diagonal.
 	if len(pairs) == 0 {
 		return nil
 	}
@@ -192,6 +232,6 @@ func (c *TextCache) Prepare(key, text string) *Text {
 		return t
 	}
 	t := Prepare(text)
-	c.c.Add(key, t, int(unsafe.Sizeof(Word{}))*len(t.Words)+8*len(t.Shingles)+64)
+	c.c.Add(key, t, int(unsafe.Sizeof(Word{}))*len(t.Words)+12*len(t.Shingles)+64)
 	return t
 }

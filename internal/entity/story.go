@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -57,18 +58,26 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 		}
 	}
 	var groups [][]*local
+	var names []string // canonical names, "" for groups joined here
 	byID := map[string]int{}
-	for _, g := range mergeSpellings(cluster(locs, arts)) {
+	merged, mergedNames := mergeSpellings(cluster(locs, arts))
+	for k, g := range merged {
 		if !namedInProse(g) {
 			continue // only fans' posts name it
 		}
-		id := EntityID(canonicalName(g), majorityType(g))
+		name := mergedNames[k]
+		if name == "" {
+			name = canonicalName(g)
+		}
+		id := EntityID(name, majorityType(g))
 		if i, ok := byID[id]; ok {
 			groups[i] = append(groups[i], g...)
+			names[i] = ""
 			continue
 		}
 		byID[id] = len(groups)
 		groups = append(groups, g)
+		names = append(names, name)
 	}
 	order := make(map[string]int, len(arts))
 	for i, a := range arts {
@@ -76,7 +85,7 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 	}
 	ents := make([]news.Entity, len(groups))
 	for i, g := range groups {
-		ents[i] = summarise(g, arts, order)
+		ents[i] = summarise(g, names[i], arts, order)
 	}
 	// Folded names and aliases of each entity, to give relation values the
 	// related entity's canonical name.
@@ -215,22 +224,49 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 		return out
 	}
 	// Single names: a token of exactly one full name; a misspelling of one
-	// when the articles share other entities.
+	// when the articles share other entities. The full names are looked up
+	// by token, by their tokens joined, and for misspellings by the tokens
+	// of the lengths typoOf can reach.
+	fullByTok := map[string][]int{}
+	fullByJoined := map[string][]int{}
+	typoToks := map[int][]string{} // rune length -> tokens a misspelling can be of
+	for _, j := range full {
+		for _, x := range locs[j].toks {
+			if _, ok := fullByTok[x]; !ok {
+				if n := utf8.RuneCountInString(x); len(x) >= 2 && maxEdits(n) > 0 {
+					typoToks[n] = append(typoToks[n], x)
+				}
+			}
+			fullByTok[x] = append(fullByTok[x], j)
+		}
+		k := strings.Join(locs[j].toks, "")
+		fullByJoined[k] = append(fullByJoined[k], j)
+	}
 	for i, l := range locs {
 		if !isPer(l) || len(l.toks) != 1 || find(i) != i {
 			continue
 		}
 		t := l.toks[0]
 		roots := map[int]bool{}
-		for _, j := range full {
-			if containsTok(locs[j].toks, t) || t == strings.Join(locs[j].toks, "") {
-				roots[find(j)] = true
-			}
+		for _, j := range fullByTok[t] {
+			roots[find(j)] = true
+		}
+		for _, j := range fullByJoined[t] {
+			roots[find(j)] = true
 		}
 		if len(roots) == 0 && !commonWords[t] {
-			for _, j := range full {
-				if typoOf(t, locs[j].toks) {
-					roots[find(j)] = true
+			n := utf8.RuneCountInString(t)
+			for m := n - maxTypoEdits; m <= n+maxTypoEdits; m++ {
+				k := maxEdits(m)
+				if abs(m-n) > k {
+					continue // more edits than the token's allowance
+				}
+				for _, x := range typoToks[m] {
+					if Damerau(t, x, k) <= k {
+						for _, j := range fullByTok[x] {
+							roots[find(j)] = true
+						}
+					}
 				}
 			}
 			if len(roots) == 1 {
@@ -255,6 +291,16 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 		}
 	}
 	return gather(locs, find)
+}
+
+// maxTypoEdits is the largest allowance of maxEdits.
+const maxTypoEdits = 2
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // gather groups items by their root under find, groups in the order of
@@ -300,8 +346,9 @@ func sameFull(a, b []string) bool {
 	return diff == 1 || diff == 0
 }
 
-// summarise makes the story entity of a group of local entities.
-func summarise(g []*local, arts []*news.Article, order map[string]int) news.Entity {
+// summarise makes the story entity of a group of local entities, named
+// name (its canonical name; "": not found yet).
+func summarise(g []*local, name string, arts []*news.Article, order map[string]int) news.Entity {
 	types := map[news.EntityType]int{}
 	aliasCount := map[string]int{}
 	aliasForm := map[string]string{}
@@ -347,7 +394,9 @@ func summarise(g []*local, arts []*news.Article, order map[string]int) news.Enti
 			typ, tc = t, c
 		}
 	}
-	name := canonicalName(g)
+	if name == "" {
+		name = canonicalName(g)
+	}
 	var aliases []string
 	for f, c := range aliasCount {
 		if f != Fold(name) && c > 0 {

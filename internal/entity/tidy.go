@@ -112,8 +112,10 @@ func initials(name string) string {
 // story ("D & G" for "Dolce & Gabbana", when exactly one name has them), and
 // one name typed as a person in some articles and as something else in
 // others, which goes to the type most of its mentions have. Persons with
-// full names are only joined by the person rules of cluster.
-func mergeSpellings(groups [][]*local) [][]*local {
+// full names are only joined by the person rules of cluster. names holds
+// each returned group's canonical name, or "" for a joined group (its
+// name is to be found again).
+func mergeSpellings(groups [][]*local) (out [][]*local, outNames []string) {
 	parent := make([]int, len(groups))
 	for i := range parent {
 		parent[i] = i
@@ -164,11 +166,23 @@ func mergeSpellings(groups [][]*local) [][]*local {
 			}
 		}
 	}
-	var out [][]*local
-	for _, gs := range gather(groups, find) {
-		out = append(out, slices.Concat(gs...))
+	idx := make([]int, len(groups))
+	for i := range idx {
+		idx[i] = i
 	}
-	return out
+	for _, is := range gather(idx, find) {
+		var g []*local
+		for _, i := range is {
+			g = append(g, groups[i]...)
+		}
+		out = append(out, g)
+		if len(is) == 1 {
+			outNames = append(outNames, names[is[0]])
+		} else {
+			outNames = append(outNames, "")
+		}
+	}
+	return out, outNames
 }
 
 // placeAttributes name the places an attribute's value is.

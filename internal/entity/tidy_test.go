@@ -47,7 +47,7 @@ func TestMergeSpellings(t *testing.T) {
 		group("Port Authority", news.ORG, 1),
 		group("Pat Adams", news.PER, 2), // initials "pa" but a person: never an acronym's expansion
 	}
-	out := mergeSpellings(groups)
+	out, outNames := mergeSpellings(groups)
 	names := func(g []*local) string {
 		var s []string
 		for _, l := range g {
@@ -62,6 +62,14 @@ func TestMergeSpellings(t *testing.T) {
 	for _, want := range []string{"Procter & Gamble+P & G", "The Simpsons+Simpsons", "Port Authority", "Pat Adams"} {
 		if !got[want] {
 			t.Errorf("groups = %v, want %q", got, want)
+		}
+	}
+	// a group left alone keeps the canonical name found for it; a joined
+	// one has its name found again
+	for i, g := range out {
+		joined := strings.Contains(names(g), "+")
+		if joined && outNames[i] != "" || !joined && outNames[i] != canonicalName(g) {
+			t.Errorf("group %s named %q", names(g), outNames[i])
 		}
 	}
 }
@@ -105,5 +113,15 @@ func TestJoinSameIDs(t *testing.T) {
 	})
 	if len(ents) != 2 || len(ents[0].Mentions) != 2 || len(ents[0].Articles) != 2 || len(ents[0].Aliases) != 1 {
 		t.Errorf("entities = %+v", ents)
+	}
+}
+
+// The single-name pass looks for misspellings only among tokens within
+// maxTypoEdits runes of the name's length.
+func TestMaxTypoEditsBoundsMaxEdits(t *testing.T) {
+	for n := range 200 {
+		if maxEdits(n) > maxTypoEdits {
+			t.Fatalf("maxEdits(%d) = %d > maxTypoEdits %d", n, maxEdits(n), maxTypoEdits)
+		}
 	}
 }

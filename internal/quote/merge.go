@@ -26,6 +26,7 @@ type variant struct {
 	words  []string
 	set    map[string]bool
 	joined string // " w1 w2 ... wn "
+	tell   int    // how many telling words (indexWords)
 }
 
 // Build merges the quotes of articles into v.Quotes, replacing them.
@@ -35,6 +36,7 @@ func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Art
 	// can only match a group it shares a word with, so the merge does not
 	// compare every quote with every group.
 	byWord := map[string][]int{}
+	var indexed []*variant // the variant each group is indexed by
 	for _, a := range articles {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -45,9 +47,14 @@ func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Art
 				continue
 			}
 			vr := &variant{art: a, q: q, words: w, set: wordSet(w), joined: " " + strings.Join(w, " ") + " "}
+			vr.tell = len(indexWords(vr))
 			placed := false
-			for _, gi := range candidates(byWord, vr, len(groups)) {
+			cands, shared := candidates(byWord, vr, len(groups))
+			for k, gi := range cands {
 				g := groups[gi]
+				if g[0] == indexed[gi] && shared != nil && !canShare(g[0], vr, shared[k]) {
+					continue // too few telling words in common to be the same quote
+				}
 				if !sameQuote(g[0], vr) || nestedPair(g, vr) {
 					continue
 				}
@@ -70,6 +77,7 @@ func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Art
 					byWord[word] = append(byWord[word], len(groups))
 				}
 				groups = append(groups, []*variant{vr})
+				indexed = append(indexed, vr)
 			}
 		}
 	}
@@ -111,28 +119,44 @@ var commonWords = func() map[string]bool {
 }()
 
 // candidates lists, in group order, the groups sharing a telling word with
-// vr, and those without telling words.
-func candidates(byWord map[string][]int, vr *variant, groups int) []int {
+// vr, and those without telling words; shared counts the telling words
+// each shares with vr (nil when vr has none: every group is listed).
+func candidates(byWord map[string][]int, vr *variant, groups int) (out, shared []int) {
 	keys := indexWords(vr)
 	if len(keys) == 0 { // only short words: any group may hold them
 		out := make([]int, groups)
 		for i := range out {
 			out[i] = i
 		}
-		return out
+		return out, nil
 	}
-	seen := map[int]bool{}
-	var out []int
+	count := map[int]int{}
 	for _, w := range append(keys, "") {
 		for _, gi := range byWord[w] {
-			if !seen[gi] {
-				seen[gi] = true
+			if _, ok := count[gi]; !ok {
 				out = append(out, gi)
+			}
+			if w != "" {
+				count[gi]++
 			}
 		}
 	}
 	sort.Ints(out)
-	return out
+	shared = make([]int, len(out))
+	for k, gi := range out {
+		shared[k] = count[gi]
+	}
+	return out, shared
+}
+
+// canShare reports whether two variants sharing n telling words (of four
+// letters or more, not common) can be one quote for sameQuote: the shorter
+// one's words are all in the longer one, or all but a fifth, so all its
+// telling words but at most a fifth of its words are shared. It is false
+// only where sameQuote is false.
+func canShare(a, b *variant, n int) bool {
+	bound := func(x *variant) bool { return 5*n >= 5*x.tell-len(x.set) }
+	return bound(a) || bound(b)
 }
 
 // indexOfArticle returns the index of a's variant in g, or -1.

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,5 +95,51 @@ func TestBySpeakerAndWriteText(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "a (first) [a:1-3] told People") {
 		t.Errorf("WriteText:\n%s", b.String())
+	}
+}
+
+// The telling-word count rules out only pairs sameQuote rejects, and rules
+// out many of the pairs it rejects.
+func TestCanShareOnlyRulesOutDifferentQuotes(t *testing.T) {
+	vocab := strings.Fields("the a said will that board water crossing bridge engineers cable region " +
+		"northern replaced tested outside until every reopen minister council harbour strike ferry crews")
+	rng := rand.New(rand.NewPCG(3, 4))
+	variants := make([]*variant, 400)
+	for i := range variants {
+		var w []string
+		if i > 0 && rng.IntN(2) == 0 { // an edit of an earlier one
+			w = slices.Clone(variants[rng.IntN(i)].words)
+			for range rng.IntN(4) {
+				w[rng.IntN(len(w))] = vocab[rng.IntN(len(vocab))]
+			}
+			w = w[rng.IntN(2):]
+		} else {
+			for range 2 + rng.IntN(14) {
+				w = append(w, vocab[rng.IntN(len(vocab))])
+			}
+		}
+		vr := &variant{words: w, set: wordSet(w), joined: " " + strings.Join(w, " ") + " "}
+		vr.tell = len(indexWords(vr))
+		variants[i] = vr
+	}
+	ruledOut := 0
+	for _, a := range variants {
+		for _, b := range variants {
+			n := 0
+			for _, w := range indexWords(a) {
+				if b.set[w] {
+					n++
+				}
+			}
+			if !canShare(a, b, n) {
+				ruledOut++
+				if sameQuote(a, b) {
+					t.Fatalf("ruled out %q and %q, which sameQuote joins", a.joined, b.joined)
+				}
+			}
+		}
+	}
+	if ruledOut < len(variants)*len(variants)/10 {
+		t.Errorf("only %d pairs ruled out", ruledOut)
 	}
 }
