@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
+
+	"github.com/crosscheck-news/crosscheck/internal/datadir"
 )
 
 func runTrain(ctx context.Context, args []string) error {
@@ -32,4 +35,16 @@ func keys[V any](m map[string]V) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// sharedData is dir, or the shared data directory found from the working
+// directory or $CROSSCHECK_DATA when dir is empty; hint says how to give one.
+func sharedData(dir, hint string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	if found, ok := datadir.Find(); ok {
+		return found, nil
+	}
+	return "", errors.New("no shared data found: " + hint)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -12,7 +11,6 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/crosscheck-news/crosscheck/internal/datadir"
 	"github.com/crosscheck-news/crosscheck/internal/eval"
 	"github.com/crosscheck-news/crosscheck/internal/extract"
 )
@@ -51,12 +49,9 @@ func runTrainExtract(ctx context.Context, args []string) error {
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
-	dir := *data
-	if dir == "" {
-		var ok bool
-		if dir, ok = datadir.Find(); !ok {
-			return errors.New("no shared data found: pass --data DIR or set CROSSCHECK_DATA")
-		}
+	dir, err := sharedData(*data, "pass --data DIR or set CROSSCHECK_DATA")
+	if err != nil {
+		return err
 	}
 	pages, err := chooserPages(ctx, filepath.Join(dir, "extraction-dev"), *workers, 1)
 	if err != nil {

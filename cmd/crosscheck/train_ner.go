@@ -13,7 +13,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/crosscheck-news/crosscheck/internal/datadir"
 	"github.com/crosscheck-news/crosscheck/internal/eval"
 	"github.com/crosscheck-news/crosscheck/internal/ner"
 	"github.com/crosscheck-news/crosscheck/internal/segment"
@@ -60,12 +59,9 @@ func runTrainNER(ctx context.Context, args []string) error {
 	cfg := ner.TrainConfig{Types: []string{"PER", "ORG", "LOC", "MISC"}, Epochs: *epochs, Folds: *folds,
 		MinCount: *minCount, GazFolds: *gazFolds, Seeds: *seeds, Log: os.Stderr}
 	if *corpus != "none" {
-		dir := *corpus
-		if dir == "" {
-			var ok bool
-			if dir, ok = datadir.Find(); !ok {
-				return errors.New("no shared data found for word clusters: pass --corpus DIR or --corpus none")
-			}
+		dir, err := sharedData(*corpus, "for word clusters, pass --corpus DIR or --corpus none")
+		if err != nil {
+			return err
 		}
 		t0 := time.Now()
 		more, err := unlabelledText(dir)

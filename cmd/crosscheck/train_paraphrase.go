@@ -3,14 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"time"
 
-	"github.com/crosscheck-news/crosscheck/internal/datadir"
 	"github.com/crosscheck-news/crosscheck/internal/paraphrase"
 )
 
@@ -39,12 +37,9 @@ func runTrainParaphrase(ctx context.Context, args []string) error {
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
 	}
-	dir := *data
-	if dir == "" {
-		var ok bool
-		if dir, ok = datadir.Find(); !ok {
-			return errors.New("no shared data found: pass --data DIR or set CROSSCHECK_DATA")
-		}
+	dir, err := sharedData(*data, "pass --data DIR or set CROSSCHECK_DATA")
+	if err != nil {
+		return err
 	}
 	pairs, err := paraphrase.ReadMRPC(filepath.Join(dir, "mrpc", "train.tsv"))
 	if err != nil {
