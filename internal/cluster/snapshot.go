@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"bufio"
+	"cmp"
 	"compress/flate"
 	"crypto/sha256"
 	"encoding/gob"
@@ -20,7 +21,7 @@ import (
 // snapshotVersion changes whenever the state or the way articles are
 // prepared changes: an older snapshot is then refused (ErrStaleSnapshot)
 // and the clusterer is rebuilt by replay.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // ErrStaleSnapshot is returned by ReadSnapshot for a snapshot written by
 // another version or under another configuration.
@@ -57,20 +58,26 @@ type snapArticle struct {
 	LeadEnts []int32
 }
 
+// snapshot is the state but its stories and articles, which follow it in
+// chunks of snapChunk: gob encodes each value whole in memory before
+// writing it, and one value holding everything would double the memory a
+// large clusterer takes while it is written.
 type snapshot struct {
 	Version int
 	Config  [32]byte // configFingerprint
 	Terms   []string // by term id
 	DF      []int32
 	N       int
-	Stories []snapStory
-	Arts    []snapArticle
+	Stories int // how many follow
+	Arts    int
 	Index   [][]int32
 	ArtPost [][]int32
 	PassIdx map[uint64]int32
 	Bands   map[uint64]int32
 	Dirty   []int32
 }
+
+const snapChunk = 2000
 
 // configFingerprint identifies what the state depends on and what its
 // decisions use: every setting (the model's thresholds are copied into
@@ -105,29 +112,41 @@ func fromTW(v []TW) []tw {
 // WriteSnapshot writes the clusterer's state to w (compressed).
 func (c *Clusterer) WriteSnapshot(w io.Writer) error {
 	s := snapshot{Version: snapshotVersion, Config: configFingerprint(c.cfg), DF: c.df, N: c.n,
+		Stories: len(c.stories), Arts: len(c.arts),
 		Index: c.index, ArtPost: c.artPost, PassIdx: c.passIdx, Bands: c.bands, Dirty: c.dirty}
 	s.Terms = make([]string, len(c.vocab))
 	for t, id := range c.vocab {
 		s.Terms[id] = t
-	}
-	s.Stories = make([]snapStory, len(c.stories))
-	for i, st := range c.stories {
-		s.Stories[i] = snapStory{ID: st.id, Into: st.into, Members: st.members, Centroid: toTW(st.centroid), CW: toTW(st.cw),
-			Ents: st.ents, Nums: st.nums, LeadC: toTW(st.leadC), LeadW: toTW(st.leadW), Bigrams: st.bigrams,
-			First: st.first, Last: st.last, Checked: st.checked, Dirty: st.dirty}
-	}
-	s.Arts = make([]snapArticle, len(c.arts))
-	for i, a := range c.arts {
-		s.Arts[i] = snapArticle{ID: a.id, Story: a.story, Vec: toTW(a.vec), Ents: a.ents, Nums: a.nums, Lead: toTW(a.lead),
-			Sig: a.sig, Bigrams: a.bigrams, LeadEnts: a.leadEnts}
 	}
 	zw, err := flate.NewWriter(w, flate.BestSpeed)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(zw, 1<<16)
-	if err := gob.NewEncoder(bw).Encode(&s); err != nil {
+	enc := gob.NewEncoder(bw)
+	if err := enc.Encode(&s); err != nil {
 		return fmt.Errorf("cluster snapshot: %w", err)
+	}
+	for start := 0; start < len(c.stories); start += snapChunk {
+		chunk := make([]snapStory, 0, snapChunk)
+		for _, st := range c.stories[start:min(start+snapChunk, len(c.stories))] {
+			chunk = append(chunk, snapStory{ID: st.id, Into: st.into, Members: st.members, Centroid: toTW(st.centroid), CW: toTW(st.cw),
+				Ents: st.ents, Nums: st.nums, LeadC: toTW(st.leadC), LeadW: toTW(st.leadW), Bigrams: st.bigrams,
+				First: st.first, Last: st.last, Checked: st.checked, Dirty: st.dirty})
+		}
+		if err := enc.Encode(chunk); err != nil {
+			return fmt.Errorf("cluster snapshot: %w", err)
+		}
+	}
+	for start := 0; start < len(c.arts); start += snapChunk {
+		chunk := make([]snapArticle, 0, snapChunk)
+		for _, a := range c.arts[start:min(start+snapChunk, len(c.arts))] {
+			chunk = append(chunk, snapArticle{ID: a.id, Story: a.story, Vec: toTW(a.vec), Ents: a.ents, Nums: a.nums, Lead: toTW(a.lead),
+				Sig: a.sig, Bigrams: a.bigrams, LeadEnts: a.leadEnts})
+		}
+		if err := enc.Encode(chunk); err != nil {
+			return fmt.Errorf("cluster snapshot: %w", err)
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("cluster snapshot: %w", err)
@@ -143,7 +162,8 @@ func ReadSnapshot(r io.Reader, cfg Config) (*Clusterer, error) {
 		return nil, err
 	}
 	var s snapshot
-	if err := gob.NewDecoder(bufio.NewReaderSize(flate.NewReader(r), 1<<16)).Decode(&s); err != nil {
+	dec := gob.NewDecoder(bufio.NewReaderSize(flate.NewReader(r), 1<<16))
+	if err := dec.Decode(&s); err != nil {
 		return nil, fmt.Errorf("cluster snapshot: %w", err)
 	}
 	if s.Version != snapshotVersion || s.Config != configFingerprint(cfg) {
@@ -169,7 +189,25 @@ func ReadSnapshot(r io.Reader, cfg Config) (*Clusterer, error) {
 		c.logDf[i] = math.Log(float64(d + 1))
 	}
 	c.logN = math.Log(float64(c.n + 1 + cfg.IDFPrior))
-	for _, st := range s.Stories {
+	stories, arts := make([]snapStory, 0, s.Stories), make([]snapArticle, 0, s.Arts)
+	for len(stories) < s.Stories {
+		var chunk []snapStory
+		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 {
+			return nil, fmt.Errorf("cluster snapshot: stories: %v", cmp.Or(err, errors.New("empty chunk")))
+		}
+		stories = append(stories, chunk...)
+	}
+	for len(arts) < s.Arts {
+		var chunk []snapArticle
+		if err := dec.Decode(&chunk); err != nil || len(chunk) == 0 {
+			return nil, fmt.Errorf("cluster snapshot: articles: %v", cmp.Or(err, errors.New("empty chunk")))
+		}
+		arts = append(arts, chunk...)
+	}
+	if len(stories) != s.Stories || len(arts) != s.Arts {
+		return nil, errors.New("cluster snapshot: more stories or articles than announced")
+	}
+	for _, st := range stories {
 		i := c.addStory(st.ID)
 		x := c.stories[i]
 		x.into, x.members, x.centroid, x.cw = st.Into, st.Members, fromTW(st.Centroid), fromTW(st.CW)
@@ -181,8 +219,8 @@ func ReadSnapshot(r io.Reader, cfg Config) (*Clusterer, error) {
 			x.nums = st.Nums
 		}
 	}
-	c.arts = make([]article, len(s.Arts))
-	for i, a := range s.Arts {
+	c.arts = make([]article, len(arts))
+	for i, a := range arts {
 		if a.Story < 0 || int(a.Story) >= len(c.stories) {
 			return nil, fmt.Errorf("cluster snapshot: article %s in story %d of %d", a.ID, a.Story, len(c.stories))
 		}
