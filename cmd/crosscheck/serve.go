@@ -87,8 +87,9 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	fweb := &follow.Web{Fetch: fetcher, Reader: &ingest.Reader{}}
+	wake := make(chan struct{}, 1)
 	ing := newIngester(store)
-	cfg := web.Config{Store: store, Logger: log, Discoverer: fweb, Changes: changesOf(store)}
+	cfg := web.Config{Store: store, Logger: log, Discoverer: waker{fweb, wake}, Changes: changesOf(store)}
 	if token != "" {
 		cfg.Ingester, cfg.IngestToken = ing, token
 	}
@@ -118,7 +119,7 @@ func runServe(ctx context.Context, args []string) error {
 	go func() {
 		defer close(followed)
 		if polls {
-			serveFollow(sctx, &follow.Poller{Web: fweb, Store: subs}, ing, log)
+			serveFollow(sctx, &follow.Poller{Web: fweb, Store: subs, Wake: wake}, ing, log)
 		}
 	}()
 	err = web.Serve(sctx, web.NewServer(*addr, h), ln)
@@ -223,5 +224,20 @@ func changesOf(store news.Store) api.ChangesFunc {
 			return nil, err
 		}
 		return b.Changes(ctx, id, since)
+	}
+}
+
+// waker finds feeds for the web UI and the API, and wakes serve's poller
+// when a subscription is added, so that it is polled at once.
+type waker struct {
+	*follow.Web
+	wake chan struct{}
+}
+
+// Subscribed implements api.Notifier.
+func (w waker) Subscribed(news.Subscription) {
+	select {
+	case w.wake <- struct{}{}:
+	default: // a wake is pending already
 	}
 }

@@ -17,6 +17,13 @@ type Discoverer interface {
 	Discover(ctx context.Context, url string) (news.Subscription, error)
 }
 
+// Notifier is a Discoverer that wants to know of each subscription added
+// through it (serve wakes its poller, so a new subscription is polled at
+// once instead of within the minute).
+type Notifier interface {
+	Subscribed(news.Subscription)
+}
+
 // SubscriptionResult is the answer to adding a subscription.
 type SubscriptionResult struct {
 	Added        bool              `json:"added"` // false: the URL was subscribed already
@@ -112,6 +119,9 @@ func Subscribe(ctx context.Context, ss news.SubscriptionStore, d Discoverer, u s
 	}
 	if cur, err := ss.Subscription(ctx, sub.URL); err == nil {
 		sub = *cur
+	}
+	if n, ok := d.(Notifier); ok && added {
+		n.Subscribed(sub)
 	}
 	return SubscriptionResult{Added: added, Subscription: sub}, nil
 }

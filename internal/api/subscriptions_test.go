@@ -126,3 +126,33 @@ func TestSubscriptionsNotKept(t *testing.T) {
 		t.Errorf("status %d, want 404", code)
 	}
 }
+
+// notifying counts the subscriptions it was told were added.
+type notifying struct {
+	fakeDiscoverer
+	added []string
+}
+
+func (n *notifying) Subscribed(s news.Subscription) { n.added = append(n.added, s.URL) }
+
+// A Discoverer that is a Notifier hears of each subscription added, once,
+// and not of one that was there already.
+func TestSubscribeNotifies(t *testing.T) {
+	st, err := sqlite.Open(t.Context(), filepath.Join(t.TempDir(), "n.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	n := &notifying{}
+	for range 2 {
+		if _, err := Subscribe(t.Context(), st, n, "https://a.example/"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Subscribe(t.Context(), st, n, "https://b.example/plain"); err == nil {
+		t.Fatal("a page without a feed was subscribed")
+	}
+	if len(n.added) != 1 || n.added[0] != "https://a.example/feed.xml" {
+		t.Errorf("told of %q, want the one feed added", n.added)
+	}
+}

@@ -58,6 +58,9 @@ type Poller struct {
 	// round (default 100): a first poll of a large sitemap is spread over
 	// rounds instead of holding the others up for hours.
 	MaxItems int
+	// Wake, when set, ends Run's wait between rounds early (a subscription
+	// was just added).
+	Wake <-chan struct{}
 	// Lease, when set and Store is a news.SubscriptionClaimer, makes the
 	// poller claim the due subscriptions (at most ClaimLimit a round,
 	// default 100) instead of listing them, so that pollers sharing a store
@@ -518,6 +521,8 @@ func (p *Poller) Run(ctx context.Context, ingestFn Ingest, done func(RoundResult
 			t.Stop()
 			return nil
 		case <-t.C:
+		case <-p.Wake:
+			t.Stop()
 		}
 	}
 }

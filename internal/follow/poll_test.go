@@ -578,3 +578,38 @@ func TestRestampedFeedNotRefetched(t *testing.T) {
 		t.Fatalf("restamped: %v, /a fetched %d times", res, s.count("/a"))
 	}
 }
+
+// Run waits between rounds for the next subscription due, at most a minute;
+// a wake (serve's, when a subscription is added) ends the wait at once.
+func TestRunWakesForANewSubscription(t *testing.T) {
+	s := newSite(t)
+	s.serve("/a", "text/html", articlePage("A"))
+	s.serve("/b", "text/html", articlePage("B"))
+	s.serve("/feed1", "application/rss+xml", rss("One", "/a"))
+	s.serve("/feed2", "application/rss+xml", rss("Two", "/b"))
+	h := newHarness(t, testFetcher())
+	h.subscribe(s.URL+"/feed1", news.KindFeed)
+	wake := make(chan struct{}, 1)
+	h.p.Wake = wake
+	rounds := make(chan follow.RoundResult, 4)
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	go h.p.Run(ctx, func(ctx context.Context, src follow.Source) error {
+		return src(ctx, func(news.Document) error { return nil }, func(ingest.Failure) {})
+	}, func(r follow.RoundResult) { rounds <- r })
+	select {
+	case <-rounds:
+	case <-time.After(10 * time.Second):
+		t.Fatal("first round not done")
+	}
+	h.subscribe(s.URL+"/feed2", news.KindFeed) // due now; Run is waiting up to a minute
+	wake <- struct{}{}
+	select {
+	case r := <-rounds:
+		if r.New != 1 {
+			t.Errorf("woken round: %v", r)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the wake did not start a round")
+	}
+}
