@@ -9,6 +9,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/cluster"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
@@ -209,6 +210,9 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 	}()
 	touched := map[string]bool{}
 	var saveErr error
+	// Stories that stopped changing are rebuilt while the run goes on, so
+	// a long ingest shows them before it ends.
+	early := e.rebuildQuiet(ctx)
 	// Results are saved in input order, in batches of what is ready: one
 	// transaction per batch instead of per article.
 	for j := range order {
@@ -239,6 +243,9 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 	if err := <-readErr; err != nil && saveErr == nil {
 		saveErr = err
 	}
+	if err := early(); err != nil && saveErr == nil {
+		saveErr = err
+	}
 	if saveErr != nil {
 		return sum, saveErr
 	}
@@ -255,13 +262,82 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 		}
 	}
 	if len(touched) > 0 {
-		n, err := e.repairAndRebuild(ctx, touched)
+		if err := e.repair(ctx, touched); err != nil {
+			return sum, err
+		}
+		// What is dirty now: the stories changed since they were last
+		// rebuilt (during the run or before), and those the repair moved.
+		still, err := e.store.DirtyStories(ctx)
 		if err != nil {
 			return sum, err
 		}
-		sum.Stories = n
+		if err := e.rebuildAll(ctx, still); err != nil {
+			return sum, err
+		}
+		if err := e.maybeSnapshot(ctx); err != nil {
+			return sum, err
+		}
+		sum.Stories = len(touched)
 	}
 	return sum, nil
+}
+
+// quietEvery is how often the rebuilder of a running ingest looks for
+// stories that stopped changing: a dirty story whose mark is the same as a
+// look ago is rebuilt (its view saved only if it is still unchanged).
+var quietEvery = 2 * time.Second
+
+// rebuildQuiet rebuilds, on one goroutine beside the analysis, the dirty
+// stories that stopped changing, until the returned stop is called; stop
+// waits for it and returns its first error. The end of the run rebuilds
+// whatever is still dirty then, on every core.
+func (e *engine) rebuildQuiet(ctx context.Context) (stop func() error) {
+	done, finished := make(chan struct{}), make(chan error, 1)
+	go func() {
+		var prev map[string]int64
+		t := time.NewTicker(quietEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				finished <- nil
+				return
+			case <-ctx.Done():
+				finished <- nil
+				return
+			case <-t.C:
+			}
+			marks, err := e.store.DirtyMarks(ctx)
+			if err != nil {
+				finished <- err
+				return
+			}
+			var quiet []string
+			for id, m := range marks {
+				if prev[id] == m {
+					quiet = append(quiet, id)
+				}
+			}
+			sort.Strings(quiet)
+			for _, id := range quiet {
+				select {
+				case <-done:
+					finished <- nil
+					return
+				default:
+				}
+				if err := e.builder.RebuildAt(ctx, id, marks[id]); err != nil {
+					finished <- err
+					return
+				}
+			}
+			prev = marks
+		}
+	}()
+	return func() error {
+		close(done)
+		return <-finished
+	}
 }
 
 // repairAndRebuild repairs the stories (adding those the repair moves

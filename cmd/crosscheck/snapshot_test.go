@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/cluster"
+	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -70,5 +73,50 @@ func TestRestartFromSnapshot(t *testing.T) {
 	}
 	if id, _ := e3.assigner.(*cluster.Clusterer).StoryOf(pairs[0][0]); id != "s-elsewhere" {
 		t.Errorf("replayed article %s in %q, want s-elsewhere", pairs[0][0], id)
+	}
+}
+
+// A story that stopped changing is rebuilt while the ingest goes on: its
+// view exists before the input ends.
+func TestQuietStoryRebuiltDuringIngest(t *testing.T) {
+	defer func(d time.Duration) { quietEvery = d }(quietEvery)
+	quietEvery = 50 * time.Millisecond
+	ctx := t.Context()
+	store, err := openStore(ctx, filepath.Join(t.TempDir(), "early.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	e, err := newEngine(ctx, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := news.Document{URL: "https://harbour.example/1", Source: "Harbour Gazette", Title: "Northern harbour to close for dredging",
+		Text: "The Kestrel Bay port authority said on Monday that the northern harbour of Kestrel Bay will close for dredging until March."}
+	second := news.Document{URL: "https://sound.example/2", Source: "Coast Daily", Title: "Seagrass meadows recover after trawling ban",
+		Text: "Marine biologists at the Lindqvist Institute reported that seagrass meadows in Otter Sound have grown by a third."}
+	seenEarly := false
+	src := func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
+		if err := emit(first); err != nil {
+			return err
+		}
+		// Wait, with the input still open, for the first story's view.
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) && !seenEarly {
+			if list, err := store.Stories(ctx, news.ListOptions{}); err == nil && len(list) == 1 {
+				seenEarly = true
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+		return emit(second)
+	}
+	if _, err := e.run(ctx, src, func(err error) { t.Error(err) }, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !seenEarly {
+		t.Error("the first story had no view until the input ended")
+	}
+	if list, _ := store.Stories(ctx, news.ListOptions{}); len(list) != 2 {
+		t.Errorf("%d stories at the end, want 2", len(list))
 	}
 }
