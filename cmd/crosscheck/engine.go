@@ -284,7 +284,10 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 
 // quietEvery is how often the rebuilder of a running ingest looks for
 // stories that stopped changing: a dirty story whose mark is the same as a
-// look ago is rebuilt (its view saved only if it is still unchanged).
+// look ago is rebuilt (its view saved only if it is still unchanged), if it
+// has at least doubled since it was last rebuilt so: a story that keeps
+// growing by bursts is rebuilt a few times, not after every burst, and the
+// work done early is at most about that of one more rebuild at the end.
 var quietEvery = 2 * time.Second
 
 // rebuildQuiet rebuilds, on one goroutine beside the analysis, the dirty
@@ -295,6 +298,7 @@ func (e *engine) rebuildQuiet(ctx context.Context) (stop func() error) {
 	done, finished := make(chan struct{}), make(chan error, 1)
 	go func() {
 		var prev map[string]int64
+		built := map[string]int{} // story -> articles at its last early rebuild
 		t := time.NewTicker(quietEvery)
 		defer t.Stop()
 		for {
@@ -326,10 +330,19 @@ func (e *engine) rebuildQuiet(ctx context.Context) (stop func() error) {
 					return
 				default:
 				}
+				ids, err := e.store.StoryArticles(ctx, id)
+				if err != nil {
+					finished <- err
+					return
+				}
+				if n, ok := built[id]; ok && len(ids) < 2*n {
+					continue
+				}
 				if err := e.builder.RebuildAt(ctx, id, marks[id]); err != nil {
 					finished <- err
 					return
 				}
+				built[id] = len(ids)
 			}
 			prev = marks
 		}
