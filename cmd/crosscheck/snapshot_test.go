@@ -82,15 +82,7 @@ func TestQuietStoryRebuiltDuringIngest(t *testing.T) {
 	defer func(d time.Duration) { quietEvery = d }(quietEvery)
 	quietEvery = 50 * time.Millisecond
 	ctx := t.Context()
-	store, err := openStore(ctx, filepath.Join(t.TempDir(), "early.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	e, err := newEngine(ctx, store)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, store := testEngine(t)
 	first := news.Document{URL: "https://harbour.example/1", Source: "Harbour Gazette", Title: "Northern harbour to close for dredging",
 		Text: "The Kestrel Bay port authority said on Monday that the northern harbour of Kestrel Bay will close for dredging until March."}
 	second := news.Document{URL: "https://sound.example/2", Source: "Coast Daily", Title: "Seagrass meadows recover after trawling ban",
@@ -119,4 +111,19 @@ func TestQuietStoryRebuiltDuringIngest(t *testing.T) {
 	if list, _ := store.Stories(ctx, news.ListOptions{}); len(list) != 2 {
 		t.Errorf("%d stories at the end, want 2", len(list))
 	}
+}
+
+// testEngine is an engine over a new SQLite store, closed when the test ends.
+func testEngine(t *testing.T) (*engine, news.Store) {
+	t.Helper()
+	store, err := openStore(t.Context(), filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	e, err := newEngine(t.Context(), store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, store
 }

@@ -40,15 +40,7 @@ func TestExtractionDevStoriesShareATopic(t *testing.T) {
 		topicOf[p] = cols[1]
 	}
 	ctx := t.Context()
-	store, err := openStore(ctx, filepath.Join(t.TempDir(), "topics.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-	e, err := newEngine(ctx, store)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, store := testEngine(t)
 	if _, err := e.run(ctx, paths(&ingest.Reader{}, files), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
