@@ -33,9 +33,9 @@ type Cache struct {
 // NewCache returns a cache holding about maxBytes of articles.
 func NewCache(maxBytes int) *Cache { return &Cache{c: lru.New[string, *news.Article](maxBytes)} }
 
-// articleSize estimates the memory an analysed article holds: its text
+// ArticleSize estimates the memory an analysed article holds: its text
 // and the analysis pointing into it (spans, mentions, quotes, fingerprint).
-func articleSize(a *news.Article) int {
+func ArticleSize(a *news.Article) int {
 	return 2*len(a.Text) + 48*(len(a.Sentences)+len(a.Paragraphs)+len(a.Mentions)+len(a.Dates)) +
 		160*(len(a.Quotes)+len(a.Statements)+len(a.Attributes)) + 8*len(a.Fingerprint) + 512
 }
@@ -44,7 +44,7 @@ func articleSize(a *news.Article) int {
 func (c *Cache) Put(a *news.Article) {
 	cp := *a
 	cp.Raw, cp.HTML = "", ""
-	c.c.Add(a.ID, &cp, articleSize(&cp))
+	c.c.Add(a.ID, &cp, ArticleSize(&cp))
 }
 
 // split returns the cached articles of ids and the ids it lacks.

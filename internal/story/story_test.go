@@ -86,7 +86,7 @@ func TestRenderMarkdown(t *testing.T) {
 }
 
 func TestCacheIsBoundedAndDropsRawText(t *testing.T) {
-	c := NewCache(2*articleSize(&news.Article{Text: "t"}) + 1) // room for two small articles
+	c := NewCache(2*ArticleSize(&news.Article{Text: "t"}) + 1) // room for two small articles
 	c.Put(&news.Article{ID: "a", Raw: "raw", HTML: "<p>", Text: "t"})
 	c.Put(&news.Article{ID: "b", Text: "t"})
 	hit, miss := c.split([]string{"a", "b", "x"})
