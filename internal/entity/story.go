@@ -106,6 +106,7 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 	retypeOutlets(ents, arts)
 	retypePlaces(ents)
 	retypePlatforms(ents, arts)
+	retypeKin(ents, arts)
 	ents = joinSameIDs(ents)
 	oneHolder(ents, "occupation")
 	sort.SliceStable(ents, func(i, j int) bool {

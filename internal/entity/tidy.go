@@ -247,6 +247,51 @@ func retypePlatforms(ents []news.Entity, arts []*news.Article) {
 	}
 }
 
+// kin are words naming a relative: a name right after one ("her son,
+// Jordan", "baby boy Tatum") is a person's, whatever the tagger said.
+var kin = map[string]bool{"son": true, "daughter": true, "boy": true, "girl": true, "baby": true, "wife": true,
+	"husband": true, "mother": true, "father": true, "brother": true, "sister": true, "mom": true, "dad": true,
+	"grandson": true, "granddaughter": true, "nephew": true, "niece": true, "cousin": true, "uncle": true,
+	"aunt": true, "fiancé": true, "fiancée": true, "fiance": true, "fiancee": true, "stepson": true, "stepdaughter": true}
+
+// retypeKin makes a place, an organisation or a miscellaneous name a person
+// when the story puts it right after a word for a relative at least once
+// and never after a preposition of place ("her son, Jordan" and never "in
+// Jordan").
+func retypeKin(ents []news.Entity, arts []*news.Article) {
+	text := map[string]string{}
+	for _, a := range arts {
+		text[a.ID] = a.Text
+	}
+	for i := range ents {
+		e := &ents[i]
+		if e.Type == news.PER || strings.Contains(e.Name, " ") {
+			continue
+		}
+		kinship, place := 0, 0
+		for _, m := range e.Mentions {
+			t := text[m.ArticleID]
+			if m.Start > len(t) {
+				continue
+			}
+			before := strings.Fields(strings.ToLower(strings.TrimRight(t[max(0, m.Start-24):m.Start], " ,")))
+			if len(before) == 0 {
+				continue
+			}
+			last := strings.TrimRight(before[len(before)-1], ",")
+			switch {
+			case kin[last]:
+				kinship++
+			case last == "in" || last == "at" || last == "from" || last == "to" || last == "near" || last == "into":
+				place++
+			}
+		}
+		if kinship > 0 && place == 0 {
+			e.Type, e.ID = news.PER, EntityID(e.Name, news.PER)
+		}
+	}
+}
+
 // joinSameIDs merges entities that a retyping left with one ID ("Twitter"
 // retyped ORG next to the "Twitter" tagged ORG elsewhere): mentions,
 // articles, aliases and attributes go to the first.

@@ -125,3 +125,32 @@ func TestMaxTypoEditsBoundsMaxEdits(t *testing.T) {
 		}
 	}
 }
+
+// A name right after a word for a relative is a person's, unless the story
+// also puts it after a preposition of place.
+func TestRetypeKin(t *testing.T) {
+	text := "The senator thanked her son, Jordan, and her baby girl Aria. Farmers in Jordan and Aria's nursery school cheered; aid reached Jordan."
+	a := &news.Article{ID: "a", Text: text}
+	cite := func(s string, nth int) news.Citation {
+		i := -1
+		for k := 0; k <= nth; k++ {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return news.Citation{ArticleID: "a", Start: i, End: i + len(s)}
+	}
+	ents := []news.Entity{
+		{ID: "loc-aria", Name: "Aria", Type: news.LOC, Mentions: []news.Citation{cite("Aria", 0), cite("Aria", 1)}},
+		{ID: "loc-jordan", Name: "Jordan", Type: news.LOC, Mentions: []news.Citation{cite("Jordan", 0), cite("Jordan", 1), cite("Jordan", 2)}},
+		{ID: "org-senate", Name: "Senate", Type: news.ORG, Mentions: []news.Citation{cite("senator", 0)}},
+	}
+	retypeKin(ents, []*news.Article{a})
+	if ents[0].Type != news.PER || ents[0].ID != "per-aria" {
+		t.Errorf("Aria, after \"baby girl\": %+v", ents[0])
+	}
+	if ents[1].Type != news.LOC {
+		t.Errorf("Jordan, also \"in Jordan\": %+v", ents[1])
+	}
+	if ents[2].Type != news.ORG {
+		t.Errorf("Senate: %+v", ents[2])
+	}
+}
