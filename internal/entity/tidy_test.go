@@ -88,13 +88,7 @@ func TestRetypePlaces(t *testing.T) {
 func TestRetypePlatforms(t *testing.T) {
 	text := "She posted it on Streamly. Fans on Streamly loved it. He flew to Lisbon and then on Lisbon's trams."
 	a := &news.Article{ID: "a", Text: text}
-	cite := func(s string, nth int) news.Citation {
-		i := -1
-		for k := 0; k <= nth; k++ {
-			i += 1 + strings.Index(text[i+1:], s)
-		}
-		return news.Citation{ArticleID: "a", Start: i, End: i + len(s)}
-	}
+	cite := citer(text)
 	ents := []news.Entity{
 		{ID: "loc-streamly", Name: "Streamly", Type: news.LOC, Mentions: []news.Citation{cite("Streamly", 0), cite("Streamly", 1)}},
 		{ID: "loc-lisbon", Name: "Lisbon", Type: news.LOC, Mentions: []news.Citation{cite("Lisbon", 0), cite("Lisbon", 1)}},
@@ -131,13 +125,7 @@ func TestMaxTypoEditsBoundsMaxEdits(t *testing.T) {
 func TestRetypeKin(t *testing.T) {
 	text := "The senator thanked her son, Jordan, and her baby girl Aria. Farmers in Jordan and Aria's nursery school cheered; aid reached Jordan."
 	a := &news.Article{ID: "a", Text: text}
-	cite := func(s string, nth int) news.Citation {
-		i := -1
-		for k := 0; k <= nth; k++ {
-			i += 1 + strings.Index(text[i+1:], s)
-		}
-		return news.Citation{ArticleID: "a", Start: i, End: i + len(s)}
-	}
+	cite := citer(text)
 	ents := []news.Entity{
 		{ID: "loc-aria", Name: "Aria", Type: news.LOC, Mentions: []news.Citation{cite("Aria", 0), cite("Aria", 1)}},
 		{ID: "loc-jordan", Name: "Jordan", Type: news.LOC, Mentions: []news.Citation{cite("Jordan", 0), cite("Jordan", 1), cite("Jordan", 2)}},
@@ -152,5 +140,16 @@ func TestRetypeKin(t *testing.T) {
 	}
 	if ents[2].Type != news.ORG {
 		t.Errorf("Senate: %+v", ents[2])
+	}
+}
+
+// citer cites the nth occurrence of a phrase in text, as article "a".
+func citer(text string) func(s string, nth int) news.Citation {
+	return func(s string, nth int) news.Citation {
+		i := -1
+		for k := 0; k <= nth; k++ {
+			i += 1 + strings.Index(text[i+1:], s)
+		}
+		return news.Citation{ArticleID: "a", Start: i, End: i + len(s)}
 	}
 }
