@@ -262,7 +262,11 @@ flags:`)
 	if *rebuild {
 		rebuilt.Go(func() { r.run(rctx, 200*time.Millisecond, slog.Default()) })
 	}
-	err = q.Consume(ctx, subjectSaved, a.handle)
+	if bq, ok := q.(batchQueue); ok {
+		err = bq.ConsumeBatch(ctx, subjectSaved, assignBatch, a.handleBatch)
+	} else {
+		err = q.Consume(ctx, subjectSaved, a.handle)
+	}
 	stopRebuilder()
 	rebuilt.Wait()
 	a.mu.Lock()
@@ -335,46 +339,97 @@ func newStoryAssigner(ctx context.Context, store news.Store) (*storyAssigner, er
 	return s, nil
 }
 
+// batchQueue is a queue that hands over the messages waiting in batches
+// (the NATS queue), acknowledging a batch once its handler returns nil.
+type batchQueue interface {
+	ConsumeBatch(ctx context.Context, subject string, max int, handle func(ctx context.Context, batch [][]byte) error) error
+}
+
+// assignBatch bounds the saved articles the assigner places at once: one
+// read of the articles, one transaction, one acknowledgement per batch.
+const assignBatch = 64
+
+// handleBatch places a batch of saved articles, in order, as handle does one
+// by one: the articles are read in one query and their memberships saved in
+// one transaction (flushed before any story merge, which must follow the
+// placements before it). It returns nil only after all is committed.
+func (s *storyAssigner) handleBatch(ctx context.Context, batch [][]byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var msgs []savedMessage
+	var ids []string
+	for _, data := range batch {
+		var m savedMessage
+		if err := json.Unmarshal(data, &m); err != nil {
+			slog.Error("bad saved message", "err", err)
+			continue
+		}
+		if m.Result != news.Updated.String() && s.seen[m.ID] {
+			continue // already placed; a re-ingest or a redelivery
+		}
+		msgs = append(msgs, m)
+		ids = append(ids, m.ID)
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	arts, err := s.e.store.ArticlesByID(ctx, ids)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]*news.Article, len(arts))
+	for _, a := range arts {
+		byID[a.ID] = a
+	}
+	var pairs [][2]string
+	flush := func() error {
+		err := s.e.store.SetStories(ctx, pairs)
+		pairs = pairs[:0]
+		return err
+	}
+	var placed []string
+	for _, m := range msgs {
+		a := byID[m.ID]
+		if a == nil {
+			slog.Error("saved article not in store", "article_id", m.ID)
+			continue
+		}
+		if !a.PageType.IsArticle() && !s.seen[m.ID] {
+			continue // stored, never placed in a story (as the embedded engine)
+		}
+		s.e.builder.Cache.Put(a) // the saved revision replaces any cached one
+		id, merged := s.e.assigner.Add(a)
+		pairs = append(pairs, [2]string{m.ID, id})
+		if len(merged) > 0 {
+			if err := flush(); err != nil {
+				return err
+			}
+			for _, from := range merged {
+				if err := s.e.moveStory(ctx, from, id); err != nil {
+					return err
+				}
+			}
+		}
+		placed = append(placed, m.ID)
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	for _, id := range placed {
+		s.seen[id] = true
+	}
+	s.assigned += len(placed)
+	if len(placed) > 0 {
+		s.placed, s.last = true, time.Now()
+	}
+	return nil
+}
+
 // handle assigns one saved article; it returns nil only after membership
 // (and the dirty marks of the stories it touched) is committed, so the
 // message is acknowledged after the store. Views are rebuilt off this path.
 func (s *storyAssigner) handle(ctx context.Context, data []byte) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var m savedMessage
-	if err := json.Unmarshal(data, &m); err != nil {
-		slog.Error("bad saved message", "err", err)
-		return nil
-	}
-	if m.Result != news.Updated.String() && s.seen[m.ID] {
-		return nil // already placed; a re-ingest or a redelivery
-	}
-	arts, err := s.e.store.ArticlesByID(ctx, []string{m.ID})
-	if err != nil {
-		return err
-	}
-	if len(arts) == 0 {
-		slog.Error("saved article not in store", "article_id", m.ID)
-		return nil
-	}
-	if !arts[0].PageType.IsArticle() && !s.seen[m.ID] {
-		return nil // stored, never placed in a story (as the embedded engine)
-	}
-	s.e.builder.Cache.Put(arts[0]) // the saved revision replaces any cached one
-	id, merged := s.e.assigner.Add(arts[0])
-	if err := s.e.store.SetStory(ctx, m.ID, id); err != nil {
-		return err
-	}
-	for _, from := range merged {
-		if err := s.e.moveStory(ctx, from, id); err != nil {
-			return err
-		}
-	}
-	// The stories it touched are dirty now: a rebuilder rebuilds them.
-	s.seen[m.ID] = true
-	s.assigned++
-	s.placed, s.last = true, time.Now()
-	return nil
+	return s.handleBatch(ctx, [][]byte{data})
 }
 
 // errQueueRequired is returned when a distributed command lacks --queue.

@@ -163,21 +163,21 @@ func (q *Queue) Publish(ctx context.Context, subject string, data []byte) error 
 	return nil
 }
 
-// Consume implements news.Queue with the subject's durable pull consumer;
-// several Consume calls, in one process or many, share its messages. It
-// returns nil when ctx ends.
-func (q *Queue) Consume(ctx context.Context, subject string, handle func(ctx context.Context, data []byte) error) error {
+// consumer creates or updates subject's durable consumer; an ordered
+// subject has at most inFlight messages unacknowledged. nil, nil when ctx
+// ended.
+func (q *Queue) consumer(ctx context.Context, subject string, inFlight int) (jetstream.Consumer, error) {
 	full, stream, subjects, durable, err := q.subject(subject)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := q.ensureStream(ctx, stream, subjects); err != nil {
-		return fmt.Errorf("consume %s: %w", subject, err)
+		return nil, fmt.Errorf("consume %s: %w", subject, err)
 	}
 	pending := 1000
 	for _, s := range q.opt.Ordered {
 		if s == subject {
-			pending = 1
+			pending = inFlight
 		}
 	}
 	cons, err := q.js.CreateOrUpdateConsumer(ctx, stream, jetstream.ConsumerConfig{
@@ -190,9 +190,110 @@ func (q *Queue) Consume(ctx context.Context, subject string, handle func(ctx con
 	})
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil
+			return nil, nil
 		}
-		return fmt.Errorf("consume %s: %w", subject, err)
+		return nil, fmt.Errorf("consume %s: %w", subject, err)
+	}
+	return cons, nil
+}
+
+// ConsumeBatch is Consume for a handler that takes the messages waiting, up
+// to max at once, in order: it waits for one, takes what else is there, and
+// acknowledges them all when handle returns nil; otherwise all are
+// redelivered (handlers must be idempotent). On an ordered subject up to
+// max messages are in flight.
+func (q *Queue) ConsumeBatch(ctx context.Context, subject string, max int, handle func(ctx context.Context, batch [][]byte) error) error {
+	cons, err := q.consumer(ctx, subject, max)
+	if err != nil || cons == nil {
+		return err
+	}
+	for ctx.Err() == nil {
+		msgs, err := q.fetch(cons, 1, true)
+		if err == nil && len(msgs) == 1 && max > 1 {
+			var more []jetstream.Msg
+			more, err = q.fetch(cons, max-1, false)
+			msgs = append(msgs, more...)
+		}
+		if err != nil {
+			if errors.Is(err, jetstream.ErrConsumerDeleted) || errors.Is(err, jetstream.ErrConsumerNotFound) {
+				return fmt.Errorf("consume %s: %w", subject, err)
+			}
+			if ctx.Err() == nil {
+				q.opt.Logger.Warn("queue fetch failed", "subject", subject, "err", err)
+				sleep(ctx, q.opt.PollWait)
+			}
+		}
+		if len(msgs) > 0 {
+			q.handleBatch(ctx, subject, msgs, handle)
+		}
+	}
+	return nil
+}
+
+// fetch takes up to n messages: waiting up to PollWait for them, or only
+// those there now.
+func (q *Queue) fetch(cons jetstream.Consumer, n int, wait bool) ([]jetstream.Msg, error) {
+	var batch jetstream.MessageBatch
+	var err error
+	if wait {
+		batch, err = cons.Fetch(n, jetstream.FetchMaxWait(q.opt.PollWait))
+	} else {
+		batch, err = cons.FetchNoWait(n)
+	}
+	if err != nil {
+		return nil, err
+	}
+	var msgs []jetstream.Msg
+	for msg := range batch.Messages() {
+		msgs = append(msgs, msg)
+	}
+	if err := batch.Error(); err != nil && !errors.Is(err, natsgo.ErrTimeout) {
+		return msgs, err
+	}
+	return msgs, nil
+}
+
+// handleBatch runs handle over msgs and settles them all as handle settles
+// one message.
+func (q *Queue) handleBatch(ctx context.Context, subject string, msgs []jetstream.Msg, handle func(ctx context.Context, batch [][]byte) error) {
+	settle, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if ctx.Err() != nil {
+		for _, m := range msgs {
+			q.settleErr(subject, "nak", m.Nak())
+		}
+		return
+	}
+	data := make([][]byte, len(msgs))
+	for i, m := range msgs {
+		data[i] = m.Data()
+	}
+	stop := q.keepAlive(msgs...)
+	err := handle(ctx, data)
+	stop()
+	if err == nil {
+		for i, m := range msgs {
+			if i == len(msgs)-1 {
+				q.settleErr(subject, "ack", m.DoubleAck(settle)) // the server has them all once it has the last
+			} else {
+				q.settleErr(subject, "ack", m.Ack())
+			}
+		}
+		return
+	}
+	q.opt.Logger.Warn("queue batch failed, will retry", "subject", subject, "messages", len(msgs), "err", err)
+	for _, m := range msgs {
+		q.settleErr(subject, "nak", m.Nak())
+	}
+}
+
+// Consume implements news.Queue with the subject's durable pull consumer;
+// several Consume calls, in one process or many, share its messages. It
+// returns nil when ctx ends.
+func (q *Queue) Consume(ctx context.Context, subject string, handle func(ctx context.Context, data []byte) error) error {
+	cons, err := q.consumer(ctx, subject, 1)
+	if err != nil || cons == nil {
+		return err
 	}
 	for ctx.Err() == nil {
 		batch, err := cons.Fetch(1, jetstream.FetchMaxWait(q.opt.PollWait))
@@ -262,7 +363,7 @@ func (q *Queue) settleErr(subject, what string, err error) {
 
 // keepAlive tells the server the message is still being worked on, so a
 // long handler does not get it redelivered elsewhere.
-func (q *Queue) keepAlive(msg jetstream.Msg) (stop func()) {
+func (q *Queue) keepAlive(msgs ...jetstream.Msg) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		t := time.NewTicker(q.opt.AckWait / 3)
@@ -272,7 +373,9 @@ func (q *Queue) keepAlive(msg jetstream.Msg) (stop func()) {
 			case <-done:
 				return
 			case <-t.C:
-				msg.InProgress()
+				for _, msg := range msgs {
+					msg.InProgress()
+				}
 			}
 		}
 	}()

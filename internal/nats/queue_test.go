@@ -87,3 +87,62 @@ func TestBadSubject(t *testing.T) {
 		}
 	}
 }
+
+// ConsumeBatch hands an ordered subject's messages over in batches of at
+// most max, in publish order, and redelivers a whole failed batch.
+func TestConsumeBatch(t *testing.T) {
+	q := open(t, nats.Options{Ordered: []string{"qt.batch"}})
+	defer q.Close()
+	var want []string
+	for i := range 25 {
+		m := string(rune('a' + i))
+		want = append(want, m)
+		if err := q.Publish(t.Context(), "qt.batch", []byte(m)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	var (
+		mu      sync.Mutex
+		got     []string
+		batches int
+		failed  bool
+	)
+	done := make(chan error, 1)
+	go func() {
+		done <- q.ConsumeBatch(ctx, "qt.batch", 10, func(_ context.Context, batch [][]byte) error {
+			mu.Lock()
+			defer mu.Unlock()
+			if len(batch) > 10 {
+				t.Errorf("batch of %d", len(batch))
+			}
+			if !failed {
+				failed = true
+				return errors.New("transient") // the whole batch comes again
+			}
+			batches++
+			for _, b := range batch {
+				got = append(got, string(b))
+			}
+			if len(got) >= len(want) {
+				cancel()
+			}
+			return nil
+		})
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		cancel()
+		t.Fatalf("timed out with %q", got)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if batches >= len(want) {
+		t.Errorf("%d batches for %d messages: not batched", batches, len(want))
+	}
+}
