@@ -65,6 +65,7 @@ var evaluators = map[string]func(ctx context.Context, args []string) error{
 	"veracity":     runEvalVeracity,
 	"paraphrase":   runEvalParaphrase,
 	"pagetype":     runEvalPageType,
+	"dates":        runEvalDates,
 }
 
 // errFailed signals exit status 1 after the command already reported why.

@@ -278,36 +278,75 @@ func find(text string, ref time.Time, patterns []pattern) []news.DateMention {
 	return kept
 }
 
+// LedeBytes bounds the opening of a text whose dates estimate when it was
+// written. News tells its latest event first (the inverted pyramid); dates
+// further down are mostly background ("killed in October 2011", "on Sept.
+// 11, 2001") and put an estimate years too early (docs/dates.md measures it).
+const LedeBytes = 600
+
 // Estimate estimates when an undated text was written from its date
 // mentions ds (found with no reference date, as Find(text, time.Time{})
-// does): on or after the latest date with a year it mentions, and on or
-// after the latest day without a year ("on September 24") that it reports
-// in the past tense, taken in the year that puts it nearest. An article is
-// written after the events it tells as past; dates it looks ahead to ("the
-// show is on December 30") estimate nothing.
+// does): the latest calendar day in its opening (LedeBytes) that it reports
+// in the past tense or states alone on a line (a dateline: "November 7
+// 2012", "Posted Wednesday, January 4, 2012"). A day without a year ("on
+// September 24") is taken in the year that puts it nearest the latest year
+// the text mentions. An article is written after the events it tells as
+// past; days it looks ahead to ("the show is on December 30"), months and
+// years ("in March 2031") estimate nothing.
 func Estimate(text string, ds []news.DateMention) (time.Time, bool) {
-	est, ok := latestOf(ds)
+	var est time.Time
+	take := func(d news.DateMention) {
+		if d.Precision == Day && d.Span.Start < LedeBytes && d.Value.After(est) &&
+			(dateline(text, d.Span) || pastClause(text, d.Span)) {
+			est = d.Value
+		}
+	}
+	for _, d := range ds {
+		if !d.Relative {
+			take(d)
+		}
+	}
+	anchor, ok := latestOf(ds)
 	if !ok {
-		return est, false
+		return est, !est.IsZero()
 	}
-	// Yearless days are completed against the estimate so far; each one told
-	// in the past tense can only move it later. A second round takes in
-	// days completed against the moved estimate.
-	for round := 0; round < 2; round++ {
-		moved := false
-		for _, d := range find(text, est, yearlessPatterns) {
-			if !d.Relative || d.Precision != Day || !d.Value.After(est) || yearFollows(text, d.Span.End) {
-				continue // a day with its year is no yearless day
-			}
-			if pastClause(text, d.Span) {
-				est, moved = d.Value, true
-			}
-		}
-		if !moved {
-			break
+	if est.After(anchor) {
+		anchor = est
+	}
+	for _, d := range find(text[:min(len(text), LedeBytes)], anchor, yearlessPatterns) {
+		if d.Relative && !yearFollows(text, d.Span.End) {
+			take(d)
 		}
 	}
-	return est, true
+	return est, !est.IsZero()
+}
+
+// dateline tells whether span is a page's own date: nearly alone on its
+// line ("By Ann Lee | November 7, 2012 3:07 PM"), on the text's first line
+// (a headline's date), or right after "posted", "published" or "updated".
+func dateline(text string, span news.Span) bool {
+	start, end := span.Start, span.End
+	for start > 0 && text[start-1] != '\n' {
+		start--
+	}
+	for end < len(text) && text[end] != '\n' {
+		end++
+	}
+	if (end-start)-span.Len() <= 40 {
+		return true
+	}
+	if start == 0 && end < len(text) { // the headline, when the text has lines
+		_, ahead := tense(text, span)
+		return !ahead
+	}
+	before := strings.ToLower(text[max(start, span.Start-16):span.Start])
+	before = strings.TrimSuffix(strings.TrimRight(before, " :"), " on")
+	for _, w := range []string{"posted", "published", "updated"} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearFollows tells whether a year comes right after offset at ("24, 2022").
@@ -340,6 +379,13 @@ var notPast = map[string]bool{"need": true, "speed": true, "seed": true, "feed":
 // ends, semicolons and line breaks) is told in the past tense: it holds a
 // past-tense verb and nothing that looks ahead.
 func pastClause(text string, span news.Span) bool {
+	past, ahead := tense(text, span)
+	return past && !ahead
+}
+
+// tense tells whether the clause around span holds a past-tense verb, and
+// whether it holds a word that looks ahead.
+func tense(text string, span news.Span) (past, ahead bool) {
 	start, end := span.Start, span.End
 	for start > 0 && !strings.ContainsRune(".!?;\n", rune(text[start-1])) {
 		start--
@@ -347,18 +393,17 @@ func pastClause(text string, span news.Span) bool {
 	for end < len(text) && !strings.ContainsRune(".!?;\n", rune(text[end])) {
 		end++
 	}
-	past := false
 	for _, w := range strings.FieldsFunc(strings.ToLower(text[start:end]), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z')
 	}) {
 		switch {
 		case futureWords[w]:
-			return false
+			ahead = true
 		case pastVerbs[w], len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w]:
 			past = true
 		}
 	}
-	return past
+	return past, ahead
 }
 
 // Latest returns the latest absolute date with a year that text mentions: a

@@ -1,6 +1,7 @@
 package dates
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -162,8 +163,9 @@ func TestEstimateFromPastTenseDaysWithoutYear(t *testing.T) {
 	}{
 		// The latest dated event is a day without a year, told as past.
 		{"The budget passed in March 2031. On April 12, the governor signed it into law.", "2031-04-12"},
-		// A day ahead ("will") moves nothing.
-		{"The budget passed in March 2031. The governor will sign it on April 12.", "2031-03-01"},
+		// A day ahead ("will") moves nothing, and a month alone estimates nothing.
+		{"The budget passed in March 2031. The governor will sign it on April 12.", ""},
+		{"The budget passed on March 3, 2031. The governor will sign it on April 12.", "2031-03-03"},
 		// Only a date with a year starts an estimate.
 		{"On April 12, the governor signed it.", ""},
 		// A weekday is no calendar day.
@@ -183,9 +185,37 @@ func TestEstimateFromPastTenseDaysWithoutYear(t *testing.T) {
 func TestEstimateIgnoresDaysWithTheirYear(t *testing.T) {
 	// "July 24, 2029" has its year: it must not be read as a yearless July
 	// 24 near the June 2031 estimate (which would be July 24, 2031).
-	text := "The budget passed in June 2031. It replaced the one signed on July 24, 2029."
+	text := "The budget passed on June 3, 2031. It replaced the one signed on July 24, 2029."
 	got, ok := Estimate(text, Find(text, time.Time{}))
-	if !ok || got.Format("2006-01-02") != "2031-06-01" {
-		t.Errorf("Estimate = %v %v, want 2031-06-01", got, ok)
+	if !ok || got.Format("2006-01-02") != "2031-06-03" {
+		t.Errorf("Estimate = %v %v, want 2031-06-03", got, ok)
+	}
+}
+
+// Only the opening dates an article: background further down ("the attack
+// of Sept. 11, 2001") is older than the news and would date it years early.
+// A page's own date counts wherever it stands in the opening, in any tense.
+func TestEstimateFromTheOpening(t *testing.T) {
+	background := strings.Repeat("Officials have warned for years that the region was unstable. ", 12)
+	for _, c := range []struct {
+		name, text, want string
+	}{
+		{"background only", "Eleven jets have gone missing in recent weeks, officials say.\n\n" + background +
+			"The last such attack came on Sept. 11, 2001, when four planes were hijacked.", ""},
+		{"news in the lede", "Rebels seized the airport on August 24, 2034, officials said.\n\n" + background +
+			"The last such attack came on Sept. 11, 2001, when four planes were hijacked.", "2034-08-24"},
+		{"dateline", "Council votes on the harbour plan\nNovember 7 2033\nThe council will vote on the plan today.", "2033-11-07"},
+		{"headline date", "Cup preview: a pivotal match. 20 August, 2031\n\nToday's game is huge.", "2031-08-20"},
+		{"posted on", "Phone apps for readers Previous 1 / 7 Next Posted on August 9, 2032 7:41AM by Ann Lee · 2 comments", "2032-08-09"},
+		{"ahead in the lede", "The company will launch its phone on January 30, 2033, it says.", ""},
+	} {
+		got, ok := Estimate(c.text, Find(c.text, time.Time{}))
+		s := ""
+		if ok {
+			s = got.Format("2006-01-02")
+		}
+		if s != c.want {
+			t.Errorf("%s: Estimate = %q, want %q", c.name, s, c.want)
+		}
 	}
 }

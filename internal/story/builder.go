@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/lru"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -103,6 +104,7 @@ func (b *Builder) RebuildAt(ctx context.Context, id string, mark int64) error {
 
 // Build computes the view of a story from its articles.
 func (b *Builder) Build(ctx context.Context, id string, arts []*news.Article) (*news.StoryView, error) {
+	arts = DropStaleEstimates(arts)
 	SortArticles(arts)
 	v := news.NewStoryView(id, Title(arts))
 	for _, a := range arts {
@@ -115,6 +117,53 @@ func (b *Builder) Build(ctx context.Context, id string, arts []*news.Article) (*
 		}
 	}
 	return v, nil
+}
+
+// StaleEstimate is how far before a story's latest date an estimated
+// publication date stops saying anything. An estimate is only a lower bound
+// (the article is from that day or later, dates.Estimate); one years before
+// the rest of its story ("on Sept. 11, 2001" in an article about its 13th
+// anniversary) is background, not the article's date.
+const StaleEstimate = 180 * 24 * time.Hour
+
+// DropStaleEstimates returns arts with every estimated date more than
+// StaleEstimate before the story's latest date (known or estimated) taken
+// off: such an article counts as undated in the story, and its relative
+// dates, which were read against the estimate, are dropped too. The
+// articles changed are copies; the others are arts' own.
+func DropStaleEstimates(arts []*news.Article) []*news.Article {
+	var latest time.Time
+	for _, a := range arts {
+		if a.Published.After(latest) {
+			latest = a.Published
+		}
+	}
+	cut := latest.Add(-StaleEstimate)
+	var out []*news.Article
+	for i, a := range arts {
+		if !a.PublishedEstimated || a.Published.IsZero() || !a.Published.Before(cut) {
+			if out != nil {
+				out = append(out, a)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]*news.Article, 0, len(arts)), arts[:i]...)
+		}
+		c := *a
+		c.Published, c.PublishedEstimated = time.Time{}, false
+		c.Dates = nil
+		for _, d := range a.Dates {
+			if !d.Relative {
+				c.Dates = append(c.Dates, d)
+			}
+		}
+		out = append(out, &c)
+	}
+	if out == nil {
+		return arts
+	}
+	return out
 }
 
 // SortArticles orders articles by publication date (unknown dates last), then id.

@@ -252,3 +252,40 @@ func TestWriteCSV(t *testing.T) {
 		t.Errorf("quote row %q", q2)
 	}
 }
+
+// An estimate years before the rest of its story is background, not the
+// article's date: in the story the article counts as undated, and so do the
+// relative dates read against that estimate. Estimates near the story's
+// dates, and known dates however old, stay.
+func TestStaleEstimatesDropped(t *testing.T) {
+	day := func(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+	known := &news.Article{ID: "k", Published: day(2034, 9, 12)}
+	old := &news.Article{ID: "o", Published: day(2031, 9, 11), PublishedEstimated: true}
+	old.Dates = []news.DateMention{{Value: day(2031, 9, 11), Precision: "day"}, {Value: day(2031, 8, 1), Precision: "month", Relative: true, Estimated: true}}
+	near := &news.Article{ID: "n", Published: day(2034, 8, 30), PublishedEstimated: true}
+	archive := &news.Article{ID: "a", Published: day(2030, 1, 1)} // known: kept whatever its age
+	arts := []*news.Article{known, old, near, archive}
+	v, err := (&Builder{}).Build(t.Context(), "s", arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]news.StoryArticle{}
+	for _, a := range v.Articles {
+		got[a.ID] = a
+	}
+	if a := got["o"]; !a.Published.IsZero() || a.PublishedEstimated {
+		t.Errorf("stale estimate kept: %+v", a)
+	}
+	if a := got["n"]; !a.Published.Equal(near.Published) || !a.PublishedEstimated {
+		t.Errorf("near estimate changed: %+v", a)
+	}
+	if a := got["a"]; !a.Published.Equal(archive.Published) {
+		t.Errorf("known date changed: %+v", a)
+	}
+	if !old.PublishedEstimated || len(old.Dates) != 2 {
+		t.Errorf("the stored article was changed: %+v", old)
+	}
+	if st := v.Summary(); !st.FirstPublished.Equal(archive.Published) || !st.LastPublished.Equal(known.Published) {
+		t.Errorf("span %v – %v", st.FirstPublished, st.LastPublished)
+	}
+}

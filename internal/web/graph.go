@@ -62,7 +62,34 @@ const (
 
 // apart tells whether two labels, centred on their X, leave a gap between them.
 func apart(a, b axisLabel) bool {
-	return b.X-a.X >= charW*(utf8.RuneCountInString(a.Text)+utf8.RuneCountInString(b.Text))/2+8
+	_, aRight := a.extent()
+	bLeft, _ := b.extent()
+	return bLeft-aRight >= 8
+}
+
+// extent is where the label's text runs, by its anchor.
+func (l axisLabel) extent() (left, right int) {
+	w := charW * utf8.RuneCountInString(l.Text)
+	switch l.Anchor {
+	case "start":
+		return l.X, l.X + w
+	case "end":
+		return l.X - w, l.X
+	}
+	return l.X - w/2, l.X + w - w/2
+}
+
+// within aligns a label centred near an end of [lo, hi] to that end, so
+// that it neither leaves the drawing nor crosses the axis's own labels.
+func within(l axisLabel, lo, hi int) axisLabel {
+	left, right := l.extent()
+	switch {
+	case left < lo:
+		l.X, l.Anchor = lo, "start"
+	case right > hi:
+		l.X, l.Anchor = hi, "end"
+	}
+	return l
 }
 
 func layoutTimeline(events []news.TimelineEvent) *timelineSVG {
@@ -329,9 +356,9 @@ func layoutCoverage(v *news.StoryView) *coverageSVG {
 	}
 	// Tick labels under the bins, skipping those that would overlap.
 	format := map[string]string{"hour": "Jan 2 15:04", "day": "2006-01-02", "month": "2006-01"}[g.Unit]
-	end := axisLabel{X: x(len(bins) - 1), Text: bins[len(bins)-1].Format(format), Anchor: "middle"}
+	end := within(axisLabel{X: x(len(bins) - 1), Text: bins[len(bins)-1].Format(format), Anchor: "middle"}, g.AxisX1, g.AxisX2)
 	for i, t := range bins[:len(bins)-1] {
-		l := axisLabel{X: x(i), Text: t.Format(format), Anchor: "middle"}
+		l := within(axisLabel{X: x(i), Text: t.Format(format), Anchor: "middle"}, g.AxisX1, g.AxisX2)
 		if (len(g.Ticks) == 0 || apart(g.Ticks[len(g.Ticks)-1], l)) && apart(l, end) {
 			g.Ticks = append(g.Ticks, l)
 		}

@@ -178,14 +178,13 @@ func checkLabels(t *testing.T, name string, ls []axisLabel, width int) {
 		t.Errorf("%s: no date labels", name)
 	}
 	for i, l := range ls {
-		half := 7 * utf8.RuneCountInString(l.Text) / 2
-		if l.X-half < 0 || l.X+half > width {
+		left, right := l.extent()
+		if left < 0 || right > width {
 			t.Errorf("%s: label %q at %d leaves the drawing", name, l.Text, l.X)
 		}
 		if i > 0 {
-			prev := ls[i-1]
-			if l.X-prev.X < half+7*utf8.RuneCountInString(prev.Text)/2+4 {
-				t.Errorf("%s: labels %q and %q overlap", name, prev.Text, l.Text)
+			if _, prevRight := ls[i-1].extent(); left-prevRight < 4 {
+				t.Errorf("%s: labels %q and %q overlap", name, ls[i-1].Text, l.Text)
 			}
 		}
 	}
