@@ -4,9 +4,13 @@ import (
 	"context"
 	"net/url"
 	"strings"
+	"time"
+	"unicode"
 
+	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/segment"
 )
 
 // Metadata is a stage that completes an article's metadata after cleaning:
@@ -31,14 +35,23 @@ func (Metadata) Process(_ context.Context, a *news.Article) error {
 // of the text, cut at a word boundary to at most 160 bytes.
 func TitleFromText(text string) string {
 	para := strings.TrimSpace(text)
-	if i := strings.Index(para, "\n"); i >= 0 {
-		para = strings.TrimSpace(para[:i])
+	for {
+		line, rest, more := strings.Cut(para, "\n")
+		line = strings.TrimSpace(line)
+		if more && dateLine(line) {
+			para = strings.TrimSpace(rest) // "Updated Dec. 31, 2034 11:30 a.m. EST" is no title
+			continue
+		}
+		para = line
+		break
 	}
 	para = headline(para)
 	if len(para) > 200 {
-		for i := 0; i+1 < len(para); i++ {
-			if (para[i] == '.' || para[i] == '?' || para[i] == '!') && para[i+1] == ' ' && i > 20 {
-				para = para[:i+1]
+		// The first sentence (of at least 20 bytes), as the segmenter reads
+		// it: "U.S." and "Sept." end none.
+		for _, s := range segment.Sentences(para, news.Span{End: len(para)}) {
+			if s.End > 20 {
+				para = para[:s.End]
 				break
 			}
 		}
@@ -54,6 +67,26 @@ func TitleFromText(text string) string {
 		para = strings.TrimRight(para[:cut], " ,;:") + "…"
 	}
 	return para
+}
+
+// dateLine tells whether a line is a date and little else: at most three
+// words besides its dates ("Updated", "a.m.", "EST").
+func dateLine(line string) bool {
+	ds := dates.Find(line, time.Time{})
+	if len(ds) == 0 {
+		return false
+	}
+	rest := line
+	for i := len(ds) - 1; i >= 0; i-- {
+		rest = rest[:ds[i].Span.Start] + " " + rest[ds[i].Span.End:]
+	}
+	words := 0
+	for _, w := range strings.Fields(rest) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			words++
+		}
+	}
+	return words <= 3
 }
 
 // openers are words that start a sentence; capitalised after a lower-case

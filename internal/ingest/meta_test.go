@@ -15,6 +15,15 @@ func TestTitleFromText(t *testing.T) {
 		{"Minister says The Times misquoted him\n\nBody.", "Minister says The Times misquoted him"},
 		// A long sentence with a name inside: no lower-case word before "The".
 		{"Fishermen across the northern coast say new quotas announced by The Ministry of Fisheries will ruin them.\n", "Fishermen across the northern coast say new quotas announced by The Ministry of Fisheries will ruin them."},
+		// A long opening paragraph gives its first sentence; an abbreviation
+		// ("U.S.", "Sept.") ends none.
+		{"OTTAWA (CP) — U.S. and Canadian negotiators met on Sept. 3 in Ottawa to settle the lumber dispute. The talks lasted into the night, and both sides said they expected another round before the end of the month, officials said.\n",
+			"OTTAWA (CP) — U.S. and Canadian negotiators met on Sept. 3 in Ottawa to settle the lumber dispute."},
+		// A line that is only a date is no title.
+		{"Updated Mar. 3, 2033 11:30 a.m. EST\n\nFerry strike ends after nine days\n\nBody.", "Ferry strike ends after nine days"},
+		{"March 3, 2033\nFerry strike ends after nine days", "Ferry strike ends after nine days"},
+		// A headline with a date in it is a title.
+		{"Ferry strike ends on March 3, 2033 after nine days\n\nBody.", "Ferry strike ends on March 3, 2033 after nine days"},
 	} {
 		if got := TitleFromText(c.text); got != c.want {
 			t.Errorf("TitleFromText(%q) = %q, want %q", c.text, got, c.want)
