@@ -90,6 +90,8 @@ func (x *extraction) run() {
 			switch {
 			case intro:
 				kind, use = "direct", before
+			case !initial && x.label(ts, oi, ai, body):
+				kind = "" // a label, not speech: the “Culkin is dead” hoax
 			case midTitle:
 				kind = "title"
 			case after.ok && (initial || endsWithAny(text, ts, bi, oi, ",:—")):
@@ -284,7 +286,19 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 				}
 				nm, _ = stripPossessive(nm)
 				x.noteName(nm, t.s)
-				x.addPerson(ts, k, personMention{name: nm, pos: t.s, span: m.Span})
+				end := k
+				for end+1 < len(ts) && ts[end+1].s < m.Span.End {
+					end++
+				}
+				pm := personMention{name: nm, pos: t.s, span: m.Span}
+				// "The actor's representatives": the one named is not who
+				// acts; the last person named is his representative.
+				if _, poss := stripPossessive(ts[end].text(text)); poss {
+					if c := x.roleAround(ts, k, end, len(ts), cand{span: m.Span, kind: kName, name: nm, poss: true}); c.kind == kRole {
+						pm = personMention{name: nm + "'s " + c.role, pos: t.s, span: c.span}
+					}
+				}
+				x.addPerson(ts, k, pm)
 			}
 			for k+1 < len(ts) && ts[k+1].s < m.Span.End {
 				k++
@@ -440,6 +454,22 @@ func prose(text string, ts []tok) bool {
 	}
 	w := ts[len(ts)-1].text(text)
 	return w == "." || w == "!" || w == "?" || w == ":" || w == "”" || w == "\"" || w == "'" || w == ")" || w == "’"
+}
+
+// label tells whether the quotation whose opening mark is ts[oi] and whose
+// closing mark ends before ts[ai] sits between a determiner and a lower-case
+// word that is no speech verb, and does not end a sentence itself: it is
+// that noun's label (the “no comment” answer), not speech.
+func (x *extraction) label(ts []tok, oi, ai int, body string) bool {
+	if oi == 0 || ai >= len(ts) || endsSentence(strings.TrimRight(body, " ,")) {
+		return false
+	}
+	if !determiners[lower(ts[oi-1].text(x.text))] || ts[ai].punct {
+		return false
+	}
+	next := ts[ai].text(x.text)
+	_, cue := cueVerbs[lower(next)]
+	return !isCap(next) && !cue
 }
 
 // prevSentAttr reads a short attribution ending the sentence before ts[bi]

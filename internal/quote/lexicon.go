@@ -117,6 +117,8 @@ var capStop = map[string]bool{"The": true, "A": true, "An": true, "But": true, "
 // honorifics may precede a name and belong to it.
 var honorifics = map[string]bool{"Mr.": true, "Mrs.": true, "Ms.": true, "Dr.": true, "Sen.": true, "Rep.": true,
 	"Gov.": true, "Gen.": true, "Pres.": true, "Prof.": true, "Lt.": true, "Col.": true, "Sgt.": true, "Rev.": true,
+	"Det.": true, "Insp.": true, "Supt.": true, "Capt.": true, "Cmdr.": true, "Adm.": true, "Maj.": true, "Brig.": true,
+	"Cpl.": true, "Pvt.": true, "Atty.": true, "Amb.": true, "Cllr.": true,
 	"Mayor": true, "Senator": true, "President": true, "Governor": true, "Judge": true, "Secretary": true,
 	"Speaker": true, "Chairman": true, "Congressman": true, "Congresswoman": true}
 

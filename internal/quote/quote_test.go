@@ -137,6 +137,24 @@ func TestExtract(t *testing.T) {
 			mention: []news.Mention{{Span: news.Span{Start: 11, End: 18}, Text: "Ava Lee", Type: news.PER, Key: "e1", Name: "Ava Lee"}, {Span: news.Span{Start: 73, End: 76}, Text: "Lee", Type: news.PER, Key: "e1", Name: "Ava Lee"}},
 			want:    []news.QuoteMention{{Speaker: "Ava Lee", SpeakerKey: "e1"}},
 		},
+		{
+			// A quotation between a determiner and a noun labels the noun.
+			name: "a quoted label is no quote",
+			text: "It is the third time this year that people have believed the “Tom Reid is dead” rumour.",
+			want: nil,
+		},
+		{
+			name: "an abbreviated rank belongs to the name",
+			text: "“We found no sign of a break-in,” said Det. Ana Ruiz of the city police.",
+			want: []news.QuoteMention{{Speaker: "Ana Ruiz", Cue: "said"}},
+		},
+		{
+			// The one named before "'s representatives" is not the speaker.
+			name:    "a possessive before a role noun",
+			text:    "Reports said the singer had died. None of it is true.\n\nThe singer's representatives issued a statement.\n\n“She is alive and well, and asks fans to stop sharing the story.”",
+			mention: []news.Mention{{Span: news.Span{Start: 55, End: 67}, Text: "The singer's", Type: news.PER, Key: "e1", Name: "Lena Park"}},
+			want:    []news.QuoteMention{{Speaker: "Lena Park's representative"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,7 +21,9 @@ func (t tok) text(s string) string { return s[t.s:t.e] }
 var abbrevs = map[string]bool{"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Sen": true, "Rep": true, "Gov": true,
 	"Gen": true, "Jr": true, "Sr": true, "St": true, "Lt": true, "Col": true, "Sgt": true, "Rev": true, "Prof": true,
 	"Pres": true, "Jan": true, "Feb": true, "Aug": true, "Sept": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true,
-	"Inc": true, "Co": true, "Corp": true, "vs": true, "No": true, "Mt": true, "Ft": true}
+	"Inc": true, "Co": true, "Corp": true, "vs": true, "No": true, "Mt": true, "Ft": true,
+	"Det": true, "Insp": true, "Supt": true, "Capt": true, "Cmdr": true, "Adm": true, "Maj": true, "Brig": true,
+	"Cpl": true, "Pvt": true, "Atty": true, "Amb": true, "Cllr": true}
 
 // tokenize splits text[sp] into words and punctuation marks.
 func tokenize(text string, sp news.Span, out []tok) []tok {
