@@ -31,6 +31,9 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 			if m > i && nounUse(lower(ts[m].text(text)), ts[m-1].text(text)) {
 				continue // "an Instagram post", "her tweet": a medium, not a speech verb
 			}
+			if x.subordinate(ts, i, m) || x.inAccording(ts, i, m) {
+				continue // "found dead after police responded to a call": an act, not the attribution
+			}
 			k = m
 			break
 		}
@@ -63,7 +66,17 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 	}
 	switch {
 	case cw == "according":
-		if cs := x.candidates(ts, k+2, j); len(cs) > 0 {
+		// the source is the phrase after "according to", up to its comma
+		e := k + 2
+		for e < j && !ts[e].punct {
+			e++
+		}
+		if cs := x.candidates(ts, k+2, e); len(cs) > 0 {
+			a.sp, a.hasSp = cs[0], true
+		} else if e > k+2 && e < j {
+			sp := news.Span{Start: ts[k+2].s, End: ts[e-1].e}
+			a.sp, a.hasSp = cand{span: sp, kind: kNP, text: sp.Text(text)}, true
+		} else if cs := x.candidates(ts, k+2, j); len(cs) > 0 {
 			a.sp, a.hasSp = cs[0], true
 		}
 	case cueVerbs[cw]:
@@ -81,6 +94,41 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 		}
 	}
 	return a
+}
+
+// subordinators open a clause of their own.
+var subordinators = map[string]bool{"after": true, "before": true, "when": true, "while": true, "because": true,
+	"since": true, "until": true, "once": true, "unless": true, "although": true, "though": true, "whereas": true}
+
+// subordinate tells whether the cue at ts[k] is the verb of a subordinate
+// clause with an unnamed subject: a subordinator opens it, and no speaker
+// candidate stands between the two ("after police responded").
+func (x *extraction) subordinate(ts []tok, i, k int) bool {
+	for m := k - 1; m >= i && m >= k-4; m-- {
+		if ts[m].punct {
+			return false
+		}
+		if subordinators[lower(ts[m].text(x.text))] {
+			_, np := x.npBefore(ts, m+1, k) // "while another remarked"
+			return !np && len(x.candidates(ts, m+1, k)) == 0
+		}
+	}
+	return false
+}
+
+// inAccording tells whether ts[m] lies in the phrase of an "according to"
+// before it, up to that phrase's first punctuation ("according to the
+// unconfirmed reports,": a noun there, not a cue).
+func (x *extraction) inAccording(ts []tok, i, m int) bool {
+	for n := m - 1; n > i && n >= m-8; n-- {
+		if ts[n].punct {
+			return false
+		}
+		if lower(ts[n].text(x.text)) == "to" && lower(ts[n-1].text(x.text)) == "according" {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBefore finds the subject of the cue at ts[k] among ts[i:k]: the

@@ -159,6 +159,9 @@ func (x *extraction) run() {
 				// the attribution names no speaker: the ranker takes none either
 				x.noSpeaker = append(x.noSpeaker, len(x.quotes))
 			}
+			if use.ok && use.hasSp && lower(q.Cue) == "according" {
+				x.sourced = append(x.sourced, len(x.quotes)) // the ranker keeps it
+			}
 			if kind == "partial" {
 				q.Partial = true
 			}

@@ -89,6 +89,7 @@ type extraction struct {
 	tagged         bool           // the recogniser ran: its mentions are the names
 	frozen         bool           // extraction done: no more names are noted
 	noSpeaker      []int          // quotes whose attribution names no speaker
+	sourced        []int          // quotes introduced by "according to X, …:": X is kept
 }
 
 func newExtraction(a *news.Article) *extraction {

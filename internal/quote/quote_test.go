@@ -155,6 +155,14 @@ func TestExtract(t *testing.T) {
 			mention: []news.Mention{{Span: news.Span{Start: 55, End: 67}, Text: "The singer's", Type: news.PER, Key: "e1", Name: "Lena Park"}},
 			want:    []news.QuoteMention{{Speaker: "Lena Park's representative"}},
 		},
+		{
+			// "responded" is what the police did in a clause of their own;
+			// the block is the reports' words.
+			name: "according to, then an act in a subordinate clause",
+			text: "According to the unconfirmed reports, Tom Reid was found dead after police responded to a call from a neighbour:\n\n" +
+				"“At least one occupant confirmed the flat belongs to Reid but police have not confirmed the man’s identity.”",
+			want: []news.QuoteMention{{Speaker: "the unconfirmed reports", Cue: "According"}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -520,7 +520,7 @@ func (x *extraction) rerank(m *SpeakerModel) {
 	gs := r.groups()
 	for _, g := range gs {
 		best, bestScore := -1, 0.0
-		if slices.ContainsFunc(g.cands, func(c rcand) bool { return c.explicit }) {
+		if slices.ContainsFunc(g.cands, func(c rcand) bool { return c.explicit }) || slices.Contains(x.sourced, g.qi) {
 			continue // the rules found the quote's own attribution
 		}
 		for i, c := range g.cands {
