@@ -171,11 +171,7 @@ func TestEstimateFromPastTenseDaysWithoutYear(t *testing.T) {
 		// A weekday is no calendar day.
 		{"The budget passed on 3 March 2031. On Thursday, the governor signed it.", "2031-03-03"},
 	} {
-		got, ok := Estimate(c.text, Find(c.text, time.Time{}))
-		s := ""
-		if ok {
-			s = got.Format("2006-01-02")
-		}
+		s := estimateDay(c.text)
 		if s != c.want {
 			t.Errorf("Estimate(%q) = %q, want %q", c.text, s, c.want)
 		}
@@ -209,13 +205,17 @@ func TestEstimateFromTheOpening(t *testing.T) {
 		{"posted on", "Phone apps for readers Previous 1 / 7 Next Posted on August 9, 2032 7:41AM by Ann Lee · 2 comments", "2032-08-09"},
 		{"ahead in the lede", "The company will launch its phone on January 30, 2033, it says.", ""},
 	} {
-		got, ok := Estimate(c.text, Find(c.text, time.Time{}))
-		s := ""
-		if ok {
-			s = got.Format("2006-01-02")
-		}
+		s := estimateDay(c.text)
 		if s != c.want {
 			t.Errorf("%s: Estimate = %q, want %q", c.name, s, c.want)
 		}
 	}
+}
+
+// estimateDay is Estimate's day for text, or "" when it estimates none.
+func estimateDay(text string) string {
+	if got, ok := Estimate(text, Find(text, time.Time{})); ok {
+		return got.Format("2006-01-02")
+	}
+	return ""
 }

@@ -64,15 +64,7 @@ func TestOrderedSubjectKeepsOrderAcrossRetries(t *testing.T) {
 			return nil
 		})
 	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(10 * time.Second):
-		cancel()
-		t.Fatal("timed out")
-	}
+	waitDone(t, done, cancel, 10*time.Second)
 	if !slices.Equal(got, want) {
 		t.Fatalf("got %q, want %q", got, want)
 	}
@@ -130,19 +122,26 @@ func TestConsumeBatch(t *testing.T) {
 			return nil
 		})
 	}()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(20 * time.Second):
-		cancel()
-		t.Fatalf("timed out with %q", got)
-	}
+	waitDone(t, done, cancel, 20*time.Second)
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 	if batches >= len(want) {
 		t.Errorf("%d batches for %d messages: not batched", batches, len(want))
+	}
+}
+
+// waitDone waits for a consumer to return, failing the test on its error or
+// after limit (cancelling it then).
+func waitDone(t *testing.T, done <-chan error, cancel context.CancelFunc, limit time.Duration) {
+	t.Helper()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(limit):
+		cancel()
+		t.Fatal("timed out")
 	}
 }
