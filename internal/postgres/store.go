@@ -196,7 +196,7 @@ func (s *Store) save(ctx context.Context, a *news.Article, key, analysis string)
 		err := tx.QueryRowContext(ctx, `INSERT INTO articles (search, id, key, url, source, title, author, path, published,
 			published_estimated, ingested, content_hash, revision, text, analysis, page_type, page_type_why)
 			VALUES (`+searchVector+`, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-			ON CONFLICT (key) DO NOTHING RETURNING seq`,
+			ON CONFLICT DO NOTHING RETURNING seq`, // any unique index: id follows from key
 			title, text, a.ID, key, a.URL, a.Source, a.Title, a.Author, a.Path, timeOrNil(a.Published),
 			a.PublishedEstimated, a.Ingested.UTC(), a.ContentHash, a.Revision, a.Text, analysis,
 			pageType(a), a.PageTypeWhy).Scan(&seq)
