@@ -13,11 +13,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/crosscheck-news/crosscheck/internal/clean"
 	"github.com/crosscheck-news/crosscheck/internal/dates"
-	"github.com/crosscheck-news/crosscheck/internal/extract"
-	"github.com/crosscheck-news/crosscheck/internal/ingest"
-	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
 // runEvalDates scores the publication date estimated from an article's text
@@ -111,19 +107,9 @@ func scoreDates(ctx context.Context, dir string, workers int, keep func(id strin
 		mu   sync.Mutex
 		rows []dateRow
 	)
-	stages := []news.Stage{extract.Stage{}, clean.Cleaner{}, ingest.Metadata{}}
 	eachPage(ctx, workers, ids, func(id string) {
-		raw, err := readMaybeGzip(filepath.Join(dir, "html", id+".html.gz"))
-		if err != nil {
-			return
-		}
-		a := &news.Article{HTML: string(raw)}
-		for _, st := range stages {
-			if st.Process(ctx, a) != nil {
-				return
-			}
-		}
-		if a.Published.IsZero() || a.PublishedEstimated {
+		a, err := benchmarkPage(ctx, dir, id, "")
+		if err != nil || a.Published.IsZero() || a.PublishedEstimated {
 			return // the page gives no date to compare with
 		}
 		est, _ := dates.Estimate(a.Text, dates.Find(a.Text, time.Time{}))

@@ -132,32 +132,42 @@ func tuneHalf(id string) bool { return id != "" && id[0] < '8' }
 // measurePages runs extraction, cleaning and metadata on every page and
 // measures its page-type features, on a pool of workers.
 func measurePages(ctx context.Context, dir string, ids []string, gold map[string]goldPage, workers int) (map[string]pagetype.Features, error) {
-	stages := []news.Stage{extract.Stage{}, clean.Cleaner{}, ingest.Metadata{}}
 	out := make(map[string]pagetype.Features, len(ids))
 	var mu sync.Mutex
 	eachPage(ctx, workers, ids, func(id string) {
 		var f pagetype.Features // a page with no text at all stays zero: not an article
-		raw, err := readMaybeGzip(filepath.Join(dir, "html", id+".html.gz"))
-		if err == nil {
-			// As ingest does: the page's canonical address, unless
-			// the benchmark gives a real one (its ids are not).
-			url := gold[id].URL
-			if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
-				url = ""
-			}
-			a := &news.Article{URL: url, HTML: string(raw)}
-			for _, st := range stages {
-				if err = st.Process(ctx, a); err != nil {
-					break
-				}
-			}
-			if err == nil {
-				f = pagetype.Measure(a)
-			}
+		// As ingest does: the page's canonical address, unless the
+		// benchmark gives a real one (its ids are not).
+		url := gold[id].URL
+		if !strings.HasPrefix(url, "http://") && !strings.HasPrefix(url, "https://") {
+			url = ""
+		}
+		if a, err := benchmarkPage(ctx, dir, id, url); err == nil {
+			f = pagetype.Measure(a)
 		}
 		mu.Lock()
 		out[id] = f
 		mu.Unlock()
 	})
 	return out, ctx.Err()
+}
+
+// pageStages are what ingest runs on a page before the analysis: the
+// article's text, title, date and source.
+var pageStages = []news.Stage{extract.Stage{}, clean.Cleaner{}, ingest.Metadata{}}
+
+// benchmarkPage reads page id of an extraction benchmark folder (html/ID.html.gz)
+// and runs pageStages on it, as ingest would.
+func benchmarkPage(ctx context.Context, dir, id, url string) (*news.Article, error) {
+	raw, err := readMaybeGzip(filepath.Join(dir, "html", id+".html.gz"))
+	if err != nil {
+		return nil, err
+	}
+	a := &news.Article{URL: url, HTML: string(raw)}
+	for _, st := range pageStages {
+		if err := st.Process(ctx, a); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
 }
