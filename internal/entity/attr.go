@@ -3,6 +3,8 @@ package entity
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -387,9 +389,18 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 		return
 	}
 	value := strings.Join(mods, " ")
-	// "the Good American founder" -> "founder of Good American"
+	// "the Good American founder" -> "founder of Good American"; the
+	// organisation is the capitalised words before the head ("the late
+	// Apple co-founder" -> "late co-founder of Apple").
 	if (head == "founder" || head == "co-founder" || head == "cofounder" || head == "ceo") && len(mods) > 1 && p.end == p.head+1 {
-		value = mods[len(mods)-1] + " of " + strings.Join(mods[:len(mods)-1], " ")
+		org := len(mods) - 1
+		for org > 0 && startsUpper(mods[org-1]) {
+			org--
+		}
+		if org < len(mods)-1 {
+			value = strings.Join(append(append([]string{}, mods[:org]...), mods[len(mods)-1]), " ") + " of " +
+				strings.Join(mods[org:len(mods)-1], " ")
+		}
 	}
 	d.emit(e, "occupation", value, sp)
 }
@@ -416,4 +427,10 @@ func (d *doc) predicates() {
 			d.phraseAttrs(e, p, d.spanFrom(st, p.end-1))
 		}
 	}
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }

@@ -118,13 +118,25 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		if !t.word {
 			break
 		}
-		if roleStop[t.low] && !(t.cap && t.low != "the" || d.titleRun(k)) {
+		if !t.cap && (roleVerbs[t.low] || d.low(k-1) == "to" && !roleStop[t.low] && !toPreposition[d.low(k-2)]) {
+			break // a verb whose object is the phrase: "to play Apple co-founder"
+		}
+		if !t.cap && participle(t.low) && !(k > 0 && d.toks[k-1].cap && d.toks[k-1].sent == t.sent) {
+			// "beheaded journalist James Foley", "killed missing journalist":
+			// a verb or participle, not part of the role ("Award winning
+			// actor" keeps its compound).
+			break
+		}
+		if roleStop[t.low] && !(t.cap && t.low != "the" && !d.sentStart(k) || d.titleRun(k)) {
 			if t.low == "the" || t.low == "a" || t.low == "an" {
 				start = k
 			}
 			break
 		}
 		start = k
+	}
+	if start == head && head > 0 && verbBefore[d.low(head-1)] {
+		return phrase{}, false // "the film will star Karl Holm": the head is a verb
 	}
 	if comma && start != 0 && d.toks[start-1].sent == d.toks[i].sent {
 		return phrase{}, false
@@ -179,10 +191,14 @@ func (d *doc) descriptors(persons []*ent) []phrase {
 				used[p.start] = true
 				linked = append(linked, p)
 			}
-			// "NAME, the Y" appositive after the name.
+			// "NAME, the Y" appositive after the name: closed off, or the
+			// name opens the sentence ("Rudaini, the ministry's spokesman
+			// dismissed it"); after an object, "the Y" goes on with a verb
+			// as the next clause's subject ("killed Brown, the family's
+			// lawyer tells CNN").
 			j := d.tokEnd(m.Span.End)
 			if d.low(j) == "," && isDet(d.low(j+1)) {
-				if p, ok := d.phraseFrom(j + 1); ok && !used[p.start] {
+				if p, ok := d.phraseFrom(j + 1); ok && !used[p.start] && (d.closed(p.end, d.toks[j].sent) || d.sentStart(i)) {
 					p.e = e
 					used[p.start] = true
 					linked = append(linked, p)
@@ -211,7 +227,8 @@ func (d *doc) descriptors(persons []*ent) []phrase {
 			}
 			break
 		}
-		if d.low(end) == "," && end+1 < len(d.toks) && d.owner[end+1] != nil && d.owner[end+1].typ == news.PER {
+		if d.low(end) == "," && end+1 < len(d.toks) && d.owner[end+1] != nil && d.owner[end+1].typ == news.PER &&
+			d.appositive(k, end+1) {
 			for _, q := range group {
 				q.e = d.owner[end+1]
 				used[q.start] = true
@@ -251,6 +268,64 @@ func (d *doc) descriptors(persons []*ent) []phrase {
 		d.setOwner(sp, p.e)
 	}
 	return linked
+}
+
+// sentStart reports whether token k opens its sentence (quote marks and
+// dashes before it aside).
+func (d *doc) sentStart(k int) bool {
+	j := k - 1
+	for j >= 0 && (isQuoteMark(d.toks[j].low) || d.toks[j].low == "-" || d.toks[j].low == "(") {
+		j--
+	}
+	return j < 0 || d.toks[j].sent != d.toks[k].sent
+}
+
+// appositive reports whether "the Y, NAME" (the phrase from token p, the
+// name from token n) is an apposition. It is when the name is closed off by
+// punctuation ("the director, Danny Boyle, said"), or when the phrase
+// opens the sentence ("The director, Boyle said"); a phrase in an opening
+// clause or after a preposition, followed by a name that goes on with a
+// verb, ends one clause where the name starts the next: "about the late
+// Apple co-founder, Bale has dropped", "According to The Hollywood
+// Reporter, Bale decided".
+func (d *doc) appositive(p, n int) bool {
+	e := d.owner[n]
+	j := n
+	for j < len(d.toks) && d.owner[j] == e {
+		j++
+	}
+	return d.closed(j, d.toks[n].sent) || d.sentStart(p)
+}
+
+// closed reports whether token j ends a phrase of sentence sent: the end
+// of the sentence, punctuation or a quote mark.
+func (d *doc) closed(j, sent int) bool {
+	if j >= len(d.toks) || d.toks[j].sent != sent {
+		return true
+	}
+	switch d.toks[j].low {
+	case ",", ".", ";", ":", ")", "-", "—", "–", "(", "!", "?":
+		return true
+	}
+	return isQuoteMark(d.toks[j].low)
+}
+
+// toPreposition are the words after which "to" is a preposition, not the
+// mark of a verb: "close to reality TV star X", "married to former model X".
+var toPreposition = set(`close closer next according thanks due married engaged related similar compared near up on back
+spoke speaking talking talked told wrote writing sent tribute nod letter message sister brother son daughter
+mother father wife husband heir successor adviser advisor aide assistant deputy`)
+
+// verbBefore are the words after which a role noun reads as a verb.
+var verbBefore = set(`to will would can could may might must shall should do does did not never also`)
+
+// participle reports whether a lower-case word reads as a verb form in -ed
+// or -ing ("beheaded", "killing"), not a hyphenated compound.
+func participle(low string) bool {
+	if strings.ContainsRune(low, '-') || len(low) < 5 {
+		return false
+	}
+	return strings.HasSuffix(low, "ed") || strings.HasSuffix(low, "ing")
 }
 
 // phraseFromAny reads a phrase from a determiner whose head may also be a

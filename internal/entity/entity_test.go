@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -383,4 +384,64 @@ func TestMarriedOffGivesNoStatus(t *testing.T) {
 			t.Errorf("status %q from %q", at.Value, a.Text[at.Span.Start:at.Span.End])
 		}
 	}
+}
+
+// TestOccupationOnlyWhereTheSyntaxLinks: a role phrase ending one clause
+// is not an apposition of the name that starts the next, a verb or a
+// function word before a role is not part of it, and the organisation of
+// "the late X co-founder" is X alone.
+func TestOccupationOnlyWhereTheSyntaxLinks(t *testing.T) {
+	tests := []struct {
+		name, text string
+		ments      []string
+		key        string
+		want       []string // the occupations wanted, in any order; nil for none
+	}{
+		{"clause ends after the phrase", "Days after Moon said Holm would lead the firm founded by the late Orbis co-founder, Holm has quit.",
+			[]string{"Moon/PER", "Holm/PER", "Orbis/ORG", "Holm/PER"}, "per:holm", nil},
+		{"according to a paper", "According to The Harbour Reporter, Karl Holm decided to leave.",
+			[]string{"Harbour Reporter/ORG", "Karl Holm/PER"}, "per:karl holm", nil},
+		{"closed apposition after a preposition", "He spoke to the company's spokesman, Karl Holm, on Friday.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"company spokesman"}},
+		{"apposition opening the sentence", "The festival's director, Rita Moon said the show would go on.",
+			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"festival director"}},
+		{"verb before the role", "Holm signed on to play Orbis co-founder Rita Moon in the film.",
+			[]string{"Holm/PER", "Orbis/ORG", "Rita Moon/PER"}, "per:rita moon", []string{"co-founder of Orbis"}},
+		{"to as a preposition", "He was pictured close to reality TV star Rita Moon backstage.",
+			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"reality TV star"}},
+		{"conjunction before the role", "The project stalled, though director Karl Holm stayed on.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"director"}},
+		{"preposition before the role", "The film was in limbo after writer Karl Holm left.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"writer"}},
+		{"sentence-initial adverb", "After director Karl Holm left, the film stalled.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"director"}},
+		{"participle before the role", "The group said it had kidnapped missing Danish reporter Karl Holm.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"reporter"}},
+		{"compound adjective kept", "Award winning actor Karl Holm spoke.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"Award winning actor"}},
+		{"a modal makes the head a verb", "Moon said the film will star Karl Holm, who trained for months.",
+			[]string{"Moon/PER", "Karl Holm/PER"}, "per:karl holm", nil},
+		{"the next clause's subject", "The shots killed Karl Holm, the family's lawyer tells reporters.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", nil},
+		{"unclosed apposition after an opening name", "Karl Holm, the ministry's spokesman dismissed the report.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"ministry spokesman"}},
+		{"late co-founder", "Rita Moon, the late Orbis co-founder, was remembered.",
+			[]string{"Rita Moon/PER", "Orbis/ORG"}, "per:rita moon", []string{"late co-founder of Orbis"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := article(t, tc.text, tc.ments...)
+			run(t, a)
+			got := attr(a, tc.key, "occupation")
+			if strings.Join(sorted(got), "|") != strings.Join(sorted(tc.want), "|") {
+				t.Errorf("occupations of %s = %q, want %q", tc.key, got, tc.want)
+			}
+		})
+	}
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	slices.Sort(out)
+	return out
 }

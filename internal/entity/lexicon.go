@@ -82,9 +82,23 @@ var roles = map[string]struct {
 	"alumna": {false, female}, "alumnus": {false, male}, "celebrity": {false, ""}, "mogul's": {false, ""},
 }
 
-// roleStop are determiners and words that end a role phrase going left.
-var roleStop = set(`the a an and or but of in on at to for with by from as that this these those who which
-her his their its our my your is was are were be been has have had said says told not no`)
+// roleStop are the function words that end a role phrase going left:
+// determiners, prepositions, conjunctions, pronouns, auxiliaries and the
+// adverbs that open or join clauses ("in limbo after writer Aaron Sorkin",
+// "though director David Fincher").
+var roleStop = set(`the a an and or but nor of in on at to for with by from as that this these those who which
+her his their its our my your is was are were be been has have had said says told not no
+about after before since until while when whereas though although because if than so also even then now just
+only once into onto over under upon between against during without within through via per like including
+whose where what whom whether it he she they we you i me him them us what's it's he's she's
+will would can could may might must shall should do does did`)
+
+// roleVerbs are verbs that take a person's role as their object ("to play
+// Apple co-founder Steve Wozniak"): they end a role phrase going left.
+var roleVerbs = set(`play plays played playing portray portrays portrayed portraying meet meets met meeting
+join joins joined joining replace replaces replaced replacing hire hires hired hiring call calls called calling
+dubbed name names naming succeed succeeds succeeded succeeding interview interviews interviewed thank thanks
+thanked praise praises praised blame blames blamed`)
 
 // nationalities are demonyms that give a nationality when they modify a
 // person ("Italian actor").

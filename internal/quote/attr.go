@@ -85,7 +85,11 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 			a.sp, a.hasSp = pickFirst(cs), true
 		}
 	default:
-		if c, ok := x.subjectBefore(ts, i, k); ok {
+		if r := relativeBefore(ts, text, i, k); r >= 0 {
+			// "a note that read": the antecedent or no one
+			c, ok := x.antecedent(ts, i, r)
+			a.sp, a.hasSp, a.noSp = c, ok, !ok
+		} else if c, ok := x.subjectBefore(ts, i, k); ok {
 			a.sp, a.hasSp = c, true
 		} else if cw != "told" && cw != "tells" && cw != "tell" && cw != "asked" {
 			if cs := x.candidates(ts, k+1, j); len(cs) > 0 {
@@ -95,6 +99,11 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 	}
 	return a
 }
+
+// prepositions open a phrase inside a larger noun phrase ("a note from
+// her son").
+var prepositions = map[string]bool{"of": true, "from": true, "by": true, "for": true, "with": true, "in": true,
+	"on": true, "at": true, "to": true, "about": true, "near": true, "inside": true, "outside": true}
 
 // subordinators open a clause of their own.
 var subordinators = map[string]bool{"after": true, "before": true, "when": true, "while": true, "because": true,
@@ -188,6 +197,60 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 	return pickFirst(cs), true
 }
 
+// relativeBefore returns the index of a relative pronoun that is the
+// subject of the cue at ts[k] ("a note that read", "Al-Sabah, which
+// said"), adverbs and auxiliaries aside, or -1.
+func relativeBefore(ts []tok, text string, i, k int) int {
+	m := k - 1
+	for m >= i && !ts[m].punct && auxiliary(lower(ts[m].text(text))) {
+		m--
+	}
+	if m >= i && !ts[m].punct {
+		if w := lower(ts[m].text(text)); w == "that" || w == "which" {
+			return m
+		}
+	}
+	return -1
+}
+
+// antecedent reads the speaker a relative pronoun at ts[r] stands for: the
+// name or noun phrase right before it (a comma between). Anything else
+// gives no speaker: the clause's earlier subject is someone else ("the mom
+// found a note from her son that read").
+func (x *extraction) antecedent(ts []tok, i, r int) (cand, bool) {
+	e := r
+	if e-1 >= i && ts[e-1].punct && x.text[ts[e-1].s] == ',' {
+		e--
+	}
+	if e <= i {
+		return cand{}, false
+	}
+	if cs := x.candidates(ts, i, e); len(cs) > 0 {
+		c := cs[len(cs)-1]
+		// the object of a preposition is inside a larger phrase: "a note
+		// from her son that read" is the note's, not the son's
+		s := i
+		for s < e && ts[s].s < c.span.Start {
+			s++
+		}
+		inPP := s > i && prepositions[lower(ts[s-1].text(x.text))]
+		if c.span.End >= ts[e-1].e && !inPP {
+			return c, true
+		}
+		if inPP {
+			return cand{}, false
+		}
+	}
+	if np, ok := x.npBefore(ts, i, e); ok && np.span.End >= ts[e-1].e {
+		s := tokIndex(ts, np.span.Start)
+		if s > i && prepositions[lower(ts[s-1].text(x.text))] {
+			return cand{}, false
+		}
+		return np, true
+	}
+	return cand{}, false
+}
+
 func auxiliary(w string) bool {
 	switch w {
 	case "also", "later", "then", "again", "has", "had", "have", "was", "is", "were", "are", "would", "will", "once",
@@ -246,7 +309,8 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 			}
 			continue
 		}
-		if cueVerb(lower(ts[m].text(text))) && (m == i || !isCap(ts[m].text(text))) {
+		if cueVerb(lower(ts[m].text(text))) && (m == i || !isCap(ts[m].text(text))) &&
+			!(m > i && nounUse(lower(ts[m].text(text)), ts[m-1].text(text)) && !(m+1 < j && cueVerb(lower(ts[m+1].text(text))))) {
 			k = m
 			break
 		}
@@ -343,9 +407,13 @@ func (x *extraction) setSpeaker(q *news.QuoteMention, c cand) {
 		if speaksFor[c.role] || c.poss || c.forNP != "" {
 			q.For = x.resolveFor(c.forNP, c.span.Start)
 		}
-		if q.For != "" && q.For != c.forNP || q.For != "" && c.name != "" {
+		switch {
+		case q.For != "" && q.For != c.forNP || q.For != "" && c.name != "":
 			q.Speaker = q.For + "'s " + c.role
-		} else {
+		case c.role == "fan" && bareQuantifier(c.text):
+			// "said one", "another wrote": one of a crowd, not a name
+			q.Speaker = "an unnamed person"
+		default:
 			q.Speaker = c.text
 		}
 	}
@@ -554,12 +622,14 @@ var namingCue = map[string]bool{"call": true, "calls": true, "called": true, "ca
 // nounUse reports whether a word that can be a cue verb or a medium ("post",
 // "tweet") is used as a noun: after a determiner, a possessive or a name.
 func nounUse(w, prev string) bool {
-	if !mediumNouns[w] {
-		return false
-	}
 	switch lower(prev) {
-	case "a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "this", "that":
+	case "a", "an", "the", "his", "their", "its", "my", "our", "your", "these", "those":
+		// "the calls ... involved", "the reports": any cue word after a
+		// determiner is a noun
 		return true
+	case "her", "this", "that":
+		// "her tweet", "that post"; "that said" is a relative clause
+		return mediumNouns[w]
 	}
-	return isCap(prev)
+	return mediumNouns[w] && isCap(prev)
 }

@@ -1,6 +1,8 @@
 package quote
 
 import (
+	"strings"
+
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -52,6 +54,11 @@ func (x *extraction) npAt(ts []tok, s, e int, cw string) (cand, bool) {
 	}
 	w0 := lower(ts[s].text(text))
 	if !determiners[w0] && !quantifiers[w0] {
+		return cand{}, false
+	}
+	if e-s == 1 && !quantifiers[w0] && w0 != "one" && w0 != "another" {
+		// a determiner alone is no speaker: "the" of a phrase read short,
+		// "that" of a relative clause ("a note that read")
 		return cand{}, false
 	}
 	if isPronounWord(w0) {
@@ -136,3 +143,19 @@ func (x *extraction) npAfter(ts []tok, k, j int) (cand, bool) {
 var npStop = map[string]bool{"in": true, "on": true, "at": true, "to": true, "during": true, "after": true,
 	"before": true, "when": true, "while": true, "that": true, "who": true, "which": true, "as": true, "and": true,
 	"but": true, "or": true, "then": true, "because": true, "about": true, "from": true, "with": true, "via": true, "through": true}
+
+// bareQuantifier reports a crowd member's phrase with no noun: "one",
+// "another", "a third", "One individual".
+func bareQuantifier(np string) bool {
+	ws := strings.Fields(lower(np))
+	if len(ws) > 0 && (ws[0] == "a" || ws[0] == "an" || ws[0] == "the") {
+		ws = ws[1:]
+	}
+	switch len(ws) {
+	case 1:
+		return quantifiers[ws[0]]
+	case 2:
+		return quantifiers[ws[0]] && (ws[1] == "individual" || ws[1] == "person")
+	}
+	return false
+}

@@ -106,8 +106,8 @@ func TestExtract(t *testing.T) {
 			text: "Her daughter True danced in the clip.\n\nOne individual wrote “Yasss queen,” while another remarked, “She is so tall now!”\n\n" +
 				"A third added, “This made my whole day.”\n\nAnother fan added: “I need more of these clips.”\n\n“Love this so much,” one wrote.",
 			mention: nerMentions("Her daughter True danced in the clip.", "True"),
-			want: []news.QuoteMention{{Speaker: "One individual", Role: "fan", Cue: "wrote"}, {Speaker: "another", Role: "fan"},
-				{Speaker: "A third", Role: "fan"}, {Speaker: "Another fan", Role: "fan"}, {Speaker: "one", Role: "fan"}},
+			want: []news.QuoteMention{{Speaker: "an unnamed person", Role: "fan", Cue: "wrote"}, {Speaker: "an unnamed person", Role: "fan"},
+				{Speaker: "an unnamed person", Role: "fan"}, {Speaker: "Another fan", Role: "fan"}, {Speaker: "an unnamed person", Role: "fan"}},
 		},
 		{
 			name:    "a heading word is never a speaker",
@@ -162,6 +162,29 @@ func TestExtract(t *testing.T) {
 			text: "According to the unconfirmed reports, Tom Reid was found dead after police responded to a call from a neighbour:\n\n" +
 				"“At least one occupant confirmed the flat belongs to Reid but police have not confirmed the man’s identity.”",
 			want: []news.QuoteMention{{Speaker: "the unconfirmed reports", Cue: "According"}},
+		},
+		{
+			// "the calls" is a noun: the cue is "added", its subject the official
+			name: "a cue word after a determiner is a noun",
+			text: "Nothing showed the calls, which were monitored, involved any \"threatening activity or planning,\" the official added.",
+			want: []news.QuoteMention{{Text: "threatening activity or planning,", Speaker: "the official", Cue: "added", Partial: true}},
+		},
+		{
+			// the note speaks, not the son inside its phrase, nor the mother
+			name: "a relative clause's antecedent inside a phrase",
+			text: "Inside the box, the aunt found a card from her nephew that read, “The loan is repaid. Happy new year.” She wept.",
+			want: []news.QuoteMention{{Text: "The loan is repaid. Happy new year.", Speaker: "-", Cue: "read"}},
+		},
+		{
+			name:    "a relative clause's named antecedent",
+			text:    "It began with a column in the city paper, the Harbour Gazette, that said \"smugglers\" had brought the fever in.",
+			mention: nerMentions("It began with a column in the city paper, the Harbour Gazette, that said \"smugglers\" had brought the fever in.", "Harbour Gazette"),
+			want:    []news.QuoteMention{{Text: "smugglers", Speaker: "Harbour Gazette", Cue: "said"}},
+		},
+		{
+			name: "a text reads",
+			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
+			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},
 		},
 	}
 	for _, tt := range tests {

@@ -151,6 +151,9 @@ func (x *extraction) roleNP(ts []tok, k, j int) (cand, int, bool) {
 		if cueVerb(lower(w)) && m > n {
 			break
 		}
+		if m > n && (npStop[lower(w)] || determiners[lower(w)]) {
+			break // "The discussion started with an article": another phrase
+		}
 		if _, ok := roleNouns[lower(w)]; ok {
 			head = m
 			// a following role noun extends the head: "campaign spokesman"

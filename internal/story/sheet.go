@@ -494,7 +494,9 @@ var fanWords = map[string]bool{"fan": true, "fans": true, "user": true, "users":
 // FanPost tells whether a quote is a fan's post rather than anyone's word
 // on the story: a pasted social-media post, or words of an anonymous poster
 // ("a Twitter user"). The sheet and the story page group these.
-func FanPost(q news.Quote) bool { return q.Social || fanSpeaker(q.Speaker.Name) }
+func FanPost(q news.Quote) bool {
+	return q.Social || q.Speaker.Role == "fan" || fanSpeaker(q.Speaker.Name)
+}
 
 // fanSpeaker tells whether a quote's speaker is an anonymous social-media poster.
 func fanSpeaker(name string) bool {

@@ -289,3 +289,22 @@ func TestStaleEstimatesDropped(t *testing.T) {
 		t.Errorf("span %v – %v", st.FirstPublished, st.LastPublished)
 	}
 }
+
+// TestFanPost: a pasted post, a poster named by a crowd word, or a crowd
+// member ("said one") is a fan's post; a named speaker is not.
+func TestFanPost(t *testing.T) {
+	for _, tc := range []struct {
+		q    news.Quote
+		want bool
+	}{
+		{news.Quote{Social: true, Speaker: news.Speaker{Name: "@someone"}}, true},
+		{news.Quote{Speaker: news.Speaker{Name: "one Twitter user"}}, true},
+		{news.Quote{Speaker: news.Speaker{Name: "an unnamed person", Role: "fan"}}, true},
+		{news.Quote{Speaker: news.Speaker{Name: "Lena Park", EntityID: "per-lena-park"}}, false},
+		{news.Quote{Speaker: news.Speaker{Name: "Lena Park's representative", Role: "representative"}}, false},
+	} {
+		if got := FanPost(tc.q); got != tc.want {
+			t.Errorf("FanPost(%+v) = %v, want %v", tc.q.Speaker, got, tc.want)
+		}
+	}
+}
