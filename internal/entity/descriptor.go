@@ -106,6 +106,8 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 	}
 	head := j
 	start := j
+	seenCap := false // a capitalised modifier lies between k and the head
+	sawAdj := false  // and a pre-name adjective ("former")
 	for k := j - 1; k >= 0 && k >= j-6; k-- {
 		t := d.toks[k]
 		if t.sent != d.toks[i].sent || d.owner[k] != nil {
@@ -121,6 +123,17 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		if !t.cap && (roleVerbs[t.low] || d.low(k-1) == "to" && !roleStop[t.low] && !toPreposition[d.low(k-2)]) {
 			break // a verb whose object is the phrase: "to play Apple co-founder"
 		}
+		if !t.cap && (seenCap || sawAdj) && !preNameAdj[t.low] {
+			// "believe American journalist", "took former NBA player": a
+			// lower-case word before a capitalised modifier (acronyms
+			// aside: "reality TV star") is a verb or another phrase's,
+			// save the few adjectives that go there, and nothing before
+			// those
+			break
+		}
+		if d.titleRun(k) && d.owner[k-1] != nil {
+			break // "David Carr and Vice CEO": a name, then another phrase
+		}
 		if !t.cap && participle(t.low) && !(k > 0 && d.toks[k-1].cap && d.toks[k-1].sent == t.sent) {
 			// "beheaded journalist James Foley", "killed missing journalist":
 			// a verb or participle, not part of the role ("Award winning
@@ -134,6 +147,12 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 			break
 		}
 		start = k
+		if t.cap && !capsWord(d.text[t.s:t.e]) {
+			seenCap = true
+		}
+		if !t.cap && preNameAdj[t.low] {
+			sawAdj = true
+		}
 	}
 	if start == head && head > 0 && verbBefore[d.low(head-1)] {
 		return phrase{}, false // "the film will star Karl Holm": the head is a verb
@@ -191,14 +210,14 @@ func (d *doc) descriptors(persons []*ent) []phrase {
 				used[p.start] = true
 				linked = append(linked, p)
 			}
-			// "NAME, the Y" appositive after the name: closed off, or the
-			// name opens the sentence ("Rudaini, the ministry's spokesman
-			// dismissed it"); after an object, "the Y" goes on with a verb
-			// as the next clause's subject ("killed Brown, the family's
-			// lawyer tells CNN").
+			// "NAME, the Y" appositive after the name, unless the name is
+			// an object and "the Y" goes on with a speech verb as the next
+			// clause's subject ("killed Brown, the family's lawyer tells
+			// CNN"); a name opening the sentence keeps it ("Rudaini, the
+			// ministry's spokesman said").
 			j := d.tokEnd(m.Span.End)
 			if d.low(j) == "," && isDet(d.low(j+1)) {
-				if p, ok := d.phraseFrom(j + 1); ok && !used[p.start] && (d.closed(p.end, d.toks[j].sent) || d.sentStart(i)) {
+				if p, ok := d.phraseFrom(j + 1); ok && !used[p.start] && (!saidVerbs[d.low(p.end)] || d.sentStart(i)) {
 					p.e = e
 					used[p.start] = true
 					linked = append(linked, p)
@@ -315,6 +334,17 @@ func (d *doc) closed(j, sent int) bool {
 var toPreposition = set(`close closer next according thanks due married engaged related similar compared near up on back
 spoke speaking talking talked told wrote writing sent tribute nod letter message sister brother son daughter
 mother father wife husband heir successor adviser advisor aide assistant deputy`)
+
+// preNameAdj are the lower-case adjectives that go before a capitalised
+// modifier of a role: "former Apple CEO", "late Apple co-founder".
+var preNameAdj = set(`former late then new ex veteran famed legendary fellow current acting interim outgoing incoming
+deputy senior junior chief top longtime long-time founding beloved celebrated renowned disgraced embattled retired`)
+
+// saidVerbs are the speech verbs that make the phrase before them a clause
+// subject.
+var saidVerbs = set(`said says say told tells tell added adds wrote writes confirmed confirms explained explains stated
+states noted notes claimed claims insisted insists argued argues announced announces reported reports dismissed
+dismisses denied denies replied replies warned warns revealed reveals`)
 
 // verbBefore are the words after which a role noun reads as a verb.
 var verbBefore = set(`to will would can could may might must shall should do does did not never also`)
@@ -487,4 +517,9 @@ func (d *doc) setOwner(sp news.Span, e *ent) {
 	for k := d.tokAt(sp.Start); k < len(d.toks) && d.toks[k].s < sp.End; k++ {
 		d.owner[k] = e
 	}
+}
+
+// capsWord reports a short word in capitals ("TV", "NBA").
+func capsWord(w string) bool {
+	return len(w) <= 5 && strings.ToUpper(w) == w
 }
