@@ -313,9 +313,22 @@ func Estimate(text string, ds []news.DateMention) (time.Time, bool) {
 	if est.After(anchor) {
 		anchor = est
 	}
+	withYear := est
 	for _, d := range find(text[:min(len(text), LedeBytes)], anchor, yearlessPatterns) {
 		if d.Relative && !yearFollows(text, d.Span.End) {
 			take(d)
+		}
+	}
+	if est.After(withYear) {
+		// The estimate is a day without its year, placed in the text's
+		// latest year: an article is written after the latest event it
+		// reports, so a later calendar day with its year, reported in the
+		// past tense further down, moves it on ("In a June 15 episode ..."
+		// opens a rewrite that reports "on Sept. 24, 2022").
+		for _, d := range ds {
+			if !d.Relative && d.Precision == Day && d.Value.After(est) && pastClause(text, d.Span) {
+				est = d.Value
+			}
 		}
 	}
 	return est, !est.IsZero()

@@ -219,3 +219,22 @@ func estimateDay(text string) string {
 	}
 	return ""
 }
+
+// A day without its year in the opening is placed in the text's latest
+// year; a later reported day with its year further down moves the estimate
+// on, and a later day with its year never moves one read with its year.
+func TestEstimateYearlessOpeningMovedOn(t *testing.T) {
+	background := strings.Repeat("The show has drawn large audiences since its start. ", 12)
+	for _, c := range []struct {
+		name, text, want string
+	}{
+		{"yearless opening", "In an April 3 episode of the show, the host said she had set up the match.\n\n" + background +
+			"A photo shared on Aug. 9, 2031, showed the two together.", "2031-08-09"},
+		{"opening with its year", "On April 3, 2031, the host said she had set up the match.\n\n" + background +
+			"A photo shared on Aug. 9, 2031, showed the two together.", "2031-04-03"},
+	} {
+		if s := estimateDay(c.text); s != c.want {
+			t.Errorf("%s: Estimate = %q, want %q", c.name, s, c.want)
+		}
+	}
+}
