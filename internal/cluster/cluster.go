@@ -45,6 +45,10 @@ type Config struct {
 	// last article (by the articles' dates, window.go); older stories are
 	// archived and come back through AddFrom. 0 keeps every story.
 	Window int
+	// WindowArticles is how many articles must be placed after a story's
+	// latest one before the window may archive it, whatever the dates say:
+	// a few dated articles among undated ones move the clock by leaps.
+	WindowArticles int
 	// Model, when set, replaces the hand-weighted score by a learned
 	// probability that the article belongs to the story (pair.go); the
 	// thresholds then apply to that probability.
@@ -95,7 +99,7 @@ func (c Config) Validate() error {
 	switch {
 	case c.Threshold <= 0 || c.MergeThreshold < c.Threshold:
 		return fmt.Errorf("cluster config: need 0 < threshold <= merge threshold")
-	case c.Window < 0:
+	case c.Window < 0 || c.WindowArticles < 0:
 		return fmt.Errorf("cluster config: negative window")
 	case c.SalientTerms <= 0 || c.MaxPostings <= 0 || c.MaxCandidates <= 0 || c.CentroidTerms <= 0 ||
 		c.WinnowWindow <= 0 || c.PassageSample <= 0:
@@ -128,6 +132,7 @@ type story struct {
 	checked  int   // size at the last repair check
 	dirty    bool  // changed since the last repair
 	active   int64 // day of the latest article (its date, or the clock's when undated); 0 when unknown
+	seq      int   // the clusterer's placed count when its latest article joined (0: came back from the archive)
 }
 
 type article struct {
@@ -644,6 +649,9 @@ func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 		d = c.clock
 	}
 	st.active = max(st.active, d)
+	if !p.recalled {
+		st.seq = c.placed
+	}
 	c.refresh(s)
 	for _, x := range p.salient {
 		c.post(x.t, s)
@@ -722,7 +730,7 @@ func (c *Clusterer) merge(a, b int32) {
 		sa.first = sb.first
 	}
 	sa.last = max(sa.last, sb.last)
-	sa.active = max(sa.active, sb.active)
+	sa.active, sa.seq = max(sa.active, sb.active), max(sa.seq, sb.seq)
 	sb.into, sb.members, sb.centroid, sb.cw, sb.ents = a, nil, nil, nil, nil
 	sb.nums, sb.leadC, sb.leadW, sb.bigrams = nil, nil, nil, nil
 	c.refresh(a)

@@ -45,6 +45,7 @@ type snapStory struct {
 	Checked      int
 	Dirty        bool
 	Active       int64
+	Seq          int
 }
 
 type snapArticle struct {
@@ -137,7 +138,7 @@ func (c *Clusterer) WriteSnapshot(w io.Writer) error {
 		for _, st := range c.stories[start:min(start+snapChunk, len(c.stories))] {
 			chunk = append(chunk, snapStory{ID: st.id, Into: st.into, Members: st.members, Centroid: toTW(st.centroid), CW: toTW(st.cw),
 				Ents: st.ents, Nums: st.nums, LeadC: toTW(st.leadC), LeadW: toTW(st.leadW), Bigrams: st.bigrams,
-				First: st.first, Last: st.last, Checked: st.checked, Dirty: st.dirty, Active: st.active})
+				First: st.first, Last: st.last, Checked: st.checked, Dirty: st.dirty, Active: st.active, Seq: st.seq})
 		}
 		if err := enc.Encode(chunk); err != nil {
 			return fmt.Errorf("cluster snapshot: %w", err)
@@ -218,7 +219,7 @@ func ReadSnapshot(r io.Reader, cfg Config) (*Clusterer, error) {
 		x := c.stories[i]
 		x.into, x.members, x.centroid, x.cw = st.Into, st.Members, fromTW(st.Centroid), fromTW(st.CW)
 		x.leadC, x.leadW, x.bigrams, x.first, x.last, x.checked, x.dirty = fromTW(st.LeadC), fromTW(st.LeadW), st.Bigrams, st.First, st.Last, st.Checked, st.Dirty
-		x.active = st.Active
+		x.active, x.seq = st.Active, st.Seq
 		if st.Ents != nil {
 			x.ents = st.Ents
 		}

@@ -20,10 +20,14 @@ import (
 //   - The clock is the latest article day seen (articleDay: the publication
 //     day, never later than the ingest day), not the wall clock, so a corpus
 //     of 2014 articles ingested today ages by its own dates. An undated
-//     article counts as of the clock's day when it arrives; before any dated
-//     article, the clock is 0 and nothing ages.
+//     article (or one whose date is only estimated) counts as of the clock's
+//     day when it arrives; before any dated article, the clock is 0 and
+//     nothing ages.
 //   - When the clock moves to a new day, every story whose latest article is
-//     older than the clock minus the window is archived: its articles leave
+//     older than the clock minus the window, and that got no article among
+//     the last WindowArticles placed (so that a few dated articles among
+//     undated ones, or a small corpus, do not archive by leaps), is
+//     archived: its articles leave
 //     the indexes, their document frequencies are taken back (df counts the
 //     articles in memory), the terms no longer used are forgotten, and the
 //     state is renumbered (the order of stories and articles is kept, so the
@@ -63,9 +67,10 @@ type Archive interface {
 
 // articleDay is the article's day for the window: its publication day, but
 // never after the day it was ingested (a date in the future is an error),
-// 0 when undated.
+// 0 when undated or when the date is only estimated (from the text's
+// opening: it may be off by months, docs/dates.md).
 func articleDay(a *news.Article) int64 {
-	if a.Published.IsZero() {
+	if a.Published.IsZero() || a.PublishedEstimated {
 		return 0
 	}
 	d := a.Published.Unix() / 86400
@@ -269,13 +274,17 @@ func (c *Clusterer) recallQuery(a *news.Article, p *prepared) string {
 	return strings.Join(terms, " OR ")
 }
 
-// archive drops every story whose latest article is older than cutoff,
+// archive drops every story whose latest article is older than cutoff (and
+// that got none of the last WindowArticles articles placed),
 // with its articles, their document frequencies and the terms nothing
 // else uses, and renumbers what stays in the same order.
 func (c *Clusterer) archive(cutoff int64) {
+	old := func(st *story) bool {
+		return st.active < cutoff && c.placed-st.seq >= c.cfg.WindowArticles
+	}
 	gone := false
 	for _, st := range c.stories {
-		if st.into < 0 && st.active < cutoff {
+		if st.into < 0 && old(st) {
 			gone = true
 			break
 		}
@@ -289,7 +298,7 @@ func (c *Clusterer) archive(cutoff int64) {
 	var stories []*story
 	for s, st := range c.stories {
 		newS[s] = -1
-		if c.stories[c.live(int32(s))].active >= cutoff {
+		if !old(c.stories[c.live(int32(s))]) {
 			newS[s] = int32(len(stories))
 			stories = append(stories, st)
 		} else if st.into < 0 && len(st.members) > 0 {

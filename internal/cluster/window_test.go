@@ -392,3 +392,32 @@ func TestWindowUndated(t *testing.T) {
 		t.Errorf("clock %d, want the ingest day %d", c.Clock(), want)
 	}
 }
+
+// A story is archived only once WindowArticles articles were placed after
+// its latest one, whatever the dates: a small corpus, or a few dated
+// articles among undated ones, do not archive by leaps.
+func TestWindowArticles(t *testing.T) {
+	wc := newWindowCase(t)
+	all := len(wc.early) + len(wc.rest)
+	for _, keep := range []int{0, 100, all} {
+		cfg := windowConfig()
+		cfg.WindowArticles = keep
+		c, m := New(cfg), newMemArchive()
+		wc.run(t, c, m)
+		held, _ := c.Len()
+		switch {
+		case keep == all && held != all:
+			t.Errorf("WindowArticles %d: %d of %d articles held", keep, held, all)
+		case keep < all && held == all:
+			t.Errorf("WindowArticles %d: nothing archived", keep)
+		}
+		// Every story with one of the last keep articles is held.
+		for _, a := range append(slices.Clone(wc.early), wc.rest...)[all-min(keep, all):] {
+			if _, held := c.StoryOf(a.ID); !held && m.archived[m.story[a.ID]] {
+				t.Errorf("WindowArticles %d: %s, among the last placed, archived", keep, a.ID)
+				break
+			}
+		}
+		t.Logf("WindowArticles %d: %d of %d articles held", keep, held, all)
+	}
+}
