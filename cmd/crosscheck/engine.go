@@ -628,9 +628,9 @@ func (e *engine) moveStory(ctx context.Context, from, to string) error {
 // The clusterer's snapshot (news.StateStore) lets a restart skip replaying
 // every stored article. It is saved after a repair (the end of every
 // embedded run; the distributed assigner when its queue is idle) once the
-// clusterer holds enough articles more than at the last one: at least
-// snapshotMin, and a tenth of all, so that writing it costs little and a
-// restart replays at most about a tenth.
+// clusterer has placed enough articles since the last one: at least
+// snapshotMin, and a tenth of what it holds, so that writing it costs
+// little and a restart replays at most about a tenth.
 const snapshotName = "cluster"
 
 var snapshotMin = 500 // a variable for tests
