@@ -167,6 +167,7 @@ type Clusterer struct {
 	bands   map[uint64]int32 // MinHash band key -> latest article
 	dirty   []int32          // stories changed since the last repair
 	clock   int64            // the latest article day seen (window.go)
+	swept   int64            // the clock at the last archive pass
 	placed  int              // articles joined to a story in memory ever (restored and recalled ones included)
 	changed map[string]bool  // story id -> archived (true) or recalled (false) since TakeArchived
 

@@ -79,6 +79,7 @@ type snapshot struct {
 	Bands   map[uint64]int32
 	Dirty   []int32
 	Clock   int64
+	Swept   int64
 	Placed  int
 }
 
@@ -119,7 +120,7 @@ func (c *Clusterer) WriteSnapshot(w io.Writer) error {
 	s := snapshot{Version: snapshotVersion, Config: configFingerprint(c.cfg), DF: c.df, N: c.n,
 		Stories: len(c.stories), Arts: len(c.arts),
 		Index: c.index, ArtPost: c.artPost, PassIdx: c.passIdx, Bands: c.bands, Dirty: c.dirty,
-		Clock: c.clock, Placed: c.placed}
+		Clock: c.clock, Swept: c.swept, Placed: c.placed}
 	s.Terms = make([]string, len(c.vocab))
 	for t, id := range c.vocab {
 		s.Terms[id] = t
@@ -180,7 +181,7 @@ func ReadSnapshot(r io.Reader, cfg Config) (*Clusterer, error) {
 	}
 	c := New(cfg)
 	c.df, c.n, c.index, c.artPost, c.dirty = s.DF, s.N, s.Index, s.ArtPost, s.Dirty
-	c.clock, c.placed = s.Clock, s.Placed
+	c.clock, c.swept, c.placed = s.Clock, s.Swept, s.Placed
 	if s.PassIdx != nil {
 		c.passIdx = s.PassIdx
 	}

@@ -27,7 +27,9 @@ import (
 //     older than the clock minus the window, and that got no article among
 //     the last WindowArticles placed (so that a few dated articles among
 //     undated ones, or a small corpus, do not archive by leaps), is
-//     archived: its articles leave
+//     archived, once they hold an eighth of the articles in memory or a
+//     quarter of the window passed since the last pass (a pass costs as
+//     much as the state): its articles leave
 //     the indexes, their document frequencies are taken back (df counts the
 //     articles in memory), the terms no longer used are forgotten, and the
 //     state is renumbered (the order of stories and articles is kept, so the
@@ -154,6 +156,11 @@ func (c *Clusterer) advance(d int64) {
 		c.archive(c.clock - int64(c.cfg.Window))
 	}
 }
+
+// sweepEvery is how many days of the clock may pass between two archive
+// passes when what could be archived is less than an eighth of what is
+// held: a pass costs as much as the state, so it is amortised.
+func (c *Clusterer) sweepEvery() int64 { return int64(max(1, c.cfg.Window/4)) }
 
 // reach is how many days from a story's dates an article can still join
 // it: beyond, the time decay keeps even a certain match under the join
@@ -282,16 +289,16 @@ func (c *Clusterer) archive(cutoff int64) {
 	old := func(st *story) bool {
 		return st.active < cutoff && c.placed-st.seq >= c.cfg.WindowArticles
 	}
-	gone := false
+	gone := 0 // articles of the stories to archive
 	for _, st := range c.stories {
 		if st.into < 0 && old(st) {
-			gone = true
-			break
+			gone += max(1, len(st.members))
 		}
 	}
-	if !gone {
+	if gone == 0 || gone < len(c.arts)/8 && c.clock-c.swept < c.sweepEvery() {
 		return
 	}
+	c.swept = c.clock
 	// Stories: live ones stay when active; merged ones with the story they
 	// were merged into.
 	newS := make([]int32, len(c.stories))
