@@ -38,8 +38,8 @@ import (
 //     in the archive before it starts a story (AddFrom): the store finds the
 //     archived stories holding articles with its rarest words and entities,
 //     their latest articles are prepared again, and the article is scored as
-//     usual. A story that comes back and gets nothing is archived again the
-//     next time the clock moves.
+//     usual. A story that comes back and gets nothing is archived again by
+//     the next archive pass.
 //
 // Only stories within reach of the time decay can win an article: beyond
 // TimeWindow + 4·TimeWindow·ln(1/Threshold) days (60 with the defaults)
