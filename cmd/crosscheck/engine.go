@@ -34,17 +34,51 @@ type engine struct {
 	// saved (new, updated or unchanged); evaluations use it to map their
 	// inputs' own ids to stored articles.
 	saved func(doc news.Document, articleID string)
-	// snapArticles is how many articles the clusterer held at its last
-	// snapshot (restored or saved).
-	snapArticles int
+	// snapPlaced is how many articles the clusterer had placed (cluster's
+	// Placed) at its last snapshot (restored or saved).
+	snapPlaced int
+	// cfg is what the command set; archive is the store as the clusterer's
+	// archive of stories out of its window, nil when it keeps every story.
+	cfg     engineConfig
+	archive news.StoryArchive
+}
+
+// engineConfig is what the commands that place articles set (--story-window).
+type engineConfig struct {
+	// StoryWindow is how many days a story stays in the clusterer's memory
+	// after its latest article (by the articles' dates); older ones are
+	// archived and come back when an article matches them (docs/stories.md).
+	// 0 keeps every story in memory.
+	StoryWindow int
+	// StoryWindowArticles is how many articles must be placed after a
+	// story's latest one before it may be archived, whatever the dates.
+	StoryWindowArticles int
+}
+
+// defaultEngineConfig is the configuration of every command by default.
+func defaultEngineConfig() engineConfig {
+	return engineConfig{StoryWindow: 30, StoryWindowArticles: 10_000}
+}
+
+// clusterConfig is the clusterer's configuration under cfg.
+func (cfg engineConfig) clusterConfig() cluster.Config {
+	c := cluster.DefaultConfig()
+	c.Window, c.WindowArticles = cfg.StoryWindow, cfg.StoryWindowArticles
+	return c
 }
 
 // assigner places saved articles into stories incrementally.
 type assigner interface {
 	// Restore replays a stored assignment so a new run continues the last.
 	Restore(a *news.Article, storyID string)
-	// Add returns the article's story and the stories merged into it.
-	Add(a *news.Article) (storyID string, merged []string)
+	// AddFrom returns the article's story and the stories merged into it;
+	// stories out of the window come back from arch (nil: none).
+	AddFrom(ctx context.Context, a *news.Article, arch cluster.Archive) (storyID string, merged []string, err error)
+}
+
+// archiver is an assigner that archives stories (cluster's TakeArchived).
+type archiver interface {
+	TakeArchived() (archived, recalled []string)
 }
 
 // repairer is an assigner that can split stories that drifted.
@@ -80,8 +114,17 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// newEngine wires the default stages over store.
+// newEngine wires the default stages over store, with the default
+// configuration.
 func newEngine(ctx context.Context, store news.Store) (*engine, error) {
+	return newEngineWith(ctx, store, defaultEngineConfig())
+}
+
+// newEngineWith wires the default stages over store.
+func newEngineWith(ctx context.Context, store news.Store, cfg engineConfig) (*engine, error) {
+	if cfg.StoryWindow < 0 || cfg.StoryWindowArticles < 0 {
+		return nil, fmt.Errorf("story window: %d days, %d articles", cfg.StoryWindow, cfg.StoryWindowArticles)
+	}
 	// One writer of stories per store: a second ingest into the same SQLite
 	// file would group stories on its own and never merge with the first.
 	if l, ok := store.(interface{ LockWriter() error }); ok {
@@ -93,14 +136,19 @@ func newEngine(ctx context.Context, store news.Store) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{store: store, workers: runtime.NumCPU(), timings: &pipeline.Timings{}, placed: map[string]bool{}}
+	e := &engine{store: store, workers: runtime.NumCPU(), timings: &pipeline.Timings{}, placed: map[string]bool{}, cfg: cfg}
+	if sa, ok := store.(news.StoryArchive); ok && cfg.StoryWindow > 0 {
+		e.archive = sa
+	} else {
+		e.cfg.StoryWindow = 0 // a store that cannot archive keeps every story in memory
+	}
 	e.pipe = pipeline.New(stages...).WithTimings(e.timings).WithBudget(articleBudget)
 	sstages, err := storyStages()
 	if err != nil {
 		return nil, err
 	}
 	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: sstages}, Cache: story.NewCache(256 << 20)}
-	e.assigner = cluster.New(cluster.DefaultConfig())
+	e.assigner = cluster.New(e.cfg.clusterConfig())
 	if err := e.restore(ctx); err != nil {
 		return nil, err
 	}
@@ -119,9 +167,12 @@ func (e *engine) restore(ctx context.Context) error {
 	for _, p := range pairs {
 		e.placed[p[0]] = true
 	}
+	if pairs, err = e.activePairs(ctx, pairs); err != nil {
+		return fmt.Errorf("restore stories: %w", err)
+	}
 	if c, rest, ok := e.loadSnapshot(ctx, pairs); ok {
 		e.assigner, pairs = c, rest
-		e.snapArticles, _ = c.Len()
+		e.snapPlaced = c.Placed()
 	}
 	for start := 0; start < len(pairs); start += 500 {
 		chunk := pairs[start:min(start+500, len(pairs))]
@@ -138,7 +189,66 @@ func (e *engine) restore(ctx context.Context) error {
 			e.assigner.Restore(a, story[a.ID])
 		}
 	}
-	return nil
+	return e.recordArchive(ctx)
+}
+
+// activePairs leaves out of pairs the articles of archived stories, which
+// the clusterer does not hold: a restart reads the window only. Without a
+// window, every archived story is active again (the clusterer holds all).
+func (e *engine) activePairs(ctx context.Context, pairs [][2]string) ([][2]string, error) {
+	sa, ok := e.store.(news.StoryArchive)
+	if !ok {
+		return pairs, nil
+	}
+	ids, err := sa.ArchivedStories(ctx)
+	if err != nil || len(ids) == 0 {
+		return pairs, err
+	}
+	if e.archive == nil {
+		return pairs, sa.SetArchived(ctx, ids, false)
+	}
+	archived := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		archived[id] = true
+	}
+	active := pairs[:0:0]
+	for _, p := range pairs {
+		if !archived[p[1]] {
+			active = append(active, p)
+		}
+	}
+	return active, nil
+}
+
+// recordArchive records in the store the stories the clusterer archived
+// and brought back since the last call, so that a restart reads only the
+// window and the archive finds only stories out of memory. A story that
+// gained an article is active in the store already (SetStories).
+func (e *engine) recordArchive(ctx context.Context) error {
+	a, ok := e.assigner.(archiver)
+	if !ok || e.archive == nil {
+		return nil
+	}
+	archived, recalled := a.TakeArchived()
+	if err := e.archive.SetArchived(ctx, recalled, false); err != nil {
+		return err
+	}
+	return e.archive.SetArchived(ctx, archived, true)
+}
+
+// add places one article with the store as the clusterer's archive.
+func (e *engine) add(ctx context.Context, a *news.Article) (storyID string, merged []string, err error) {
+	var arch cluster.Archive
+	if e.archive != nil {
+		arch = archiveOf{e.store, e.archive}
+	}
+	return e.assigner.AddFrom(ctx, a, arch)
+}
+
+// archiveOf is a store as the clusterer's archive.
+type archiveOf struct {
+	news.Store
+	news.StoryArchive
 }
 
 // toArticle starts an article from a document.
@@ -482,7 +592,10 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 			continue
 		}
 		e.builder.Cache.Put(arts[i])
-		id, merged := e.assigner.Add(arts[i])
+		id, merged, err := e.add(ctx, arts[i])
+		if err != nil {
+			return err
+		}
 		e.placed[arts[i].ID] = true
 		pairs = append(pairs, [2]string{arts[i].ID, id})
 		touched[id] = true
@@ -500,7 +613,10 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 			}
 		}
 	}
-	return e.store.SetStories(ctx, pairs)
+	if err := e.store.SetStories(ctx, pairs); err != nil {
+		return err
+	}
+	return e.recordArchive(ctx)
 }
 
 // moveStory moves every article of story from into story to, which the
@@ -512,9 +628,9 @@ func (e *engine) moveStory(ctx context.Context, from, to string) error {
 // The clusterer's snapshot (news.StateStore) lets a restart skip replaying
 // every stored article. It is saved after a repair (the end of every
 // embedded run; the distributed assigner when its queue is idle) once the
-// clusterer holds enough articles more than at the last one: at least
-// snapshotMin, and a tenth of all, so that writing it costs little and a
-// restart replays at most about a tenth.
+// clusterer has placed enough articles since the last one: at least
+// snapshotMin, and a tenth of what it holds, so that writing it costs
+// little and a restart replays at most about a tenth.
 const snapshotName = "cluster"
 
 var snapshotMin = 500 // a variable for tests
@@ -526,8 +642,9 @@ func (e *engine) maybeSnapshot(ctx context.Context) error {
 	if !ok || !keeps {
 		return nil
 	}
-	n, _ := c.Len()
-	if n-e.snapArticles < max(snapshotMin, n/10) {
+	held, _ := c.Len()
+	n := c.Placed() // grows also when the window keeps the size flat
+	if n-e.snapPlaced < max(snapshotMin, held/10) {
 		return nil
 	}
 	var buf bytes.Buffer
@@ -537,7 +654,7 @@ func (e *engine) maybeSnapshot(ctx context.Context) error {
 	if err := ss.SaveState(ctx, snapshotName, buf.Bytes()); err != nil {
 		return err
 	}
-	e.snapArticles = n
+	e.snapPlaced = n
 	return nil
 }
 
@@ -556,7 +673,7 @@ func (e *engine) loadSnapshot(ctx context.Context, pairs [][2]string) (c *cluste
 	if err != nil {
 		return nil, nil, false
 	}
-	c, err = cluster.ReadSnapshot(bytes.NewReader(data), cluster.DefaultConfig())
+	c, err = cluster.ReadSnapshot(bytes.NewReader(data), e.cfg.clusterConfig())
 	if err != nil {
 		return nil, nil, false
 	}

@@ -26,6 +26,7 @@ func runEvalVeracity(ctx context.Context, args []string) error {
 	table := fs.Bool("table", true, "print the per-story table")
 	workers := fs.Int("workers", 0, "analysis goroutines (default: one per core)")
 	rowsOut := fs.String("rows-out", "", "write the per-story rows as JSON lines to this file (with the predicted story ids)")
+	window := storyWindowFlag(fs)
 	fs.Usage = func() {
 		usageShown.Store(true)
 		fmt.Fprintln(fs.Output(), `usage: crosscheck eval veracity [--db FILE] [--table=false] [DIR]
@@ -41,6 +42,10 @@ flags:`)
 	}
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
+	}
+	ecfg, err := window.config()
+	if err != nil {
+		return badUsage(err)
 	}
 	dir := fs.Arg(0)
 	if dir == "" {
@@ -67,7 +72,7 @@ flags:`)
 		defer os.RemoveAll(tmp)
 		dbPath = filepath.Join(tmp, "eval.db")
 	}
-	res, err := scoreVeracity(ctx, gold, input, dbPath, *workers)
+	res, err := scoreVeracity(ctx, gold, input, dbPath, *workers, ecfg)
 	if err != nil {
 		return err
 	}
@@ -151,13 +156,13 @@ type veracityResult struct {
 
 // scoreVeracity ingests input into a SQLite store at dbPath with the whole
 // pipeline and scores it against gold.
-func scoreVeracity(ctx context.Context, gold *eval.VeracityGold, input, dbPath string, workers int) (veracityResult, error) {
+func scoreVeracity(ctx context.Context, gold *eval.VeracityGold, input, dbPath string, workers int, ecfg engineConfig) (veracityResult, error) {
 	store, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		return veracityResult{}, err
 	}
 	defer store.Close()
-	e, err := newEngine(ctx, store)
+	e, err := newEngineWith(ctx, store, ecfg)
 	if err != nil {
 		return veracityResult{}, err
 	}

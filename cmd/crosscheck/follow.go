@@ -278,8 +278,13 @@ func runFollowRun(ctx context.Context, args []string) error {
 	once := fs.Bool("once", false, "poll the due subscriptions once and exit (for cron and tests)")
 	quiet := fs.Bool("quiet", false, "no summary per round")
 	queue := fs.String("queue", "", "publish the fetched documents to this NATS server (nats://...) for 'crosscheck worker' instead of analysing them here (the distributed mode, docs/follow.md)")
+	window := storyWindowFlag(fs)
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
+	}
+	ecfg, err := window.config()
+	if err != nil {
+		return badUsage(err)
 	}
 	if fs.NArg() != 0 {
 		fs.Usage()
@@ -318,7 +323,7 @@ func runFollowRun(ctx context.Context, args []string) error {
 			}
 		})
 	} else {
-		e, err := newEngine(ctx, store)
+		e, err := newEngineWith(ctx, store, ecfg)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil

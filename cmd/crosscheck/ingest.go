@@ -37,8 +37,13 @@ flags:`)
 	quiet := fs.Bool("quiet", false, "no progress bar and no summary")
 	queue := fs.String("queue", "", "publish documents to this NATS server (nats://...) for 'crosscheck worker' instead of analysing them here")
 	ff := addFetchFlags(fs)
+	window := storyWindowFlag(fs)
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
+	}
+	ecfg, err := window.config()
+	if err != nil {
+		return badUsage(err)
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
@@ -58,7 +63,7 @@ flags:`)
 		return err
 	}
 	defer store.Close()
-	e, err := newEngine(ctx, store)
+	e, err := newEngineWith(ctx, store, ecfg)
 	if err != nil && ctx.Err() != nil {
 		fmt.Fprintln(os.Stderr, "crosscheck ingest: interrupted before reading anything")
 		return errFailed

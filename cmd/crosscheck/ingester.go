@@ -18,12 +18,15 @@ import (
 // sequential by design).
 type httpIngester struct {
 	store news.Store
+	cfg   engineConfig
 	mu    sync.Mutex
 	e     *engine
 }
 
 // newIngester returns the ingester behind POST /api/v1/articles.
-func newIngester(store news.Store) *httpIngester { return &httpIngester{store: store} }
+func newIngester(store news.Store, cfg engineConfig) *httpIngester {
+	return &httpIngester{store: store, cfg: cfg}
+}
 
 // Ingest implements api.Ingester.
 func (h *httpIngester) Ingest(ctx context.Context, name string, r io.Reader) (api.IngestSummary, error) {
@@ -58,7 +61,7 @@ func (h *httpIngester) start(ctx context.Context) error {
 	if h.e != nil {
 		return nil
 	}
-	e, err := newEngine(ctx, h.store)
+	e, err := newEngineWith(ctx, h.store, h.cfg)
 	if err != nil {
 		return err
 	}

@@ -53,6 +53,7 @@ func runServe(ctx context.Context, args []string) error {
 	loadN := fs.Int("loadtest", 0, "run a bounded load test of N requests per endpoint on loopback, then exit")
 	follows := fs.Bool("follow", true, "poll the store's subscriptions (docs/follow.md)")
 	ff := addFetchFlags(fs)
+	window := storyWindowFlag(fs)
 	fs.Usage = func() {
 		usageShown.Store(true)
 		fmt.Fprint(fs.Output(), serveUsage)
@@ -64,6 +65,10 @@ func runServe(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return fmt.Errorf("unexpected arguments %q", fs.Args())
+	}
+	ecfg, err := window.config()
+	if err != nil {
+		return badUsage(err)
 	}
 	token := os.Getenv("CROSSCHECK_TOKEN")
 	if *tokenFile != "" {
@@ -88,7 +93,7 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	fweb := &follow.Web{Fetch: fetcher, Reader: &ingest.Reader{}}
 	wake := make(chan struct{}, 1)
-	ing := newIngester(store)
+	ing := newIngester(store, ecfg)
 	cfg := web.Config{Store: store, Logger: log, Discoverer: waker{fweb, wake}, Changes: changesOf(store)}
 	if token != "" {
 		cfg.Ingester, cfg.IngestToken = ing, token
@@ -155,7 +160,7 @@ func serveFollow(ctx context.Context, p *follow.Poller, ing *httpIngester, log *
 func newServer(store news.Store, token, addr string, log *slog.Logger) (*http.Server, error) {
 	cfg := web.Config{Store: store, Logger: log, Changes: changesOf(store)}
 	if token != "" {
-		cfg.Ingester, cfg.IngestToken = newIngester(store), token
+		cfg.Ingester, cfg.IngestToken = newIngester(store, defaultEngineConfig()), token
 	}
 	h, err := web.New(cfg)
 	if err != nil {

@@ -22,7 +22,7 @@ func TestVeracityFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := scoreVeracity(t.Context(), gold, filepath.Join(dir, "articles.jsonl"), filepath.Join(t.TempDir(), "v.db"), 0)
+	res, err := scoreVeracity(t.Context(), gold, filepath.Join(dir, "articles.jsonl"), filepath.Join(t.TempDir(), "v.db"), 0, defaultEngineConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -238,8 +238,13 @@ flags:`)
 	db := dbFlag(fs)
 	queue := queueFlag(fs)
 	rebuild := fs.Bool("rebuild", true, "rebuild the dirty stories' views in this process too (false: 'crosscheck rebuild' processes do)")
+	window := storyWindowFlag(fs)
 	if err := fs.Parse(reorder(fs, args)); err != nil {
 		return err
+	}
+	ecfg, err := window.config()
+	if err != nil {
+		return badUsage(err)
 	}
 	store, err := openStore(ctx, *db)
 	if err != nil {
@@ -251,7 +256,7 @@ flags:`)
 		return err
 	}
 	defer q.Close()
-	a, err := newStoryAssigner(ctx, store)
+	a, err := newStoryAssigner(ctx, store, ecfg)
 	if err != nil {
 		return err
 	}
@@ -321,8 +326,8 @@ func (s *storyAssigner) repair(ctx context.Context) error {
 }
 
 // newStoryAssigner restores the engine's story state from the store.
-func newStoryAssigner(ctx context.Context, store news.Store) (*storyAssigner, error) {
-	e, err := newEngine(ctx, store) // restores the assigner from stored assignments
+func newStoryAssigner(ctx context.Context, store news.Store, cfg engineConfig) (*storyAssigner, error) {
+	e, err := newEngineWith(ctx, store, cfg) // restores the assigner from stored assignments
 	if err != nil {
 		return nil, err
 	}
@@ -398,7 +403,10 @@ func (s *storyAssigner) handleBatch(ctx context.Context, batch [][]byte) error {
 			continue // stored, never placed in a story (as the embedded engine)
 		}
 		s.e.builder.Cache.Put(a) // the saved revision replaces any cached one
-		id, merged := s.e.assigner.Add(a)
+		id, merged, err := s.e.add(ctx, a)
+		if err != nil {
+			return err
+		}
 		pairs = append(pairs, [2]string{m.ID, id})
 		if len(merged) > 0 {
 			if err := flush(); err != nil {
@@ -413,6 +421,9 @@ func (s *storyAssigner) handleBatch(ctx context.Context, batch [][]byte) error {
 		placed = append(placed, m.ID)
 	}
 	if err := flush(); err != nil {
+		return err
+	}
+	if err := s.e.recordArchive(ctx); err != nil {
 		return err
 	}
 	for _, id := range placed {

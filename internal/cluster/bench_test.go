@@ -115,3 +115,60 @@ func BenchmarkScale(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkWindow clusters articles made as for BenchmarkScale, dated so
+// that replica k is the news of month k (its articles spread over the
+// month in file order), with and without the 30-day window: the live heap
+// after GC, measured every 10,000 articles, grows with the history without
+// the window and stays flat with it. Run it alone:
+//
+//	go test -run '^$' -bench Window -benchtime 1x -timeout 60m ./internal/cluster
+func BenchmarkWindow(b *testing.B) {
+	texts := benchTexts(b)
+	day0 := time.Date(2014, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, window := range []int{0, 30} {
+		for _, n := range []int{20_000, 60_000, 120_000} {
+			b.Run(fmt.Sprintf("window=%d/%d", window, n), func(b *testing.B) {
+				var cpu time.Duration
+				var heap, peak uint64
+				var held int
+				var curve []string
+				for b.Loop() {
+					curve = curve[:0]
+					cpu0 := cpuTime()
+					runtime.GC()
+					cfg := DefaultConfig()
+					cfg.Window = window
+					c := New(cfg)
+					peak = 0
+					for i := 0; i < n; i++ {
+						k, j := i/len(texts), i%len(texts)
+						at := day0.AddDate(0, 0, 30*k).Add(time.Duration(j) * 30 * 24 * time.Hour / time.Duration(len(texts)))
+						c.Add(&news.Article{ID: fmt.Sprint(i), Text: perturb(texts[j], k, i), Published: at})
+						if (i+1)%10_000 == 0 {
+							c.TakeArchived() // as the engine does after every batch
+							runtime.GC()
+							var ms runtime.MemStats
+							runtime.ReadMemStats(&ms)
+							peak = max(peak, ms.HeapInuse)
+							a, _ := c.Len()
+							curve = append(curve, fmt.Sprintf("%dk:%dMB/%d", (i+1)/1000, ms.HeapInuse>>20, a))
+						}
+					}
+					cpu = cpuTime() - cpu0
+					runtime.GC()
+					var ms runtime.MemStats
+					runtime.ReadMemStats(&ms)
+					heap = ms.HeapInuse
+					held, _ = c.Len()
+					runtime.KeepAlive(c)
+				}
+				b.Logf("live heap / articles held, every 10k: %s", strings.Join(curve, " "))
+				b.ReportMetric(float64(heap)/(1<<20), "heapMB")
+				b.ReportMetric(float64(peak)/(1<<20), "maxHeapMB")
+				b.ReportMetric(float64(held), "held")
+				b.ReportMetric(float64(cpu.Microseconds())/float64(n), "cpu-us/article")
+			})
+		}
+	}
+}

@@ -9,6 +9,7 @@ package cluster
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"slices"
@@ -40,6 +41,14 @@ type Config struct {
 	LinkProb       float64 // repair: when > 0 and the model has article weights, merge two stories whose members' mean article-pair probability reaches it
 	LeadWords      int     // content words at the start of an article that get LeadBoost
 	LeadBoost      float64 // added to the sublinear tf of lead terms
+	// Window, when > 0, is how many days a story stays in memory after its
+	// last article (by the articles' dates, window.go); older stories are
+	// archived and come back through AddFrom. 0 keeps every story.
+	Window int
+	// WindowArticles is how many articles must be placed after a story's
+	// latest one before the window may archive it, whatever the dates say:
+	// a few dated articles among undated ones move the clock by leaps.
+	WindowArticles int
 	// Model, when set, replaces the hand-weighted score by a learned
 	// probability that the article belongs to the story (pair.go); the
 	// thresholds then apply to that probability.
@@ -90,6 +99,8 @@ func (c Config) Validate() error {
 	switch {
 	case c.Threshold <= 0 || c.MergeThreshold < c.Threshold:
 		return fmt.Errorf("cluster config: need 0 < threshold <= merge threshold")
+	case c.Window < 0 || c.WindowArticles < 0:
+		return fmt.Errorf("cluster config: negative window")
 	case c.SalientTerms <= 0 || c.MaxPostings <= 0 || c.MaxCandidates <= 0 || c.CentroidTerms <= 0 ||
 		c.WinnowWindow <= 0 || c.PassageSample <= 0:
 		return fmt.Errorf("cluster config: limits must be positive")
@@ -118,8 +129,10 @@ type story struct {
 	bigrams  []uint64 // members' lead bigrams (bigramKey), sorted, unique
 	first    int64    // publication days, 0 when unknown
 	last     int64
-	checked  int  // size at the last repair check
-	dirty    bool // changed since the last repair
+	checked  int   // size at the last repair check
+	dirty    bool  // changed since the last repair
+	active   int64 // day of the latest article (its date, or the clock's when undated); 0 when unknown
+	seq      int   // the clusterer's placed count when its latest article joined (0: came back from the archive)
 }
 
 type article struct {
@@ -132,6 +145,7 @@ type article struct {
 	sig      []uint64 // MinHash signature, nil when unknown
 	bigrams  []uint64 // lead bigrams, sorted, unique
 	leadEnts []int32  // entities mentioned in the lead, sorted
+	terms    []int32  // with a window: every term counted in df (vec holds the strongest), sorted
 }
 
 // Clusterer assigns articles to stories incrementally. It is not safe for
@@ -152,6 +166,10 @@ type Clusterer struct {
 	passIdx map[uint64]int32 // sampled passage fingerprint -> latest story
 	bands   map[uint64]int32 // MinHash band key -> latest article
 	dirty   []int32          // stories changed since the last repair
+	clock   int64            // the latest article day seen (window.go)
+	swept   int64            // the clock at the last archive pass
+	placed  int              // articles joined to a story in memory ever (restored and recalled ones included)
+	changed map[string]bool  // story id -> archived (true) or recalled (false) since TakeArchived
 
 	// scratch, indexed by story or article, reset after each use
 	votes    []float64
@@ -170,7 +188,7 @@ func New(cfg Config) *Clusterer {
 		panic(err)
 	}
 	c := &Clusterer{cfg: cfg, vocab: map[string]int32{}, byID: map[string]int32{},
-		artIdx: map[string]int32{}, passIdx: map[uint64]int32{}, bands: map[uint64]int32{}}
+		artIdx: map[string]int32{}, passIdx: map[uint64]int32{}, bands: map[uint64]int32{}, changed: map[string]bool{}}
 	c.logN = math.Log(float64(1 + cfg.IDFPrior))
 	return c
 }
@@ -217,6 +235,8 @@ type prepared struct {
 	leadW    []tw     // lead weighted by idf, L2-normalised
 	bigrams  []uint64 // lead bigrams (bigramKey), sorted, unique
 	leadEnts []int32  // entities mentioned in the lead, sorted
+	day      int64    // the article's day for the window (articleDay), 0 when undated
+	recalled bool     // brought back with an archived story (window.go)
 }
 
 // bigramKey packs two term ids into one key.
@@ -224,7 +244,7 @@ func bigramKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32
 
 func (c *Clusterer) prepare(a *news.Article) *prepared {
 	f := extract(a, c.cfg)
-	p := &prepared{f: f, tf: make([]tw, 0, len(f.order))}
+	p := &prepared{f: f, tf: make([]tw, 0, len(f.order)), day: articleDay(a)}
 	for i, s := range f.order {
 		p.tf = append(p.tf, tw{c.term(s), float32(f.weights[i])})
 	}
@@ -261,12 +281,18 @@ func (c *Clusterer) prepare(a *news.Article) *prepared {
 	for _, e := range p.nums {
 		c.count(e)
 	}
+	c.reweigh(p)
+	return p
+}
+
+// reweigh computes p's idf-weighted vectors and salient terms from the
+// current document frequencies.
+func (c *Clusterer) reweigh(p *prepared) {
 	p.weighted = c.weighted(p.tf)
 	p.leadW = c.weighted(p.lead)
 	top := append([]tw(nil), p.weighted...)
 	slices.SortFunc(top, heavier)
 	p.salient = top[:min(len(top), c.cfg.SalientTerms)]
-	return p
 }
 
 func heavier(a, b tw) int {
@@ -279,14 +305,17 @@ func heavier(a, b tw) int {
 // Add assigns a to a story and returns the story's id and the ids of the
 // stories a bridged and that were merged into it (absorbed: they no longer
 // exist). Adding an article id already present returns its current story.
+// With a window, stories it archives stay archived: AddFrom brings them back.
 func (c *Clusterer) Add(a *news.Article) (storyID string, merged []string) {
-	if i, ok := c.artIdx[a.ID]; ok {
-		return c.stories[c.live(c.arts[i].story)].id, nil
-	}
-	p := c.prepare(a)
+	storyID, merged, _ = c.AddFrom(context.Background(), a, nil)
+	return storyID, merged
+}
+
+// best scores p against its candidate stories: the most probable one (-1
+// when none), its score, and the stories at or above the merge threshold.
+func (c *Clusterer) best(p *prepared) (best int32, bestScore float64, over []int32) {
 	cands := c.candidates(p)
-	best, bestScore := int32(-1), 0.0
-	var over []int32
+	best = -1
 	for _, s := range cands {
 		var sc float64
 		if c.cfg.Model != nil {
@@ -302,6 +331,12 @@ func (c *Clusterer) Add(a *news.Article) (storyID string, merged []string) {
 		}
 	}
 	c.reset()
+	return best, bestScore, over
+}
+
+// place puts the prepared article in its best story, a new one when no
+// story scores at the join threshold, merging the stories it bridges.
+func (c *Clusterer) place(a *news.Article, p *prepared, best int32, bestScore float64, over []int32) (storyID string, merged []string) {
 	if best < 0 || bestScore < c.cfg.Threshold {
 		s := c.newStory(a.ID)
 		c.join(a, p, s)
@@ -331,6 +366,7 @@ func (c *Clusterer) Restore(a *news.Article, storyID string) {
 	if _, ok := c.artIdx[a.ID]; ok {
 		return
 	}
+	c.advance(articleDay(a))
 	p := c.prepare(a)
 	s, ok := c.byID[storyID]
 	if !ok {
@@ -580,8 +616,15 @@ func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 	if len(p.f.sig) == dedup.NumHashes {
 		art.sig = p.f.sig
 	}
+	if c.cfg.Window > 0 {
+		art.terms = make([]int32, len(p.tf))
+		for i, x := range p.tf {
+			art.terms[i] = x.t
+		}
+	}
 	c.arts = append(c.arts, art)
 	c.artIdx[a.ID] = ai
+	c.placed++
 	st.members = append(st.members, ai)
 	st.centroid = addVec(st.centroid, p.tf)
 	st.leadC = addVec(st.leadC, p.lead)
@@ -599,6 +642,16 @@ func (c *Clusterer) join(a *news.Article, p *prepared, s int32) {
 		if d > st.last {
 			st.last = d
 		}
+	}
+	// An undated article is as recent as the latest date seen, unless it
+	// comes back with an archived story.
+	d := p.day
+	if d == 0 && !p.recalled {
+		d = c.clock
+	}
+	st.active = max(st.active, d)
+	if !p.recalled {
+		st.seq = c.placed
 	}
 	c.refresh(s)
 	for _, x := range p.salient {
@@ -678,6 +731,7 @@ func (c *Clusterer) merge(a, b int32) {
 		sa.first = sb.first
 	}
 	sa.last = max(sa.last, sb.last)
+	sa.active, sa.seq = max(sa.active, sb.active), max(sa.seq, sb.seq)
 	sb.into, sb.members, sb.centroid, sb.cw, sb.ents = a, nil, nil, nil, nil
 	sb.nums, sb.leadC, sb.leadW, sb.bigrams = nil, nil, nil, nil
 	c.refresh(a)

@@ -172,7 +172,7 @@ func (c *Clusterer) split(s int32) []Move {
 			}
 			moves = append(moves, Move{ArticleID: a.id, From: st.id, To: nst.id})
 		}
-		nst.first, nst.last, nst.checked = st.first, st.last, len(g)
+		nst.first, nst.last, nst.active, nst.seq, nst.checked = st.first, st.last, st.active, st.seq, len(g)
 		c.refresh(ns)
 	}
 	if len(moves) == 0 {

@@ -21,7 +21,7 @@ import (
 // snapshotVersion changes whenever the state or the way articles are
 // prepared changes: an older snapshot is then refused (ErrStaleSnapshot)
 // and the clusterer is rebuilt by replay.
-const snapshotVersion = 2
+const snapshotVersion = 3
 
 // ErrStaleSnapshot is returned by ReadSnapshot for a snapshot written by
 // another version or under another configuration.
@@ -44,6 +44,8 @@ type snapStory struct {
 	First, Last  int64
 	Checked      int
 	Dirty        bool
+	Active       int64
+	Seq          int
 }
 
 type snapArticle struct {
@@ -56,6 +58,7 @@ type snapArticle struct {
 	Sig      []uint64
 	Bigrams  []uint64
 	LeadEnts []int32
+	Terms    []int32
 }
 
 // snapshot is the state but its stories and articles, which follow it in
@@ -75,6 +78,9 @@ type snapshot struct {
 	PassIdx map[uint64]int32
 	Bands   map[uint64]int32
 	Dirty   []int32
+	Clock   int64
+	Swept   int64
+	Placed  int
 }
 
 const snapChunk = 2000
@@ -113,7 +119,8 @@ func fromTW(v []TW) []tw {
 func (c *Clusterer) WriteSnapshot(w io.Writer) error {
 	s := snapshot{Version: snapshotVersion, Config: configFingerprint(c.cfg), DF: c.df, N: c.n,
 		Stories: len(c.stories), Arts: len(c.arts),
-		Index: c.index, ArtPost: c.artPost, PassIdx: c.passIdx, Bands: c.bands, Dirty: c.dirty}
+		Index: c.index, ArtPost: c.artPost, PassIdx: c.passIdx, Bands: c.bands, Dirty: c.dirty,
+		Clock: c.clock, Swept: c.swept, Placed: c.placed}
 	s.Terms = make([]string, len(c.vocab))
 	for t, id := range c.vocab {
 		s.Terms[id] = t
@@ -132,7 +139,7 @@ func (c *Clusterer) WriteSnapshot(w io.Writer) error {
 		for _, st := range c.stories[start:min(start+snapChunk, len(c.stories))] {
 			chunk = append(chunk, snapStory{ID: st.id, Into: st.into, Members: st.members, Centroid: toTW(st.centroid), CW: toTW(st.cw),
 				Ents: st.ents, Nums: st.nums, LeadC: toTW(st.leadC), LeadW: toTW(st.leadW), Bigrams: st.bigrams,
-				First: st.first, Last: st.last, Checked: st.checked, Dirty: st.dirty})
+				First: st.first, Last: st.last, Checked: st.checked, Dirty: st.dirty, Active: st.active, Seq: st.seq})
 		}
 		if err := enc.Encode(chunk); err != nil {
 			return fmt.Errorf("cluster snapshot: %w", err)
@@ -142,7 +149,7 @@ func (c *Clusterer) WriteSnapshot(w io.Writer) error {
 		chunk := make([]snapArticle, 0, snapChunk)
 		for _, a := range c.arts[start:min(start+snapChunk, len(c.arts))] {
 			chunk = append(chunk, snapArticle{ID: a.id, Story: a.story, Vec: toTW(a.vec), Ents: a.ents, Nums: a.nums, Lead: toTW(a.lead),
-				Sig: a.sig, Bigrams: a.bigrams, LeadEnts: a.leadEnts})
+				Sig: a.sig, Bigrams: a.bigrams, LeadEnts: a.leadEnts, Terms: a.terms})
 		}
 		if err := enc.Encode(chunk); err != nil {
 			return fmt.Errorf("cluster snapshot: %w", err)
@@ -174,6 +181,7 @@ func ReadSnapshot(r io.Reader, cfg Config) (*Clusterer, error) {
 	}
 	c := New(cfg)
 	c.df, c.n, c.index, c.artPost, c.dirty = s.DF, s.N, s.Index, s.ArtPost, s.Dirty
+	c.clock, c.swept, c.placed = s.Clock, s.Swept, s.Placed
 	if s.PassIdx != nil {
 		c.passIdx = s.PassIdx
 	}
@@ -212,6 +220,7 @@ func ReadSnapshot(r io.Reader, cfg Config) (*Clusterer, error) {
 		x := c.stories[i]
 		x.into, x.members, x.centroid, x.cw = st.Into, st.Members, fromTW(st.Centroid), fromTW(st.CW)
 		x.leadC, x.leadW, x.bigrams, x.first, x.last, x.checked, x.dirty = fromTW(st.LeadC), fromTW(st.LeadW), st.Bigrams, st.First, st.Last, st.Checked, st.Dirty
+		x.active, x.seq = st.Active, st.Seq
 		if st.Ents != nil {
 			x.ents = st.Ents
 		}
@@ -225,7 +234,7 @@ func ReadSnapshot(r io.Reader, cfg Config) (*Clusterer, error) {
 			return nil, fmt.Errorf("cluster snapshot: article %s in story %d of %d", a.ID, a.Story, len(c.stories))
 		}
 		c.arts[i] = article{id: a.ID, story: a.Story, vec: fromTW(a.Vec), ents: a.Ents, nums: a.Nums, lead: fromTW(a.Lead),
-			sig: a.Sig, bigrams: a.Bigrams, leadEnts: a.LeadEnts}
+			sig: a.Sig, bigrams: a.Bigrams, leadEnts: a.LeadEnts, terms: a.Terms}
 		c.artIdx[a.ID] = int32(i)
 	}
 	return c, nil

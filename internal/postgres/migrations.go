@@ -126,4 +126,8 @@ var migrations = []string{
 	ALTER TABLE stories ALTER COLUMN dirty TYPE BIGINT USING (CASE WHEN dirty THEN 1 ELSE 0 END);
 	ALTER TABLE stories ALTER COLUMN dirty SET DEFAULT 0;
 	CREATE INDEX stories_dirty ON stories (dirty) WHERE dirty <> 0;`,
+	// 10: stories the clusterer archived (see the SQLite migration of the
+	// same name).
+	`ALTER TABLE stories ADD COLUMN archived BOOLEAN NOT NULL DEFAULT false;
+	CREATE INDEX stories_archived ON stories (archived) WHERE archived;`,
 }

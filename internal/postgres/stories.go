@@ -34,7 +34,7 @@ func (s *Store) SetStory(ctx context.Context, articleID, storyID string) error {
 		(SELECT story_id FROM story_articles WHERE article_id = $1 AND story_id <> $2)`, articleID, storyID); err != nil {
 		return fmt.Errorf("set story: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, dirty) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET dirty = stories.dirty + 1`, storyID); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, dirty) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET dirty = stories.dirty + 1, archived = false`, storyID); err != nil {
 		return fmt.Errorf("set story: %w", err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id) VALUES ($1, $2)
@@ -193,8 +193,8 @@ func (s *Store) MergeStory(ctx context.Context, from, to string) error {
 		sql  string
 		args []any
 	}{
-		{`INSERT INTO stories (id, dirty) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET dirty = stories.dirty + 1`, []any{to}},
-		{`UPDATE stories SET dirty = stories.dirty + 1 WHERE id = $1`, []any{from}},
+		{`INSERT INTO stories (id, dirty) VALUES ($1, 1) ON CONFLICT (id) DO UPDATE SET dirty = stories.dirty + 1, archived = false`, []any{to}},
+		{`UPDATE stories SET dirty = stories.dirty + 1, archived = false WHERE id = $1`, []any{from}},
 		{`UPDATE story_articles SET story_id = $1 WHERE story_id = $2`, []any{to, from}},
 		{`INSERT INTO story_merges (story_id, merged_to) VALUES ($1, $2) ON CONFLICT (story_id) DO UPDATE SET merged_to = excluded.merged_to`, []any{from, to}},
 		{`DELETE FROM story_merges WHERE story_id = $1`, []any{to}},

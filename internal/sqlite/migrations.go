@@ -96,4 +96,8 @@ var migrations = []string{
 		data  BLOB NOT NULL,
 		saved INTEGER NOT NULL                         -- unix seconds
 	);`,
+	// 8: stories the clusterer archived (out of its window, not in memory),
+	// found again through the full-text index when news of them comes back.
+	`ALTER TABLE stories ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;
+	CREATE INDEX stories_archived ON stories(archived) WHERE archived <> 0;`,
 }

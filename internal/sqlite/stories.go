@@ -33,7 +33,7 @@ func (s *Store) SetStories(ctx context.Context, pairs [][2]string) error {
 			(SELECT story_id FROM story_articles WHERE article_id = ? AND story_id <> ?)`, p[0], p[1]); err != nil {
 			return fmt.Errorf("set story: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, dirty) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET dirty = dirty + 1`, p[1]); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, dirty) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET dirty = dirty + 1, archived = 0`, p[1]); err != nil {
 			return fmt.Errorf("set story: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)
@@ -252,8 +252,8 @@ func (s *Store) MergeStory(ctx context.Context, from, to string) error {
 		sql  string
 		args []any
 	}{
-		{`INSERT INTO stories (id, dirty) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET dirty = dirty + 1`, []any{to}},
-		{`UPDATE stories SET dirty = dirty + 1 WHERE id = ?`, []any{from}},
+		{`INSERT INTO stories (id, dirty) VALUES (?, 1) ON CONFLICT (id) DO UPDATE SET dirty = dirty + 1, archived = 0`, []any{to}},
+		{`UPDATE stories SET dirty = dirty + 1, archived = 0 WHERE id = ?`, []any{from}},
 		{`UPDATE story_articles SET story_id = ? WHERE story_id = ?`, []any{to, from}},
 		{`INSERT INTO story_merges (story_id, merged_to) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET merged_to = excluded.merged_to`, []any{from, to}},
 		{`DELETE FROM story_merges WHERE story_id = ?`, []any{to}}, // a story merged back is itself again

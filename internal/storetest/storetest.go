@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) news.Store) {
 		{"SeenItems", testSeenItems},
 		{"PageType", testPageType},
 		{"State", testState},
+		{"ArchivedStories", testArchived},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -840,5 +841,96 @@ func testState(t *testing.T, ctx context.Context, s news.Store) {
 	}
 	if _, err := ss.State(ctx, "other"); !errors.Is(err, news.ErrNotFound) {
 		t.Errorf("other name: %v, want ErrNotFound", err)
+	}
+}
+
+// Archived stories are recorded, found again by their articles' words
+// (within the date bound; undated articles always), and a story that gains
+// an article is active again.
+func testArchived(t *testing.T, ctx context.Context, s news.Store) {
+	sa, ok := s.(news.StoryArchive)
+	if !ok {
+		t.Fatal("the store keeps no archive (news.StoryArchive)")
+	}
+	arts := []*news.Article{
+		article("https://e.com/f1", "Ferry strike", "Ferry workers on Lake Verrin walked off the job.", 1),
+		article("https://e.com/f2", "Crossings halted", "No ferry crossed Lake Verrin on Tuesday.", 2),
+		article("https://e.com/t1", "Tram depot", "The council will rebuild the tram depot in Orlenz.", 20),
+		article("https://e.com/u1", "Apricots", "Frost ruined the apricot harvest near Lake Verrin.", 1),
+		article("https://e.com/l1", "Library", "Orlenz opens a library in the old tram depot.", 21),
+	}
+	arts[3].Published = time.Time{}
+	if _, err := s.SaveArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetStories(ctx, [][2]string{{arts[0].ID, "ferry"}, {arts[1].ID, "ferry"}, {arts[2].ID, "tram"},
+		{arts[3].ID, "frost"}, {arts[4].ID, "library"}}); err != nil {
+		t.Fatal(err)
+	}
+	find := func(q string, since time.Time, limit int) []string {
+		t.Helper()
+		ids, err := sa.FindArchived(ctx, q, since, limit)
+		if err != nil {
+			t.Fatalf("find %q: %v", q, err)
+		}
+		return ids
+	}
+	if got := find("verrin", time.Time{}, 5); len(got) != 0 {
+		t.Errorf("nothing archived, found %v", got)
+	}
+	if err := sa.SetArchived(ctx, []string{"ferry", "frost", "tram", "no-such-story"}, true); err != nil {
+		t.Fatal(err)
+	}
+	got, err := sa.ArchivedStories(ctx)
+	if err != nil || !slices.Equal(got, []string{"ferry", "frost", "tram"}) {
+		t.Fatalf("archived = %v, %v", got, err)
+	}
+	for _, tc := range []struct {
+		q     string
+		since time.Time
+		limit int
+		want  []string // any order when unordered
+	}{
+		{"verrin", time.Time{}, 5, []string{"ferry", "frost"}},
+		{"ferry OR Khloé", time.Time{}, 5, []string{"ferry"}},
+		{`"tram depot"`, time.Time{}, 5, []string{"tram"}},                             // library is not archived
+		{"verrin", time.Date(2022, 9, 10, 0, 0, 0, 0, time.UTC), 5, []string{"frost"}}, // undated qualifies
+		{"verrin", time.Time{}, 1, nil},
+		{"", time.Time{}, 5, []string{}},
+		{"-ferry", time.Time{}, 5, []string{}},
+	} {
+		got := find(tc.q, tc.since, tc.limit)
+		if tc.want == nil {
+			if len(got) != 1 {
+				t.Errorf("%q limit 1: %v", tc.q, got)
+			}
+			continue
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("find %q since %v = %v, want %v", tc.q, tc.since, got, tc.want)
+		}
+	}
+	// The best-ranked match comes first: both ferry articles name it.
+	if got := find("ferry OR apricot OR crossed", time.Time{}, 5); len(got) != 2 || got[0] != "ferry" {
+		t.Errorf("ranked: %v, want ferry first", got)
+	}
+	// A story that gains an article, or is merged into, is active again.
+	more := article("https://e.com/f3", "Ferries back", "Ferries on Lake Verrin run again.", 25)
+	mustSave(t, ctx, s, more, news.New)
+	if err := s.SetStory(ctx, more.ID, "ferry"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MergeStory(ctx, "library", "tram"); err != nil {
+		t.Fatal(err)
+	}
+	if err := sa.SetArchived(ctx, []string{"frost"}, false); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := sa.ArchivedStories(ctx); err != nil || len(got) != 0 {
+		t.Errorf("archived after new articles and a merge = %v, %v", got, err)
+	}
+	if got := find("verrin", time.Time{}, 5); len(got) != 0 {
+		t.Errorf("found active stories %v", got)
 	}
 }
