@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/sqlrows"
 )
 
 var _ news.StoryArchive = (*Store)(nil)
@@ -23,7 +24,7 @@ func (s *Store) SetArchived(ctx context.Context, ids []string, archived bool) er
 
 // ArchivedStories implements news.StoryArchive.
 func (s *Store) ArchivedStories(ctx context.Context) ([]string, error) {
-	return queryIDs(ctx, s.db, "archived stories", `SELECT id FROM stories WHERE archived ORDER BY id`)
+	return sqlrows.IDs(ctx, s.db, "archived stories", `SELECT id FROM stories WHERE archived ORDER BY id`)
 }
 
 // FindArchived implements news.StoryArchive through the full-text index:
@@ -39,7 +40,7 @@ func (s *Store) FindArchived(ctx context.Context, query string, since time.Time,
 		args = append(args, since)
 		where += fmt.Sprintf(" AND (a.published >= $%d OR a.published IS NULL)", len(args))
 	}
-	return queryIDs(ctx, s.db, "find archived stories", `WITH q AS (SELECT `+tsq+` AS q)
+	return sqlrows.IDs(ctx, s.db, "find archived stories", `WITH q AS (SELECT `+tsq+` AS q)
 		SELECT sa.story_id FROM q, articles a JOIN story_articles sa ON sa.article_id = a.id
 		JOIN stories st ON st.id = sa.story_id
 		WHERE `+where+`

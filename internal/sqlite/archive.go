@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/sqlrows"
 )
 
 var _ news.StoryArchive = (*Store)(nil)
@@ -33,7 +34,7 @@ func (s *Store) SetArchived(ctx context.Context, ids []string, archived bool) er
 
 // ArchivedStories implements news.StoryArchive.
 func (s *Store) ArchivedStories(ctx context.Context) ([]string, error) {
-	return queryIDs(ctx, s.db, "archived stories", `SELECT id FROM stories WHERE archived <> 0 ORDER BY id`)
+	return sqlrows.IDs(ctx, s.db, "archived stories", `SELECT id FROM stories WHERE archived <> 0 ORDER BY id`)
 }
 
 // FindArchived implements news.StoryArchive through the full-text index:
@@ -49,7 +50,7 @@ func (s *Store) FindArchived(ctx context.Context, query string, since time.Time,
 		args = append(args, since.Unix())
 	}
 	// bm25 only works in the query over the full-text table itself.
-	return queryIDs(ctx, s.db, "find archived stories", `WITH m AS MATERIALIZED (
+	return sqlrows.IDs(ctx, s.db, "find archived stories", `WITH m AS MATERIALIZED (
 			SELECT rowid, bm25(articles_fts, 4.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH ?)
 		SELECT sa.story_id FROM m JOIN articles a ON a.seq = m.rowid
 		JOIN story_articles sa ON sa.article_id = a.id JOIN stories st ON st.id = sa.story_id

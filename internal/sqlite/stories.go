@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/sqlrows"
 )
 
 // SetStory implements news.StoryStore.
@@ -49,7 +50,7 @@ func (s *Store) SetStories(ctx context.Context, pairs [][2]string) error {
 
 // StoryArticles implements news.StoryStore.
 func (s *Store) StoryArticles(ctx context.Context, storyID string) ([]string, error) {
-	return queryIDs(ctx, s.db, "story articles", `SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+	return sqlrows.IDs(ctx, s.db, "story articles", `SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id
 		WHERE sa.story_id = ? ORDER BY a.seq`, storyID)
 }
 
@@ -279,49 +280,12 @@ func (s *Store) MergedInto(ctx context.Context, id string) (string, error) {
 
 // DirtyStories implements news.StoryStore.
 func (s *Store) DirtyStories(ctx context.Context) ([]string, error) {
-	return queryIDs(ctx, s.db, "dirty stories", `SELECT id FROM stories WHERE dirty <> 0 ORDER BY id`)
+	return sqlrows.IDs(ctx, s.db, "dirty stories", `SELECT id FROM stories WHERE dirty <> 0 ORDER BY id`)
 }
 
 // DirtyMarks implements news.StoryStore.
 func (s *Store) DirtyMarks(ctx context.Context) (map[string]int64, error) {
-	return queryMarks(ctx, s.db, `SELECT id, dirty FROM stories WHERE dirty <> 0`)
-}
-
-// queryMarks runs a query of (id, mark) rows.
-func queryMarks(ctx context.Context, db *sql.DB, q string) (map[string]int64, error) {
-	rows, err := db.QueryContext(ctx, q)
-	if err != nil {
-		return nil, fmt.Errorf("dirty marks: %w", err)
-	}
-	defer rows.Close()
-	out := map[string]int64{}
-	for rows.Next() {
-		var id string
-		var m int64
-		if err := rows.Scan(&id, &m); err != nil {
-			return nil, fmt.Errorf("dirty marks: %w", err)
-		}
-		out[id] = m
-	}
-	return out, rows.Err()
-}
-
-// queryIDs runs a query of one text column; what names it in errors.
-func queryIDs(ctx context.Context, db *sql.DB, what, q string, args ...any) ([]string, error) {
-	rows, err := db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
-	}
-	defer rows.Close()
-	ids := []string{}
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("%s: %w", what, err)
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return sqlrows.Marks(ctx, s.db, "dirty marks", `SELECT id, dirty FROM stories WHERE dirty <> 0`)
 }
 
 // Assignments implements news.StoryStore.
