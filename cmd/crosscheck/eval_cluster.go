@@ -45,6 +45,8 @@ func runEvalCluster(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.SplitMin, "split-min", cfg.SplitMin, "repair: least articles of a group split off")
 	fs.Float64Var(&cfg.SplitProb, "split-prob", cfg.SplitProb, "repair: average-link level over the article-pair model's probability (0: cosines)")
 	fs.Float64Var(&cfg.LinkProb, "link-prob", cfg.LinkProb, "repair: merge stories whose story-pair probability (mean article-pair probability without a story-pair model) reaches this (0: off)")
+	fs.Float64Var(&cfg.LinkCentroid, "link-centroid", cfg.LinkCentroid, "repair: least cosine of two stories' centroids for a merge")
+	fs.Float64Var(&cfg.LinkLead, "link-lead", cfg.LinkLead, "repair: least cosine of two stories' lead centroids for a merge")
 	fs.Float64Var(&cfg.SplitLink, "split-link", cfg.SplitLink, "repair: average-link level over full and lead cosines (0: single link)")
 	repair := fs.Bool("repair", true, "run the repair pass at the end")
 	upstream := fs.Bool("stages", true, "run the segment, ner and entities stages first, as ingest does")

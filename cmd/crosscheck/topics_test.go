@@ -69,8 +69,10 @@ func TestExtractionDevStoriesShareATopic(t *testing.T) {
 			t.Logf("story %s mixes %d topics:\n  %s", st.ID, len(count), strings.Join(titles, "\n  "))
 		}
 	}
-	// Recorded when the test was written; lower it as clustering improves.
-	const maxMixed = 4
+	// The issue's bar: 5 with the clustering of issue 15's first round, 4
+	// after it, 0 since the link pass needs shared words and site
+	// templates are not evidence (docs/stories.md).
+	const maxMixed = 0
 	if mixed > maxMixed {
 		t.Errorf("%d stories of 3+ pages mix topics, more than the recorded %d", mixed, maxMixed)
 	}

@@ -15,7 +15,7 @@ func expVectors(arts []*news.Article, cfg Config, entW float64) [][]tw {
 	c := New(cfg)
 	ps := make([]*prepared, len(arts))
 	for i, a := range arts {
-		ps[i] = c.prepare(a)
+		ps[i] = c.prepare(a, true)
 	}
 	out := make([][]tw, len(arts))
 	for i, p := range ps {

@@ -39,8 +39,12 @@ type Config struct {
 	SplitMin       int     // repair: least articles of a group split off (smaller ones stay)
 	SplitProb      float64 // repair: when > 0 and the model has article weights, average link over their probability at this level
 	LinkProb       float64 // repair: when > 0 and the model has article weights, merge two stories whose members' mean article-pair probability reaches it
-	LeadWords      int     // content words at the start of an article that get LeadBoost
-	LeadBoost      float64 // added to the sublinear tf of lead terms
+	// LinkCentroid and LinkLead are the least evidence for repair to merge
+	// two stories, whatever the story-pair model says: the cosine of their
+	// idf-weighted centroids and of their lead centroids (link.go).
+	LinkCentroid, LinkLead float64
+	LeadWords              int     // content words at the start of an article that get LeadBoost
+	LeadBoost              float64 // added to the sublinear tf of lead terms
 	// Window, when > 0, is how many days a story stays in memory after its
 	// last article (by the articles' dates, window.go); older stories are
 	// archived and come back through AddFrom. 0 keeps every story.
@@ -89,6 +93,8 @@ func LinearConfig() Config {
 		IDFPrior:       50,
 		SplitThreshold: 0.25,
 		SplitMin:       2,
+		LinkCentroid:   0.15,
+		LinkLead:       0.10,
 		LeadWords:      40,
 		LeadBoost:      0.5,
 	}
@@ -170,6 +176,7 @@ type Clusterer struct {
 	swept   int64            // the clock at the last archive pass
 	placed  int              // articles joined to a story in memory ever (restored and recalled ones included)
 	changed map[string]bool  // story id -> archived (true) or recalled (false) since TakeArchived
+	tmpl    map[uint64]uint8 // source and line -> articles of the source seen with it (template.go)
 
 	// scratch, indexed by story or article, reset after each use
 	votes    []float64
@@ -188,7 +195,8 @@ func New(cfg Config) *Clusterer {
 		panic(err)
 	}
 	c := &Clusterer{cfg: cfg, vocab: map[string]int32{}, byID: map[string]int32{},
-		artIdx: map[string]int32{}, passIdx: map[uint64]int32{}, bands: map[uint64]int32{}, changed: map[string]bool{}}
+		artIdx: map[string]int32{}, passIdx: map[uint64]int32{}, bands: map[uint64]int32{}, changed: map[string]bool{},
+		tmpl: map[uint64]uint8{}}
 	c.logN = math.Log(float64(1 + cfg.IDFPrior))
 	return c
 }
@@ -237,14 +245,19 @@ type prepared struct {
 	leadEnts []int32  // entities mentioned in the lead, sorted
 	day      int64    // the article's day for the window (articleDay), 0 when undated
 	recalled bool     // brought back with an archived story (window.go)
+	tkeys    []uint64 // lines counted in the site-template memory
 }
 
 // bigramKey packs two term ids into one key.
 func bigramKey(a, b int32) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
 
-func (c *Clusterer) prepare(a *news.Article) *prepared {
-	f := extract(a, c.cfg)
-	p := &prepared{f: f, tf: make([]tw, 0, len(f.order)), day: articleDay(a)}
+// prepare computes a's features and counts them in the document
+// frequencies; count also records a's lines in the site-template memory
+// (false for an article brought back from the archive).
+func (c *Clusterer) prepare(a *news.Article, count bool) *prepared {
+	keys, skip, skipTitle := c.template(a, count)
+	f := extract(a, c.cfg, skip, skipTitle)
+	p := &prepared{f: f, tf: make([]tw, 0, len(f.order)), day: articleDay(a), tkeys: keys}
 	for i, s := range f.order {
 		p.tf = append(p.tf, tw{c.term(s), float32(f.weights[i])})
 	}
@@ -367,7 +380,7 @@ func (c *Clusterer) Restore(a *news.Article, storyID string) {
 		return
 	}
 	c.advance(articleDay(a))
-	p := c.prepare(a)
+	p := c.prepare(a, true)
 	s, ok := c.byID[storyID]
 	if !ok {
 		s = c.addStory(storyID)

@@ -63,13 +63,29 @@ func isDigits(w string) bool {
 	return true
 }
 
-// extract computes an article's features.
-func extract(a *news.Article, cfg Config) *features {
+// extract computes an article's features, leaving out the words inside
+// the skipped spans (its site's template, template.go) and, when
+// skipTitle, its title; all words are kept when fewer than templateKeep
+// would be left.
+func extract(a *news.Article, cfg Config, skip [][2]int, skipTitle bool) *features {
 	winnowWindow := cfg.WinnowWindow
 	text := a.Text
 	textWords := dedup.Words(text)
+	if len(skip) > 0 {
+		kept := make([]Word, 0, len(textWords))
+		for _, w := range textWords {
+			if !inSpans(skip, w.Span[0], w.Span[1]) {
+				kept = append(kept, w)
+			}
+		}
+		if len(kept) >= templateKeep {
+			textWords = kept
+		} else {
+			skip = nil
+		}
+	}
 	ws := textWords
-	if a.Title != "" && !strings.Contains(text[:min(len(text), len(a.Title)+64)], a.Title) {
+	if a.Title != "" && !skipTitle && !strings.Contains(text[:min(len(text), len(a.Title)+64)], a.Title) {
 		ws = append(dedup.Words(a.Title), textWords...)
 	}
 	tf := map[string]float64{}
@@ -122,7 +138,16 @@ func extract(a *news.Article, cfg Config) *features {
 	}
 	sort.Strings(f.lead)
 	if len(a.Mentions) > 0 {
-		f.entities = mentionKeys(a.Mentions)
+		ms := a.Mentions
+		if len(skip) > 0 {
+			ms = make([]news.Mention, 0, len(a.Mentions))
+			for _, m := range a.Mentions {
+				if !inSpans(skip, m.Span.Start, m.Span.End) {
+					ms = append(ms, m)
+				}
+			}
+		}
+		f.entities = mentionKeys(ms)
 		if len(ws) > len(textWords) {
 			leadEnd = len(text) // title prepended: lead offsets are not text offsets
 			for i, w := range textWords {
@@ -134,7 +159,7 @@ func extract(a *news.Article, cfg Config) *features {
 		}
 		var lm []news.Mention
 		for _, m := range a.Mentions {
-			if m.Span.Start < leadEnd {
+			if m.Span.Start < leadEnd && !inSpans(skip, m.Span.Start, m.Span.End) {
 				lm = append(lm, m)
 			}
 		}

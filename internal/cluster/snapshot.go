@@ -21,7 +21,7 @@ import (
 // snapshotVersion changes whenever the state or the way articles are
 // prepared changes: an older snapshot is then refused (ErrStaleSnapshot)
 // and the clusterer is rebuilt by replay.
-const snapshotVersion = 3
+const snapshotVersion = 4
 
 // ErrStaleSnapshot is returned by ReadSnapshot for a snapshot written by
 // another version or under another configuration.
@@ -81,6 +81,7 @@ type snapshot struct {
 	Clock   int64
 	Swept   int64
 	Placed  int
+	Tmpl    map[uint64]uint8 // the site-template memory (template.go)
 }
 
 const snapChunk = 2000
@@ -120,7 +121,7 @@ func (c *Clusterer) WriteSnapshot(w io.Writer) error {
 	s := snapshot{Version: snapshotVersion, Config: configFingerprint(c.cfg), DF: c.df, N: c.n,
 		Stories: len(c.stories), Arts: len(c.arts),
 		Index: c.index, ArtPost: c.artPost, PassIdx: c.passIdx, Bands: c.bands, Dirty: c.dirty,
-		Clock: c.clock, Swept: c.swept, Placed: c.placed}
+		Clock: c.clock, Swept: c.swept, Placed: c.placed, Tmpl: c.tmpl}
 	s.Terms = make([]string, len(c.vocab))
 	for t, id := range c.vocab {
 		s.Terms[id] = t
@@ -187,6 +188,9 @@ func ReadSnapshot(r io.Reader, cfg Config) (*Clusterer, error) {
 	}
 	if s.Bands != nil {
 		c.bands = s.Bands
+	}
+	if s.Tmpl != nil {
+		c.tmpl = s.Tmpl
 	}
 	c.vocab = make(map[string]int32, len(s.Terms))
 	for id, t := range s.Terms {

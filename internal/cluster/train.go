@@ -30,7 +30,7 @@ func Pairs(arts []*news.Article, gold map[string]string, cfg Config, keep func(s
 		if keep != nil && !keep(g) {
 			continue
 		}
-		p := c.prepare(a)
+		p := c.prepare(a, true)
 		for _, s := range c.candidates(p) {
 			x = append(x, c.pairFeatures(p, s))
 			y = append(y, c.stories[s].id == "g:"+g)

@@ -93,7 +93,7 @@ func (c *Clusterer) AddFrom(ctx context.Context, a *news.Article, arch Archive) 
 		return c.stories[c.live(c.arts[i].story)].id, nil, nil
 	}
 	c.advance(articleDay(a))
-	p := c.prepare(a)
+	p := c.prepare(a, true)
 	best, bestScore, over := c.best(p)
 	if arch != nil && c.cfg.Window > 0 && c.clock > 0 && (best < 0 || bestScore < c.cfg.Threshold) {
 		n, err := c.recall(ctx, a, p, arch)
@@ -172,6 +172,7 @@ func (c *Clusterer) reach() int64 {
 
 // unprepare takes back the document frequencies prepare counted for p.
 func (c *Clusterer) unprepare(p *prepared) {
+	c.untemplate(p.tkeys)
 	for _, x := range p.tf {
 		c.uncount(x.t)
 	}
@@ -234,7 +235,7 @@ func (c *Clusterer) recall(ctx context.Context, a *news.Article, p *prepared, ar
 			if _, held := c.artIdx[x.ID]; held {
 				continue
 			}
-			xp := c.prepare(x)
+			xp := c.prepare(x, false)
 			xp.recalled = true
 			c.join(x, xp, s)
 		}
