@@ -107,6 +107,7 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 	retypePlaces(ents)
 	retypePlatforms(ents, arts)
 	retypeKin(ents, arts)
+	retypeThings(ents, groups, arts)
 	ents = joinSameIDs(ents)
 	oneHolder(ents, "occupation")
 	sort.SliceStable(ents, func(i, j int) bool {

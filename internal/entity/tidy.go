@@ -321,3 +321,110 @@ func joinSameIDs(ents []news.Entity) []news.Entity {
 	}
 	return out
 }
+
+// thingPrepositions put a place or a thing after them ("in iCloud Drive",
+// "inside Parliament Hill"), seldom a person ("at", "near" and "toward"
+// do: "shots fired at Michael Brown").
+var thingPrepositions = set("in inside outside")
+
+// headedBy are words that may follow a noun phrase the name ends: after
+// "the X" they show that X heads the phrase ("the Sugarhill Gang was", "the
+// Chosun Ilbo said") rather than modifying a noun ("the Steve Jobs biopic").
+var headedBy = set(`is was are were has have had said says say reported reports and or but in on at of to for with from
+by that which who will would could can did does as after before since when while`)
+
+// isTitle reports a word that puts a person's name after it: an
+// honorific, a role or a kinship word.
+func isTitle(low string) bool {
+	_, honorific := honorifics[low]
+	_, kin := kinship[low]
+	_, role := roleHead(low)
+	return honorific || kin || role
+}
+
+// retypeThings makes a "person" something else when the story speaks of it
+// as of a thing and never as of a person. Evidence of a thing: an article
+// before the name that heads its phrase ("the Sugarhill Gang,", "a Bugatti
+// Veyron.", "the Dera Sacha Sauda has"), or a preposition of place before
+// it ("in iCloud Drive", "at Parliament Hill"), not followed by a
+// possessive ("in Obama's speech"). Evidence of a person: an honorific, a
+// role or a kinship word right before the name ("journalist James Foley",
+// "Mr. Foley", "her son Jordan"). Two pieces of evidence of a thing at
+// least, more than twice those of a person. Only mentions that are the
+// name itself count (a pronoun, "the officer" or a first name resolved to
+// the entity tell nothing of the name). The new type is the one the tagger
+// gave most often to the entity's other mentions; without any, LOC when
+// the evidence is mostly prepositions of place, else MISC.
+func retypeThings(ents []news.Entity, groups [][]*local, arts []*news.Article) {
+	text := map[string]string{}
+	for _, a := range arts {
+		text[a.ID] = a.Text
+	}
+	for i := range ents {
+		e := &ents[i]
+		if e.Type != news.PER {
+			continue
+		}
+		det, place, person := 0, 0, 0
+		name := Fold(e.Name)
+		for _, m := range e.Mentions {
+			t := text[m.ArticleID]
+			if m.Start > len(t) || m.End > len(t) {
+				continue
+			}
+			if first, _, _ := strings.Cut(strings.ToLower(t[m.Start:m.End]), " "); isTitle(strings.TrimSuffix(first, ".")) {
+				person++ // "Officer Wilson", "Mayor de Blasio"
+				continue
+			}
+			if Fold(t[m.Start:m.End]) != name {
+				continue // "the officer", or "an Oscar" taken for Oscar Isaac: the evidence is for the name itself
+			}
+			before := strings.Fields(strings.ToLower(t[max(0, m.Start-24):m.Start]))
+			if len(before) == 0 || !strings.HasSuffix(t[:m.Start], " ") {
+				continue
+			}
+			prev := strings.TrimSuffix(before[len(before)-1], ".")
+			after := t[m.End:min(len(t), m.End+24)]
+			possessive := strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") ||
+				strings.HasPrefix(after, "' ") || strings.HasPrefix(after, "’ ")
+			next := ""
+			if f := strings.Fields(strings.ToLower(after)); len(f) > 0 && strings.HasPrefix(after, " ") {
+				next = strings.Trim(f[0], ",.;:!?\"”’')")
+			}
+			headed := after == "" || strings.ContainsAny(after[:1], ",.;:!?)") || headedBy[next]
+			switch {
+			case isTitle(prev):
+				person++
+			case (prev == "the" || prev == "a" || prev == "an") && headed && !possessive:
+				det++
+			case thingPrepositions[prev] && !possessive:
+				place++
+			}
+		}
+		if det+place < 2 || det+place <= 2*person {
+			continue
+		}
+		typ := news.MISC
+		if place > det {
+			typ = news.LOC
+		}
+		if i < len(groups) {
+			votes := map[news.EntityType]int{}
+			for _, l := range groups[i] {
+				for _, m := range l.ments {
+					if m.Type != news.PER {
+						votes[m.Type]++
+					}
+				}
+			}
+			best := 0
+			for _, t := range []news.EntityType{news.ORG, news.LOC, news.MISC, news.WORK, news.EVENT} {
+				if votes[t] > best {
+					typ, best = t, votes[t]
+				}
+			}
+		}
+		e.Type, e.ID = typ, EntityID(e.Name, typ)
+		e.Attributes = []news.Attribute{}
+	}
+}

@@ -153,3 +153,43 @@ func citer(text string) func(s string, nth int) news.Citation {
 		return news.Citation{ArticleID: "a", Start: i, End: i + len(s)}
 	}
 }
+
+func TestRetypeThings(t *testing.T) {
+	text := "Fans of the Velvet Orchard, who formed in 1981, queued outside Harrow Fields. The Velvet Orchard said the tour " +
+		"was over. Tickets sold in Harrow Fields. Singer Mara Quint told reporters that Mara Quint would rest; " +
+		"the Mara Quint tribute album sold well, and in Mara Quint's words, the Velvet Orchard was done. " +
+		"The Lantern Daily, a newspaper, was first with it. Officer Dale Pike said Dale Pike shot at Tom Reyes. " +
+		"Shots fired at Tom Reyes were recorded; Reyes was near Tom Reyes's car. Two visits in Harrow Fields followed."
+	a := &news.Article{ID: "a", Text: text}
+	cite := citer(text)
+	per := func(name string, n int, cites ...news.Citation) (news.Entity, []*local) {
+		return news.Entity{ID: EntityID(name, news.PER), Name: name, Type: news.PER, Mentions: cites}, group(name, news.PER, n)
+	}
+	var ents []news.Entity
+	var groups [][]*local
+	add := func(e news.Entity, g []*local) {
+		ents = append(ents, e)
+		groups = append(groups, g)
+	}
+	// a band: "the Velvet Orchard," / "The Velvet Orchard said" / "the Velvet Orchard was"; the tagger said ORG once
+	e, g := per("Velvet Orchard", 3, cite("Velvet Orchard", 0), cite("Velvet Orchard", 1), cite("Velvet Orchard", 2))
+	g = append(g, group("Velvet Orchard", news.ORG, 1)...)
+	add(e, g)
+	// a place: "outside Harrow Fields", "in Harrow Fields" twice; no other tag: LOC
+	add(per("Harrow Fields", 3, cite("Harrow Fields", 0), cite("Harrow Fields", 1), cite("Harrow Fields", 2)))
+	// a person: a role before, and "the Mara Quint tribute" (a modifier), "in Mara Quint's words" (a possessive)
+	add(per("Mara Quint", 4, cite("Mara Quint", 0), cite("Mara Quint", 1), cite("Mara Quint", 2), cite("Mara Quint", 3)))
+	// one piece of evidence is not enough: "The Lantern Daily, a newspaper"
+	add(per("Lantern Daily", 1, cite("Lantern Daily", 0)))
+	// a person named with a title, and one shot "at" and "near"
+	add(per("Dale Pike", 2, cite("Officer Dale Pike", 0), cite("Dale Pike", 1)))
+	add(per("Tom Reyes", 3, cite("Tom Reyes", 0), cite("Tom Reyes", 1), cite("Tom Reyes", 2)))
+	retypeThings(ents, groups, []*news.Article{a})
+	want := map[string]news.EntityType{"Velvet Orchard": news.ORG, "Harrow Fields": news.LOC, "Mara Quint": news.PER,
+		"Lantern Daily": news.PER, "Dale Pike": news.PER, "Tom Reyes": news.PER}
+	for _, e := range ents {
+		if e.Type != want[e.Name] || e.ID != EntityID(e.Name, want[e.Name]) {
+			t.Errorf("%s: %s (%s), want %s", e.Name, e.Type, e.ID, want[e.Name])
+		}
+	}
+}
