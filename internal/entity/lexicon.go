@@ -199,3 +199,26 @@ winter spring dawn sky rich art bob pat sue ray max jack frank earl drew chase h
 white black brown green gray grey north south east west love star stone wood hill ford bush miles rice cash major
 young penny ruby amber crystal lily daisy iris violet holly ivy jade pearl sunny storm river brook wolf fox bear lion
 baby boy girl man woman son day night home today sis guy guys fans fan duo couple pair show film movie series`)
+
+// shortForms maps English short forms of given names that do not begin
+// like the full name to the full names (folded). Short forms that do begin
+// alike ("chris", "dan") need no entry (givenAlike).
+var shortForms = map[string][]string{
+	"jim": {"james"}, "jimmy": {"james"}, "jamie": {"james"},
+	"bill": {"william"}, "billy": {"william"}, "willy": {"william"}, "liam": {"william"},
+	"bob": {"robert"}, "bobby": {"robert"}, "robbie": {"robert"}, "bert": {"robert", "albert", "herbert"},
+	"mike": {"michael"}, "mick": {"michael"}, "mikey": {"michael"},
+	"dick": {"richard"}, "rick": {"richard", "frederick"}, "ricky": {"richard"},
+	"jack": {"john"}, "johnny": {"john"}, "tony": {"anthony", "antonio"},
+	"peggy": {"margaret"}, "maggie": {"margaret"}, "meg": {"margaret"},
+	"betty": {"elizabeth"}, "beth": {"elizabeth"}, "liz": {"elizabeth"}, "lizzie": {"elizabeth"},
+	"kate": {"katherine", "catherine", "kathryn"}, "katie": {"katherine", "catherine", "kathryn"},
+	"kathy": {"katherine", "kathryn"}, "cathy": {"catherine"},
+	"sue": {"susan", "suzanne"}, "susie": {"susan"}, "chuck": {"charles"}, "charlie": {"charles"},
+	"hank": {"henry"}, "harry": {"henry", "harold"}, "ted": {"edward", "theodore"}, "teddy": {"edward", "theodore"},
+	"ned": {"edward"}, "larry": {"lawrence", "laurence"}, "sally": {"sarah"}, "molly": {"mary"}, "polly": {"mary"},
+	"jerry": {"gerald", "jerome"}, "steve": {"stephen"}, "joe": {"joseph"}, "joey": {"joseph"},
+	"andy": {"andrew"}, "drew": {"andrew"}, "sandy": {"alexander", "alexandra", "sandra"},
+	"frank": {"francis", "franklin"}, "vicky": {"victoria"}, "becky": {"rebecca"}, "abby": {"abigail"},
+	"dave": {"david"}, "patty": {"patricia"}, "tom": {"thomas"}, "tommy": {"thomas"}, "jenny": {"jennifer"},
+}

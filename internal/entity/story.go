@@ -3,6 +3,7 @@ package entity
 import (
 	"context"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -329,6 +330,17 @@ func sameFull(a, b []string) bool {
 	if len(a) == 2 && len(b) >= 2 && len(a[1]) == 1 && a[0] == b[0] && strings.HasPrefix(b[len(b)-1], a[1]) {
 		return true
 	}
+	if la, lb := len(a), len(b); la >= 2 && lb >= 2 && len(a[la-1]) > 1 && a[la-1] == b[lb-1] && givenAlike(a[0], b[0]) {
+		// the same surname and given names of one person ("Jim Foley",
+		// "James Foley"), one of them with a middle name or both with the
+		// same ("James Wright Foley")
+		switch {
+		case la == 2 || lb == 2:
+			return true
+		case la == lb:
+			return slices.Equal(a[1:la-1], b[1:lb-1])
+		}
+	}
 	if len(a) != len(b) {
 		return len(a) < len(b) && len(a) >= 2 && containsRun(b, a) && a[0] == b[0]
 	}
@@ -346,6 +358,34 @@ func sameFull(a, b []string) bool {
 	// a different given name is a different person unless it is a misspelling
 	// and the surname agrees
 	return diff == 1 || diff == 0
+}
+
+// givenAlike reports whether two given names (folded) can name one
+// person: the same, one the start of the other of 3 letters at least
+// ("chris", "christian"; "dan", "daniel"), or a short form of the common
+// English given names that do not begin alike ("jim", "james"; "bill",
+// "william").
+func givenAlike(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) >= 3 && strings.HasPrefix(b, a) {
+		return true
+	}
+	for _, full := range shortForms[a] {
+		if full == b {
+			return true
+		}
+	}
+	for _, full := range shortForms[b] {
+		if full == a {
+			return true
+		}
+	}
+	return false
 }
 
 // summarise makes the story entity of a group of local entities, named

@@ -193,3 +193,31 @@ func TestRetypeThings(t *testing.T) {
 		}
 	}
 }
+
+func TestSameFullGivenNames(t *testing.T) {
+	toks := func(s string) []string { return strings.Fields(s) }
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"jim foley", "james foley", true},
+		{"chris bale", "christian bale", true},
+		{"bill okafor", "william okafor", true},
+		{"dan reyes", "daniel reyes", true},
+		{"james foley", "james wright foley", true},
+		{"james wright foley", "james foley", true},
+		{"jim foley", "james wright foley", true},
+		{"john foley", "james foley", false},
+		{"diane foley", "james foley", false},
+		{"james wright foley", "james walter foley", false},
+		{"jo park", "john park", false},     // too short to be a start
+		{"chris bale", "chris hale", false}, // a short surname must agree, as before
+		{"michele morrone", "michele marrone", true},
+		{"mike adams", "michael adamson", false},
+	}
+	for _, tc := range tests {
+		if got := sameFull(toks(tc.a), toks(tc.b)); got != tc.want {
+			t.Errorf("sameFull(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
