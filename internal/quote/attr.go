@@ -81,7 +81,7 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 		}
 	case cueVerbs[cw]:
 		// a participle: the clause's subject
-		if cs := x.candidates(ts, i, k); len(cs) > 0 {
+		if cs := x.subjects(ts, i, k, x.candidates(ts, i, k), true); len(cs) > 0 {
 			a.sp, a.hasSp = pickFirst(cs), true
 		}
 	default:
@@ -91,10 +91,17 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 			a.sp, a.hasSp, a.noSp = c, ok, !ok
 		} else if c, ok := x.subjectBefore(ts, i, k); ok {
 			a.sp, a.hasSp = c, true
-		} else if cw != "told" && cw != "tells" && cw != "tell" && cw != "asked" {
-			if cs := x.candidates(ts, k+1, j); len(cs) > 0 {
-				a.sp, a.hasSp = cs[0], true
-			}
+		} else if cs := x.candidates(ts, k+1, j); len(cs) > 0 && tokIndex(ts, cs[0].span.Start) <= k+2 &&
+			cw != "told" && cw != "tells" && cw != "tell" && cw != "asked" {
+			// an inverted cue: the speaker follows it ("said Ann Lowe: “"),
+			// not a name further into the reported clause ("said the death
+			// of Godane would be a “")
+			a.sp, a.hasSp = cs[0], true
+		} else if w := lower(ts[i].text(text)); (w == "the" || w == "a" || w == "an") && len(x.candidates(ts, i, k)) > 0 {
+			// the subject is a common noun phrase holding names but naming
+			// no one ("The commander of the AU in Somalia said"): no
+			// speaker, and none taken from elsewhere
+			a.noSp = true
 		}
 	}
 	return a
@@ -156,7 +163,7 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 			end = m
 		}
 	}
-	cs := x.candidates(ts, i, end)
+	cs := x.subjects(ts, i, k, x.candidates(ts, i, end), false)
 	np, npOK := x.npBefore(ts, i, k)
 	if len(cs) == 0 {
 		return np, npOK
@@ -172,6 +179,11 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 	lastC := cs[len(cs)-1]
 	if m >= i && !ts[m].punct && lastC.span.End >= ts[m].e-3 && lastC.span.Start <= ts[m].s {
 		return lastC, true
+	}
+	// a name modifying the noun phrase before the cue: the phrase speaks
+	// ("the Iraqi ministry stated", "the Obama administration said")
+	if npOK && np.span.Start <= lastC.span.Start && np.span.End > lastC.span.End && m >= i && np.span.End >= ts[m].e {
+		return np, true
 	}
 	// a noun phrase right before the cue is its subject ("after Trump
 	// spoke, the crowd chanted")
@@ -195,6 +207,67 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 		}
 	}
 	return pickFirst(cs), true
+}
+
+// subjects keeps the candidates of ts[i:k] that can be the subject of the
+// cue at ts[k]: not a possessor ("Kobane's defenders"), not the object of
+// a preposition ("the commander of the AU in Somalia", "a friend from
+// Dover") unless the cue is a participle, whose subject may be one
+// ("footage of Trump saying", "with Reuters saying"), and not inside a
+// relative clause closed by a comma before the cue ("Ann Lowe, who lives
+// in Dover, NH, told").
+func (x *extraction) subjects(ts []tok, i, k int, cs []cand, participle bool) []cand {
+	text := x.text
+	rel := -1 // the relative pronoun of a clause closed right before the cue
+	if k-1 >= i && ts[k-1].punct && text[ts[k-1].s] == ',' {
+		for m := k - 2; m > i; m-- {
+			if ts[m-1].punct && text[ts[m-1].s] == ',' {
+				if w := lower(ts[m].text(text)); w == "who" || w == "which" || w == "whose" || w == "where" {
+					rel = ts[m].s
+					break
+				}
+			}
+		}
+	}
+	out := cs[:0:0]
+	for _, c := range cs {
+		if c.kind == kName && (c.poss || strings.HasPrefix(text[c.span.End:], "'s") || strings.HasPrefix(text[c.span.End:], "’s")) {
+			continue
+		}
+		if rel >= 0 && c.span.Start > rel {
+			continue
+		}
+		if x.inQuote(c.span, ts[k].s) {
+			continue // words of an earlier quote ("“…residents of the city,” it read")
+		}
+		if c.kind == kName {
+			s := tokIndex(ts, c.span.Start) - 1
+			if s >= i && !ts[s].punct {
+				if w := lower(ts[s].text(text)); w == "the" || w == "a" || w == "an" {
+					s--
+				}
+			}
+			if !participle && s >= i && !ts[s].punct && prepositions[lower(ts[s].text(text))] {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// inQuote reports whether sp lies inside one of the last quotes read (the
+// ones an attribution can reach) that does not also hold the cue at
+// offset cue (a quote nested in that one has its speaker inside it).
+func (x *extraction) inQuote(sp news.Span, cue int) bool {
+	for i := len(x.quotes) - 1; i >= 0 && i >= len(x.quotes)-8; i-- {
+		for _, p := range x.quotes[i].Pieces {
+			if sp.Start >= p.Start && sp.End <= p.End && (cue < p.Start || cue >= p.End) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // relativeBefore returns the index of a relative pronoun that is the
@@ -622,6 +695,9 @@ var namingCue = map[string]bool{"call": true, "calls": true, "called": true, "ca
 // nounUse reports whether a word that can be a cue verb or a medium ("post",
 // "tweet") is used as a noun: after a determiner, a possessive or a name.
 func nounUse(w, prev string) bool {
+	if strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
+		return true // "Esquire's report": a possessive opens a noun phrase
+	}
 	switch lower(prev) {
 	case "a", "an", "the", "his", "their", "its", "my", "our", "your", "these", "those":
 		// "the calls ... involved", "the reports": any cue word after a

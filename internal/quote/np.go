@@ -45,7 +45,7 @@ func (x *extraction) npAt(ts []tok, s, e int, cw string) (cand, bool) {
 			return cand{}, false
 		}
 		lw := lower(ts[m].text(text))
-		if m > s && (cueVerb(lw) || isPronounWord(lw) || npStop[lw] && lw != "of") {
+		if m > s && (cueVerb(lw) || isPronounWord(lw) || npStop[lw] && lw != "of" || finiteVerbs[lw]) {
 			return cand{}, false
 		}
 	}
@@ -120,6 +120,13 @@ func (x *extraction) npBefore(ts []tok, i, k int) (cand, bool) {
 					s--
 				}
 			}
+			// the phrase ends at an auxiliary ("a reader would now ask")
+			for m := s + 1; m < e; m++ {
+				if finiteVerbs[lower(ts[m].text(text))] {
+					e = m
+					break
+				}
+			}
 			return x.npAt(ts, s, e, lower(ts[k].text(text)))
 		}
 	}
@@ -143,6 +150,12 @@ func (x *extraction) npAfter(ts []tok, k, j int) (cand, bool) {
 var npStop = map[string]bool{"in": true, "on": true, "at": true, "to": true, "during": true, "after": true,
 	"before": true, "when": true, "while": true, "that": true, "who": true, "which": true, "as": true, "and": true,
 	"but": true, "or": true, "then": true, "because": true, "about": true, "from": true, "with": true, "via": true, "through": true}
+
+// finiteVerbs are auxiliaries and copulas: a noun phrase does not hold
+// one ("the World Health Organization is investigating").
+var finiteVerbs = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true, "had": true,
+	"have": true, "will": true, "would": true, "could": true, "can": true, "should": true, "must": true, "may": true,
+	"might": true, "does": true, "did": true, "do": true}
 
 // bareQuantifier reports a crowd member's phrase with no noun: "one",
 // "another", "a third", "One individual".

@@ -182,6 +182,41 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "smugglers", Speaker: "Harbour Gazette", Cue: "said"}},
 		},
 		{
+			name:    "not a name inside a relative clause",
+			text:    "Family friend Ann Lowe, who lives in their hometown of Dover, NH, told reporters, “They must be stopped.”",
+			mention: nerMentions("Family friend Ann Lowe, who lives in their hometown of Dover, NH, told reporters, “They must be stopped.”", "Ann Lowe", "Dover", "NH"),
+			want:    []news.QuoteMention{{Text: "They must be stopped.", Speaker: "Ann Lowe", Cue: "told"}},
+		},
+		{
+			name:    "a name modifying the noun phrase that speaks",
+			text:    "But the Peruvian ministry stated bluntly on Tuesday, “There was no such order.”",
+			mention: nerMentions("But the Peruvian ministry stated bluntly on Tuesday, “There was no such order.”", "Peruvian"),
+			want:    []news.QuoteMention{{Text: "There was no such order.", Speaker: "the Peruvian ministry", Cue: "stated"}},
+		},
+		{
+			name:    "not the object of a preposition, nor a name in the reported clause",
+			text:    "The commander of the AU force in Chad has said the death of Ramos would be a “proud day for the region”.",
+			mention: nerMentions("The commander of the AU force in Chad has said the death of Ramos would be a “proud day for the region”.", "AU", "Chad", "Ramos"),
+			want:    []news.QuoteMention{{Text: "proud day for the region", Speaker: "-", Partial: true}},
+		},
+		{
+			name:    "a participle's subject may follow a preposition",
+			text:    "The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.",
+			mention: nerMentions("The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.", "Dana Ruiz"),
+			want:    []news.QuoteMention{{Text: "That makes me smart,", Speaker: "Dana Ruiz", Cue: "saying"}},
+		},
+		{
+			name:    "not a possessor, and a cue after a possessive is a noun",
+			text:    "The publicist told the site that despite Vantage's report last week, the show “was never going to be” a debate.",
+			mention: nerMentions("The publicist told the site that despite Vantage's report last week, the show “was never going to be” a debate.", "Vantage"),
+			want:    []news.QuoteMention{{Text: "was never going to be", Speaker: "The publicist", Partial: true}},
+		},
+		{
+			name: "not words of an earlier quote",
+			text: "“Many fevers have spread among residents of the port of Tarvo,” it read. “Two cases were registered.”",
+			want: []news.QuoteMention{{Text: "Many fevers have spread among residents of the port of Tarvo,"}, {Text: "Two cases were registered.", Speaker: "-"}},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},
