@@ -123,6 +123,10 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		if !t.cap && (roleVerbs[t.low] || d.low(k-1) == "to" && !roleStop[t.low] && !toPreposition[d.low(k-2)]) {
 			break // a verb whose object is the phrase: "to play Apple co-founder"
 		}
+		if !t.cap && k+1 < len(d.toks) && d.toks[k+1].cap && allDigits(t.low) {
+			start = k // a number opening a title: "365 Days star", "24 Hours host"
+			continue
+		}
 		if !t.cap && (seenCap || sawAdj) && !preNameAdj[t.low] {
 			// "believe American journalist", "took former NBA player": a
 			// lower-case word before a capitalised modifier (acronyms
@@ -165,6 +169,16 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		p.det = d.low(start)
 	}
 	return p, true
+}
+
+// allDigits reports a token of digits only.
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 func isDet(s string) bool { return s == "the" || s == "a" || s == "an" }
