@@ -1,4 +1,4 @@
-package main
+package engine
 
 import (
 	"context"
@@ -23,11 +23,11 @@ func TestRestartFromSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := newEngine(ctx, store)
+	e, err := New(ctx, store, DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.run(ctx, resumeInput(t), func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e.Run(ctx, resumeInput(t), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
 	held, _ := e.assigner.(*cluster.Clusterer).Len()
@@ -37,14 +37,14 @@ func TestRestartFromSnapshot(t *testing.T) {
 	}
 	store.Close()
 
-	reopen := func() (*engine, news.Store) {
+	reopen := func() (*Engine, news.Store) {
 		t.Helper()
 		store, err := openStore(ctx, db)
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { store.Close() })
-		e, err := newEngine(ctx, store)
+		e, err := New(ctx, store, DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -119,7 +119,7 @@ func TestQuietStoryRebuiltDuringIngest(t *testing.T) {
 		}
 		return emit(second)
 	}
-	if _, err := e.run(ctx, src, func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e.Run(ctx, src, func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !seenEarly {
@@ -131,14 +131,14 @@ func TestQuietStoryRebuiltDuringIngest(t *testing.T) {
 }
 
 // testEngine is an engine over a new SQLite store, closed when the test ends.
-func testEngine(t *testing.T) (*engine, news.Store) {
+func testEngine(t *testing.T) (*Engine, news.Store) {
 	t.Helper()
 	store, err := openStore(t.Context(), filepath.Join(t.TempDir(), "test.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	e, err := newEngine(t.Context(), store)
+	e, err := New(t.Context(), store, DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
