@@ -61,7 +61,6 @@ const RepairIdle = 2 * time.Second
 type Assigner struct {
 	mu                sync.Mutex // handle and repair take turns
 	e                 *Engine
-	seen              map[string]bool // articles with a story
 	assigned, rebuilt int
 	placed            bool       // articles placed since the last repair
 	last              time.Time  // when the last article was placed
@@ -100,18 +99,13 @@ func (s *Assigner) repair(ctx context.Context) error {
 
 // NewAssigner restores the engine's story state from the store.
 func NewAssigner(ctx context.Context, store news.Store, cfg Config) (*Assigner, error) {
-	e, err := New(ctx, store, cfg) // restores the clusterer from stored assignments
+	// The engine restores the clusterer and the placed articles from the
+	// store; the workers analyse, so it loads no per-article stages.
+	e, err := newEngine(ctx, store, cfg, false)
 	if err != nil {
 		return nil, err
 	}
-	pairs, err := store.Assignments(ctx)
-	if err != nil {
-		return nil, err
-	}
-	s := &Assigner{e: e, seen: make(map[string]bool, len(pairs))}
-	for _, p := range pairs {
-		s.seen[p[0]] = true
-	}
+	s := &Assigner{e: e}
 	// Stories a killed assigner placed articles in are dirty still: the
 	// rebuilders take them up with the rest.
 	return s, nil
@@ -142,7 +136,7 @@ func (s *Assigner) handleBatch(ctx context.Context, batch [][]byte) error {
 			slog.Error("bad saved message", "err", err)
 			continue
 		}
-		if m.Result != news.Updated.String() && s.seen[m.ID] {
+		if m.Result != news.Updated.String() && s.e.placed[m.ID] {
 			continue // already placed; a re-ingest or a redelivery
 		}
 		msgs = append(msgs, m)
@@ -159,51 +153,23 @@ func (s *Assigner) handleBatch(ctx context.Context, batch [][]byte) error {
 	for _, a := range arts {
 		byID[a.ID] = a
 	}
-	var pairs [][2]string
-	flush := func() error {
-		err := s.e.store.SetStories(ctx, pairs)
-		pairs = pairs[:0]
-		return err
-	}
-	var placed []string
+	placing := s.e.placing(nil)
 	for _, m := range msgs {
 		a := byID[m.ID]
 		if a == nil {
 			slog.Error("saved article not in store", "article_id", m.ID)
 			continue
 		}
-		if !a.PageType.IsArticle() && !s.seen[m.ID] {
-			continue // stored, never placed in a story (as the embedded engine)
-		}
-		s.e.builder.Cache.Put(a) // the saved revision replaces any cached one
-		id, merged, err := s.e.add(ctx, a)
-		if err != nil {
+		if _, err := placing.add(ctx, a); err != nil {
 			return err
 		}
-		pairs = append(pairs, [2]string{m.ID, id})
-		if len(merged) > 0 {
-			if err := flush(); err != nil {
-				return err
-			}
-			for _, from := range merged {
-				if err := s.e.moveStory(ctx, from, id); err != nil {
-					return err
-				}
-			}
-		}
-		placed = append(placed, m.ID)
 	}
-	if err := flush(); err != nil {
+	if err := placing.commit(ctx); err != nil {
 		return err
 	}
-	if err := s.e.recordArchive(ctx); err != nil {
-		return err
-	}
-	for _, id := range placed {
-		s.seen[id] = true
-	}
-	s.assigned += len(placed)
-	if len(placed) > 0 {
+	placed := placing.n
+	s.assigned += placed
+	if placed > 0 {
 		s.placed, s.last = true, time.Now()
 	}
 	return nil

@@ -35,7 +35,8 @@ type Engine struct {
 	workers  int
 	timings  *pipeline.Timings
 	// placed holds the ids of articles that have a story, so that an article
-	// an interrupted run saved but did not place is placed by the next.
+	// an interrupted run saved but did not place is placed by the next (and
+	// the assigner skips what it placed already when it comes again).
 	placed map[string]bool
 	// Saved, when set before Run, is told the stored article id of every
 	// document saved (new, updated or unchanged); evaluations use it to map
@@ -132,6 +133,12 @@ func (s Summary) String() string {
 // assignments it holds, taking the store's writer lock (SQLite): the
 // embedded mode's engine, and the distributed assigner's state.
 func New(ctx context.Context, store news.Store, cfg Config) (*Engine, error) {
+	return newEngine(ctx, store, cfg, true)
+}
+
+// newEngine is New; without analyse, the engine only places and rebuilds
+// (the distributed assigner), and has no per-article stages to run.
+func newEngine(ctx context.Context, store news.Store, cfg Config, analyse bool) (*Engine, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -151,9 +158,11 @@ func New(ctx context.Context, store news.Store, cfg Config) (*Engine, error) {
 	} else {
 		e.cfg.StoryWindow = 0 // a store that cannot archive keeps every story in memory
 	}
-	var err error
-	if e.pipe, err = articlePipeline(e.timings); err != nil {
-		return nil, err
+	if analyse {
+		var err error
+		if e.pipe, err = articlePipeline(e.timings); err != nil {
+			return nil, err
+		}
 	}
 	sstages, err := StoryStages()
 	if err != nil {
@@ -563,8 +572,9 @@ feed:
 // saveBatch bounds the articles saved in one transaction.
 const saveBatch = 64
 
-// save stores a batch of analysed articles in input order and assigns the
-// new and updated ones to stories.
+// save stores a batch of analysed articles in input order and places the
+// new and updated ones in stories, and any an interrupted run saved
+// without placing.
 func (e *Engine) save(ctx context.Context, batch []*job, sum *Summary, touched map[string]bool, fail func(error)) error {
 	arts := make([]*news.Article, 0, len(batch))
 	docs := make([]news.Document, 0, len(batch))
@@ -589,7 +599,7 @@ func (e *Engine) save(ctx context.Context, batch []*job, sum *Summary, touched m
 			e.Saved(docs[i], a.ID)
 		}
 	}
-	var pairs [][2]string
+	placing := e.placing(touched)
 	for i, res := range results {
 		switch res {
 		case news.Unchanged:
@@ -603,40 +613,15 @@ func (e *Engine) save(ctx context.Context, batch []*job, sum *Summary, touched m
 		case news.Updated:
 			sum.Updated++
 		}
-		if !arts[i].PageType.IsArticle() && !e.placed[arts[i].ID] {
-			// Stored with the reason, never placed: an index page or a
-			// form shares only boilerplate with the stories it would join.
-			// (A page placed as an article keeps its story when a new
-			// revision is typed otherwise: stories have no removal yet.)
-			sum.NotArticles++
-			continue
-		}
-		e.builder.Cache.Put(arts[i])
-		id, merged, err := e.add(ctx, arts[i])
+		placed, err := placing.add(ctx, arts[i])
 		if err != nil {
 			return err
 		}
-		e.placed[arts[i].ID] = true
-		pairs = append(pairs, [2]string{arts[i].ID, id})
-		touched[id] = true
-		if len(merged) > 0 {
-			// Earlier articles of this batch must be placed before stories move.
-			if err := e.store.SetStories(ctx, pairs); err != nil {
-				return err
-			}
-			pairs = pairs[:0]
-			for _, m := range merged {
-				if err := e.moveStory(ctx, m, id); err != nil {
-					return err
-				}
-				touched[m] = true
-			}
+		if !placed {
+			sum.NotArticles++
 		}
 	}
-	if err := e.store.SetStories(ctx, pairs); err != nil {
-		return err
-	}
-	return e.recordArchive(ctx)
+	return placing.commit(ctx)
 }
 
 // moveStory moves every article of story from into story to, which the
