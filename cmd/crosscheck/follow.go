@@ -377,11 +377,7 @@ func runFollowRun(ctx context.Context, args []string) error {
 // number published.
 func publishFollowed(q news.Queue, fail func(ingest.Failure), done func(n int)) follow.Ingest {
 	return func(ctx context.Context, src follow.Source) error {
-		n := 0
-		err := src(ctx, func(d news.Document) error {
-			n++
-			return engine.Publish(ctx, q, d)
-		}, fail)
+		n, err := engine.PublishAll(ctx, q, engine.Source(src), fail)
 		if err == nil {
 			done(n)
 		}

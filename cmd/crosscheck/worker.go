@@ -48,14 +48,8 @@ func publishDocuments(ctx context.Context, url string, src engine.Source, quiet 
 		return err
 	}
 	defer q.Close()
-	var read, failed atomic.Int64
-	err = src(ctx, func(d news.Document) error {
-		if err := engine.Publish(ctx, q, d); err != nil {
-			return err
-		}
-		read.Add(1)
-		return nil
-	}, func(f ingest.Failure) {
+	var failed atomic.Int64
+	read, err := engine.PublishAll(ctx, q, src, func(f ingest.Failure) {
 		failed.Add(1)
 		fmt.Fprintf(os.Stderr, "crosscheck ingest: %v\n", f)
 	})
@@ -63,7 +57,7 @@ func publishDocuments(ctx context.Context, url string, src engine.Source, quiet 
 		return err
 	}
 	if !quiet {
-		fmt.Fprintf(os.Stderr, "read %d, failed %d; %d published to %s\n", read.Load(), failed.Load(), read.Load(), engine.SubjectDocuments)
+		fmt.Fprintf(os.Stderr, "read %d, failed %d; %d published to %s\n", read, failed.Load(), read, engine.SubjectDocuments)
 	}
 	if failed.Load() > 0 {
 		return errFailed

@@ -10,7 +10,6 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/inprocess"
-	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
 // The distributed roles (a Worker, the Assigner with its own rebuilder)
@@ -37,11 +36,8 @@ func TestDistributedRolesMatchEmbedded(t *testing.T) {
 	defer store.Close()
 	q := inprocess.New(inprocess.Options{})
 	defer q.Close()
-	published := 0
-	if err := resumeInput(t)(ctx, func(d news.Document) error {
-		published++
-		return Publish(ctx, q, d)
-	}, func(f ingest.Failure) { t.Error(f) }); err != nil {
+	published, err := PublishAll(ctx, q, resumeInput(t), func(f ingest.Failure) { t.Error(f) })
+	if err != nil {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.DiscardHandler)

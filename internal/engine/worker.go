@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
 )
@@ -35,6 +36,22 @@ func Publish(ctx context.Context, q news.Queue, d news.Document) error {
 		return fmt.Errorf("encode document: %w", err)
 	}
 	return q.Publish(ctx, SubjectDocuments, data)
+}
+
+// PublishAll hands every document of src to the workers, in order, and
+// returns how many it published; src's bad inputs go to fail. It is the
+// distributed mode's counterpart of Engine.Run (`ingest --queue`, `follow
+// run --queue`, `worker --follow`).
+func PublishAll(ctx context.Context, q news.Queue, src Source, fail func(ingest.Failure)) (int, error) {
+	var n atomic.Int64
+	err := src(ctx, func(d news.Document) error {
+		if err := Publish(ctx, q, d); err != nil {
+			return err
+		}
+		n.Add(1)
+		return nil
+	}, fail)
+	return int(n.Load()), err
 }
 
 // Worker analyses and saves the documents of SubjectDocuments: the part of
