@@ -7,7 +7,6 @@
 package engine
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -28,12 +27,12 @@ import (
 // Engine is the embedded mode's whole ingest path: per-article stages on
 // every core, the store, story assignment in input order and story views.
 type Engine struct {
-	store    news.Store
-	pipe     *pipeline.Pipeline
-	assigner placer
-	builder  *story.Builder
-	workers  int
-	timings  *pipeline.Timings
+	store     news.Store
+	pipe      *pipeline.Pipeline
+	clusterer placer
+	builder   *story.Builder
+	workers   int
+	timings   *pipeline.Timings
 	// placed holds the ids of articles that have a story, so that an article
 	// an interrupted run saved but did not place is placed by the next (and
 	// the assigner skips what it placed already when it comes again).
@@ -169,92 +168,11 @@ func newEngine(ctx context.Context, store news.Store, cfg Config, analyse bool) 
 		return nil, err
 	}
 	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: sstages}, Cache: story.NewCache(256 << 20)}
-	e.assigner = cluster.New(e.cfg.clusterConfig())
+	e.clusterer = cluster.New(e.cfg.clusterConfig())
 	if err := e.restore(ctx); err != nil {
 		return nil, err
 	}
 	return e, nil
-}
-
-// restore puts the stored story assignments back into the clusterer: from
-// the clusterer's last snapshot when the store keeps one that agrees with
-// the stored assignments, replaying only the articles placed after it;
-// otherwise by replaying every stored article.
-func (e *Engine) restore(ctx context.Context) error {
-	pairs, err := e.store.Assignments(ctx)
-	if err != nil {
-		return fmt.Errorf("restore stories: %w", err)
-	}
-	for _, p := range pairs {
-		e.placed[p[0]] = true
-	}
-	if pairs, err = e.activePairs(ctx, pairs); err != nil {
-		return fmt.Errorf("restore stories: %w", err)
-	}
-	if c, rest, ok := e.loadSnapshot(ctx, pairs); ok {
-		e.assigner, pairs = c, rest
-		e.snapPlaced = c.Placed()
-	}
-	for start := 0; start < len(pairs); start += 500 {
-		chunk := pairs[start:min(start+500, len(pairs))]
-		ids := make([]string, len(chunk))
-		story := make(map[string]string, len(chunk))
-		for i, p := range chunk {
-			ids[i], story[p[0]] = p[0], p[1]
-		}
-		arts, err := e.store.ArticlesByID(ctx, ids)
-		if err != nil {
-			return fmt.Errorf("restore stories: %w", err)
-		}
-		for _, a := range arts {
-			e.assigner.Restore(a, story[a.ID])
-		}
-	}
-	return e.recordArchive(ctx)
-}
-
-// activePairs leaves out of pairs the articles of archived stories, which
-// the clusterer does not hold: a restart reads the window only. Without a
-// window, every archived story is active again (the clusterer holds all).
-func (e *Engine) activePairs(ctx context.Context, pairs [][2]string) ([][2]string, error) {
-	sa, ok := e.store.(news.StoryArchive)
-	if !ok {
-		return pairs, nil
-	}
-	ids, err := sa.ArchivedStories(ctx)
-	if err != nil || len(ids) == 0 {
-		return pairs, err
-	}
-	if e.archive == nil {
-		return pairs, sa.SetArchived(ctx, ids, false)
-	}
-	archived := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		archived[id] = true
-	}
-	active := pairs[:0:0]
-	for _, p := range pairs {
-		if !archived[p[1]] {
-			active = append(active, p)
-		}
-	}
-	return active, nil
-}
-
-// recordArchive records in the store the stories the clusterer archived
-// and brought back since the last call, so that a restart reads only the
-// window and the archive finds only stories out of memory. A story that
-// gained an article is active in the store already (SetStories).
-func (e *Engine) recordArchive(ctx context.Context) error {
-	a, ok := e.assigner.(archiver)
-	if !ok || e.archive == nil {
-		return nil
-	}
-	archived, recalled := a.TakeArchived()
-	if err := e.archive.SetArchived(ctx, recalled, false); err != nil {
-		return err
-	}
-	return e.archive.SetArchived(ctx, archived, true)
 }
 
 // add places one article with the store as the clusterer's archive.
@@ -263,7 +181,7 @@ func (e *Engine) add(ctx context.Context, a *news.Article) (storyID string, merg
 	if e.archive != nil {
 		arch = archiveOf{e.store, e.archive}
 	}
-	return e.assigner.AddFrom(ctx, a, arch)
+	return e.clusterer.AddFrom(ctx, a, arch)
 }
 
 // archiveOf is a store as the clusterer's archive.
@@ -515,7 +433,7 @@ func (e *Engine) repairAndRebuild(ctx context.Context, touched map[string]bool) 
 // run it: the embedded one at the end of every run, the distributed
 // assigner whenever its queue falls idle.
 func (e *Engine) repair(ctx context.Context, touched map[string]bool) error {
-	r, ok := e.assigner.(repairer)
+	r, ok := e.clusterer.(repairer)
 	if !ok {
 		return nil
 	}
@@ -628,74 +546,4 @@ func (e *Engine) save(ctx context.Context, batch []*job, sum *Summary, touched m
 // store records so that the old story's address leads to the new one.
 func (e *Engine) moveStory(ctx context.Context, from, to string) error {
 	return e.store.MergeStory(ctx, from, to)
-}
-
-// The clusterer's snapshot (news.StateStore) lets a restart skip replaying
-// every stored article. It is saved after a repair (the end of every
-// embedded run; the distributed assigner when its queue is idle) once the
-// clusterer has placed enough articles since the last one: at least
-// snapshotMin, and a tenth of what it holds, so that writing it costs
-// little and a restart replays at most about a tenth.
-const snapshotName = "cluster"
-
-var snapshotMin = 500 // a variable for tests
-
-// maybeSnapshot saves the clusterer's snapshot when it has grown enough.
-func (e *Engine) maybeSnapshot(ctx context.Context) error {
-	c, ok := e.assigner.(*cluster.Clusterer)
-	ss, keeps := e.store.(news.StateStore)
-	if !ok || !keeps {
-		return nil
-	}
-	held, _ := c.Len()
-	n := c.Placed() // grows also when the window keeps the size flat
-	if n-e.snapPlaced < max(snapshotMin, held/10) {
-		return nil
-	}
-	var buf bytes.Buffer
-	if err := c.WriteSnapshot(&buf); err != nil {
-		return err
-	}
-	if err := ss.SaveState(ctx, snapshotName, buf.Bytes()); err != nil {
-		return err
-	}
-	e.snapPlaced = n
-	return nil
-}
-
-// loadSnapshot reads the clusterer's snapshot and checks it against the
-// stored assignments (in ingest order): every article it holds must be
-// stored in the story it has it in. It returns the clusterer and the
-// assignments it lacks, to replay; ok is false when there is no usable
-// snapshot (none, another version or configuration, or one that disagrees
-// with the store, which another process changed since).
-func (e *Engine) loadSnapshot(ctx context.Context, pairs [][2]string) (c *cluster.Clusterer, rest [][2]string, ok bool) {
-	ss, keeps := e.store.(news.StateStore)
-	if !keeps {
-		return nil, nil, false
-	}
-	data, err := ss.State(ctx, snapshotName)
-	if err != nil {
-		return nil, nil, false
-	}
-	c, err = cluster.ReadSnapshot(bytes.NewReader(data), e.cfg.clusterConfig())
-	if err != nil {
-		return nil, nil, false
-	}
-	held := 0
-	for _, p := range pairs {
-		id, in := c.StoryOf(p[0])
-		switch {
-		case !in:
-			rest = append(rest, p)
-		case id != p[1]:
-			return nil, nil, false
-		default:
-			held++
-		}
-	}
-	if n, _ := c.Len(); n != held {
-		return nil, nil, false // it holds articles the store does not place
-	}
-	return c, rest, true
 }

@@ -30,8 +30,8 @@ func TestRestartFromSnapshot(t *testing.T) {
 	if _, err := e.Run(ctx, resumeInput(t), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
-	held, _ := e.assigner.(*cluster.Clusterer).Len()
-	placed := e.assigner.(*cluster.Clusterer).Placed()
+	held, _ := e.clusterer.(*cluster.Clusterer).Len()
+	placed := e.clusterer.(*cluster.Clusterer).Placed()
 	if e.snapPlaced != placed || placed < 9 || held == 0 {
 		t.Fatalf("snapshot after %d articles placed, %d held, after a run placing %d", e.snapPlaced, held, placed)
 	}
@@ -64,7 +64,7 @@ func TestRestartFromSnapshot(t *testing.T) {
 	}
 	restored := 0
 	for _, p := range pairs {
-		id, ok := e2.assigner.(*cluster.Clusterer).StoryOf(p[0])
+		id, ok := e2.clusterer.(*cluster.Clusterer).StoryOf(p[0])
 		switch {
 		case slices.Contains(archived, p[1]) && ok:
 			t.Errorf("article %s of archived story %s restored", p[0], p[1])
@@ -88,7 +88,7 @@ func TestRestartFromSnapshot(t *testing.T) {
 	if e3.snapPlaced != 0 {
 		t.Fatalf("a snapshot that disagrees with the store was used (%d articles placed)", e3.snapPlaced)
 	}
-	if id, _ := e3.assigner.(*cluster.Clusterer).StoryOf(pairs[i][0]); id != "s-elsewhere" {
+	if id, _ := e3.clusterer.(*cluster.Clusterer).StoryOf(pairs[i][0]); id != "s-elsewhere" {
 		t.Errorf("replayed article %s in %q, want s-elsewhere", pairs[i][0], id)
 	}
 }

@@ -96,7 +96,7 @@ func TestStoryWindowRestartAndRecall(t *testing.T) {
 	if err != nil || !slices.Contains(archived, harbour) {
 		t.Fatalf("archived stories %v (%v), want %s among them", archived, err, harbour)
 	}
-	c := e.assigner.(*cluster.Clusterer)
+	c := e.clusterer.(*cluster.Clusterer)
 	if _, held := c.StoryOf(pairs[0][0]); held {
 		t.Error("the harbour story is still in memory")
 	}
@@ -106,7 +106,7 @@ func TestStoryWindowRestartAndRecall(t *testing.T) {
 	// A restart resumes from the snapshot, with the window only.
 	e2, store2 := open()
 	defer store2.Close()
-	c2 := e2.assigner.(*cluster.Clusterer)
+	c2 := e2.clusterer.(*cluster.Clusterer)
 	if e2.snapPlaced == 0 {
 		t.Error("the restart did not use the snapshot")
 	}
@@ -164,7 +164,7 @@ func TestNoStoryWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := e.assigner.(*cluster.Clusterer).Len(); n != len(docs) {
+	if n, _ := e.clusterer.(*cluster.Clusterer).Len(); n != len(docs) {
 		t.Errorf("without a window the restart holds %d articles of %d", n, len(docs))
 	}
 	if archived, err := store.(news.StoryArchive).ArchivedStories(ctx); err != nil || len(archived) != 0 {
