@@ -10,6 +10,39 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
+// RepairIdle is how long the assigner's queue must stay quiet before the
+// stories placed since the last repair are repaired, as an embedded run
+// repairs them at its end.
+const RepairIdle = 2 * time.Second
+
+// Assigner is the distributed mode's single consumer of saved articles
+// (SubjectSaved): it places each in a story, marking the stories it
+// touched dirty, and repairs the stories whenever its queue falls idle.
+// The views are rebuilt off its path, by its own rebuilder or by
+// Rebuilders in other processes. Run exactly one.
+type Assigner struct {
+	mu                sync.Mutex // handle and repair take turns
+	e                 *Engine
+	assigned, rebuilt int
+	placed            bool       // articles placed since the last repair
+	last              time.Time  // when the last article was placed
+	rebuilder         *Rebuilder // its own, when Run rebuilds
+}
+
+// NewAssigner restores the engine's story state from the store.
+func NewAssigner(ctx context.Context, store news.Store, cfg Config) (*Assigner, error) {
+	// The engine restores the clusterer and the placed articles from the
+	// store; the workers analyse, so it loads no per-article stages.
+	e, err := newEngine(ctx, store, cfg, false)
+	if err != nil {
+		return nil, err
+	}
+	s := &Assigner{e: e}
+	// Stories a killed assigner placed articles in are dirty still: the
+	// rebuilders take them up with the rest.
+	return s, nil
+}
+
 // Run places the articles announced on q until ctx ends or the queue
 // fails, repairing the stories whenever the queue falls idle for
 // RepairIdle; with rebuild, a rebuilder of every dirty story runs beside
@@ -48,25 +81,6 @@ func (s *Assigner) Counts() (assigned, rebuilt int) {
 	return s.assigned, rebuilt
 }
 
-// RepairIdle is how long the assigner's queue must stay quiet before the
-// stories placed since the last repair are repaired, as an embedded run
-// repairs them at its end.
-const RepairIdle = 2 * time.Second
-
-// Assigner is the distributed mode's single consumer of saved articles
-// (SubjectSaved): it places each in a story, marking the stories it
-// touched dirty, and repairs the stories whenever its queue falls idle.
-// The views are rebuilt off its path, by its own rebuilder or by
-// Rebuilders in other processes. Run exactly one.
-type Assigner struct {
-	mu                sync.Mutex // handle and repair take turns
-	e                 *Engine
-	assigned, rebuilt int
-	placed            bool       // articles placed since the last repair
-	last              time.Time  // when the last article was placed
-	rebuilder         *Rebuilder // its own, when Run rebuilds
-}
-
 // repairWhenIdle repairs the stories once the queue has been quiet for
 // idle after articles were placed, until ctx ends.
 func (s *Assigner) repairWhenIdle(ctx context.Context, idle time.Duration) {
@@ -95,20 +109,6 @@ func (s *Assigner) repair(ctx context.Context) error {
 	n, err := s.e.repairAndRebuild(ctx, map[string]bool{})
 	s.rebuilt += n
 	return err
-}
-
-// NewAssigner restores the engine's story state from the store.
-func NewAssigner(ctx context.Context, store news.Store, cfg Config) (*Assigner, error) {
-	// The engine restores the clusterer and the placed articles from the
-	// store; the workers analyse, so it loads no per-article stages.
-	e, err := newEngine(ctx, store, cfg, false)
-	if err != nil {
-		return nil, err
-	}
-	s := &Assigner{e: e}
-	// Stories a killed assigner placed articles in are dirty still: the
-	// rebuilders take them up with the rest.
-	return s, nil
 }
 
 // batchQueue is a queue that hands over the messages waiting in batches
