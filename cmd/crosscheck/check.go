@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -33,11 +34,11 @@ func runCheck(ctx context.Context, args []string) error {
 		if !*repair {
 			return errCheckFailed
 		}
-		e, err := newEngine(ctx, s)
+		e, err := engine.New(ctx, s, engine.DefaultConfig())
 		if err != nil {
 			return err
 		}
-		if err := e.rebuildAll(ctx, bad); err != nil {
+		if err := e.RebuildAll(ctx, bad); err != nil {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "repaired: %s rebuilt\n", plural(len(bad), "story", "stories"))

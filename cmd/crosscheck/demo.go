@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/crosscheck-news/crosscheck/examples"
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/story"
@@ -19,12 +20,12 @@ func runDemo(ctx context.Context, args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to serve the web UI on")
 	serve := fs.Bool("serve", true, "serve the web UI after showing the story (until interrupted)")
 	return withStore(ctx, fs, args, 0, func(s news.Store) error {
-		e, err := newEngine(ctx, s)
+		e, err := engine.New(ctx, s, engine.DefaultConfig())
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(os.Stderr, "Ingesting the bundled example articles (five outlets on one 2022 rumour)...")
-		sum, err := e.run(ctx, paths(&ingest.Reader{FS: examples.FS}, []string{"seeds"}), func(err error) {
+		sum, err := e.Run(ctx, engine.Paths(&ingest.Reader{FS: examples.FS}, []string{"seeds"}), func(err error) {
 			fmt.Fprintf(os.Stderr, "crosscheck demo: %v\n", err)
 		}, nil)
 		if err != nil {

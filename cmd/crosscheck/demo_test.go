@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck/examples"
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/memstore"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -31,11 +32,11 @@ func TestDemoSnapshot(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	e, err := newEngine(ctx, s)
+	e, err := engine.New(ctx, s, engine.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.run(ctx, paths(&ingest.Reader{FS: examples.FS}, []string{"seeds"}), func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e.Run(ctx, engine.Paths(&ingest.Reader{FS: examples.FS}, []string{"seeds"}), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
 	list, err := s.Stories(ctx, news.ListOptions{Limit: 1})

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/eval"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -150,29 +151,29 @@ type veracityResult struct {
 	share   float64 // main claims with the right status
 	p, r, f float64 // BCubed over the gold articles
 	stories map[string]eval.PredictedStory
-	sum     summary
+	sum     engine.Summary
 	elapsed time.Duration
 }
 
 // scoreVeracity ingests input into a SQLite store at dbPath with the whole
 // pipeline and scores it against gold.
-func scoreVeracity(ctx context.Context, gold *eval.VeracityGold, input, dbPath string, workers int, ecfg engineConfig) (veracityResult, error) {
+func scoreVeracity(ctx context.Context, gold *eval.VeracityGold, input, dbPath string, workers int, ecfg engine.Config) (veracityResult, error) {
 	store, err := sqlite.Open(ctx, dbPath)
 	if err != nil {
 		return veracityResult{}, err
 	}
 	defer store.Close()
-	e, err := newEngineWith(ctx, store, ecfg)
+	if workers > 0 {
+		ecfg.Workers = workers
+	}
+	e, err := engine.New(ctx, store, ecfg)
 	if err != nil {
 		return veracityResult{}, err
 	}
-	if workers > 0 {
-		e.workers = workers
-	}
 	stored := map[string]string{} // input id -> stored article id
-	e.saved = func(d news.Document, id string) { stored[d.ID] = id }
+	e.Saved = func(d news.Document, id string) { stored[d.ID] = id }
 	start := time.Now()
-	sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{input}), func(err error) {
+	sum, err := e.Run(ctx, engine.Paths(&ingest.Reader{}, []string{input}), func(err error) {
 		fmt.Fprintf(os.Stderr, "crosscheck eval veracity: %v\n", err)
 	}, nil)
 	if err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -319,11 +319,11 @@ func runFollowRun(ctx context.Context, args []string) error {
 			fmt.Fprintf(os.Stderr, "crosscheck follow: %v\n", f)
 		}, func(n int) {
 			if !*quiet && n > 0 {
-				fmt.Fprintf(os.Stderr, "%d published to %s\n", n, subjectDocuments)
+				fmt.Fprintf(os.Stderr, "%d published to %s\n", n, engine.SubjectDocuments)
 			}
 		})
 	} else {
-		e, err := newEngineWith(ctx, store, ecfg)
+		e, err := engine.New(ctx, store, ecfg)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
@@ -331,7 +331,7 @@ func runFollowRun(ctx context.Context, args []string) error {
 			return err
 		}
 		ingestFn = func(ctx context.Context, src follow.Source) error {
-			sum, err := e.run(ctx, source(src), func(err error) {
+			sum, err := e.Run(ctx, engine.Source(src), func(err error) {
 				failed.Add(1)
 				fmt.Fprintf(os.Stderr, "crosscheck follow: %v\n", err)
 			}, nil)
@@ -372,20 +372,12 @@ func runFollowRun(ctx context.Context, args []string) error {
 
 // publishFollowed is the distributed mode's ingest of a poller's round: each
 // document is published to the workers through the subject files take
-// (crosscheck.documents); the round's items are marked seen once JetStream
+// (engine.SubjectDocuments); the round's items are marked seen once JetStream
 // has them all. fail gets the items that could not be fetched, done the
 // number published.
 func publishFollowed(q news.Queue, fail func(ingest.Failure), done func(n int)) follow.Ingest {
 	return func(ctx context.Context, src follow.Source) error {
-		n := 0
-		err := src(ctx, func(d news.Document) error {
-			data, err := json.Marshal(d)
-			if err != nil {
-				return fmt.Errorf("encode document: %w", err)
-			}
-			n++
-			return q.Publish(ctx, subjectDocuments, data)
-		}, fail)
+		n, err := engine.PublishAll(ctx, q, engine.Source(src), fail)
 		if err == nil {
 			done(n)
 		}

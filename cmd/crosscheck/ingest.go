@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/words"
@@ -63,7 +64,10 @@ flags:`)
 		return err
 	}
 	defer store.Close()
-	e, err := newEngineWith(ctx, store, ecfg)
+	if *workers > 0 {
+		ecfg.Workers = *workers
+	}
+	e, err := engine.New(ctx, store, ecfg)
 	if err != nil && ctx.Err() != nil {
 		fmt.Fprintln(os.Stderr, "crosscheck ingest: interrupted before reading anything")
 		return errFailed
@@ -71,14 +75,11 @@ flags:`)
 	if err != nil {
 		return err
 	}
-	if *workers > 0 {
-		e.workers = *workers
-	}
 	bar := newProgress(os.Stderr, *quiet)
 	if bar.on {
 		bar.measure(rd, fs.Args())
 	}
-	sum, err := e.run(ctx, src, func(err error) {
+	sum, err := e.Run(ctx, src, func(err error) {
 		bar.clear()
 		fmt.Fprintf(os.Stderr, "crosscheck ingest: %v\n", err)
 	}, bar.update)
@@ -135,7 +136,7 @@ func (p *progress) measure(rd *ingest.Reader, args []string) {
 	}
 }
 
-func (p *progress) update(s summary) {
+func (p *progress) update(s engine.Summary) {
 	if !p.on || time.Since(p.last) < 100*time.Millisecond {
 		return
 	}
@@ -151,7 +152,7 @@ func (p *progress) update(s summary) {
 // progressLine is the text of the display: with a known total, the share
 // of bytes read, of how many, the files and an estimate of the time left;
 // always the counts and the rate of articles.
-func progressLine(s summary, done, total int64, files int, elapsed time.Duration) string {
+func progressLine(s engine.Summary, done, total int64, files int, elapsed time.Duration) string {
 	rate := 0.0
 	if elapsed > 0 {
 		rate = float64(s.Read) / elapsed.Seconds()

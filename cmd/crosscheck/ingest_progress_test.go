@@ -1,12 +1,13 @@
 package main
 
 import (
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"testing"
 	"time"
 )
 
 func TestProgressLine(t *testing.T) {
-	s := summary{Read: 30, New: 20, Unchanged: 5, Updated: 4, Failed: 1}
+	s := engine.Summary{Read: 30, New: 20, Unchanged: 5, Updated: 4, Failed: 1}
 	for _, tc := range []struct {
 		done, total int64
 		files       int

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -18,13 +19,13 @@ import (
 // sequential by design).
 type httpIngester struct {
 	store news.Store
-	cfg   engineConfig
+	cfg   engine.Config
 	mu    sync.Mutex
-	e     *engine
+	e     *engine.Engine
 }
 
 // newIngester returns the ingester behind POST /api/v1/articles.
-func newIngester(store news.Store, cfg engineConfig) *httpIngester {
+func newIngester(store news.Store, cfg engine.Config) *httpIngester {
 	return &httpIngester{store: store, cfg: cfg}
 }
 
@@ -43,7 +44,7 @@ func (h *httpIngester) Ingest(ctx context.Context, name string, r io.Reader) (ap
 			return emit(d)
 		}, fail)
 	}
-	sum, err := h.e.run(ctx, src, func(err error) {
+	sum, err := h.e.Run(ctx, src, func(err error) {
 		if len(out.Errors) < 100 {
 			out.Errors = append(out.Errors, err.Error())
 		}
@@ -61,7 +62,7 @@ func (h *httpIngester) start(ctx context.Context) error {
 	if h.e != nil {
 		return nil
 	}
-	e, err := newEngineWith(ctx, h.store, h.cfg)
+	e, err := engine.New(ctx, h.store, h.cfg)
 	if err != nil {
 		return err
 	}
@@ -78,7 +79,7 @@ func (h *httpIngester) ingestFollowed(ctx context.Context, src follow.Source, lo
 	if err := h.start(ctx); err != nil {
 		return err
 	}
-	sum, err := h.e.run(ctx, source(src), func(err error) {
+	sum, err := h.e.Run(ctx, engine.Source(src), func(err error) {
 		log.Warn("follow", "err", err)
 	}, nil)
 	if err == nil && sum.Read > 0 {

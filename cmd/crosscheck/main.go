@@ -158,3 +158,11 @@ func usage() {
 	}
 	fmt.Fprintln(os.Stderr, "\nRun 'crosscheck COMMAND -h' for a command's flags.")
 }
+
+// plural is "1 story", "2 stories".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

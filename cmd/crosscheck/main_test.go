@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -208,14 +209,14 @@ func TestStorySince(t *testing.T) {
 	if err != nil || len(list) == 0 {
 		t.Fatalf("stories: %v %v", list, err)
 	}
-	e, err := newEngine(t.Context(), s)
+	e, err := engine.New(t.Context(), s, engine.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
 	since, _ := time.Parse(time.RFC3339, mid)
 	var found bool
 	for _, st := range list {
-		ch, err := e.builder.Changes(t.Context(), st.ID, since)
+		ch, err := e.Builder().Changes(t.Context(), st.ID, since)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -28,11 +29,11 @@ func TestSeedStory(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	e, err := newEngine(ctx, store)
+	e, err := engine.New(ctx, store, engine.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{seeds, other}), func(err error) { t.Error(err) }, nil)
+	sum, err := e.Run(ctx, engine.Paths(&ingest.Reader{}, []string{seeds, other}), func(err error) { t.Error(err) }, nil)
 	if err != nil || sum.New != 6 {
 		t.Fatalf("ingest: %v %v", sum, err)
 	}
@@ -232,7 +233,7 @@ func TestSeedStory(t *testing.T) {
 		}
 	})
 
-	again, err := e.run(ctx, paths(&ingest.Reader{}, []string{seeds}), func(err error) { t.Error(err) }, nil)
+	again, err := e.Run(ctx, engine.Paths(&ingest.Reader{}, []string{seeds}), func(err error) { t.Error(err) }, nil)
 	if err != nil || again.Unchanged != 5 || again.New != 0 {
 		t.Errorf("re-ingest: %v %v", again, err)
 	}

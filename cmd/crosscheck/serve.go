@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/api"
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -160,7 +161,7 @@ func serveFollow(ctx context.Context, p *follow.Poller, ing *httpIngester, log *
 func newServer(store news.Store, token, addr string, log *slog.Logger) (*http.Server, error) {
 	cfg := web.Config{Store: store, Logger: log, Changes: changesOf(store)}
 	if token != "" {
-		cfg.Ingester, cfg.IngestToken = newIngester(store, defaultEngineConfig()), token
+		cfg.Ingester, cfg.IngestToken = newIngester(store, engine.DefaultConfig()), token
 	}
 	h, err := web.New(cfg)
 	if err != nil {
@@ -217,7 +218,7 @@ func loadTest(ctx context.Context, store news.Store, n int) error {
 // first use (their models take a moment to load) and kept.
 func changesOf(store news.Store) api.ChangesFunc {
 	builder := sync.OnceValues(func() (*story.Builder, error) {
-		sstages, err := storyStages()
+		sstages, err := engine.StoryStages()
 		if err != nil {
 			return nil, err
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -41,7 +42,7 @@ func TestExtractionDevStoriesShareATopic(t *testing.T) {
 	}
 	ctx := t.Context()
 	e, store := testEngine(t)
-	if _, err := e.run(ctx, paths(&ingest.Reader{}, files), func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e.Run(ctx, engine.Paths(&ingest.Reader{}, files), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
 	stories, err := store.Stories(ctx, news.ListOptions{})

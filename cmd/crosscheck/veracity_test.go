@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/eval"
 )
 
@@ -22,7 +23,7 @@ func TestVeracityFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := scoreVeracity(t.Context(), gold, filepath.Join(dir, "articles.jsonl"), filepath.Join(t.TempDir(), "v.db"), 0, defaultEngineConfig())
+	res, err := scoreVeracity(t.Context(), gold, filepath.Join(dir, "articles.jsonl"), filepath.Join(t.TempDir(), "v.db"), 0, engine.DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

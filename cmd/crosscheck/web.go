@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/fetch"
 	"github.com/crosscheck-news/crosscheck/internal/follow"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
@@ -41,7 +42,7 @@ func (f fetchFlags) fetcher() (*fetch.Fetcher, error) {
 // inputs is the source reading each argument in order: an http(s) URL is
 // fetched (a page, or a feed's or sitemap's pages), anything else is a
 // file, a directory or "-".
-func inputs(r *ingest.Reader, web *follow.Web, args []string) source {
+func inputs(r *ingest.Reader, web *follow.Web, args []string) engine.Source {
 	return func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
 		for _, a := range args {
 			var err error

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 )
 
 // windowFlag is --story-window: how many days a story stays in the
@@ -22,7 +24,7 @@ type windowFlag struct {
 
 // storyWindowFlag adds --story-window and --story-window-articles to fs.
 func storyWindowFlag(fs *flag.FlagSet) *windowFlag {
-	def := defaultEngineConfig()
+	def := engine.DefaultConfig()
 	w := &windowFlag{days: def.StoryWindow}
 	if s := os.Getenv("CROSSCHECK_STORY_WINDOW"); s != "" {
 		if err := w.Set(s); err != nil {
@@ -53,8 +55,8 @@ func (w *windowFlag) Set(s string) error {
 }
 
 // config is the engine configuration the flags give.
-func (w *windowFlag) config() (engineConfig, error) {
-	cfg := defaultEngineConfig()
+func (w *windowFlag) config() (engine.Config, error) {
+	cfg := engine.DefaultConfig()
 	cfg.StoryWindow, cfg.StoryWindowArticles = w.days, *w.articles
 	if cfg.StoryWindowArticles < 0 {
 		return cfg, fmt.Errorf("--story-window-articles %d: negative", cfg.StoryWindowArticles)

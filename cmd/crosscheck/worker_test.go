@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"github.com/crosscheck-news/crosscheck/internal/nats/natstest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/postgres/pgtest"
@@ -183,7 +184,7 @@ func distributedAgainstEmbedded(t *testing.T, restartAt int) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	time.Sleep(repairIdle + 2*time.Second) // the idle repair and its rebuilds
+	time.Sleep(engine.RepairIdle + 2*time.Second) // the idle repair and its rebuilds
 	cancel()
 	for range 2 {
 		if code := <-exits; code != 0 {

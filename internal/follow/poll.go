@@ -14,7 +14,7 @@ import (
 )
 
 // Source streams documents to emit and bad inputs to fail, in order (the
-// shape of the engine's sources in cmd/crosscheck).
+// shape of engine.Source).
 type Source func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error
 
 // Ingest runs the documents of src through the whole ingest path and

@@ -1,4 +1,4 @@
-package main
+package engine
 
 import (
 	"time"
@@ -27,12 +27,24 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/timeline"
 )
 
+// The engine's stages are listed here, by name and in order, in plain Go:
+// nothing registers itself, and a list is never cut out of another by index.
+
 // maxArticleText bounds the cleaned text of one article: the longest news
 // articles are a few hundred KB, and the analysis of 2 MB takes seconds.
 const maxArticleText = 2 << 20
 
 // articleBudget bounds one article's whole analysis.
 const articleBudget = 60 * time.Second
+
+// articlePipeline is the per-article pipeline with its budget, timed into t.
+func articlePipeline(t *pipeline.Timings) (*pipeline.Pipeline, error) {
+	stages, err := articleStages()
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.New(stages...).WithTimings(t).WithBudget(articleBudget), nil
+}
 
 // articleStages is the per-article pipeline, in order.
 func articleStages() ([]pipeline.Named, error) {
@@ -77,8 +89,8 @@ func without(stages []pipeline.Named, name string) []pipeline.Named {
 	return out
 }
 
-// storyStages is the cross-article pipeline, in order.
-func storyStages() ([]pipeline.NamedStory, error) {
+// StoryStages is the cross-article pipeline, in order, with fresh caches.
+func StoryStages() ([]pipeline.NamedStory, error) {
 	model, err := stance.Default()
 	if err != nil {
 		return nil, err

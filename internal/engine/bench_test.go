@@ -1,4 +1,4 @@
-package main
+package engine
 
 import (
 	"context"
@@ -104,7 +104,7 @@ func BenchmarkIngestFNC(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				e, err := newEngine(ctx, store)
+				e, err := New(ctx, store, DefaultConfig())
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -115,7 +115,7 @@ func BenchmarkIngestFNC(b *testing.B) {
 					e.builder.Stages = &pipeline.StoryPipeline{}
 				}
 				b.StartTimer()
-				sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{in}), func(err error) { b.Error(err) }, nil)
+				sum, err := e.Run(ctx, Paths(&ingest.Reader{}, []string{in}), func(err error) { b.Error(err) }, nil)
 				if err != nil || sum.New+sum.Unchanged != n || sum.Failed > 0 {
 					b.Fatalf("sum %v err %v", sum, err)
 				}
@@ -153,7 +153,7 @@ func BenchmarkAbsorbOne2000(b *testing.B) {
 	all := analysed(b, wireJSONL(b, 2000+absorbExtra), 2000+absorbExtra)
 	base, extra := all[:2000], all[2000:]
 	ctx := b.Context()
-	sstages, err := storyStages()
+	sstages, err := StoryStages()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -185,7 +185,7 @@ func BenchmarkAbsorbOne2000(b *testing.B) {
 // first build with empty caches.
 func benchRebuild(b *testing.B, arts []*news.Article) {
 	ctx := b.Context()
-	sstages, err := storyStages()
+	sstages, err := StoryStages()
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -317,12 +317,12 @@ func BenchmarkRebuildStory200Stored(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close()
-	e, err := newEngine(ctx, store)
+	e, err := New(ctx, store, DefaultConfig())
 	if err != nil {
 		b.Fatal(err)
 	}
 	n := 0
-	if _, err := e.run(ctx, func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
+	if _, err := e.Run(ctx, func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
 		return (&ingest.Reader{}).Read(ctx, []string{in}, func(d news.Document) error {
 			if n++; n > 200 {
 				return nil

@@ -1,4 +1,4 @@
-package main
+package engine
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 )
 
 // docsSource emits the documents in order.
-func docsSource(docs []news.Document) source {
+func docsSource(docs []news.Document) Source {
 	return func(ctx context.Context, emit func(news.Document) error, _ func(ingest.Failure)) error {
 		for _, d := range docs {
 			if err := emit(d); err != nil {
@@ -67,13 +67,13 @@ func TestStoryWindowRestartAndRecall(t *testing.T) {
 	snapshotMin = 1
 	ctx := t.Context()
 	db := filepath.Join(t.TempDir(), "window.db")
-	open := func() (*engine, news.Store) {
+	open := func() (*Engine, news.Store) {
 		t.Helper()
 		store, err := openStore(ctx, db)
 		if err != nil {
 			t.Fatal(err)
 		}
-		e, err := newEngineWith(ctx, store, engineConfig{StoryWindow: 30, StoryWindowArticles: 0})
+		e, err := New(ctx, store, Config{StoryWindow: 30, StoryWindowArticles: 0})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,7 +81,7 @@ func TestStoryWindowRestartAndRecall(t *testing.T) {
 	}
 	e, store := open()
 	docs := windowDocs()
-	if _, err := e.run(ctx, docsSource(docs), func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e.Run(ctx, docsSource(docs), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
 	pairs, err := store.Assignments(ctx)
@@ -96,7 +96,7 @@ func TestStoryWindowRestartAndRecall(t *testing.T) {
 	if err != nil || !slices.Contains(archived, harbour) {
 		t.Fatalf("archived stories %v (%v), want %s among them", archived, err, harbour)
 	}
-	c := e.assigner.(*cluster.Clusterer)
+	c := e.clusterer.(*cluster.Clusterer)
 	if _, held := c.StoryOf(pairs[0][0]); held {
 		t.Error("the harbour story is still in memory")
 	}
@@ -106,7 +106,7 @@ func TestStoryWindowRestartAndRecall(t *testing.T) {
 	// A restart resumes from the snapshot, with the window only.
 	e2, store2 := open()
 	defer store2.Close()
-	c2 := e2.assigner.(*cluster.Clusterer)
+	c2 := e2.clusterer.(*cluster.Clusterer)
 	if e2.snapPlaced == 0 {
 		t.Error("the restart did not use the snapshot")
 	}
@@ -118,7 +118,7 @@ func TestStoryWindowRestartAndRecall(t *testing.T) {
 	}
 
 	// The late wire copy joins the archived story, which is active again.
-	if _, err := e2.run(ctx, docsSource([]news.Document{lateHarbour}), func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e2.Run(ctx, docsSource([]news.Document{lateHarbour}), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
 	pairs, err = store2.Assignments(ctx)
@@ -146,12 +146,12 @@ func TestNoStoryWindow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := newEngineWith(ctx, store, engineConfig{StoryWindow: 30, StoryWindowArticles: 0})
+	e, err := New(ctx, store, Config{StoryWindow: 30, StoryWindowArticles: 0})
 	if err != nil {
 		t.Fatal(err)
 	}
 	docs := windowDocs()
-	if _, err := e.run(ctx, docsSource(docs), func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e.Run(ctx, docsSource(docs), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
 	store.Close()
@@ -160,11 +160,11 @@ func TestNoStoryWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	e, err = newEngineWith(ctx, store, engineConfig{})
+	e, err = New(ctx, store, Config{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := e.assigner.(*cluster.Clusterer).Len(); n != len(docs) {
+	if n, _ := e.clusterer.(*cluster.Clusterer).Len(); n != len(docs) {
 		t.Errorf("without a window the restart holds %d articles of %d", n, len(docs))
 	}
 	if archived, err := store.(news.StoryArchive).ArchivedStories(ctx); err != nil || len(archived) != 0 {

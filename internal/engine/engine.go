@@ -1,7 +1,12 @@
-package main
+// Package engine owns the ingest flow of both deployment modes: analyse
+// documents, save the articles, place them in stories, rebuild the stories'
+// views. The embedded mode runs it in one process (Engine); the distributed
+// mode splits it into a Worker (analyse, save), one Assigner (place) and
+// Rebuilders (views) that talk through the queue. The store and the queue
+// are its only seams.
+package engine
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -16,35 +21,38 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/internal/story"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
-// engine is the whole ingest path wired together: per-article stages, the
-// store, story assignment and story views.
-type engine struct {
-	store    news.Store
-	pipe     *pipeline.Pipeline
-	assigner assigner
-	builder  *story.Builder
-	workers  int
-	timings  *pipeline.Timings
+// Engine is the embedded mode's whole ingest path: per-article stages on
+// every core, the store, story assignment in input order and story views.
+type Engine struct {
+	store     news.Store
+	pipe      *pipeline.Pipeline
+	clusterer placer
+	builder   *story.Builder
+	workers   int
+	timings   *pipeline.Timings
 	// placed holds the ids of articles that have a story, so that an article
-	// an interrupted run saved but did not place is placed by the next.
+	// an interrupted run saved but did not place is placed by the next (and
+	// the assigner skips what it placed already when it comes again).
 	placed map[string]bool
-	// saved, when set, is told the stored article id of every document
-	// saved (new, updated or unchanged); evaluations use it to map their
-	// inputs' own ids to stored articles.
-	saved func(doc news.Document, articleID string)
+	// Saved, when set before Run, is told the stored article id of every
+	// document saved (new, updated or unchanged); evaluations use it to map
+	// their inputs' own ids to stored articles.
+	Saved func(doc news.Document, articleID string)
 	// snapPlaced is how many articles the clusterer had placed (cluster's
 	// Placed) at its last snapshot (restored or saved).
 	snapPlaced int
 	// cfg is what the command set; archive is the store as the clusterer's
 	// archive of stories out of its window, nil when it keeps every story.
-	cfg     engineConfig
+	cfg     Config
 	archive news.StoryArchive
 }
 
-// engineConfig is what the commands that place articles set (--story-window).
-type engineConfig struct {
+// Config is what the commands that place articles set (--story-window,
+// --workers).
+type Config struct {
 	// StoryWindow is how many days a story stays in the clusterer's memory
 	// after its latest article (by the articles' dates); older ones are
 	// archived and come back when an article matches them (docs/stories.md).
@@ -53,22 +61,36 @@ type engineConfig struct {
 	// StoryWindowArticles is how many articles must be placed after a
 	// story's latest one before it may be archived, whatever the dates.
 	StoryWindowArticles int
+	// Workers is how many articles are analysed, and stories rebuilt at
+	// the end of a run, at once; 0 is one per core.
+	Workers int
 }
 
-// defaultEngineConfig is the configuration of every command by default.
-func defaultEngineConfig() engineConfig {
-	return engineConfig{StoryWindow: 30, StoryWindowArticles: 10_000}
+// DefaultConfig is the configuration of every command by default.
+func DefaultConfig() Config {
+	return Config{StoryWindow: 30, StoryWindowArticles: 10_000}
+}
+
+// Validate reports a configuration no engine can run with.
+func (cfg Config) Validate() error {
+	if cfg.StoryWindow < 0 || cfg.StoryWindowArticles < 0 {
+		return fmt.Errorf("story window: %d days, %d articles", cfg.StoryWindow, cfg.StoryWindowArticles)
+	}
+	if cfg.Workers < 0 {
+		return fmt.Errorf("workers: %d", cfg.Workers)
+	}
+	return nil
 }
 
 // clusterConfig is the clusterer's configuration under cfg.
-func (cfg engineConfig) clusterConfig() cluster.Config {
+func (cfg Config) clusterConfig() cluster.Config {
 	c := cluster.DefaultConfig()
 	c.Window, c.WindowArticles = cfg.StoryWindow, cfg.StoryWindowArticles
 	return c
 }
 
-// assigner places saved articles into stories incrementally.
-type assigner interface {
+// placer places saved articles into stories incrementally (the clusterer).
+type placer interface {
 	// Restore replays a stored assignment so a new run continues the last.
 	Restore(a *news.Article, storyID string)
 	// AddFrom returns the article's story and the stories merged into it;
@@ -76,54 +98,48 @@ type assigner interface {
 	AddFrom(ctx context.Context, a *news.Article, arch cluster.Archive) (storyID string, merged []string, err error)
 }
 
-// archiver is an assigner that archives stories (cluster's TakeArchived).
+// archiver is a placer that archives stories (cluster's TakeArchived).
 type archiver interface {
 	TakeArchived() (archived, recalled []string)
 }
 
-// repairer is an assigner that can split stories that drifted.
+// repairer is a placer that can split stories that drifted.
 type repairer interface {
 	Repair() []cluster.Move
 }
 
-// summary counts what an ingest run did.
-type summary struct {
+// Summary counts what an ingest run did.
+type Summary struct {
 	Read, New, Unchanged, Updated, Failed int
 	Stories                               int // stories created or changed
 	NotArticles                           int // saved pages that are not articles, kept out of stories
 	Resumed                               int // of them, left unfinished by an interrupted run
 }
 
-func (s summary) String() string {
+func (s Summary) String() string {
 	out := fmt.Sprintf("read %d, new %d, unchanged %d, updated %d, failed %d; %s updated",
-		s.Read, s.New, s.Unchanged, s.Updated, s.Failed, plural(s.Stories, "story", "stories"))
+		s.Read, s.New, s.Unchanged, s.Updated, s.Failed, words.Count(s.Stories, "story"))
 	if s.Resumed > 0 {
 		out += fmt.Sprintf(" (%d left unfinished by an interrupted run)", s.Resumed)
 	}
 	if s.NotArticles > 0 {
-		out += fmt.Sprintf("; %s not news articles, kept out of stories", plural(s.NotArticles, "page", "pages"))
+		out += fmt.Sprintf("; %s not news articles, kept out of stories", words.Count(s.NotArticles, "page"))
 	}
 	return out
 }
 
-// plural is "1 story", "2 stories".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+// New wires the default stages over store and restores the story
+// assignments it holds, taking the store's writer lock (SQLite): the
+// embedded mode's engine, and the distributed assigner's state.
+func New(ctx context.Context, store news.Store, cfg Config) (*Engine, error) {
+	return newEngine(ctx, store, cfg, true)
 }
 
-// newEngine wires the default stages over store, with the default
-// configuration.
-func newEngine(ctx context.Context, store news.Store) (*engine, error) {
-	return newEngineWith(ctx, store, defaultEngineConfig())
-}
-
-// newEngineWith wires the default stages over store.
-func newEngineWith(ctx context.Context, store news.Store, cfg engineConfig) (*engine, error) {
-	if cfg.StoryWindow < 0 || cfg.StoryWindowArticles < 0 {
-		return nil, fmt.Errorf("story window: %d days, %d articles", cfg.StoryWindow, cfg.StoryWindowArticles)
+// newEngine is New; without analyse, the engine only places and rebuilds
+// (the distributed assigner), and has no per-article stages to run.
+func newEngine(ctx context.Context, store news.Store, cfg Config, analyse bool) (*Engine, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
 	}
 	// One writer of stories per store: a second ingest into the same SQLite
 	// file would group stories on its own and never merge with the first.
@@ -132,117 +148,40 @@ func newEngineWith(ctx context.Context, store news.Store, cfg engineConfig) (*en
 			return nil, err
 		}
 	}
-	stages, err := articleStages()
-	if err != nil {
-		return nil, err
+	e := &Engine{store: store, workers: cfg.Workers, timings: &pipeline.Timings{}, placed: map[string]bool{}, cfg: cfg}
+	if e.workers == 0 {
+		e.workers = runtime.NumCPU()
 	}
-	e := &engine{store: store, workers: runtime.NumCPU(), timings: &pipeline.Timings{}, placed: map[string]bool{}, cfg: cfg}
 	if sa, ok := store.(news.StoryArchive); ok && cfg.StoryWindow > 0 {
 		e.archive = sa
 	} else {
 		e.cfg.StoryWindow = 0 // a store that cannot archive keeps every story in memory
 	}
-	e.pipe = pipeline.New(stages...).WithTimings(e.timings).WithBudget(articleBudget)
-	sstages, err := storyStages()
+	if analyse {
+		var err error
+		if e.pipe, err = articlePipeline(e.timings); err != nil {
+			return nil, err
+		}
+	}
+	sstages, err := StoryStages()
 	if err != nil {
 		return nil, err
 	}
 	e.builder = &story.Builder{Store: store, Stages: &pipeline.StoryPipeline{Stages: sstages}, Cache: story.NewCache(256 << 20)}
-	e.assigner = cluster.New(e.cfg.clusterConfig())
+	e.clusterer = cluster.New(e.cfg.clusterConfig())
 	if err := e.restore(ctx); err != nil {
 		return nil, err
 	}
 	return e, nil
 }
 
-// restore puts the stored story assignments back into the assigner: from
-// the clusterer's last snapshot when the store keeps one that agrees with
-// the stored assignments, replaying only the articles placed after it;
-// otherwise by replaying every stored article.
-func (e *engine) restore(ctx context.Context) error {
-	pairs, err := e.store.Assignments(ctx)
-	if err != nil {
-		return fmt.Errorf("restore stories: %w", err)
-	}
-	for _, p := range pairs {
-		e.placed[p[0]] = true
-	}
-	if pairs, err = e.activePairs(ctx, pairs); err != nil {
-		return fmt.Errorf("restore stories: %w", err)
-	}
-	if c, rest, ok := e.loadSnapshot(ctx, pairs); ok {
-		e.assigner, pairs = c, rest
-		e.snapPlaced = c.Placed()
-	}
-	for start := 0; start < len(pairs); start += 500 {
-		chunk := pairs[start:min(start+500, len(pairs))]
-		ids := make([]string, len(chunk))
-		story := make(map[string]string, len(chunk))
-		for i, p := range chunk {
-			ids[i], story[p[0]] = p[0], p[1]
-		}
-		arts, err := e.store.ArticlesByID(ctx, ids)
-		if err != nil {
-			return fmt.Errorf("restore stories: %w", err)
-		}
-		for _, a := range arts {
-			e.assigner.Restore(a, story[a.ID])
-		}
-	}
-	return e.recordArchive(ctx)
-}
-
-// activePairs leaves out of pairs the articles of archived stories, which
-// the clusterer does not hold: a restart reads the window only. Without a
-// window, every archived story is active again (the clusterer holds all).
-func (e *engine) activePairs(ctx context.Context, pairs [][2]string) ([][2]string, error) {
-	sa, ok := e.store.(news.StoryArchive)
-	if !ok {
-		return pairs, nil
-	}
-	ids, err := sa.ArchivedStories(ctx)
-	if err != nil || len(ids) == 0 {
-		return pairs, err
-	}
-	if e.archive == nil {
-		return pairs, sa.SetArchived(ctx, ids, false)
-	}
-	archived := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		archived[id] = true
-	}
-	active := pairs[:0:0]
-	for _, p := range pairs {
-		if !archived[p[1]] {
-			active = append(active, p)
-		}
-	}
-	return active, nil
-}
-
-// recordArchive records in the store the stories the clusterer archived
-// and brought back since the last call, so that a restart reads only the
-// window and the archive finds only stories out of memory. A story that
-// gained an article is active in the store already (SetStories).
-func (e *engine) recordArchive(ctx context.Context) error {
-	a, ok := e.assigner.(archiver)
-	if !ok || e.archive == nil {
-		return nil
-	}
-	archived, recalled := a.TakeArchived()
-	if err := e.archive.SetArchived(ctx, recalled, false); err != nil {
-		return err
-	}
-	return e.archive.SetArchived(ctx, archived, true)
-}
-
 // add places one article with the store as the clusterer's archive.
-func (e *engine) add(ctx context.Context, a *news.Article) (storyID string, merged []string, err error) {
+func (e *Engine) add(ctx context.Context, a *news.Article) (storyID string, merged []string, err error) {
 	var arch cluster.Archive
 	if e.archive != nil {
 		arch = archiveOf{e.store, e.archive}
 	}
-	return e.assigner.AddFrom(ctx, a, arch)
+	return e.clusterer.AddFrom(ctx, a, arch)
 }
 
 // archiveOf is a store as the clusterer's archive.
@@ -259,6 +198,11 @@ func toArticle(d news.Document) *news.Article {
 	return a
 }
 
+// Builder is the engine's story builder (its stages and its cache of
+// analysed articles), for what a command builds beside a run (changes
+// since a time).
+func (e *Engine) Builder() *story.Builder { return e.builder }
+
 type job struct {
 	doc  news.Document
 	art  *news.Article
@@ -266,22 +210,25 @@ type job struct {
 	done chan struct{} // closed when the stages have run
 }
 
-// source streams documents to emit and bad inputs to fail, in input order.
-type source func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error
+// Source streams documents to emit and bad inputs to fail, in input order
+// (follow.Source has the same shape).
+type Source func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error
 
-// paths is the source reading files, directories and "-" through r.
-func paths(r *ingest.Reader, ps []string) source {
+// Paths is the source reading files, directories and "-" through r.
+func Paths(r *ingest.Reader, ps []string) Source {
 	return func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
 		return r.Read(ctx, ps, emit, fail)
 	}
 }
 
-// run reads documents from src, analyses each document on e.workers goroutines,
-// and saves results in input order, so the same input gives the same stories.
-// Each failure is reported to fail; progress is called after every article.
-func (e *engine) run(ctx context.Context, src source, fail func(error), progress func(summary)) (summary, error) {
+// Run reads documents from src, analyses each document on the configured
+// workers, and saves results in input order, so the same input gives the
+// same stories; then it repairs the stories and rebuilds what is dirty. Each
+// failure is reported to fail; progress (if not nil) is called after every
+// batch saved. Run calls are not concurrent.
+func (e *Engine) Run(ctx context.Context, src Source, fail func(error), progress func(Summary)) (Summary, error) {
 	var (
-		sum       summary
+		sum       Summary
 		readFails atomic.Int64
 	)
 	in := make(chan *job, 4*e.workers)
@@ -381,7 +328,7 @@ func (e *engine) run(ctx context.Context, src source, fail func(error), progress
 		if err != nil {
 			return sum, err
 		}
-		if err := e.rebuildAll(ctx, still); err != nil {
+		if err := e.RebuildAll(ctx, still); err != nil {
 			return sum, err
 		}
 		if err := e.maybeSnapshot(ctx); err != nil {
@@ -404,7 +351,7 @@ var quietEvery = 2 * time.Second
 // stories that stopped changing, until the returned stop is called; stop
 // waits for it and returns its first error. The end of the run rebuilds
 // whatever is still dirty then, on every core.
-func (e *engine) rebuildQuiet(ctx context.Context) (stop func() error) {
+func (e *Engine) rebuildQuiet(ctx context.Context) (stop func() error) {
 	done, finished := make(chan struct{}), make(chan error, 1)
 	go func() {
 		var prev map[string]int64
@@ -466,7 +413,7 @@ func (e *engine) rebuildQuiet(ctx context.Context) (stop func() error) {
 // repairAndRebuild repairs the stories (adding those the repair moves
 // articles between to touched) and rebuilds every touched story, in id
 // order; it returns how many it rebuilt.
-func (e *engine) repairAndRebuild(ctx context.Context, touched map[string]bool) (int, error) {
+func (e *Engine) repairAndRebuild(ctx context.Context, touched map[string]bool) (int, error) {
 	if err := e.repair(ctx, touched); err != nil {
 		return 0, err
 	}
@@ -475,18 +422,18 @@ func (e *engine) repairAndRebuild(ctx context.Context, touched map[string]bool) 
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	if err := e.rebuildAll(ctx, ids); err != nil {
+	if err := e.RebuildAll(ctx, ids); err != nil {
 		return 0, err
 	}
 	return len(ids), e.maybeSnapshot(ctx)
 }
 
-// repair splits the stories that drifted (the assigner's Repair) and
+// repair splits the stories that drifted (the clusterer's Repair) and
 // stores the moves, adding the stories they touch to touched. Both modes
 // run it: the embedded one at the end of every run, the distributed
 // assigner whenever its queue falls idle.
-func (e *engine) repair(ctx context.Context, touched map[string]bool) error {
-	r, ok := e.assigner.(repairer)
+func (e *Engine) repair(ctx context.Context, touched map[string]bool) error {
+	r, ok := e.clusterer.(repairer)
 	if !ok {
 		return nil
 	}
@@ -498,10 +445,10 @@ func (e *engine) repair(ctx context.Context, touched map[string]bool) error {
 	return e.store.SetStories(ctx, pairs)
 }
 
-// rebuildAll rebuilds the views of the given stories on e.workers
-// goroutines: stories share no articles, and the stages' caches and the
+// RebuildAll rebuilds the views of the given stories on the configured
+// workers: stories share no articles, and the stages' caches and the
 // stores are safe for concurrent use. It returns the first error.
-func (e *engine) rebuildAll(ctx context.Context, ids []string) error {
+func (e *Engine) RebuildAll(ctx context.Context, ids []string) error {
 	next := make(chan string)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -543,9 +490,10 @@ feed:
 // saveBatch bounds the articles saved in one transaction.
 const saveBatch = 64
 
-// save stores a batch of analysed articles in input order and assigns the
-// new and updated ones to stories.
-func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched map[string]bool, fail func(error)) error {
+// save stores a batch of analysed articles in input order and places the
+// new and updated ones in stories, and any an interrupted run saved
+// without placing.
+func (e *Engine) save(ctx context.Context, batch []*job, sum *Summary, touched map[string]bool, fail func(error)) error {
 	arts := make([]*news.Article, 0, len(batch))
 	docs := make([]news.Document, 0, len(batch))
 	for _, j := range batch {
@@ -564,12 +512,12 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 	if err != nil {
 		return err
 	}
-	if e.saved != nil {
+	if e.Saved != nil {
 		for i, a := range arts {
-			e.saved(docs[i], a.ID)
+			e.Saved(docs[i], a.ID)
 		}
 	}
-	var pairs [][2]string
+	placing := e.placing(touched)
 	for i, res := range results {
 		switch res {
 		case news.Unchanged:
@@ -583,114 +531,19 @@ func (e *engine) save(ctx context.Context, batch []*job, sum *summary, touched m
 		case news.Updated:
 			sum.Updated++
 		}
-		if !arts[i].PageType.IsArticle() && !e.placed[arts[i].ID] {
-			// Stored with the reason, never placed: an index page or a
-			// form shares only boilerplate with the stories it would join.
-			// (A page placed as an article keeps its story when a new
-			// revision is typed otherwise: stories have no removal yet.)
-			sum.NotArticles++
-			continue
-		}
-		e.builder.Cache.Put(arts[i])
-		id, merged, err := e.add(ctx, arts[i])
+		placed, err := placing.add(ctx, arts[i])
 		if err != nil {
 			return err
 		}
-		e.placed[arts[i].ID] = true
-		pairs = append(pairs, [2]string{arts[i].ID, id})
-		touched[id] = true
-		if len(merged) > 0 {
-			// Earlier articles of this batch must be placed before stories move.
-			if err := e.store.SetStories(ctx, pairs); err != nil {
-				return err
-			}
-			pairs = pairs[:0]
-			for _, m := range merged {
-				if err := e.moveStory(ctx, m, id); err != nil {
-					return err
-				}
-				touched[m] = true
-			}
+		if !placed {
+			sum.NotArticles++
 		}
 	}
-	if err := e.store.SetStories(ctx, pairs); err != nil {
-		return err
-	}
-	return e.recordArchive(ctx)
+	return placing.commit(ctx)
 }
 
 // moveStory moves every article of story from into story to, which the
 // store records so that the old story's address leads to the new one.
-func (e *engine) moveStory(ctx context.Context, from, to string) error {
+func (e *Engine) moveStory(ctx context.Context, from, to string) error {
 	return e.store.MergeStory(ctx, from, to)
-}
-
-// The clusterer's snapshot (news.StateStore) lets a restart skip replaying
-// every stored article. It is saved after a repair (the end of every
-// embedded run; the distributed assigner when its queue is idle) once the
-// clusterer has placed enough articles since the last one: at least
-// snapshotMin, and a tenth of what it holds, so that writing it costs
-// little and a restart replays at most about a tenth.
-const snapshotName = "cluster"
-
-var snapshotMin = 500 // a variable for tests
-
-// maybeSnapshot saves the clusterer's snapshot when it has grown enough.
-func (e *engine) maybeSnapshot(ctx context.Context) error {
-	c, ok := e.assigner.(*cluster.Clusterer)
-	ss, keeps := e.store.(news.StateStore)
-	if !ok || !keeps {
-		return nil
-	}
-	held, _ := c.Len()
-	n := c.Placed() // grows also when the window keeps the size flat
-	if n-e.snapPlaced < max(snapshotMin, held/10) {
-		return nil
-	}
-	var buf bytes.Buffer
-	if err := c.WriteSnapshot(&buf); err != nil {
-		return err
-	}
-	if err := ss.SaveState(ctx, snapshotName, buf.Bytes()); err != nil {
-		return err
-	}
-	e.snapPlaced = n
-	return nil
-}
-
-// loadSnapshot reads the clusterer's snapshot and checks it against the
-// stored assignments (in ingest order): every article it holds must be
-// stored in the story it has it in. It returns the clusterer and the
-// assignments it lacks, to replay; ok is false when there is no usable
-// snapshot (none, another version or configuration, or one that disagrees
-// with the store, which another process changed since).
-func (e *engine) loadSnapshot(ctx context.Context, pairs [][2]string) (c *cluster.Clusterer, rest [][2]string, ok bool) {
-	ss, keeps := e.store.(news.StateStore)
-	if !keeps {
-		return nil, nil, false
-	}
-	data, err := ss.State(ctx, snapshotName)
-	if err != nil {
-		return nil, nil, false
-	}
-	c, err = cluster.ReadSnapshot(bytes.NewReader(data), e.cfg.clusterConfig())
-	if err != nil {
-		return nil, nil, false
-	}
-	held := 0
-	for _, p := range pairs {
-		id, in := c.StoryOf(p[0])
-		switch {
-		case !in:
-			rest = append(rest, p)
-		case id != p[1]:
-			return nil, nil, false
-		default:
-			held++
-		}
-	}
-	if n, _ := c.Len(); n != held {
-		return nil, nil, false // it holds articles the store does not place
-	}
-	return c, rest, true
 }

@@ -1,4 +1,4 @@
-package main
+package engine
 
 import (
 	"context"
@@ -23,28 +23,28 @@ func TestRestartFromSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e, err := newEngine(ctx, store)
+	e, err := New(ctx, store, DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.run(ctx, resumeInput(t), func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e.Run(ctx, resumeInput(t), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
-	held, _ := e.assigner.(*cluster.Clusterer).Len()
-	placed := e.assigner.(*cluster.Clusterer).Placed()
+	held, _ := e.clusterer.(*cluster.Clusterer).Len()
+	placed := e.clusterer.(*cluster.Clusterer).Placed()
 	if e.snapPlaced != placed || placed < 9 || held == 0 {
 		t.Fatalf("snapshot after %d articles placed, %d held, after a run placing %d", e.snapPlaced, held, placed)
 	}
 	store.Close()
 
-	reopen := func() (*engine, news.Store) {
+	reopen := func() (*Engine, news.Store) {
 		t.Helper()
 		store, err := openStore(ctx, db)
 		if err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { store.Close() })
-		e, err := newEngine(ctx, store)
+		e, err := New(ctx, store, DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,7 +64,7 @@ func TestRestartFromSnapshot(t *testing.T) {
 	}
 	restored := 0
 	for _, p := range pairs {
-		id, ok := e2.assigner.(*cluster.Clusterer).StoryOf(p[0])
+		id, ok := e2.clusterer.(*cluster.Clusterer).StoryOf(p[0])
 		switch {
 		case slices.Contains(archived, p[1]) && ok:
 			t.Errorf("article %s of archived story %s restored", p[0], p[1])
@@ -88,7 +88,7 @@ func TestRestartFromSnapshot(t *testing.T) {
 	if e3.snapPlaced != 0 {
 		t.Fatalf("a snapshot that disagrees with the store was used (%d articles placed)", e3.snapPlaced)
 	}
-	if id, _ := e3.assigner.(*cluster.Clusterer).StoryOf(pairs[i][0]); id != "s-elsewhere" {
+	if id, _ := e3.clusterer.(*cluster.Clusterer).StoryOf(pairs[i][0]); id != "s-elsewhere" {
 		t.Errorf("replayed article %s in %q, want s-elsewhere", pairs[i][0], id)
 	}
 }
@@ -119,7 +119,7 @@ func TestQuietStoryRebuiltDuringIngest(t *testing.T) {
 		}
 		return emit(second)
 	}
-	if _, err := e.run(ctx, src, func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e.Run(ctx, src, func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
 	if !seenEarly {
@@ -131,14 +131,14 @@ func TestQuietStoryRebuiltDuringIngest(t *testing.T) {
 }
 
 // testEngine is an engine over a new SQLite store, closed when the test ends.
-func testEngine(t *testing.T) (*engine, news.Store) {
+func testEngine(t *testing.T) (*Engine, news.Store) {
 	t.Helper()
 	store, err := openStore(t.Context(), filepath.Join(t.TempDir(), "test.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	e, err := newEngine(t.Context(), store)
+	e, err := New(t.Context(), store, DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package main
+package engine
 
 import (
 	"encoding/json"
@@ -33,7 +33,7 @@ func TestRebuildReadsTheSame(t *testing.T) {
 		return string(out)
 	}
 	newBuilder := func() *story.Builder {
-		sstages, err := storyStages()
+		sstages, err := StoryStages()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package main
+package engine
 
 import (
 	"bufio"
@@ -64,7 +64,7 @@ func BenchmarkFollowNewItems(b *testing.B) {
 		if _, err := subs.AddSubscription(ctx, &news.Subscription{URL: srv.URL + "/sitemap.xml", Kind: news.KindSitemap}); err != nil {
 			b.Fatal(err)
 		}
-		e, err := newEngine(ctx, store)
+		e, err := New(ctx, store, DefaultConfig())
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -73,7 +73,7 @@ func BenchmarkFollowNewItems(b *testing.B) {
 		b.StartTimer()
 		stored := 0
 		res, err := p.Round(ctx, func(ctx context.Context, src follow.Source) error {
-			sum, err := e.run(ctx, source(src), func(err error) { b.Error(err) }, nil)
+			sum, err := e.Run(ctx, Source(src), func(err error) { b.Error(err) }, nil)
 			stored += sum.New
 			return err
 		})
@@ -114,12 +114,12 @@ func BenchmarkIngestPages(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		e, err := newEngine(ctx, store)
+		e, err := New(ctx, store, DefaultConfig())
 		if err != nil {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{in}), func(err error) { b.Error(err) }, nil)
+		sum, err := e.Run(ctx, Paths(&ingest.Reader{}, []string{in}), func(err error) { b.Error(err) }, nil)
 		b.StopTimer()
 		if err != nil || sum.New != len(docs) {
 			b.Fatalf("sum %v err %v", sum, err)

@@ -1,4 +1,4 @@
-package main
+package engine
 
 import (
 	"context"
@@ -44,7 +44,7 @@ func (c *crashingStore) SaveView(ctx context.Context, v *news.StoryView) error {
 }
 
 // resumeInput is the bundled example story and two small unrelated ones.
-func resumeInput(t *testing.T) source {
+func resumeInput(t *testing.T) Source {
 	dir := t.TempDir()
 	topics := [][2]string{
 		{"Northern harbour to close for dredging",
@@ -60,8 +60,8 @@ func resumeInput(t *testing.T) source {
 			}
 		}
 	}
-	seeds := paths(&ingest.Reader{FS: examples.FS}, []string{"seeds"})
-	files := paths(&ingest.Reader{}, []string{dir})
+	seeds := Paths(&ingest.Reader{FS: examples.FS}, []string{"seeds"})
+	files := Paths(&ingest.Reader{}, []string{dir})
 	return func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
 		if err := seeds(ctx, emit, fail); err != nil {
 			return err
@@ -123,12 +123,12 @@ func storiesOf(t *testing.T, s news.Store) []string {
 // an uninterrupted run makes.
 func TestInterruptedIngestIsFinishedByTheNextRun(t *testing.T) {
 	ctx := t.Context()
-	ingestInto := func(s news.Store) (summary, error) {
-		e, err := newEngine(ctx, s)
+	ingestInto := func(s news.Store) (Summary, error) {
+		e, err := New(ctx, s, DefaultConfig())
 		if err != nil {
 			t.Fatal(err)
 		}
-		return e.run(ctx, resumeInput(t), func(err error) { t.Log(err) }, nil)
+		return e.Run(ctx, resumeInput(t), func(err error) { t.Log(err) }, nil)
 	}
 	clean, err := openStore(ctx, filepath.Join(t.TempDir(), "clean.db"))
 	if err != nil {
@@ -172,50 +172,6 @@ func TestInterruptedIngestIsFinishedByTheNextRun(t *testing.T) {
 	}
 }
 
-// TestCheckFindsAndRepairsAStoreLeftHalfDone: `crosscheck check` reports a
-// store an interrupted run left (memberships changed, views not rebuilt)
-// and `--repair` mends it.
-func TestCheckFindsAndRepairsAStoreLeftHalfDone(t *testing.T) {
-	ctx := t.Context()
-	db := filepath.Join(t.TempDir(), "half.db")
-	s, err := openStore(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := newEngine(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := e.run(ctx, resumeInput(t), func(err error) { t.Log(err) }, nil); err != nil {
-		t.Fatal(err)
-	}
-	if bad, report, err := checkStore(ctx, s); err != nil || len(bad) > 0 {
-		t.Fatalf("a finished run: %v %v %v", bad, report, err)
-	}
-	// As an older version or a killed run leaves it: one article moved to a
-	// new story and nothing rebuilt.
-	as, _ := s.Assignments(ctx)
-	if err := s.SetStory(ctx, as[0][0], "s-moved"); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	if code := run(ctx, []string{"check", "--db", db}); code != 1 {
-		t.Errorf("check of a half-done store exited %d, want 1", code)
-	}
-	if code := run(ctx, []string{"check", "--repair", "--db", db}); code != 0 {
-		t.Errorf("check --repair exited %d, want 0", code)
-	}
-	s, err = openStore(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if bad, report, err := checkStore(ctx, s); err != nil || len(bad) > 0 {
-		t.Errorf("after --repair: %v %v %v", bad, report, err)
-	}
-	storiesOf(t, s)
-}
-
 // TestOversizedArticleFailsAlone: an article whose text is longer than any
 // news article fails with a named error, quickly, and the articles around
 // it in the same input are stored.
@@ -241,13 +197,13 @@ func TestOversizedArticleFailsAlone(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	e, err := newEngine(ctx, s)
+	e, err := New(ctx, s, DefaultConfig())
 	if err != nil {
 		t.Fatal(err)
 	}
 	var fails []error
 	start := time.Now()
-	sum, err := e.run(ctx, paths(&ingest.Reader{}, []string{path}), func(err error) { fails = append(fails, err) }, nil)
+	sum, err := e.Run(ctx, Paths(&ingest.Reader{}, []string{path}), func(err error) { fails = append(fails, err) }, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
