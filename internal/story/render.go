@@ -99,14 +99,16 @@ func (r *renderer) notes() {
 	}
 }
 
-// dateLabel is how an article's date is written in sheets: the day, with
-// "(estimated)" when it is an estimate, or "undated".
+// dateLabel is how an article's date is written in sheets: the day, "on
+// or after" the day with "(estimated)" when it is an estimate (a lower
+// bound: the article reports that day's events, dates.Estimate), or
+// "undated". The contradictions word an estimate the same way.
 func dateLabel(a news.StoryArticle) string {
 	if a.Published.IsZero() {
 		return "undated"
 	}
 	if a.PublishedEstimated {
-		return a.Published.Format("2006-01-02") + " (estimated)"
+		return "on or after " + a.Published.Format("2006-01-02") + " (estimated)"
 	}
 	return a.Published.Format("2006-01-02")
 }

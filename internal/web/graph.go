@@ -347,7 +347,7 @@ func layoutCoverage(v *news.StoryView) *coverageSVG {
 				date = a.Published.UTC().Format("2006-01-02 15:04")
 			}
 			if a.PublishedEstimated {
-				date += " (estimated)"
+				date = "on or after " + date + " (estimated)"
 			}
 			g.Blocks = append(g.Blocks, coverageBlock{X: x(i) - barW/2, Y: y0 + 1, W: barW, H: max(1, h-1), Fill: fill,
 				Estimated: a.PublishedEstimated, URL: articleURL(a.ID),

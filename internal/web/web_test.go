@@ -322,7 +322,7 @@ func TestDemoStoryPage(t *testing.T) {
 	}
 	for _, want := range []string{
 		"Claim: Khloé Kardashian and Michele Morrone are dating", // the summary
-		`<td class="outlet">HELLO!</td>`, `<span class="stance denies">denies</span>`, `<abbr title="estimated from the dates the text mentions">est.</abbr>`,
+		`<td class="outlet">HELLO!</td>`, `<span class="stance denies">denies</span>`, `<abbr title="on or after this day: estimated from the dates the text mentions">est.</abbr>`,
 		`<span class="ind-label">independent</span>`,
 		"Fans' posts: ", // grouped
 		"not drawn: 1 undated article",
