@@ -213,8 +213,8 @@ func leadOf(a *news.Article) []candidate {
 		}
 		raw := s.Text(a.Text)
 		if strings.HasSuffix(strings.TrimRight(raw, `"'”’) `), "?") || inSocial(a, s) ||
-			strings.HasPrefix(raw, `"`) || strings.HasPrefix(raw, "“") {
-			continue // a question, a pasted post, or someone's words
+			strings.HasPrefix(raw, `"`) || strings.HasPrefix(raw, "“") || transcriptLine.MatchString(raw) {
+			continue // a question, a pasted post, or someone's words ("Dan Olsen: “Well, I've heard…")
 		}
 		t := cleanProposition(raw)
 		if !claimLike(t) {
@@ -232,6 +232,11 @@ func leadOf(a *news.Article) []candidate {
 	}
 	return out
 }
+
+// transcriptLine is a line of someone's words after their name and a
+// colon, as transcripts and interviews print them: "Dan Olsen: “Well, I've
+// heard that he's suspended.”"
+var transcriptLine = regexp.MustCompile(`^[^.!?:“"]{1,60}:\s*["“]`)
 
 // negatedVerb is a negated auxiliary or copula: "is not", "has not been",
 // "won't", "didn't".

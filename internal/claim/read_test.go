@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/segment"
 )
 
 func TestDebunkIn(t *testing.T) {
@@ -228,5 +229,20 @@ func TestExPair(t *testing.T) {
 	_, in = mk(text, "Ada Vance", "Leo Marsh", "Tim", "Omar Price")
 	if s, o, ok := exPair(in, strings.Index(text, "ex Omar"), salient); ok {
 		t.Errorf("exPair = %q %q, want nothing", s, o)
+	}
+}
+
+func TestLeadOfSkipsTranscriptLines(t *testing.T) {
+	a := &news.Article{ID: "a", Text: "A former league player told a radio show that the champion failed a drug test.\n\n" +
+		"Karl Holm: “Well, I’ve heard that he’s suspended. It’s a credible person telling me this.”\n\n" +
+		"The league said on Monday that the claims were false."}
+	segment.Stage{}.Process(t.Context(), a)
+	for _, c := range leadOf(a) {
+		if strings.Contains(c.text, "suspended") {
+			t.Errorf("lead candidate %q is a transcript line: someone's words, not a claim", c.text)
+		}
+	}
+	if len(leadOf(a)) == 0 {
+		t.Error("no lead candidate at all")
 	}
 }

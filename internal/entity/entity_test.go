@@ -455,3 +455,41 @@ func sorted(s []string) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestFullNameTaggedOtherwise checks that a two-word name the recogniser
+// typed as an organisation is the person its article goes on to call by
+// the last word ("Tiger Woods" ORG, then "Woods" PER), and that without
+// those later mentions it stays what it was tagged.
+func TestFullNameTaggedOtherwise(t *testing.T) {
+	a := article(t, "Golfer Tara Hollis withdrew on Friday. Hollis said her back hurt, and Hollis will rest. Fans of Bright Harbour cheered.",
+		"Tara Hollis/ORG", "Hollis/PER", "Hollis/PER", "Bright Harbour/ORG")
+	a.ID = "a"
+	b := article(t, "Bright Harbour won. Harbour fans sang.", "Bright Harbour/ORG", "Harbour/PER")
+	b.ID = "b"
+	arts := []*news.Article{a, b}
+	for _, x := range arts {
+		run(t, x)
+	}
+	v := news.NewStoryView("s", "t")
+	if err := (StoryStage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]news.Entity{}
+	for _, e := range v.Entities {
+		byID[e.ID] = e
+	}
+	if _, ok := byID["per-tara-hollis"]; !ok {
+		t.Errorf("no per-tara-hollis in %v", ids(v.Entities))
+	}
+	if _, ok := byID["org-bright-harbour"]; !ok {
+		t.Errorf("Bright Harbour, named later by one tagged word in another article only, is no longer an organisation: %v", ids(v.Entities))
+	}
+}
+
+func ids(es []news.Entity) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.ID)
+	}
+	return out
+}

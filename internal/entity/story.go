@@ -172,6 +172,34 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 			union(j, i)
 		}
 	}
+	// A two-word name the recogniser typed otherwise is a person's full
+	// name when its article goes on to call the person by its last word,
+	// tagged a person at least twice, as news does ("Tiger Woods", tagged
+	// ORG, then "Woods said", "Woods has"), and no full person name of the
+	// story ends with that word.
+	fullLast := map[string]bool{}
+	perSingle := map[[2]string]*local{} // article and token -> its single-name person
+	for i, l := range locs {
+		if isPer(l) && len(l.toks) >= 2 && find(i) == i {
+			fullLast[l.toks[len(l.toks)-1]] = true
+		}
+		if isPer(l) && len(l.toks) == 1 {
+			perSingle[[2]string{strconv.Itoa(l.art), l.toks[0]}] = l
+		}
+	}
+	for i, l := range locs {
+		if isPer(l) || len(l.toks) != 2 || len(l.toks[1]) < 3 || fullLast[l.toks[1]] || len(l.ments) == 0 {
+			continue
+		}
+		p := perSingle[[2]string{strconv.Itoa(l.art), l.toks[1]}]
+		if p == nil || len(p.ments) < 2 || p.ments[0].Span.Start < l.ments[0].Span.End {
+			continue
+		}
+		if j, ok := byName["true|"+l.toks[1]]; ok {
+			union(j, i)
+			asPerson(l)
+		}
+	}
 	// Full person names: misspellings with the same given name, initials,
 	// and names contained in longer ones.
 	var full []int
@@ -294,6 +322,15 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 		}
 	}
 	return gather(locs, find)
+}
+
+// asPerson makes a local entity joined to a person count as one when the
+// group's type is voted: its mentions are that person's.
+func asPerson(l *local) {
+	l.typ = news.PER
+	for k := range l.ments {
+		l.ments[k].Type = news.PER
+	}
 }
 
 // maxTypoEdits is the largest allowance of maxEdits.
