@@ -217,6 +217,11 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "Many fevers have spread among residents of the port of Tarvo,"}, {Text: "Two cases were registered.", Speaker: "-"}},
 		},
 		{
+			name: "a possessive with the apostrophe alone",
+			text: "Holms said he was taking a break. “These claims are false,” said Holms’ agent in a statement.",
+			want: []news.QuoteMention{{Text: "These claims are false,", Role: "agent", For: "Holms", Cue: "said"}},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},

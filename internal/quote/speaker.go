@@ -61,7 +61,7 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 				c.name = m.Text
 			}
 			c.name, c.poss = stripPossessive(c.name)
-			if _, p := stripPossessive(ts[end].text(text)); p {
+			if _, p := stripPossessive(ts[end].text(text)); p || plainApostrophe(text, m.Span.End) {
 				c.poss = true
 			}
 			out = append(out, x.roleAround(ts, k, end, j, c))
@@ -96,6 +96,7 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 			}
 			name := text[ts[k].s:ts[end].e]
 			nm, poss := stripPossessive(name)
+			poss = poss || plainApostrophe(text, ts[end].e)
 			c := cand{span: news.Span{Start: ts[k].s, End: ts[k].s + len(nm)}, kind: kName, text: nm, name: x.resolveName(nm, ts[k].s), poss: poss, person: true}
 			c.weak = common || isDateline(text, c) || orgLike(nm) || end+1 < j && !ts[end+1].punct && roleFollows(lower(ts[end+1].text(text)))
 			c.person, c.common = !common, common
@@ -107,6 +108,23 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 	return out
 }
 
+// plainApostrophe reports the possessive of a name ending in s written
+// with an apostrophe alone right after it ("Woods’ agent"), which the
+// tokens may leave apart from the name.
+func plainApostrophe(text string, end int) bool {
+	if end <= 0 || end >= len(text) || text[end-1] != 's' && text[end-1] != 'S' {
+		return false
+	}
+	rest := text[end:]
+	for _, ap := range []string{"'", "’"} {
+		if strings.HasPrefix(rest, ap) {
+			after := rest[len(ap):]
+			return after == "" || after[0] == ' ' || after[0] == ','
+		}
+	}
+	return false
+}
+
 func connector(w string) bool {
 	return w == "de" || w == "van" || w == "von" || w == "da" || w == "del" || w == "der" || w == "la" || w == "bin" || w == "al"
 }
@@ -115,6 +133,9 @@ func connector(w string) bool {
 // rep") into a role candidate speaking for the name.
 func (x *extraction) roleAround(ts []tok, k, end, j int, c cand) cand {
 	if c.poss && end+1 < j {
+		if t := ts[end+1].text(x.text); t == "'" || t == "’" {
+			end++ // "Woods’ agent": the apostrophe stands apart
+		}
 		// up to two modifiers before the role noun
 		for n := end + 1; n < j && n <= end+3; n++ {
 			if ts[n].punct {
