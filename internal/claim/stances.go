@@ -2,6 +2,8 @@ package claim
 
 import (
 	"context"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -32,8 +34,17 @@ func (r StanceReader) Build(_ context.Context, v *news.StoryView, arts []*news.A
 	main.total, main.totalPlain = main.totals(sw)
 	ix := newEntityIndex(v)
 	parties := partiesOf(v, c.Text)
+	refYear := 0 // the story's latest year, from its articles' dates
+	for _, a := range arts {
+		if !a.Published.IsZero() {
+			refYear = max(refYear, a.Published.Year())
+		}
+	}
 	for _, a := range arts {
 		entries, best := readArticle(main, sw, a, r.Cache.reading(a))
+		entries = slices.DeleteFunc(entries, func(e news.StanceEntry) bool {
+			return (e.Stance == news.Denies || e.Stance == news.Debunks) && inBackground(a, e, refYear)
+		})
 		for i := range entries {
 			// A party speaks as a person the claim names, or as the
 			// representative of one; an organisation's word counts through
@@ -54,4 +65,35 @@ func (r StanceReader) Build(_ context.Context, v *news.StoryView, arts []*news.A
 		c.Stances = append(c.Stances, entries...)
 	}
 	return nil
+}
+
+// inBackground reports whether a denial or debunk stands in an account of
+// the past: its sentence, or the sentence before it in the same
+// paragraph, dates itself in a year before the story's latest (refYear).
+// "In 2009 similar rumours surfaced after the Sunday Times reported the
+// retailer was looking at properties. Amazon quickly refuted the report."
+// denies the rumour of 2009, not the story's.
+func inBackground(a *news.Article, e news.StanceEntry, refYear int) bool {
+	if refYear == 0 || len(e.Citations) == 0 {
+		return false
+	}
+	at := e.Citations[0].Start
+	ss := sentences(a)
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > at })
+	if i >= len(ss) {
+		return false
+	}
+	from := ss[i].Start
+	if i > 0 && !strings.Contains(a.Text[ss[i-1].End:ss[i].Start], "\n") {
+		from = ss[i-1].Start // the sentence before, in the same paragraph
+	}
+	for _, d := range a.Dates {
+		if d.Relative || d.Span.Start < from || d.Span.End > ss[i].End {
+			continue
+		}
+		if d.Value.Year() < refYear {
+			return true
+		}
+	}
+	return false
 }

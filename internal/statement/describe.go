@@ -16,7 +16,11 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 		st.By = trimSpeaker(strings.Join(strings.Fields(who.Text(text)), " "))
 		// A name stands for the source when it is the source's head ("the
 		// senator Jane Doe"), not a modifier ("Nigerian officials").
-		if m, ok := d.mentionIn(a.Mentions, who); ok && m.Span.End >= who.End-1 {
+		// A source read too long that ends in the subject pronoun of the
+		// clause after it ("Amazon announced Thursday it [plans]") is the
+		// name in it.
+		endsInPronoun := subjectPronouns[strings.ToLower(lastWord(st.By))] && strings.Contains(st.By, " ")
+		if m, ok := d.mentionIn(a.Mentions, who); ok && (m.Span.End >= who.End-1 || endsInPronoun) {
 			st.By, st.ByKey = m.Name, m.Key
 			if st.By == "" {
 				st.By = m.Text
@@ -34,6 +38,9 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	st.Negated = negated(words)
 	st.Stance = stance(cue, words, st)
 }
+
+// subjectPronouns open a clause of their own.
+var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true}
 
 // trimSpeaker takes floating words off the end of a source phrase:
 // "X and Y both" is "X and Y".

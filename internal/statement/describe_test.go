@@ -1,6 +1,11 @@
 package statement
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
 
 func TestTrimSpeaker(t *testing.T) {
 	for in, want := range map[string]string{"David Klinger and Tom Fuentes both": "David Klinger and Tom Fuentes",
@@ -16,6 +21,35 @@ func TestPhraseVoice(t *testing.T) {
 		"the Times": "media", "Amazon": "named", "the Texas Department of State Health Services": "official"} {
 		if got := PhraseVoice(in); got != want {
 			t.Errorf("PhraseVoice(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestSourceEndingInPronoun checks that a source phrase read up to the
+// subject pronoun of the clause after it ("Orbix announced Thursday it
+// [plans]") is the name in it.
+func TestSourceEndingInPronoun(t *testing.T) {
+	text := "Online retailer Orbix announced Thursday it plans to open a store in Leeds, Orbix officials said."
+	sp := func(s string) news.Span {
+		i := strings.Index(text, s)
+		return news.Span{Start: i, End: i + len(s)}
+	}
+	a := &news.Article{Text: text}
+	a.Mentions = []news.Mention{{Span: sp("Orbix"), Text: "Orbix", Name: "Orbix", Key: "org:orbix", Type: news.ORG}}
+	for _, tc := range []struct{ source, want string }{
+		{"Online retailer Orbix announced Thursday it", "Orbix"},
+		{"Online retailer Orbix", "Orbix"},     // the name heads the phrase
+		{"Orbix officials", "Orbix officials"}, // the name modifies the head
+	} {
+		src := sp(tc.source)
+		if tc.source == "Orbix officials" {
+			src = news.Span{Start: strings.LastIndex(text, tc.source), End: strings.LastIndex(text, tc.source) + len(tc.source)}
+		}
+		st := news.Statement{Source: src, Cue: sp("plans"), Content: sp("to open a store in Leeds")}
+		var buf []string
+		describe(a, prepare(text, nil, nil), &st, &buf)
+		if st.By != tc.want {
+			t.Errorf("source %q: by = %q, want %q", tc.source, st.By, tc.want)
 		}
 	}
 }
