@@ -51,6 +51,11 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 		// a heading-like common word ("Comments poured in:") introduces the
 		// quote but does not speak it
 		c := pickFirst(cs)
+		// nor does a label the recogniser did not take for a name, alone
+		// before the colon ("URL:", "Caption:", "Update:")
+		if x.tagged && c.kind == kName && c.key == "" && !strings.Contains(c.text, " ") && j-i <= 2 {
+			c.common = true
+		}
 		a.ok, a.sp, a.hasSp, a.noSp = true, c, !c.common, c.common
 		return a
 	}

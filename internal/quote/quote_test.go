@@ -222,6 +222,12 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "These claims are false,", Role: "agent", For: "Holms", Cue: "said"}},
 		},
 		{
+			name:    "a label before a colon is no speaker",
+			text:    "Ana Ruiz shared the page widely.\n\nURL: “city-council-votes-to-close-the-old-pier-video.”",
+			mention: nerMentions("Ana Ruiz shared the page widely.", "Ana Ruiz"),
+			want:    []news.QuoteMention{{Text: "city-council-votes-to-close-the-old-pier-video.", Speaker: "-"}},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},

@@ -39,12 +39,26 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	st.Stance = stance(cue, words, st)
 }
 
+// leadingTimeWords date a clause; a source phrase read from the start of
+// the clause may begin with one.
+var leadingTimeWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "yesterday": true, "today": true, "tonight": true,
+	"later": true, "earlier": true, "then": true, "now": true, "meanwhile": true, "on": true}
+
 // subjectPronouns open a clause of their own.
 var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true}
 
 // trimSpeaker takes floating words off the end of a source phrase:
 // "X and Y both" is "X and Y".
 func trimSpeaker(by string) string {
+	// and time words off its start: "[On] Monday some news sites"
+	for {
+		w, rest, ok := strings.Cut(by, " ")
+		if !ok || !leadingTimeWords[strings.ToLower(strings.TrimSuffix(w, ","))] {
+			break
+		}
+		by = rest
+	}
 	for {
 		i := strings.LastIndexByte(by, ' ')
 		if i < 0 {

@@ -9,7 +9,8 @@ import (
 
 func TestTrimSpeaker(t *testing.T) {
 	for in, want := range map[string]string{"David Klinger and Tom Fuentes both": "David Klinger and Tom Fuentes",
-		"the ministry itself": "the ministry itself", "officials also": "officials", "Ada": "Ada"} {
+		"the ministry itself": "the ministry itself", "officials also": "officials", "Ada": "Ada",
+		"Monday some news sites": "some news sites", "On Friday, officials": "officials", "Monday": "Monday"} {
 		if got := trimSpeaker(in); got != want {
 			t.Errorf("trimSpeaker(%q) = %q, want %q", in, got, want)
 		}
