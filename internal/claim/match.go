@@ -408,7 +408,9 @@ var nonClauseStart = map[string]bool{"of": true, "to": true, "for": true, "with"
 	"whether": true, "if": true, "how": true, "what": true, "why": true, "when": true, "where": true,
 	// connectives and subordinators: what follows leans on another clause
 	"since": true, "because": true, "although": true, "though": true, "unless": true, "until": true,
-	"once": true, "and": true, "but": true, "or": true, "so": true, "also": true, "yet": true}
+	"once": true, "and": true, "but": true, "or": true, "so": true, "also": true, "yet": true,
+	// verb particles: the content of a phrasal verb cut after its verb ("ruled [out future talks]")
+	"out": true, "off": true, "up": true, "down": true, "away": true, "back": true}
 
 // clauseStart tells whether a text opens like a clause with a subject a
 // reader can identify: not a preposition, a gerund, a bare verb ("was

@@ -228,6 +228,12 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "city-council-votes-to-close-the-old-pier-video.", Speaker: "-"}},
 		},
 		{
+			name:    "a time word before a name is not part of it",
+			text:    "Talks went on. Yesterday Ana Ruiz said the city was “nearly ready to reopen the pier”.",
+			mention: nerMentions("Talks went on. Yesterday Ana Ruiz said the city was “nearly ready to reopen the pier”.", "Ana Ruiz"),
+			want:    []news.QuoteMention{{Text: "nearly ready to reopen the pier", Speaker: "Ana Ruiz", Partial: true}},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},

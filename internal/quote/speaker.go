@@ -85,6 +85,9 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 				if _, p := stripPossessive(ts[end].text(text)); p {
 					break
 				}
+				if _, ok := x.mentionAt(ts[end+1].s); ok {
+					break // a name of the recogniser's starts: "Officials Mike Omeri…" is two
+				}
 				end++
 			}
 			// a lone sentence-initial capital that the recogniser did not tag
