@@ -109,6 +109,7 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 	retypePlatforms(ents, arts)
 	retypeKin(ents, arts)
 	retypeThings(ents, groups, arts)
+	retypeByHead(ents)
 	ents = joinSameIDs(ents)
 	oneHolder(ents, "occupation")
 	sort.SliceStable(ents, func(i, j int) bool {

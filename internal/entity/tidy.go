@@ -428,3 +428,50 @@ func retypeThings(ents []news.Entity, groups [][]*local, arts []*news.Article) {
 		e.Attributes = []news.Attribute{}
 	}
 }
+
+// placeHeads and orgHeads end names of places and organisations and are
+// seldom surnames (unlike Hill, Street, Park, Fox or Church, which are).
+var (
+	placeHeads = set("mall boulevard blvd avenue ave airport refuge plaza square bridge stadium arena harbour harbor " +
+		"canyon valley county province district")
+	orgHeads = set("records studios pictures airlines airways hospital university institute foundation museum " +
+		"gazette tribune courier journal magazine realty expeditions holdings inc corp corporation ltd llc plc " +
+		"entertainment productions brigade battalion ministry agency commission committee association federation " +
+		"union league")
+)
+
+// retypeByHead makes a "person" whose name ends in a place's or an
+// organisation's head noun a place or an organisation ("Westgate Mall",
+// "Sony Studios", "Sugar Hill Records"), unless the story gives it an age,
+// a relative or an honorific (the attributes a person has).
+func retypeByHead(ents []news.Entity) {
+	for i := range ents {
+		e := &ents[i]
+		ws := strings.Fields(e.Name)
+		if e.Type != news.PER || len(ws) < 2 || personAttributes(e.Attributes) {
+			continue
+		}
+		last := strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))
+		typ := news.EntityType("")
+		switch {
+		case placeHeads[last]:
+			typ = news.LOC
+		case orgHeads[last]:
+			typ = news.ORG
+		default:
+			continue
+		}
+		e.Type, e.ID = typ, EntityID(e.Name, typ)
+		e.Attributes = []news.Attribute{}
+	}
+}
+
+// personAttributes reports an age or a relative among attrs.
+func personAttributes(attrs []news.Attribute) bool {
+	for _, at := range attrs {
+		if at.Name == "age" || strings.HasPrefix(at.Name, "relation:") {
+			return true
+		}
+	}
+	return false
+}

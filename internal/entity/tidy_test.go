@@ -221,3 +221,23 @@ func TestSameFullGivenNames(t *testing.T) {
 		}
 	}
 }
+
+func TestRetypeByHead(t *testing.T) {
+	ents := []news.Entity{
+		{Name: "Harbourside Mall", Type: news.PER},
+		{Name: "Orbis Studios", Type: news.PER},
+		{Name: "Jonah Hill", Type: news.PER},                                                              // Hill is a surname too
+		{Name: "Ada Boulevard", Type: news.PER, Attributes: []news.Attribute{{Name: "age", Value: "40"}}}, // a person's attribute
+		{Name: "Studios", Type: news.PER},                                                                 // one word
+	}
+	retypeByHead(ents)
+	want := []news.EntityType{news.LOC, news.ORG, news.PER, news.PER, news.PER}
+	for i, e := range ents {
+		if e.Type != want[i] {
+			t.Errorf("%s: %s, want %s", e.Name, e.Type, want[i])
+		}
+	}
+	if ents[0].ID != "loc-harbourside-mall" {
+		t.Errorf("id %q", ents[0].ID)
+	}
+}

@@ -90,6 +90,12 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		if len(facts) == 0 && len(e.Articles) < 2 {
 			continue // a passing mention: not one of the story's people
 		}
+		if len(facts) == 0 && !strings.Contains(e.Name, " ") && !hasAttribute(e, "gender") {
+			// one word the recogniser called a person, with nothing a
+			// person has (an attribute, a pronoun or honorific that
+			// told its gender): too often a thing ("Watch", "Lassa")
+			continue
+		}
 		n++
 		text := e.Name
 		if len(facts) > 0 {
@@ -411,6 +417,16 @@ func dedupCites(cs []news.Citation) []news.Citation {
 		}
 	}
 	return out
+}
+
+// hasAttribute reports whether e has an attribute of that name.
+func hasAttribute(e news.Entity, name string) bool {
+	for _, at := range e.Attributes {
+		if at.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // shownAttrs are the attributes a sheet states, in order; gender (inferred

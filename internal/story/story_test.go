@@ -308,3 +308,36 @@ func TestFanPost(t *testing.T) {
 		}
 	}
 }
+
+// TestPeopleNeedAPersonsTrait checks which "persons" the sheet lists: a
+// one-word name with nothing a person has (no attribute, no gender told by
+// a pronoun or honorific) is left out; a full name, or one word with a
+// gender or an age, stays.
+func TestPeopleNeedAPersonsTrait(t *testing.T) {
+	v := news.NewStoryView("s", "Tram line")
+	v.Articles = []news.StoryArticle{{ID: "a", Source: "Ledger"}, {ID: "b", Source: "Coast"}}
+	cite := []news.Citation{{ArticleID: "a", Start: 0, End: 4}}
+	person := func(name string, attrs ...news.Attribute) news.Entity {
+		return news.Entity{ID: "per-" + strings.ToLower(name), Name: name, Type: news.PER, Articles: []string{"a", "b"},
+			Mentions: cite, Attributes: attrs}
+	}
+	v.Entities = []news.Entity{
+		person("Lassa"),
+		person("Okafor", news.Attribute{Name: "gender", Value: "female", Citations: cite}),
+		person("Ines Okafor"),
+		person("Bram", news.Attribute{Name: "age", Value: "40", Citations: cite}),
+	}
+	arts := []*news.Article{{ID: "a", Text: "Tram news"}, {ID: "b", Text: "Tram talk"}}
+	if err := (Sheet{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	var people []string
+	for _, l := range v.Sheet {
+		if l.Section == "People" {
+			people = append(people, strings.SplitN(l.Text, ":", 2)[0])
+		}
+	}
+	if strings.Join(people, ",") != "Okafor,Ines Okafor,Bram" {
+		t.Errorf("people = %q, want Okafor, Ines Okafor, Bram (not Lassa)", people)
+	}
+}
