@@ -98,7 +98,8 @@ var determiners = map[string]bool{"a": true, "an": true, "the": true, "one": tru
 	"other": true, "this": true, "that": true, "these": true, "those": true, "most": true, "multiple": true, "numerous": true}
 
 // capStop are capitalised words that do not start a name.
-var capStop = map[string]bool{"Yesterday": true, "Today": true, "Tonight": true, "The": true, "A": true, "An": true, "But": true, "And": true, "Or": true, "In": true,
+var capStop = map[string]bool{"Yesterday": true, "Today": true, "Tonight": true, "I've": true, "I’ve": true,
+	"I'm": true, "I’m": true, "I'd": true, "I’d": true, "I'll": true, "I’ll": true, "The": true, "A": true, "An": true, "But": true, "And": true, "Or": true, "In": true,
 	"On": true, "At": true, "As": true, "For": true, "If": true, "When": true, "While": true, "After": true,
 	"Before": true, "Since": true, "So": true, "Yet": true, "It": true, "He": true, "She": true, "They": true,
 	"We": true, "I": true, "You": true, "This": true, "That": true, "These": true, "Those": true, "His": true,

@@ -234,6 +234,12 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "nearly ready to reopen the pier", Speaker: "Ana Ruiz", Partial: true}},
 		},
 		{
+			name:    "a title stays with the recognised name after it",
+			text:    "The hearing went on. Rear Adm. Ana Ruiz said the port was “nearly ready to reopen”.",
+			mention: nerMentions("The hearing went on. Rear Adm. Ana Ruiz said the port was “nearly ready to reopen”.", "Ana Ruiz"),
+			want:    []news.QuoteMention{{Text: "nearly ready to reopen", Speaker: "Rear Adm. Ana Ruiz", Partial: true}},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},

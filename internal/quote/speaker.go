@@ -85,8 +85,8 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 				if _, p := stripPossessive(ts[end].text(text)); p {
 					break
 				}
-				if _, ok := x.mentionAt(ts[end+1].s); ok {
-					break // a name of the recogniser's starts: "Officials Mike Omeri…" is two
+				if _, ok := x.mentionAt(ts[end+1].s); ok && !titlesOnly(text, ts[k:end+1]) {
+					break // a name of the recogniser's starts: "Yesterday Mike Omeri…" is two
 				}
 				end++
 			}
@@ -109,6 +109,18 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 		}
 	}
 	return out
+}
+
+// titlesOnly reports a run of title words ("Dr.", "Rear Adm.", "Rep."),
+// which the name after them belongs with.
+func titlesOnly(text string, ts []tok) bool {
+	for _, t := range ts {
+		w := t.text(text)
+		if !honorifics[w] && !strings.HasSuffix(w, ".") && w != "Rear" && w != "Vice" && w != "Deputy" {
+			return false
+		}
+	}
+	return true
 }
 
 // plainApostrophe reports the possessive of a name ending in s written
