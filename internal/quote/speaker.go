@@ -81,14 +81,24 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 		}
 		if isCap(w) && !capStop[w] {
 			end := k
+			prefix := false // the run reached a name of the recogniser's
 			for end+1 < j && !ts[end+1].punct && (isCap(ts[end+1].text(text)) || connector(ts[end+1].text(text)) && end+2 < j && isCap(ts[end+2].text(text))) {
 				if _, p := stripPossessive(ts[end].text(text)); p {
 					break
 				}
-				if _, ok := x.mentionAt(ts[end+1].s); ok && !titlesOnly(text, ts[k:end+1]) {
-					break // a name of the recogniser's starts: "Yesterday Mike Omeri…" is two
+				if _, ok := x.mentionAt(ts[end+1].s); ok {
+					prefix = true
+					break
 				}
 				end++
+			}
+			if prefix {
+				// The capitalised words before a recognised name are a title
+				// or a time ("Rear Admiral John Kirby", "Veterans Affairs
+				// Minister Julian Fantino", "Yesterday Mike Omeri"): the
+				// name is the candidate.
+				k = end
+				continue
 			}
 			// a lone sentence-initial capital that the recogniser did not tag
 			// is a common word or a heading ("Comments"), no name
@@ -109,18 +119,6 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 		}
 	}
 	return out
-}
-
-// titlesOnly reports a run of title words ("Dr.", "Rear Adm.", "Rep."),
-// which the name after them belongs with.
-func titlesOnly(text string, ts []tok) bool {
-	for _, t := range ts {
-		w := t.text(text)
-		if !honorifics[w] && !strings.HasSuffix(w, ".") && w != "Rear" && w != "Vice" && w != "Deputy" {
-			return false
-		}
-	}
-	return true
 }
 
 // plainApostrophe reports the possessive of a name ending in s written
