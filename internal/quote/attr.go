@@ -703,6 +703,13 @@ func nounUse(w, prev string) bool {
 	if strings.HasSuffix(prev, "'s") || strings.HasSuffix(prev, "’s") {
 		return true // "Esquire's report": a possessive opens a noun phrase
 	}
+	if headNoun(w) && prev != "" && prev == lower(prev) && !auxiliary(prev) && !finiteVerbs[prev] && !cueVerb(prev) &&
+		!pronouns[prev] && (!strings.HasSuffix(prev, "s") || prev == "news") {
+		// ("officials report that…": a plural subject and its verb)
+		// "a news report", "a recent report", "a blog post": a lower-case
+		// word before a report or a medium is its modifier
+		return true
+	}
 	switch lower(prev) {
 	case "a", "an", "the", "his", "their", "its", "my", "our", "your", "these", "those":
 		// "the calls ... involved", "the reports": any cue word after a

@@ -45,7 +45,7 @@ func (x *extraction) npAt(ts []tok, s, e int, cw string) (cand, bool) {
 			return cand{}, false
 		}
 		lw := lower(ts[m].text(text))
-		if m > s && (cueVerb(lw) || isPronounWord(lw) || npStop[lw] && lw != "of" || finiteVerbs[lw]) {
+		if m > s && (cueVerb(lw) && !(m == e-1 && headNoun(lw)) || isPronounWord(lw) || npStop[lw] && lw != "of" || finiteVerbs[lw]) {
 			return cand{}, false
 		}
 	}
@@ -150,6 +150,10 @@ func (x *extraction) npAfter(ts []tok, k, j int) (cand, bool) {
 var npStop = map[string]bool{"in": true, "on": true, "at": true, "to": true, "during": true, "after": true,
 	"before": true, "when": true, "while": true, "that": true, "who": true, "which": true, "as": true, "and": true,
 	"but": true, "or": true, "then": true, "because": true, "about": true, "from": true, "with": true, "via": true, "through": true}
+
+// headNoun reports a cue word that heads a noun phrase when it ends one
+// ("a recent report", "a blog post"): a medium, or a report.
+func headNoun(w string) bool { return mediumNouns[w] || w == "report" || w == "reports" }
 
 // finiteVerbs are auxiliaries and copulas: a noun phrase does not hold
 // one ("the World Health Organization is investigating").

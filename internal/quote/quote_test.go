@@ -240,6 +240,11 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "nearly ready to reopen", Speaker: "Ana Ruiz", Partial: true}},
 		},
 		{
+			name: "an inverted cue's noun phrase ends in its head noun",
+			text: "“The company pays badly,” says a recent report from the Ledger.",
+			want: []news.QuoteMention{{Text: "The company pays badly,", Speaker: "a recent report", Cue: "says"}},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},
@@ -355,4 +360,23 @@ func nerMentions(text string, names ...string) []news.Mention {
 		}
 	}
 	return out
+}
+
+func TestNounUse(t *testing.T) {
+	for _, tc := range []struct {
+		w, prev string
+		want    bool
+	}{
+		{"report", "news", true},       // "a news report cut to him"
+		{"report", "recent", true},     // "a recent report"
+		{"post", "blog", true},         // "a blog post"
+		{"report", "officials", false}, // "officials report that…"
+		{"report", "they", false},
+		{"said", "officials", false},
+		{"report", "Esquire's", true},
+	} {
+		if got := nounUse(tc.w, tc.prev); got != tc.want {
+			t.Errorf("nounUse(%q, %q) = %v, want %v", tc.w, tc.prev, got, tc.want)
+		}
+	}
 }
