@@ -7,6 +7,7 @@ package timeline
 
 import (
 	"context"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -165,7 +166,9 @@ func datedParts(a *news.Article) []dated {
 				}
 				cut, resume, ok := clauseBoundary(a.Text, d.Span.End, in[i+1].Span.Start)
 				if !ok {
-					out = append(out, dated{a: a, date: d, span: cur, text: a.Text[cur.Start:cur.End]})
+					if !otherTime(a.Text, cur, d) {
+						out = append(out, dated{a: a, date: d, span: cur, text: a.Text[cur.Start:cur.End]})
+					}
 					break
 				}
 				end, next = cut, resume
@@ -179,7 +182,9 @@ func datedParts(a *news.Article) []dated {
 			if sp.End < cur.End {
 				text += "…"
 			}
-			out = append(out, dated{a: a, date: d, span: sp, text: text})
+			if !otherTime(a.Text, sp, d) {
+				out = append(out, dated{a: a, date: d, span: sp, text: text})
+			}
 			start = next
 		}
 		in = in[:0]
@@ -201,6 +206,30 @@ func datedParts(a *news.Article) []dated {
 	}
 	flush()
 	return out
+}
+
+// timeWords date a clause by another time than an absolute date does
+// (lower-case "today": NBC's "Today" show is no time).
+var timeWords = regexp.MustCompile(`\b([Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday|[Ss]unday|yesterday|today|tonight|(?:last|this|next) (?:week|month|year|weekend)|earlier this (?:week|month|year))\b`)
+
+// otherTime reports whether the part sp of text, dated by d, also holds a
+// time of its own that is not d's ("who on Thursday announced his candidacy
+// for elections on Feb. 14"): two events in one clause, and the date may
+// be the other one's. A weekday that is d's own ("on Sunday, Sept. 24")
+// does not count.
+func otherTime(text string, sp news.Span, d news.DateMention) bool {
+	for _, loc := range timeWords.FindAllStringIndex(text[sp.Start:sp.End], -1) {
+		at := sp.Start + loc[0]
+		if at >= d.Span.Start && at < d.Span.End {
+			continue
+		}
+		w := strings.ToLower(text[at : sp.Start+loc[1]])
+		if strings.EqualFold(w, d.Value.Weekday().String()) && d.Precision == "day" {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // boundaries open a new clause; the last one between two dates cuts there.

@@ -138,3 +138,20 @@ func TestDatelinesAndSignaturesAreNoEvents(t *testing.T) {
 		}
 	}
 }
+
+// TestAnotherTimeInTheClause checks that a clause dated by a weekday or
+// "yesterday" besides an absolute date is no event of that date: "who on
+// Thursday announced his candidacy for elections on May 14" is not an
+// event of May 14; a weekday that is the date's own is.
+func TestAnotherTimeInTheClause(t *testing.T) {
+	d := time.Date(2031, 5, 14, 0, 0, 0, 0, time.UTC) // a Wednesday
+	a := article("a", "Ledger", 10, "The mayor, who on Thursday announced his candidacy for elections on May 14, 2031, spoke.", d, "May 14, 2031")
+	b := article("b", "Coast", 11, "On Wednesday, May 14, 2031, the ferry crews walked out over pay.", d, "May 14, 2031")
+	v := news.NewStoryView("s", "t")
+	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Timeline) != 1 || !strings.Contains(v.Timeline[0].Text, "ferry crews") {
+		t.Errorf("timeline = %+v, want only the walkout", v.Timeline)
+	}
+}
