@@ -1,9 +1,10 @@
 package main
 
 import (
-	"github.com/crosscheck-news/crosscheck/internal/engine"
 	"testing"
 	"time"
+
+	"github.com/crosscheck-news/crosscheck/internal/engine"
 )
 
 func TestProgressLine(t *testing.T) {

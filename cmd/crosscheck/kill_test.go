@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/datadir"
+	"github.com/crosscheck-news/crosscheck/internal/engine/enginetest"
 )
 
 // TestMain lets the test binary stand in for the crosscheck binary: with
@@ -98,7 +99,7 @@ func openAndDescribe(t *testing.T, ctx context.Context, db string) storeDescript
 	if err != nil {
 		t.Fatal(err)
 	}
-	return storeDescription{articles: len(as), stories: storiesOf(t, s)}
+	return storeDescription{articles: len(as), stories: enginetest.StorySets(t, s)}
 }
 
 // veracityHead writes the first n lines of the veracity articles to a file.

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/engine/enginetest"
 	"github.com/crosscheck-news/crosscheck/internal/nats/natstest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/postgres/pgtest"
@@ -118,7 +119,7 @@ func TestDistributedRolesKilled(t *testing.T) {
 		}
 		time.Sleep(200 * time.Millisecond)
 	}
-	storiesOf(t, s) // every view lists exactly its story's articles, nothing dirty
+	enginetest.StorySets(t, s) // every view lists exactly its story's articles, nothing dirty
 	as, err := s.Assignments(t.Context())
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/internal/engine/enginetest"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/inprocess"
 )
@@ -20,10 +21,10 @@ import (
 func TestDistributedRolesMatchEmbedded(t *testing.T) {
 	ctx := t.Context()
 	e, embedded := testEngine(t)
-	if _, err := e.Run(ctx, resumeInput(t), func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e.Run(ctx, enginetest.Input(t), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
-	want := storiesOf(t, embedded)
+	want := enginetest.StorySets(t, embedded)
 	placed, err := embedded.Assignments(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -36,7 +37,7 @@ func TestDistributedRolesMatchEmbedded(t *testing.T) {
 	defer store.Close()
 	q := inprocess.New(inprocess.Options{})
 	defer q.Close()
-	published, err := PublishAll(ctx, q, resumeInput(t), func(f ingest.Failure) { t.Error(f) })
+	published, err := PublishAll(ctx, q, enginetest.Input(t), func(f ingest.Failure) { t.Error(f) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func TestDistributedRolesMatchEmbedded(t *testing.T) {
 	if n := w.Counts(); n.New != published || n.Failed != 0 {
 		t.Errorf("worker: %+v, %d published", n, published)
 	}
-	if got := storiesOf(t, store); !slices.Equal(got, want) {
+	if got := enginetest.StorySets(t, store); !slices.Equal(got, want) {
 		t.Errorf("distributed stories\n%q\nembedded\n%q", got, want)
 	}
 	if assigned, _ := a.Counts(); assigned != len(placed) {

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crosscheck-news/crosscheck/examples"
+	"github.com/crosscheck-news/crosscheck/internal/engine/enginetest"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -43,80 +43,6 @@ func (c *crashingStore) SaveView(ctx context.Context, v *news.StoryView) error {
 	return c.Store.SaveView(ctx, v)
 }
 
-// resumeInput is the bundled example story and two small unrelated ones.
-func resumeInput(t *testing.T) Source {
-	dir := t.TempDir()
-	topics := [][2]string{
-		{"Northern harbour to close for dredging",
-			"The Kestrel Bay port authority said on Monday that the northern harbour of Kestrel Bay will close for dredging until March. Ferries to Gull Island will use the southern quay while dredgers deepen the channel to eleven metres."},
-		{"Seagrass meadows recover after trawling ban",
-			"Marine biologists at the Lindqvist Institute reported that seagrass meadows in Otter Sound have grown by a third since bottom trawling was banned in 2019. The survey counted juvenile cod in every transect."},
-	}
-	for i, tp := range topics {
-		for j, outlet := range []string{"Harbour Gazette", "Coast Daily"} {
-			text := fmt.Sprintf("Title: %s\nSource: %s\nDate: 2022-09-2%d\n\n%s %s reported the news first.", tp[0], outlet, j+1, tp[1], outlet)
-			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("t%d_%d.txt", i, j)), []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	seeds := Paths(&ingest.Reader{FS: examples.FS}, []string{"seeds"})
-	files := Paths(&ingest.Reader{}, []string{dir})
-	return func(ctx context.Context, emit func(news.Document) error, fail func(ingest.Failure)) error {
-		if err := seeds(ctx, emit, fail); err != nil {
-			return err
-		}
-		return files(ctx, emit, fail)
-	}
-}
-
-// storiesOf describes a store's stories as their sorted article sets, and
-// checks that every view lists exactly its story's articles and that no
-// story is left dirty.
-func storiesOf(t *testing.T, s news.Store) []string {
-	t.Helper()
-	ctx := t.Context()
-	list, err := s.Stories(ctx, news.ListOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, st := range list {
-		ids, err := s.StoryArticles(ctx, st.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v, err := s.View(ctx, st.ID)
-		if err != nil {
-			t.Fatalf("story %s has no view: %v", st.ID, err)
-		}
-		var inView []string
-		for _, a := range v.Articles {
-			inView = append(inView, a.ID)
-		}
-		slices.Sort(ids)
-		slices.Sort(inView)
-		if !slices.Equal(ids, inView) {
-			t.Errorf("story %s: view lists %v, the store %v", st.ID, inView, ids)
-		}
-		out = append(out, strings.Join(ids, ","))
-	}
-	as, err := s.Assignments(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range as {
-		if _, err := s.Story(ctx, a[1]); err != nil {
-			t.Errorf("article %s points to story %s: %v", a[0], a[1], err)
-		}
-	}
-	if d, err := s.DirtyStories(ctx); err != nil || len(d) > 0 {
-		t.Errorf("dirty stories left: %v %v", d, err)
-	}
-	slices.Sort(out)
-	return out
-}
-
 // TestInterruptedIngestIsFinishedByTheNextRun: a run that stops after
 // saving articles but before placing them, or while rebuilding story views,
 // leaves a store that the same command run again completes, to the stories
@@ -128,7 +54,7 @@ func TestInterruptedIngestIsFinishedByTheNextRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		return e.Run(ctx, resumeInput(t), func(err error) { t.Log(err) }, nil)
+		return e.Run(ctx, enginetest.Input(t), func(err error) { t.Log(err) }, nil)
 	}
 	clean, err := openStore(ctx, filepath.Join(t.TempDir(), "clean.db"))
 	if err != nil {
@@ -138,7 +64,7 @@ func TestInterruptedIngestIsFinishedByTheNextRun(t *testing.T) {
 	if _, err := ingestInto(clean); err != nil {
 		t.Fatal(err)
 	}
-	want := storiesOf(t, clean)
+	want := enginetest.StorySets(t, clean)
 	if len(want) != 3 {
 		t.Fatalf("uninterrupted run: %d stories, want 3: %v", len(want), want)
 	}
@@ -165,7 +91,7 @@ func TestInterruptedIngestIsFinishedByTheNextRun(t *testing.T) {
 			if sum.New != 0 || sum.Stories == 0 {
 				t.Errorf("second run: %s; want nothing new and the unfinished stories rebuilt", sum)
 			}
-			if got := storiesOf(t, s); !slices.Equal(got, want) {
+			if got := enginetest.StorySets(t, s); !slices.Equal(got, want) {
 				t.Errorf("stories after the second run:\n%v\nuninterrupted:\n%v", got, want)
 			}
 		})

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/cluster"
+	"github.com/crosscheck-news/crosscheck/internal/engine/enginetest"
 	"github.com/crosscheck-news/crosscheck/internal/ingest"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -27,7 +28,7 @@ func TestRestartFromSnapshot(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.Run(ctx, resumeInput(t), func(err error) { t.Error(err) }, nil); err != nil {
+	if _, err := e.Run(ctx, enginetest.Input(t), func(err error) { t.Error(err) }, nil); err != nil {
 		t.Fatal(err)
 	}
 	held, _ := e.clusterer.(*cluster.Clusterer).Len()
