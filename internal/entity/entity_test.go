@@ -239,18 +239,7 @@ func TestStoryStage(t *testing.T) {
 	a2.ID, a2.Published = "a2", day
 	a3 := article(t, "Rinaldi and Adá Serra were seen with Serra's friend.", "Rinaldi/PER", "Adá Serra/PER", "Serra/PER")
 	a3.ID = "a3"
-	arts := []*news.Article{a1, a2, a3}
-	for _, a := range arts {
-		run(t, a)
-	}
-	v := news.NewStoryView("s", "t")
-	if err := (StoryStage{}).Build(t.Context(), v, arts); err != nil {
-		t.Fatal(err)
-	}
-	byID := map[string]news.Entity{}
-	for _, e := range v.Entities {
-		byID[e.ID] = e
-	}
+	v, byID := storyOf(t, a1, a2, a3)
 	p, ok := byID["per-paolo-rinaldi"]
 	if !ok {
 		t.Fatalf("no per-paolo-rinaldi in %+v", v.Entities)
@@ -466,18 +455,7 @@ func TestFullNameTaggedOtherwise(t *testing.T) {
 	a.ID = "a"
 	b := article(t, "Bright Harbour won. Harbour fans sang.", "Bright Harbour/ORG", "Harbour/PER")
 	b.ID = "b"
-	arts := []*news.Article{a, b}
-	for _, x := range arts {
-		run(t, x)
-	}
-	v := news.NewStoryView("s", "t")
-	if err := (StoryStage{}).Build(t.Context(), v, arts); err != nil {
-		t.Fatal(err)
-	}
-	byID := map[string]news.Entity{}
-	for _, e := range v.Entities {
-		byID[e.ID] = e
-	}
+	v, byID := storyOf(t, a, b)
 	if _, ok := byID["per-tara-hollis"]; !ok {
 		t.Errorf("no per-tara-hollis in %v", ids(v.Entities))
 	}
@@ -492,4 +470,22 @@ func ids(es []news.Entity) []string {
 		out = append(out, e.ID)
 	}
 	return out
+}
+
+// storyOf runs the article stage on arts, then the story stage, and returns
+// the view and its entities by ID.
+func storyOf(t *testing.T, arts ...*news.Article) (*news.StoryView, map[string]news.Entity) {
+	t.Helper()
+	for _, a := range arts {
+		run(t, a)
+	}
+	v := news.NewStoryView("s", "t")
+	if err := (StoryStage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]news.Entity{}
+	for _, e := range v.Entities {
+		byID[e.ID] = e
+	}
+	return v, byID
 }
