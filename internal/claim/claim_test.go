@@ -284,6 +284,9 @@ func TestClauseStart(t *testing.T) {
 		"And the mayor resigned on Friday":             false,
 		"Officials said the bridge was safe":           true,
 		"out future talks and said the girls had left": false, // "ruled [out ...]": a phrasal verb cut
+		"Him it was a small insect bite":               false, // "[told] him it was…"
+		"Thought a quake caused the loud bang":         false, // "[residents] thought…"
+		"' about the name, the minister said":          false,
 	} {
 		if got := clauseStart(s); got != want {
 			t.Errorf("clauseStart(%q) = %v, want %v", s, got, want)

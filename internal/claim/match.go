@@ -421,10 +421,24 @@ func clauseStart(s string) bool {
 	if len(f) == 0 {
 		return false
 	}
+	if f[0] == "'" || f[0] == "‘" {
+		return false // a stray quotation mark: the text was cut inside a quotation
+	}
 	w := strings.ToLower(strings.Trim(f[0], `"'“”‘’()[],.;:!?`))
 	return !nonClauseStart[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && !auxiliaries[w] && !pronouns[w] &&
-		w != "this" && w != "these" && w != "those" && w != "there"
+		!objectPronouns[w] && !pastForms[w] && w != "this" && w != "these" && w != "those" && w != "there"
 }
+
+// objectPronouns and pastForms open no clause: the text was cut after the
+// verb or the subject ("[told] him it was a bite", "[residents] thought a
+// quake caused").
+var (
+	objectPronouns = map[string]bool{"him": true, "her": true, "them": true, "me": true, "us": true}
+	pastForms      = map[string]bool{"thought": true, "said": true, "told": true, "found": true, "made": true,
+		"took": true, "saw": true, "felt": true, "heard": true, "knew": true, "gave": true, "got": true, "went": true,
+		"came": true, "became": true, "kept": true, "held": true, "brought": true, "sent": true, "spent": true,
+		"built": true, "met": true, "ran": true, "began": true, "wrote": true, "spoke": true, "believed": true}
+)
 
 // forecast marks a claim about what will or may happen.
 var forecast = regexp.MustCompile(`(?i)\b(will|would|could|may|might|shall|going to|plans? to|planning to|set to|expected to|likely to|about to)\b`)
@@ -477,8 +491,9 @@ func hasVerb(s string) bool {
 // apostrophe stands inside a word).
 var openingSingleQuote = regexp.MustCompile(`(?:^|[\s:(])['‘]\w`)
 
-// relativeWord opens a relative or subordinate clause.
-var relativeWord = regexp.MustCompile(`\b(where|who|whom|whose|which|when|while|whereby)\b`)
+// relativeWord opens a relative or subordinate clause ("Injuries because
+// the impact was…" has no main verb).
+var relativeWord = regexp.MustCompile(`\b(where|who|whom|whose|which|when|while|whereby|because|if|although|though|unless|whether)\b`)
 
 // phraseOpener words open a noun or prepositional phrase.
 var phraseOpener = map[string]bool{"the": true, "a": true, "an": true, "of": true, "for": true, "in": true, "on": true,
