@@ -285,6 +285,9 @@ func TestClauseStart(t *testing.T) {
 		"Officials said the bridge was safe":           true,
 		"out future talks and said the girls had left": false, // "ruled [out ...]": a phrasal verb cut
 		"Him it was a small insect bite":               false, // "[told] him it was…"
+		"Local media they heard a blast":               false, // "[told] local media they heard…"
+		"Later they closed the bridge":                 true,
+		"Ruiz said she had met the fishermen":          true,
 		"Thought a quake caused the loud bang":         false, // "[residents] thought…"
 		"' about the name, the minister said":          false,
 	} {

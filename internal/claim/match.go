@@ -425,9 +425,30 @@ func clauseStart(s string) bool {
 		return false // a stray quotation mark: the text was cut inside a quotation
 	}
 	w := strings.ToLower(strings.Trim(f[0], `"'“”‘’()[],.;:!?`))
+	// a noun phrase then a subject pronoun: the phrase was the object of a
+	// verb left out ("[told] local media they heard a blast")
+	for i := 1; i <= 2 && i < len(f); i++ {
+		if p := strings.ToLower(f[i]); (p == "they" || p == "he" || p == "she" || p == "we" || p == "i") &&
+			!strings.HasSuffix(f[i-1], ",") && !timeStart[w] && !verbBefore(f[i-1]) {
+			return false
+		}
+	}
 	return !nonClauseStart[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && !auxiliaries[w] && !pronouns[w] &&
 		!objectPronouns[w] && !pastForms[w] && w != "this" && w != "these" && w != "those" && w != "there"
 }
+
+// verbBefore reports a verb before a subject pronoun ("Rosenberg said she
+// had…"): the pronoun opens the verb's object clause.
+func verbBefore(w string) bool {
+	w = strings.ToLower(w)
+	return pastForms[w] || strings.HasSuffix(w, "ed") || w == "says" || w == "say" || w == "thinks" ||
+		w == "believes" || w == "claims" || w == "insists" || w == "argues" || w == "fears" || w == "hopes"
+}
+
+// timeStart words may open a clause before its subject ("Yesterday they
+// said").
+var timeStart = map[string]bool{"yesterday": true, "today": true, "now": true, "then": true, "later": true,
+	"earlier": true, "tonight": true, "recently": true, "instead": true}
 
 // objectPronouns and pastForms open no clause: the text was cut after the
 // verb or the subject ("[told] him it was a bite", "[residents] thought a
