@@ -39,9 +39,11 @@ func TestChrome(t *testing.T) {
 		{"Share this article", ReasonPrompt},
 		{"Sign up for our daily newsletter to get the latest headlines in your inbox.", ReasonPrompt},
 		{"Follow us on Twitter for updates", ReasonPrompt},
+		{"Get Harbour Gazette Newsletters", ReasonPrompt},
 		// prose that starts like chrome stays
 		{"Related cases have been filed in three other states, the attorney general said.", ""},
 		{"More than 200 people attended the hearing.", ""},
+		{"Get ready for a week of storms, forecasters said in their newsletter on Monday.", ""},
 		{"The latest figures show unemployment fell to 3.5 percent in August.", ""},
 		{"Share prices rose 4 percent after the announcement.", ""},
 		{"The end of the season came sooner than the team expected.", ""},

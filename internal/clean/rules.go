@@ -68,6 +68,7 @@ var chromeRules = []chromeRule{
 	rule(ReasonPrompt, maxChromeWords, `(?:share|share\s+this(?:\s+(?:article|story|post|page))?|share\s+(?:on|via|to)\s+.*|click\s+to\s+share.*|tweet(?:\s+this)?|pin\s+it|copy\s+(?:link|url)|link\s+copied!?)\.?:?`),
 	rule(ReasonPrompt, 30, `(?:sign\s+up|subscribe|register)\b.*\b(?:newsletters?|inbox|e-?mails?|updates|alerts)\b.*`),
 	rule(ReasonPrompt, 30, `join\b.*\b(?:newsletters?|mailing\s+list)\b.*`),
+	rule(ReasonPrompt, 8, `get\s+(?:the\s+|our\s+)?[\p{L}\d .&'’-]{0,40}\bnewsletters?\.?`),
 	rule(ReasonPrompt, 30, `.*\bnewsletters?\b.*\b(?:sign\s+up|subscribe|inbox)\b.*`),
 	rule(ReasonPrompt, 14, `(?:follow|like)\s+(?:us|\w+)\s+on\s+(?:twitter|facebook|instagram|tiktok|youtube|x|linkedin|threads)\b.*`),
 	rule(ReasonPrompt, 12, `(?:click|tap)\s+here\b.*`),

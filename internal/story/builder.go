@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/crosscheck-news/crosscheck/internal/lru"
@@ -184,7 +185,12 @@ func SortArticles(arts []*news.Article) {
 // known publication date, else of its first article with a title.
 func Title(arts []*news.Article) string {
 	for _, a := range arts {
-		if a.Title != "" && !a.Published.IsZero() && !a.PublishedEstimated {
+		if a.Title != "" && !a.Published.IsZero() && !a.PublishedEstimated && !labelTitle(a.Title) {
+			return a.Title
+		}
+	}
+	for _, a := range arts {
+		if a.Title != "" && !labelTitle(a.Title) {
 			return a.Title
 		}
 	}
@@ -194,4 +200,16 @@ func Title(arts []*news.Article) string {
 		}
 	}
 	return ""
+}
+
+// labelTitle reports a title that is a page's label rather than a
+// headline: "Description: Fake news / Satire", "Update", "Correction
+// appended" (at most a label, a colon and four words, or two words alone).
+func labelTitle(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) <= 2 {
+		return true
+	}
+	label, rest, ok := strings.Cut(t, ":")
+	return ok && len(strings.Fields(label)) == 1 && len(strings.Fields(rest)) <= 4
 }

@@ -341,3 +341,17 @@ func TestPeopleNeedAPersonsTrait(t *testing.T) {
 		t.Errorf("people = %q, want Okafor, Ines Okafor, Bram (not Lassa)", people)
 	}
 }
+
+func TestTitleIsAHeadline(t *testing.T) {
+	arts := []*news.Article{{ID: "a", Title: "Description: Fake news / Satire"}, {ID: "b", Title: "Update"},
+		{ID: "c", Title: "Council votes to close the old pier"}}
+	if got := Title(arts); got != "Council votes to close the old pier" {
+		t.Errorf("Title = %q", got)
+	}
+	if got := Title(arts[:2]); got != "Description: Fake news / Satire" {
+		t.Errorf("Title with labels only = %q, want the first", got)
+	}
+	if got := Title([]*news.Article{{Title: "City officials: Pier will close soon"}, {Title: "Council votes to close the old pier"}}); got != "City officials: Pier will close soon" {
+		t.Errorf("a headline with a colon: %q", got)
+	}
+}
