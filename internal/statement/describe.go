@@ -45,19 +45,57 @@ var leadingTimeWords = map[string]bool{"monday": true, "tuesday": true, "wednesd
 	"friday": true, "saturday": true, "sunday": true, "yesterday": true, "today": true, "tonight": true,
 	"later": true, "earlier": true, "then": true, "now": true, "meanwhile": true, "on": true}
 
+// finite words end a source phrase read too long; single are source
+// phrases that name no one.
+var (
+	finite = map[string]bool{"had": true, "has": true, "have": true, "was": true, "were": true, "is": true, "are": true,
+		"will": true, "would": true, "could": true, "can": true}
+	single = map[string]bool{"that": true, "which": true, "this": true, "it": true, "there": true}
+)
+
+// capsWord reports an all-capitals word ("ABSENCE", "KIM'S").
+func capsWord(w string) bool { return len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w }
+
 // subjectPronouns open a clause of their own.
 var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true}
 
 // trimSpeaker takes floating words off the end of a source phrase:
 // "X and Y both" is "X and Y".
 func trimSpeaker(by string) string {
-	// and time words off its start: "[On] Monday some news sites"
+	// and time words, conjunctions and a glued all-caps heading off its
+	// start: "[On] Monday some news sites", "[But] a Pentagon official",
+	// "[NOT KIM'S FIRST ABSENCE] North Korean officials"
 	for {
 		w, rest, ok := strings.Cut(by, " ")
-		if !ok || !leadingTimeWords[strings.ToLower(strings.TrimSuffix(w, ","))] {
+		lw := strings.ToLower(strings.TrimSuffix(w, ","))
+		if !ok || !leadingTimeWords[lw] && lw != "but" && lw != "and" && lw != "yet" {
 			break
 		}
 		by = rest
+	}
+	if ws := strings.Fields(by); len(ws) > 2 && capsWord(ws[0]) && capsWord(ws[1]) {
+		n := 0
+		for n < len(ws) && capsWord(ws[n]) {
+			n++
+		}
+		if n < len(ws) {
+			by = strings.Join(ws[n:], " ") // a heading of two capitals words or more
+		}
+	}
+	// and what follows a verb inside it: "Vanity Fair [reached out to the
+	// actor's reps]", "Defense officials [had waited several days]"
+	ws := strings.Fields(by)
+	for i := 1; i < len(ws); i++ {
+		lw := strings.ToLower(ws[i])
+		prev := ws[i-1]
+		if finite[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 4 && i+1 < len(ws) &&
+			(prev[0] >= 'A' && prev[0] <= 'Z' || strings.HasSuffix(prev, "s")) && ws[i+1] == strings.ToLower(ws[i+1]) {
+			by = strings.Join(ws[:i], " ")
+			break
+		}
+	}
+	if single[strings.ToLower(by)] {
+		return "" // "that", "which": no one the text names
 	}
 	for {
 		i := strings.LastIndexByte(by, ' ')
