@@ -363,3 +363,22 @@ func TestReadingMayHold(t *testing.T) {
 		t.Errorf("only %d of %d absent names ruled out", ruled, len(absent))
 	}
 }
+
+func TestNameWordIsNoTrigger(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		at   string
+		want bool
+	}{
+		{"A statement from the Met Press Office named the man.", "Met", true},
+		{"They flew to Split on Friday.", "Split", true},
+		{"Met at a gala, they left together.", "Met", false},
+		{"The two met at a gala.", "met", false},
+		{"OMG KHLOE IS DATING MICHELE", "DATING", false},
+		{"It was over. Split up for good, they moved on.", "Split", false},
+	} {
+		if got := nameWord(c.text, strings.Index(c.text, c.at)); got != c.want {
+			t.Errorf("nameWord(%q, %q) = %v, want %v", c.text, c.at, got, c.want)
+		}
+	}
+}

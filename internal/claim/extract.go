@@ -63,6 +63,9 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 				continue // a cheap test first: none of the trigger's words
 			}
 			for _, loc := range rel.trigger.FindAllStringIndex(text, -1) {
+				if nameWord(text, loc[0]) {
+					continue // "the Met Press Office", "in Split": a name, not the word
+				}
 				if pastTie.MatchString(text[max(0, loc[0]-10):loc[0]]) {
 					// "her ex-boyfriend Tristan", "his former wife": not a
 					// claim that they are together, but a statement, as a
@@ -435,4 +438,21 @@ func sentences(a *news.Article) []news.Span {
 		return a.Sentences
 	}
 	return a.Paragraphs
+}
+
+// nameWord reports a trigger word capitalised inside its sentence: part of
+// a name ("#SO15 Met Press Office", "the port of Split"), not the word.
+func nameWord(text string, at int) bool {
+	if at+1 >= len(text) || text[at] < 'A' || text[at] > 'Z' || text[at+1] < 'a' || text[at+1] > 'z' {
+		return false // lower case, or shouted in capitals ("WHAT KHLOE IS DATING")
+	}
+	before := strings.TrimRight(text[:at], " \t\"'“‘(")
+	if before == "" {
+		return false // the sentence opens with it
+	}
+	switch before[len(before)-1] {
+	case '.', '!', '?', ':', '\n':
+		return false
+	}
+	return true
 }
