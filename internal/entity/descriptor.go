@@ -138,6 +138,9 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		if d.titleRun(k) && d.owner[k-1] != nil {
 			break // "David Carr and Vice CEO": a name, then another phrase
 		}
+		if t.low == "born" {
+			break // "British born actor": the actor, born British, not a "born actor"
+		}
 		if !t.cap && participle(t.low) && !(k > 0 && d.toks[k-1].cap && d.toks[k-1].sent == t.sent) {
 			// "beheaded journalist James Foley", "killed missing journalist":
 			// a verb or participle, not part of the role ("Award winning

@@ -412,6 +412,8 @@ func TestOccupationOnlyWhereTheSyntaxLinks(t *testing.T) {
 			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"writer"}},
 		{"a number opening a title", "Fans cheered the 24 Hours host Rita Moon at the gala.",
 			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"24 Hours host"}},
+		{"born before the role", "The film stars British born actor Karl Holm as the captain.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"actor"}},
 		{"sentence-initial adverb", "After director Karl Holm left, the film stalled.",
 			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"director"}},
 		{"participle before the role", "The group said it had kidnapped missing Danish reporter Karl Holm.",

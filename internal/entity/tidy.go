@@ -437,13 +437,18 @@ var (
 	orgHeads = set("records studios pictures airlines airways hospital university institute foundation museum " +
 		"gazette tribune courier journal magazine realty expeditions holdings inc corp corporation ltd llc plc " +
 		"entertainment productions brigade battalion ministry agency commission committee association federation " +
-		"union league")
+		"union league bros")
+	// notNameStart are words no person's name opens with: auxiliaries and
+	// question words glued to a name ("Does Alfred…").
+	notNameStart = set("does did do is was are were has have had would could should why how what when where") // not "will", "can": Will Smith
 )
 
 // retypeByHead makes a "person" whose name ends in a place's or an
 // organisation's head noun a place or an organisation ("Westgate Mall",
-// "Sony Studios", "Sugar Hill Records"), unless the story gives it an age,
-// a relative or an honorific (the attributes a person has).
+// "Sony Studios", "Sugar Hill Records"), and one whose name opens with an
+// auxiliary or a question word or holds "v." between two words ("Does
+// Alfred", "Batman V Superman") a miscellaneous name, unless the story gives
+// it an age or a relative (the attributes a person has).
 func retypeByHead(ents []news.Entity) {
 	for i := range ents {
 		e := &ents[i]
@@ -454,6 +459,8 @@ func retypeByHead(ents []news.Entity) {
 		last := strings.ToLower(strings.Trim(ws[len(ws)-1], ".,"))
 		typ := news.EntityType("")
 		switch {
+		case notNameStart[strings.ToLower(ws[0])] || versus(ws):
+			typ = news.MISC // "Does Alfred", "Batman V Superman": no person's name
 		case placeHeads[last]:
 			typ = news.LOC
 		case orgHeads[last]:
@@ -464,6 +471,18 @@ func retypeByHead(ents []news.Entity) {
 		e.Type, e.ID = typ, EntityID(e.Name, typ)
 		e.Attributes = []news.Attribute{}
 	}
+}
+
+// versus reports a name with "v" or "vs" between two words: a match or a
+// title ("Batman V Superman"), no person.
+func versus(ws []string) bool {
+	for _, w := range ws[1 : len(ws)-1] {
+		switch strings.ToLower(strings.TrimSuffix(w, ".")) {
+		case "v", "vs":
+			return true
+		}
+	}
+	return false
 }
 
 // personAttributes reports an age or a relative among attrs.

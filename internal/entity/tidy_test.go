@@ -229,9 +229,13 @@ func TestRetypeByHead(t *testing.T) {
 		{Name: "Jonah Hill", Type: news.PER},                                                              // Hill is a surname too
 		{Name: "Ada Boulevard", Type: news.PER, Attributes: []news.Attribute{{Name: "age", Value: "40"}}}, // a person's attribute
 		{Name: "Studios", Type: news.PER},                                                                 // one word
+		{Name: "Does Alfred", Type: news.PER},
+		{Name: "Harbour V Tide", Type: news.PER},
+		{Name: "Orbis Bros", Type: news.PER},
+		{Name: "Will Ruiz", Type: news.PER}, // a given name, not the auxiliary
 	}
 	retypeByHead(ents)
-	want := []news.EntityType{news.LOC, news.ORG, news.PER, news.PER, news.PER}
+	want := []news.EntityType{news.LOC, news.ORG, news.PER, news.PER, news.PER, news.MISC, news.MISC, news.ORG, news.PER}
 	for i, e := range ents {
 		if e.Type != want[i] {
 			t.Errorf("%s: %s, want %s", e.Name, e.Type, want[i])

@@ -97,10 +97,10 @@ func (x *extraction) run() {
 			case after.ok && (initial || endsWithAny(text, ts, bi, oi, ",:—")):
 				kind, use = "direct", after
 			case initial:
-				if words >= 4 || endsSentence(body) && words >= 2 {
+				if titleCase(body, words) && !strings.ContainsAny(body, "!?") {
+					kind = "title" // "“Harbour v Tide: Dawn of Ships” opens in March"
+				} else if words >= 4 || endsSentence(body) && words >= 2 {
 					kind = "direct"
-				} else if titleCase(body, words) {
-					kind = "title"
 				}
 			default:
 				switch {
@@ -224,7 +224,8 @@ func countWords(text string, s news.Span) int {
 }
 
 var smallWords = map[string]bool{"of": true, "the": true, "a": true, "an": true, "and": true, "in": true, "on": true,
-	"to": true, "for": true, "at": true, "by": true, "with": true, "from": true, "or": true, "&": true, "is": true, "de": true}
+	"to": true, "for": true, "at": true, "by": true, "with": true, "from": true, "or": true, "&": true, "is": true, "de": true,
+	"v.": true, "vs.": true, "v": true, "vs": true}
 
 // titleCase reports whether a short quoted string looks like a title: its
 // words are capitalised (small words aside) and it does not end a sentence.

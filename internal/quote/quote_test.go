@@ -245,6 +245,18 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "The company pays badly,", Speaker: "a recent report", Cue: "says"}},
 		},
 		{
+			name:   "a title with 'v.' is a title",
+			text:   "Filming of “Harbour v. Tide: Dawn of Ships” moved to Leeds, the studio said.",
+			want:   []news.QuoteMention{},
+			titles: []string{"Harbour v. Tide: Dawn of Ships"},
+		},
+		{
+			name:   "a title opening a sentence is a title",
+			text:   "The crew left on Monday. “Harbour v Tide: Dawn of Ships” opens in March.",
+			want:   []news.QuoteMention{},
+			titles: []string{"Harbour v Tide: Dawn of Ships"},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},
