@@ -218,8 +218,8 @@ func (c *Clusterer) term(s string) int32 {
 // documents keep a young corpus from treating every shared word as common.
 func (c *Clusterer) idf(t int32) float64 { return c.logN - c.logDf[t] + 1 }
 
-func (c *Clusterer) count(t int32) {
-	c.df[t]++
+func (c *Clusterer) addDF(t, by int32) {
+	c.df[t] += by
 	c.logDf[t] = math.Log(float64(c.df[t] + 1))
 }
 
@@ -282,20 +282,25 @@ func (c *Clusterer) prepare(a *news.Article, count bool) *prepared {
 		p.leadEnts = append(p.leadEnts, c.term("\x00"+e))
 	}
 	slices.Sort(p.leadEnts)
-	// document frequencies include the new article
-	c.n++
-	c.logN = math.Log(float64(c.n + 1 + c.cfg.IDFPrior))
-	for _, x := range p.tf {
-		c.count(x.t)
-	}
-	for _, e := range p.ents {
-		c.count(e)
-	}
-	for _, e := range p.nums {
-		c.count(e)
-	}
+	c.countArticle(p, 1) // document frequencies include the new article
 	c.reweigh(p)
 	return p
+}
+
+// countArticle adds (by 1) or takes back (by -1) p's terms, entities and
+// numbers in the document frequencies, and p in the article count.
+func (c *Clusterer) countArticle(p *prepared, by int32) {
+	c.n += int(by)
+	c.logN = math.Log(float64(c.n + 1 + c.cfg.IDFPrior))
+	for _, x := range p.tf {
+		c.addDF(x.t, by)
+	}
+	for _, e := range p.ents {
+		c.addDF(e, by)
+	}
+	for _, e := range p.nums {
+		c.addDF(e, by)
+	}
 }
 
 // reweigh computes p's idf-weighted vectors and salient terms from the

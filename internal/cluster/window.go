@@ -173,22 +173,7 @@ func (c *Clusterer) reach() int64 {
 // unprepare takes back the document frequencies prepare counted for p.
 func (c *Clusterer) unprepare(p *prepared) {
 	c.untemplate(p.tkeys)
-	for _, x := range p.tf {
-		c.uncount(x.t)
-	}
-	for _, e := range p.ents {
-		c.uncount(e)
-	}
-	for _, e := range p.nums {
-		c.uncount(e)
-	}
-	c.n--
-	c.logN = math.Log(float64(c.n + 1 + c.cfg.IDFPrior))
-}
-
-func (c *Clusterer) uncount(t int32) {
-	c.df[t]--
-	c.logDf[t] = math.Log(float64(c.df[t] + 1))
+	c.countArticle(p, -1)
 }
 
 // recall brings back the archived stories the article a (prepared as p)

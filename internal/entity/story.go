@@ -104,11 +104,12 @@ func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Art
 	for i := range ents {
 		ents[i].Attributes = attributes(groups[i], arts, canon)
 	}
-	retypeOutlets(ents, arts)
+	text := textsByID(arts)
+	retypeOutlets(ents, text)
 	retypePlaces(ents)
-	retypePlatforms(ents, arts)
-	retypeKin(ents, arts)
-	retypeThings(ents, groups, arts)
+	retypePlatforms(ents, text)
+	retypeKin(ents, text)
+	retypeThings(ents, groups, text)
 	retypeByHead(ents)
 	ents = joinSameIDs(ents)
 	oneHolder(ents, "occupation")
@@ -179,20 +180,24 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 	// ORG, then "Woods said", "Woods has"), and no full person name of the
 	// story ends with that word.
 	fullLast := map[string]bool{}
-	perSingle := map[[2]string]*local{} // article and token -> its single-name person
+	type artTok struct {
+		art int
+		tok string
+	}
+	perSingle := map[artTok]*local{} // article and token -> its single-name person
 	for i, l := range locs {
 		if isPer(l) && len(l.toks) >= 2 && find(i) == i {
 			fullLast[l.toks[len(l.toks)-1]] = true
 		}
 		if isPer(l) && len(l.toks) == 1 {
-			perSingle[[2]string{strconv.Itoa(l.art), l.toks[0]}] = l
+			perSingle[artTok{l.art, l.toks[0]}] = l
 		}
 	}
 	for i, l := range locs {
 		if isPer(l) || len(l.toks) != 2 || len(l.toks[1]) < 3 || fullLast[l.toks[1]] || len(l.ments) == 0 {
 			continue
 		}
-		p := perSingle[[2]string{strconv.Itoa(l.art), l.toks[1]}]
+		p := perSingle[artTok{l.art, l.toks[1]}]
 		if p == nil || len(p.ments) < 2 || p.ments[0].Span.Start < l.ments[0].Span.End {
 			continue
 		}
@@ -618,13 +623,19 @@ func attributes(g []*local, arts []*news.Article, canon map[string]string) []new
 // name is a news outlet, whatever the recogniser said.
 var outletCue = regexp.MustCompile(`(?i)\b(?:told|tells|telling|interview with|interviewed by|speaking to|speaking with|spoke to|spoke with|according to|reported by|confirmed to|statement to)\s+$`)
 
-// retypeOutlets turns single-name "persons" that are mostly the recipients
-// of statements into organisations (news outlets).
-func retypeOutlets(ents []news.Entity, arts []*news.Article) {
+// textsByID maps each article's ID to its text, for the retyping rules
+// that read a mention's context.
+func textsByID(arts []*news.Article) map[string]string {
 	text := make(map[string]string, len(arts))
 	for _, a := range arts {
 		text[a.ID] = a.Text
 	}
+	return text
+}
+
+// retypeOutlets turns single-name "persons" that are mostly the recipients
+// of statements into organisations (news outlets).
+func retypeOutlets(ents []news.Entity, text map[string]string) {
 	for i := range ents {
 		e := &ents[i]
 		if e.Type != news.PER || strings.Contains(e.Name, " ") || len(e.Mentions) == 0 {

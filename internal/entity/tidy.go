@@ -214,11 +214,7 @@ func retypePlaces(ents []news.Entity) {
 // Twitter", "streaming on Netflix" but never "in Netflix", "from
 // Netflix"): that is how a service or a platform is named, not a place. Two
 // mentions at least, so that one "on Crete" stays a place.
-func retypePlatforms(ents []news.Entity, arts []*news.Article) {
-	text := map[string]string{}
-	for _, a := range arts {
-		text[a.ID] = a.Text
-	}
+func retypePlatforms(ents []news.Entity, text map[string]string) {
 	for i := range ents {
 		e := &ents[i]
 		if e.Type != news.LOC || len(e.Mentions) < 2 {
@@ -258,11 +254,7 @@ var kin = map[string]bool{"son": true, "daughter": true, "boy": true, "girl": tr
 // when the story puts it right after a word for a relative at least once
 // and never after a preposition of place ("her son, Jordan" and never "in
 // Jordan").
-func retypeKin(ents []news.Entity, arts []*news.Article) {
-	text := map[string]string{}
-	for _, a := range arts {
-		text[a.ID] = a.Text
-	}
+func retypeKin(ents []news.Entity, text map[string]string) {
 	for i := range ents {
 		e := &ents[i]
 		if e.Type == news.PER || strings.Contains(e.Name, " ") {
@@ -355,11 +347,7 @@ func isTitle(low string) bool {
 // the entity tell nothing of the name). The new type is the one the tagger
 // gave most often to the entity's other mentions; without any, LOC when
 // the evidence is mostly prepositions of place, else MISC.
-func retypeThings(ents []news.Entity, groups [][]*local, arts []*news.Article) {
-	text := map[string]string{}
-	for _, a := range arts {
-		text[a.ID] = a.Text
-	}
+func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string) {
 	for i := range ents {
 		e := &ents[i]
 		if e.Type != news.PER {

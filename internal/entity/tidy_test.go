@@ -93,7 +93,7 @@ func TestRetypePlatforms(t *testing.T) {
 		{ID: "loc-streamly", Name: "Streamly", Type: news.LOC, Mentions: []news.Citation{cite("Streamly", 0), cite("Streamly", 1)}},
 		{ID: "loc-lisbon", Name: "Lisbon", Type: news.LOC, Mentions: []news.Citation{cite("Lisbon", 0), cite("Lisbon", 1)}},
 	}
-	retypePlatforms(ents, []*news.Article{a})
+	retypePlatforms(ents, textsByID([]*news.Article{a}))
 	if ents[0].Type != news.ORG || ents[0].ID != "org-streamly" || ents[1].Type != news.LOC {
 		t.Errorf("entities = %+v", ents)
 	}
@@ -131,7 +131,7 @@ func TestRetypeKin(t *testing.T) {
 		{ID: "loc-jordan", Name: "Jordan", Type: news.LOC, Mentions: []news.Citation{cite("Jordan", 0), cite("Jordan", 1), cite("Jordan", 2)}},
 		{ID: "org-senate", Name: "Senate", Type: news.ORG, Mentions: []news.Citation{cite("senator", 0)}},
 	}
-	retypeKin(ents, []*news.Article{a})
+	retypeKin(ents, textsByID([]*news.Article{a}))
 	if ents[0].Type != news.PER || ents[0].ID != "per-aria" {
 		t.Errorf("Aria, after \"baby girl\": %+v", ents[0])
 	}
@@ -184,7 +184,7 @@ func TestRetypeThings(t *testing.T) {
 	// a person named with a title, and one shot "at" and "near"
 	add(per("Dale Pike", 2, cite("Officer Dale Pike", 0), cite("Dale Pike", 1)))
 	add(per("Tom Reyes", 3, cite("Tom Reyes", 0), cite("Tom Reyes", 1), cite("Tom Reyes", 2)))
-	retypeThings(ents, groups, []*news.Article{a})
+	retypeThings(ents, groups, textsByID([]*news.Article{a}))
 	want := map[string]news.EntityType{"Velvet Orchard": news.ORG, "Harrow Fields": news.LOC, "Mara Quint": news.PER,
 		"Lantern Daily": news.PER, "Dale Pike": news.PER, "Tom Reyes": news.PER}
 	for _, e := range ents {
