@@ -2,6 +2,7 @@ package claim
 
 import (
 	"context"
+	"hash/maphash"
 	"math"
 	"regexp"
 	"slices"
@@ -28,7 +29,8 @@ type Matcher struct {
 	// rebuilds of a story (keyed by their text).
 	Prepared *lru.Cache[string, any]
 	// Probs, when set, keeps the model's probability of each pair compared.
-	Probs *lru.Cache[string, float64]
+	// Keyed by the hashes of the two texts, the smaller first.
+	Probs *lru.Cache[[2]uint64, float64]
 	// Cache, when set, keeps each article's statements ready for matching.
 	Cache *Cache
 }
@@ -71,6 +73,49 @@ type item struct {
 	group  string
 	prep   any
 	parent int
+	hash   uint64 // of text, for the cache of pairs
+
+	// set for one build: the word ids (sorted), their weight, the group as an id
+	ids   []int32
+	total float64
+	gid   int32
+}
+
+// wordIDs gives each item its words as sorted ids, and its total weight: a
+// word's weight is how few statements use it. Overlaps are then merges of
+// two short lists, not map lookups. It returns the weights and document
+// frequencies by id, and the same weights by word.
+func wordIDs(items []*item) ([]float64, []int, storyWords) {
+	vocab := map[string]int32{}
+	var df []int
+	for _, it := range items {
+		it.ids = it.ids[:0]
+		for w := range it.words {
+			id, ok := vocab[w]
+			if !ok {
+				id = int32(len(df))
+				vocab[w] = id
+				df = append(df, 0)
+			}
+			df[id]++
+			it.ids = append(it.ids, id)
+		}
+		slices.Sort(it.ids)
+	}
+	n := float64(len(items))
+	weights := make([]float64, len(df))
+	sw := storyWords{idf: make(map[string]float64, len(vocab))}
+	for w, id := range vocab {
+		weights[id] = math.Log(1 + n/float64(df[id]))
+		sw.idf[w] = weights[id]
+	}
+	for _, it := range items {
+		it.total = 0
+		for _, id := range it.ids {
+			it.total += weights[id]
+		}
+	}
+	return weights, df, sw
 }
 
 // Build implements news.StoryStage.
@@ -92,36 +137,13 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	for i, it := range items {
 		it.parent = i
 	}
-	// Words as ids, each item's ids sorted: overlaps are merges of two short
-	// lists, not map lookups. A word's weight is how few statements use it.
-	vocab := map[string]int32{}
-	var df []int
-	ids := make([][]int32, len(items))
-	for i, it := range items {
-		for w := range it.words {
-			id, ok := vocab[w]
-			if !ok {
-				id = int32(len(df))
-				vocab[w] = id
-				df = append(df, 0)
-			}
-			df[id]++
-			ids[i] = append(ids[i], id)
+	weights, df, sw := wordIDs(items)
+	gid := map[string]int32{}
+	for _, it := range items {
+		if _, ok := gid[it.group]; !ok {
+			gid[it.group] = int32(len(gid))
 		}
-		slices.Sort(ids[i])
-	}
-	n := float64(len(items))
-	weights := make([]float64, len(df))
-	sw := storyWords{idf: make(map[string]float64, len(vocab))}
-	for w, id := range vocab {
-		weights[id] = math.Log(1 + n/float64(df[id]))
-		sw.idf[w] = weights[id]
-	}
-	totals := make([]float64, len(items))
-	for i, l := range ids {
-		for _, id := range l {
-			totals[i] += weights[id]
-		}
+		it.gid = gid[it.group]
 	}
 	// Statements already part of the main claim are left to it.
 	var mainWords map[string]bool
@@ -137,10 +159,13 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	// every pair a candidate).
 	maxDF := max(4, len(items)/20)
 	index := make([][]int32, len(weights))
-	for i, l := range ids {
-		for _, id := range l {
+	common := make([]float64, len(items)) // weight of each item's words left out of the index
+	for i, it := range items {
+		for _, id := range it.ids {
 			if df[id] <= maxDF {
 				index[id] = append(index[id], int32(i))
+			} else {
+				common[i] += weights[id]
 			}
 		}
 	}
@@ -155,29 +180,42 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	if m.Similar != nil {
 		threshold = m.Similar.Threshold()
 	}
+	// Items are visited in order, so each word's postings before the
+	// cursor are earlier items: the pairs (i, j > i) are what follows i.
+	cursor := make([]int32, len(index))
 	shared := make([]int, len(items))
+	sharedW := make([]float64, len(items)) // weight of the indexed words shared
 	var touched []int
 	for i, it := range items {
 		touched = touched[:0]
-		for _, id := range ids[i] {
-			for _, j := range index[id] {
-				if int(j) <= i {
-					continue
-				}
+		for _, id := range it.ids {
+			if df[id] > maxDF {
+				continue
+			}
+			cursor[id]++ // past i itself
+			w := weights[id]
+			for _, j := range index[id][cursor[id]:] {
 				if shared[j] == 0 {
 					touched = append(touched, int(j))
 				}
 				shared[j]++
+				sharedW[j] += w
 			}
 		}
 		for _, j := range touched {
-			n := shared[j]
-			shared[j] = 0
+			n, w := shared[j], sharedW[j]
+			shared[j], sharedW[j] = 0, 0
 			o := items[j]
-			if n < minSharedWords || o.group == it.group || find(i) == find(j) {
+			if n < minSharedWords || o.gid == it.gid {
 				continue
 			}
-			d := weightedDice(ids[i], ids[j], weights, totals[i]+totals[j])
+			// The words not indexed add at most the lighter item's share of
+			// them: a bound on the overlap, so that most pairs need no merge.
+			total := it.total + o.total
+			if 2*(w+min(common[i], common[j])) < candidateOverlap*total*(1-1e-9) || find(i) == find(j) {
+				continue
+			}
+			d := weightedDice(it.ids, o.ids, weights, total)
 			if d < candidateOverlap || !numbersAgree(it.nums, o.nums) {
 				continue
 			}
@@ -214,7 +252,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		if len(gs) < 2 {
 			continue
 		}
-		rep := representative(members, sw)
+		rep := representative(members, weights)
 		text := cleanProposition(toldThat.ReplaceAllString(rep.text, ""))
 		if !claimLike(text) || !hasVerb(text) || !clauseStart(text) || mainWords != nil && sw.covered(mainWords, rep.words) >= mainOverlap {
 			continue
@@ -276,7 +314,8 @@ func matchItems(a *news.Article) []item {
 		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords {
 			continue
 		}
-		out = append(out, item{st: st, text: text, words: contentWords(text), nums: numbers(text)})
+		out = append(out, item{st: st, text: text, words: contentWords(text), nums: numbers(text),
+			hash: maphash.String(textSeed, text)})
 	}
 	return out
 }
@@ -284,13 +323,9 @@ func matchItems(a *news.Article) []item {
 // prob is the model's probability that two statements say the same thing,
 // through the cache of pairs when there is one.
 func (m Matcher) prob(x, y *item) float64 {
-	key := ""
+	var key [2]uint64
 	if m.Probs != nil {
-		a, b := x.text, y.text
-		if b < a {
-			a, b = b, a
-		}
-		key = a + "\x00" + b
+		key = [2]uint64{min(x.hash, y.hash), max(x.hash, y.hash)}
 		if p, ok := m.Probs.Get(key); ok {
 			return p
 		}
@@ -303,10 +338,13 @@ func (m Matcher) prob(x, y *item) float64 {
 	}
 	p := m.Similar.Prob(x.prep, y.prep)
 	if m.Probs != nil {
-		m.Probs.Add(key, p, len(key)+32)
+		m.Probs.Add(key, p, 48)
 	}
 	return p
 }
+
+// textSeed seeds the hashes of statements' texts (in-process caches only).
+var textSeed = maphash.MakeSeed()
 
 // prepare analyses a statement for the model, through the cache when there is one.
 func (m Matcher) prepare(text string) any {
@@ -347,20 +385,23 @@ func weightedDice(a, b []int32, w []float64, total float64) float64 {
 }
 
 // representative is the member whose words the others share most: the
-// claim's wording. Scores within scoreTie of each other are equal (the
-// same weights summed in another order), and the first member wins, so
-// that a story rebuilt from the same articles reads the same.
-func representative(members []*item, sw storyWords) *item {
-	best, bestScore := members[0], -1.0
-	for _, it := range members {
-		score := 0.0
-		for _, o := range members {
-			if o != it {
-				score += sw.dice(it.words, o.words)
-			}
+// claim's wording. Scores within scoreTie of each other are equal, and the
+// first member wins, so that a story rebuilt from the same articles reads
+// the same. The members' ids and totals are wordIDs'.
+func representative(members []*item, weights []float64) *item {
+	scores := make([]float64, len(members))
+	for i, it := range members {
+		for j := i + 1; j < len(members); j++ {
+			o := members[j]
+			d := weightedDice(it.ids, o.ids, weights, it.total+o.total)
+			scores[i] += d
+			scores[j] += d
 		}
-		if score > bestScore+scoreTie {
-			best, bestScore = it, score
+	}
+	best, bestScore := members[0], -1.0
+	for i, it := range members {
+		if scores[i] > bestScore+scoreTie {
+			best, bestScore = it, scores[i]
 		}
 	}
 	return best

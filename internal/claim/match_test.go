@@ -123,26 +123,32 @@ func TestClaimKinds(t *testing.T) {
 }
 
 // Of two statements, each shares with the other as much as the other
-// shares with it: a tie, whatever order their words' weights are summed in
-// (sums over maps), and the first one is the claim's wording on every
-// rebuild.
+// shares with it: a tie, and the first one is the claim's wording on every
+// rebuild, whichever comes first.
 func TestRepresentativeTieGoesToTheFirst(t *testing.T) {
-	var bags []map[string]bool
+	var items []*item
 	for i := range 40 {
 		bag := map[string]bool{}
 		for j := range 30 {
 			bag[fmt.Sprintf("w%d", (i*7+j*j)%97)] = true
 		}
-		bags = append(bags, bag)
+		items = append(items, &item{text: fmt.Sprint(i), words: bag})
 	}
-	sw, _ := newStoryWordsDF(bags)
-	for i := 1; i < len(bags); i++ {
-		for range 20 {
-			members := []*item{{text: "first", words: bags[0]}, {text: "second", words: bags[i]}}
-			if got := representative(members, sw); got.text != "first" {
-				t.Fatalf("bag %d: representative %q, want the first member", i, got.text)
+	weights, _, _ := wordIDs(items)
+	for i := 1; i < len(items); i++ {
+		for _, pair := range [][2]*item{{items[0], items[i]}, {items[i], items[0]}} {
+			if got := representative(pair[:], weights); got != pair[0] {
+				t.Fatalf("items 0 and %d: representative %q, want the first member %q", i, got.text, pair[0].text)
 			}
 		}
+	}
+	// Of three, the one sharing most with the other two wins, wherever it stands.
+	mid := &item{words: map[string]bool{"a": true, "b": true, "c": true, "d": true}}
+	left := &item{words: map[string]bool{"a": true, "b": true, "x": true, "y": true}}
+	right := &item{words: map[string]bool{"c": true, "d": true, "z": true, "q": true}}
+	weights, _, _ = wordIDs([]*item{mid, left, right})
+	if got := representative([]*item{left, right, mid}, weights); got != mid {
+		t.Errorf("representative of three: %v, want the one sharing with both", got.words)
 	}
 }
 

@@ -126,7 +126,7 @@ func StoryStages() ([]pipeline.NamedStory, error) {
 		{Name: "claims", Stage: claim.Builder{Cache: readings, Stance: modelStance}},
 		{Name: "stances", Stage: claim.StanceReader{Cache: readings, Stance: modelStance}},
 		{Name: "matching", Stage: claim.Matcher{Similar: paraphraser{para}, Prepared: lru.New[string, any](32 << 20),
-			Probs: lru.New[string, float64](16 << 20), Cache: readings}},
+			Probs: lru.New[[2]uint64, float64](16 << 20), Cache: readings}},
 		{Name: "status", Stage: status.Stage{}},
 		{Name: "contradictions", Stage: contradiction.Stage{Cache: contradiction.NewCache(64 << 20)}},
 		{Name: "timeline", Stage: timeline.Stage{}},
