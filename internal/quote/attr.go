@@ -102,7 +102,11 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 			// not a name further into the reported clause ("said the death
 			// of Godane would be a “")
 			a.sp, a.hasSp = cs[0], true
-		} else if w := lower(ts[i].text(text)); (w == "the" || w == "a" || w == "an") && len(x.candidates(ts, i, k)) > 0 {
+		} else if w := lower(ts[i].text(text)); thingPronouns[w] && k-i <= 4 {
+			// "It used to read:", "This says": a thing speaks (a page, a
+			// sign, a statement), not the last person named
+			a.noSp = true
+		} else if (w == "the" || w == "a" || w == "an") && len(x.candidates(ts, i, k)) > 0 {
 			// the subject is a common noun phrase holding names but naming
 			// no one ("The commander of the AU in Somalia said"): no
 			// speaker, and none taken from elsewhere
@@ -111,6 +115,9 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 	}
 	return a
 }
+
+// thingPronouns open a clause whose subject is a thing, not a person.
+var thingPronouns = map[string]bool{"it": true, "this": true, "that": true, "which": true}
 
 // prepositions open a phrase inside a larger noun phrase ("a note from
 // her son").

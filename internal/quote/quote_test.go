@@ -200,6 +200,12 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "proud day for the region", Speaker: "-", Partial: true}},
 		},
 		{
+			name:    "a thing as the subject: no speaker, not the last person named",
+			text:    "Mara Quist wrote the page in 2019.\n\nIt used to read: “All stories here are fiction.”",
+			mention: nerMentions("Mara Quist wrote the page in 2019.\n\nIt used to read: “All stories here are fiction.”", "Mara Quist"),
+			want:    []news.QuoteMention{{Text: "All stories here are fiction.", Speaker: "-", Cue: "read"}},
+		},
+		{
 			name:    "a participle's subject may follow a preposition",
 			text:    "The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.",
 			mention: nerMentions("The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.", "Dana Ruiz"),
