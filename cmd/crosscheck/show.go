@@ -173,7 +173,7 @@ func runArticle(ctx context.Context, args []string) error {
 		if a.InputID != "" {
 			id += " (input id " + a.InputID + ")"
 		}
-		fmt.Printf("%s\n%s · %s · %s\n%s\n%s\n\n%s\n", a.Title, news.Outlet(a.Source, a.URL, a.Path), date(a.Summary()), id, first(a.URL, a.Path),
+		fmt.Printf("%s\n%s · %s · %s\n%s\n%s\n\n%s\n", a.Title, news.OutletOf(a), date(a.Summary()), id, first(a.URL, a.Path),
 			pageTypeLine(a), a.Text)
 		return nil
 	})

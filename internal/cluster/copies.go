@@ -206,7 +206,7 @@ func setGroups(v *news.StoryView, articles []*news.Article) {
 	for i, a := range articles {
 		k, ok := pos[a.ID]
 		if !ok {
-			v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Title: a.Title, Source: news.Outlet(a.Source, a.URL, a.Path),
+			v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Title: a.Title, Source: news.OutletOf(a),
 				URL: a.URL, Path: a.Path, Published: a.Published, PublishedEstimated: a.PublishedEstimated})
 			k = len(v.Articles) - 1
 		}

@@ -79,6 +79,19 @@ type Removal struct {
 	At int `json:"at"`
 }
 
+// OutletOf is how article a's outlet is shown: Outlet, except that an
+// article with neither source nor address whose input gave it an id (a
+// JSONL line's "id") is shown by that id, "unknown outlet fnc-1467": the
+// articles of one input file are not one outlet named after the file.
+func OutletOf(a *Article) string {
+	if a.Source == "" && a.InputID != "" {
+		if u, err := url.Parse(a.URL); err != nil || u.Host == "" {
+			return "unknown outlet " + a.InputID
+		}
+	}
+	return Outlet(a.Source, a.URL, a.Path)
+}
+
 // Outlet is how an article's outlet is shown: its source, else "unknown"
 // with the domain or the input file beside it ("unknown (articles.jsonl)").
 func Outlet(source, rawURL, path string) string {

@@ -109,7 +109,7 @@ func (b *Builder) Build(ctx context.Context, id string, arts []*news.Article) (*
 	SortArticles(arts)
 	v := news.NewStoryView(id, Title(arts))
 	for _, a := range arts {
-		v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Title: a.Title, Source: news.Outlet(a.Source, a.URL, a.Path), URL: a.URL,
+		v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Title: a.Title, Source: news.OutletOf(a), URL: a.URL,
 			Path: a.Path, Published: a.Published, PublishedEstimated: a.PublishedEstimated})
 	}
 	if b.Stages != nil {

@@ -379,9 +379,12 @@ func stanceCounts(c news.Claim) string {
 		counts[s.Stance][s.ArticleID] = true
 	}
 	var parts []string
-	for _, st := range []news.Stance{news.Asserts, news.Denies, news.Questions, news.Rumour} {
-		if n := len(counts[st]); n > 0 {
-			parts = append(parts, fmt.Sprintf("%s in %s", strings.ReplaceAll(string(st), "_", " "), words.Count(n, "article")))
+	for _, st := range []struct {
+		stance news.Stance
+		verb   string
+	}{{news.Asserts, "stated"}, {news.Denies, "denied"}, {news.Debunks, "called false"}, {news.Questions, "questioned"}, {news.Rumour, "reported as a rumour"}} {
+		if n := len(counts[st.stance]); n > 0 {
+			parts = append(parts, fmt.Sprintf("%s in %s", st.verb, words.Count(n, "article")))
 		}
 	}
 	return strings.Join(parts, ", ")

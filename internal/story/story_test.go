@@ -355,3 +355,15 @@ func TestTitleIsAHeadline(t *testing.T) {
 		t.Errorf("a headline with a colon: %q", got)
 	}
 }
+
+// A key fact's counts read as English, every stance counted once per article.
+func TestStanceCountsWording(t *testing.T) {
+	c := news.Claim{Stances: []news.StanceEntry{
+		{ArticleID: "a", Stance: news.Asserts}, {ArticleID: "a", Stance: news.Asserts}, {ArticleID: "b", Stance: news.Asserts},
+		{ArticleID: "c", Stance: news.Debunks}, {ArticleID: "d", Stance: news.Rumour},
+	}}
+	want := "stated in 2 articles, called false in 1 article, reported as a rumour in 1 article"
+	if got := stanceCounts(c); got != want {
+		t.Errorf("stanceCounts = %q, want %q", got, want)
+	}
+}

@@ -115,7 +115,7 @@ func (Stage) Build(_ context.Context, v *news.StoryView, arts []*news.Article) e
 			if e.Stance == news.Asserts {
 				verb = " confirms that "
 			}
-			text := e.By + verb + c.Text + " (reported by " + news.Outlet(a.Source, a.URL, a.Path) + ")"
+			text := e.By + verb + c.Text + " (reported by " + news.OutletOf(a) + ")"
 			span := news.Span{Start: e.Citations[0].Start, End: e.Citations[0].End}
 			add(a.Published.Format("2006-01-02"), a.Published, false, text, a, span)
 		}
