@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // opposite reports claims that one independent source asserts and another
@@ -40,7 +41,7 @@ func opposite(st *story) []news.Contradiction {
 		}
 		out = append(out, news.Contradiction{Kind: "opposite_claims",
 			Explanation: fmt.Sprintf("Some sources assert and others deny that %s: asserted in %s; denied in %s.",
-				c.Text, st.sourceList(yes), st.sourceList(no)),
+				words.InClause(c.Text), st.sourceList(yes), st.sourceList(no)),
 			Sides: []news.Side{{Text: "asserted: " + c.Text, Citations: citations(yes)},
 				{Text: "denied: " + c.Text, Citations: citations(no)}}})
 	}

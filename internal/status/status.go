@@ -48,6 +48,9 @@ type Inputs struct {
 	Source    map[string]string    // article id -> outlet name
 }
 
+// ownVoice is who speaks when an outlet states something in its own voice.
+const ownVoice = "the outlet itself"
+
 // side gathers the stance entries on one side of a claim.
 type side struct {
 	speakers map[string]map[string]bool // speaker -> outlets that carry them
@@ -61,7 +64,7 @@ func newSide() *side { return &side{speakers: map[string]map[string]bool{}, grou
 func (s *side) add(e news.StanceEntry, in Inputs) {
 	by := e.By
 	if by == "" {
-		by = "the outlet itself"
+		by = ownVoice
 	}
 	if s.speakers[by] == nil {
 		s.speakers[by] = map[string]bool{}
@@ -305,6 +308,10 @@ func describe(verb string, s *side) string {
 		note := ""
 		if len(outlets) > 1 {
 			note = "; one statement carried by " + words.Count(len(outlets), "outlet")
+		}
+		if k == ownVoice && len(outlets) > 1 {
+			// each outlet in its own words: not one statement
+			k, note = words.Count(len(outlets), "outlet")+" in their own voice", ""
 		}
 		if len(outlets) > 3 {
 			outlets = append(outlets[:3], "…")

@@ -160,3 +160,20 @@ func Duration(d time.Duration) string {
 	}
 	return fmt.Sprintf("%dd", int(d.Hours()/24))
 }
+
+// openers are the words a sentence may open with that are not names.
+var openers = map[string]bool{"The": true, "A": true, "An": true, "This": true, "That": true, "These": true,
+	"Those": true, "Some": true, "Many": true, "Most": true, "Several": true, "His": true, "Her": true,
+	"Their": true, "Its": true, "Our": true, "It": true, "They": true, "He": true, "She": true, "There": true,
+	"No": true, "One": true, "Two": true, "All": true}
+
+// InClause returns sentence s ready to follow "that": its first word in
+// lower case when it is a determiner or a pronoun ("The town was…" →
+// "the town was…"), as it is when a name opens it.
+func InClause(s string) string {
+	w, _, _ := strings.Cut(s, " ")
+	if openers[w] {
+		return strings.ToLower(w[:1]) + s[1:]
+	}
+	return s
+}

@@ -53,3 +53,18 @@ func TestCount(t *testing.T) {
 		t.Errorf("Count(3, day) = %q", got)
 	}
 }
+
+func TestInClause(t *testing.T) {
+	for in, want := range map[string]string{
+		"The town was closed":   "the town was closed",
+		"Their deal fell apart": "their deal fell apart",
+		"Tesla cut prices":      "Tesla cut prices",
+		"Theresa May resigned":  "Theresa May resigned",
+		"A":                     "a",
+		"":                      "",
+	} {
+		if got := InClause(in); got != want {
+			t.Errorf("InClause(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
