@@ -92,6 +92,36 @@ func (d *doc) emitSubjects(i int, name, value string, endTok int) {
 	}
 }
 
+// emitLinked is emitSubjects for a description that must be linked to its
+// subject by the syntax: only linking words stand between the two ("X, who
+// is now 31 years old", "X is a 31-year-old", "X, aged 31"), not "X is the
+// mother of a 1-year-old girl", whose age is the girl's.
+func (d *doc) emitLinked(i int, name, value string, endTok int) {
+	es, st := d.subjects(i)
+	if len(es) == 0 {
+		return
+	}
+	k := st
+	for k < i && d.owner[k] != nil {
+		k++ // past the subject's name
+	}
+	for ; k < i; k++ {
+		if !linkWords[d.low(k)] {
+			return
+		}
+	}
+	for _, e := range es {
+		d.emit(e, name, value, d.spanFrom(st, endTok))
+	}
+}
+
+// linkWords may stand between a person and a description of them.
+var linkWords = map[string]bool{",": true, "(": true, "who": true, "is": true, "was": true, "'s": true, "’s": true,
+	"be": true, "been": true, "now": true, "just": true, "only": true, "about": true, "nearly": true, "almost": true,
+	"then": true, "still": true, "currently": true, "reportedly": true, "turned": true, "turns": true, "a": true,
+	"an": true, "and": true, "aged": true, "she": true, "he": true, "believed": true, "thought": true, "said": true,
+	"understood": true, "to": true}
+
 // personAfter returns the person named at token i, skipping one comma.
 func (d *doc) personAfter(i int) (*ent, int) {
 	if d.low(i) == "," {
@@ -140,7 +170,7 @@ func (d *doc) ages() {
 					}
 				}
 				if _, ok := roles[d.low(k+1)]; ok || isDet(d.low(k-1)) {
-					d.emitSubjects(k, "age", v, k)
+					d.emitLinked(k, "age", v, k)
 				}
 			}
 			continue
@@ -162,9 +192,9 @@ func (d *doc) ages() {
 		}
 		// "who is now 31 years old", "aged 31"
 		if (d.low(k+1) == "years" || d.low(k+1) == "year") && d.low(k+2) == "old" {
-			d.emitSubjects(k, "age", strconv.Itoa(n), k+2)
+			d.emitLinked(k, "age", strconv.Itoa(n), k+2)
 		} else if d.low(k-1) == "aged" {
-			d.emitSubjects(k-1, "age", strconv.Itoa(n), k)
+			d.emitLinked(k-1, "age", strconv.Itoa(n), k)
 		}
 	}
 }

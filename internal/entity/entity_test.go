@@ -165,6 +165,8 @@ func TestAttributes(t *testing.T) {
 		{"age spelled", "Jonas Berg is a forty-four-year-old designer.", []string{"Jonas Berg/PER"}, "per:jonas berg", "age", "44"},
 		{"age years old", "Lena Park, who is now 29 years old, spoke.", []string{"Lena Park/PER"}, "per:lena park", "age", "29"},
 		{"age in description", "Lena Park spoke. The 29-year-old singer then left.", []string{"Lena Park/PER"}, "per:lena park", "age", "29"},
+		{"age believed", "Lena Park, believed to be aged 29, spoke.", []string{"Lena Park/PER"}, "per:lena park", "age", "29"},
+		{"age aged", "Lena Park, aged 29, spoke.", []string{"Lena Park/PER"}, "per:lena park", "age", "29"},
 		{"child age", "Lena Park has a seven-year-old son, Milo, with him.", []string{"Lena Park/PER", "Milo/PER"}, "per:milo", "age", "7"},
 		{"hometown", "Ruiz is a painter hailing from Santa Fe in the west. Ana Ruiz agreed.", []string{"Ruiz/PER", "Santa Fe/LOC", "Ana Ruiz/PER"}, "per:ana ruiz", "hometown", "Santa Fe"},
 		{"native of", "Ana Ruiz, a native of Toledo, spoke.", []string{"Ana Ruiz/PER", "Toledo/LOC"}, "per:ana ruiz", "hometown", "Toledo"},
@@ -193,6 +195,21 @@ func TestAttributes(t *testing.T) {
 			}
 			t.Errorf("%s of %s = %v, want %q; all: %+v", tc.attr, tc.key, got, tc.want, a.Attributes)
 		})
+	}
+}
+
+// An age describing someone else in the sentence is not the subject's.
+func TestAgeOfAnotherNoun(t *testing.T) {
+	for _, text := range []string{
+		"Lena Park is now the mother of a beautiful 1 year old girl.",
+		"Lena Park is the mother of a 2-year-old girl.",
+		"Lena Park said the case of a man aged 40 was closed.",
+	} {
+		a := article(t, text, "Lena Park/PER")
+		run(t, a)
+		if got := attr(a, "per:lena park", "age"); len(got) > 0 {
+			t.Errorf("%q: Lena Park given age %v", text, got)
+		}
 	}
 }
 
