@@ -157,7 +157,7 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 			}
 		}
 		add("Quotes", fmt.Sprintf("Fans' posts: %s quoted in %s, such as “%s”", words.Count(len(fans), "post"),
-			words.Count(len(arts), "article"), clip(fans[0].Text, 120)), cites)
+			words.Count(len(arts), "article"), clip(postExample(fans), 120)), cites)
 	}
 	for _, c := range v.Contradictions {
 		var cites []news.Citation
@@ -525,4 +525,19 @@ func fanSpeaker(name string) bool {
 		}
 	}
 	return false
+}
+
+// postExample picks the words of a fans' post to show: the first that
+// reads as a post, not the signature line of an embedded tweet ("— Ann
+// (@ann) May 2, 2015") or a bare link.
+func postExample(fans []news.Quote) string {
+	for _, q := range fans {
+		t := strings.TrimSpace(q.Text)
+		if strings.HasPrefix(t, "—") || strings.HasPrefix(t, "–") || strings.HasPrefix(t, "-") ||
+			strings.HasPrefix(t, "http") || strings.HasPrefix(t, "pic.twitter") || len(strings.Fields(t)) < 3 {
+			continue
+		}
+		return t
+	}
+	return fans[0].Text
 }

@@ -367,3 +367,14 @@ func TestStanceCountsWording(t *testing.T) {
 		t.Errorf("stanceCounts = %q, want %q", got, want)
 	}
 }
+
+// The example of fans' posts is a post's words, not a tweet's signature line.
+func TestPostExample(t *testing.T) {
+	fans := []news.Quote{{Text: "— Ann Lee (@annlee) May 2, 2031"}, {Text: "https://t.co/x"}, {Text: "what a night for the team"}}
+	if got := postExample(fans); got != "what a night for the team" {
+		t.Errorf("postExample = %q", got)
+	}
+	if got := postExample(fans[:1]); got != fans[0].Text {
+		t.Errorf("postExample of signatures only = %q, want the first", got)
+	}
+}
