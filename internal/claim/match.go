@@ -521,6 +521,14 @@ func hasVerb(s string) bool {
 	if loc := relativeWord.FindStringIndex(s); loc != nil && loc[0] > 0 {
 		s = s[:loc[0]]
 	}
+	// and outside an aside between dashes ("The film - starring X - is
+	// due"), before a dash left alone or a "but"/"and" going on without a
+	// subject: "The first attack by witnesses - but have yet to trace" and
+	// "Incidents as linked, and are appealing" have none
+	s = dashAside.ReplaceAllString(s, " ")
+	if loc := secondClause.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]]
+	}
 	prev := ""
 	fields := strings.Fields(s)
 	for i, f := range fields {
@@ -557,11 +565,19 @@ var openingSingleQuote = regexp.MustCompile(`(?:^|[\s:(])['‘]\w`)
 // the impact was…" has no main verb).
 var relativeWord = regexp.MustCompile(`\b(where|who|whom|whose|which|when|while|whereby|because|if|although|though|unless|whether)\b`)
 
+// dashAside is an aside between two dashes; secondClause a dash, or a
+// "but" or "and" followed by a verb without its subject.
+var (
+	dashAside    = regexp.MustCompile(`\s[-–—]+\s[^-–—]*\s[-–—]+\s`)
+	secondClause = regexp.MustCompile(`\s[-–—]+\s|\b(?:but|and)\s+(?:have|has|had|are|is|was|were|will|would|can|could|did|do|does)\b`)
+)
+
 // phraseOpener words open a noun or prepositional phrase.
 var phraseOpener = map[string]bool{"the": true, "a": true, "an": true, "of": true, "for": true, "in": true, "on": true,
 	"to": true, "with": true, "by": true, "from": true, "and": true, "or": true, "his": true, "her": true, "their": true,
 	"its": true, "our": true, "your": true, "my": true, "this": true, "that": true, "these": true, "those": true,
-	"some": true, "many": true, "more": true, "than": true, "all": true, "newly": true, "recently": true}
+	"some": true, "many": true, "more": true, "than": true, "all": true, "newly": true, "recently": true, "as": true,
+	"at": true}
 
 // pronouns that can be a clause's subject.
 var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true,

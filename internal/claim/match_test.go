@@ -96,6 +96,13 @@ func TestHasVerb(t *testing.T) {
 		{"Injuries because the impact was in a wooded spot", false}, // the verb is the subordinate clause's
 		{"The ministry of health if the reports were true", false},
 		{"The bridge was closed because the river had risen", true},
+		{"The second fire by neighbours - but have yet to find the owner", false}, // the verb is the second clause's
+		{"Reports as linked, and are asking the public for help", false},
+		{"The mayor resigned - and the council did too", true},
+		{"The bridge was closed, and the ferry stopped", true},
+		{"The new bridge - built by Ostra - will open in May", true}, // an aside between dashes
+		{"The two guards – a driver and another man", false},
+		{"The ferry belongs to the city but the crew are paid by Ostra", true},
 	} {
 		if got := hasVerb(c.s); got != c.want {
 			t.Errorf("hasVerb(%q) = %v", c.s, got)
