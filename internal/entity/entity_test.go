@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -288,6 +289,27 @@ func TestStoryStage(t *testing.T) {
 	}
 	if EntityID("Adá Serra", news.PER) != "per-ada-serra" {
 		t.Errorf("IDs must fold diacritics")
+	}
+}
+
+// A title and the Arabic article are not part of the name a person is
+// called by: "Sheikh Faris", "al-Faris" and "Omar Nasser al-Faris" are one.
+func TestTitlesAndArabicArticle(t *testing.T) {
+	a1 := article(t, "Omar Nasser al-Faris spoke in Doha.", "Omar Nasser al-Faris/PER", "Doha/LOC")
+	a1.ID = "a1"
+	a2 := article(t, "Sheikh Faris repeated the ruling.", "Sheikh Faris/PER")
+	a2.ID = "a2"
+	a3 := article(t, "Later al-Faris said more. Omar Nasser Al Faris left.", "al-Faris/PER", "Omar Nasser Al Faris/PER")
+	a3.ID = "a3"
+	v, _ := storyOf(t, a1, a2, a3)
+	var persons []string
+	for _, e := range v.Entities {
+		if e.Type == news.PER {
+			persons = append(persons, fmt.Sprintf("%s %v", e.Name, e.Articles))
+		}
+	}
+	if len(persons) != 1 || !strings.Contains(persons[0], "a1 a2 a3") {
+		t.Errorf("persons %q, want one in all three articles", persons)
 	}
 }
 

@@ -29,6 +29,10 @@ var honorifics = map[string]string{
 	"queen": female, "princess": female, "duchess": female,
 	"dr": "", "prof": "", "professor": "", "rev": "", "sen": "", "senator": "", "rep": "",
 	"gov": "", "governor": "", "president": "", "judge": "", "coach": "", "st": "",
+	// religious and military titles
+	"sheikh": male, "sheik": male, "shaikh": male, "imam": male, "ayatollah": male, "cardinal": male,
+	"rabbi": "", "pastor": "", "bishop": "", "archbishop": "", "gen": "", "general": "", "col": "",
+	"colonel": "", "capt": "", "captain": "", "lt": "", "sgt": "", "cmdr": "", "adm": "", "admiral": "",
 }
 
 // kinship words name a family or relationship tie, with the gender of the

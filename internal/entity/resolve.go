@@ -66,12 +66,28 @@ func splitName(text string, typ news.EntityType) nameOf {
 		if low == "" {
 			continue
 		}
-		n.toks = append(n.toks, low)
 		sb = append(sb, s)
+		if typ == news.PER {
+			// the Arabic article is not part of the name a person is
+			// called by: "al-Munajjid", "Al Munajjid" and "Munajjid" are
+			// one (but "Al" opening a name is a given name)
+			if (low == "al" || low == "el") && i > 0 && i < len(words)-1 {
+				continue
+			}
+			if a, rest, ok := strings.Cut(low, "-"); ok && arabicArticle[a] && rest != "" {
+				low = rest
+			}
+		}
+		n.toks = append(n.toks, low)
 	}
 	n.surface = strings.Join(sb, " ")
 	return n
 }
+
+// arabicArticle is the article of Arabic names ("al-", "el-" and its
+// assimilated forms) as the recogniser's tokens show it.
+var arabicArticle = map[string]bool{"al": true, "el": true, "ad": true, "ar": true, "as": true, "ash": true,
+	"az": true, "an": true, "at": true, "ath": true, "adh": true}
 
 func stripPossessive(low, s string) (string, string) {
 	for _, suf := range []string{"'s", "’s", "'S", "’S"} {
