@@ -470,6 +470,17 @@ func (x *extraction) applyAttr(q *news.QuoteMention, a attr, ts []tok) {
 		}
 	}
 	x.context(q, a.sent)
+	if q.ToldTo != "" && q.Speaker != "" && sameTarget(q.ToldTo, q.Speaker) {
+		q.ToldTo = "" // "according to the Jerusalem Post": the source, not whom it told
+	}
+}
+
+// sameTarget tells whether a told-to phrase names the speaker ("the
+// Jerusalem Post", "Jerusalem Post"; "the Post").
+func sameTarget(to, speaker string) bool {
+	t := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(to, "the "), "The "))
+	s := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(speaker, "the "), "The "))
+	return t == s || strings.HasSuffix(s, " "+t) || strings.HasSuffix(t, " "+s)
 }
 
 // setSpeaker makes candidate c q's speaker.

@@ -7,6 +7,8 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -52,7 +54,55 @@ func (e Extractor) extract(a *news.Article) (*extraction, error) {
 		}
 		x.rerank(m)
 	}
+	x.dropSelfNamed()
 	return x, nil
+}
+
+// dropSelfNamed takes the speaker off a quote that no cue attributes and
+// that speaks of its speaker by surname ("“…and claim Rosenberg was
+// taken,”" after a paragraph naming Rosenberg): people do not call
+// themselves by their surname, so the speaker found nearby is someone the
+// quote is about.
+func (x *extraction) dropSelfNamed() {
+	for i := range x.quotes {
+		q := &x.quotes[i]
+		if q.CueSpan.Len() > 0 || q.Speaker == "" || q.Role != "" {
+			continue
+		}
+		ws := strings.Fields(q.Speaker)
+		if len(ws) == 0 {
+			continue
+		}
+		last := strings.Trim(ws[len(ws)-1], ".,")
+		if len(last) < 3 || last[0] < 'A' || last[0] > 'Z' || !containsWord(q.Text, last) {
+			continue
+		}
+		q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.For = "", "", news.Span{}, ""
+	}
+}
+
+// containsWord tells whether w stands in s as a whole word.
+func containsWord(s, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(s[i:], w)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before, after := j == 0, j+len(w) == len(s)
+		if !before {
+			r, _ := utf8.DecodeLastRuneInString(s[:j])
+			before = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+		if !after {
+			r, _ := utf8.DecodeRuneInString(s[j+len(w):])
+			after = !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+		if before && after {
+			return true
+		}
+		i = j + 1
+	}
 }
 
 // Extract returns the quotes of a without modifying it; titles are not

@@ -206,6 +206,19 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "All stories here are fiction.", Speaker: "-", Cue: "read"}},
 		},
 		{
+			name:    "the source is not whom it told",
+			text:    "According to the Harbour Post, websites “known to be close” to the rebels reported it.",
+			mention: orgMentions("According to the Harbour Post, websites “known to be close” to the rebels reported it.", "Harbour Post"),
+			want:    []news.QuoteMention{{Text: "known to be close", Speaker: "Harbour Post", ToldTo: "-", Partial: true}},
+		},
+		{
+			name: "no cue and the quote speaks of the person nearby: not theirs",
+			text: "The kidnapping of Mara Quist was reported by the Harbour Post.\n\n“The reports began on forums, and claim Quist was taken while fighting.”",
+			mention: nerMentions("The kidnapping of Mara Quist was reported by the Harbour Post.\n\n“The reports began on forums, and claim Quist was taken while fighting.”",
+				"Mara Quist", "Quist"),
+			want: []news.QuoteMention{{Text: "The reports began on forums, and claim Quist was taken while fighting.", Speaker: "-"}},
+		},
+		{
 			name:    "a participle's subject may follow a preposition",
 			text:    "The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.",
 			mention: nerMentions("The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.", "Dana Ruiz"),
@@ -300,6 +313,12 @@ func TestExtract(t *testing.T) {
 				check("role", g.Role, w.Role)
 				check("for", g.For, w.For)
 				check("cue", g.Cue, w.Cue)
+				if w.ToldTo == "-" {
+					w.ToldTo = ""
+					if g.ToldTo != "" {
+						t.Errorf("quote %d told to %q, want none", i, g.ToldTo)
+					}
+				}
 				check("told_to", g.ToldTo, w.ToldTo)
 				check("medium", g.Medium, w.Medium)
 				check("when", g.When, w.When)
@@ -397,4 +416,14 @@ func TestNounUse(t *testing.T) {
 			t.Errorf("nounUse(%q, %q) = %v, want %v", tc.w, tc.prev, got, tc.want)
 		}
 	}
+}
+
+// orgMentions returns ORG mentions as the recogniser gives them for the
+// first occurrence of each name in text.
+func orgMentions(text string, names ...string) []news.Mention {
+	out := nerMentions(text, names...)
+	for i := range out {
+		out[i].Type, out[i].Key = news.ORG, "org:"+out[i].Text
+	}
+	return out
 }

@@ -61,6 +61,11 @@ var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they
 
 // trimSpeaker takes floating words off the end of a source phrase:
 // "X and Y both" is "X and Y".
+// leadingJoins open a clause before its subject: "[although] Turkey".
+var leadingJoins = map[string]bool{"but": true, "and": true, "yet": true, "although": true, "though": true,
+	"while": true, "whereas": true, "because": true, "since": true, "if": true, "when": true, "so": true,
+	"however": true, "still": true}
+
 func trimSpeaker(by string) string {
 	// and time words, conjunctions and a glued all-caps heading off its
 	// start: "[On] Monday some news sites", "[But] a Pentagon official",
@@ -68,7 +73,7 @@ func trimSpeaker(by string) string {
 	for {
 		w, rest, ok := strings.Cut(by, " ")
 		lw := strings.ToLower(strings.TrimSuffix(w, ","))
-		if !ok || !leadingTimeWords[lw] && lw != "but" && lw != "and" && lw != "yet" {
+		if !ok || !leadingTimeWords[lw] && !leadingJoins[lw] {
 			break
 		}
 		by = rest

@@ -11,7 +11,7 @@ func TestTrimSpeaker(t *testing.T) {
 	for in, want := range map[string]string{"David Klinger and Tom Fuentes both": "David Klinger and Tom Fuentes",
 		"the ministry itself": "the ministry itself", "officials also": "officials", "Ada": "Ada",
 		"Monday some news sites": "some news sites", "On Friday, officials": "officials", "Monday": "Monday",
-		"But a Pentagon official": "a Pentagon official", "Vanity Fair reached out to the actor's reps": "Vanity Fair",
+		"But a Pentagon official": "a Pentagon official", "although Turkey": "Turkey", "While the UN": "the UN", "Vanity Fair reached out to the actor's reps": "Vanity Fair",
 		"Defense officials had waited several days": "Defense officials", "that": "",
 		"NOT KIM'S FIRST ABSENCE North Korean officials": "North Korean officials", "NASA officials": "NASA officials",
 		"the unnamed officials": "the unnamed officials", "US intelligence officials": "US intelligence officials"} {
