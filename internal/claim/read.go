@@ -402,12 +402,12 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 	}
 	if debunk.Len() > 0 {
 		add(debunk, read(debunk), news.Debunks)
-	} else if denial.Len() > 0 && !(bestScore >= mainClaimMatch && denial.Overlaps(best)) {
+	} else if denial.Len() > 0 && !(bestScore >= mainClaimMatch && denial.Overlaps(best)) && deniesClaim(sw, main, denial.Text(a.Text)) {
 		rd := read(denial)
 		if rd.by == "" {
 			// No statement found there: the denial's subject speaks.
 			if m := denier.FindStringSubmatch(denial.Text(a.Text)); m != nil && !pronounSubject(m[1]) {
-				by := dropHeading(m[1])
+				by := statement.TrimSource(dropHeading(m[1]))
 				rd.by, rd.voice = by, voiceOf(by, statement.PhraseVoice(by))
 			}
 		}
@@ -416,6 +416,27 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		}
 	}
 	return out, best
+}
+
+// deniesClaim tells whether a denial sentence denies the claim. When the
+// claim's words stand mostly in another clause of the sentence, the denial's
+// own clause (its subject with it) must hold enough of them, or what it
+// denies must point back at the claim ("denied the reports"): "IS attacked
+// from Turkey, officials said, although Turkey denied that the fighters used
+// its territory" names the claim in its first clause and denies another
+// thing.
+func deniesClaim(sw storyWords, main candidate, sent string) bool {
+	m := denier.FindStringIndex(sent)
+	if m == nil || m[0] == 0 {
+		return true // worded otherwise ("did not blur her face"), or the denial is the sentence
+	}
+	if object := sent[m[1]:]; claimReference.MatchString(object) || strings.TrimSpace(object) == "" {
+		return true
+	}
+	words := func(s string) []string { return strings.FieldsFunc(fold.String(s), claimWordSplitFunc) }
+	clause, _ := coverageWords(sw, main, words(sent[m[0]:]))
+	before, _ := coverageWords(sw, main, words(sent[:m[0]]))
+	return before <= clause || clause >= denialMatch
 }
 
 // coverageWords is the weighted share of the claim's words, and of its

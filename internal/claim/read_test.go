@@ -246,3 +246,23 @@ func TestLeadOfSkipsTranscriptLines(t *testing.T) {
 		t.Error("no lead candidate at all")
 	}
 }
+
+// A denial in a sentence that names the claim's words denies the claim only
+// when what it denies does: "although the province denied that the troops
+// used its roads" denies another thing.
+func TestDeniesClaim(t *testing.T) {
+	text := "The rebels have captured the engineer Ada Vance near the dam"
+	main := candidate{text: text, words: contentWords(text), plain: plainWords(text)}
+	sw, _ := newStoryWordsDF([]map[string]bool{main.words, contentWords("The troops used the roads of the province")})
+	main.total, main.totalPlain = main.totals(sw)
+	for s, want := range map[string]bool{
+		"The rebels attacked the dam where Ada Vance works, officials said, although the province denied that the troops used its roads.": false,
+		"The rebels denied that they had captured the engineer Ada Vance.":                                                                true,
+		"Her family denied the reports.":                     true,
+		"The rebels did not capture Ada Vance, police said.": true,
+	} {
+		if got := deniesClaim(sw, main, s); got != want {
+			t.Errorf("deniesClaim(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -61,6 +61,12 @@ var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they
 
 // trimSpeaker takes floating words off the end of a source phrase:
 // "X and Y both" is "X and Y".
+// TrimSource is a statement's source phrase without the words around it
+// that are not the source: time words and joins before it ("[although]
+// Turkey", "[On Monday] officials"), a heading glued to it, what follows a
+// verb inside it. It returns "" for a lone relative pronoun.
+func TrimSource(by string) string { return trimSpeaker(by) }
+
 // leadingJoins open a clause before its subject: "[although] Turkey".
 var leadingJoins = map[string]bool{"but": true, "and": true, "yet": true, "although": true, "though": true,
 	"while": true, "whereas": true, "because": true, "since": true, "if": true, "when": true, "so": true,
