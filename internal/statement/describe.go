@@ -188,7 +188,7 @@ func lastWord(s string) string {
 var voiceWords = func() map[string]string {
 	m := map[string]string{}
 	for v, ws := range map[string]string{
-		news.VoiceAnonymous: "source sources insider insiders anonymity anonymous familiar unnamed unidentified " +
+		news.VoiceAnonymous: "source sources insider insiders anonymity anonymous anonymously familiar unnamed unidentified " +
 			"aide aides confidant confidants friend friends pal",
 		news.VoiceExpert: "analyst analysts researcher researchers scientist scientists professor expert experts " +
 			"economist economists study studies survey poll polls research scholar historian strategist " +
@@ -259,7 +259,9 @@ func voiceOfWords(words []string, src, outlet string) string {
 	if reports && len(found) == 0 {
 		found[news.VoiceMedia] = true
 	}
-	if strings.Contains(src, "people close") || strings.Contains(src, "person close") {
+	if strings.Contains(src, "people close") || strings.Contains(src, "person close") ||
+		strings.Contains(src, "to be named") || strings.Contains(src, "to be identified") || strings.Contains(src, "authorized to speak") ||
+		strings.Contains(src, "authorised to speak") {
 		found[news.VoiceAnonymous] = true
 	}
 	if outlet != "" && strings.Contains(strings.ToLower(src), strings.ToLower(outlet)) {

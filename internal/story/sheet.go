@@ -156,8 +156,11 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 				}
 			}
 		}
-		add("Quotes", fmt.Sprintf("Fans' posts: %s quoted in %s, such as “%s”", words.Count(len(fans), "post"),
-			words.Count(len(arts), "article"), clip(postExample(fans), 120)), cites)
+		line := fmt.Sprintf("Fans' posts: %s quoted in %s", words.Count(len(fans), "post"), words.Count(len(arts), "article"))
+		if ex := postExample(fans); ex != "" {
+			line += fmt.Sprintf(", such as “%s”", clip(ex, 120))
+		}
+		add("Quotes", line, cites)
 	}
 	for _, c := range v.Contradictions {
 		var cites []news.Citation
@@ -529,7 +532,7 @@ func fanSpeaker(name string) bool {
 
 // postExample picks the words of a fans' post to show: the first that
 // reads as a post, not the signature line of an embedded tweet ("— Ann
-// (@ann) May 2, 2015") or a bare link.
+// (@ann) May 2, 2015") or a bare link; "" when none does.
 func postExample(fans []news.Quote) string {
 	for _, q := range fans {
 		t := strings.TrimSpace(q.Text)
@@ -539,5 +542,5 @@ func postExample(fans []news.Quote) string {
 		}
 		return t
 	}
-	return fans[0].Text
+	return ""
 }

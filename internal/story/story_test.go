@@ -374,7 +374,7 @@ func TestPostExample(t *testing.T) {
 	if got := postExample(fans); got != "what a night for the team" {
 		t.Errorf("postExample = %q", got)
 	}
-	if got := postExample(fans[:1]); got != fans[0].Text {
-		t.Errorf("postExample of signatures only = %q, want the first", got)
+	if got := postExample(fans[:2]); got != "" {
+		t.Errorf("postExample of a signature and a link = %q, want none", got)
 	}
 }
