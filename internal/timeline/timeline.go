@@ -166,7 +166,7 @@ func datedParts(a *news.Article) []dated {
 				}
 				cut, resume, ok := clauseBoundary(a.Text, d.Span.End, in[i+1].Span.Start)
 				if !ok {
-					if !otherTime(a.Text, cur, d) {
+					if !otherTime(a.Text, cur, d) && !ahead(a.Text, cur, d) {
 						out = append(out, dated{a: a, date: d, span: cur, text: a.Text[cur.Start:cur.End]})
 					}
 					break
@@ -182,7 +182,7 @@ func datedParts(a *news.Article) []dated {
 			if sp.End < cur.End {
 				text += "…"
 			}
-			if !otherTime(a.Text, sp, d) {
+			if !otherTime(a.Text, sp, d) && !ahead(a.Text, sp, d) {
 				out = append(out, dated{a: a, date: d, span: sp, text: text})
 			}
 			start = next
@@ -207,6 +207,31 @@ func datedParts(a *news.Article) []dated {
 	flush()
 	return out
 }
+
+// ahead tells whether the part sp of text dates by d what will or may
+// happen: a "will", "is expected to"… before the date in its clause ("he
+// will announce his run in February 2015", "will not be produced until
+// January"). A "would" after the date ("in 1976 he said the planets would
+// align") or in another clause (“I will not forget,” she said in May) is
+// not the date's.
+func ahead(text string, sp news.Span, d news.DateMention) bool {
+	if d.Span.Start <= sp.Start || d.Span.Start > sp.End {
+		return false
+	}
+	before := text[sp.Start:d.Span.Start]
+	locs := forecast.FindAllStringIndex(before, -1)
+	if len(locs) == 0 {
+		return false
+	}
+	return !clauseBreak.MatchString(before[locs[len(locs)-1][1]:])
+}
+
+// clauseBreak ends the clause of a forecast word before a date.
+var clauseBreak = regexp.MustCompile(`["“”;]|\b(said|says|told|that|which|who|when|but|after|before)\b`)
+
+// forecast marks a clause about what will or may happen. Lower case only:
+// "May" is a month.
+var forecast = regexp.MustCompile(`\b(will|would|could|may|might|shall|going to|plans? to|planning to|set to|expected to|likely to|due to|about to|scheduled to)\b`)
 
 // timeWords date a clause by another time than an absolute date does
 // (lower-case "today": NBC's "Today" show is no time).

@@ -155,3 +155,27 @@ func TestAnotherTimeInTheClause(t *testing.T) {
 		t.Errorf("timeline = %+v, want only the walkout", v.Timeline)
 	}
 }
+
+// What will or may happen on a date after the article is no event of that
+// date; a past day told with a "would" is.
+func TestForecastIsNoEvent(t *testing.T) {
+	d := time.Date(2031, 5, 14, 0, 0, 0, 0, time.UTC)
+	a := article("a", "Ledger", 10, "Some think the mayor will announce his run for a second term on May 14, 2031.", d, "May 14, 2031")
+	b := article("b", "Coast", 11, "The ferry crews walked out over pay on May 14, 2031, the union said.", d, "May 14, 2031")
+	v := news.NewStoryView("s", "t")
+	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Timeline) != 1 || !strings.Contains(v.Timeline[0].Text, "ferry crews") {
+		t.Errorf("timeline = %+v, want only the walkout", v.Timeline)
+	}
+	past := time.Date(2031, 3, 1, 0, 0, 0, 0, time.UTC)
+	c := article("c", "Ledger", 10, "“We will not forget,” the mayor said on March 1, 2031, of the ferry.", past, "March 1, 2031")
+	v = news.NewStoryView("s", "t")
+	if err := (Stage{}).Build(t.Context(), v, []*news.Article{c}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Timeline) != 1 {
+		t.Errorf("timeline = %+v, want the mayor's statement of March 1", v.Timeline)
+	}
+}
