@@ -147,9 +147,10 @@ func (x *extraction) run() {
 					pq := x.quotes[prev.idx]
 					q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.Role, q.For = pq.Speaker, pq.SpeakerKey, pq.SpeakerSpan, pq.Role, pq.For
 				default:
-					if pm, ok := x.lastPerson(s.open, p.Start); ok {
+					if pm, ok := x.lastSubject(s.open, p.Start); ok {
 						q.Speaker, q.SpeakerSpan = pm.name, pm.span
 					}
+					x.unattributed = append(x.unattributed, len(x.quotes))
 				}
 			}
 			if use.ok {
@@ -362,8 +363,8 @@ func (x *extraction) pronounTarget(pos int, female bool) (personMention, bool) {
 		}
 		g := x.gender[m.name]
 		ok := g == 0 || (g > 0) == female
-		if !ok {
-			continue
+		if !ok || possessive(x.text, m.span.End) {
+			continue // "a clip of Obama's speech, then the prisoner's words, he says": not Obama
 		}
 		if m.subj {
 			return m, true
@@ -379,6 +380,32 @@ func (x *extraction) pronounTarget(pos int, female bool) (personMention, bool) {
 		return agree, true
 	}
 	return any, haveAny
+}
+
+// lastSubject is the last person named before pos as a clause's subject
+// (not a possessor: "Obama's remarks"), not before limit-2000: who a quote
+// that follows with no attribution of its own is likely from. A person
+// named in a phrase ("airstrikes ordered by President Obama") is not.
+func (x *extraction) lastSubject(pos, limit int) (personMention, bool) {
+	for i := len(x.personMentions) - 1; i >= 0; i-- {
+		m := x.personMentions[i]
+		if m.pos >= pos {
+			continue
+		}
+		if m.pos < limit-2000 {
+			break
+		}
+		if m.subj && !possessive(x.text, m.span.End) {
+			return m, true
+		}
+	}
+	return personMention{}, false
+}
+
+// possessive tells whether a name ending at end is followed by 's.
+func possessive(text string, end int) bool {
+	rest := text[end:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")
 }
 
 // lastPerson is the last person named before pos, not before limit-2000.

@@ -55,7 +55,21 @@ func (e Extractor) extract(a *news.Article) (*extraction, error) {
 		x.rerank(m)
 	}
 	x.dropSelfNamed()
+	x.dropPossessors()
 	return x, nil
+}
+
+// dropPossessors takes the speaker off a quote with no attribution whose
+// speaker was named before it only as a possessor ("the clip opens with
+// Obama's remarks.\n\n“I call on my friends…”"): the remarks were his,
+// the quote need not be.
+func (x *extraction) dropPossessors() {
+	for _, i := range x.unattributed {
+		q := &x.quotes[i]
+		if q.SpeakerSpan.Len() > 0 && q.SpeakerSpan.End <= q.Span.Start && possessive(x.text, q.SpeakerSpan.End) {
+			q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.For, q.Role = "", "", news.Span{}, "", ""
+		}
+	}
 }
 
 // dropSelfNamed takes the speaker off a quote that no cue attributes and
@@ -139,6 +153,7 @@ type extraction struct {
 	tagged         bool           // the recogniser ran: its mentions are the names
 	frozen         bool           // extraction done: no more names are noted
 	noSpeaker      []int          // quotes whose attribution names no speaker
+	unattributed   []int          // quotes with no attribution, no colon before them, no quote just before
 	sourced        []int          // quotes introduced by "according to X, …:": X is kept
 }
 

@@ -219,6 +219,19 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "The reports began on forums, and claim Quist was taken while fighting.", Speaker: "-"}},
 		},
 		{
+			name:    "no attribution: not the last person named as a possessor",
+			text:    "The clip opens with Dan Kerr's speech on the strikes.\n\n“I call on my friends to rise up.”",
+			mention: nerMentions("The clip opens with Dan Kerr's speech on the strikes.\n\n“I call on my friends to rise up.”", "Dan Kerr"),
+			want:    []news.QuoteMention{{Text: "I call on my friends to rise up.", Speaker: "-"}},
+		},
+		{
+			name: "a possessor is no pronoun's antecedent",
+			text: "The video shows a clip of Dan Kerr’s speech, then a statement from the prisoner.\n\n“I call on my friends to rise up,” he says.",
+			mention: nerMentions("The video shows a clip of Dan Kerr’s speech, then a statement from the prisoner.\n\n“I call on my friends to rise up,” he says.",
+				"Dan Kerr"),
+			want: []news.QuoteMention{{Text: "I call on my friends to rise up,", Speaker: "he", Cue: "says"}},
+		},
+		{
 			name:    "a participle's subject may follow a preposition",
 			text:    "The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.",
 			mention: nerMentions("The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.", "Dana Ruiz"),
