@@ -122,7 +122,7 @@ func StoryStages() ([]pipeline.NamedStory, error) {
 	return []pipeline.NamedStory{
 		{Name: "entities", Stage: entity.StoryStage{}},
 		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(64 << 20)}},
-		{Name: "quotes", Stage: quote.Merger{}},
+		{Name: "quotes", Stage: quote.Merger{Cache: quote.NewCache(32 << 20)}},
 		{Name: "claims", Stage: claim.Builder{Cache: readings, Stance: modelStance}},
 		{Name: "stances", Stage: claim.StanceReader{Cache: readings, Stance: modelStance}},
 		{Name: "matching", Stage: claim.Matcher{Similar: paraphraser{para}, Prepared: lru.New[string, any](32 << 20),

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/lru"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -15,9 +16,57 @@ import (
 // changes or light rewording) become one news.Quote with a carrier per
 // article. Articles come ordered by publication date, so the first carrier
 // is the first to publish; speakers are linked to v.Entities by name.
-type Merger struct{}
+type Merger struct {
+	// Cache, when set, keeps each article's quotes ready for merging
+	// across rebuilds of a story.
+	Cache *Cache
+}
 
 var _ news.StoryStage = Merger{}
+
+// Cache keeps the words of recently merged articles' quotes, by article
+// id and content, within a bound in bytes; safe for concurrent use.
+type Cache struct {
+	c *lru.Cache[string, []prepared]
+}
+
+// NewCache returns a cache holding about maxBytes of prepared quotes.
+func NewCache(maxBytes int) *Cache { return &Cache{c: lru.New[string, []prepared](maxBytes)} }
+
+// prepared is one quote's words, as merging compares them.
+type prepared struct {
+	words  []string
+	set    map[string]bool
+	joined string // " w1 w2 ... wn "
+	tell   int    // how many telling words (indexWords)
+}
+
+// quotesOf prepares the quotes of a, one per a.Quotes (no words for a quote
+// without any), through the cache when there is one.
+func (c *Cache) quotesOf(a *news.Article) []prepared {
+	key := a.ID + "/" + a.ContentHash
+	if c != nil && a.ContentHash != "" {
+		if p, ok := c.c.Get(key); ok && len(p) == len(a.Quotes) {
+			return p
+		}
+	}
+	out := make([]prepared, len(a.Quotes))
+	size := 64
+	for i, q := range a.Quotes {
+		w := normWords(q.Text)
+		if len(w) == 0 {
+			continue
+		}
+		p := prepared{words: w, set: wordSet(w), joined: " " + strings.Join(w, " ") + " "}
+		p.tell = len(indexWords(&variant{set: p.set}))
+		out[i] = p
+		size += 3*len(p.joined) + 48*len(w) + 64
+	}
+	if c != nil && a.ContentHash != "" {
+		c.c.Add(key, out, size)
+	}
+	return out
+}
 
 // variant is one article's quote while merging.
 type variant struct {
@@ -30,7 +79,7 @@ type variant struct {
 }
 
 // Build merges the quotes of articles into v.Quotes, replacing them.
-func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Article) error {
+func (m Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Article) error {
 	var groups [][]*variant
 	// byWord indexes each group by the words of its first variant: a quote
 	// can only match a group it shares a word with, so the merge does not
@@ -41,13 +90,13 @@ func (Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.Art
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		for _, q := range a.Quotes {
-			w := normWords(q.Text)
-			if len(w) == 0 {
+		preps := m.Cache.quotesOf(a)
+		for qi, q := range a.Quotes {
+			p := preps[qi]
+			if len(p.words) == 0 {
 				continue
 			}
-			vr := &variant{art: a, q: q, words: w, set: wordSet(w), joined: " " + strings.Join(w, " ") + " "}
-			vr.tell = len(indexWords(vr))
+			vr := &variant{art: a, q: q, words: p.words, set: p.set, joined: p.joined, tell: p.tell}
 			placed := false
 			cands, shared := candidates(byWord, vr, len(groups))
 			for k, gi := range cands {
