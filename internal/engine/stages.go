@@ -120,7 +120,7 @@ func StoryStages() ([]pipeline.NamedStory, error) {
 		return st, st != ""
 	}
 	return []pipeline.NamedStory{
-		{Name: "entities", Stage: entity.StoryStage{}},
+		{Name: "entities", Stage: entity.StoryStage{Cache: entity.NewCache(64 << 20)}},
 		{Name: "copies", Stage: cluster.Copies{Cache: dedup.NewTextCache(64 << 20)}},
 		{Name: "quotes", Stage: quote.Merger{Cache: quote.NewCache(32 << 20)}},
 		{Name: "claims", Stage: claim.Builder{Cache: readings, Stance: modelStance}},

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/crosscheck-news/crosscheck/internal/lru"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -16,9 +17,60 @@ import (
 // v.Entities: diacritics folded, misspellings merged when the story
 // supports it, people who share a surname kept apart, attributes merged by
 // value with one citation per stating span.
-type StoryStage struct{}
+type StoryStage struct {
+	// Cache, when set, keeps each article's entities read from its
+	// mentions across rebuilds of a story.
+	Cache *Cache
+}
 
 var _ news.StoryStage = StoryStage{}
+
+// Cache keeps recently read articles' local entities, by article id and
+// content, within a bound in bytes; safe for concurrent use.
+type Cache struct {
+	c *lru.Cache[string, []local]
+}
+
+// NewCache returns a cache holding about maxBytes of local entities.
+func NewCache(maxBytes int) *Cache { return &Cache{c: lru.New[string, []local](maxBytes)} }
+
+// localsOf reads a's local entities (art left 0), in the order of their
+// first mentions, through the cache when there is one. The mentions they
+// hold are shared: a local changes its own copy (asPerson).
+func (c *Cache) localsOf(a *news.Article) []local {
+	key := a.ID + "/" + a.ContentHash
+	if c != nil && a.ContentHash != "" {
+		if ls, ok := c.c.Get(key); ok {
+			return ls
+		}
+	}
+	var out []local
+	at := map[string]int{}
+	size := 64
+	for _, m := range a.Mentions {
+		if m.Key == "" || !ofStory(a, m) {
+			continue
+		}
+		i, ok := at[m.Key]
+		if !ok {
+			name := m.Name
+			if name == "" {
+				name = m.Text
+			}
+			i = len(out)
+			at[m.Key] = i
+			out = append(out, local{key: m.Key, name: name, typ: m.Type, toks: splitName(name, m.Type).toks})
+			size += 160 + 2*len(name)
+		}
+		out[i].ments = append(out[i].ments, m)
+		out[i].prose = out[i].prose || !inPost(a, m)
+		size += 96 + len(m.Text) + len(m.Name)
+	}
+	if c != nil && a.ContentHash != "" {
+		c.c.Add(key, out, size)
+	}
+	return out
+}
 
 // local is one entity inside one article: the mentions sharing a Key.
 type local struct {
@@ -32,30 +84,31 @@ type local struct {
 }
 
 // Build fills v.Entities from the articles' mentions and attributes.
-func (StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Article) error {
+func (s StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	var locs []*local
-	byArtKey := map[[2]string]*local{}
+	byArt := map[string]map[string]*local{} // article id -> key -> its local
 	for ai, a := range arts {
-		for _, m := range a.Mentions {
-			if m.Key == "" || !ofStory(a, m) {
+		ls := s.Cache.localsOf(a)
+		mine := byArt[a.ID]
+		if mine == nil {
+			mine = make(map[string]*local, len(ls))
+			byArt[a.ID] = mine
+		}
+		for i := range ls {
+			if l := mine[ls[i].key]; l != nil {
+				// the same article listed twice: one local per key
+				l.ments = append(slices.Clip(l.ments), ls[i].ments...)
+				l.prose = l.prose || ls[i].prose
 				continue
 			}
-			k := [2]string{a.ID, m.Key}
-			l := byArtKey[k]
-			if l == nil {
-				name := m.Name
-				if name == "" {
-					name = m.Text
-				}
-				l = &local{art: ai, key: m.Key, name: name, typ: m.Type, toks: splitName(name, m.Type).toks}
-				byArtKey[k] = l
-				locs = append(locs, l)
-			}
-			l.ments = append(l.ments, m)
-			l.prose = l.prose || !inPost(a, m)
+			l := new(local)
+			*l = ls[i]
+			l.art = ai
+			mine[l.key] = l
+			locs = append(locs, l)
 		}
 	}
 	var groups [][]*local
@@ -334,6 +387,7 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 // group's type is voted: its mentions are that person's.
 func asPerson(l *local) {
 	l.typ = news.PER
+	l.ments = slices.Clone(l.ments) // the cached mentions stay as read
 	for k := range l.ments {
 		l.ments[k].Type = news.PER
 	}
