@@ -285,10 +285,32 @@ func sharingPairs(texts []*dedup.Text, group []int) [][2]int {
 	for _, t := range texts {
 		total += len(t.Shingles)
 	}
-	first := make(map[uint64]int, total) // sized once: a large story holds a million shingles
+	// Most shingles are held by one text: two bit sets (seen once, seen
+	// again) let only those that may be held twice into the map. A bit
+	// shared by two hashes only lets more in, so the pairs are exact.
+	bits := 1 << 10
+	for bits < 16*total && bits < 1<<27 {
+		bits <<= 1
+	}
+	mask := uint64(bits - 1)
+	once, twice := make([]uint64, bits/64), make([]uint64, bits/64)
+	for _, t := range texts {
+		for _, h := range t.Shingles {
+			b := h & mask
+			w, m := b/64, uint64(1)<<(b%64)
+			if once[w]&m != 0 {
+				twice[w] |= m
+			}
+			once[w] |= m
+		}
+	}
+	first := map[uint64]int{}
 	seen := map[[2]int]bool{}
 	for i, t := range texts {
 		for _, h := range t.Shingles {
+			if b := h & mask; twice[b/64]&(1<<(b%64)) == 0 {
+				continue // held once in the story: it pairs no one
+			}
 			f, ok := first[h]
 			if !ok {
 				first[h] = i
