@@ -161,25 +161,6 @@ func (sw storyWords) weight(w string) float64 {
 	return math.Log(2)
 }
 
-// dice is the weighted Dice overlap of two word sets.
-func (sw storyWords) dice(a, b map[string]bool) float64 {
-	var both, total float64
-	for w := range a {
-		x := sw.weight(w)
-		total += x
-		if b[w] {
-			both += 2 * x
-		}
-	}
-	for w := range b {
-		total += sw.weight(w)
-	}
-	if total == 0 {
-		return 0
-	}
-	return both / total
-}
-
 // covered is the weighted share of a's words found in b.
 func (sw storyWords) covered(a, b map[string]bool) float64 {
 	var both, total float64
