@@ -530,3 +530,17 @@ func storyOf(t *testing.T, arts ...*news.Article) (*news.StoryView, map[string]n
 	}
 	return v, byID
 }
+
+// A bare surname goes on meaning the person the article has been calling
+// by it, not a relative just named in full.
+func TestBareSurnameAfterARelative(t *testing.T) {
+	a := article(t, "James Ward was freed on Monday. Ward's mother, Ann Ward, thanked the team. Ward, 40, is from Dover.",
+		"James Ward/PER", "Ward/PER", "Ann Ward/PER", "Ward/PER")
+	run(t, a)
+	if got := attr(a, "per:james ward", "age"); len(got) != 1 || got[0] != "40" {
+		t.Errorf("James Ward's age %v, want 40; all: %+v", got, a.Attributes)
+	}
+	if got := attr(a, "per:ann ward", "age"); len(got) > 0 {
+		t.Errorf("Ann Ward given age %v", got)
+	}
+}

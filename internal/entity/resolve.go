@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -207,6 +208,7 @@ func (d *doc) resolve() []*ent {
 	}
 	// Single-word names: a token of exactly one full name, else the one
 	// mentioned last before, else a close misspelling of one.
+	bare := map[string][]*ent{} // token -> the persons single mentions of it went to, in text order
 	for _, i := range order {
 		if assign[i] != nil || len(names[i].toks) != 1 {
 			continue
@@ -233,7 +235,16 @@ func (d *doc) resolve() []*ent {
 		if len(cands) == 0 {
 			continue
 		}
+		if len(cands) > 1 {
+			// the one the article already calls by this bare name: after
+			// "Ward's mother, Ann Ward, thanked…", "Ward, 40" is still the
+			// Ward the article had been calling "Ward"
+			if c := calledBy(cands, bare[t]); c != nil {
+				cands = []*ent{c}
+			}
+		}
 		assign[i] = pickRecent(cands, assign, ms, i, sorted)
+		bare[t] = append(bare[t], assign[i])
 	}
 	// Everything else groups by its folded name and type.
 	for _, i := range order {
@@ -359,6 +370,22 @@ func lastMentions(e *ent, assign []*ent) int {
 		}
 	}
 	return n
+}
+
+// calledBy returns the one candidate that earlier bare mentions of a
+// name went to, or nil when none or several did.
+func calledBy(cands, earlier []*ent) *ent {
+	var found *ent
+	for _, e := range earlier {
+		if !slices.Contains(cands, e) {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
 }
 
 // pickRecent chooses among candidate entities the one mentioned last
