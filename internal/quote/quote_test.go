@@ -15,6 +15,8 @@ func TestExtract(t *testing.T) {
 		social  []news.SocialPost
 		want    []news.QuoteMention // only the fields set here are compared
 		titles  []string
+		// notSpeaker, when set, is a speaker no quote may have
+		notSpeaker string
 	}{
 		{
 			name: "curly after attribution",
@@ -232,6 +234,13 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "I call on my friends to rise up,", Speaker: "he", Cue: "says"}},
 		},
 		{
+			name:       "a name in parentheses is an aside, not the speaker",
+			text:       "That 8-Digit Calculator Is a Godsend Come Budget Time\nRep. Ann Lowe (D-Mich.) on the Apple Watch: “It tells me the time.”",
+			mention:    nerMentions("That 8-Digit Calculator Is a Godsend Come Budget Time\nRep. Ann Lowe (D-Mich.) on the Apple Watch: “It tells me the time.”", "Ann Lowe"),
+			want:       []news.QuoteMention{{Text: "It tells me the time.", Speaker: "Ann Lowe"}},
+			notSpeaker: "D-Mich",
+		},
+		{
 			name:    "a participle's subject may follow a preposition",
 			text:    "The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.",
 			mention: nerMentions("The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.", "Dana Ruiz"),
@@ -315,6 +324,9 @@ func TestExtract(t *testing.T) {
 					}
 				}
 				check("text", g.Text, w.Text)
+				if tt.notSpeaker != "" && g.Speaker == tt.notSpeaker {
+					t.Errorf("quote %d speaker = %q", i, g.Speaker)
+				}
 				if w.Speaker == "-" {
 					w.Speaker = ""
 					if g.Speaker != "" {

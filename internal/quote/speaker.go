@@ -43,9 +43,19 @@ func pickFirst(cs []cand) cand {
 func (x *extraction) candidates(ts []tok, i, j int) []cand {
 	var out []cand
 	text := x.text
+	depth := 0 // inside parentheses: an aside ("(D-Mich.)", "(pictured)") names no speaker
 	for k := i; k < j; k++ {
 		t := ts[k]
 		if t.punct {
+			switch text[t.s] {
+			case '(':
+				depth++
+			case ')':
+				depth = max(0, depth-1)
+			}
+			continue
+		}
+		if depth > 0 {
 			continue
 		}
 		w := t.text(text)
