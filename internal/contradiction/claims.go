@@ -86,7 +86,7 @@ func (st *story) sourceList(es []news.StanceEntry) string {
 			names = append(names, n)
 		}
 	}
-	return strings.Join(names, ", ")
+	return words.Some(names, 4, "outlet")
 }
 
 // staleWindow is how long after a "has not commented" line a statement may

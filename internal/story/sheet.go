@@ -56,7 +56,7 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 				outlets = append(outlets, s)
 			}
 		}
-		add("Summary", fmt.Sprintf("%s, as carried by %s: “%s”", q.Speaker.Name, strings.Join(outlets, ", "), clip(q.Text, 160)), cites)
+		add("Summary", fmt.Sprintf("%s, as carried by %s: “%s”", q.Speaker.Name, words.Some(outlets, summaryOutlets, "outlet"), clip(q.Text, 160)), cites)
 	}
 	for _, c := range v.Contradictions {
 		if c.ExplainedByTime {
@@ -263,7 +263,7 @@ func firstReport(c news.Claim, arts []news.StoryArticle) (string, []news.Citatio
 		if len(unsure) > 1 {
 			verb = " have no date of their own and may be earlier)"
 		}
-		text += " (" + strings.Join(unsure, ", ") + verb
+		text += " (" + words.Some(unsure, summaryOutlets, "outlet") + verb
 	}
 	return text, first.Citations
 }
@@ -544,3 +544,8 @@ func postExample(fans []news.Quote) string {
 	}
 	return ""
 }
+
+// summaryOutlets is how many outlets a summary line names before it counts
+// the rest: a summary is read at once; the sections below and the
+// citations list every one.
+const summaryOutlets = 3

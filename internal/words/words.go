@@ -177,3 +177,17 @@ func InClause(s string) string {
 	}
 	return s
 }
+
+// Some names up to n of names and counts the others with noun (plural in
+// "s"): Some([A B C D E], 3, "outlet") is "A, B, C and 2 other outlets".
+func Some(names []string, n int, noun string) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	rest := len(names) - n
+	other := " other " + noun
+	if rest > 1 {
+		other += "s"
+	}
+	return strings.Join(names[:n], ", ") + " and " + strconv.Itoa(rest) + other
+}

@@ -68,3 +68,19 @@ func TestInClause(t *testing.T) {
 		}
 	}
 }
+
+func TestSome(t *testing.T) {
+	for _, tc := range []struct {
+		in   []string
+		want string
+	}{
+		{nil, ""},
+		{[]string{"A", "B", "C"}, "A, B, C"},
+		{[]string{"A", "B", "C", "D"}, "A, B, C and 1 other outlet"},
+		{[]string{"A", "B", "C", "D", "E"}, "A, B, C and 2 other outlets"},
+	} {
+		if got := Some(tc.in, 3, "outlet"); got != tc.want {
+			t.Errorf("Some(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
