@@ -426,6 +426,10 @@ var (
 		"gazette tribune courier journal magazine realty expeditions holdings inc corp corporation ltd llc plc " +
 		"entertainment productions brigade battalion ministry agency commission committee association federation " +
 		"union league bros")
+	// groupHeads end names of peoples, faiths and parties' members, which
+	// are plurals no surname is.
+	groupHeads = set("muslims christians jews catholics protestants sunnis shiites shias hindus buddhists sikhs " +
+		"kurds arabs democrats republicans conservatives liberals socialists communists nationalists")
 	// notNameStart are words no person's name opens with: auxiliaries and
 	// question words glued to a name ("Does Alfred…").
 	notNameStart = set("does did do is was are were has have had would could should why how what when where") // not "will", "can": Will Smith
@@ -453,6 +457,8 @@ func retypeByHead(ents []news.Entity) {
 			typ = news.LOC
 		case orgHeads[last]:
 			typ = news.ORG
+		case groupHeads[last]:
+			typ = news.MISC // "Sunni Muslims": a people, not a person
 		default:
 			continue
 		}

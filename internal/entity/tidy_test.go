@@ -233,9 +233,11 @@ func TestRetypeByHead(t *testing.T) {
 		{Name: "Harbour V Tide", Type: news.PER},
 		{Name: "Orbis Bros", Type: news.PER},
 		{Name: "Will Ruiz", Type: news.PER}, // a given name, not the auxiliary
+		{Name: "Shia Muslims", Type: news.PER},
+		{Name: "Ann Adams", Type: news.PER}, // a plural-looking surname
 	}
 	retypeByHead(ents)
-	want := []news.EntityType{news.LOC, news.ORG, news.PER, news.PER, news.PER, news.MISC, news.MISC, news.ORG, news.PER}
+	want := []news.EntityType{news.LOC, news.ORG, news.PER, news.PER, news.PER, news.MISC, news.MISC, news.ORG, news.PER, news.MISC, news.PER}
 	for i, e := range ents {
 		if e.Type != want[i] {
 			t.Errorf("%s: %s, want %s", e.Name, e.Type, want[i])
