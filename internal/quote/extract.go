@@ -387,19 +387,7 @@ func (x *extraction) pronounTarget(pos int, female bool) (personMention, bool) {
 // that follows with no attribution of its own is likely from. A person
 // named in a phrase ("airstrikes ordered by President Obama") is not.
 func (x *extraction) lastSubject(pos, limit int) (personMention, bool) {
-	for i := len(x.personMentions) - 1; i >= 0; i-- {
-		m := x.personMentions[i]
-		if m.pos >= pos {
-			continue
-		}
-		if m.pos < limit-2000 {
-			break
-		}
-		if m.subj && !possessive(x.text, m.span.End) {
-			return m, true
-		}
-	}
-	return personMention{}, false
+	return x.lastPersonWhere(pos, limit, func(m personMention) bool { return m.subj && !possessive(x.text, m.span.End) })
 }
 
 // possessive tells whether a name ending at end is followed by 's.
@@ -410,6 +398,12 @@ func possessive(text string, end int) bool {
 
 // lastPerson is the last person named before pos, not before limit-2000.
 func (x *extraction) lastPerson(pos, limit int) (personMention, bool) {
+	return x.lastPersonWhere(pos, limit, func(personMention) bool { return true })
+}
+
+// lastPersonWhere is the last person named before pos, not before
+// limit-2000, for whom ok holds.
+func (x *extraction) lastPersonWhere(pos, limit int, ok func(personMention) bool) (personMention, bool) {
 	for i := len(x.personMentions) - 1; i >= 0; i-- {
 		m := x.personMentions[i]
 		if m.pos >= pos {
@@ -418,7 +412,9 @@ func (x *extraction) lastPerson(pos, limit int) (personMention, bool) {
 		if m.pos < limit-2000 {
 			break
 		}
-		return m, true
+		if ok(m) {
+			return m, true
+		}
 	}
 	return personMention{}, false
 }
