@@ -119,6 +119,9 @@ func creditedCaption(line string) (string, bool) {
 
 // chrome returns the removal reason of a site-chrome line, or "".
 func chrome(line string) string {
+	if script(line) {
+		return ReasonChrome
+	}
 	n := words.Len(line)
 	for _, r := range chromeRules {
 		if n <= r.maxWords && r.re.MatchString(line) {
@@ -192,4 +195,26 @@ func quoted(line string) bool {
 	}
 	open, close := r[0], r[len(r)-1]
 	return (open == '"' || open == '“' || open == '‘' || open == '\'') && (close == '"' || close == '”' || close == '’' || close == '\'')
+}
+
+// scriptMarks are the calls and declarations of a line of page script left
+// in the text.
+var scriptMarks = regexp.MustCompile(`\bfunction\s*\(|\bdocument\.\w+\(|\bwindow\.\w+|\bvar\s+\w+\s*=|\}\s*\)\s*;|\)\s*\{`)
+
+// script tells whether a line is page script, not prose: a script call or
+// declaration and the punctuation of code ("BF_STATIC.timequeue.push(
+// function () { document.getElementById(…)…; })"). Prose that mentions a
+// function in words has neither braces nor semicolons enough.
+func script(line string) bool {
+	if !scriptMarks.MatchString(line) {
+		return false
+	}
+	n := 0
+	for _, r := range line {
+		switch r {
+		case '{', '}', '(', ')', ';', '=':
+			n++
+		}
+	}
+	return n >= 6 && n*25 >= len(line)
 }
