@@ -73,6 +73,11 @@ func split(text string) []line {
 		if perLine {
 			block++
 		}
+		if head, tail, ok := scriptTail(l); ok {
+			// page script glued to the end of a paragraph: a line of its own
+			out = append(out, line{text: head, block: block}, line{text: tail, block: block})
+			continue
+		}
 		out = append(out, line{text: l, block: block})
 	}
 	return out

@@ -246,3 +246,17 @@ func TestTitleKept(t *testing.T) {
 		t.Errorf("headline must be kept and the other link removed; text %q removed %+v", a.Text, a.Removed)
 	}
 }
+
+// Page script glued to the end of a paragraph is taken off; the prose stays.
+func TestScriptTail(t *testing.T) {
+	a := &news.Article{Text: "Doctors said it can look a bit like a spider.” Q_STATIC.queue.push(function () { document.getElementById(\"t_41\").innerHTML = UI.fmt('2031-01-26', 'update'); })\n\nThe man recovered."}
+	if err := (Cleaner{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(a.Text, "Q_STATIC") || !strings.Contains(a.Text, "like a spider.”") || !strings.Contains(a.Text, "The man recovered.") {
+		t.Errorf("text %q, removed %+v", a.Text, a.Removed)
+	}
+	if h, _, ok := scriptTail("The function (f) of x is y; the window {a} stays."); ok {
+		t.Errorf("prose split at %q", h)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/words"
 )
@@ -217,4 +218,24 @@ func script(line string) bool {
 		}
 	}
 	return n >= 6 && n*25 >= len(line)
+}
+
+// scriptTail splits a line whose prose ends a sentence and is followed by
+// page script ("…like a spider.” BF_STATIC.queue.push(function () {…})"):
+// the script runs from the start of the word holding its first mark to the
+// end of the line.
+func scriptTail(line string) (head, tail string, ok bool) {
+	loc := scriptMarks.FindStringIndex(line)
+	if loc == nil {
+		return "", "", false
+	}
+	start := strings.LastIndexByte(line[:loc[0]], ' ')
+	if start <= 0 {
+		return "", "", false // the whole line, if anything: chrome's
+	}
+	head, tail = strings.TrimSpace(line[:start]), strings.TrimSpace(line[start:])
+	if r, _ := utf8.DecodeLastRuneInString(head); !strings.ContainsRune(".!?\"”’", r) || !script(tail) {
+		return "", "", false
+	}
+	return head, tail, true
 }
