@@ -383,6 +383,14 @@ var pastVerbs = map[string]bool{"was": true, "were": true, "had": true, "did": t
 	"broke": true, "chose": true, "drew": true, "flew": true, "grew": true, "hit": true, "sat": true, "shot": true,
 	"sold": true, "struck": true, "threw": true, "wore": true}
 
+// morePast are more irregular past forms, for Past only (the estimate of
+// publication dates was measured with pastVerbs alone).
+var morePast = map[string]bool{"died": true, "lied": true, "bought": true,
+	"built": true, "caught": true, "taught": true, "fought": true, "sought": true, "lit": true, "fled": true,
+	"pled": true, "hung": true, "stole": true, "drove": true, "ate": true, "hid": true, "slept": true,
+	"dealt": true, "meant": true, "spent": true, "lent": true, "forgot": true, "heard": true,
+	"understood": true, "swore": true, "tore": true, "woke": true}
+
 // notPast are words ending in -ed that are not past-tense verbs.
 var notPast = map[string]bool{"need": true, "speed": true, "seed": true, "feed": true, "bed": true,
 	"red": true, "shed": true, "hundred": true, "indeed": true, "breed": true, "greed": true, "weed": true,
@@ -394,6 +402,19 @@ var notPast = map[string]bool{"need": true, "speed": true, "seed": true, "feed":
 func pastClause(text string, span news.Span) bool {
 	past, ahead := tense(text, span)
 	return past && !ahead
+}
+
+// Past tells whether a sentence holds a past-tense verb ("was", "said", a
+// word in -ed) or a perfect ("has been"): how news tells what happened.
+func Past(sentence string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z')
+	}) {
+		if pastVerbs[w] || morePast[w] || w == "been" || len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // tense tells whether the clause around span holds a past-tense verb, and

@@ -194,8 +194,8 @@ func datedParts(a *news.Article) []dated {
 			continue // a pasted post's date line is no event of the story
 		}
 		s, ok := sentenceAt(a, d.Span.Start)
-		if !ok || eventless(a.Text[s.Start:s.End]) {
-			continue
+		if !ok || eventless(a.Text[s.Start:s.End]) || !dates.Past(a.Text[s.Start:s.End]) {
+			continue // an event is told in the past tense: not a caption ("A grenade explodes … on June 13, 2003"), a schedule or an aside
 		}
 		s = closeQuote(a, s)
 		if s != cur {

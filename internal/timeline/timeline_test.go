@@ -179,3 +179,18 @@ func TestForecastIsNoEvent(t *testing.T) {
 		t.Errorf("timeline = %+v, want the mayor's statement of March 1", v.Timeline)
 	}
 }
+
+// An event is told in the past tense: a photo caption in the present ("A
+// crowd gathers … on May 14, 2031") is none, a past telling is.
+func TestCaptionIsNoEvent(t *testing.T) {
+	d := time.Date(2031, 3, 1, 0, 0, 0, 0, time.UTC)
+	a := article("a", "Ledger", 10, "(R) A crowd gathers outside the port office in Dover on March 1, 2031.", d, "March 1, 2031")
+	b := article("b", "Coast", 11, "Two dock workers died in a fire at the port on March 1, 2031.", d, "March 1, 2031")
+	v := news.NewStoryView("s", "t")
+	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Timeline) != 1 || !strings.Contains(v.Timeline[0].Text, "died") {
+		t.Errorf("timeline = %+v, want only the fire", v.Timeline)
+	}
+}
