@@ -207,17 +207,25 @@ var scriptMarks = regexp.MustCompile(`\bfunction\s*\(|\bdocument\.\w+\(|\bwindow
 // function () { document.getElementById(…)…; })"). Prose that mentions a
 // function in words has neither braces nor semicolons enough.
 func script(line string) bool {
-	if !scriptMarks.MatchString(line) {
-		return false
-	}
+	n := codePunct(line)
+	return n >= minCodePunct && n*25 >= len(line) && scriptMarks.MatchString(line)
+}
+
+// minCodePunct is the fewest code punctuation marks a script line holds.
+const minCodePunct = 6
+
+// codePunct counts the braces, parentheses, semicolons and equals signs of
+// s: a count over bytes, cheap enough for every line of every article
+// before any regular expression runs.
+func codePunct(s string) int {
 	n := 0
-	for _, r := range line {
-		switch r {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '{', '}', '(', ')', ';', '=':
 			n++
 		}
 	}
-	return n >= 6 && n*25 >= len(line)
+	return n
 }
 
 // scriptTail splits a line whose prose ends a sentence and is followed by
@@ -225,6 +233,9 @@ func script(line string) bool {
 // the script runs from the start of the word holding its first mark to the
 // end of the line.
 func scriptTail(line string) (head, tail string, ok bool) {
+	if codePunct(line) < minCodePunct {
+		return "", "", false // most lines: no regular expression run
+	}
 	loc := scriptMarks.FindStringIndex(line)
 	if loc == nil {
 		return "", "", false

@@ -410,11 +410,17 @@ func Past(sentence string) bool {
 	for _, w := range strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z')
 	}) {
-		if pastVerbs[w] || morePast[w] || w == "been" || len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] {
+		if pastWord(w) || morePast[w] || w == "been" {
 			return true
 		}
 	}
 	return false
+}
+
+// pastWord tells whether a lower-case word is a past-tense verb: a frequent
+// irregular one or a word in -ed that is one.
+func pastWord(w string) bool {
+	return pastVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w]
 }
 
 // tense tells whether the clause around span holds a past-tense verb, and
@@ -433,7 +439,7 @@ func tense(text string, span news.Span) (past, ahead bool) {
 		switch {
 		case futureWords[w]:
 			ahead = true
-		case pastVerbs[w], len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w]:
+		case pastWord(w):
 			past = true
 		}
 	}

@@ -390,10 +390,11 @@ func (x *extraction) lastSubject(pos, limit int) (personMention, bool) {
 	return x.lastPersonWhere(pos, limit, func(m personMention) bool { return m.subj && !possessive(x.text, m.span.End) })
 }
 
-// possessive tells whether a name ending at end is followed by 's.
+// possessive tells whether a name ending at end is followed by 's, or by
+// an apostrophe alone after an s ("Woods’ agent", plainApostrophe).
 func possessive(text string, end int) bool {
 	rest := text[end:]
-	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasPrefix(rest, "' ") || strings.HasPrefix(rest, "’ ")
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || plainApostrophe(text, end)
 }
 
 // lastPerson is the last person named before pos, not before limit-2000.

@@ -13,7 +13,7 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	text := a.Text
 	if st.Source.Len() > 0 && st.By == "" {
 		who := d.antecedent(st.Source)
-		st.By = trimSpeaker(strings.Join(strings.Fields(who.Text(text)), " "))
+		st.By = TrimSource(strings.Join(strings.Fields(who.Text(text)), " "))
 		// A name stands for the source when it is the source's head ("the
 		// senator Jane Doe"), not a modifier ("Nigerian officials").
 		// A source read too long that ends in the subject pronoun of the
@@ -59,20 +59,17 @@ func capsWord(w string) bool { return len(w) > 1 && strings.ToUpper(w) == w && s
 // subjectPronouns open a clause of their own.
 var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true, "i": true}
 
-// trimSpeaker takes floating words off the end of a source phrase:
-// "X and Y both" is "X and Y".
-// TrimSource is a statement's source phrase without the words around it
-// that are not the source: time words and joins before it ("[although]
-// Turkey", "[On Monday] officials"), a heading glued to it, what follows a
-// verb inside it. It returns "" for a lone relative pronoun.
-func TrimSource(by string) string { return trimSpeaker(by) }
-
 // leadingJoins open a clause before its subject: "[although] Turkey".
 var leadingJoins = map[string]bool{"but": true, "and": true, "yet": true, "although": true, "though": true,
 	"while": true, "whereas": true, "because": true, "since": true, "if": true, "when": true, "so": true,
 	"however": true, "still": true}
 
-func trimSpeaker(by string) string {
+// TrimSource is a statement's source phrase without the words around it
+// that are not the source: time words and joins before it ("[although]
+// Turkey", "[On Monday] officials"), a heading glued to it, what follows a
+// verb inside it, floating words off its end ("X and Y both" is "X and
+// Y"). It returns "" for a lone relative pronoun.
+func TrimSource(by string) string {
 	// and time words, conjunctions and a glued all-caps heading off its
 	// start: "[On] Monday some news sites", "[But] a Pentagon official",
 	// "[NOT KIM'S FIRST ABSENCE] North Korean officials"

@@ -15,8 +15,8 @@ func TestTrimSpeaker(t *testing.T) {
 		"Defense officials had waited several days": "Defense officials", "that": "",
 		"NOT KIM'S FIRST ABSENCE North Korean officials": "North Korean officials", "NASA officials": "NASA officials",
 		"the unnamed officials": "the unnamed officials", "US intelligence officials": "US intelligence officials"} {
-		if got := trimSpeaker(in); got != want {
-			t.Errorf("trimSpeaker(%q) = %q, want %q", in, got, want)
+		if got := TrimSource(in); got != want {
+			t.Errorf("TrimSource(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

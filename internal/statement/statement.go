@@ -208,7 +208,7 @@ func fromQuote(text string, q news.QuoteMention) news.Statement {
 	content := news.Span{Start: withMark(text, ps[0].Start, -1), End: withMark(text, ps[len(ps)-1].End, +1)}
 	st := news.Statement{Content: content, Cue: q.CueSpan, Source: q.SpeakerSpan, Kind: "direct"}
 	if q.SpeakerSpan.Len() > 0 {
-		st.By = trimSpeaker(q.Speaker)
+		st.By = TrimSource(q.Speaker)
 		st.ByKey = q.SpeakerKey
 	}
 	sp := content
