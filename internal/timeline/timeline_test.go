@@ -56,10 +56,7 @@ func TestTwoDatesInOneSentenceAreTwoEvents(t *testing.T) {
 		mention(text, "May 2030", time.Date(2030, 5, 1, 0, 0, 0, 0, time.UTC), "month", false),
 		mention(text, "October 2030", time.Date(2030, 10, 1, 0, 0, 0, 0, time.UTC), "month", false),
 	}
-	v := news.NewStoryView("s", "t")
-	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a}); err != nil {
-		t.Fatal(err)
-	}
+	v := timelineOf(t, a)
 	if len(v.Timeline) != 2 {
 		t.Fatalf("timeline = %+v, want two events", v.Timeline)
 	}
@@ -86,10 +83,7 @@ func TestGuessedYearsMakeNoEvent(t *testing.T) {
 		mention(btext, "March 8", time.Date(2031, 3, 8, 0, 0, 0, 0, time.UTC), "day", true),
 		mention(btext, "In February", time.Date(2031, 2, 1, 0, 0, 0, 0, time.UTC), "month", true),
 	}
-	v := news.NewStoryView("s", "t")
-	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
-		t.Fatal(err)
-	}
+	v := timelineOf(t, a, b)
 	if len(v.Timeline) != 1 || v.Timeline[0].Date != "2031-03-08" || len(v.Timeline[0].Citations) != 2 || v.Timeline[0].DateEstimated {
 		t.Fatalf("timeline = %+v, want only the reopening, cited by both", v.Timeline)
 	}
@@ -102,10 +96,7 @@ func TestOneArticleTellsTwoEventsOfOneDate(t *testing.T) {
 	june := time.Date(2030, 6, 1, 0, 0, 0, 0, time.UTC)
 	a.Dates = []news.DateMention{mention(text, "June 2030", june, "month", false),
 		{Span: news.Span{Start: 50, End: 59}, Value: june, Precision: "month"}}
-	v := news.NewStoryView("s", "t")
-	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a}); err != nil {
-		t.Fatal(err)
-	}
+	v := timelineOf(t, a)
 	if len(v.Timeline) != 2 {
 		t.Fatalf("timeline = %+v, want two events", v.Timeline)
 	}
@@ -118,10 +109,7 @@ func TestAQuotationCutBySentencesIsWhole(t *testing.T) {
 	end := strings.Index(text, "Reporters")
 	a.Sentences = []news.Span{{Start: 0, End: cut - 1}, {Start: cut, End: end - 1}, {Start: end, End: len(text)}}
 	a.Dates = []news.DateMention{mention(text, "May 3, 2031", time.Date(2031, 5, 3, 0, 0, 0, 0, time.UTC), "day", false)}
-	v := news.NewStoryView("s", "t")
-	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a}); err != nil {
-		t.Fatal(err)
-	}
+	v := timelineOf(t, a)
 	if len(v.Timeline) != 1 || !strings.HasSuffix(v.Timeline[0].Text, "Not ever.”") {
 		t.Fatalf("timeline = %+v, want the quotation whole", v.Timeline)
 	}
@@ -147,10 +135,7 @@ func TestAnotherTimeInTheClause(t *testing.T) {
 	d := time.Date(2031, 5, 14, 0, 0, 0, 0, time.UTC) // a Wednesday
 	a := article("a", "Ledger", 10, "The mayor, who on Thursday announced his candidacy for elections on May 14, 2031, spoke.", d, "May 14, 2031")
 	b := article("b", "Coast", 11, "On Wednesday, May 14, 2031, the ferry crews walked out over pay.", d, "May 14, 2031")
-	v := news.NewStoryView("s", "t")
-	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
-		t.Fatal(err)
-	}
+	v := timelineOf(t, a, b)
 	if len(v.Timeline) != 1 || !strings.Contains(v.Timeline[0].Text, "ferry crews") {
 		t.Errorf("timeline = %+v, want only the walkout", v.Timeline)
 	}
@@ -162,19 +147,13 @@ func TestForecastIsNoEvent(t *testing.T) {
 	d := time.Date(2031, 5, 14, 0, 0, 0, 0, time.UTC)
 	a := article("a", "Ledger", 10, "Some think the mayor will announce his run for a second term on May 14, 2031.", d, "May 14, 2031")
 	b := article("b", "Coast", 11, "The ferry crews walked out over pay on May 14, 2031, the union said.", d, "May 14, 2031")
-	v := news.NewStoryView("s", "t")
-	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
-		t.Fatal(err)
-	}
+	v := timelineOf(t, a, b)
 	if len(v.Timeline) != 1 || !strings.Contains(v.Timeline[0].Text, "ferry crews") {
 		t.Errorf("timeline = %+v, want only the walkout", v.Timeline)
 	}
 	past := time.Date(2031, 3, 1, 0, 0, 0, 0, time.UTC)
 	c := article("c", "Ledger", 10, "“We will not forget,” the mayor said on March 1, 2031, of the ferry.", past, "March 1, 2031")
-	v = news.NewStoryView("s", "t")
-	if err := (Stage{}).Build(t.Context(), v, []*news.Article{c}); err != nil {
-		t.Fatal(err)
-	}
+	v = timelineOf(t, c)
 	if len(v.Timeline) != 1 {
 		t.Errorf("timeline = %+v, want the mayor's statement of March 1", v.Timeline)
 	}
@@ -186,11 +165,18 @@ func TestCaptionIsNoEvent(t *testing.T) {
 	d := time.Date(2031, 3, 1, 0, 0, 0, 0, time.UTC)
 	a := article("a", "Ledger", 10, "(R) A crowd gathers outside the port office in Dover on March 1, 2031.", d, "March 1, 2031")
 	b := article("b", "Coast", 11, "Two dock workers died in a fire at the port on March 1, 2031.", d, "March 1, 2031")
-	v := news.NewStoryView("s", "t")
-	if err := (Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
-		t.Fatal(err)
-	}
+	v := timelineOf(t, a, b)
 	if len(v.Timeline) != 1 || !strings.Contains(v.Timeline[0].Text, "died") {
 		t.Errorf("timeline = %+v, want only the fire", v.Timeline)
 	}
+}
+
+// timelineOf builds the timeline of a story of arts.
+func timelineOf(t *testing.T, arts ...*news.Article) *news.StoryView {
+	t.Helper()
+	v := news.NewStoryView("s", "t")
+	if err := (Stage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
