@@ -298,6 +298,12 @@ func (d *doc) relations() {
 			// the kin word is part of another person's description
 			continue
 		}
+		if t.cap && d.low(k+1) != "," && !possessive(d.low(kinStart-1)) {
+			// a title written before the name, not a tie: "Father O'Neal"
+			// (a priest), "Sister Mary", "Mother Teresa"; a tie is
+			// possessed ("Kim's Sister Khloé" in a headline) or set off
+			continue
+		}
 		// the possessor: "her", "his", "Khloé's", else the clause subject
 		var owner *ent
 		from := kinStart
@@ -335,6 +341,16 @@ func (d *doc) relations() {
 		}
 		d.emit(owner, "relation:"+rel.rel, related.name, d.spanFrom(min(from, kinStart), rend))
 	}
+}
+
+// possessive reports whether the folded token w marks whose the next
+// word is: "his", "her", "Kim's".
+func possessive(w string) bool {
+	switch w {
+	case "his", "her", "their", "my", "our", "your", "its":
+		return true
+	}
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s'")
 }
 
 func (d *doc) status() {

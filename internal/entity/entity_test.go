@@ -214,6 +214,25 @@ func TestAgeOfAnotherNoun(t *testing.T) {
 	}
 }
 
+// A kin word written as a title before a name is no tie: "Father Quinn"
+// is a priest, not anyone's father.
+func TestKinTitleIsNoTie(t *testing.T) {
+	a := article(t, "Bishop Lars Holm met his aides, Father Tomas Quinn among them. Then Holm said Sister Agnes Moll had left.",
+		"Lars Holm/PER", "Tomas Quinn/PER", "Holm/PER", "Agnes Moll/PER")
+	run(t, a)
+	for _, at := range a.Attributes {
+		if strings.HasPrefix(at.Name, "relation:") {
+			t.Errorf("title read as a tie: %s %s=%s", at.Key, at.Name, at.Value)
+		}
+	}
+	// a possessed kin word in a title-case headline is still a tie
+	a = article(t, "Rita Moon's Sister Ella Moon Came Too", "Rita Moon/PER", "Ella Moon/PER")
+	run(t, a)
+	if got := attr(a, "per:rita moon", "relation:sister"); len(got) != 1 || got[0] != "Ella Moon" {
+		t.Errorf("possessed tie in a headline: %v", got)
+	}
+}
+
 func TestNoAttributeWhenNegated(t *testing.T) {
 	a := article(t, "Omar Diaz is not single.", "Omar Diaz/PER")
 	run(t, a)
@@ -542,5 +561,30 @@ func TestBareSurnameAfterARelative(t *testing.T) {
 	}
 	if got := attr(a, "per:ann ward", "age"); len(got) > 0 {
 		t.Errorf("Ann Ward given age %v", got)
+	}
+}
+
+// One person whose name articles write whole, misspelt in the middle, and
+// cut after the middle name is one entity.
+func TestMisspeltMiddleName(t *testing.T) {
+	mk := func(id, text string, ments ...string) *news.Article {
+		a := article(t, text, ments...)
+		a.ID = id
+		return a
+	}
+	_, ents := storyOf(t,
+		mk("a1", "Father Peter Jonathon spoke to reporters. Peter Jonathon said little.", "Peter Jonathon/PER", "Peter Jonathon/PER"),
+		mk("a2", "Father Peter Jonathon spoke again. Peter Jonathon smiled.", "Peter Jonathon/PER", "Peter Jonathon/PER"),
+		mk("a3", "Peter Jonathon Haskell, 71, was revived.", "Peter Jonathon Haskell/PER"),
+		mk("a4", "Peter Jonathan Haskell was revived.", "Peter Jonathan Haskell/PER"),
+	)
+	var pers []string
+	for _, e := range ents {
+		if e.Type == news.PER {
+			pers = append(pers, e.Name)
+		}
+	}
+	if len(pers) != 1 {
+		t.Errorf("persons %q, want one", pers)
 	}
 }

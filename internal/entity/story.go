@@ -284,11 +284,19 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 			}
 		}
 		sort.Ints(cands)
+		// The first name alike is this one's person. A name at least as
+		// long as the others alike joins them all ("John Micheal O'Neal"
+		// is both "John Micheal" and "John Michael O'Neal"); a shorter one
+		// could open two persons' names, so it joins only the first.
+		matched := false
 		for _, y := range cands {
 			j := full[y]
+			if find(j) == find(i) || matched && len(locs[i].toks) < len(locs[j].toks) {
+				continue
+			}
 			if sameFull(locs[i].toks, locs[j].toks) {
 				union(j, i)
-				break
+				matched = true
 			}
 		}
 		for _, t := range locs[i].toks {
@@ -434,12 +442,19 @@ func sameFull(a, b []string) bool {
 		switch {
 		case la == 2 || lb == 2:
 			return true
-		case la == lb:
-			return slices.Equal(a[1:la-1], b[1:lb-1])
+		case la == lb && slices.Equal(a[1:la-1], b[1:lb-1]):
+			return true
 		}
+		// else the same number of names: a misspelt middle name is
+		// checked below with the others
 	}
 	if len(a) != len(b) {
-		return len(a) < len(b) && len(a) >= 2 && containsRun(b, a) && a[0] == b[0]
+		if len(a) > len(b) {
+			a, b = b, a
+		}
+		// a name that opens a longer one ("John Micheal", "John Micheal
+		// O'Neal"), whichever of the two was seen more
+		return len(a) >= 2 && containsRun(b, a) && a[0] == b[0]
 	}
 	diff := 0
 	for k := range a {

@@ -166,6 +166,7 @@ func mergeSpellings(groups [][]*local) (out [][]*local, outNames []string) {
 			}
 		}
 	}
+	joinLongMisspellings(names, types, union)
 	idx := make([]int, len(groups))
 	for i := range idx {
 		idx[i] = i
@@ -183,6 +184,48 @@ func mergeSpellings(groups [][]*local) (out [][]*local, outNames []string) {
 		}
 	}
 	return out, outNames
+}
+
+// minLongName is the length in runes from which a one-word name that is not
+// a person's may be a misspelling of another: shorter ones are too often
+// two real names an edit apart ("Colombia", "Columbia"; "Iran", "Iraq").
+const minLongName = 10
+
+// joinLongMisspellings joins one-word names of one type other than a
+// person's, of minLongName runes or more, that are within the edit
+// allowance of each other ("Massachussetts", "Masschussetts" and
+// "Massachusetts"). Names are compared only with those of the lengths the
+// allowance reaches.
+func joinLongMisspellings(names []string, types []news.EntityType, union func(a, b int)) {
+	byLen := map[int][]int{}
+	folded := make([]string, len(names))
+	for i, n := range names {
+		if types[i] == news.PER || strings.ContainsAny(n, " -") {
+			continue
+		}
+		folded[i] = Fold(n)
+		if l := utf8.RuneCountInString(folded[i]); l >= minLongName {
+			byLen[l] = append(byLen[l], i)
+		}
+	}
+	for l, is := range byLen {
+		for m := l; m <= l+maxTypoEdits; m++ {
+			for _, i := range is {
+				k := maxEdits(min(l, m))
+				if m-l > k {
+					continue
+				}
+				for _, j := range byLen[m] {
+					if (m == l && j <= i) || types[i] != types[j] || folded[i] == folded[j] {
+						continue
+					}
+					if Damerau(folded[i], folded[j], k) <= k {
+						union(i, j)
+					}
+				}
+			}
+		}
+	}
 }
 
 // placeAttributes name the places an attribute's value is.

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -71,6 +72,37 @@ func TestMergeSpellings(t *testing.T) {
 		if joined && outNames[i] != "" || !joined && outNames[i] != canonicalName(g) {
 			t.Errorf("group %s named %q", names(g), outNames[i])
 		}
+	}
+}
+
+// Long one-word names an edit or two apart are one thing misspelt; short
+// ones, persons and names of different types stay apart.
+func TestMergeLongMisspellings(t *testing.T) {
+	groups := [][]*local{
+		group("Saskatchewan", news.LOC, 4),
+		group("Saskatchewen", news.LOC, 1),     // one edit
+		group("Saskachewann", news.LOC, 1),     // two edits, 12 runes
+		group("Saskatchewanian", news.MISC, 1), // three edits away
+		group("Colombia", news.LOC, 2),
+		group("Columbia", news.LOC, 2), // 8 runes: two real places
+		group("Vandermolen", news.PER, 2),
+		group("Vandermoolen", news.PER, 1), // persons: cluster's rules
+		group("Westerbrook", news.ORG, 1),
+		group("Westerbrock", news.LOC, 1), // another type
+	}
+	out, _ := mergeSpellings(groups)
+	var got []string
+	for _, g := range out {
+		var s []string
+		for _, l := range g {
+			s = append(s, l.name)
+		}
+		got = append(got, strings.Join(s, "+"))
+	}
+	want := []string{"Saskatchewan+Saskatchewen+Saskachewann", "Saskatchewanian", "Colombia", "Columbia",
+		"Vandermolen", "Vandermoolen", "Westerbrook", "Westerbrock"}
+	if !slices.Equal(got, want) {
+		t.Errorf("groups = %q, want %q", got, want)
 	}
 }
 
@@ -214,6 +246,13 @@ func TestSameFullGivenNames(t *testing.T) {
 		{"chris bale", "chris hale", false}, // a short surname must agree, as before
 		{"michele morrone", "michele marrone", true},
 		{"mike adams", "michael adamson", false},
+		// a misspelt middle name, and a name that opens a longer one in
+		// either order
+		{"peter jonathon haskell", "peter jonathan haskell", true},
+		{"peter jonathon haskell", "peter jonathan haskett", false},
+		{"peter jonathon", "peter jonathon haskell", true},
+		{"peter jonathon haskell", "peter jonathon", true},
+		{"jonathon haskell", "peter jonathon haskell", false},
 	}
 	for _, tc := range tests {
 		if got := sameFull(toks(tc.a), toks(tc.b)); got != tc.want {
