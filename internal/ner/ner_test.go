@@ -282,3 +282,20 @@ func TestHandlesAreNotNames(t *testing.T) {
 		t.Errorf("mentions = %+v", a.Mentions)
 	}
 }
+
+func TestLinksAreNotNames(t *testing.T) {
+	st, err := NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &news.Article{Text: "Rebels Free Dutch Engineer, Threaten To Hold Another Dutchman, Marcus Holloway http://t.co/Gq7rTzA1mB\n\nAnd Ellen Brandt www.example.org/ellen said farewell."}
+	if err := st.Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range a.Mentions {
+		if strings.Contains(m.Text, "http") || strings.Contains(m.Text, "t.co") || strings.Contains(m.Text, "www") || strings.Contains(m.Text, "example") {
+			t.Errorf("link inside mention %q", m.Text)
+		}
+	}
+	t.Logf("mentions: %+v", a.Mentions)
+}

@@ -100,15 +100,27 @@ func (m *Model) sentenceMentions(text string, toks []segment.Token, words []stri
 	return out
 }
 
-// dropHandles untags social-media handles and hashtags ("@name", "#tag"):
-// they are never part of a name, so "@fan Khloe Kardashian" yields
-// "Khloe Kardashian" alone.
+// dropHandles untags social-media handles and hashtags ("@name", "#tag")
+// and links: they are never part of a name, so "@fan Khloe Kardashian"
+// yields "Khloe Kardashian" alone, and "Alan Henning http://t.co/x1" "Alan
+// Henning".
 func dropHandles(toks []segment.Token, words []string, y []int8) []int8 {
 	var out []int8
 	for j := range words {
 		handle := len(words[j]) > 1 && (words[j][0] == '@' || words[j][0] == '#')
 		if j > 0 && (words[j-1] == "@" || words[j-1] == "#") && toks[j-1].Span.End == toks[j].Span.Start {
 			handle = true
+		}
+		if isLink(words[j]) {
+			// a link and every token glued to it: "http://t.co/GOga1c"
+			for k := j; k < len(words) && (k == j || toks[k-1].Span.End == toks[k].Span.Start); k++ {
+				if y[k] != 0 {
+					if out == nil {
+						out = append([]int8(nil), y...)
+					}
+					out[k] = 0
+				}
+			}
 		}
 		if handle && y[j] != 0 {
 			if out == nil {
@@ -121,6 +133,13 @@ func dropHandles(toks []segment.Token, words []string, y []int8) []int8 {
 		return y
 	}
 	return out
+}
+
+// isLink reports whether a word is a web address or opens one.
+func isLink(w string) bool {
+	w = strings.ToLower(w)
+	return w == "http" || w == "https" || w == "www" || strings.HasPrefix(w, "http:") ||
+		strings.HasPrefix(w, "https:") || strings.HasPrefix(w, "www.")
 }
 
 // refine applies the WORK and EVENT rules and returns mentions in order.
