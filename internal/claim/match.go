@@ -308,7 +308,7 @@ func matchItems(a *news.Article) []item {
 			continue
 		}
 		text := strings.TrimSpace(st.Content.Text(a.Text))
-		if strings.ContainsAny(text, "\"“”") || openingSingleQuote.MatchString(text) {
+		if strings.ContainsAny(text, "\"“”") || openingSingleQuote.MatchString(text) || closingSingleQuote.MatchString(text) {
 			continue
 		}
 		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords {
@@ -560,6 +560,12 @@ func hasVerb(s string) bool {
 // openingSingleQuote is a single quotation mark that opens a quote (an
 // apostrophe stands inside a word).
 var openingSingleQuote = regexp.MustCompile(`(?:^|[\s:(])['‘]\w`)
+
+// closingSingleQuote is a single quotation mark that closes a quote: right
+// after the quote's punctuation, where an apostrophe never stands. A
+// sentence holding one is the end of a quote opened before it ("…despite
+// being a woman.’").
+var closingSingleQuote = regexp.MustCompile(`[.,!?…]['’](?:\s|$)`)
 
 // relativeWord opens a relative or subordinate clause ("Injuries because
 // the impact was…" has no main verb).

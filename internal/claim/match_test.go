@@ -188,3 +188,26 @@ func TestPartiesOf(t *testing.T) {
 		}
 	}
 }
+
+// The end of a quote in single marks, opened in a sentence before, is the
+// speaker's words, not a statement to match into claims.
+func TestQuoteTailIsNoClaim(t *testing.T) {
+	tail := "The river is cleaner now than it ever was in my youth.’"
+	a := article("a", "Ledger", 2, []string{"He added: ‘We worked for years.", tail}, nil)
+	b := article("b", "Coast", 3, []string{"‘We worked hard.", tail}, nil)
+	for _, x := range []*news.Article{a, b} {
+		said(x, tail, "", news.VoiceOutlet, news.Asserts)
+		x.Statements[0].Kind = "assertion"
+	}
+	items := matchItems(a)
+	if len(items) != 0 {
+		t.Errorf("items = %+v, want none", items)
+	}
+	// a possessive apostrophe is no closing mark
+	c := article("c", "Post", 3, []string{"The new bridge opened on the site of the old Millers’ yard on Monday."}, nil)
+	said(c, "The new bridge opened on the site of the old Millers’ yard on Monday.", "", news.VoiceOutlet, news.Asserts)
+	c.Statements[0].Kind = "assertion"
+	if len(matchItems(c)) != 1 {
+		t.Errorf("a possessive apostrophe dropped the statement")
+	}
+}

@@ -252,7 +252,25 @@ func speechKind(text string, content news.Span) string {
 	if strings.ContainsAny(s, "“”\"«»") {
 		return "mixed"
 	}
+	if closesSingleQuote(s) {
+		// the end of a quote in single marks opened sentences before:
+		// "…despite being a woman,’ he said"
+		return "direct"
+	}
 	return "indirect"
+}
+
+// closesSingleQuote reports whether s ends with a single quotation mark
+// closing a quote: right after the quote's own punctuation ("…a woman,’"),
+// where an apostrophe never stands.
+func closesSingleQuote(s string) bool {
+	for _, m := range []string{"’", "'"} {
+		if rest, ok := strings.CutSuffix(s, m); ok {
+			r, _ := utf8.DecodeLastRuneInString(rest)
+			return strings.ContainsRune(".,!?…", r)
+		}
+	}
+	return false
 }
 
 // dropOverlapping keeps the first of statements whose contents match under

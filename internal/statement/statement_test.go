@@ -191,3 +191,17 @@ func TestSpeakerNameIsTheSourceHead(t *testing.T) {
 		}
 	}
 }
+
+// The end of a quote in single marks, with its cue after it, is direct
+// speech although the quote opened a sentence before.
+func TestSingleQuoteTailIsDirect(t *testing.T) {
+	text := "The mayor spoke at the opening. ‘We worked for years. The river is cleaner now than it ever was,’ he said."
+	sts := run(t, text)
+	st, ok := find(text, sts, "The river is cleaner now")
+	if !ok {
+		t.Fatalf("no statement for the tail; got %+v", sts)
+	}
+	if st.Kind != "direct" {
+		t.Errorf("kind %q, want direct", st.Kind)
+	}
+}
