@@ -36,16 +36,46 @@ type event struct {
 // share to be one event.
 const sameEvent = 0.3
 
+// sameTelling is how much of the larger word set two texts of one date in
+// one article must share to be one sentence repeated (a paragraph pasted
+// twice), not two events.
+const sameTelling = 0.9
+
 // eventWords are the content words of a telling, without the words of its
 // date (month names, numbers), which every telling of that date shares.
 func eventWords(text string) map[string]bool {
 	w := fold.Words(text)
 	for k := range w {
-		if k[0] >= '0' && k[0] <= '9' || dates.IsMonth(k) {
+		if k[0] >= '0' && k[0] <= '9' || dates.IsMonth(k) || weekdays[k] {
 			delete(w, k)
 		}
 	}
 	return w
+}
+
+// weekdays are the day names and their short forms, which date a telling
+// as its month names do.
+var weekdays = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
+	"thurs": true, "fri": true, "sat": true, "sun": true,
+}
+
+// alike is the share of the larger of two word sets the other holds.
+func alike(a, b map[string]bool) float64 {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a) == 0 {
+		return 0
+	}
+	n := 0
+	for w := range b {
+		if a[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(a))
 }
 
 // Build implements news.StoryStage.
@@ -60,6 +90,9 @@ func (Stage) Build(_ context.Context, v *news.StoryView, arts []*news.Article) e
 	join := func(date, text string, a *news.Article, span news.Span) bool {
 		w := eventWords(text)
 		for _, e := range events {
+			if e.date == date && e.seen[a.ID] && alike(e.words, w) >= sameTelling {
+				return true // the article repeats its own sentence
+			}
 			// An article tells an event once: two of its sentences of one
 			// date are two events.
 			if e.date == date && !e.seen[a.ID] && fold.Overlap(e.words, w) >= sameEvent {
@@ -182,7 +215,7 @@ func datedParts(a *news.Article) []dated {
 			if sp.End < cur.End {
 				text += "…"
 			}
-			if !otherTime(a.Text, sp, d) && !ahead(a.Text, sp, d) {
+			if !otherTime(a.Text, sp, d) && !ahead(a.Text, sp, d) && !eventless(text) {
 				out = append(out, dated{a: a, date: d, span: sp, text: text})
 			}
 			start = next
@@ -190,8 +223,8 @@ func datedParts(a *news.Article) []dated {
 		in = in[:0]
 	}
 	for _, d := range a.Dates {
-		if d.Precision != "day" && d.Precision != "month" || inPost(a, d.Span.Start) {
-			continue // a pasted post's date line is no event of the story
+		if d.Precision != "day" && d.Precision != "month" || inPost(a, d.Span.Start) || inBrackets(a.Text, d.Span) {
+			continue // a pasted post's date line, an editor's note ("[Collected via email, May 2031]"), is no event of the story
 		}
 		s, ok := sentenceAt(a, d.Span.Start)
 		if !ok || eventless(a.Text[s.Start:s.End]) || !dates.Past(a.Text[s.Start:s.End]) {
@@ -223,7 +256,42 @@ func ahead(text string, sp news.Span, d news.DateMention) bool {
 	if len(locs) == 0 {
 		return false
 	}
-	return !clauseBreak.MatchString(before[locs[len(locs)-1][1]:])
+	rest := before[locs[len(locs)-1][1]:]
+	for _, b := range clauseBreak.FindAllStringIndex(rest, -1) {
+		w := rest[b[0]:b[1]]
+		if (w == "before" || w == "after") && preposition(rest[b[1]:]) {
+			continue // "expected to reveal it before the end of April"
+		}
+		return false
+	}
+	return true
+}
+
+// preposition tells whether "before" or "after" followed by rest opens a
+// phrase ("before the end of April", "after May 3"), not a clause ("before
+// he left").
+func preposition(rest string) bool {
+	f := strings.Fields(rest)
+	if len(f) == 0 {
+		return true
+	}
+	w := strings.ToLower(strings.Trim(f[0], ",.;:"))
+	switch w {
+	case "the", "a", "an", "its", "his", "her", "their", "this", "next", "last", "mid", "early", "late":
+		return true
+	}
+	return dates.IsMonth(w) || weekdays[w] || w != "" && w[0] >= '0' && w[0] <= '9'
+}
+
+// inBrackets tells whether span sp of text stands inside square brackets
+// within its line: an editor's note, not the story's telling.
+func inBrackets(text string, sp news.Span) bool {
+	open := strings.LastIndexAny(text[:sp.Start], "[]\n")
+	if open < 0 || text[open] != '[' {
+		return false
+	}
+	cls := strings.IndexAny(text[sp.End:], "[]\n")
+	return cls >= 0 && text[sp.End+cls] == ']'
 }
 
 // clauseBreak ends the clause of a forecast word before a date.

@@ -180,3 +180,58 @@ func timelineOf(t *testing.T, arts ...*news.Article) *news.StoryView {
 	}
 	return v
 }
+
+// "before" and "after" opening a phrase do not end a forecast's clause: "is
+// expected to reveal the fares before the end of April 2031" is no event.
+func TestForecastBeforeAPhrase(t *testing.T) {
+	d := time.Date(2031, 4, 1, 0, 0, 0, 0, time.UTC)
+	a := article("a", "Ledger", 10, "The ferry company is expected to reveal the new fares before the end of April 2031.", d, "April 2031")
+	a.Dates[0].Precision = "month"
+	b := article("b", "Coast", 11, "The ferry company raised its fares after a strike that ended on April 2, 2031.", time.Date(2031, 4, 2, 0, 0, 0, 0, time.UTC), "April 2, 2031")
+	v := timelineOf(t, a, b)
+	if len(v.Timeline) != 1 || !strings.Contains(v.Timeline[0].Text, "raised") {
+		t.Errorf("timeline = %+v, want only the fare rise", v.Timeline)
+	}
+}
+
+// A sentence an article repeats (a paragraph pasted twice) is one event.
+func TestRepeatedSentenceIsOneEvent(t *testing.T) {
+	s := "The analyst said in October 2030 that the ferry company would cut fares."
+	text := s + " " + s
+	a := &news.Article{ID: "a", Source: "Ledger", Text: text, Published: time.Date(2031, 1, 5, 0, 0, 0, 0, time.UTC)}
+	a.Sentences = []news.Span{{Start: 0, End: len(s)}, {Start: len(s) + 1, End: len(text)}}
+	oct := time.Date(2030, 10, 1, 0, 0, 0, 0, time.UTC)
+	a.Dates = []news.DateMention{mention(text, "October 2030", oct, "month", false),
+		{Span: news.Span{Start: len(s) + 1 + strings.Index(s, "October"), End: len(s) + 1 + strings.Index(s, "October") + 12}, Value: oct, Precision: "month"}}
+	v := timelineOf(t, a)
+	if len(v.Timeline) != 1 {
+		t.Errorf("timeline = %+v, want one event", v.Timeline)
+	}
+}
+
+// Page furniture and editors' notes are no events: "Last updated Sat 24 Jan
+// 2031", "[Collected via email, October 2030]", the tail of a caption cut
+// at a second date.
+func TestNotesAreNoEvents(t *testing.T) {
+	for _, tc := range []struct{ text, date string }{
+		{"Last updated Sat 24 Jan 2031", "24 Jan 2031"},
+		{"Example: [Collected via email, October 2030]", "October 2030"},
+	} {
+		a := article("a", "Ledger", 10, tc.text, time.Date(2030, 10, 1, 0, 0, 0, 0, time.UTC), tc.date)
+		v := timelineOf(t, a)
+		if len(v.Timeline) != 0 {
+			t.Errorf("%q: timeline = %+v, want none", tc.text, v.Timeline)
+		}
+	}
+	text := "He was shown in photos released by the agency on Oct. 9, 2030, at left, and on July 28, 2031, at right."
+	a := &news.Article{ID: "a", Source: "Ledger", Text: text, Published: time.Date(2031, 8, 5, 0, 0, 0, 0, time.UTC)}
+	a.Sentences = []news.Span{{Start: 0, End: len(text)}}
+	a.Dates = []news.DateMention{mention(text, "Oct. 9, 2030", time.Date(2030, 10, 9, 0, 0, 0, 0, time.UTC), "day", false),
+		mention(text, "July 28, 2031", time.Date(2031, 7, 28, 0, 0, 0, 0, time.UTC), "day", false)}
+	v := timelineOf(t, a)
+	for _, e := range v.Timeline {
+		if e.Date == "2031-07-28" {
+			t.Errorf("caption tail is an event: %+v", e)
+		}
+	}
+}
