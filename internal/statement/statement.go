@@ -66,7 +66,7 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 			}
 			continue
 		}
-		if insideQuote(quotes, cue) {
+		if insideQuote(quotes, cue) || d.plea(c) {
 			continue
 		}
 		content, source, ok := m.read(d, c, &buf)
@@ -91,6 +91,25 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 	out = append(out, assertions(a, d, out)...)
 	slices.SortStableFunc(out, func(x, y news.Statement) int { return x.Span.Start - y.Span.Start })
 	return out
+}
+
+// plea tells whether the cue c is a plea in court ("pleaded guilty to",
+// "pleads not guilty"): an act, not words reported.
+func (d *doc) plea(c rng) bool {
+	last := lower(d.toks[c.b-1].w)
+	if last != "plead" && last != "pleads" && last != "pleaded" && last != "pled" && last != "pleading" {
+		return false
+	}
+	for k := c.b; k < len(d.toks) && k < c.b+2; k++ {
+		switch lower(d.toks[k].w) {
+		case "guilty", "innocent", "no":
+			return true
+		case "not":
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // cues runs the tagger over every token and returns the runs of cue tokens.

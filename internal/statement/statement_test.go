@@ -205,3 +205,14 @@ func TestSingleQuoteTailIsDirect(t *testing.T) {
 		t.Errorf("kind %q, want direct", st.Kind)
 	}
 }
+
+// A plea in court is an act, not words reported: "pleaded guilty to" has no
+// statement; "pleaded with the court that" has.
+func TestPleaIsNoStatement(t *testing.T) {
+	text := "In 2029, he was charged with theft in Leeds but served one day after he pleaded guilty to the lesser charge of trespass and was credited with 40 days in custody."
+	for _, s := range run(t, text) {
+		if s.Kind != "assertion" && strings.Contains(s.Content.Text(text), "lesser charge") {
+			t.Errorf("plea read as a statement: %+v %q", s, s.Content.Text(text))
+		}
+	}
+}
