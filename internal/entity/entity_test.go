@@ -332,6 +332,26 @@ func TestTitlesAndArabicArticle(t *testing.T) {
 	}
 }
 
+// A rank before a name is a title: "Corporal Lena Voss" and "Lena Voss"
+// are one person, as are "Det. Amos Kirk" and "Amos Kirk".
+func TestRanksAreTitles(t *testing.T) {
+	a1 := article(t, "Corporal Lena Voss, 24, stood guard. Det. Amos Kirk arrived.", "Corporal Lena Voss/PER", "Det. Amos Kirk/PER")
+	a1.ID = "a1"
+	a2 := article(t, "Lena Voss was hurt. Amos Kirk spoke.", "Lena Voss/PER", "Amos Kirk/PER")
+	a2.ID = "a2"
+	v, _ := storyOf(t, a1, a2)
+	var persons []string
+	for _, e := range v.Entities {
+		if e.Type == news.PER {
+			persons = append(persons, fmt.Sprintf("%s %v", e.Name, e.Articles))
+		}
+	}
+	slices.Sort(persons)
+	if want := []string{"Amos Kirk [a1 a2]", "Lena Voss [a1 a2]"}; !slices.Equal(persons, want) {
+		t.Errorf("persons %q, want %q", persons, want)
+	}
+}
+
 func TestDamerau(t *testing.T) {
 	tests := []struct {
 		a, b string

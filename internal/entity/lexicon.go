@@ -33,6 +33,10 @@ var honorifics = map[string]string{
 	"sheikh": male, "sheik": male, "shaikh": male, "imam": male, "ayatollah": male, "cardinal": male,
 	"rabbi": "", "pastor": "", "bishop": "", "archbishop": "", "gen": "", "general": "", "col": "",
 	"colonel": "", "capt": "", "captain": "", "lt": "", "sgt": "", "cmdr": "", "adm": "", "admiral": "",
+	// ranks of soldiers and police officers
+	"corporal": "", "corp": "", "corpl": "", "cpl": "", "sergeant": "", "pvt": "", "lieutenant": "",
+	"brigadier": "", "commander": "", "marshal": "", "det": "", "detective": "", "inspector": "",
+	"constable": "", "sheriff": "",
 }
 
 // kinship words name a family or relationship tie, with the gender of the
