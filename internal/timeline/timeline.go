@@ -227,7 +227,7 @@ func datedParts(a *news.Article) []dated {
 			continue // a pasted post's date line, an editor's note ("[Collected via email, May 2031]"), is no event of the story
 		}
 		s, ok := sentenceAt(a, d.Span.Start)
-		if !ok || eventless(a.Text[s.Start:s.End]) || !dates.Past(a.Text[s.Start:s.End]) {
+		if !ok || eventless(a.Text[s.Start:s.End]) || !dates.Past(a.Text[s.Start:s.End]) || caption.MatchString(a.Text[s.Start:s.End]) {
 			continue // an event is told in the past tense: not a caption ("A grenade explodes … on June 13, 2003"), a schedule or an aside
 		}
 		s = closeQuote(a, s)
@@ -300,6 +300,11 @@ var clauseBreak = regexp.MustCompile(`["“”;]|\b(said|says|told|that|which|wh
 // forecast marks a clause about what will or may happen. Lower case only:
 // "May" is a month.
 var forecast = regexp.MustCompile(`\b(will|would|could|may|might|shall|going to|plans? to|planning to|set to|expected to|likely to|due to|about to|scheduled to)\b`)
+
+// caption marks a photo's caption, which tells what the picture shows
+// ("A car is pictured on the hill after a shooting on Oct. 22, 2031"; "In
+// this photo provided by…"), not an event in its own words.
+var caption = regexp.MustCompile(`(?i)\b(?:is|are) (?:pictured|seen|shown)\b|\bin this (?:undated |file |handout )?(?:photo|image|picture|video)\b|\b(?:photo|image|picture) (?:provided|released|taken|posted) by\b`)
 
 // timeWords date a clause by another time than an absolute date does
 // (lower-case "today": NBC's "Today" show is no time).

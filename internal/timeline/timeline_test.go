@@ -235,3 +235,22 @@ func TestNotesAreNoEvents(t *testing.T) {
 		}
 	}
 }
+
+// A photo's caption is no event, though it names a past one: "A car is
+// pictured … following a shooting on Oct. 22".
+func TestPhotoCaptionIsNoEvent(t *testing.T) {
+	d := time.Date(2031, 3, 1, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"Recovered: A van thought to be the robbers' is pictured near the port following a shooting on March 1, 2031.",
+		"In this photo provided by a councillor, staff barricade themselves in an office on March 1, 2031, after shots were fired.",
+	} {
+		v := timelineOf(t, article("a", "Ledger", 10, text, d, "March 1, 2031"))
+		if len(v.Timeline) != 0 {
+			t.Errorf("%q: timeline = %+v, want none", text, v.Timeline)
+		}
+	}
+	v := timelineOf(t, article("b", "Coast", 11, "The mayor was pictured leaving the port office on March 1, 2031.", d, "March 1, 2031"))
+	if len(v.Timeline) != 1 {
+		t.Errorf("a past telling with \"was pictured\" dropped: %+v", v.Timeline)
+	}
+}
