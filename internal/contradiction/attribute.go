@@ -187,13 +187,28 @@ func ageConflict(name string, vals []news.Attribute, dates map[string]dated, art
 	return c, true
 }
 
+// maxListed is how many sources of one value an explanation names.
+const maxListed = 3
+
 func valueList(vals []news.Attribute, dates map[string]dated) string {
 	var parts []string
 	for _, at := range vals {
 		var where []string
+		seen := map[string]bool{}
 		for _, c := range at.Citations {
 			d := dates[c.ArticleID]
-			where = append(where, d.source+", "+d.date)
+			if w := d.source + ", " + d.date; !seen[w] {
+				seen[w] = true
+				where = append(where, w)
+			}
+		}
+		if len(where) > maxListed {
+			rest := len(where) - maxListed
+			more := fmt.Sprintf("and %d other source", rest)
+			if rest > 1 {
+				more += "s"
+			}
+			where = append(where[:maxListed], more)
 		}
 		parts = append(parts, fmt.Sprintf("%s in %s", at.Value, strings.Join(where, "; ")))
 	}

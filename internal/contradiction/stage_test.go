@@ -83,3 +83,23 @@ func TestOppositeAndStale(t *testing.T) {
 		t.Fatalf("kinds = %s", got)
 	}
 }
+
+// An explanation names each source of a value once, and at most three.
+func TestValueListNamesSourcesOnce(t *testing.T) {
+	dates := map[string]dated{}
+	var cites []news.Citation
+	for i, src := range []string{"A", "A", "B", "C", "D", "E"} {
+		id := string(rune('a' + i))
+		if i == 1 {
+			id = "a" // a second passage of article a
+		}
+		dates[id] = dated{source: src, date: "undated"}
+		cites = append(cites, news.Citation{ArticleID: id, Start: i, End: i + 1})
+	}
+	got := valueList([]news.Attribute{{Name: "age", Value: "24", Citations: cites},
+		{Name: "age", Value: "25", Citations: cites[:1]}}, dates)
+	want := "24 in A, undated; B, undated; C, undated; and 2 other sources vs 25 in A, undated"
+	if got != want {
+		t.Errorf("valueList = %q, want %q", got, want)
+	}
+}
