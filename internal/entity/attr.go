@@ -283,6 +283,9 @@ func (d *doc) relations() {
 			continue
 		}
 		related, rend := d.personAfter(k + 1)
+		if related != nil && d.toks[rend].sent != t.sent {
+			related = nil // a name in the next sentence or caption ("a young son\n\nRace: …")
+		}
 		if related == nil {
 			// "X, the daughter of Y"
 			if d.low(k-1) == "the" && d.low(k-2) == "," && d.low(k+1) == "of" && k >= 3 {

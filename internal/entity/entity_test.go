@@ -233,6 +233,17 @@ func TestKinTitleIsNoTie(t *testing.T) {
 	}
 }
 
+// A kin word ending a sentence ties nobody to the name opening the next
+// one: "He leaves behind a young son\n\nChase: An officer runs…".
+func TestKinWordAtSentenceEnd(t *testing.T) {
+	a := article(t, "Omar Diaz was shot on Monday. He leaves behind a young son\n\nChase: An officer runs outside the hall.",
+		"Omar Diaz/PER", "Chase/PER")
+	run(t, a)
+	if got := attr(a, "per:omar diaz", "relation:son"); len(got) > 0 {
+		t.Errorf("son %v read across sentences", got)
+	}
+}
+
 func TestNoAttributeWhenNegated(t *testing.T) {
 	a := article(t, "Omar Diaz is not single.", "Omar Diaz/PER")
 	run(t, a)
