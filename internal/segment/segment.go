@@ -128,7 +128,7 @@ func appendSentences(out []news.Span, text string, toks []Token) []news.Span {
 			continue // a name with a bang: "E! News", "Yahoo!" reads on
 		}
 		j := i + 1
-		for j < len(toks) && isCloser(toks[j].Text(text)) {
+		for j < len(toks) && isCloser(toks[j].Text(text)) && !opens(toks, j, text) {
 			j++
 		}
 		if j < len(toks) {
@@ -146,6 +146,18 @@ func appendSentences(out []news.Span, text string, toks []Token) []news.Span {
 		out = append(out, news.Span{Start: toks[start].Span.Start, End: toks[len(toks)-1].Span.End})
 	}
 	return out
+}
+
+// opens tells whether the straight quotation mark toks[j], a space after
+// the word before it and glued to the word after it, opens the next
+// sentence's quote ("caught off guard. 'Are you…") rather than closing
+// this one's.
+func opens(toks []Token, j int, text string) bool {
+	w := toks[j].Text(text)
+	if w != "\"" && w != "'" || j == 0 || j+1 >= len(toks) {
+		return false
+	}
+	return toks[j-1].Span.End < toks[j].Span.Start && toks[j].Span.End == toks[j+1].Span.Start
 }
 
 func isTerminal(w string) bool {

@@ -59,6 +59,10 @@ func TestSentences(t *testing.T) {
 		{"He paused... Then he spoke.", []string{"He paused...", "Then he spoke."}},
 		{"Headline without stop\nFirst line of body.", []string{"Headline without stop", "First line of body."}},
 		{"J. R. R. Tolkien wrote it.", []string{"J. R. R. Tolkien wrote it."}},
+		// a straight quotation mark glued to the next word opens its quote
+		{"The host was caught off guard. 'Are you sure?' she asked.", []string{"The host was caught off guard.", "'Are you sure?' she asked."}},
+		{"He left. \"Never again,\" he said.", []string{"He left.", "\"Never again,\" he said."}},
+		{"'It is over.' Then silence.", []string{"'It is over.'", "Then silence."}},
 	}
 	for _, tt := range tests {
 		got := texts(tt.in, Sentences(tt.in, news.Span{Start: 0, End: len(tt.in)}))
