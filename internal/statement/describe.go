@@ -70,6 +70,15 @@ var leadingJoins = map[string]bool{"but": true, "and": true, "yet": true, "altho
 // verb inside it, floating words off its end ("X and Y both" is "X and
 // Y"). It returns "" for a lone relative pronoun.
 func TrimSource(by string) string {
+	// a dateline glued to it: "WASHINGTON -- Homeland Security Secretary…"
+	for _, dash := range []string{" -- ", " — ", " – ", "—", " - "} {
+		if i := strings.Index(by, dash); i > 0 {
+			if w, _, _ := strings.Cut(by[:i], " "); capsWord(strings.TrimRight(w, ",")) {
+				by = strings.TrimSpace(by[i+len(dash):])
+			}
+			break
+		}
+	}
 	// and time words, conjunctions and a glued all-caps heading off its
 	// start: "[On] Monday some news sites", "[But] a Pentagon official",
 	// "[NOT KIM'S FIRST ABSENCE] North Korean officials"

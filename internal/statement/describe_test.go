@@ -14,7 +14,9 @@ func TestTrimSpeaker(t *testing.T) {
 		"But a Pentagon official": "a Pentagon official", "although Turkey": "Turkey", "While the UN": "the UN", "Vanity Fair reached out to the actor's reps": "Vanity Fair",
 		"Defense officials had waited several days": "Defense officials", "that": "",
 		"NOT KIM'S FIRST ABSENCE North Korean officials": "North Korean officials", "NASA officials": "NASA officials",
-		"the unnamed officials": "the unnamed officials", "US intelligence officials": "US intelligence officials"} {
+		"the unnamed officials": "the unnamed officials", "US intelligence officials": "US intelligence officials",
+		"WASHINGTON -- Homeland Security Secretary Ada Moss": "Homeland Security Secretary Ada Moss",
+		"OTTAWA, Ontario—Police": "Police", "Jean-Luc Moss - the mayor": "Jean-Luc Moss - the mayor"} {
 		if got := TrimSource(in); got != want {
 			t.Errorf("TrimSource(%q) = %q, want %q", in, got, want)
 		}
