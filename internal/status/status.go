@@ -54,17 +54,29 @@ const ownVoice = "the outlet itself"
 // side gathers the stance entries on one side of a claim.
 type side struct {
 	speakers map[string]map[string]bool // speaker -> outlets that carry them
+	keys     map[string]string          // speaker's key (folded, no leading "the") -> the speaker named first
 	groups   map[string]bool            // independent sources
 	latest   time.Time
 	official bool // an official is on this side
 }
 
-func newSide() *side { return &side{speakers: map[string]map[string]bool{}, groups: map[string]bool{}} }
+func newSide() *side {
+	return &side{speakers: map[string]map[string]bool{}, keys: map[string]string{}, groups: map[string]bool{}}
+}
 
 func (s *side) add(e news.StanceEntry, in Inputs) {
-	by := e.By
+	by := strings.TrimRight(e.By, ".,;: ")
 	if by == "" {
 		by = ownVoice
+	}
+	// one speaker however the outlets write it: "the Department of
+	// Homeland Security", "Department of Homeland Security"
+	k := strings.ToLower(by)
+	k = strings.TrimPrefix(k, "the ")
+	if first, ok := s.keys[k]; ok {
+		by = first
+	} else {
+		s.keys[k] = by
 	}
 	if s.speakers[by] == nil {
 		s.speakers[by] = map[string]bool{}

@@ -57,6 +57,8 @@ func TestDecide(t *testing.T) {
 		{"the model alone settles nothing", []news.StanceEntry{entry("a", news.Asserts, "model", news.VoiceModel),
 			entry("b", news.Asserts, "model", news.VoiceModel)}, news.Unverified, ""},
 		{"fans", []news.StanceEntry{entry("a", news.Asserts, "fans", news.VoiceFans)}, news.Unverified, ""},
+		{"one speaker written two ways", []news.StanceEntry{entry("a", news.Denies, "The Port Authority", news.VoiceOfficial),
+			entry("b", news.Denies, "port authority.", news.VoiceOfficial)}, news.Denied, "denied by The Port Authority (Coast, Ledger; one statement carried by 2 outlets)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, reason := Decide(news.Claim{Stances: c.stances}, in)
