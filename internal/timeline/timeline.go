@@ -304,7 +304,7 @@ var forecast = regexp.MustCompile(`\b(will|would|could|may|might|shall|going to|
 // caption marks a photo's caption, which tells what the picture shows
 // ("A car is pictured on the hill after a shooting on Oct. 22, 2031"; "In
 // this photo provided by…"), not an event in its own words.
-var caption = regexp.MustCompile(`(?i)\b(?:is|are) (?:pictured|seen|shown)\b|\bin this (?:undated |file |handout )?(?:photo|image|picture|video)\b|\b(?:photo|image|picture) (?:provided|released|taken|posted) by\b`)
+var caption = regexp.MustCompile(`(?i)^\W*(?:photo|image|picture)s?:|\b(?:is|are) (?:pictured|seen|shown)\b|\bin this (?:undated |file |handout )?(?:photo|image|picture|video)\b|\b(?:photo|image|picture) (?:provided|released|taken|posted) by\b`)
 
 // timeWords date a clause by another time than an absolute date does
 // (lower-case "today": NBC's "Today" show is no time).
