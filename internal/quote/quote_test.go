@@ -298,6 +298,13 @@ func TestExtract(t *testing.T) {
 			titles: []string{"Harbour v Tide: Dawn of Ships"},
 		},
 		{
+			name:       "the leader of a named body speaks for it, not for the person most named",
+			text:       "Omar Diaz spoke. Omar Diaz left. “We will rebuild the harbour,” said the leader of the Harbour Guild, according to local papers.",
+			mention:    nerMentions("Omar Diaz spoke. Omar Diaz left. “We will rebuild the harbour,” said the leader of the Harbour Guild, according to local papers.", "Omar Diaz", "Omar Diaz"),
+			want:       []news.QuoteMention{{Text: "We will rebuild the harbour,"}},
+			notSpeaker: "Omar Diaz's leader",
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},

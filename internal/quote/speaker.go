@@ -324,6 +324,9 @@ func (x *extraction) resolveFor(np string, pos int) string {
 		return x.resolveName(nm, pos)
 	}
 	lw := lower(w[0])
+	if lw == "the" && len(w) > 1 && isCap(w[len(w)-1]) {
+		return np // a name of its own: "the leader of the Catholic Church"
+	}
 	if lw == "the" || lw == "his" || lw == "her" {
 		last := lower(w[len(w)-1])
 		if _, ok := roleNouns[last]; ok || len(w) > 1 {

@@ -105,7 +105,7 @@ func TrimSource(by string) string {
 	for i := 1; i < len(ws); i++ {
 		lw := strings.ToLower(ws[i])
 		prev := ws[i-1]
-		if finite[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 4 && i+1 < len(ws) &&
+		if finite[lw] || finiteVerbs[lw] && !nounToo[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 4 && i+1 < len(ws) &&
 			(prev[0] >= 'A' && prev[0] <= 'Z' || strings.HasSuffix(prev, "s")) && ws[i+1] == strings.ToLower(ws[i+1]) {
 			by = strings.Join(ws[:i], " ")
 			break
@@ -417,6 +417,11 @@ func assertions(a *news.Article, d *doc, attrs []news.Statement) []news.Statemen
 	}
 	return out
 }
+
+// nounToo are finite verbs of finiteVerbs that a source phrase may hold as
+// a noun or an adjective ("the left wing", "a shot caller").
+var nounToo = map[string]bool{"set": true, "hit": true, "cut": true, "put": true, "left": true, "shot": true,
+	"led": true, "won": true, "lost": true}
 
 // finiteVerbs are common finite verbs that do not end in -ed.
 var finiteVerbs = map[string]bool{"is": true, "was": true, "are": true, "were": true, "has": true,
