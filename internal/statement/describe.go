@@ -242,8 +242,12 @@ func voice(a *news.Article, d *doc, st *news.Statement) string {
 	}
 	who := d.antecedent(st.Source)
 	var words []string
-	for i := d.firstTokenAt(who.Start); i < len(d.toks) && d.toks[i].s < who.End; i++ {
+	first := d.firstTokenAt(who.Start)
+	for i := first; i < len(d.toks) && d.toks[i].s < who.End; i++ {
 		words = append(words, lower(d.toks[i].w))
+	}
+	if len(words) > 0 && words[0] == "the" && bareOfficial(words) && d.officialBefore(first) {
+		return news.VoiceOfficial // "the official" who was named before
 	}
 	return voiceOfWords(words, who.Text(a.Text), a.Source)
 }
@@ -265,6 +269,9 @@ func voiceOfWords(words []string, src, outlet string) string {
 	if reports && len(found) == 0 {
 		found[news.VoiceMedia] = true
 	}
+	if bareOfficial(words) {
+		return news.VoiceAnonymous // "the official", "a senior official": nobody says whose
+	}
 	if strings.Contains(src, "people close") || strings.Contains(src, "person close") ||
 		strings.Contains(src, "to be named") || strings.Contains(src, "to be identified") || strings.Contains(src, "authorized to speak") ||
 		strings.Contains(src, "authorised to speak") {
@@ -279,6 +286,55 @@ func voiceOfWords(words []string, src, outlet string) string {
 		}
 	}
 	return news.VoiceNamed
+}
+
+// officialWords name someone speaking for a body.
+var officialWords = map[string]bool{"official": true, "officials": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "minister": true, "secretary": true, "director": true}
+
+// officialBefore tells whether the sentences before token k (four at most)
+// name an official of a body the text names: "Jordanian government
+// spokesman", "a Health Ministry official", whom a later "the official"
+// means.
+func (d *doc) officialBefore(k int) bool {
+	if k <= 0 || k >= len(d.toks) {
+		return false
+	}
+	si := d.sentOf(k)
+	from := d.sents[max(si-4, 0)].t0
+	for i := k - 1; i > from; i-- {
+		if !officialWords[lower(d.toks[i].w)] {
+			continue
+		}
+		// a capitalised word among the three before it, not opening its
+		// sentence: "Jordanian government official"
+		for j := i - 1; j >= max(i-3, from) && !d.toks[j].punct; j-- {
+			if d.toks[j].cap && j != d.sents[d.sentOf(j)].t0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bareOfficialWords may stand beside "official" in a source phrase that
+// names no body: "the official", "two senior officials".
+var bareOfficialWords = map[string]bool{"a": true, "an": true, "the": true, "one": true, "two": true, "three": true,
+	"some": true, "several": true, "other": true, "another": true, "senior": true, "top": true, "high-ranking": true}
+
+// bareOfficial reports a source phrase that is an official of no body the
+// phrase names: an anonymous source.
+func bareOfficial(words []string) bool {
+	off := false
+	for _, w := range words {
+		switch {
+		case w == "official" || w == "officials":
+			off = true
+		case !bareOfficialWords[w]:
+			return false
+		}
+	}
+	return off
 }
 
 // hedges weaken a statement; the first found is its modality.
@@ -316,6 +372,45 @@ func modality(cue string, words []string) string {
 	for _, w := range words {
 		if hedges[w] {
 			return w
+		}
+	}
+	return hedgePhrase(words)
+}
+
+// beForms are the forms of "to be" before a hedging participle.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true}
+
+// hedgeParticiples hedge what follows "is … to" ("is believed to have");
+// weakParticiples only before "to be" or "to have" ("was reported to be",
+// not "was reported to police").
+var (
+	hedgeParticiples = map[string]bool{"believed": true, "thought": true, "rumoured": true, "rumored": true,
+		"alleged": true, "suspected": true, "feared": true}
+	weakParticiples = map[string]bool{"said": true, "reported": true, "understood": true, "claimed": true}
+)
+
+// hedgePhrase returns the words that hedge a statement without a hedge of
+// one word: "is believed to", "are thought to", "was said to be", "appears
+// to", "seemed to"; "" when there are none.
+func hedgePhrase(words []string) string {
+	for i := 1; i+1 < len(words); i++ {
+		w := words[i]
+		if words[i+1] != "to" {
+			continue
+		}
+		switch w {
+		case "appears", "appear", "appeared", "seems", "seem", "seemed":
+			return w + " to"
+		}
+		if !beForms[words[i-1]] {
+			continue
+		}
+		next := ""
+		if i+2 < len(words) {
+			next = words[i+2]
+		}
+		if hedgeParticiples[w] || weakParticiples[w] && (next == "be" || next == "have") {
+			return w + " to"
 		}
 	}
 	return ""

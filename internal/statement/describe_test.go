@@ -28,7 +28,9 @@ func TestPhraseVoice(t *testing.T) {
 	for in, want := range map[string]string{"Saudi officials": "official", "a source close to the family": "anonymous",
 		"An army officer, speaking anonymously": "anonymous", "a police officer who declined to be named": "anonymous",
 		"a ministry official not authorized to speak publicly": "anonymous",
-		"the Times": "media", "Amazon": "named", "the Texas Department of State Health Services": "official"} {
+		"the Times": "media", "Amazon": "named", "the Texas Department of State Health Services": "official",
+		"The official": "anonymous", "two senior officials": "anonymous", "health officials": "official",
+		"a Pentagon official": "official"} {
 		if got := PhraseVoice(in); got != want {
 			t.Errorf("PhraseVoice(%q) = %q, want %q", in, got, want)
 		}

@@ -216,3 +216,46 @@ func TestPleaIsNoStatement(t *testing.T) {
 		}
 	}
 }
+
+// An outlet's sentence hedged by a phrase ("is believed to", "appears to")
+// reports a rumour; "were returned to the port" hedges nothing.
+func TestHedgePhrases(t *testing.T) {
+	for text, want := range map[string]news.Stance{
+		"The mayor is believed to have broken 2 bones during a tour of the port.": news.Rumour,
+		"The mayor appears to have broken 2 bones during a tour of the port.":     news.Rumour,
+		"The mayor was thought to be furious after 2 tours of the port.":          news.Rumour,
+		"The 2 stolen boats were returned to the port by the coastguard.":         news.Asserts,
+	} {
+		var got []news.Stance
+		for _, s := range run(t, text) {
+			if s.Kind == "assertion" {
+				got = append(got, s.Stance)
+			}
+		}
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("%q: stances %v, want %s", text, got, want)
+		}
+	}
+}
+
+// "The official" is anonymous unless the sentences before named an official
+// of a body.
+func TestTheOfficialAfterANamedOne(t *testing.T) {
+	voiceOf := func(text string) string {
+		for _, s := range run(t, text) {
+			if s.By != "" && strings.EqualFold(s.By, "the official") {
+				return s.Voice
+			}
+		}
+		return "none"
+	}
+	if v := voiceOf("Officials in the port city gave no details. The 2 boats were found, the official said."); v != news.VoiceAnonymous {
+		t.Errorf("bare official: voice %q, want anonymous", v)
+	}
+	if v := voiceOf("On Monday a Harbour Authority spokesman denied the report. The 2 boats were found, the official said."); v != news.VoiceOfficial {
+		t.Errorf("official named before: voice %q, want official", v)
+	}
+	if v := voiceOf("Meanwhile, a Danish government official told reporters about it. The 2 boats were found, the official said."); v != news.VoiceOfficial {
+		t.Errorf("official named before: voice %q, want official", v)
+	}
+}
