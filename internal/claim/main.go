@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -370,8 +371,11 @@ func rankLeads(shared []candidate, sw storyWords, df map[string]int) candidate {
 		// The sum over the other groups' bags of the share of c's weighted
 		// words each holds: every word counts once per other bag holding
 		// it (c's own group's bag holds all of them).
+		// summed in word order: a sum over a map's order differs in its
+		// last bits from run to run, and two leads alike must tie the same
+		// way every time
 		var score, total float64
-		for w := range c.words {
+		for _, w := range slices.Sorted(maps.Keys(c.words)) {
 			x := sw.weight(w)
 			total += x
 			score += x * float64(df[w]-1)
