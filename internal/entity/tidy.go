@@ -362,6 +362,15 @@ func joinSameIDs(ents []news.Entity) []news.Entity {
 // do: "shots fired at Michael Brown").
 var thingPrepositions = set("in inside outside")
 
+// placeNouns before "of" name a place after it ("the cities of Al
+// Raqqah"); mediaNouns right before a name, or before it and a comma, name
+// an outlet or a firm ("media outlet Xendan", "the newspaper, al Sabaah,").
+var (
+	placeNouns = set("city cities town towns village villages province provinces region state country capital district")
+	mediaNouns = set("outlet outlets site website websites newspaper newspapers paper daily tabloid magazine network " +
+		"channel station broadcaster agency publication company firm")
+)
+
 // headedBy are words that may follow a noun phrase the name ends: after
 // "the X" they show that X heads the phrase ("the Sugarhill Gang was", "the
 // Chosun Ilbo said") rather than modifying a noun ("the Steve Jobs biopic").
@@ -396,7 +405,7 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 		if e.Type != news.PER {
 			continue
 		}
-		det, place, person := 0, 0, 0
+		det, place, org, person := 0, 0, 0, 0
 		name := Fold(e.Name)
 		for _, m := range e.Mentions {
 			t := text[m.ArticleID]
@@ -415,6 +424,10 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 				continue
 			}
 			prev := strings.TrimSuffix(before[len(before)-1], ".")
+			prev2 := ""
+			if len(before) > 1 {
+				prev2 = strings.Trim(before[len(before)-2], ",.")
+			}
 			after := t[m.End:min(len(t), m.End+24)]
 			possessive := strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") ||
 				strings.HasPrefix(after, "' ") || strings.HasPrefix(after, "’ ")
@@ -428,15 +441,20 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 				person++
 			case (prev == "the" || prev == "a" || prev == "an") && headed && !possessive:
 				det++
-			case thingPrepositions[prev] && !possessive:
+			case thingPrepositions[prev] && !possessive, prev == "of" && placeNouns[prev2]:
 				place++
+			case mediaNouns[prev] || strings.HasSuffix(prev, ",") && mediaNouns[strings.TrimSuffix(prev, ",")]:
+				org++
 			}
 		}
-		if det+place < 2 || det+place <= 2*person {
+		if det+place+org < 2 || det+place+org <= 2*person {
 			continue
 		}
 		typ := news.MISC
-		if place > det {
+		switch {
+		case org > det && org > place:
+			typ = news.ORG
+		case place > det:
 			typ = news.LOC
 		}
 		if i < len(groups) {

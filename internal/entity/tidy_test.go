@@ -286,3 +286,28 @@ func TestRetypeByHead(t *testing.T) {
 		t.Errorf("id %q", ents[0].ID)
 	}
 }
+
+// Places named after "the cities of" and outlets named after "media
+// outlet" or "the newspaper," are not persons.
+func TestRetypeThingsByNouns(t *testing.T) {
+	text := "Strikes hit the cities of Tal Sarim and Kobani. Aid reached the towns of Tal Sarim. Then planes bombed in Tal Sarim. " +
+		"A minister told media outlet Vernado News that it was over. The daily newspaper, Vernado News, said so, " +
+		"and news site Vernado News had it first. Dale Pike, a reporter, said the town of Kobani was calm."
+	a := &news.Article{ID: "a", Text: text}
+	cite := citer(text)
+	per := func(name string, cites ...news.Citation) news.Entity {
+		return news.Entity{ID: EntityID(name, news.PER), Name: name, Type: news.PER, Mentions: cites}
+	}
+	ents := []news.Entity{
+		per("Tal Sarim", cite("Tal Sarim", 0), cite("Tal Sarim", 1), cite("Tal Sarim", 2)),
+		per("Vernado News", cite("Vernado News", 0), cite("Vernado News", 1), cite("Vernado News", 2)),
+		per("Dale Pike", cite("Dale Pike", 0)),
+	}
+	retypeThings(ents, nil, textsByID([]*news.Article{a}))
+	want := map[string]news.EntityType{"Tal Sarim": news.LOC, "Vernado News": news.ORG, "Dale Pike": news.PER}
+	for _, e := range ents {
+		if e.Type != want[e.Name] {
+			t.Errorf("%s: %s, want %s", e.Name, e.Type, want[e.Name])
+		}
+	}
+}

@@ -227,7 +227,7 @@ func datedParts(a *news.Article) []dated {
 			continue // a pasted post's date line, an editor's note ("[Collected via email, May 2031]"), is no event of the story
 		}
 		s, ok := sentenceAt(a, d.Span.Start)
-		if !ok || eventless(a.Text[s.Start:s.End]) || !dates.Past(a.Text[s.Start:s.End]) || caption.MatchString(a.Text[s.Start:s.End]) {
+		if !ok || eventless(a.Text[s.Start:s.End]) || !dates.Past(a.Text[s.Start:s.End]) || isCaption(a.Text[s.Start:s.End]) {
 			continue // an event is told in the past tense: not a caption ("A grenade explodes … on June 13, 2003"), a schedule or an aside
 		}
 		s = closeQuote(a, s)
@@ -305,6 +305,31 @@ var forecast = regexp.MustCompile(`\b(will|would|could|may|might|shall|going to|
 // ("A car is pictured on the hill after a shooting on Oct. 22, 2031"; "In
 // this photo provided by…"), not an event in its own words.
 var caption = regexp.MustCompile(`(?i)^\W*(?:photo|image|picture)s?:|\b(?:is|are) (?:pictured|seen|shown)\b|\bin this (?:undated |file |handout )?(?:photo|image|picture|video)\b|\b(?:photo|image|picture) (?:provided|released|taken|posted) by\b`)
+
+// isCaption tells whether sentence s is a photo's caption: caption's
+// words, or "pictured" with no "was" or "were" before it ("ISIS fighters
+// pictured in June 2031, when…"; not "he was pictured leaving").
+func isCaption(s string) bool {
+	if caption.MatchString(s) {
+		return true
+	}
+	low := strings.ToLower(s)
+	for i := strings.Index(low, "pictured"); i >= 0; {
+		f := strings.Fields(low[:i])
+		if len(f) > 0 && !pastBe[f[len(f)-1]] {
+			return true
+		}
+		j := strings.Index(low[i+1:], "pictured")
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// pastBe are the words before "pictured" in a past telling.
+var pastBe = map[string]bool{"was": true, "were": true, "been": true, "being": true, "be": true, "later": true, "also": true}
 
 // timeWords date a clause by another time than an absolute date does
 // (lower-case "today": NBC's "Today" show is no time).
