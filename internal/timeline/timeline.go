@@ -316,8 +316,8 @@ func isCaption(s string) bool {
 	low := strings.ToLower(s)
 	for i := strings.Index(low, "pictured"); i >= 0; {
 		f := strings.Fields(low[:i])
-		if len(f) > 0 && !pastBe[f[len(f)-1]] {
-			return true
+		if len(f) > 0 && !pastBe[f[len(f)-1]] && !strings.HasSuffix(low[:i], "(") {
+			return true // not "Lin (pictured, left) gave…", which points at a photo beside an event
 		}
 		j := strings.Index(low[i+1:], "pictured")
 		if j < 0 {

@@ -251,8 +251,13 @@ func TestPhotoCaptionIsNoEvent(t *testing.T) {
 			t.Errorf("%q: timeline = %+v, want none", text, v.Timeline)
 		}
 	}
-	v := timelineOf(t, article("b", "Coast", 11, "The mayor was pictured leaving the port office on March 1, 2031.", d, "March 1, 2031"))
-	if len(v.Timeline) != 1 {
-		t.Errorf("a past telling with \"was pictured\" dropped: %+v", v.Timeline)
+	for _, text := range []string{
+		"The mayor was pictured leaving the port office on March 1, 2031.",
+		"On March 1, 2031, the mayor (pictured, left) gave a fisherman $100.",
+	} {
+		v := timelineOf(t, article("b", "Coast", 11, text, d, "March 1, 2031"))
+		if len(v.Timeline) != 1 {
+			t.Errorf("%q: a past telling dropped: %+v", text, v.Timeline)
+		}
 	}
 }
