@@ -415,6 +415,16 @@ func (d *doc) roleAttrs(linked []phrase) {
 	}
 }
 
+// phraseBreaks are verbs a descriptor read too far back may hold ("the AP
+// quoted government spokeswoman X"); the descriptor starts after them.
+var phraseBreaks = map[string]bool{"quoted": true, "quotes": true, "told": true, "tells": true, "said": true,
+	"says": true, "cited": true, "cites": true, "asked": true, "asks": true, "named": true, "identified": true}
+
+// weekdayWords date a sentence; a descriptor never opens with one ("Sunday
+// Ineter scientist").
+var weekdayWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true, "yesterday": true, "today": true}
+
 func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 	head, _ := roleHead(d.low(p.head))
 	var mods []string
@@ -429,6 +439,10 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 			continue
 		}
 		if k < p.head && (t.low == "new" || t.low == "former" || t.low == "famous" || t.low == "popular") {
+			continue
+		}
+		if k < p.head && (phraseBreaks[t.low] || weekdayWords[t.low]) {
+			mods = mods[:0] // the phrase starts after it: "[the AP quoted] government spokeswoman", "[Sunday] Ineter scientist"
 			continue
 		}
 		mods = append(mods, strings.TrimSuffix(strings.TrimSuffix(d.text[t.s:t.e], "'s"), "’s"))

@@ -175,6 +175,8 @@ func TestAttributes(t *testing.T) {
 		{"born year", "Ana Ruiz was born in 1988 in Spain.", []string{"Ana Ruiz/PER", "Spain/LOC"}, "per:ana ruiz", "birth_year", "1988"},
 		{"nationality", "They cheered Danish cyclist Karl Holm at the end.", []string{"Karl Holm/PER"}, "per:karl holm", "nationality", "Danish"},
 		{"occupation", "They cheered Danish cyclist and former model Karl Holm.", []string{"Karl Holm/PER"}, "per:karl holm", "occupation", "model"},
+		{"occupation after a verb", "The wire quoted government spokeswoman Rita Moon as saying so.", []string{"Rita Moon/PER"}, "per:rita moon", "occupation", "government spokeswoman"},
+		{"occupation after a weekday", "On Sunday Ineter scientist Rita Moon said so.", []string{"Ineter/ORG", "Rita Moon/PER"}, "per:rita moon", "occupation", "Ineter scientist"},
 		{"founder of", "Rita Moon, the founder of Moon Labs, spoke.", []string{"Rita Moon/PER", "Moon Labs/ORG"}, "per:rita moon", "occupation", "founder of Moon Labs"},
 		{"possessive sister", "Rita Moon's sister Ella Moon came too.", []string{"Rita Moon/PER", "Ella Moon/PER"}, "per:rita moon", "relation:sister", "Ella Moon"},
 		{"pronoun mom", "Rita Moon arrived. She brought her mom Joan Price along.", []string{"Rita Moon/PER", "Joan Price/PER"}, "per:rita moon", "relation:mother", "Joan Price"},
