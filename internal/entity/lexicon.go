@@ -166,6 +166,10 @@ func parseNumber(s string) (int, bool) {
 	return 0, false
 }
 
+// GivenGender is the gender a common given name tells ("male", "female"),
+// or "" when it tells none; name is one word, in any case.
+func GivenGender(name string) string { return givenNames[Fold(name)] }
+
 // givenNames are common given names whose gender is rarely ambiguous in
 // English-language news. Names used for both genders are left out.
 var givenNames = func() map[string]string {

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -348,11 +349,16 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 }
 
 // pronounTarget is the person a he/she at pos refers to: the last clause
-// subject of the same gender named shortly before, else the last person of
-// that gender, else the last person.
+// subject named shortly before whose gender does not disagree, else the
+// last person named whose gender does not disagree. A person's gender comes
+// from an honorific, the pronouns after the name and, until they tell,
+// a common given name ("Jason" is no "she"). A nearer person of unknown
+// gender goes before a farther one of known gender: "Chairman Darrell
+// Issa … told CBS News that … “…,” he said" is Issa's, though "Rep. Jason
+// Chaffetz" was named before him.
 func (x *extraction) pronounTarget(pos int, female bool) (personMention, bool) {
-	var any, agree personMention
-	var haveAny, haveAgree bool
+	var near personMention
+	haveNear := false
 	for i := len(x.personMentions) - 1; i >= 0; i-- {
 		m := x.personMentions[i]
 		if m.pos >= pos {
@@ -369,17 +375,11 @@ func (x *extraction) pronounTarget(pos int, female bool) (personMention, bool) {
 		if m.subj {
 			return m, true
 		}
-		if !haveAgree && g != 0 {
-			agree, haveAgree = m, true
-		}
-		if !haveAny {
-			any, haveAny = m, true
+		if !haveNear {
+			near, haveNear = m, true
 		}
 	}
-	if haveAgree {
-		return agree, true
-	}
-	return any, haveAny
+	return near, haveNear
 }
 
 // lastSubject is the last person named before pos as a clause's subject
@@ -453,6 +453,16 @@ func (x *extraction) addPerson(ts []tok, k int, m personMention) {
 		x.gender[m.name] -= 2
 	case "Ms.", "Mrs.":
 		x.gender[m.name] += 2
+	}
+	if _, seen := x.gender[m.name]; !seen {
+		// a common given name tells the gender until pronouns say more
+		first, _, _ := strings.Cut(m.name, " ")
+		switch entity.GivenGender(first) {
+		case "male":
+			x.gender[m.name] = -1
+		case "female":
+			x.gender[m.name] = 1
+		}
 	}
 	for n := k + 1; n < len(ts) && n <= k+15; n++ {
 		if ts[n].punct {

@@ -305,6 +305,20 @@ func TestExtract(t *testing.T) {
 			notSpeaker: "Omar Diaz's leader",
 		},
 		{
+			name: "he is the nearest person whose gender does not disagree, not a farther one whose gender is known",
+			text: "“We will act,” Rep. Jason Ward told reporters. Later Chairman Darrel Quist told the paper that trust was lost.\n\n“Nothing can be said,” he said.",
+			mention: nerMentions("“We will act,” Rep. Jason Ward told reporters. Later Chairman Darrel Quist told the paper that trust was lost.\n\n“Nothing can be said,” he said.",
+				"Jason Ward", "Darrel Quist"),
+			want: []news.QuoteMention{{Text: "We will act,", Speaker: "Jason Ward"}, {Text: "Nothing can be said,", Speaker: "Darrel Quist"}},
+		},
+		{
+			name: "he is the nearest man by his given name, though another was named with pronouns",
+			text: "The clip opens with Omar Diaz and his speech. Then a man believed to be James Ward, 40, reads a statement:\n\n“I want to go home,” he says.",
+			mention: nerMentions("The clip opens with Omar Diaz and his speech. Then a man believed to be James Ward, 40, reads a statement:\n\n“I want to go home,” he says.",
+				"Omar Diaz", "James Ward"),
+			want: []news.QuoteMention{{Text: "I want to go home,", Speaker: "James Ward"}},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},
