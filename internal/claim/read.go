@@ -1,7 +1,9 @@
 package claim
 
 import (
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/fold"
@@ -725,10 +727,13 @@ func opposes(content string, main candidate) bool {
 // totals are the weights of the claim's words and of its plain words, the
 // denominators of coverageWords.
 func (c candidate) totals(sw storyWords) (total, plain float64) {
-	for w := range c.words {
+	// in word order: sums over a map's order differ in their last bits
+	// from run to run, and a sentence's share compared with a threshold
+	// would flip with them
+	for _, w := range slices.Sorted(maps.Keys(c.words)) {
 		total += sw.weight(w)
 	}
-	for w := range c.plain {
+	for _, w := range slices.Sorted(maps.Keys(c.plain)) {
 		plain += sw.weight(w)
 	}
 	return total, plain

@@ -1,6 +1,7 @@
 package claim
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -263,6 +264,25 @@ func TestDeniesClaim(t *testing.T) {
 	} {
 		if got := deniesClaim(sw, main, s); got != want {
 			t.Errorf("deniesClaim(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A claim's totals are the same to the last bit on every call: a sum in a
+// map's order is not, and a sentence's share compared with a threshold then
+// flips between rebuilds of one story.
+func TestTotalsAreTheSameEveryTime(t *testing.T) {
+	c := candidate{words: map[string]bool{}, plain: map[string]bool{}}
+	sw := storyWords{idf: map[string]float64{}}
+	for i := 0; i < 40; i++ {
+		w := fmt.Sprintf("w%02d", i)
+		c.words[w], c.plain[w] = true, i%2 == 0
+		sw.idf[w] = 1 / float64(i+3) // weights whose sums round differently in another order
+	}
+	t0, p0 := c.totals(sw)
+	for range 200 {
+		if t1, p1 := c.totals(sw); t1 != t0 || p1 != p0 {
+			t.Fatalf("totals %v %v, then %v %v", t0, p0, t1, p1)
 		}
 	}
 }
