@@ -235,6 +235,9 @@ func TestCleanProposition(t *testing.T) {
 		{"Phoenix, AZ — A Phoenix boy is behind bars tonight after a fire at his school.", "A Phoenix boy is behind bars tonight after a fire at his school"},
 		{"According to police, the bridge will stay closed until the end of the month.", "The bridge will stay closed until the end of the month"},
 		{"Claim: The mayor sold the city's water rights to a private company.", "The mayor sold the city's water rights to a private company"},
+		{"Friday there are several hundred boats moored in the harbour.", "There are several hundred boats moored in the harbour"},
+		{"Monday, the council closed the harbour to visitors.", "The council closed the harbour to visitors"},
+		{"Monday was the hottest day in the harbour town's records.", "Monday was the hottest day in the harbour town's records"},
 	} {
 		if got := cleanProposition(c.in); got != c.want {
 			t.Errorf("cleanProposition(%q) = %q, want %q", c.in, got, c.want)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -70,6 +72,7 @@ func cleanProposition(s string) string {
 			s = s[loc[1]:]
 		}
 	}
+	s = dropLeadingDay(s)
 	lower := strings.ToLower(s)
 	if strings.HasPrefix(lower, "according to") {
 		s = leadingAccording.ReplaceAllString(s, "")
@@ -94,6 +97,29 @@ func cleanProposition(s string) string {
 		r[0] -= 'a' - 'A'
 	}
 	return string(r)
+}
+
+// dayWords date a report; clauseOpeners open the clause a day word was read
+// before ("[officials said] Friday there are…").
+var (
+	dayWords      = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, "yesterday": true, "today": true}
+	clauseOpeners = map[string]bool{"there": true, "the": true, "a": true, "an": true, "he": true, "she": true, "it": true,
+		"they": true, "we": true, "its": true, "his": true, "her": true, "their": true}
+)
+
+// dropLeadingDay takes off a day that dates the report, not the claim:
+// "Friday there are several hundred species…" is "there are several
+// hundred species…"; "Monday was the hottest day" keeps its subject.
+func dropLeadingDay(s string) string {
+	first, rest, ok := strings.Cut(s, " ")
+	if !ok || !dayWords[strings.ToLower(strings.TrimRight(first, ","))] {
+		return s
+	}
+	next, _, _ := strings.Cut(rest, " ")
+	if r, _ := utf8.DecodeRuneInString(next); !clauseOpeners[strings.ToLower(next)] && !unicode.IsUpper(r) {
+		return s
+	}
+	return rest
 }
 
 // mayHaveDateline is the cheap test before datelinePrefix: a dateline ends
