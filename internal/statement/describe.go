@@ -20,7 +20,8 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 		// clause after it ("Amazon announced Thursday it [plans]") is the
 		// name in it.
 		endsInPronoun := subjectPronouns[strings.ToLower(lastWord(st.By))] && strings.Contains(st.By, " ")
-		if m, ok := d.mentionIn(a.Mentions, who); ok && (m.Span.End >= who.End-1 || endsInPronoun) {
+		if m, ok := d.mentionIn(a.Mentions, who); ok && (m.Span.End >= who.End-1 || endsInPronoun) &&
+			!afterPreposition(text[who.Start:max(who.Start, m.Span.Start)]) {
 			st.By, st.ByKey = m.Name, m.Key
 			if st.By == "" {
 				st.By = m.Text
@@ -37,6 +38,25 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	st.Question = strings.HasSuffix(strings.TrimRight(content, "”\"’' "), "?") || questionCues[lastWord(cue)]
 	st.Negated = negated(words)
 	st.Stance = stance(cue, words, st)
+}
+
+// afterPreposition tells whether the words before a name in a source
+// phrase end in a preposition that makes the name a modifier, not the head:
+// "Senior officials in Iraq" is the officials, not Iraq; "a spokesman for
+// the ministry" the spokesman.
+func afterPreposition(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	for len(f) > 0 && (f[len(f)-1] == "the" || f[len(f)-1] == "a") {
+		f = f[:len(f)-1]
+	}
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "in", "of", "at", "from", "for", "with", "near":
+		return true
+	}
+	return false
 }
 
 // leadingTimeWords date a clause; a source phrase read from the start of

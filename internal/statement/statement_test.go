@@ -259,3 +259,22 @@ func TestTheOfficialAfterANamedOne(t *testing.T) {
 		t.Errorf("official named before: voice %q, want official", v)
 	}
 }
+
+// A place named after a preposition in the source phrase modifies it:
+// "Senior officials in Iraq" say, not Iraq.
+func TestSourceHeadBeforeAPlace(t *testing.T) {
+	text := "Senior officials in Norvania have reported that the bridges were closed to traffic."
+	a := &news.Article{Text: text}
+	i := strings.Index(text, "Norvania")
+	a.Mentions = []news.Mention{{Span: news.Span{Start: i, End: i + 8}, Text: "Norvania", Type: news.LOC, Key: "loc:norvania", Name: "Norvania"}}
+	if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	s, ok := find(text, a.Statements, "bridges were closed")
+	if !ok {
+		t.Fatalf("no attribution in %+v", a.Statements)
+	}
+	if s.By != "Senior officials in Norvania" || s.Voice != news.VoiceOfficial {
+		t.Errorf("by %q voice %q; want the officials", s.By, s.Voice)
+	}
+}
