@@ -21,7 +21,7 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 		// name in it.
 		endsInPronoun := subjectPronouns[strings.ToLower(lastWord(st.By))] && strings.Contains(st.By, " ")
 		if m, ok := d.mentionIn(a.Mentions, who); ok && (m.Span.End >= who.End-1 || endsInPronoun) &&
-			!afterPreposition(text[who.Start:max(who.Start, m.Span.Start)]) {
+			!(m.Type == news.LOC && afterPreposition(text[who.Start:max(who.Start, m.Span.Start)])) {
 			st.By, st.ByKey = m.Name, m.Key
 			if st.By == "" {
 				st.By = m.Text
@@ -42,8 +42,9 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 
 // afterPreposition tells whether the words before a name in a source
 // phrase end in a preposition that makes the name a modifier, not the head:
-// "Senior officials in Iraq" is the officials, not Iraq; "a spokesman for
-// the ministry" the spokesman.
+// "Senior officials in Iraq" are the officials, not Iraq. Only a place's
+// name is taken so: "a statement from the Palace" and "a spokesman for the
+// ministry" speak for the body they name.
 func afterPreposition(before string) bool {
 	f := strings.Fields(strings.ToLower(before))
 	for len(f) > 0 && (f[len(f)-1] == "the" || f[len(f)-1] == "a") {
