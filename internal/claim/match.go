@@ -474,9 +474,16 @@ func clauseStart(s string) bool {
 			return false
 		}
 	}
+	if w == "there" && len(f) > 1 && existentialBe[strings.ToLower(f[1])] {
+		return true // "There are several hundred species…"
+	}
 	return !nonClauseStart[w] && !strings.HasSuffix(w, "ing") && !strings.HasSuffix(w, "ed") && !auxiliaries[w] && !pronouns[w] &&
 		!objectPronouns[w] && !pastForms[w] && w != "this" && w != "these" && w != "those" && w != "there"
 }
+
+// existentialBe follow "there" when it opens a clause ("there are", "there
+// has been"), not when it is a place a cut text went to ("[went] there to").
+var existentialBe = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true}
 
 // verbBefore reports a verb before a subject pronoun ("Rosenberg said she
 // had…"): the pronoun opens the verb's object clause.
