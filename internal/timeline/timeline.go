@@ -304,7 +304,7 @@ var forecast = regexp.MustCompile(`\b(will|would|could|may|might|shall|going to|
 // caption marks a photo's caption, which tells what the picture shows
 // ("A car is pictured on the hill after a shooting on Oct. 22, 2031"; "In
 // this photo provided by…"), not an event in its own words.
-var caption = regexp.MustCompile(`(?i)^\W*(?:photo|image|picture)s?:|\b(?:is|are) (?:pictured|seen|shown)\b|\bin this (?:undated |file |handout )?(?:photo|image|picture|video)\b|\b(?:photo|image|picture) (?:provided|released|taken|posted) by\b`)
+var caption = regexp.MustCompile(`(?i)^\W*(?:photo|image|picture)s?:|^\W*(?:an?|the|this)?\s*(?:screengrab|screen grab|screenshot|video grab|still|file photo|handout photo)\b|\b(?:is|are) (?:pictured|seen|shown)\b|\bin this (?:undated |file |handout )?(?:photo|image|picture|video)\b|\b(?:photo|image|picture) (?:provided|released|taken|posted) by\b`)
 
 // isCaption tells whether sentence s is a photo's caption: caption's
 // words, or "pictured" with no "was" or "were" before it ("ISIS fighters

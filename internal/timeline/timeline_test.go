@@ -243,6 +243,7 @@ func TestPhotoCaptionIsNoEvent(t *testing.T) {
 	for _, text := range []string{
 		"Recovered: A van thought to be the robbers' is pictured near the port following a shooting on March 1, 2031.",
 		"In this photo provided by a councillor, staff barricade themselves in an office on March 1, 2031, after shots were fired.",
+		"A screengrab taken on March 1, 2031 from a video released by the rebels shows the port.",
 		"Rebel fighters pictured on March 1, 2031, when the group took the port, as the town burned.",
 		"PHOTO: The mayor (left) speaks during a news conference held by the council on \"Safer Ports\" at the port office, March 1, 2031, in Dover.",
 	} {
