@@ -87,8 +87,13 @@ func (x *extraction) run() {
 			// comma American style puts inside the marks ("his movie, “The
 			// Next 365 Days,” is…").
 			midTitle := !initial && words >= 2 && words <= 8 &&
-				(titleCase(body, words) || titleCase(strings.TrimSuffix(strings.TrimRight(body, " "), ","), words))
+				(titleCase(body, words) || titleCase(strings.TrimSuffix(strings.TrimRight(body, " "), ","), words) ||
+					// the period American style puts inside the marks, at
+					// the end of a phrase: "in “The Social Network.”"
+					titleCase(strings.TrimSuffix(strings.TrimRight(body, " "), "."), words) && objectOfPhrase(text, s.body.Start))
 			switch {
+			case midTitle && objectOfPhrase(text, s.body.Start):
+				kind = "title" // "who also penned the Facebook drama “The Social Network,” has said"
 			case intro:
 				kind, use = "direct", before
 			case !initial && x.label(ts, oi, ai, body):
@@ -116,7 +121,7 @@ func (x *extraction) run() {
 			}
 			switch kind {
 			case "title":
-				name := strings.TrimRight(body, ", ")
+				name := strings.TrimRight(body, ",. ")
 				sp := news.Span{Start: s.body.Start, End: s.body.Start + len(name)}
 				x.titles = append(x.titles, news.Mention{Span: sp, Text: name, Type: news.WORK, Key: "work:" + fold(name), Name: name, Via: "title"})
 				prevEnd = s.markEnd
@@ -224,6 +229,27 @@ func countWords(text string, s news.Span) int {
 	}
 	return n
 }
+
+// objectOfPhrase tells whether the quotation mark before body start closes
+// a noun phrase ("the Facebook drama “…”"): neither a colon or a comma nor a
+// reporting verb stands right before the mark.
+func objectOfPhrase(text string, start int) bool {
+	before := strings.TrimRight(text[max(0, start-60):start], "“\"'‘ ")
+	if before == "" || strings.ContainsAny(before[len(before)-1:], ":,") {
+		return false
+	}
+	f := strings.Fields(before)
+	if len(f) == 0 {
+		return false
+	}
+	last := lower(f[len(f)-1])
+	return !cueVerb(last) || writingVerbs[last]
+}
+
+// writingVerbs make a work, not speech, of a Title Case phrase quoted right
+// after them with no colon or comma: "for writing “The Social Network,”".
+var writingVerbs = map[string]bool{"writing": true, "wrote": true, "penned": true, "penning": true, "directed": true,
+	"directing": true, "starred": true, "starring": true, "produced": true, "producing": true, "titled": true, "called": true}
 
 var smallWords = map[string]bool{"of": true, "the": true, "a": true, "an": true, "and": true, "in": true, "on": true,
 	"to": true, "for": true, "at": true, "by": true, "with": true, "from": true, "or": true, "&": true, "is": true, "de": true,

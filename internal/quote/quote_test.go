@@ -319,6 +319,25 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "I want to go home,", Speaker: "James Ward"}},
 		},
 		{
+			name:    "a title in a noun phrase after a writing verb is a title",
+			text:    "Scott Rudin is producing the drama.\n\nWard, who also penned the harbour drama “The Tide Keepers,” has publicly said the film will be divided into three long scenes.",
+			mention: nerMentions("Scott Rudin is producing the drama.\n\nWard, who also penned the harbour drama “The Tide Keepers,” has publicly said the film will be divided into three long scenes.", "Scott Rudin", "Ward"),
+			want:    []news.QuoteMention{},
+			titles:  []string{"The Tide Keepers"},
+		},
+		{
+			name:   "a title ending a sentence, the period inside the marks, is a title",
+			text:   "His films bend the facts, as in his portrait of the mayor in \"The Tide Keepers.\" Ward himself has said so.",
+			want:   []news.QuoteMention{},
+			titles: []string{"The Tide Keepers"},
+		},
+		{
+			name:   "a title after a writing verb is a title",
+			text:   "Ward won an award in 2030 for writing “The Tide Keepers,” the film about the harbour.",
+			want:   []news.QuoteMention{},
+			titles: []string{"The Tide Keepers"},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},
