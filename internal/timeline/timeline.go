@@ -310,10 +310,20 @@ var caption = regexp.MustCompile(`(?i)^\W*(?:photo|image|picture)s?:|^\W*(?:an?|
 // words, or "pictured" with no "was" or "were" before it ("ISIS fighters
 // pictured in June 2031, when…"; not "he was pictured leaving").
 func isCaption(s string) bool {
+	low := strings.ToLower(s)
+	cheap := false // every caption word holds one of these: the regular expression runs on few sentences
+	for _, k := range captionKeys {
+		if strings.Contains(low, k) {
+			cheap = true
+			break
+		}
+	}
+	if !cheap {
+		return false
+	}
 	if caption.MatchString(s) {
 		return true
 	}
-	low := strings.ToLower(s)
 	for i := strings.Index(low, "pictured"); i >= 0; {
 		f := strings.Fields(low[:i])
 		if len(f) > 0 && !pastBe[f[len(f)-1]] && !strings.HasSuffix(low[:i], "(") {
@@ -327,6 +337,9 @@ func isCaption(s string) bool {
 	}
 	return false
 }
+
+// captionKeys are parts of every word caption and isCaption look for.
+var captionKeys = []string{"pictur", "photo", "image", "seen", "shown", "grab", "screenshot", "still", "video"}
 
 // pastBe are the words before "pictured" in a past telling.
 var pastBe = map[string]bool{"was": true, "were": true, "been": true, "being": true, "be": true, "later": true, "also": true}
