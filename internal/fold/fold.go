@@ -109,6 +109,16 @@ func Overlap(a, b map[string]bool) float64 {
 	return float64(n) / float64(len(a))
 }
 
+// Alike is the share of the larger of two word sets the smaller holds (0
+// when both are empty): near 1 only for sets nearly the same, where Overlap
+// is 1 for a set inside a larger one.
+func Alike(a, b map[string]bool) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 0
+	}
+	return Overlap(a, b) * float64(min(len(a), len(b))) / float64(max(len(a), len(b)))
+}
+
 // Clip shortens s to at most n bytes at a word boundary, with an ellipsis,
 // its spaces collapsed.
 func Clip(s string, n int) string {

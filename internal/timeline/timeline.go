@@ -61,23 +61,6 @@ var weekdays = map[string]bool{
 	"thurs": true, "fri": true, "sat": true, "sun": true,
 }
 
-// alike is the share of the larger of two word sets the other holds.
-func alike(a, b map[string]bool) float64 {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	if len(a) == 0 {
-		return 0
-	}
-	n := 0
-	for w := range b {
-		if a[w] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(a))
-}
-
 // Build implements news.StoryStage.
 func (Stage) Build(_ context.Context, v *news.StoryView, arts []*news.Article) error {
 	byID := make(map[string]*news.Article, len(arts))
@@ -90,7 +73,7 @@ func (Stage) Build(_ context.Context, v *news.StoryView, arts []*news.Article) e
 	join := func(date, text string, a *news.Article, span news.Span) bool {
 		w := eventWords(text)
 		for _, e := range events {
-			if e.date == date && e.seen[a.ID] && alike(e.words, w) >= sameTelling {
+			if e.date == date && e.seen[a.ID] && fold.Alike(e.words, w) >= sameTelling {
 				return true // the article repeats its own sentence
 			}
 			// An article tells an event once: two of its sentences of one
