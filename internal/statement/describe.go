@@ -169,7 +169,10 @@ func (d *doc) mentionIn(ms []news.Mention, sp news.Span) (news.Mention, bool) {
 	if d.named == nil {
 		d.named = make([]news.Mention, 0, len(ms))
 		for _, m := range ms {
-			if m.Key != "" {
+			// a description the entity stage only guessed the person of
+			// ("the interior minister" taken for the man the article is
+			// about) names no one
+			if m.Key != "" && !m.Guessed {
 				d.named = append(d.named, m)
 			}
 		}

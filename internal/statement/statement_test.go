@@ -278,3 +278,26 @@ func TestSourceHeadBeforeAPlace(t *testing.T) {
 		t.Errorf("by %q voice %q; want the officials", s.By, s.Voice)
 	}
 }
+
+// A description the entity stage only guessed the person of is not that
+// person as a source: "…, the interior minister said" after naming another
+// man is the minister's.
+func TestGuessedDescriptionIsNoSource(t *testing.T) {
+	text := "Police are holding a daughter of the rebel leader, Omar Diaz, the interior minister said."
+	a := &news.Article{Text: text}
+	i, j := strings.Index(text, "Omar Diaz"), strings.Index(text, "the interior minister")
+	a.Mentions = []news.Mention{
+		{Span: news.Span{Start: i, End: i + 9}, Text: "Omar Diaz", Type: news.PER, Key: "per:omar diaz", Name: "Omar Diaz"},
+		{Span: news.Span{Start: j, End: j + 21}, Text: "the interior minister", Type: news.PER, Key: "per:omar diaz", Name: "Omar Diaz", Via: "descriptor", Guessed: true},
+	}
+	if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	s, ok := find(text, a.Statements, "holding a daughter")
+	if !ok {
+		t.Fatalf("no attribution in %+v", a.Statements)
+	}
+	if s.By != "the interior minister" {
+		t.Errorf("by %q; want the interior minister", s.By)
+	}
+}
