@@ -136,8 +136,16 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	// "married" or "split" are passing words of a story about something
 	// else, and word rules misread them.
 	mainIsRelation := hasMain && len(claims) > 0 && claims[0].claim.ID == main.ID
+	groups := sourceGroups(v)
 	for _, c := range claims {
 		if hasMain && c.claim.ID == main.ID {
+			continue
+		}
+		// as a claim matched across outlets, a relation beside the main
+		// claim needs two independent sources or a party's or an
+		// official's word: one article's "X and Y have met" is a passing
+		// word, not a finding
+		if independentSources(c.claim, groups) < 2 && !onRecordVoice(c.claim) {
 			continue
 		}
 		if mainIsRelation || hasMain && namesBoth(main.Text, c.names) {
@@ -159,6 +167,33 @@ func claimText(pred, a, b string) string {
 		return a + " and " + b + " have split"
 	}
 	return a + " " + pred + " " + b
+}
+
+// independentSources counts the independent-source groups of c's stances
+// (the model's readings aside).
+func independentSources(c news.Claim, groups map[string]string) int {
+	seen := map[string]bool{}
+	for _, s := range c.Stances {
+		if s.Voice == news.VoiceModel {
+			continue
+		}
+		g := groups[s.ArticleID]
+		if g == "" {
+			g = s.ArticleID
+		}
+		seen[g] = true
+	}
+	return len(seen)
+}
+
+// onRecordVoice tells whether a party or an official takes a stance on c.
+func onRecordVoice(c news.Claim) bool {
+	for _, s := range c.Stances {
+		if s.Voice == news.VoiceParty || s.Voice == news.VoiceOfficial {
+			return true
+		}
+	}
+	return false
 }
 
 func articlesOf(c news.Claim) map[string]bool {

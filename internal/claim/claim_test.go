@@ -387,3 +387,37 @@ func TestNameWordIsNoTrigger(t *testing.T) {
 		}
 	}
 }
+
+// A relation beside the main claim that one article states in passing is
+// no key fact; stated by two independent outlets it is.
+func TestPassingRelationIsNoKeyFact(t *testing.T) {
+	build := func(arts ...*news.Article) []string {
+		v := news.NewStoryView("s", "t")
+		for _, a := range arts {
+			statements(t, a)
+			v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Source: a.Source, Published: a.Published})
+		}
+		v.Entities = []news.Entity{{ID: "e1", Name: "Ada Vance", Type: news.PER}, {ID: "e2", Name: "Leo Marsh", Type: news.PER}}
+		if err := (Builder{}).Build(t.Context(), v, arts); err != nil {
+			t.Fatal(err)
+		}
+		var rel []string
+		for _, c := range v.Claims {
+			if c.Kind == "relation" {
+				rel = append(rel, c.Text)
+			}
+		}
+		return rel
+	}
+	lead := "Ada Vance and Leo Marsh each gave money to the harbour charity on Friday."
+	a := article("a", "Ledger", 10, []string{lead, "Ada Vance met Leo Marsh in 2029."}, people)
+	b := article("b", "Coast", 11, []string{lead}, people)
+	if rel := build(a, b); len(rel) != 0 {
+		t.Errorf("relations %q from one article's passing words", rel)
+	}
+	a = article("a", "Ledger", 10, []string{lead, "Ada Vance met Leo Marsh in 2029."}, people)
+	b = article("b", "Coast", 11, []string{lead, "Ada Vance first met Leo Marsh in 2029."}, people)
+	if rel := build(a, b); len(rel) != 1 {
+		t.Errorf("relations %q, want the meeting two outlets state", rel)
+	}
+}
