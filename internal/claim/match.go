@@ -481,6 +481,11 @@ func clauseStart(s string) bool {
 		!objectPronouns[w] && !pastForms[w] && w != "this" && w != "these" && w != "those" && w != "there"
 }
 
+// postModifiers follow a plural noun to describe it ("U.S. officials
+// familiar with the reports", "sources close to the family"), never a verb.
+var postModifiers = map[string]bool{"familiar": true, "close": true, "involved": true, "responsible": true,
+	"aware": true, "briefed": true, "based": true, "linked": true, "loyal": true}
+
 // existentialBe follow "there" when it opens a clause ("there are", "there
 // has been"), not when it is a place a cut text went to ("[went] there to").
 var existentialBe = map[string]bool{"is": true, "are": true, "was": true, "were": true, "has": true, "have": true, "had": true}
@@ -554,7 +559,8 @@ func hasVerb(s string) bool {
 				return true
 			case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !opens &&
 				(prev[0] >= 'A' && prev[0] <= 'Z' || pronouns[strings.ToLower(prev)]) &&
-				(i+1 == len(fields) || !phraseOpener[strings.ToLower(fields[i+1])] || strings.ToLower(fields[i+1]) == "to"):
+				(i+1 == len(fields) || !phraseOpener[strings.ToLower(fields[i+1])] || strings.ToLower(fields[i+1]) == "to") &&
+				(i+1 == len(fields) || !postModifiers[strings.ToLower(fields[i+1])]):
 				// "Apple plans to", not "Anonymous sources in a hospital"
 				return true
 			}

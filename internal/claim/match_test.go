@@ -93,6 +93,8 @@ func TestHasVerb(t *testing.T) {
 		{"A state of emergency in the northern states", false},
 		{"An Instagram story with Khloe where the duo can be seen as they posed backstage", false},
 		{"Anonymous sources in a hospital in Mosul", false},
+		{"U.S. officials familiar with the reports", false},
+		{"Harbour officials close to the talks", false},
 		{"Injuries because the impact was in a wooded spot", false}, // the verb is the subordinate clause's
 		{"The ministry of health if the reports were true", false},
 		{"The bridge was closed because the river had risen", true},
