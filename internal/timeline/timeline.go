@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/fold"
@@ -210,7 +212,8 @@ func datedParts(a *news.Article) []dated {
 			continue // a pasted post's date line, an editor's note ("[Collected via email, May 2031]"), is no event of the story
 		}
 		s, ok := sentenceAt(a, d.Span.Start)
-		if !ok || eventless(a.Text[s.Start:s.End]) || !dates.Past(a.Text[s.Start:s.End]) || isCaption(a.Text[s.Start:s.End]) {
+		if !ok || eventless(a.Text[s.Start:s.End]) || !dates.Past(a.Text[s.Start:s.End]) || isCaption(a.Text[s.Start:s.End]) ||
+			captionDate(a.Text, s, d) {
 			continue // an event is told in the past tense: not a caption ("A grenade explodes … on June 13, 2003"), a schedule or an aside
 		}
 		s = closeQuote(a, s)
@@ -319,6 +322,25 @@ func isCaption(s string) bool {
 		i += 1 + j
 	}
 	return false
+}
+
+// captionDate tells whether date d closes sentence s the way a wire
+// photo's caption ends: a day's date right after a place's name, with no
+// "on" before it ("…march during a rally in Abuja October 17, 2014.").
+// Prose says "in Abuja on October 17, 2014".
+func captionDate(text string, s news.Span, d news.DateMention) bool {
+	if d.Precision != "day" || d.Span.End > s.End || strings.TrimRight(text[d.Span.End:s.End], ".\"”’ ") != "" {
+		return false
+	}
+	f := strings.Fields(text[s.Start:d.Span.Start])
+	if len(f) < 2 {
+		return false
+	}
+	place, before := f[len(f)-1], strings.ToLower(f[len(f)-2])
+	r, _ := utf8.DecodeRuneInString(place)
+	low := strings.ToLower(strings.TrimRight(place, ","))
+	return unicode.IsUpper(r) && !strings.HasSuffix(place, ",") && !dates.IsMonth(low) && !weekdays[low] &&
+		(before == "in" || before == "at" || before == "near" || before == "outside")
 }
 
 // captionKeys are parts of every word caption and isCaption look for.

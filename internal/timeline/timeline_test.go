@@ -252,8 +252,13 @@ func TestPhotoCaptionIsNoEvent(t *testing.T) {
 			t.Errorf("%q: timeline = %+v, want none", text, v.Timeline)
 		}
 	}
+	v := timelineOf(t, article("c", "Wire", 11, "Dockers march during a rally calling for the release of the crew who were seized at sea, in Dover March 1, 2031.", d, "March 1, 2031"))
+	if len(v.Timeline) != 0 {
+		t.Errorf("a wire caption's date after its place: %+v", v.Timeline)
+	}
 	for _, text := range []string{
 		"The mayor was pictured leaving the port office on March 1, 2031.",
+		"The crew were seized at sea and taken to a camp in Dover on March 1, 2031.",
 		"On March 1, 2031, the mayor (pictured, left) gave a fisherman $100.",
 	} {
 		v := timelineOf(t, article("b", "Coast", 11, text, d, "March 1, 2031"))
