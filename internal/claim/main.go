@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -99,20 +100,17 @@ func cleanProposition(s string) string {
 	return string(r)
 }
 
-// dayWords date a report; clauseOpeners open the clause a day word was read
-// before ("[officials said] Friday there are…").
-var (
-	dayWords      = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true, "yesterday": true, "today": true}
-	clauseOpeners = map[string]bool{"there": true, "the": true, "a": true, "an": true, "he": true, "she": true, "it": true,
-		"they": true, "we": true, "its": true, "his": true, "her": true, "their": true}
-)
+// clauseOpeners open the clause a day word was read before ("[officials
+// said] Friday there are…").
+var clauseOpeners = map[string]bool{"there": true, "the": true, "a": true, "an": true, "he": true, "she": true, "it": true,
+	"they": true, "we": true, "its": true, "his": true, "her": true, "their": true}
 
 // dropLeadingDay takes off a day that dates the report, not the claim:
 // "Friday there are several hundred species…" is "there are several
 // hundred species…"; "Monday was the hottest day" keeps its subject.
 func dropLeadingDay(s string) string {
 	first, rest, ok := strings.Cut(s, " ")
-	if !ok || !dayWords[strings.ToLower(strings.TrimRight(first, ","))] {
+	if !ok || !dates.IsDayWord(strings.ToLower(strings.TrimRight(first, ","))) {
 		return s
 	}
 	next, _, _ := strings.Cut(rest, " ")

@@ -198,6 +198,27 @@ func features(line string) feature {
 // abbreviated ("sept").
 func IsMonth(w string) bool { return monthWords[w] }
 
+// IsWeekday tells whether a lower-case word names a day of the week, in
+// full or abbreviated ("sat", "thurs").
+func IsWeekday(w string) bool { return weekdayWords[w] }
+
+// IsDayWord tells whether a lower-case word names the day a report dates
+// itself by: a day of the week in full, "yesterday" or "today".
+func IsDayWord(w string) bool {
+	return len(w) > 5 && weekdayWords[w] || w == "yesterday" || w == "today"
+}
+
+var weekdayWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range weekdayNames {
+		m[strings.ToLower(n)] = true
+	}
+	for _, n := range strings.Fields("mon tue tues wed thu thur thurs fri sat sun") {
+		m[n] = true
+	}
+	return m
+}()
+
 var monthWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, n := range append(append([]string{}, monthFullNames...), monthShortNames...) {

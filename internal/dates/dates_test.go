@@ -238,3 +238,14 @@ func TestEstimateYearlessOpeningMovedOn(t *testing.T) {
 		}
 	}
 }
+
+func TestDayWords(t *testing.T) {
+	for w, want := range map[string][2]bool{ // IsWeekday, IsDayWord
+		"friday": {true, true}, "thurs": {true, false}, "sat": {true, false},
+		"today": {false, true}, "yesterday": {false, true}, "harbour": {false, false},
+	} {
+		if got := [2]bool{IsWeekday(w), IsDayWord(w)}; got != want {
+			t.Errorf("%q: IsWeekday, IsDayWord = %v, want %v", w, got, want)
+		}
+	}
+}

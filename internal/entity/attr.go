@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -420,11 +421,6 @@ func (d *doc) roleAttrs(linked []phrase) {
 var phraseBreaks = map[string]bool{"quoted": true, "quotes": true, "told": true, "tells": true, "said": true,
 	"says": true, "cited": true, "cites": true, "asked": true, "asks": true, "named": true, "identified": true}
 
-// weekdayWords date a sentence; a descriptor never opens with one ("Sunday
-// Ineter scientist").
-var weekdayWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true, "yesterday": true, "today": true}
-
 func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 	head, _ := roleHead(d.low(p.head))
 	var mods []string
@@ -441,7 +437,7 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 		if k < p.head && (t.low == "new" || t.low == "former" || t.low == "famous" || t.low == "popular") {
 			continue
 		}
-		if k < p.head && (phraseBreaks[t.low] || weekdayWords[t.low]) {
+		if k < p.head && (phraseBreaks[t.low] || dates.IsDayWord(t.low)) {
 			mods = mods[:0] // the phrase starts after it: "[the AP quoted] government spokeswoman", "[Sunday] Ineter scientist"
 			continue
 		}

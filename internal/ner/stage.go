@@ -106,6 +106,14 @@ func (m *Model) sentenceMentions(text string, toks []segment.Token, words []stri
 // Henning".
 func dropHandles(toks []segment.Token, words []string, y []int8) []int8 {
 	var out []int8
+	untag := func(k int) { // y stays as the caller gave it: out is a copy, made on the first change
+		if y[k] != 0 {
+			if out == nil {
+				out = append([]int8(nil), y...)
+			}
+			out[k] = 0
+		}
+	}
 	for j := range words {
 		handle := len(words[j]) > 1 && (words[j][0] == '@' || words[j][0] == '#')
 		if j > 0 && (words[j-1] == "@" || words[j-1] == "#") && toks[j-1].Span.End == toks[j].Span.Start {
@@ -114,19 +122,11 @@ func dropHandles(toks []segment.Token, words []string, y []int8) []int8 {
 		if isLink(words[j]) {
 			// a link and every token glued to it: "http://t.co/GOga1c"
 			for k := j; k < len(words) && (k == j || toks[k-1].Span.End == toks[k].Span.Start); k++ {
-				if y[k] != 0 {
-					if out == nil {
-						out = append([]int8(nil), y...)
-					}
-					out[k] = 0
-				}
+				untag(k)
 			}
 		}
-		if handle && y[j] != 0 {
-			if out == nil {
-				out = append([]int8(nil), y...)
-			}
-			out[j] = 0
+		if handle {
+			untag(j)
 		}
 	}
 	if out == nil {

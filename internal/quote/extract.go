@@ -86,13 +86,14 @@ func (x *extraction) run() {
 			// Mid-sentence, a Title Case phrase is a title even with the
 			// comma American style puts inside the marks ("his movie, “The
 			// Next 365 Days,” is…").
+			inPhrase := !initial && words >= 2 && words <= 8 && objectOfPhrase(text, s.body.Start)
 			midTitle := !initial && words >= 2 && words <= 8 &&
 				(titleCase(body, words) || titleCase(strings.TrimSuffix(strings.TrimRight(body, " "), ","), words) ||
 					// the period American style puts inside the marks, at
 					// the end of a phrase: "in “The Social Network.”"
-					titleCase(strings.TrimSuffix(strings.TrimRight(body, " "), "."), words) && objectOfPhrase(text, s.body.Start))
+					titleCase(strings.TrimSuffix(strings.TrimRight(body, " "), "."), words) && inPhrase)
 			switch {
-			case midTitle && objectOfPhrase(text, s.body.Start):
+			case midTitle && inPhrase:
 				kind = "title" // "who also penned the Facebook drama “The Social Network,” has said"
 			case intro:
 				kind, use = "direct", before

@@ -48,19 +48,11 @@ const sameTelling = 0.9
 func eventWords(text string) map[string]bool {
 	w := fold.Words(text)
 	for k := range w {
-		if k[0] >= '0' && k[0] <= '9' || dates.IsMonth(k) || weekdays[k] {
+		if k[0] >= '0' && k[0] <= '9' || dates.IsMonth(k) || dates.IsWeekday(k) {
 			delete(w, k)
 		}
 	}
 	return w
-}
-
-// weekdays are the day names and their short forms, which date a telling
-// as its month names do.
-var weekdays = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true, "mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thur": true,
-	"thurs": true, "fri": true, "sat": true, "sun": true,
 }
 
 // Build implements news.StoryStage.
@@ -266,7 +258,7 @@ func preposition(rest string) bool {
 	case "the", "a", "an", "its", "his", "her", "their", "this", "next", "last", "mid", "early", "late":
 		return true
 	}
-	return dates.IsMonth(w) || weekdays[w] || w != "" && w[0] >= '0' && w[0] <= '9'
+	return dates.IsMonth(w) || dates.IsWeekday(w) || w != "" && w[0] >= '0' && w[0] <= '9'
 }
 
 // inBrackets tells whether span sp of text stands inside square brackets
@@ -339,7 +331,7 @@ func captionDate(text string, s news.Span, d news.DateMention) bool {
 	place, before := f[len(f)-1], strings.ToLower(f[len(f)-2])
 	r, _ := utf8.DecodeRuneInString(place)
 	low := strings.ToLower(strings.TrimRight(place, ","))
-	return unicode.IsUpper(r) && !strings.HasSuffix(place, ",") && !dates.IsMonth(low) && !weekdays[low] &&
+	return unicode.IsUpper(r) && !strings.HasSuffix(place, ",") && !dates.IsMonth(low) && !dates.IsWeekday(low) &&
 		(before == "in" || before == "at" || before == "near" || before == "outside")
 }
 
