@@ -233,6 +233,13 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 		r.stance = news.Rumour // "neither confirmed nor denied": no word either way
 	case debunk == debunkSure:
 		r.stance = news.Debunks
+		if r.by == "" {
+			// "Bratton called the article false", "Durex confirmed that
+			// the condom is fake": the verdict points at the report, not at
+			// the claim's words, so no statement held enough of the claim
+			// above; the speaker whose own words call it false is the one.
+			r.by, r.voice = debunker(a, s)
+		}
 	case debunk == debunkHedged:
 		r.stance = news.Questions
 	case hasAny(lower, denyKeys) && denyWords.MatchString(t):
@@ -775,3 +782,53 @@ func dropHeading(s string) string {
 	}
 	return strings.Join(f[i:], " ")
 }
+
+// debunker is the speaker of a statement in the sentence at s whose own
+// words (its cue and content) hold the word that calls the report false,
+// with the speaker's voice; the outlet's voice when there is none.
+func debunker(a *news.Article, s news.Span) (by, voice string) {
+	for _, st := range a.Statements {
+		if st.Stance != news.Debunks || !st.Span.Overlaps(s) || st.By == "" || textSource(st.By) ||
+			st.Content.Start < s.Start || st.Content.End > s.End {
+			continue
+		}
+		words := st.Content
+		if st.Cue.Len() > 0 && st.Cue.Start < words.Start {
+			words.Start = st.Cue.Start // "called the article false": the verdict spans the cue
+		}
+		said := words.Text(a.Text)
+		if debunkIn(said, strings.ToLower(said)) != debunkSure {
+			continue
+		}
+		by = statement.TrimSource(st.By)
+		if by == "" || pronounSubject(by) || st.ByKey == "" && !speakerHead(by) &&
+			st.Voice != news.VoiceOfficial && st.Voice != news.VoiceExpert {
+			continue // "Criticism", "many", "the premier debunker of internet myths": nobody to name
+		}
+		v := voiceOf(by, st.Voice)
+		if v == "" {
+			v = news.VoiceNamed
+		}
+		return by, v
+	}
+	return "", news.VoiceOutlet
+}
+
+// speakerHead tells whether the head of a source phrase that names no
+// entity says who speaks: "Navarro County officials", "an NBC source",
+// "officials at the ministry"; not "comparison with Russian news". The head
+// is the word before the first preposition, else the last word.
+func speakerHead(by string) bool {
+	f := strings.Fields(by)
+	for i, w := range f {
+		if i > 0 && headEnders[strings.ToLower(w)] {
+			f = f[:i]
+			break
+		}
+	}
+	return len(f) > 0 && statement.PhraseVoice(f[len(f)-1]) != news.VoiceNamed
+}
+
+// headEnders are the prepositions that end a noun phrase's head.
+var headEnders = map[string]bool{"of": true, "for": true, "with": true, "at": true, "in": true, "from": true, "on": true,
+	"to": true, "by": true, "close": true}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/segment"
+	"github.com/crosscheck-news/crosscheck/internal/statement"
 )
 
 func TestDebunkIn(t *testing.T) {
@@ -283,6 +284,42 @@ func TestTotalsAreTheSameEveryTime(t *testing.T) {
 	for range 200 {
 		if t1, p1 := c.totals(sw); t1 != t0 || p1 != p0 {
 			t.Fatalf("totals %v %v, then %v %v", t0, p0, t1, p1)
+		}
+	}
+}
+
+func TestDebunkerIsTheSpeakerWhoCallsItFalse(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Commissioner Ruiz called the article “false” on Monday.", "Commissioner Ruiz"},
+		{"The dairy's spokeswoman confirmed that the chocolate-flavoured cheese is fake.", "The dairy's spokeswoman"},
+		{"Criticism that the chocolate-flavoured cheese is fake grew.", ""},
+		{"A comparison with local news footage shows the video to be a hoax.", ""},
+		{"The cheese is a hoax, a reporter wrote.", "a reporter"},
+		{"The cheese is a hoax, though the dairy said it sold well.", ""}, // the dairy's words hold no verdict
+		{"The chocolate-flavoured cheese is a hoax.", ""},
+	} {
+		a := &news.Article{Text: c.text}
+		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		got, voice := debunker(a, a.Sentences[0])
+		if got != c.want {
+			t.Errorf("debunker(%q) = %q (%s), want %q; statements %+v", c.text, got, voice, c.want, a.Statements)
+		}
+		if c.want == "" && voice != news.VoiceOutlet {
+			t.Errorf("debunker(%q): voice %q, want the outlet's", c.text, voice)
+		}
+	}
+}
+
+func TestSpeakerHead(t *testing.T) {
+	for by, want := range map[string]bool{"Harbour County officials": true, "a source close to the port": true,
+		"officials at the ministry": true, "comparison with Russian news": false, "Criticism": false, "many": false} {
+		if got := speakerHead(by); got != want {
+			t.Errorf("speakerHead(%q) = %v, want %v", by, got, want)
 		}
 	}
 }

@@ -131,6 +131,13 @@ func TrimSource(by string) string {
 			by = strings.Join(ws[:i], " ")
 			break
 		}
+		// an adverb before the verb: "Homeland Security [definitively
+		// debunked the theory]"; not "the recently retired general"
+		if i >= 2 && strings.HasSuffix(prev, "ly") && len(prev) > 4 && strings.HasSuffix(lw, "ed") && len(lw) > 4 &&
+			i+1 < len(ws) && objectOpeners[ws[i+1]] && !leadingJoins[strings.ToLower(ws[i-2])] {
+			by = strings.Join(ws[:i-1], " ")
+			break
+		}
 	}
 	if single[strings.ToLower(by)] {
 		return "" // "that", "which": no one the text names
@@ -550,3 +557,7 @@ var finiteVerbs = map[string]bool{"is": true, "was": true, "are": true, "were": 
 	"ran": true, "became": true, "came": true, "went": true, "gave": true, "set": true, "hit": true,
 	"cut": true, "put": true, "shot": true, "struck": true, "broke": true, "found": true, "got": true,
 	"sent": true, "spent": true, "built": true, "chose": true, "wrote": true, "voted": true, "won't": true}
+
+// objectOpeners open the object of a verb inside a source phrase.
+var objectOpeners = map[string]bool{"the": true, "a": true, "an": true, "that": true, "this": true, "these": true,
+	"those": true, "his": true, "her": true, "its": true, "their": true, "any": true, "all": true, "reports": true, "claims": true}

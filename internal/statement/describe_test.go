@@ -15,11 +15,13 @@ func TestTrimSpeaker(t *testing.T) {
 		"Defense officials had waited several days": "Defense officials", "that": "",
 		"NOT KIM'S FIRST ABSENCE North Korean officials": "North Korean officials", "NASA officials": "NASA officials",
 		"the unnamed officials": "the unnamed officials", "US intelligence officials": "US intelligence officials",
-		"WASHINGTON -- Homeland Security Secretary Ada Moss": "Homeland Security Secretary Ada Moss",
-		"OTTAWA, Ontario—Police":                             "Police",
-		"The rumour became unstoppable a week later":         "The rumour",
-		"the left wing of the party":                         "the left wing of the party",
-		"Jean-Luc Moss - the mayor":                          "Jean-Luc Moss - the mayor",
+		"WASHINGTON -- Homeland Security Secretary Ada Moss":           "Homeland Security Secretary Ada Moss",
+		"OTTAWA, Ontario—Police":                                       "Police",
+		"The rumour became unstoppable a week later":                   "The rumour",
+		"the left wing of the party":                                   "the left wing of the party",
+		"Jean-Luc Moss - the mayor":                                    "Jean-Luc Moss - the mayor",
+		"The port authority flatly rejected the theory that smugglers": "The port authority",
+		"the early reports":                                            "the early reports",
 	} {
 		if got := TrimSource(in); got != want {
 			t.Errorf("TrimSource(%q) = %q, want %q", in, got, want)
