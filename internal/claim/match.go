@@ -267,18 +267,23 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		c := news.Claim{ID: "c" + news.IDFor("match|" + v.ID + "|" + text)[:10], Text: text, Kind: "statement", Stances: []news.StanceEntry{}}
 		sort.SliceStable(members, func(i, j int) bool { return earlier(members[i].a, members[j].a) })
 		for _, it := range members {
-			voice := it.st.Voice
+			voice, by := it.st.Voice, it.st.By
+			if by != "" && it.st.Kind != "assertion" {
+				if by = stanceSpeaker(it.st); by == "" {
+					voice = news.VoiceOutlet // a source phrase that names nobody: the outlet's words
+				}
+			}
 			if voice == "" {
 				voice = news.VoiceOutlet
 			}
-			if it.st.By != "" && isParty(it.st.By, parties) {
+			if by != "" && isParty(by, parties) {
 				voice = news.VoiceParty
 			}
 			st := it.st.Stance
 			if st == "" {
 				st = news.Asserts
 			}
-			c.Stances = append(c.Stances, news.StanceEntry{ArticleID: it.a.ID, Stance: st, By: it.st.By, Voice: voice,
+			c.Stances = append(c.Stances, news.StanceEntry{ArticleID: it.a.ID, Stance: st, By: by, Voice: voice,
 				Text: clipText(it.st.Span.Text(it.a.Text), 300), Citations: []news.Citation{news.Cite(it.a.ID, it.st.Span)}})
 		}
 		out = append(out, scored{c, len(gs)})

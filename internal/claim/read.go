@@ -204,8 +204,10 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 	text := s.Text(a.Text)
 	r := sentenceReading{stance: news.Asserts, voice: news.VoiceOutlet}
 	bestCover := statementMatch
+	said := "" // the chosen statement's words, cue and content
 	for k, st := range a.Statements {
-		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) || st.By == "" || textSource(st.By) {
+		by := stanceSpeaker(st)
+		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) || by == "" {
 			continue // "the bogus story claimed": the outlet's own reading
 		}
 		cover, _ := coverageWords(sw, main, statementWords[k])
@@ -213,7 +215,8 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 			continue
 		}
 		bestCover = cover
-		r.by, r.voice, r.modality = st.By, voiceOf(st.By, st.Voice), st.Modality
+		said = spokenWords(a, st)
+		r.by, r.voice, r.modality = by, voiceOf(by, st.Voice), st.Modality
 		if r.voice == "" {
 			r.voice = news.VoiceNamed
 		}
@@ -233,11 +236,13 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 		r.stance = news.Rumour // "neither confirmed nor denied": no word either way
 	case debunk == debunkSure:
 		r.stance = news.Debunks
-		if r.by == "" {
+		if r.by == "" || debunkIn(said, strings.ToLower(said)) != debunkSure {
 			// "Bratton called the article false", "Durex confirmed that
 			// the condom is fake": the verdict points at the report, not at
 			// the claim's words, so no statement held enough of the claim
 			// above; the speaker whose own words call it false is the one.
+			// "The urban legend spread when the press, which cited X, …":
+			// the press stated the claim; the verdict is the outlet's.
 			r.by, r.voice = debunker(a, s)
 		}
 	case debunk == debunkHedged:
@@ -387,11 +392,12 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		if debunk.Len() > 0 && debunk.Overlaps(st.Span) || best.Overlaps(st.Span) && bestScore >= mainClaimMatch {
 			continue // read below
 		}
-		voice := voiceOf(st.By, st.Voice)
-		if voice == "" || st.By == "" {
+		by := stanceSpeaker(st)
+		voice := voiceOf(by, st.Voice)
+		if voice == "" || by == "" {
 			continue // a denial needs someone who denies
 		}
-		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: st.Stance, By: st.By, Voice: voice, OnRecord: onRecord,
+		out = append(out, news.StanceEntry{ArticleID: a.ID, Stance: st.Stance, By: by, Voice: voice, OnRecord: onRecord,
 			Text: clipText(sent, 300), Citations: []news.Citation{news.Cite(a.ID, st.Span)}})
 	}
 	// add cites the sentence at sp with its reading, under the given stance.
@@ -788,19 +794,14 @@ func dropHeading(s string) string {
 // with the speaker's voice; the outlet's voice when there is none.
 func debunker(a *news.Article, s news.Span) (by, voice string) {
 	for _, st := range a.Statements {
-		if st.Stance != news.Debunks || !st.Span.Overlaps(s) || st.By == "" || textSource(st.By) ||
+		if st.Stance != news.Debunks || !st.Span.Overlaps(s) || stanceSpeaker(st) == "" ||
 			st.Content.Start < s.Start || st.Content.End > s.End {
 			continue
 		}
-		words := st.Content
-		if st.Cue.Len() > 0 && st.Cue.Start < words.Start {
-			words.Start = st.Cue.Start // "called the article false": the verdict spans the cue
-		}
-		said := words.Text(a.Text)
-		if debunkIn(said, strings.ToLower(said)) != debunkSure {
+		if said := spokenWords(a, st); debunkIn(said, strings.ToLower(said)) != debunkSure {
 			continue
 		}
-		by = statement.TrimSource(st.By)
+		by = statement.TrimSource(stanceSpeaker(st))
 		if by == "" || pronounSubject(by) || st.ByKey == "" && !speakerHead(by) &&
 			st.Voice != news.VoiceOfficial && st.Voice != news.VoiceExpert {
 			continue // "Criticism", "many", "the premier debunker of internet myths": nobody to name
@@ -832,3 +833,55 @@ func speakerHead(by string) bool {
 // headEnders are the prepositions that end a noun phrase's head.
 var headEnders = map[string]bool{"of": true, "for": true, "with": true, "at": true, "in": true, "from": true, "on": true,
 	"to": true, "by": true, "close": true}
+
+// stanceSpeaker is a statement's speaker as a stance entry names it, or ""
+// when its source phrase names nobody who speaks: a text ("the article",
+// "Its URL"), a phrase cut from the clause around it ("make matters worse
+// there", "including legendary anchor X who Y"), or a phrase holding quote
+// marks ("Ottawa police, occurred just before 10 a.m.…”").
+func stanceSpeaker(st news.Statement) string {
+	by := strings.TrimRight(strings.TrimSpace(st.By), ".,;:”’\"' ")
+	if by == "" || strings.ContainsAny(by, "“”\"…") || textSource(by) || nonSpeakerHead(by) {
+		return ""
+	}
+	f := strings.Fields(by)
+	if first := f[0]; first == strings.ToLower(first) && (strings.HasSuffix(first, "ing") || strings.HasSuffix(first, "ly") ||
+		clauseWords[first]) || pronounSubject(by) {
+		return "" // "including legendary anchor…", "make matters worse there", "they"
+	}
+	if last := strings.ToLower(f[len(f)-1]); len(f) > 1 && (last == "who" || last == "which" || last == "that") {
+		by = strings.Join(f[:len(f)-1], " ") // "A Kurdish official, who"
+		by = strings.TrimRight(by, ", ")
+	}
+	return by
+}
+
+// clauseWords open no noun phrase: a source phrase in lower case that starts
+// with one was cut from the clause around it.
+var clauseWords = map[string]bool{"make": true, "makes": true, "made": true, "to": true, "of": true, "in": true,
+	"with": true, "for": true, "on": true, "at": true, "by": true, "from": true, "as": true, "and": true, "or": true,
+	"but": true, "than": true, "then": true, "so": true, "there": true, "here": true, "who": true, "which": true,
+	"whom": true, "what": true, "when": true, "where": true, "is": true, "was": true, "are": true, "were": true,
+	"be": true, "been": true, "has": true, "have": true, "had": true, "this": true, "that": true, "these": true, "those": true,
+	"it": true, "if": true, "after": true, "before": true, "while": true, "into": true, "about": true}
+
+// nonSpeakerHead tells whether a source phrase is headed by a word for a
+// text or an address, which cannot speak: "Its URL", "the link".
+func nonSpeakerHead(by string) bool {
+	f := strings.Fields(strings.ToLower(by))
+	switch strings.Trim(f[len(f)-1], ".,()") {
+	case "url", "link", "headline", "caption", "title", "legend", "page", "reply", "comment", "thread":
+		return true
+	}
+	return false
+}
+
+// spokenWords is a statement's cue and content: "called the article
+// “false”" holds its verdict across the two.
+func spokenWords(a *news.Article, st news.Statement) string {
+	words := st.Content
+	if st.Cue.Len() > 0 && st.Cue.Start < words.Start {
+		words.Start = st.Cue.Start
+	}
+	return words.Text(a.Text)
+}

@@ -323,3 +323,23 @@ func TestSpeakerHead(t *testing.T) {
 		}
 	}
 }
+
+func TestStanceSpeaker(t *testing.T) {
+	for by, want := range map[string]string{
+		"Harbour County officials": "Harbour County officials", "witnesses": "witnesses", "fans": "fans",
+		"Iraq.":                    "Iraq",
+		"A port official, who":     "A port official",
+		"make matters worse there": "",
+		"including veteran anchor Ada Vance who Marsh": "",
+		"Its URL":          "",
+		"the article":      "",
+		"they":             "",
+		"this fantasyland": "",
+		"Ottawa police, occurred just before 10 a.m.…”":          "",
+		"Ty Votaw, the executive vice president of the PGA Tour": "Ty Votaw, the executive vice president of the PGA Tour",
+	} {
+		if got := stanceSpeaker(news.Statement{By: by, Kind: "indirect"}); got != want {
+			t.Errorf("stanceSpeaker(%q) = %q, want %q", by, got, want)
+		}
+	}
+}

@@ -74,6 +74,9 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 			continue
 		}
 		st := news.Statement{Content: d.extentOf(content), Cue: cue, Source: d.span(source.a, source.b)}
+		if passiveTopic(a.Text, st) {
+			continue // "Judd Nelson was reported dead by a fake website": Nelson is what is reported on
+		}
 		st.Span = d.sentencesOf(st.Content, cue)
 		st.Kind = speechKind(a.Text, st.Content)
 		out = append(out, st)
@@ -309,4 +312,19 @@ func dropOverlapping(sts []news.Statement) []news.Statement {
 		}
 	}
 	return out
+}
+
+// passiveTopic tells whether a statement's source is the subject of a
+// passive cue ("X was reported dead", "Y is said to have fled"): what is
+// reported on, not who reports.
+func passiveTopic(text string, st news.Statement) bool {
+	if st.Source.Len() == 0 || st.Source.End > st.Cue.Start {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(st.Cue.Text(text)))
+	if len(f) < 2 || !beForms[f[0]] && f[0] != "been" && f[0] != "being" {
+		return false
+	}
+	last := f[len(f)-1]
+	return last != "by" && (strings.HasSuffix(last, "ed") || last == "said" || last == "told" || last == "thought" || last == "known")
 }
