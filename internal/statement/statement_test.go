@@ -301,3 +301,12 @@ func TestGuessedDescriptionIsNoSource(t *testing.T) {
 		t.Errorf("by %q; want the interior minister", s.By)
 	}
 }
+
+func TestPassiveSubjectIsNoSpeaker(t *testing.T) {
+	text := "Only weeks after Ada Vance was reported dead by a fake Channel Nine website, a fake Daily Post site is now reporting that Leo Marsh was found dead in his home at the age of 52."
+	for _, s := range run(t, text) {
+		if s.Source.Text(text) == "Ada Vance" {
+			t.Errorf("the subject of \"was reported\" is the speaker of %q", s.Content.Text(text))
+		}
+	}
+}
