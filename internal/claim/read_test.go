@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/segment"
 	"github.com/crosscheck-news/crosscheck/internal/statement"
@@ -340,6 +341,36 @@ func TestStanceSpeaker(t *testing.T) {
 	} {
 		if got := stanceSpeaker(news.Statement{By: by, Kind: "indirect"}); got != want {
 			t.Errorf("stanceSpeaker(%q) = %q, want %q", by, got, want)
+		}
+	}
+}
+
+// A sentence that calls the claim false in the outlet's words, and names who
+// spread it in a clause of its own, is the outlet's verdict; one whose
+// speaker calls "the article" false is the speaker's.
+func TestDebunkSentenceSpeaker(t *testing.T) {
+	claim := "The mayor will ban cars from the old town next spring"
+	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
+	sw, _ := newStoryWordsDF([]map[string]bool{main.words, contentWords("The weather was mild")})
+	main.total, main.totalPlain = main.totals(sw)
+	for text, want := range map[string]string{
+		"The urban legend spread when it was picked up by the Daily Post, which reported that the mayor will ban cars from the old town next spring.": "",
+		"Commissioner Ruiz called the article “false” on Monday.": "Commissioner Ruiz",
+	} {
+		a := &news.Article{Text: text}
+		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		var sws [][]string
+		for _, st := range a.Statements {
+			sws = append(sws, strings.FieldsFunc(fold.String(st.Content.Text(text)), claimWordSplitFunc))
+		}
+		r := readSentence(a, a.Sentences[0], sw, main, sws)
+		if r.stance != news.Debunks || r.by != want {
+			t.Errorf("readSentence(%q) = %s by %q, want debunks by %q; statements %+v", text, r.stance, r.by, want, a.Statements)
 		}
 	}
 }
