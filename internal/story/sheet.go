@@ -116,6 +116,7 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 			quotes = append(quotes, q)
 		}
 	}
+	quotes = dropNested(quotes)
 	sort.SliceStable(quotes, func(i, j int) bool { return len(quotes[i].Carriers) > len(quotes[j].Carriers) })
 	for i, q := range quotes {
 		if i >= maxQuotes {
@@ -549,3 +550,41 @@ func postExample(fans []news.Quote) string {
 // the rest: a summary is read at once; the sections below and the
 // citations list every one.
 const summaryOutlets = 3
+
+// dropNested leaves out a quote quoted inside another one ("At lunch, Ada
+// goes, ‘You’ll never guess…’"): each of its passages lies within a passage of
+// the other quote in the same article, so the outer line already shows it.
+func dropNested(qs []news.Quote) []news.Quote {
+	within := func(inner, outer news.Quote) bool {
+		for _, ic := range inner.Carriers {
+			for _, c := range ic.Citations {
+				found := false
+				for _, oc := range outer.Carriers {
+					for _, o := range oc.Citations {
+						if o.ArticleID == c.ArticleID && o.Start <= c.Start && c.End <= o.End && o.End-o.Start > c.End-c.Start {
+							found = true
+						}
+					}
+				}
+				if !found {
+					return false
+				}
+			}
+		}
+		return len(inner.Carriers) > 0
+	}
+	out := qs[:0:0]
+	for i, q := range qs {
+		nested := false
+		for j, o := range qs {
+			if i != j && within(q, o) {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			out = append(out, q)
+		}
+	}
+	return out
+}

@@ -378,3 +378,35 @@ func TestPostExample(t *testing.T) {
 		t.Errorf("postExample of a signature and a link = %q, want none", got)
 	}
 }
+
+// A quote quoted inside another one in the same article is shown by the
+// outer line alone.
+func TestNestedQuoteIsOneLine(t *testing.T) {
+	v := news.NewStoryView("s", "Tram line")
+	v.Articles = []news.StoryArticle{{ID: "a", Source: "Ledger"}}
+	text := `The mayor recalled: "At the meeting, Ada said, 'We will build it by spring,' and we all clapped." She also said: "It will be green."`
+	at := func(sub string) []news.Citation {
+		i := strings.Index(text, sub)
+		return []news.Citation{{ArticleID: "a", Start: i, End: i + len(sub)}}
+	}
+	v.Quotes = []news.Quote{
+		{Text: "At the meeting, Ada said, 'We will build it by spring,' and we all clapped.", Speaker: news.Speaker{Name: "Mayor Ines Okafor"},
+			Carriers: []news.Carrier{{ArticleID: "a", Citations: at(`"At the meeting, Ada said, 'We will build it by spring,' and we all clapped."`)}}},
+		{Text: "We will build it by spring,", Speaker: news.Speaker{Name: "Ada Moss"},
+			Carriers: []news.Carrier{{ArticleID: "a", Citations: at(`'We will build it by spring,'`)}}},
+		{Text: "It will be green.", Speaker: news.Speaker{Name: "Mayor Ines Okafor"},
+			Carriers: []news.Carrier{{ArticleID: "a", Citations: at(`"It will be green."`)}}},
+	}
+	if err := (Sheet{}).Build(t.Context(), v, []*news.Article{{ID: "a", Text: text}}); err != nil {
+		t.Fatal(err)
+	}
+	var quotes []string
+	for _, l := range v.Sheet {
+		if l.Section == "Quotes" {
+			quotes = append(quotes, l.Text)
+		}
+	}
+	if len(quotes) != 2 || strings.Contains(strings.Join(quotes, "\n"), "Ada Moss") {
+		t.Errorf("quote lines = %q, want the mayor's two quotes only", quotes)
+	}
+}
