@@ -226,7 +226,15 @@ func datedParts(a *news.Article) []dated {
 // align") or in another clause (“I will not forget,” she said in May) is
 // not the date's.
 func ahead(text string, sp news.Span, d news.DateMention) bool {
-	if d.Span.Start <= sp.Start || d.Span.Start > sp.End {
+	if d.Span.Start < sp.Start || d.Span.Start > sp.End {
+		return false
+	}
+	if d.Span.End <= sp.End {
+		if m := fronted.FindString(text[d.Span.End:sp.End]); m != "" && !saidBefore(m) {
+			return true // "on the morning of January 4th 2014, an astronomical event will occur"
+		}
+	}
+	if d.Span.Start == sp.Start {
 		return false
 	}
 	before := text[sp.Start:d.Span.Start]
@@ -274,6 +282,22 @@ func inBrackets(text string, sp news.Span) bool {
 
 // clauseBreak ends the clause of a forecast word before a date.
 var clauseBreak = regexp.MustCompile(`["“”;]|\b(said|says|told|that|which|who|when|but|after|before)\b`)
+
+// fronted is what follows a date that opens a clause about what will
+// happen: ", an astronomical event will occur".
+var fronted = regexp.MustCompile(`^\s*,\s*(?:[\w’'-]+\s+){1,5}?(?:will|is going to|are going to|is expected to|are expected to|is set to|are set to)\s`)
+
+// saidBefore tells whether words before a "will" hold a verb in the past
+// that the forecast depends on: ", he said he will run".
+func saidBefore(words string) bool {
+	for _, w := range strings.Fields(words) {
+		w = strings.ToLower(strings.Trim(w, ",;:"))
+		if strings.HasSuffix(w, "ed") || w == "said" || w == "told" || w == "wrote" || w == "says" || w == "thought" {
+			return true
+		}
+	}
+	return false
+}
 
 // forecast marks a clause about what will or may happen. Lower case only:
 // "May" is a month.

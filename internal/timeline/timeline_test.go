@@ -267,3 +267,17 @@ func TestPhotoCaptionIsNoEvent(t *testing.T) {
 		}
 	}
 }
+
+// A date that opens a clause about what will happen dates no event: "It has
+// been revealed that, on the morning of May 4, 2031, the tides will stop." A
+// past report of a forecast keeps its date: "On May 4, 2031, he said he will
+// run."
+func TestFrontedDateOfAForecast(t *testing.T) {
+	d := time.Date(2031, 5, 4, 0, 0, 0, 0, time.UTC)
+	a := article("a", "Ledger", 10, "It has been revealed by a harbour master that, on the morning of May 4, 2031, an unusual tide will stop every ferry.", d, "May 4, 2031")
+	b := article("b", "Coast", 11, "On May 4, 2031, the mayor said he will run again.", d, "May 4, 2031")
+	v := timelineOf(t, a, b)
+	if len(v.Timeline) != 1 || !strings.Contains(v.Timeline[0].Text, "mayor said") {
+		t.Errorf("timeline = %+v, want only the mayor's words", v.Timeline)
+	}
+}
