@@ -110,6 +110,9 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 	// themselves or others: one fan's tweet is not a source.
 	var quotes, fans []news.Quote
 	for _, q := range v.Quotes {
+		if q.Speaker.Role == "headline" || q.Speaker.Role == "caption" {
+			continue // a headline quoted ("It's an eye-catching headline: “…”") is nobody's words
+		}
 		if FanPost(q) {
 			fans = append(fans, q)
 		} else {

@@ -380,7 +380,7 @@ func TestPostExample(t *testing.T) {
 }
 
 // A quote quoted inside another one in the same article is shown by the
-// outer line alone.
+// outer line alone; a quoted headline is nobody's words.
 func TestNestedQuoteIsOneLine(t *testing.T) {
 	v := news.NewStoryView("s", "Tram line")
 	v.Articles = []news.StoryArticle{{ID: "a", Source: "Ledger"}}
@@ -396,6 +396,8 @@ func TestNestedQuoteIsOneLine(t *testing.T) {
 			Carriers: []news.Carrier{{ArticleID: "a", Citations: at(`'We will build it by spring,'`)}}},
 		{Text: "It will be green.", Speaker: news.Speaker{Name: "Mayor Ines Okafor"},
 			Carriers: []news.Carrier{{ArticleID: "a", Citations: at(`"It will be green."`)}}},
+		{Text: "Mayor recalls meeting", Speaker: news.Speaker{Name: "the headline", Role: "headline"},
+			Carriers: []news.Carrier{{ArticleID: "a", Citations: at(`The mayor recalled`)}}},
 	}
 	if err := (Sheet{}).Build(t.Context(), v, []*news.Article{{ID: "a", Text: text}}); err != nil {
 		t.Fatal(err)
@@ -406,7 +408,7 @@ func TestNestedQuoteIsOneLine(t *testing.T) {
 			quotes = append(quotes, l.Text)
 		}
 	}
-	if len(quotes) != 2 || strings.Contains(strings.Join(quotes, "\n"), "Ada Moss") {
+	if len(quotes) != 2 || strings.Contains(strings.Join(quotes, "\n"), "Ada Moss") || strings.Contains(strings.Join(quotes, "\n"), "headline") {
 		t.Errorf("quote lines = %q, want the mayor's two quotes only", quotes)
 	}
 }
