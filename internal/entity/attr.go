@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -98,6 +99,11 @@ func (d *doc) emitSubjects(i int, name, value string, endTok int) {
 // is now 31 years old", "X is a 31-year-old", "X, aged 31"), not "X is the
 // mother of a 1-year-old girl", whose age is the girl's.
 func (d *doc) emitLinked(i int, name, value string, endTok int) {
+	d.emitLinkedBy(i, name, value, endTok, nil)
+}
+
+// emitLinkedBy is emitLinked with more linking words allowed.
+func (d *doc) emitLinkedBy(i int, name, value string, endTok int, more map[string]bool) {
 	es, st := d.subjects(i)
 	if len(es) == 0 {
 		return
@@ -107,7 +113,10 @@ func (d *doc) emitLinked(i int, name, value string, endTok int) {
 		k++ // past the subject's name
 	}
 	for ; k < i; k++ {
-		if !linkWords[d.low(k)] {
+		if o := d.owner[k]; o != nil && slices.Contains(es, o) {
+			continue // "X and Y are married"
+		}
+		if !linkWords[d.low(k)] && !more[d.low(k)] {
 			return
 		}
 	}
@@ -401,9 +410,15 @@ func (d *doc) status() {
 				continue
 			}
 		}
-		d.emitSubjects(k, "status", v, k)
+		d.emitLinkedBy(k, "status", v, k, statusLinks) // not "Ada said the government is heavily engaged"
 	}
 }
+
+// statusLinks may stand between a person and their marital status besides
+// linkWords: "X and Y are happily married", "X has recently got engaged".
+var statusLinks = map[string]bool{"are": true, "were": true, "got": true, "get": true, "gets": true, "getting": true,
+	"has": true, "have": true, "had": true, "recently": true, "happily": true, "newly": true, "officially": true,
+	"secretly": true, "quietly": true, "also": true, "both": true, "already": true, "back": true, "legally": true}
 
 // roleAttrs turns the role phrases linked to persons into occupation and
 // nationality attributes.
@@ -419,7 +434,9 @@ func (d *doc) roleAttrs(linked []phrase) {
 // phraseBreaks are verbs a descriptor read too far back may hold ("the AP
 // quoted government spokeswoman X"); the descriptor starts after them.
 var phraseBreaks = map[string]bool{"quoted": true, "quotes": true, "told": true, "tells": true, "said": true,
-	"says": true, "cited": true, "cites": true, "asked": true, "asks": true, "named": true, "identified": true}
+	"says": true, "cited": true, "cites": true, "asked": true, "asks": true, "named": true, "identified": true,
+	"claims": true, "claimed": true, "writes": true, "wrote": true, "argues": true, "argued": true, "notes": true,
+	"noted": true, "adds": true, "added": true, "explains": true, "explained": true, "according": true}
 
 func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 	head, _ := roleHead(d.low(p.head))
@@ -482,10 +499,30 @@ func (d *doc) predicates() {
 			continue
 		}
 		es, st := d.subjects(k)
+		if len(es) > 0 && d.owner[st] == nil && d.quoted(st) {
+			continue // “He really is a phenomenal actor,” Sorkin said: the speaker's "he" is someone else
+		}
 		for _, e := range es[:min(1, len(es))] {
 			d.phraseAttrs(e, p, d.spanFrom(st, p.end-1))
 		}
 	}
+}
+
+// quoted tells whether token k stands inside a quotation opened earlier in
+// its sentence.
+func (d *doc) quoted(k int) bool {
+	open := false
+	for j := k - 1; j >= 0 && d.toks[j].sent == d.toks[k].sent; j-- {
+		switch d.toks[j].low {
+		case "“":
+			return true
+		case "”":
+			return false
+		case "\"":
+			open = !open
+		}
+	}
+	return open
 }
 
 // startsUpper reports whether s starts with an upper-case letter.

@@ -330,8 +330,15 @@ func (d *doc) appositive(p, n int) bool {
 	for j < len(d.toks) && d.owner[j] == e {
 		j++
 	}
+	if j < len(d.toks) && isQuoteMark(d.toks[j].low) && p > 0 && prepositions[d.low(p-1)] {
+		return false // "According to The Hollywood Reporter, Bale “came to…”": a quote opens the name's clause
+	}
 	return d.closed(j, d.toks[n].sent) || d.sentStart(p)
 }
+
+// prepositions before a phrase make it an object, not a subject's apposition.
+var prepositions = map[string]bool{"to": true, "by": true, "from": true, "with": true, "of": true, "in": true,
+	"for": true, "about": true, "on": true, "at": true}
 
 // closed reports whether token j ends a phrase of sentence sent: the end
 // of the sentence, punctuation or a quote mark.

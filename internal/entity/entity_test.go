@@ -176,6 +176,7 @@ func TestAttributes(t *testing.T) {
 		{"nationality", "They cheered Danish cyclist Karl Holm at the end.", []string{"Karl Holm/PER"}, "per:karl holm", "nationality", "Danish"},
 		{"occupation", "They cheered Danish cyclist and former model Karl Holm.", []string{"Karl Holm/PER"}, "per:karl holm", "occupation", "model"},
 		{"occupation after a verb", "The wire quoted government spokeswoman Rita Moon as saying so.", []string{"Rita Moon/PER"}, "per:rita moon", "occupation", "government spokeswoman"},
+		{"occupation after an inverted reporting verb", "The tram will be late, claims transport writer Rita Moon.", []string{"Rita Moon/PER"}, "per:rita moon", "occupation", "transport writer"},
 		{"occupation after a weekday", "On Sunday Ineter scientist Rita Moon said so.", []string{"Ineter/ORG", "Rita Moon/PER"}, "per:rita moon", "occupation", "Ineter scientist"},
 		{"founder of", "Rita Moon, the founder of Moon Labs, spoke.", []string{"Rita Moon/PER", "Moon Labs/ORG"}, "per:rita moon", "occupation", "founder of Moon Labs"},
 		{"possessive sister", "Rita Moon's sister Ella Moon came too.", []string{"Rita Moon/PER", "Ella Moon/PER"}, "per:rita moon", "relation:sister", "Ella Moon"},
@@ -619,5 +620,45 @@ func TestMisspeltMiddleName(t *testing.T) {
 	}
 	if len(pers) != 1 {
 		t.Errorf("persons %q, want one", pers)
+	}
+}
+
+// A status is a person's only where the syntax links it to them: "Lena Park
+// and Karl Holm are happily married", not "Lena Park said the agency is
+// heavily engaged".
+func TestStatusOnlyWhereTheSyntaxLinks(t *testing.T) {
+	a := article(t, "Lena Park said the agency is heavily engaged. Rita Moon and Omar Diaz are happily married.",
+		"Lena Park/PER", "Rita Moon/PER", "Omar Diaz/PER")
+	run(t, a)
+	if got := attr(a, "per:lena park", "status"); len(got) > 0 {
+		t.Errorf("Lena Park got status %v from another subject's clause", got)
+	}
+	for _, k := range []string{"per:rita moon", "per:omar diaz"} {
+		if got := attr(a, k, "status"); len(got) != 1 || got[0] != "married" {
+			t.Errorf("%s: status %v, want married", k, got)
+		}
+	}
+}
+
+// A role phrase after a preposition, with a quotation opening the clause of
+// the name after it, is no apposition: "According to the Harbour Reporter,
+// Karl Holm “came to the conclusion…”".
+func TestPrepositionalPhraseBeforeAQuoteIsNoApposition(t *testing.T) {
+	a := article(t, "According to the Harbour Reporter, Karl Holm “came to the conclusion he was not right for the part.”",
+		"Karl Holm/PER")
+	run(t, a)
+	if got := attr(a, "per:karl holm", "occupation"); len(got) > 0 {
+		t.Errorf("Karl Holm got occupation %v from the outlet he was reported by", got)
+	}
+}
+
+// In a quotation, "he" is whoever the speaker means, not a person the
+// article names before: “He really is a phenomenal actor,” Karl Holm said
+// gives Karl Holm no occupation.
+func TestPronounInAQuoteTakesNoDescription(t *testing.T) {
+	a := article(t, "Karl Holm praised the lead. “He really is a phenomenal actor,” Holm said.", "Karl Holm/PER", "Holm/PER")
+	run(t, a)
+	if got := attr(a, "per:karl holm", "occupation"); len(got) > 0 {
+		t.Errorf("Karl Holm got occupation %v from his own words about someone else", got)
 	}
 }
