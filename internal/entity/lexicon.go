@@ -121,6 +121,18 @@ panamanian paraguayan persian peruvian polish portuguese puerto qatari romanian 
 serbian singaporean slovak slovenian somali spanish sri sudanese swedish swiss syrian taiwanese thai tunisian turkish
 ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean`)
 
+// Belonging tells whether a word says where or what someone belongs to
+// ("Algerian", "Kurdish", "Islamist"): an adjective, never a speaker or a
+// name of its own.
+func Belonging(word string) bool {
+	w := strings.ToLower(word)
+	return nationalities[w] || belongings[w]
+}
+
+// belongings are adjectives of belonging that are not nationalities.
+var belongings = set(`arab arabic islamic islamist jihadist muslim christian jewish catholic protestant kurdish
+shiite shia sunni european african asian western eastern latin hispanic`)
+
 // numberWords are spelled-out numbers up to nineteen and the tens.
 var numberWords = map[string]int{
 	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

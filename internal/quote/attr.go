@@ -1,8 +1,10 @@
 package quote
 
 import (
+	"slices"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -176,6 +178,7 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 		}
 	}
 	cs := x.subjects(ts, i, k, x.candidates(ts, i, end), false)
+	cs = slices.DeleteFunc(cs, func(c cand) bool { return c.common && c.kind == kName && entity.Belonging(lower(c.text)) })
 	np, npOK := x.npBefore(ts, i, k)
 	if len(cs) == 0 {
 		return np, npOK

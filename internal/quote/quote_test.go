@@ -19,6 +19,13 @@ func TestExtract(t *testing.T) {
 		notSpeaker string
 	}{
 		{
+			name: "a demonym is no speaker",
+			text: "Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”",
+			mention: append(nerMentions("Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”", "Omar Diaz"),
+				miscMentions("Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”", "Jordanian")...),
+			want: []news.QuoteMention{{Text: "will be swift.", Speaker: "Omar Diaz", Partial: true}},
+		},
+		{
 			name: "curly after attribution",
 			text: "Jane Smith spoke on Monday.\n\n“We will win this race,” Smith said.",
 			want: []news.QuoteMention{{Text: "We will win this race,", Speaker: "Jane Smith", Cue: "said"}},
@@ -489,6 +496,15 @@ func orgMentions(text string, names ...string) []news.Mention {
 	out := nerMentions(text, names...)
 	for i := range out {
 		out[i].Type, out[i].Key = news.ORG, "org:"+out[i].Text
+	}
+	return out
+}
+
+// miscMentions returns MISC mentions as the recogniser gives them.
+func miscMentions(text string, names ...string) []news.Mention {
+	out := nerMentions(text, names...)
+	for i := range out {
+		out[i].Type, out[i].Key = news.MISC, "misc:"+out[i].Text
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
 
@@ -117,10 +118,16 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 				nw := ts[k+1].text(text)
 				common = !isCap(nw) && !cueVerb(lower(nw)) && !auxiliary(lower(nw))
 			}
+			// "the Algerian report", "Jordanian government spokesman": an
+			// adjective, never a speaker; "an Algerian said" and "Mexicans
+			// often say" are people
+			adjective := end == k && entity.Belonging(lw) &&
+				!(k > i && determiners[lower(ts[k-1].text(text))] && (end+1 >= j || ts[end+1].punct || cueVerb(lower(ts[end+1].text(text)))))
 			name := text[ts[k].s:ts[end].e]
 			nm, poss := stripPossessive(name)
 			poss = poss || plainApostrophe(text, ts[end].e)
 			c := cand{span: news.Span{Start: ts[k].s, End: ts[k].s + len(nm)}, kind: kName, text: nm, name: x.resolveName(nm, ts[k].s), poss: poss, person: true}
+			common = common || adjective
 			c.weak = common || isDateline(text, c) || orgLike(nm) || end+1 < j && !ts[end+1].punct && roleFollows(lower(ts[end+1].text(text)))
 			c.person, c.common = !common, common
 			out = append(out, x.roleAround(ts, k, end, j, c))
