@@ -355,7 +355,7 @@ func TestDebunkSentenceSpeaker(t *testing.T) {
 	main.total, main.totalPlain = main.totals(sw)
 	for text, want := range map[string]string{
 		"The urban legend spread when it was picked up by the Daily Post, which reported that the mayor will ban cars from the old town next spring.": "",
-		"Commissioner Ruiz called the article “false” on Monday.": "Commissioner Ruiz",
+		"Commissioner Ruiz called the article “false” on Monday.":                                                                                     "Commissioner Ruiz",
 	} {
 		a := &news.Article{Text: text}
 		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
