@@ -265,6 +265,13 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		}
 		parties := partyIx.of(text)
 		c := news.Claim{ID: "c" + news.IDFor("match|" + v.ID + "|" + text)[:10], Text: text, Kind: "statement", Stances: []news.StanceEntry{}}
+		// The claim's own words may hold the verdict ("MSNBC.website pulled
+		// a death hoax", "there were no indications he was ill"): a member
+		// saying so states the claim, it does not call it false.
+		lowText := strings.ToLower(text)
+		selfDebunk := debunkIn(text, lowText) == debunkSure
+		selfDeny := hasAny(lowText, denyKeys) && denyWords.MatchString(text) || negatedVerb.MatchString(text) ||
+			noOrNever.MatchString(text)
 		sort.SliceStable(members, func(i, j int) bool { return earlier(members[i].a, members[j].a) })
 		for _, it := range members {
 			voice, by := it.st.Voice, it.st.By
@@ -280,7 +287,8 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 				voice = news.VoiceParty
 			}
 			st := it.st.Stance
-			if st == "" {
+			if st == "" || st == news.Debunks && (selfDebunk || !calledFalse(it.st.Span.Text(it.a.Text))) ||
+				st == news.Denies && selfDeny {
 				st = news.Asserts
 			}
 			c.Stances = append(c.Stances, news.StanceEntry{ArticleID: it.a.ID, Stance: st, By: by, Voice: voice,
@@ -606,3 +614,17 @@ var phraseOpener = map[string]bool{"the": true, "a": true, "an": true, "of": tru
 // pronouns that can be a clause's subject.
 var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "you": true,
 	"who": true, "which": true, "that": true}
+
+// noOrNever is a negation by a determiner or an adverb: "there were no
+// indications", "he never met her".
+var noOrNever = regexp.MustCompile(`(?i)\b(no|never|none|nobody|nothing)\b`)
+
+// calledFalse tells whether a sentence the statement stage read as a debunk
+// calls something false when its debunk words are read in context: "the
+// fake Banksy posts are low-resolution" calls nothing false.
+func calledFalse(sent string) bool {
+	return debunkIn(sent, strings.ToLower(sent)) != debunkNone || otherVerdict.MatchString(sent)
+}
+
+// otherVerdict are verdicts debunkIn does not read: "a lie", "a myth".
+var otherVerdict = regexp.MustCompile(`(?i)\b(a|the|these|those|such|outright|complete|total|big|blatant)\s+lies?\b|\bmyths?\b|\b(mis|dis)information\b|\bfalsehoods?\b`)

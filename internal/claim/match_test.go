@@ -213,3 +213,46 @@ func TestQuoteTailIsNoClaim(t *testing.T) {
 		t.Errorf("a possessive apostrophe dropped the statement")
 	}
 }
+
+// A claim whose own words hold the verdict ("a fake account", "a hoax",
+// "no sign") is stated, not called false, by the outlets that tell it.
+func TestMatchedClaimHoldingItsVerdictIsStated(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{
+		"Ferry crews on Lake Verrin stopped work on Monday.",
+		"The same website pulled a hoax about the Lake Verrin ferry captain last month."}, nil)
+	b := article("b", "Coast", 3, []string{
+		"Crews walked off the Lake Verrin ferries.",
+		"The same website pulled a hoax about the Lake Verrin ferry captain last month, readers noted."}, nil)
+	said(a, "The same website pulled a hoax about the Lake Verrin ferry captain last month", "", news.VoiceOutlet, news.Debunks)
+	said(b, "The same website pulled a hoax about the Lake Verrin ferry captain last month", "readers", news.VoiceNamed, news.Debunks)
+	a.Statements[0].Kind = "assertion"
+	arts := []*news.Article{a, b}
+	v := news.NewStoryView("s", "t")
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
+	}
+	if err := (Matcher{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Claims) != 1 {
+		t.Fatalf("claims = %+v, want the hoax line", v.Claims)
+	}
+	for _, s := range v.Claims[0].Stances {
+		if s.Stance != news.Asserts {
+			t.Errorf("stance %+v, want asserts: the claim is the hoax's telling", s)
+		}
+	}
+}
+
+func TestCalledFalse(t *testing.T) {
+	for s, want := range map[string]bool{
+		"The image uploaded to the fake Banksy social media posts is pixelated.": false,
+		"The photo is a fake.":                        true,
+		"Officials called the claim an outright lie.": true,
+		"The town lies near the border.":              false,
+	} {
+		if got := calledFalse(s); got != want {
+			t.Errorf("calledFalse(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

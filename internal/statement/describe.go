@@ -391,6 +391,12 @@ var debunkWords = map[string]bool{"false": true, "hoax": true, "fake": true, "fa
 	"baseless": true, "bogus": true, "debunked": true, "myth": true, "misinformation": true,
 	"disinformation": true, "unfounded": true, "untrue": true, "lie": true, "lies": true, "falsehood": true}
 
+// lieBefore are the words before "lie" or "lies" as a noun: "a lie",
+// "outright lies".
+var lieBefore = map[string]bool{"a": true, "the": true, "these": true, "those": true, "such": true, "outright": true,
+	"complete": true, "total": true, "big": true, "blatant": true, "his": true, "her": true, "their": true, "its": true,
+	"all": true, "of": true, "told": true, "tell": true, "telling": true, "spreading": true, "spread": true}
+
 var negators = map[string]bool{"not": true, "n't": true, "n’t": true, "never": true, "no": true,
 	"nobody": true, "nothing": true, "neither": true, "nor": true, "none": true}
 
@@ -466,9 +472,9 @@ func stance(cue string, words []string, st *news.Statement) news.Stance {
 			return news.Denies // "it was not true"
 		}
 	}
-	for _, w := range words {
-		if debunkWords[w] {
-			return news.Debunks
+	for i, w := range words {
+		if debunkWords[w] && (w != "lie" && w != "lies" || i > 0 && lieBefore[words[i-1]]) {
+			return news.Debunks // not "the town that lies near the border"
 		}
 	}
 	if st.Question {

@@ -310,3 +310,21 @@ func TestPassiveSubjectIsNoSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// "lies" as a verb is no verdict: "the town that lies near the border".
+func TestLiesAsAVerbIsNoDebunk(t *testing.T) {
+	text := "The supplies were dropped on Monday to the town that lies near the border, the agency said."
+	for _, s := range run(t, text) {
+		if s.Stance == news.Debunks {
+			t.Errorf("%q read as a debunk", s.Content.Text(text))
+		}
+	}
+	text = "The mayor said the report was a lie."
+	found := false
+	for _, s := range run(t, text) {
+		found = found || s.Stance == news.Debunks
+	}
+	if !found {
+		t.Errorf("%q: no debunk read", text)
+	}
+}
