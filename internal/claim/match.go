@@ -253,7 +253,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			continue
 		}
 		rep := representative(members, weights)
-		text := cleanProposition(toldThat.ReplaceAllString(rep.text, ""))
+		text := cleanProposition(dropToldThat(rep.text))
 		if !claimLike(text) || !hasVerb(text) || !clauseStart(text) || mainWords != nil && sw.covered(mainWords, rep.words) >= mainOverlap {
 			continue
 		}
@@ -321,10 +321,15 @@ func matchItems(a *news.Article) []item {
 			continue
 		}
 		text := strings.TrimSpace(st.Content.Text(a.Text))
+		if st.Kind != "assertion" && st.By != "" && stanceSpeaker(st) == "" {
+			// a source phrase that names nobody ("A press conference about
+			// the lawsuit is set for…"): the sentence is the outlet's own
+			text = strings.TrimSpace(st.Span.Text(a.Text))
+		}
 		if strings.ContainsAny(text, "\"“”") || openingSingleQuote.MatchString(text) || closingSingleQuote.MatchString(text) {
 			continue
 		}
-		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords {
+		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords || embedCredit.MatchString(text) {
 			continue
 		}
 		out = append(out, item{st: st, text: text, words: contentWords(text), nums: numbers(text),
@@ -453,6 +458,26 @@ func numbersAgree(a, b map[string]bool) bool {
 // toldThat is the rest of an attribution left at the start of a content:
 // "the Associated Press that ...", "reporters on Monday that ...".
 var toldThat = regexp.MustCompile(`^(?:[\w.'’&-]+\s+){1,6}?that\s+`)
+
+// dropToldThat takes toldThat off the start of s, unless its "that" is a
+// determiner after a preposition: "At some point shortly after that call,
+// someone…" keeps its words.
+func dropToldThat(s string) string {
+	loc := toldThat.FindStringIndex(s)
+	if loc == nil {
+		return s
+	}
+	words := strings.Fields(s[:loc[1]])
+	if len(words) >= 2 && prepositionBeforeThat[strings.ToLower(words[len(words)-2])] {
+		return s
+	}
+	return s[loc[1]:]
+}
+
+// prepositionBeforeThat make the "that" after them a determiner.
+var prepositionBeforeThat = map[string]bool{"after": true, "before": true, "since": true, "at": true, "of": true,
+	"in": true, "on": true, "for": true, "with": true, "like": true, "by": true, "from": true, "to": true, "about": true,
+	"during": true, "until": true, "into": true, "over": true, "under": true, "all": true}
 
 // nonClauseStart words open a phrase, not a clause: "of the efforts to",
 // "to have the blessing", "holding a hostage".

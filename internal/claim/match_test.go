@@ -256,3 +256,25 @@ func TestCalledFalse(t *testing.T) {
 		}
 	}
 }
+
+func TestDropToldThat(t *testing.T) {
+	for in, want := range map[string]string{
+		"the Associated Press on Monday that the ferry will run":                       "the ferry will run",
+		"At some point shortly after that call, someone from the port phoned the firm": "At some point shortly after that call, someone from the port phoned the firm",
+	} {
+		if got := dropToldThat(in); got != want {
+			t.Errorf("dropToldThat(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestEmbedCredit(t *testing.T) {
+	for s, want := range map[string]bool{
+		"A photo posted by Ada Moss (@adamoss) on Jan 7, 2031 at 3:02pm PST": true,
+		"A video shared by the harbour police shows the ferry sinking":       false,
+	} {
+		if got := embedCredit.MatchString(s); got != want {
+			t.Errorf("embedCredit(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

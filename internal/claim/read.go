@@ -870,7 +870,11 @@ var clauseWords = map[string]bool{"make": true, "makes": true, "made": true, "to
 func nonSpeakerHead(by string) bool {
 	f := strings.Fields(strings.ToLower(by))
 	switch strings.Trim(f[len(f)-1], ".,()") {
-	case "url", "link", "headline", "caption", "title", "legend", "page", "reply", "comment", "thread":
+	case "url", "link", "headline", "caption", "title", "legend", "page", "reply", "comment", "thread",
+		// events and times, which cannot speak either: "A press
+		// conference about the lawsuit is set for…", "this year"
+		"conference", "meeting", "hearing", "ceremony", "event", "case", "furor", "furore", "detail", "assumption",
+		"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "past":
 		return true
 	}
 	return false
