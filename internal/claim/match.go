@@ -329,7 +329,7 @@ func matchItems(a *news.Article) []item {
 		if strings.ContainsAny(text, "\"“”") || openingSingleQuote.MatchString(text) || closingSingleQuote.MatchString(text) {
 			continue
 		}
-		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords || embedCredit.MatchString(text) {
+		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords || strings.Contains(text, "(@") && embedCredit.MatchString(text) {
 			continue
 		}
 		out = append(out, item{st: st, text: text, words: contentWords(text), nums: numbers(text),
