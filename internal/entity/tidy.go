@@ -362,6 +362,13 @@ func joinSameIDs(ents []news.Entity) []news.Entity {
 // do: "shots fired at Michael Brown").
 var thingPrepositions = set("in inside outside")
 
+// locatives stand before a place, and now and then before a person ("a swipe
+// at Jones"): only most of a name's mentions after them make it a place.
+var locatives = set("on at toward towards near across around onto into throughout within")
+
+// speechNext after a name make it someone who speaks, never a place.
+var speechNext = set("said says told tells added adds wrote writes tweeted explained insisted claimed claims")
+
 // placeNouns before "of" name a place after it ("the cities of Al
 // Raqqah"); mediaNouns right before a name, or before it and a comma, name
 // an outlet or a firm ("media outlet Xendan", "the newspaper, al Sabaah,").
@@ -406,6 +413,7 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 			continue
 		}
 		det, place, org, person := 0, 0, 0, 0
+		exact, located, spoke := 0, 0, 0 // mentions of the name itself; after a locative; before a speech verb
 		name := Fold(e.Name)
 		for _, m := range e.Mentions {
 			t := text[m.ArticleID]
@@ -416,9 +424,19 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 				person++ // "Officer Wilson", "Mayor de Blasio"
 				continue
 			}
-			if Fold(t[m.Start:m.End]) != name {
-				continue // "the officer", or "an Oscar" taken for Oscar Isaac: the evidence is for the name itself
+			if mf := Fold(t[m.Start:m.End]); mf != name {
+				// "the officer", or "an Oscar" taken for Oscar Isaac: the
+				// evidence is for the name itself; a word of it ("near
+				// Parliament") counts only towards a place
+				if m.End-m.Start > 2 && startsUpper(t[m.Start:m.End]) && slices.Contains(strings.Fields(name), mf) {
+					exact++
+					if prev := lastWordBefore(t, m.Start); (locatives[prev] || thingPrepositions[prev]) && !possessiveAfter(t, m.End) {
+						located++
+					}
+				}
+				continue
 			}
+			exact++
 			before := strings.Fields(strings.ToLower(t[max(0, m.Start-24):m.Start]))
 			if len(before) == 0 || !strings.HasSuffix(t[:m.Start], " ") {
 				continue
@@ -436,6 +454,12 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 				next = strings.Trim(f[0], ",.;:!?\"”’')")
 			}
 			headed := after == "" || strings.ContainsAny(after[:1], ",.;:!?)") || headedBy[next]
+			if (locatives[prev] || thingPrepositions[prev]) && !possessive {
+				located++
+			}
+			if speechNext[next] {
+				spoke++
+			}
 			switch {
 			case isTitle(prev):
 				person++
@@ -447,14 +471,19 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 				org++
 			}
 		}
-		if det+place+org < 2 || det+place+org <= 2*person {
+		// A name that often follows "on", "at", "toward"… (a quarter of
+		// its mentions, four at least), never with a title or a speech
+		// verb: a place ("on Parliament Hill", "near Parliament"), though
+		// one of those may stand before a person ("a swipe at Jones").
+		locatedMost := person == 0 && spoke == 0 && located >= 4 && 4*located >= exact
+		if !locatedMost && (det+place+org < 2 || det+place+org <= 2*person) {
 			continue
 		}
 		typ := news.MISC
 		switch {
 		case org > det && org > place:
 			typ = news.ORG
-		case place > det:
+		case place > det || locatedMost:
 			typ = news.LOC
 		}
 		if i < len(groups) {
@@ -548,4 +577,19 @@ func personAttributes(attrs []news.Attribute) bool {
 		}
 	}
 	return false
+}
+
+// lastWordBefore is the lower-case word just before byte i of t.
+func lastWordBefore(t string, i int) string {
+	f := strings.Fields(strings.ToLower(t[max(0, i-24):i]))
+	if len(f) == 0 || !strings.HasSuffix(t[:i], " ") {
+		return ""
+	}
+	return strings.TrimSuffix(f[len(f)-1], ".")
+}
+
+// possessiveAfter tells whether a possessive follows byte i of t.
+func possessiveAfter(t string, i int) bool {
+	after := t[i:min(len(t), i+3)]
+	return strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") || strings.HasPrefix(after, "' ") || strings.HasPrefix(after, "’ ")
 }

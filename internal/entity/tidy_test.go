@@ -191,7 +191,9 @@ func TestRetypeThings(t *testing.T) {
 		"was over. Tickets sold in Harrow Fields. Singer Mara Quint told reporters that Mara Quint would rest; " +
 		"the Mara Quint tribute album sold well, and in Mara Quint's words, the Velvet Orchard was done. " +
 		"The Lantern Daily, a newspaper, was first with it. Officer Dale Pike said Dale Pike shot at Tom Reyes. " +
-		"Shots fired at Tom Reyes were recorded; Reyes was near Tom Reyes's car. Two visits in Harrow Fields followed."
+		"Shots fired at Tom Reyes were recorded; Reyes was near Tom Reyes's car. Two visits in Harrow Fields followed. " +
+		"Guards ran toward Ember Hill. Shots rang out on Ember Hill. Staff fled Ember Hill. MPs met on Ember Hill near Ember Hill. " +
+		"Critics took aim at Rita Vale. Jokes at Rita Vale spread, more at Rita Vale, on Rita Vale. Rita Vale said nothing."
 	a := &news.Article{ID: "a", Text: text}
 	cite := citer(text)
 	per := func(name string, n int, cites ...news.Citation) (news.Entity, []*local) {
@@ -216,9 +218,13 @@ func TestRetypeThings(t *testing.T) {
 	// a person named with a title, and one shot "at" and "near"
 	add(per("Dale Pike", 2, cite("Officer Dale Pike", 0), cite("Dale Pike", 1)))
 	add(per("Tom Reyes", 3, cite("Tom Reyes", 0), cite("Tom Reyes", 1), cite("Tom Reyes", 2)))
+	// a landmark: most of its mentions after "toward", "on": LOC
+	add(per("Ember Hill", 5, cite("Ember Hill", 0), cite("Ember Hill", 1), cite("Ember Hill", 2), cite("Ember Hill", 3), cite("Ember Hill", 4)))
+	// a person most often after "at" and "on", who speaks: PER
+	add(per("Rita Vale", 5, cite("Rita Vale", 0), cite("Rita Vale", 1), cite("Rita Vale", 2), cite("Rita Vale", 3), cite("Rita Vale", 4)))
 	retypeThings(ents, groups, textsByID([]*news.Article{a}))
 	want := map[string]news.EntityType{"Velvet Orchard": news.ORG, "Harrow Fields": news.LOC, "Mara Quint": news.PER,
-		"Lantern Daily": news.PER, "Dale Pike": news.PER, "Tom Reyes": news.PER}
+		"Lantern Daily": news.PER, "Dale Pike": news.PER, "Tom Reyes": news.PER, "Ember Hill": news.LOC, "Rita Vale": news.PER}
 	for _, e := range ents {
 		if e.Type != want[e.Name] || e.ID != EntityID(e.Name, want[e.Name]) {
 			t.Errorf("%s: %s (%s), want %s", e.Name, e.Type, e.ID, want[e.Name])

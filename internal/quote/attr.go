@@ -526,10 +526,34 @@ func (x *extraction) resolvePronoun(c cand) (string, string) {
 	if lw != "he" && lw != "she" {
 		return "", ""
 	}
+	if q, ok := x.quoteJustBefore(c.span.Start, lw == "she"); ok {
+		return q.Speaker, q.SpeakerKey // "“…,” wrote spokesman Ray Finch. “…,” he added."
+	}
 	if pm, ok := x.pronounTarget(c.span.Start, lw == "she"); ok {
 		return pm.name, ""
 	}
 	return "", ""
+}
+
+// quoteJustBefore is the quote that ends shortly before pos in the same
+// paragraph, spoken by a person the recogniser named, whose gender does not
+// disagree: a pronoun's speaker then continues it.
+func (x *extraction) quoteJustBefore(pos int, female bool) (news.QuoteMention, bool) {
+	for i := len(x.quotes) - 1; i >= 0; i-- {
+		q := x.quotes[i]
+		if q.Span.End > pos {
+			continue
+		}
+		between := x.text[q.Span.End:pos]
+		if len(between) > 400 || strings.Contains(between, "\n") || q.Role != "" || !strings.HasPrefix(q.SpeakerKey, "per") {
+			return news.QuoteMention{}, false
+		}
+		if g := x.gender[q.Speaker]; g != 0 && (g > 0) != female {
+			return news.QuoteMention{}, false
+		}
+		return q, true
+	}
+	return news.QuoteMention{}, false
 }
 
 func isPronounWord(s string) bool { _, ok := pronouns[lower(s)]; return ok }

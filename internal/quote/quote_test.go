@@ -508,3 +508,30 @@ func miscMentions(text string, names ...string) []news.Mention {
 	}
 	return out
 }
+
+// "“…,” he added" right after a quote of the same paragraph by a person
+// the recogniser named continues that quote; after a quote by an
+// organisation, or across a paragraph, the pronoun is resolved as before.
+func TestHeAddedContinuesTheQuoteBefore(t *testing.T) {
+	text := "Omar Diaz was charged.\n\n“We are working on it,” wrote police spokesman Ray Finch. “We can share little,” he added."
+	x := newExtraction(&news.Article{Text: text})
+	pos := strings.Index(text, "he added")
+	prev := news.QuoteMention{Span: news.Span{Start: strings.Index(text, "“We are"), End: strings.Index(text, " wrote")},
+		Speaker: "Ray Finch", SpeakerKey: "per:ray finch"}
+	x.quotes = []news.QuoteMention{prev}
+	if q, ok := x.quoteJustBefore(pos, false); !ok || q.Speaker != "Ray Finch" {
+		t.Errorf("quoteJustBefore = %q, %v; want Ray Finch's", q.Speaker, ok)
+	}
+	x.gender = map[string]int{"Ray Finch": -1}
+	if _, ok := x.quoteJustBefore(pos, true); ok {
+		t.Error("a she continued a man's quote")
+	}
+	x.quotes[0].SpeakerKey = "org:police"
+	if _, ok := x.quoteJustBefore(pos, false); ok {
+		t.Error("an organisation's quote continued by he")
+	}
+	x.quotes[0].SpeakerKey = "per:ray finch"
+	if _, ok := x.quoteJustBefore(strings.Index(text, "Omar"), false); ok {
+		t.Error("a quote after the pronoun continued")
+	}
+}
