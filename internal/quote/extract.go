@@ -92,8 +92,13 @@ func (x *extraction) run() {
 					// the period American style puts inside the marks, at
 					// the end of a phrase: "in “The Social Network.”"
 					titleCase(strings.TrimSuffix(strings.TrimRight(body, " "), "."), words) && inPhrase)
+			// A long Title Case phrase right after a work's noun ("his 2005
+			// book, “Juiced: Wild Times, Rampant 'Roids, Smash Hits & How
+			// Baseball Got Big,” amplified…") is its title too.
+			workTitle := !initial && workBefore(text, s.body.Start) &&
+				titleCaseUpTo(strings.TrimRight(strings.TrimRight(body, " "), ",."), words, 20)
 			switch {
-			case midTitle && inPhrase:
+			case workTitle || midTitle && inPhrase:
 				kind = "title" // "who also penned the Facebook drama “The Social Network,” has said"
 			case intro:
 				kind, use = "direct", before
@@ -258,8 +263,11 @@ var smallWords = map[string]bool{"of": true, "the": true, "a": true, "an": true,
 
 // titleCase reports whether a short quoted string looks like a title: its
 // words are capitalised (small words aside) and it does not end a sentence.
-func titleCase(s string, words int) bool {
-	if words == 0 || words > 10 {
+func titleCase(s string, words int) bool { return titleCaseUpTo(s, words, 10) }
+
+// titleCaseUpTo is titleCase for titles of up to most words.
+func titleCaseUpTo(s string, words, most int) bool {
+	if words == 0 || words > most {
 		return false
 	}
 	t := strings.TrimRight(s, " ")
@@ -558,3 +566,16 @@ func (x *extraction) prevSentAttr(ts []tok, bi int) attr {
 	a.partial = false
 	return a
 }
+
+// workBefore tells whether a work's noun stands right before the quotation
+// mark at start, a comma aside: "his book, “…”", "the film “…”".
+func workBefore(text string, start int) bool {
+	before := strings.TrimRight(text[max(0, start-40):start], "“\"'‘ ,")
+	f := strings.Fields(before)
+	return len(f) > 0 && workNouns[lower(f[len(f)-1])]
+}
+
+// workNouns name works whose titles are quoted.
+var workNouns = map[string]bool{"book": true, "memoir": true, "novel": true, "film": true, "movie": true, "album": true,
+	"song": true, "single": true, "series": true, "documentary": true, "play": true, "musical": true, "episode": true,
+	"poem": true, "essay": true, "autobiography": true, "biography": true, "titled": true, "entitled": true}

@@ -345,6 +345,12 @@ func TestExtract(t *testing.T) {
 			titles: []string{"The Tide Keepers"},
 		},
 		{
+			name:   "a long title after a work's noun is a title",
+			text:   "He later admitted it, with his 2031 book, “Harbour: Wild Times, Rough Seas, Tall Tales & How the Port Got Big,” amplifying the row.",
+			want:   []news.QuoteMention{},
+			titles: []string{"Harbour: Wild Times, Rough Seas, Tall Tales & How the Port Got Big"},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},
