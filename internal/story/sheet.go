@@ -555,37 +555,42 @@ func postExample(fans []news.Quote) string {
 const summaryOutlets = 3
 
 // dropNested leaves out a quote quoted inside another one ("At lunch, Ada
-// goes, ‘You’ll never guess…’"): each of its passages lies within a passage of
-// the other quote in the same article, so the outer line already shows it.
+// goes, ‘You’ll never guess…’"): each of its passages lies within a longer
+// passage of another quote in the same article, so the outer line already
+// shows it. Passages are looked up per article, so a story of thousands of
+// quotes costs what its articles' own quotes do.
 func dropNested(qs []news.Quote) []news.Quote {
-	within := func(inner, outer news.Quote) bool {
-		for _, ic := range inner.Carriers {
-			for _, c := range ic.Citations {
-				found := false
-				for _, oc := range outer.Carriers {
-					for _, o := range oc.Citations {
-						if o.ArticleID == c.ArticleID && o.Start <= c.Start && c.End <= o.End && o.End-o.Start > c.End-c.Start {
-							found = true
-						}
-					}
-				}
-				if !found {
-					return false
-				}
+	type passage struct {
+		start, end, quote int
+	}
+	byArticle := map[string][]passage{}
+	for i, q := range qs {
+		for _, c := range q.Carriers {
+			for _, ct := range c.Citations {
+				byArticle[ct.ArticleID] = append(byArticle[ct.ArticleID], passage{ct.Start, ct.End, i})
 			}
 		}
-		return len(inner.Carriers) > 0
+	}
+	inside := func(i int, ct news.Citation) bool {
+		for _, o := range byArticle[ct.ArticleID] {
+			if o.quote != i && o.start <= ct.Start && ct.End <= o.end && o.end-o.start > ct.End-ct.Start {
+				return true
+			}
+		}
+		return false
 	}
 	out := qs[:0:0]
 	for i, q := range qs {
-		nested := false
-		for j, o := range qs {
-			if i != j && within(q, o) {
-				nested = true
-				break
+		nested, cites := true, 0
+		for _, c := range q.Carriers {
+			for _, ct := range c.Citations {
+				cites++
+				if nested && !inside(i, ct) {
+					nested = false
+				}
 			}
 		}
-		if !nested {
+		if !nested || cites == 0 {
 			out = append(out, q)
 		}
 	}
