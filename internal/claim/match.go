@@ -287,8 +287,18 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 				voice = news.VoiceParty
 			}
 			st := it.st.Stance
-			if st == "" || st == news.Debunks && (selfDebunk || !calledFalse(it.st.Span.Text(it.a.Text))) ||
-				st == news.Denies && selfDeny {
+			// A verdict in the cue ("officials have denied that …") is the
+			// speaker's on the claim, whatever the claim's own words hold.
+			cue := it.st.Cue.Text(it.a.Text)
+			cueDenies := cue != "" && (denyWords.MatchString(cue) || debunkIn(cue, strings.ToLower(cue)) != debunkNone)
+			// "Lin denied any part had been staged" agrees with "None of the
+			// videos were staged": a denial of the positive of a claim
+			// that is itself negated.
+			content := it.st.Content.Text(it.a.Text)
+			deniesPositive := cueDenies && st == news.Denies && selfDeny && !negatedVerb.MatchString(content) &&
+				!noOrNever.MatchString(content)
+			if st == "" || deniesPositive || !cueDenies && (st == news.Debunks && (selfDebunk || !calledFalse(it.st.Span.Text(it.a.Text))) ||
+				st == news.Denies && selfDeny) {
 				st = news.Asserts
 			}
 			c.Stances = append(c.Stances, news.StanceEntry{ArticleID: it.a.ID, Stance: st, By: by, Voice: voice,

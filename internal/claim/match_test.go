@@ -278,3 +278,69 @@ func TestEmbedCredit(t *testing.T) {
 		}
 	}
 }
+
+// A denial in the cue denies the claim even when the claim's own words hold a
+// negation of something else: "Officials have denied that the ferry is unsafe
+// and an engineer said there was no sign of damage".
+func TestDenialInTheCueStays(t *testing.T) {
+	lines := func(pre string) []string {
+		return []string{"Ferry crews on Lake Verrin stopped work on Monday.",
+			pre + " denied that the Lake Verrin ferry is unsafe and an engineer said this week there was no sign of damage to its hull."}
+	}
+	a := article("a", "Ledger", 2, lines("Port officials have"), nil)
+	b := article("b", "Coast", 3, lines("Port officials"), nil)
+	for _, x := range []*news.Article{a, b} {
+		said(x, "the Lake Verrin ferry is unsafe and an engineer said this week there was no sign of damage to its hull", "Port officials", news.VoiceOfficial, news.Denies)
+		i := strings.Index(x.Text, "denied")
+		x.Statements[0].Cue = news.Span{Start: i, End: i + len("denied")}
+	}
+	arts := []*news.Article{a, b}
+	v := news.NewStoryView("s", "t")
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
+	}
+	if err := (Matcher{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Claims) != 1 {
+		t.Fatalf("claims = %+v", v.Claims)
+	}
+	for _, s := range v.Claims[0].Stances {
+		if s.Stance != news.Denies {
+			t.Errorf("stance %+v, want denies", s)
+		}
+	}
+}
+
+// A denial of the positive agrees with a claim that is itself negated: "Ada
+// Moss denied any part of the video had been staged" states "None of the
+// videos were staged".
+func TestDenialOfThePositiveAgrees(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"Ada Moss films pranks on Lake Verrin.",
+		"Ada Moss insists none of the Lake Verrin videos were staged or scripted by her crew."}, nil)
+	b := article("b", "Coast", 3, []string{"Ada Moss films pranks on Lake Verrin.",
+		"When pressed, Ada Moss denied any of the Lake Verrin videos were staged or scripted by her crew."}, nil)
+	said(a, "none of the Lake Verrin videos were staged or scripted by her crew", "Ada Moss", news.VoiceNamed, news.Asserts)
+	said(b, "any of the Lake Verrin videos were staged or scripted by her crew", "Ada Moss", news.VoiceNamed, news.Denies)
+	i := strings.Index(b.Text, "denied")
+	b.Statements[0].Cue = news.Span{Start: i, End: i + len("denied")}
+	arts := []*news.Article{a, b}
+	v := news.NewStoryView("s", "t")
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
+	}
+	if err := (Matcher{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Claims) != 1 {
+		t.Fatalf("claims = %+v", v.Claims)
+	}
+	if !strings.HasPrefix(v.Claims[0].Text, "None") {
+		t.Skipf("representative %q: the case needs the negated wording first", v.Claims[0].Text)
+	}
+	for _, s := range v.Claims[0].Stances {
+		if s.Stance != news.Asserts {
+			t.Errorf("stance %+v, want asserts", s)
+		}
+	}
+}
