@@ -200,7 +200,8 @@ func datedParts(a *news.Article) []dated {
 		in = in[:0]
 	}
 	for _, d := range a.Dates {
-		if d.Precision != "day" && d.Precision != "month" || inPost(a, d.Span.Start) || inBrackets(a.Text, d.Span) {
+		if d.Precision != "day" && d.Precision != "month" || inPost(a, d.Span.Start) || inBrackets(a.Text, d.Span) ||
+			inHeadline(a.Text, d.Span) {
 			continue // a pasted post's date line, an editor's note ("[Collected via email, May 2031]"), is no event of the story
 		}
 		s, ok := sentenceAt(a, d.Span.Start)
@@ -484,4 +485,39 @@ func sentenceAt(a *news.Article, at int) (news.Span, bool) {
 		return ss[i], true
 	}
 	return news.Span{}, false
+}
+
+// inHeadline tells whether span sp stands inside a quoted headline on its
+// line: curly or straight double marks around four words or more, most of
+// them capitalised ("the website titled “Nasa Confirms Earth Will Experience
+// 6 Days of Total Darkness in December 2014!”"). A headline's date is what
+// it announces, not an event of the story.
+func inHeadline(text string, sp news.Span) bool {
+	lineStart := strings.LastIndexByte(text[:sp.Start], '\n') + 1
+	before := text[lineStart:sp.Start]
+	open := strings.LastIndexAny(before, "“\"")
+	if open < 0 || strings.Count(before, "\"")%2 == 0 && strings.LastIndex(before, "“") <= strings.LastIndex(before, "”") {
+		return false
+	}
+	rest := text[sp.End:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	cls := strings.IndexAny(rest, "”\"")
+	if cls < 0 {
+		return false
+	}
+	inner := before[open:] + text[sp.Start:sp.End] + rest[:cls]
+	words, caps := 0, 0
+	for _, w := range strings.Fields(strings.Trim(inner, "“\" ")) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*7
 }

@@ -281,3 +281,17 @@ func TestFrontedDateOfAForecast(t *testing.T) {
 		t.Errorf("timeline = %+v, want only the mayor's words", v.Timeline)
 	}
 }
+
+// A date inside a quoted headline is what the headline announces, not an
+// event: the website titled “Harbour Will Freeze Over In December 2031!”.
+func TestDateInAQuotedHeadlineIsNoEvent(t *testing.T) {
+	d := time.Date(2031, 12, 1, 0, 0, 0, 0, time.UTC)
+	a := article("a", "Ledger", 10, "The story on the website titled “Harbour Will Freeze Over In December 2031!” claimed a storm was to blame.", d, "December 2031")
+	a.Dates[0].Precision = "month"
+	b := article("b", "Coast", 11, "“We moved out in December 2031,” the tenants said of the flat.", d, "December 2031")
+	b.Dates[0].Precision = "month"
+	v := timelineOf(t, a, b)
+	if len(v.Timeline) != 1 || !strings.Contains(v.Timeline[0].Text, "moved out") {
+		t.Errorf("timeline = %+v, want only the move", v.Timeline)
+	}
+}
