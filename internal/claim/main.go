@@ -67,6 +67,7 @@ type candidate struct {
 func cleanProposition(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
 	s = strings.TrimLeft(s, "…. ")
+	s = dropUnmatchedOpening(s)
 	s = strings.TrimPrefix(s, "that ")
 	for range 2 {
 		if !mayHaveDateline(s) {
@@ -93,6 +94,7 @@ func cleanProposition(s string) string {
 	}
 	s = strings.TrimSpace(trailingPunct.ReplaceAllString(strings.TrimSpace(s), ""))
 	s = strings.TrimRight(s, ".")
+	s = dropUnmatchedOpening(s) // again: "\"X did Y,\" he said" is now "\"X did Y"
 	if s == "" {
 		return ""
 	}
@@ -589,4 +591,17 @@ func isParty(by string, parties []string) bool {
 // claimWords are the folded words of s.
 func claimWords(s string) []string {
 	return strings.FieldsFunc(fold.String(s), claimWordSplitFunc)
+}
+
+// dropUnmatchedOpening takes off an opening quotation mark that nothing in
+// s closes: "\"the Marines were conducting a raid" was cut from a longer
+// quotation.
+func dropUnmatchedOpening(s string) string {
+	switch {
+	case strings.HasPrefix(s, "\"") && strings.Count(s, "\"") == 1:
+		return strings.TrimSpace(s[1:])
+	case strings.HasPrefix(s, "“") && !strings.Contains(s, "”"):
+		return strings.TrimSpace(s[len("“"):])
+	}
+	return s
 }

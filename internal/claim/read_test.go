@@ -374,3 +374,19 @@ func TestDebunkSentenceSpeaker(t *testing.T) {
 		}
 	}
 }
+
+func TestDropUnmatchedOpening(t *testing.T) {
+	if got := cleanProposition("\"the crews were conducting a raid in the harbour in 2031,\" Ada Moss said."); got != "The crews were conducting a raid in the harbour in 2031" {
+		t.Errorf("cleanProposition = %q", got)
+	}
+	for in, want := range map[string]string{
+		"\"the crews were conducting a raid in the harbour in 2031": "the crews were conducting a raid in the harbour in 2031",
+		"“The crews were late":                                      "The crews were late",
+		"\"Fine\" was the word":                                     "\"Fine\" was the word",
+		"“Fine” was the word":                                       "“Fine” was the word",
+	} {
+		if got := dropUnmatchedOpening(in); got != want {
+			t.Errorf("dropUnmatchedOpening(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
