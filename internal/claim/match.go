@@ -339,7 +339,8 @@ func matchItems(a *news.Article) []item {
 		if strings.ContainsAny(text, "\"“”") || openingSingleQuote.MatchString(text) || closingSingleQuote.MatchString(text) {
 			continue
 		}
-		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords || strings.Contains(text, "(@") && embedCredit.MatchString(text) {
+		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords || strings.Contains(text, "(@") && embedCredit.MatchString(text) ||
+			mayAppeal(text) && appeal.MatchString(text) {
 			continue
 		}
 		out = append(out, item{st: st, text: text, words: contentWords(text), nums: numbers(text),
@@ -663,3 +664,13 @@ func calledFalse(sent string) bool {
 
 // otherVerdict are verdicts debunkIn does not read: "a lie", "a myth".
 var otherVerdict = regexp.MustCompile(`(?i)\b(a|the|these|those|such|outright|complete|total|big|blatant)\s+lies?\b|\bmyths?\b|\b(mis|dis)information\b|\bfalsehoods?\b`)
+
+// appeal is a call for information, no claim: "Anyone with information is
+// asked to contact the helpline on 0300…".
+var appeal = regexp.MustCompile(`(?i)\banyone (?:with|who has) (?:any )?information\b|\b(?:is|are) (?:being )?(?:asked|urged|encouraged) to (?:contact|call|ring|phone|email)\b`)
+
+// mayAppeal is appeal's cheap test first.
+func mayAppeal(s string) bool {
+	return strings.Contains(s, "nformation") || strings.Contains(s, "sked to") || strings.Contains(s, "rged to") ||
+		strings.Contains(s, "ncouraged to")
+}

@@ -268,6 +268,18 @@ func TestDropToldThat(t *testing.T) {
 	}
 }
 
+func TestAppeal(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Anyone with information is asked to contact the harbour helpline on 0300 999": true,
+		"Witnesses are urged to call the police on 101":                                true,
+		"The harbour master asked the crews to return to work on Monday":               false,
+	} {
+		if got := appeal.MatchString(s); got != want {
+			t.Errorf("appeal(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
 func TestEmbedCredit(t *testing.T) {
 	for s, want := range map[string]bool{
 		"A photo posted by Ada Moss (@adamoss) on Jan 7, 2031 at 3:02pm PST": true,

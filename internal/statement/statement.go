@@ -315,16 +315,25 @@ func dropOverlapping(sts []news.Statement) []news.Statement {
 }
 
 // passiveTopic tells whether a statement's source is the subject of a
-// passive cue ("X was reported dead", "Y is said to have fled"): what is
-// reported on, not who reports.
+// passive cue ("X was reported dead", "Y, Ember, has been named locally as",
+// "Z is said to have fled"): what is reported on, not who reports.
 func passiveTopic(text string, st news.Statement) bool {
 	if st.Source.Len() == 0 || st.Source.End > st.Cue.Start {
 		return false
 	}
-	f := strings.Fields(strings.ToLower(st.Cue.Text(text)))
-	if len(f) < 2 || !beForms[f[0]] && f[0] != "been" && f[0] != "being" {
-		return false
+	between := strings.ToLower(strings.Trim(text[st.Source.End:st.Cue.End], " ,"))
+	f := strings.Fields(between)
+	if len(f) < 2 || len(f) > 5 || strings.ContainsAny(between, ",;") || f[0] == "who" || f[0] == "which" {
+		return false // "X, who was arrested, said" speaks
 	}
 	last := f[len(f)-1]
-	return last != "by" && (strings.HasSuffix(last, "ed") || last == "said" || last == "told" || last == "thought" || last == "known")
+	if last == "by" || !(strings.HasSuffix(last, "ed") || last == "said" || last == "told" || last == "thought" || last == "known") {
+		return false
+	}
+	for _, w := range f[:len(f)-1] {
+		if beForms[w] || w == "been" || w == "being" {
+			return true
+		}
+	}
+	return false
 }

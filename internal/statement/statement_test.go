@@ -303,11 +303,19 @@ func TestGuessedDescriptionIsNoSource(t *testing.T) {
 }
 
 func TestPassiveSubjectIsNoSpeaker(t *testing.T) {
-	text := "Only weeks after Ada Vance was reported dead by a fake Channel Nine website, a fake Daily Post site is now reporting that Leo Marsh was found dead in his home at the age of 52."
-	for _, s := range run(t, text) {
-		if s.Source.Text(text) == "Ada Vance" {
-			t.Errorf("the subject of \"was reported\" is the speaker of %q", s.Content.Text(text))
+	for text, subject := range map[string]string{
+		"Only weeks after Ada Vance was reported dead by a fake Channel Nine website, a fake Daily Post site is now reporting that Leo Marsh was found dead in his home at the age of 52.": "Ada Vance",
+		"The soldier killed today as he stood guard at the memorial in Vale, Ember, has been named locally as Corporal Leo Marsh, while a suspect has been identified as Omar Diaz.":       "Ember",
+	} {
+		for _, s := range run(t, text) {
+			if strings.Contains(s.Source.Text(text), subject) {
+				t.Errorf("the subject of a passive cue is the speaker of %q", s.Content.Text(text))
+			}
 		}
+	}
+	text := "Omar Diaz, who was arrested in May, said the ferry had been sabotaged."
+	if s, ok := find(text, run(t, text), "the ferry had been sabotaged"); !ok || !strings.HasPrefix(s.By, "Omar Diaz") {
+		t.Errorf("%q: statement %+v (found %v), want Omar Diaz's", text, s, ok)
 	}
 }
 
