@@ -226,14 +226,7 @@ func TestMatchedClaimHoldingItsVerdictIsStated(t *testing.T) {
 	said(a, "The same website pulled a hoax about the Lake Verrin ferry captain last month", "", news.VoiceOutlet, news.Debunks)
 	said(b, "The same website pulled a hoax about the Lake Verrin ferry captain last month", "readers", news.VoiceNamed, news.Debunks)
 	a.Statements[0].Kind = "assertion"
-	arts := []*news.Article{a, b}
-	v := news.NewStoryView("s", "t")
-	for _, x := range arts {
-		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
-	}
-	if err := (Matcher{}).Build(t.Context(), v, arts); err != nil {
-		t.Fatal(err)
-	}
+	v := matched(t, a, b)
 	if len(v.Claims) != 1 {
 		t.Fatalf("claims = %+v, want the hoax line", v.Claims)
 	}
@@ -306,14 +299,7 @@ func TestDenialInTheCueStays(t *testing.T) {
 		i := strings.Index(x.Text, "denied")
 		x.Statements[0].Cue = news.Span{Start: i, End: i + len("denied")}
 	}
-	arts := []*news.Article{a, b}
-	v := news.NewStoryView("s", "t")
-	for _, x := range arts {
-		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
-	}
-	if err := (Matcher{}).Build(t.Context(), v, arts); err != nil {
-		t.Fatal(err)
-	}
+	v := matched(t, a, b)
 	if len(v.Claims) != 1 {
 		t.Fatalf("claims = %+v", v.Claims)
 	}
@@ -336,14 +322,7 @@ func TestDenialOfThePositiveAgrees(t *testing.T) {
 	said(b, "any of the Lake Verrin videos were staged or scripted by her crew", "Ada Moss", news.VoiceNamed, news.Denies)
 	i := strings.Index(b.Text, "denied")
 	b.Statements[0].Cue = news.Span{Start: i, End: i + len("denied")}
-	arts := []*news.Article{a, b}
-	v := news.NewStoryView("s", "t")
-	for _, x := range arts {
-		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
-	}
-	if err := (Matcher{}).Build(t.Context(), v, arts); err != nil {
-		t.Fatal(err)
-	}
+	v := matched(t, a, b)
 	if len(v.Claims) != 1 {
 		t.Fatalf("claims = %+v", v.Claims)
 	}
@@ -355,4 +334,17 @@ func TestDenialOfThePositiveAgrees(t *testing.T) {
 			t.Errorf("stance %+v, want asserts", s)
 		}
 	}
+}
+
+// matched runs the matcher over arts as one story.
+func matched(t *testing.T, arts ...*news.Article) *news.StoryView {
+	t.Helper()
+	v := news.NewStoryView("s", "t")
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
+	}
+	if err := (Matcher{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
