@@ -480,6 +480,17 @@ func headline(text string, ts []tok) bool {
 func (x *extraction) addPerson(ts []tok, k int, m personMention) {
 	text := x.text
 	m.subj = k == 0 || ts[k-1].punct && (text[ts[k-1].s] == ',' || sentenceEnd(text, ts, k-1)) || honorifics[ts[k].text(text)] && k == 0
+	// a name modifying a role noun is not the subject: "Parliament Hill
+	// security officers rushed…", "Obama administration officials said"
+	for n := tokIndex(ts, m.span.End); m.subj && n < len(ts) && n <= tokIndex(ts, m.span.End)+1; n++ {
+		w := ts[n].text(text)
+		if ts[n].punct || isCap(w) {
+			break
+		}
+		if _, ok := roleNouns[lower(w)]; ok {
+			m.subj = false
+		}
+	}
 	if x.gender == nil {
 		x.gender = map[string]int{}
 	}

@@ -19,6 +19,12 @@ func TestExtract(t *testing.T) {
 		notSpeaker string
 	}{
 		{
+			name:    "a name modifying a role noun is no clause subject",
+			text:    "Omar Diaz was at the port on Monday.\n\nVale Harbour security officers rushed people out of the building. “You could smell the smoke,” he said.",
+			mention: nerMentions("Omar Diaz was at the port on Monday.\n\nVale Harbour security officers rushed people out of the building. “You could smell the smoke,” he said.", "Omar Diaz", "Vale Harbour"),
+			want:    []news.QuoteMention{{Text: "You could smell the smoke,", Speaker: "Omar Diaz"}},
+		},
+		{
 			name: "a demonym is no speaker",
 			text: "Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”",
 			mention: append(nerMentions("Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”", "Omar Diaz"),
