@@ -336,3 +336,18 @@ func TestLiesAsAVerbIsNoDebunk(t *testing.T) {
 		t.Errorf("%q: no debunk read", text)
 	}
 }
+
+// An auxiliary or a light verb alone is no report: "The port has bought half
+// of the quay" is the outlet's own, not the port speaking.
+func TestAuxiliaryIsNoCue(t *testing.T) {
+	for _, text := range []string{
+		"The Vale Port Authority has bought about half of the Ember quay office park.",
+		"The week was known as the Golden Week because the days overlapped with registration.",
+	} {
+		for _, s := range run(t, text) {
+			if cue := strings.ToLower(s.Cue.Text(text)); s.Kind != "assertion" && (cue == "has" || cue == "known") {
+				t.Errorf("%q: statement with cue %q", text, s.Cue.Text(text))
+			}
+		}
+	}
+}
