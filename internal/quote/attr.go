@@ -541,8 +541,8 @@ func (x *extraction) resolvePronoun(c cand) (string, string) {
 func (x *extraction) quoteJustBefore(pos int, female bool) (news.QuoteMention, bool) {
 	for i := len(x.quotes) - 1; i >= 0; i-- {
 		q := x.quotes[i]
-		if q.Span.End > pos {
-			continue
+		if q.Span.End > pos || q.Parent >= 0 {
+			continue // a quote inside the quote before ("Kim: “At lunch, Domenico goes, ‘…’”") is not what goes on
 		}
 		between := x.text[q.Span.End:pos]
 		if len(between) > 400 || strings.Contains(between, "\n") || q.Role != "" || !strings.HasPrefix(q.SpeakerKey, "per") {

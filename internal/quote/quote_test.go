@@ -529,7 +529,7 @@ func TestHeAddedContinuesTheQuoteBefore(t *testing.T) {
 	x := newExtraction(&news.Article{Text: text})
 	pos := strings.Index(text, "he added")
 	prev := news.QuoteMention{Span: news.Span{Start: strings.Index(text, "“We are"), End: strings.Index(text, " wrote")},
-		Speaker: "Ray Finch", SpeakerKey: "per:ray finch"}
+		Speaker: "Ray Finch", SpeakerKey: "per:ray finch", Parent: -1}
 	x.quotes = []news.QuoteMention{prev}
 	if q, ok := x.quoteJustBefore(pos, false); !ok || q.Speaker != "Ray Finch" {
 		t.Errorf("quoteJustBefore = %q, %v; want Ray Finch's", q.Speaker, ok)
@@ -545,5 +545,13 @@ func TestHeAddedContinuesTheQuoteBefore(t *testing.T) {
 	x.quotes[0].SpeakerKey = "per:ray finch"
 	if _, ok := x.quoteJustBefore(strings.Index(text, "Omar"), false); ok {
 		t.Error("a quote after the pronoun continued")
+	}
+	// a quote quoted inside the one before ("“At lunch, Kerry goes, ‘…,’”
+	// Ray told friends. “…,” he added") is not the one that goes on
+	inner := news.QuoteMention{Span: news.Span{Start: prev.Span.Start + 2, End: prev.Span.End - 2}, Speaker: "Kerry Vale",
+		SpeakerKey: "per:kerry vale", Parent: 0}
+	x.quotes = append(x.quotes, inner)
+	if q, ok := x.quoteJustBefore(pos, false); !ok || q.Speaker != "Ray Finch" {
+		t.Errorf("quoteJustBefore = %q, %v; want Ray Finch's, not the quote inside his", q.Speaker, ok)
 	}
 }
