@@ -140,11 +140,12 @@ func TestReferringConfirmation(t *testing.T) {
 
 func TestClaimLikeRejectsContextualLeads(t *testing.T) {
 	for s, want := range map[string]bool{
-		"He was 81 years old when he died":                                  false,
-		"It's a penis on a really expensive car!!!":                         false,
-		"\u201cI aborted my baby because it was a boy,\u201d she wrote":     false,
-		"Specifically, a pumpkin spice flavoured product was announced":     false,
-		"The mayor of Springfield was arrested on fraud charges on Tuesday": true,
+		"He was 81 years old when he died":                                      false,
+		"It's a penis on a really expensive car!!!":                             false,
+		"\u201cI aborted my baby because it was a boy,\u201d she wrote":         false,
+		"Specifically, a pumpkin spice flavoured product was announced":         false,
+		"The mayor of Springfield was arrested on fraud charges on Tuesday":     true,
+		"Himself to be a romantic at heart during an interview with the Ledger": false,
 	} {
 		if got := claimLike(s); got != want {
 			t.Errorf("claimLike(%q) = %v, want %v", s, got, want)
