@@ -109,6 +109,9 @@ func (d *doc) emitLinkedBy(i int, name, value string, endTok int, more map[strin
 		return
 	}
 	k := st
+	if d.owner[k] == nil {
+		k++ // past a pronoun subject ("he", "he's")
+	}
 	for k < i && d.owner[k] != nil {
 		k++ // past the subject's name
 	}
@@ -116,7 +119,7 @@ func (d *doc) emitLinkedBy(i int, name, value string, endTok int, more map[strin
 		if o := d.owner[k]; o != nil && slices.Contains(es, o) {
 			continue // "X and Y are married"
 		}
-		if !linkWords[d.low(k)] && !more[d.low(k)] {
+		if !linkWords[d.low(k)] && !more[d.low(k)] && !(more != nil && isQuoteMark(d.low(k))) {
 			return
 		}
 	}
@@ -415,10 +418,12 @@ func (d *doc) status() {
 }
 
 // statusLinks may stand between a person and their marital status besides
-// linkWords: "X and Y are happily married", "X has recently got engaged".
+// linkWords and quote marks: "X and Y are happily married", "X has recently
+// got engaged", "he's “absolutely single”".
 var statusLinks = map[string]bool{"are": true, "were": true, "got": true, "get": true, "gets": true, "getting": true,
 	"has": true, "have": true, "had": true, "recently": true, "happily": true, "newly": true, "officially": true,
-	"secretly": true, "quietly": true, "also": true, "both": true, "already": true, "back": true, "legally": true}
+	"secretly": true, "quietly": true, "also": true, "both": true, "already": true, "back": true, "legally": true,
+	"absolutely": true, "totally": true, "completely": true, "very": true, "’s": true, "'s": true}
 
 // roleAttrs turns the role phrases linked to persons into occupation and
 // nationality attributes.

@@ -627,8 +627,9 @@ func TestMisspeltMiddleName(t *testing.T) {
 // and Karl Holm are happily married", not "Lena Park said the agency is
 // heavily engaged".
 func TestStatusOnlyWhereTheSyntaxLinks(t *testing.T) {
-	a := article(t, "Lena Park said the agency is heavily engaged. Rita Moon and Omar Diaz are happily married.",
-		"Lena Park/PER", "Rita Moon/PER", "Omar Diaz/PER")
+	a := article(t, "Lena Park said the agency is heavily engaged. Rita Moon and Omar Diaz are happily married. "+
+		"As for Karl Holm, he told a radio show in May that he’s “absolutely single”.",
+		"Lena Park/PER", "Rita Moon/PER", "Omar Diaz/PER", "Karl Holm/PER")
 	run(t, a)
 	if got := attr(a, "per:lena park", "status"); len(got) > 0 {
 		t.Errorf("Lena Park got status %v from another subject's clause", got)
@@ -637,6 +638,9 @@ func TestStatusOnlyWhereTheSyntaxLinks(t *testing.T) {
 		if got := attr(a, k, "status"); len(got) != 1 || got[0] != "married" {
 			t.Errorf("%s: status %v, want married", k, got)
 		}
+	}
+	if got := attr(a, "per:karl holm", "status"); len(got) != 1 || got[0] != "single" {
+		t.Errorf("Karl Holm: status %v, want single", got)
 	}
 }
 
