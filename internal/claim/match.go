@@ -265,13 +265,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		}
 		parties := partyIx.of(text)
 		c := news.Claim{ID: "c" + news.IDFor("match|" + v.ID + "|" + text)[:10], Text: text, Kind: "statement", Stances: []news.StanceEntry{}}
-		// The claim's own words may hold the verdict ("MSNBC.website pulled
-		// a death hoax", "there were no indications he was ill"): a member
-		// saying so states the claim, it does not call it false.
-		lowText := strings.ToLower(text)
-		selfDebunk := debunkIn(text, lowText) == debunkSure
-		selfDeny := hasAny(lowText, denyKeys) && denyWords.MatchString(text) || negatedVerb.MatchString(text) ||
-			noOrNever.MatchString(text)
+		own := ownVerdictOf(text)
 		sort.SliceStable(members, func(i, j int) bool { return earlier(members[i].a, members[j].a) })
 		for _, it := range members {
 			voice, by := it.st.Voice, it.st.By
@@ -286,21 +280,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			if by != "" && isParty(by, parties) {
 				voice = news.VoiceParty
 			}
-			st := it.st.Stance
-			// A verdict in the cue ("officials have denied that …") is the
-			// speaker's on the claim, whatever the claim's own words hold.
-			cue := it.st.Cue.Text(it.a.Text)
-			cueDenies := cue != "" && (denyWords.MatchString(cue) || debunkIn(cue, strings.ToLower(cue)) != debunkNone)
-			// "Lin denied any part had been staged" agrees with "None of the
-			// videos were staged": a denial of the positive of a claim
-			// that is itself negated.
-			content := it.st.Content.Text(it.a.Text)
-			deniesPositive := cueDenies && st == news.Denies && selfDeny && !negatedVerb.MatchString(content) &&
-				!noOrNever.MatchString(content)
-			if st == "" || deniesPositive || !cueDenies && (st == news.Debunks && (selfDebunk || !calledFalse(it.st.Span.Text(it.a.Text))) ||
-				st == news.Denies && selfDeny) {
-				st = news.Asserts
-			}
+			st := memberStance(it.a, it.st, own)
 			c.Stances = append(c.Stances, news.StanceEntry{ArticleID: it.a.ID, Stance: st, By: by, Voice: voice,
 				Text: clipText(it.st.Span.Text(it.a.Text), 300), Citations: []news.Citation{news.Cite(it.a.ID, it.st.Span)}})
 		}
@@ -673,4 +653,47 @@ var appeal = regexp.MustCompile(`(?i)\banyone (?:with|who has) (?:any )?informat
 func mayAppeal(s string) bool {
 	return strings.Contains(s, "nformation") || strings.Contains(s, "sked to") || strings.Contains(s, "rged to") ||
 		strings.Contains(s, "ncouraged to")
+}
+
+// ownVerdict is the verdict a key fact's own words hold: "MSNBC.website
+// pulled a death hoax" (debunk), "there were no indications he was ill"
+// (deny).
+type ownVerdict struct{ debunk, deny bool }
+
+func ownVerdictOf(text string) ownVerdict {
+	low := strings.ToLower(text)
+	return ownVerdict{debunk: debunkIn(text, low) == debunkSure,
+		deny: hasAny(low, denyKeys) && denyWords.MatchString(text) || negatesAnything(text)}
+}
+
+// negatesAnything tells whether s negates a verb or holds "no", "never"…
+func negatesAnything(s string) bool { return negatedVerb.MatchString(s) || noOrNever.MatchString(s) }
+
+// memberStance is a matched statement's stance toward the key fact whose
+// own verdict is own. A member saying what the key fact's words say states
+// it, it does not call it false; a verdict in the cue ("officials have
+// denied that …") is the speaker's on the key fact, whatever its words hold,
+// unless it denies the positive of a key fact that is itself negated ("Lin
+// denied any part had been staged" states "None of the videos were
+// staged").
+func memberStance(a *news.Article, st news.Statement, own ownVerdict) news.Stance {
+	switch st.Stance {
+	case "":
+		return news.Asserts
+	case news.Debunks, news.Denies:
+	default:
+		return st.Stance
+	}
+	cue := st.Cue.Text(a.Text)
+	cueDenies := cue != "" && (denyWords.MatchString(cue) || debunkIn(cue, strings.ToLower(cue)) != debunkNone)
+	switch {
+	case cueDenies && st.Stance == news.Denies && own.deny && !negatesAnything(st.Content.Text(a.Text)):
+		return news.Asserts
+	case cueDenies:
+		return st.Stance
+	case st.Stance == news.Debunks && (own.debunk || !calledFalse(st.Span.Text(a.Text))),
+		st.Stance == news.Denies && own.deny:
+		return news.Asserts
+	}
+	return st.Stance
 }

@@ -206,8 +206,11 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 	bestCover := statementMatch
 	said := "" // the chosen statement's words, cue and content
 	for k, st := range a.Statements {
+		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) {
+			continue
+		}
 		by := stanceSpeaker(st)
-		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) || by == "" {
+		if by == "" {
 			continue // "the bogus story claimed": the outlet's own reading
 		}
 		cover, _ := coverageWords(sw, main, statementWords[k])
@@ -794,8 +797,7 @@ func dropHeading(s string) string {
 // with the speaker's voice; the outlet's voice when there is none.
 func debunker(a *news.Article, s news.Span) (by, voice string) {
 	for _, st := range a.Statements {
-		if st.Stance != news.Debunks || !st.Span.Overlaps(s) || stanceSpeaker(st) == "" ||
-			st.Content.Start < s.Start || st.Content.End > s.End {
+		if st.Stance != news.Debunks || !st.Span.Overlaps(s) || st.Content.Start < s.Start || st.Content.End > s.End {
 			continue
 		}
 		if said := spokenWords(a, st); debunkIn(said, strings.ToLower(said)) != debunkSure {

@@ -424,37 +424,32 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 				person++ // "Officer Wilson", "Mayor de Blasio"
 				continue
 			}
+			prev, prev2 := wordsBefore(t, m.Start)
+			possessive := possessiveAfter(t, m.End)
+			locative := (locatives[prev] || thingPrepositions[prev]) && !possessive
 			if mf := Fold(t[m.Start:m.End]); mf != name {
 				// "the officer", or "an Oscar" taken for Oscar Isaac: the
 				// evidence is for the name itself; a word of it ("near
 				// Parliament") counts only towards a place
 				if m.End-m.Start > 2 && startsUpper(t[m.Start:m.End]) && slices.Contains(strings.Fields(name), mf) {
 					exact++
-					if prev := lastWordBefore(t, m.Start); (locatives[prev] || thingPrepositions[prev]) && !possessiveAfter(t, m.End) {
+					if locative {
 						located++
 					}
 				}
 				continue
 			}
 			exact++
-			before := strings.Fields(strings.ToLower(t[max(0, m.Start-24):m.Start]))
-			if len(before) == 0 || !strings.HasSuffix(t[:m.Start], " ") {
+			if prev == "" {
 				continue
 			}
-			prev := strings.TrimSuffix(before[len(before)-1], ".")
-			prev2 := ""
-			if len(before) > 1 {
-				prev2 = strings.Trim(before[len(before)-2], ",.")
-			}
 			after := t[m.End:min(len(t), m.End+24)]
-			possessive := strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") ||
-				strings.HasPrefix(after, "' ") || strings.HasPrefix(after, "’ ")
 			next := ""
 			if f := strings.Fields(strings.ToLower(after)); len(f) > 0 && strings.HasPrefix(after, " ") {
 				next = strings.Trim(f[0], ",.;:!?\"”’')")
 			}
 			headed := after == "" || strings.ContainsAny(after[:1], ",.;:!?)") || headedBy[next]
-			if (locatives[prev] || thingPrepositions[prev]) && !possessive {
+			if locative {
 				located++
 			}
 			if speechNext[next] {
@@ -579,17 +574,24 @@ func personAttributes(attrs []news.Attribute) bool {
 	return false
 }
 
-// lastWordBefore is the lower-case word just before byte i of t.
-func lastWordBefore(t string, i int) string {
+// wordsBefore are the two lower-case words just before byte i of t, the
+// nearer first, without trailing periods and commas; none when no space
+// stands right before i.
+func wordsBefore(t string, i int) (prev, prev2 string) {
 	f := strings.Fields(strings.ToLower(t[max(0, i-24):i]))
 	if len(f) == 0 || !strings.HasSuffix(t[:i], " ") {
-		return ""
+		return "", ""
 	}
-	return strings.TrimSuffix(f[len(f)-1], ".")
+	prev = strings.TrimSuffix(f[len(f)-1], ".")
+	if len(f) > 1 {
+		prev2 = strings.Trim(f[len(f)-2], ",.")
+	}
+	return prev, prev2
 }
 
-// possessiveAfter tells whether a possessive follows byte i of t.
+// possessiveAfter tells whether a possessive follows byte i of t: "'s",
+// "’s", or an apostrophe alone after a plural.
 func possessiveAfter(t string, i int) bool {
-	after := t[i:min(len(t), i+3)]
+	after := t[i:min(len(t), i+len("’s"))]
 	return strings.HasPrefix(after, "'s") || strings.HasPrefix(after, "’s") || strings.HasPrefix(after, "' ") || strings.HasPrefix(after, "’ ")
 }
