@@ -5,6 +5,7 @@ package quote
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -56,6 +57,7 @@ func (e Extractor) extract(a *news.Article) (*extraction, error) {
 	}
 	x.dropSelfNamed()
 	x.dropPossessors()
+	x.dropOtherSource()
 	return x, nil
 }
 
@@ -68,6 +70,37 @@ func (x *extraction) dropPossessors() {
 		q := &x.quotes[i]
 		if q.SpeakerSpan.Len() > 0 && q.SpeakerSpan.End <= q.Span.Start && possessive(x.text, q.SpeakerSpan.End) {
 			q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.For, q.Role = "", "", news.Span{}, "", ""
+		}
+	}
+}
+
+// sourcing finds a phrase that credits what follows to a source:
+// "According to Grind TV, …", "As previously reported by the Inquisitr, …".
+var sourcing = regexp.MustCompile(`(?i)\b(?:according to|reported by|first reported|as reported|citing)\b`)
+
+// dropOtherSource takes the speaker off a quote with no attribution when
+// a source other than the speaker is credited between the sentence naming
+// the speaker and the quote ("According to Grind TV, the Italy native is a
+// pro…\n\n“The wels catfish is…”"): the block quotes that source's
+// words, not the person the sentence was about.
+func (x *extraction) dropOtherSource() {
+	for _, i := range x.unattributed {
+		q := &x.quotes[i]
+		sp := q.SpeakerSpan
+		if sp.Len() == 0 || sp.End > q.Span.Start {
+			continue
+		}
+		from := strings.LastIndexAny(x.text[:sp.Start], ".!?\n") + 1
+		between := x.text[from:q.Span.Start]
+		for _, m := range sourcing.FindAllStringIndex(between, -1) {
+			after := from + m[1]
+			rest := strings.TrimLeft(x.text[after:], " ")
+			rest = strings.TrimPrefix(strings.TrimPrefix(rest, "the "), "The ")
+			if sp.Start >= after && sp.Start-after <= 6 || strings.HasPrefix(rest, strings.Fields(q.Speaker + " -")[0]) {
+				continue // the speaker is the source credited
+			}
+			q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.For, q.Role = "", "", news.Span{}, "", ""
+			break
 		}
 	}
 }
@@ -87,12 +120,19 @@ func (x *extraction) dropSelfNamed() {
 		if len(ws) == 0 {
 			continue
 		}
-		last := strings.Trim(ws[len(ws)-1], ".,")
-		if len(last) < 3 || last[0] < 'A' || last[0] > 'Z' || !containsWord(q.Text, last) {
+		if !namesItself(q.Text, ws[len(ws)-1]) && (len(ws) < 2 || !namesItself(q.Text, ws[0])) {
 			continue
 		}
 		q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.For = "", "", news.Span{}, ""
 	}
+}
+
+// namesItself tells whether a quote holds w, a word of its speaker's name
+// (a surname, or a first name: "Dino’s monster catch is…"), as a whole
+// word.
+func namesItself(quote, w string) bool {
+	w = strings.Trim(w, ".,")
+	return len(w) >= 3 && w[0] >= 'A' && w[0] <= 'Z' && containsWord(quote, w)
 }
 
 // containsWord tells whether w stands in s as a whole word.

@@ -234,6 +234,27 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "The reports began on forums, and claim Quist was taken while fighting.", Speaker: "-"}},
 		},
 		{
+			name: "no cue and the quote names the person nearby by first name: not theirs",
+			text: "Mara Quist landed the boat after an hour.\n\n“Mara’s catch is not the sort of fish you would want to meet while swimming.”",
+			mention: nerMentions("Mara Quist landed the boat after an hour.\n\n“Mara’s catch is not the sort of fish you would want to meet while swimming.”",
+				"Mara Quist"),
+			want: []news.QuoteMention{{Text: "Mara’s catch is not the sort of fish you would want to meet while swimming.", Speaker: "-"}},
+		},
+		{
+			name: "no cue and another source credited after the person: not theirs",
+			text: "Dan Kerr spent years on the river. According to the Harbour Post, the Vale native is an expert and Kerr fishes there often.\n\n“The pike is the largest fish in its region, ranking behind the sturgeon.”",
+			mention: append(nerMentions("Dan Kerr spent years on the river. According to the Harbour Post, the Vale native is an expert and Kerr fishes there often.\n\n“The pike is the largest fish in its region, ranking behind the sturgeon.”",
+				"Dan Kerr", "Kerr"), orgMentions("Dan Kerr spent years on the river. According to the Harbour Post, the Vale native is an expert and Kerr fishes there often.\n\n“The pike is the largest fish in its region, ranking behind the sturgeon.”", "Harbour Post")...),
+			want: []news.QuoteMention{{Text: "The pike is the largest fish in its region, ranking behind the sturgeon.", Speaker: "-"}},
+		},
+		{
+			name: "no cue after a paragraph about the person: theirs",
+			text: "Dan Kerr spent years on the river, and he says the fish are getting larger.\n\n“The pike is the largest fish in its region, ranking behind the sturgeon.”",
+			mention: nerMentions("Dan Kerr spent years on the river, and he says the fish are getting larger.\n\n“The pike is the largest fish in its region, ranking behind the sturgeon.”",
+				"Dan Kerr"),
+			want: []news.QuoteMention{{Text: "The pike is the largest fish in its region, ranking behind the sturgeon.", Speaker: "Dan Kerr"}},
+		},
+		{
 			name:    "no attribution: not the last person named as a possessor",
 			text:    "The clip opens with Dan Kerr's speech on the strikes.\n\n“I call on my friends to rise up.”",
 			mention: nerMentions("The clip opens with Dan Kerr's speech on the strikes.\n\n“I call on my friends to rise up.”", "Dan Kerr"),
