@@ -182,6 +182,48 @@ func parseNumber(s string) (int, bool) {
 // or "" when it tells none; name is one word, in any case.
 func GivenGender(name string) string { return givenNames[Fold(name)] }
 
+// TitleGender is the gender a title before a name tells ("Queen", "Pope",
+// "Mrs."): "male", "female", or "" when it tells none or is no title.
+func TitleGender(word string) string {
+	w := strings.ToLower(strings.TrimSuffix(word, "."))
+	if g, ok := honorifics[w]; ok {
+		return g
+	}
+	return offices[w]
+}
+
+// offices are titles of one office holder that stand before a name and
+// stay part of it ("Pope Francis", "Mayor Bill de Blasio"), with the
+// gender they tell.
+var offices = map[string]string{"pope": male, "mayor": "", "chancellor": "", "premier": "", "minister": "",
+	"emperor": male, "empress": female, "tsar": male, "sultan": male, "emir": male, "pharaoh": male}
+
+// genderedNouns are common nouns that tell a person's gender.
+var genderedNouns = map[string]string{"man": male, "woman": female, "boy": male, "girl": female, "nun": female,
+	"monk": male, "priest": male, "lady": female, "gentleman": male, "widow": female, "widower": male,
+	"bride": female, "groom": male, "mum": female, "dad": male, "grandmother": female, "grandfather": male,
+	"schoolgirl": female, "schoolboy": male, "waitress": female, "waiter": male, "heiress": female, "heir": male}
+
+// NounGender is the gender a common noun heading a phrase that names a
+// person tells ("the nun", "the woman", "the actress", "his mother"):
+// "male", "female", or "".
+func NounGender(word string) string {
+	w := strings.ToLower(word)
+	if g, ok := genderedNouns[w]; ok {
+		return g
+	}
+	if k, ok := kinship[w]; ok {
+		return k.gender
+	}
+	if r, ok := roles[w]; ok {
+		return r.gender
+	}
+	return TitleGender(w)
+}
+
+// isOffice tells whether low (lower case) is one of the offices.
+func isOffice(low string) bool { _, ok := offices[low]; return ok }
+
 // givenNames are common given names whose gender is rarely ambiguous in
 // English-language news. Names used for both genders are left out.
 var givenNames = func() map[string]string {

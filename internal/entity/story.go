@@ -164,6 +164,7 @@ func (s StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.A
 	retypeKin(ents, text)
 	retypeThings(ents, groups, text)
 	retypeByHead(ents)
+	joinCutNames(ents, text)
 	ents = joinSameIDs(ents)
 	oneHolder(ents, "occupation")
 	sort.SliceStable(ents, func(i, j int) bool {

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // inPost tells whether mention m of a lies inside a pasted social post.
@@ -357,6 +358,56 @@ func joinSameIDs(ents []news.Entity) []news.Entity {
 	return out
 }
 
+// joinCutNames gives an entity whose every mention, with the capitalised
+// word right before it, is the name of another entity of the story to that
+// entity: the recogniser cut "Severino Marche" out of "San Severino Marche",
+// and its guess at the shorter name's type went with it. The shorter name's
+// attributes, read for the wrong name, are dropped. A title before a name
+// ("Mayor Jim Watson", "Queen Elizabeth") cuts nothing off.
+func joinCutNames(ents []news.Entity, text map[string]string) {
+	byName := map[string]int{}
+	for i, e := range ents {
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if _, ok := byName[Fold(n)]; !ok {
+				byName[Fold(n)] = i
+			}
+		}
+	}
+	for i := range ents {
+		e := &ents[i]
+		votes := map[int]int{}
+		all := len(e.Mentions) > 0
+		for _, m := range e.Mentions {
+			t := text[m.ArticleID]
+			if m.Start < 2 || m.End > len(t) || t[m.Start-1] != ' ' {
+				all = false
+				break
+			}
+			f := strings.Fields(t[max(0, m.Start-30) : m.Start-1])
+			j, ok := -1, false
+			if w := f[len(f)-1:]; len(w) > 0 && startsUpper(w[0]) && !strings.ContainsAny(w[0], ".,;:!?\"“”()") && !isTitle(strings.ToLower(w[0])) && !isOffice(strings.ToLower(w[0])) {
+				j, ok = byName[Fold(f[len(f)-1]+" "+t[m.Start:m.End])]
+			}
+			if !ok || j == i {
+				all = false
+				break
+			}
+			votes[j]++
+		}
+		if !all {
+			continue
+		}
+		best := -1
+		for j, n := range votes {
+			if best < 0 || n > votes[best] || n == votes[best] && j < best {
+				best = j
+			}
+		}
+		to := ents[best]
+		e.ID, e.Name, e.Type, e.Aliases, e.Attributes = to.ID, to.Name, to.Type, nil, nil
+	}
+}
+
 // thingPrepositions put a place or a thing after them ("in iCloud Drive",
 // "inside Parliament Hill"), seldom a person ("at", "near" and "toward"
 // do: "shots fired at Michael Brown").
@@ -370,13 +421,9 @@ var locatives = set("on at toward towards near across around onto into throughou
 var speechNext = set("said says told tells added adds wrote writes tweeted explained insisted claimed claims")
 
 // placeNouns before "of" name a place after it ("the cities of Al
-// Raqqah"); mediaNouns right before a name, or before it and a comma, name
-// an outlet or a firm ("media outlet Xendan", "the newspaper, al Sabaah,").
-var (
-	placeNouns = set("city cities town towns village villages province provinces region state country capital district")
-	mediaNouns = set("outlet outlets site website websites newspaper newspapers paper daily tabloid magazine network " +
-		"channel station broadcaster agency publication company firm")
-)
+// Raqqah"); media nouns (words.IsMediaNoun) right before a name, or before
+// it and a comma, name an outlet or a firm.
+var placeNouns = set("city cities town towns village villages province provinces region state country capital district")
 
 // headedBy are words that may follow a noun phrase the name ends: after
 // "the X" they show that X heads the phrase ("the Sugarhill Gang was", "the
@@ -462,7 +509,7 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 				det++
 			case thingPrepositions[prev] && !possessive, prev == "of" && placeNouns[prev2]:
 				place++
-			case mediaNouns[prev] || strings.HasSuffix(prev, ",") && mediaNouns[strings.TrimSuffix(prev, ",")]:
+			case words.IsMediaNoun(strings.TrimSuffix(prev, ",")):
 				org++
 			}
 		}

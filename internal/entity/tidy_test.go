@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -315,5 +316,35 @@ func TestRetypeThingsByNouns(t *testing.T) {
 		if e.Type != want[e.Name] {
 			t.Errorf("%s: %s, want %s", e.Name, e.Type, want[e.Name])
 		}
+	}
+}
+
+func TestJoinCutNames(t *testing.T) {
+	// the tagger cut "Porto Velha Norte" to a person "Velha Norte" twice; "Norte"
+	// alone once after a word that makes no known name; "Vila Reyes" is a
+	// person whose mentions do not all extend to another name
+	text := "She was taken to a clinic in Porto Velha Norte. Doctors at the hospital of Porto Velha Norte said she was well. " +
+		"Porto Velha Norte is a small town. Vila Reyes said so; later, Dr Vila Reyes, and Reyes, and Tom Reyes spoke. " +
+		"Mayor Ana Lind spoke, and Mayor Ana Lind left."
+	cite := citer(text)
+	ents := []news.Entity{
+		{ID: EntityID("Porto Velha Norte", news.LOC), Name: "Porto Velha Norte", Type: news.LOC, Mentions: []news.Citation{cite("Porto Velha Norte", 2)}},
+		{ID: EntityID("Velha Norte", news.PER), Name: "Velha Norte", Type: news.PER, Mentions: []news.Citation{cite("Velha Norte", 0), cite("Velha Norte", 1)},
+			Attributes: []news.Attribute{{Name: "age"}}},
+		{ID: EntityID("Tom Reyes", news.PER), Name: "Tom Reyes", Type: news.PER, Mentions: []news.Citation{cite("Tom Reyes", 0)}},
+		{ID: EntityID("Vila Reyes", news.PER), Name: "Vila Reyes", Type: news.PER, Mentions: []news.Citation{cite("Vila Reyes", 0), cite("Vila Reyes", 1)}},
+		{ID: EntityID("Reyes", news.PER), Name: "Reyes", Type: news.PER, Mentions: []news.Citation{cite("Reyes", 2), cite("Reyes", 3)}},
+		{ID: EntityID("Mayor Ana Lind", news.PER), Name: "Mayor Ana Lind", Type: news.PER, Mentions: []news.Citation{cite("Mayor Ana Lind", 0)}},
+		{ID: EntityID("Ana Lind", news.PER), Name: "Ana Lind", Type: news.PER, Mentions: []news.Citation{cite("Ana Lind", 1)}},
+	}
+	joinCutNames(ents, map[string]string{"a": text})
+	ents = joinSameIDs(ents)
+	var got []string
+	for _, e := range ents {
+		got = append(got, fmt.Sprintf("%s %s %d %d", e.Name, e.Type, len(e.Mentions), len(e.Attributes)))
+	}
+	want := []string{"Porto Velha Norte LOC 3 0", "Tom Reyes PER 1 0", "Vila Reyes PER 2 0", "Reyes PER 2 0", "Mayor Ana Lind PER 1 0", "Ana Lind PER 1 0"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // attr is an attribution found around a quote.
@@ -320,7 +321,7 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 			continue
 		}
 		if m, ok := x.mentionAt(t.s); ok {
-			if m.Type == news.PER {
+			if m.Type == news.PER && !afterMediaNoun(text, m.Span.Start) {
 				nm := m.Name
 				if nm == "" {
 					nm = m.Text
@@ -383,6 +384,14 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 	}
 }
 
+// afterMediaNoun tells whether the word right before start (a comma
+// aside) names an outlet or a firm: "the Italian newspaper L’Unione Sarda"
+// is no person, whatever the recogniser said.
+func afterMediaNoun(text string, start int) bool {
+	f := strings.Fields(text[max(0, start-30):start])
+	return len(f) > 0 && words.IsMediaNoun(strings.TrimSuffix(strings.ToLower(f[len(f)-1]), ","))
+}
+
 // pronounTarget is the person a he/she at pos refers to: the last clause
 // subject named shortly before whose gender does not disagree, else the
 // last person named whose gender does not disagree. A person's gender comes
@@ -392,6 +401,44 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 // Issa … told CBS News that … “…,” he said" is Issa's, though "Rep. Jason
 // Chaffetz" was named before him.
 func (x *extraction) pronounTarget(pos int, female bool) (personMention, bool) {
+	m, ok := x.pronounName(pos, female)
+	if ok && x.gendered(m.span.End, pos, female) {
+		return personMention{}, false
+	}
+	return m, ok
+}
+
+// gendered tells whether a sentence between from and pos opens with a
+// common noun of the pronoun's gender ("The Salvadorean nun told her social
+// worker… “…,” she admitted"): the pronoun goes back to that phrase, not
+// to a name before it.
+func (x *extraction) gendered(from, pos int, female bool) bool {
+	want := "male"
+	if female {
+		want = "female"
+	}
+	seg := x.text[from:pos]
+	for i := 0; i < len(seg); {
+		j := strings.IndexAny(seg[i:], ".!?\n")
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		f := strings.Fields(seg[i:min(len(seg), i+60)])
+		if len(f) < 2 || f[0] != "The" && f[0] != "A" && f[0] != "An" {
+			continue
+		}
+		for _, w := range f[1:min(len(f), 4)] {
+			if entity.NounGender(strings.Trim(w, ",;:")) == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pronounName is pronounTarget's pick among the names before pos.
+func (x *extraction) pronounName(pos int, female bool) (personMention, bool) {
 	var near personMention
 	haveNear := false
 	for i := len(x.personMentions) - 1; i >= 0; i-- {
@@ -494,10 +541,15 @@ func (x *extraction) addPerson(ts []tok, k int, m personMention) {
 	if x.gender == nil {
 		x.gender = map[string]int{}
 	}
-	switch ts[k].text(text) {
-	case "Mr.":
+	// a title in the name or just before it: "Mr.", "Queen", "Pope"
+	title := ts[k].text(text)
+	if k > 0 && entity.TitleGender(title) == "" && !ts[k-1].punct {
+		title = ts[k-1].text(text)
+	}
+	switch entity.TitleGender(title) {
+	case "male":
 		x.gender[m.name] -= 2
-	case "Ms.", "Mrs.":
+	case "female":
 		x.gender[m.name] += 2
 	}
 	if _, seen := x.gender[m.name]; !seen {

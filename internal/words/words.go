@@ -161,6 +161,16 @@ func Duration(d time.Duration) string {
 	return fmt.Sprintf("%dd", int(d.Hours()/24))
 }
 
+// mediaNouns name an outlet or a firm when they stand right before a name
+// ("media outlet Xendan", "the Italian newspaper L’Unione Sarda", "the
+// newspaper, al Sabaah,"): the name is not a person's.
+var mediaNouns = Set(strings.Fields("outlet outlets site website websites newspaper newspapers paper daily tabloid " +
+	"magazine network channel station broadcaster agency publication company firm"))
+
+// IsMediaNoun tells whether w (lower case) is a noun that names an outlet
+// or a firm when it stands right before a name.
+func IsMediaNoun(w string) bool { return mediaNouns[w] }
+
 // openers are the words a sentence may open with that are not names.
 var openers = map[string]bool{"The": true, "A": true, "An": true, "This": true, "That": true, "These": true,
 	"Those": true, "Some": true, "Many": true, "Most": true, "Several": true, "His": true, "Her": true,
