@@ -232,9 +232,15 @@ func (d *doc) descriptors(persons []*ent) []phrase {
 			// clause's subject ("killed Brown, the family's lawyer tells
 			// CNN"); a name opening the sentence keeps it ("Rudaini, the
 			// ministry's spokesman said").
+			// After "according to", a phrase going on with a verb opens the
+			// next clause: "According to Movie Pilot, the director is
+			// losing patience"; "according to Ana Ruiz, the mayor of Vale,
+			// …" is an apposition.
 			j := d.tokEnd(m.Span.End)
 			if d.low(j) == "," && isDet(d.low(j+1)) {
-				if p, ok := d.phraseFrom(j + 1); ok && !used[p.start] && (!saidVerbs[d.low(p.end)] || d.sentStart(i)) {
+				according := i >= 2 && d.low(i-1) == "to" && d.low(i-2) == "according"
+				if p, ok := d.phraseFrom(j + 1); ok && !used[p.start] && (!saidVerbs[d.low(p.end)] || d.sentStart(i)) &&
+					(!according || !finiteVerbs[d.low(p.end)]) {
 					p.e = e
 					used[p.start] = true
 					linked = append(linked, p)
@@ -369,6 +375,11 @@ deputy senior junior chief top longtime long-time founding beloved celebrated re
 var saidVerbs = set(`said says say told tells tell added adds wrote writes confirmed confirms explained explains stated
 states noted notes claimed claims insisted insists argued argues announced announces reported reports dismissed
 dismisses denied denies replied replies warned warns revealed reveals`)
+
+// finiteVerbs are auxiliaries and copulas that make the phrase before them
+// a clause's subject.
+var finiteVerbs = set(`is was are were has have had will would can could may might must shall should does did do
+isn't wasn't aren't weren't hasn't haven't hadn't won't wouldn't can't couldn't doesn't didn't don't`)
 
 // verbBefore are the words after which a role noun reads as a verb.
 var verbBefore = set(`to will would can could may might must shall should do does did not never also`)

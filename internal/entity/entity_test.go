@@ -518,6 +518,10 @@ func TestOccupationOnlyWhereTheSyntaxLinks(t *testing.T) {
 			[]string{"Karl Holm/PER"}, "per:karl holm", nil},
 		{"unclosed apposition after an opening name", "Karl Holm, the ministry's spokesman dismissed the report.",
 			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"ministry spokesman"}},
+		{"after according to, the next clause's subject", "According to Karl Holm, the director is losing patience with the leaks.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", nil},
+		{"after according to, an apposition", "The leaks must stop, according to Karl Holm, the director of the studio, on Monday.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"director"}},
 		{"late co-founder", "Rita Moon, the late Orbis co-founder, was remembered.",
 			[]string{"Rita Moon/PER", "Orbis/ORG"}, "per:rita moon", []string{"late co-founder of Orbis"}},
 	}
