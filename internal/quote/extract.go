@@ -410,8 +410,9 @@ func (x *extraction) pronounTarget(pos int, female bool) (personMention, bool) {
 
 // gendered tells whether a sentence between from and pos opens with a
 // common noun of the pronoun's gender ("The Salvadorean nun told her social
-// worker… “…,” she admitted"): the pronoun goes back to that phrase, not
-// to a name before it.
+// worker… “…,” she admitted") or with a role noun and a speech verb ("A
+// South Korean official claimed that…"): the pronoun goes back to that
+// phrase, not to a name before it.
 func (x *extraction) gendered(from, pos int, female bool) bool {
 	want := "male"
 	if female {
@@ -428,9 +429,17 @@ func (x *extraction) gendered(from, pos int, female bool) bool {
 		if len(f) < 2 || f[0] != "The" && f[0] != "A" && f[0] != "An" {
 			continue
 		}
-		for _, w := range f[1:min(len(f), 4)] {
-			if entity.NounGender(strings.Trim(w, ",;:")) == want {
+		for k, w := range f[1:min(len(f), 4)] {
+			w = strings.Trim(w, ",;:")
+			if entity.NounGender(w) == want {
 				return true
+			}
+			// "A South Korean official claimed that … Kim Il-Sung …
+			// “…,” he added": a speaker of either gender
+			if _, role := roleNouns[lower(w)]; role && k+2 < len(f) {
+				if _, cue := cueVerbs[lower(f[k+2])]; cue {
+					return true
+				}
 			}
 		}
 	}

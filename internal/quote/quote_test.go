@@ -283,6 +283,13 @@ func TestExtract(t *testing.T) {
 			notSpeaker: "Tal Sarim",
 		},
 		{
+			name:       "a role and a speech verb between the name and the pronoun take it",
+			text:       "The law was passed under Tal Sarim. A senior official claimed that Sarim had also banned it.\n\n“It may well go on,” he added.",
+			mention:    nerMentions("The law was passed under Tal Sarim. A senior official claimed that Sarim had also banned it.\n\n“It may well go on,” he added.", "Tal Sarim"),
+			want:       []news.QuoteMention{{Text: "It may well go on,", Speaker: "he"}},
+			notSpeaker: "Tal Sarim",
+		},
+		{
 			name:    "no such phrase: the name takes the pronoun",
 			text:    "Tal Sarim bought the boat last year. The engine was old.\n\n“I am so happy,” she said.",
 			mention: nerMentions("Tal Sarim bought the boat last year. The engine was old.\n\n“I am so happy,” she said.", "Tal Sarim"),
