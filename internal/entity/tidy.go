@@ -375,27 +375,17 @@ func joinCutNames(ents []news.Entity, text map[string]string) {
 	}
 	for i := range ents {
 		e := &ents[i]
-		votes := map[int]int{}
-		all := len(e.Mentions) > 0
+		votes, matched := map[int]int{}, 0
 		for _, m := range e.Mentions {
 			t := text[m.ArticleID]
-			if m.Start < 2 || m.End > len(t) || t[m.Start-1] != ' ' {
-				all = false
+			if m.End > len(t) {
 				break
 			}
-			f := strings.Fields(t[max(0, m.Start-30) : m.Start-1])
-			j, ok := -1, false
-			if w := f[len(f)-1:]; len(w) > 0 && startsUpper(w[0]) && !strings.ContainsAny(w[0], ".,;:!?\"“”()") && !isTitle(strings.ToLower(w[0])) && !isOffice(strings.ToLower(w[0])) {
-				j, ok = byName[Fold(f[len(f)-1]+" "+t[m.Start:m.End])]
+			w := capWordBefore(t, m.Start)
+			if j, ok := byName[Fold(w+" "+t[m.Start:m.End])]; w != "" && ok && j != i {
+				votes[j]++
+				matched++
 			}
-			if !ok || j == i {
-				all = false
-				break
-			}
-			votes[j]++
-		}
-		if !all {
-			continue
 		}
 		best := -1
 		for j, n := range votes {
@@ -403,9 +393,30 @@ func joinCutNames(ents []news.Entity, text map[string]string) {
 				best = j
 			}
 		}
+		if best < 0 || matched < len(e.Mentions) {
+			continue // a mention that extends to no other name
+		}
 		to := ents[best]
 		e.ID, e.Name, e.Type, e.Aliases, e.Attributes = to.ID, to.Name, to.Type, nil, nil
 	}
+}
+
+// capWordBefore is the capitalised word right before byte i of t, one
+// space between, that is neither a title nor an office; "" when there is
+// none.
+func capWordBefore(t string, i int) string {
+	if i < 2 || t[i-1] != ' ' {
+		return ""
+	}
+	f := strings.Fields(t[max(0, i-30) : i-1])
+	if len(f) == 0 {
+		return ""
+	}
+	w := f[len(f)-1]
+	if low := strings.ToLower(w); !startsUpper(w) || strings.ContainsAny(w, ".,;:!?\"“”()") || isTitle(low) || isOffice(low) {
+		return ""
+	}
+	return w
 }
 
 // thingPrepositions put a place or a thing after them ("in iCloud Drive",

@@ -337,13 +337,16 @@ func TestJoinCutNames(t *testing.T) {
 		{ID: EntityID("Mayor Ana Lind", news.PER), Name: "Mayor Ana Lind", Type: news.PER, Mentions: []news.Citation{cite("Mayor Ana Lind", 0)}},
 		{ID: EntityID("Ana Lind", news.PER), Name: "Ana Lind", Type: news.PER, Mentions: []news.Citation{cite("Ana Lind", 1)}},
 	}
-	joinCutNames(ents, map[string]string{"a": text})
+	// a mention with only spaces before it in its article
+	ents = append(ents, news.Entity{ID: EntityID("Ora Lind", news.PER), Name: "Ora Lind", Type: news.PER,
+		Mentions: []news.Citation{{ArticleID: "b", Start: 3, End: 11}}})
+	joinCutNames(ents, map[string]string{"a": text, "b": "   Ora Lind said so."})
 	ents = joinSameIDs(ents)
 	var got []string
 	for _, e := range ents {
 		got = append(got, fmt.Sprintf("%s %s %d %d", e.Name, e.Type, len(e.Mentions), len(e.Attributes)))
 	}
-	want := []string{"Porto Velha Norte LOC 3 0", "Tom Reyes PER 1 0", "Vila Reyes PER 2 0", "Reyes PER 2 0", "Mayor Ana Lind PER 1 0", "Ana Lind PER 1 0"}
+	want := []string{"Porto Velha Norte LOC 3 0", "Tom Reyes PER 1 0", "Vila Reyes PER 2 0", "Reyes PER 2 0", "Mayor Ana Lind PER 1 0", "Ana Lind PER 1 0", "Ora Lind PER 1 0"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -91,12 +91,12 @@ func (x *extraction) dropOtherSource() {
 			continue
 		}
 		from := strings.LastIndexAny(x.text[:sp.Start], ".!?\n") + 1
-		between := x.text[from:q.Span.Start]
-		for _, m := range sourcing.FindAllStringIndex(between, -1) {
+		first, _, _ := strings.Cut(q.Speaker, " ")
+		for _, m := range sourcing.FindAllStringIndex(x.text[from:q.Span.Start], -1) {
 			after := from + m[1]
 			rest := strings.TrimLeft(x.text[after:], " ")
 			rest = strings.TrimPrefix(strings.TrimPrefix(rest, "the "), "The ")
-			if sp.Start >= after && sp.Start-after <= 6 || strings.HasPrefix(rest, strings.Fields(q.Speaker + " -")[0]) {
+			if sp.Start >= after && sp.Start-after <= 6 || first != "" && strings.HasPrefix(rest, first) {
 				continue // the speaker is the source credited
 			}
 			q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.For, q.Role = "", "", news.Span{}, "", ""
