@@ -314,8 +314,9 @@ func (s Stage) sameEvent(p *prepared, x, y *fact) bool {
 // article naming only its own place, and no article of the story naming
 // both (one may lie inside the other, or they are two events).
 func (s Stage) samePlace(st *story, p *prepared, x, y *fact) bool {
-	if nested(x.text, y.text) || !sharesBesides(x.s.entities(), y.s.entities(), x.entity, y.entity) ||
-		p.mentions(x.s.a)[y.entity] || p.mentions(y.s.a)[x.entity] || s.similar(x.s, y.s, x, y) < placeSimilar {
+	if p.mentions(x.s.a)[y.entity] || p.mentions(y.s.a)[x.entity] ||
+		!sharesBesides(x.s.entities(), y.s.entities(), x.entity, y.entity) ||
+		nested(x.text, y.text) || s.similar(x.s, y.s, x, y) < placeSimilar {
 		return false
 	}
 	for _, a := range st.arts {

@@ -382,10 +382,12 @@ func joinCutNames(ents []news.Entity, text map[string]string) {
 				break
 			}
 			w := capWordBefore(t, m.Start)
-			if j, ok := byName[Fold(w+" "+t[m.Start:m.End])]; w != "" && ok && j != i {
-				votes[j]++
-				matched++
+			j, ok := byName[Fold(w+" "+t[m.Start:m.End])]
+			if w == "" || !ok || j == i {
+				break // every mention must extend to another name
 			}
+			votes[j]++
+			matched++
 		}
 		best := -1
 		for j, n := range votes {
