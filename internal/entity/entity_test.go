@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -624,6 +625,43 @@ func TestMisspeltMiddleName(t *testing.T) {
 	}
 	if len(pers) != 1 {
 		t.Errorf("persons %q, want one", pers)
+	}
+}
+
+// A longer name that adds another family's surname to a person's name is
+// someone else: "Tomas Vega Okoro", son of Daniel Okoro, is not Tomas Vega,
+// brother of Rui Vega; a surname others bear alone splits nothing.
+func TestAnotherFamilysSurnameIsAnotherPerson(t *testing.T) {
+	mk := func(id, text string, ments ...string) *news.Article {
+		a := article(t, text, ments...)
+		a.ID = id
+		return a
+	}
+	_, ents := storyOf(t,
+		mk("a1", "Tomas Vega led the country for decades with his brother Rui Vega. Tomas Vega is 88.", "Tomas Vega/PER", "Rui Vega/PER", "Tomas Vega/PER"),
+		mk("a2", "Tomas Vega has not been seen since May.", "Tomas Vega/PER"),
+		mk("a3", "Tomas Vega Okoro, son of Daniel Okoro, died at 41. Daniel Okoro leads the opposition.",
+			"Tomas Vega Okoro/PER", "Daniel Okoro/PER", "Daniel Okoro/PER"),
+	)
+	// in one article too
+	a := article(t, "Tomas Vega Okoro, son of Daniel Okoro, died at 41. Users confused him with Tomas Vega, 88, brother of Rui Vega.",
+		"Tomas Vega Okoro/PER", "Daniel Okoro/PER", "Tomas Vega/PER", "Rui Vega/PER")
+	run(t, a)
+	if k := a.Mentions[2].Key; k != "per:tomas vega" {
+		t.Errorf("Tomas Vega's mention has key %q in an article naming Tomas Vega Okoro", k)
+	}
+	if _, ok := ents["per-tomas-vega"]; !ok {
+		t.Errorf("no per-tomas-vega in %v", slices.Sorted(maps.Keys(ents)))
+	}
+	if _, ok := ents["per-tomas-vega-okoro"]; !ok {
+		t.Errorf("no per-tomas-vega-okoro in %v", slices.Sorted(maps.Keys(ents)))
+	}
+	_, ents = storyOf(t,
+		mk("b1", "Ravi Dev Anand Singh was convicted. Ravi Dev Anand Singh, 47, appealed.", "Ravi Dev Anand Singh/PER", "Ravi Dev Anand Singh/PER"),
+		mk("b2", "Ravi Dev Anand, 47, was convicted, said lawyer Amar Singh.", "Ravi Dev Anand/PER", "Amar Singh/PER"),
+	)
+	if _, ok := ents["per-ravi-dev-anand"]; ok {
+		t.Errorf("Ravi Dev Anand split from Ravi Dev Anand Singh by another Singh: %v", slices.Sorted(maps.Keys(ents)))
 	}
 }
 

@@ -192,6 +192,13 @@ func TitleGender(word string) string {
 	return offices[w]
 }
 
+// IsTitle tells whether a word standing before a name is a title, an
+// office or a role ("Professor", "Rep.", "Pope", "spokesman"), in any case.
+func IsTitle(word string) bool {
+	w := strings.ToLower(strings.TrimSuffix(word, "."))
+	return isTitle(w) || isOffice(w)
+}
+
 // offices are titles of one office holder that stand before a name and
 // stay part of it ("Pope Francis", "Mayor Bill de Blasio"), with the
 // gender they tell.

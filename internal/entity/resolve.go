@@ -148,13 +148,18 @@ func (d *doc) resolve() []*ent {
 	// Merge full names into others: initials ("Khloe K"), contained names
 	// ("Kim Kardashian" in "Kim Kardashian West") and misspellings.
 	target := map[*ent]*ent{}
+	var fullToks [][]string
+	for _, e := range ents {
+		fullToks = append(fullToks, e.full)
+	}
+	fam := families(fullToks)
 	for _, a := range ents {
 		var best *ent
 		for _, b := range ents {
 			if a == b || target[b] != nil {
 				continue
 			}
-			if fullVariant(a, b) && best == nil {
+			if fullVariant(a, b) && best == nil && !fam.addsOther(a.full, b.full) {
 				best = b
 			}
 		}

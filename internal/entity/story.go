@@ -269,6 +269,11 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 		}
 	}
 	sort.SliceStable(full, func(a, b int) bool { return size(full[a]) > size(full[b]) })
+	var fullToks [][]string
+	for _, i := range full {
+		fullToks = append(fullToks, locs[i].toks)
+	}
+	fam := families(fullToks)
 	// Two full names of one person share a token (at most one token of a
 	// name differs, and initials keep the given name), so each name is
 	// compared only with the earlier names sharing one of its tokens.
@@ -295,7 +300,7 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 			if find(j) == find(i) || matched && len(locs[i].toks) < len(locs[j].toks) {
 				continue
 			}
-			if sameFull(locs[i].toks, locs[j].toks) {
+			if sameFull(locs[i].toks, locs[j].toks) && !fam.addsOther(locs[i].toks, locs[j].toks) {
 				union(j, i)
 				matched = true
 			}
@@ -471,6 +476,43 @@ func sameFull(a, b []string) bool {
 	// a different given name is a different person unless it is a misspelling
 	// and the surname agrees
 	return diff == 1 || diff == 0
+}
+
+// familyNames holds the full person names of a set by surname.
+type familyNames map[string][][]string
+
+func families(names [][]string) familyNames {
+	fam := familyNames{}
+	for _, t := range names {
+		if len(t) >= 2 {
+			fam[t[len(t)-1]] = append(fam[t[len(t)-1]], t)
+		}
+	}
+	return fam
+}
+
+// addsOther tells whether the longer of two names adds a surname to the
+// shorter when both surnames are borne by other persons of the set, whose
+// names are no part of the longer: "Fidel Castro Odinga", son of Raila
+// Odinga, is not "Fidel Castro", brother of Raúl Castro; "Gurmeet Ram
+// Rahim Singh" is still "Gurmeet Ram Rahim", whatever other Singh the
+// story names.
+func (fam familyNames) addsOther(a, b []string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) == len(b) || len(a) == 0 || b[len(b)-1] == a[len(a)-1] {
+		return false
+	}
+	other := func(surname string, name []string) bool {
+		for _, c := range fam[surname] {
+			if c[0] != name[0] && !containsRun(b, c) {
+				return true
+			}
+		}
+		return false
+	}
+	return other(b[len(b)-1], b) && other(a[len(a)-1], a)
 }
 
 // givenAlike reports whether two given names (folded) can name one
