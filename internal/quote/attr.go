@@ -258,7 +258,10 @@ func (x *extraction) subjects(ts []tok, i, k int, cs []cand, participle bool) []
 		if c.kind == kName {
 			s := tokIndex(ts, c.span.Start) - 1
 			if s >= i && !ts[s].punct {
-				if w := lower(ts[s].text(text)); w == "the" || w == "a" || w == "an" {
+				// a determiner or a possessor: "for the…", "for Cuba’s Fidel Castro"
+				if w := lower(ts[s].text(text)); w == "the" || w == "a" || w == "an" || w == "his" || w == "her" || w == "their" {
+					s--
+				} else if _, poss := stripPossessive(ts[s].text(text)); poss {
 					s--
 				}
 			}

@@ -402,10 +402,41 @@ func afterMediaNoun(text string, start int) bool {
 // Chaffetz" was named before him.
 func (x *extraction) pronounTarget(pos int, female bool) (personMention, bool) {
 	m, ok := x.pronounName(pos, female)
-	if ok && x.gendered(m.span.End, pos, female) {
+	if ok && (x.gendered(m.span.End, pos, female) || x.reportedByRole(m.span.Start)) {
 		return personMention{}, false
 	}
 	return m, ok
+}
+
+// connectives open a sentence before its subject ("However, a…").
+var connectives = map[string]bool{"however": true, "but": true, "and": true, "yet": true, "still": true,
+	"meanwhile": true, "separately": true, "later": true, "also": true}
+
+// reportedByRole tells whether the name at start stands in what a role
+// noun's speaker reported ("However, a South Korean official claimed that
+// the two previous presidents, Kim Il-Sung and Kim Jong-Il, …"): the one
+// speaking next with a pronoun is that speaker, not the name.
+func (x *extraction) reportedByRole(start int) bool {
+	from := strings.LastIndexAny(x.text[:start], ".!?\n") + 1
+	f := strings.Fields(x.text[from:start])
+	if len(f) > 0 && connectives[lower(strings.TrimSuffix(f[0], ","))] {
+		f = f[1:]
+	}
+	if len(f) < 3 {
+		return false
+	}
+	switch lower(f[0]) {
+	case "the", "a", "an", "one":
+	default:
+		return false
+	}
+	for k, w := range f[1:min(len(f)-1, 4)] {
+		if _, role := roleNouns[lower(strings.Trim(w, ",;:"))]; role {
+			_, cue := cueVerbs[lower(f[k+2])]
+			return cue
+		}
+	}
+	return false
 }
 
 // gendered tells whether a sentence between from and pos opens with a
@@ -535,7 +566,17 @@ func headline(text string, ts []tok) bool {
 // of its sentence and from honorifics.
 func (x *extraction) addPerson(ts []tok, k int, m personMention) {
 	text := x.text
-	m.subj = k == 0 || ts[k-1].punct && (text[ts[k-1].s] == ',' || sentenceEnd(text, ts, k-1)) || honorifics[ts[k].text(text)] && k == 0
+	// titles before the name open the clause with it ("Professor Peter
+	// Neumann, director of…, said"), and so do the title's capitalised
+	// modifiers ("Hamilton Mayor Bob Bratina told")
+	j := k
+	for j > 0 && k-j < 3 && !ts[j-1].punct && (honorifics[ts[j-1].text(text)] || entity.IsTitle(ts[j-1].text(text))) {
+		j--
+	}
+	for t := j; j < k && j > 0 && t-j < 2 && !ts[j-1].punct && isCap(ts[j-1].text(text)) && !capStop[ts[j-1].text(text)]; {
+		j--
+	}
+	m.subj = j == 0 || ts[j-1].punct && (text[ts[j-1].s] == ',' || sentenceEnd(text, ts, j-1))
 	// a name modifying a role noun is not the subject: "Parliament Hill
 	// security officers rushed…", "Obama administration officials said"
 	for n := tokIndex(ts, m.span.End); m.subj && n < len(ts) && n <= tokIndex(ts, m.span.End)+1; n++ {

@@ -406,6 +406,15 @@ type foldedName struct {
 
 func newEntityIndex(v *news.StoryView) *entityIndex {
 	ix := &entityIndex{exact: map[string]string{}, names: map[string]string{}}
+	// an entity's own full name goes before another's alias: "Fidel Castro"
+	// is not "Fidel Castro Odinga" because an article joined the two (a
+	// single word is left to the order of the entities: "Obama" alone is
+	// less likely an entity of its own than Barack Obama's)
+	for _, e := range v.Entities {
+		if f := fold(e.Name); ix.exact[f] == "" && strings.Contains(f, " ") {
+			ix.exact[f] = e.ID
+		}
+	}
 	for _, e := range v.Entities {
 		ix.names[e.ID] = e.Name
 		for _, n := range append([]string{e.Name}, e.Aliases...) {

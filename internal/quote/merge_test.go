@@ -22,7 +22,12 @@ func TestMerger(t *testing.T) {
 		}
 	}
 	v := news.NewStoryView("s1", "story")
-	v.Entities = []news.Entity{{ID: "E-ivan", Name: "Ivan Petrov", Type: news.PER, Aliases: []string{"Petrov"}}}
+	// an entity listed first that an article joined to Ivan Petrov under
+	// a longer name holds his name as an alias: his own entity still wins
+	v.Entities = []news.Entity{
+		{ID: "E-ivan-okoro", Name: "Ivan Petrov Okoro", Type: news.PER, Aliases: []string{"Ivan Petrov", "Petrov"}},
+		{ID: "E-ivan", Name: "Ivan Petrov", Type: news.PER, Aliases: []string{"Petrov"}},
+	}
 	if err := (Merger{}).Build(t.Context(), v, arts); err != nil {
 		t.Fatal(err)
 	}

@@ -25,6 +25,32 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "You could smell the smoke,", Speaker: "Omar Diaz"}},
 		},
 		{
+			name:    "a title before the name opens the clause: the pronoun goes to the nearer subject",
+			text:    "Mark Olsen said the port would reopen.\n\nThe harbour was closed for a week.\n\nProfessor Ivo Brandt, director of the Centre for Port Studies at Lund Maritime College, said the damage was limited.\n\nHe said: “The cranes can be repaired within days.”",
+			mention: nerMentions("Mark Olsen said the port would reopen.\n\nThe harbour was closed for a week.\n\nProfessor Ivo Brandt, director of the Centre for Port Studies at Lund Maritime College, said the damage was limited.\n\nHe said: “The cranes can be repaired within days.”", "Mark Olsen", "Ivo Brandt"),
+			want:    []news.QuoteMention{{Text: "The cranes can be repaired within days.", Speaker: "Ivo Brandt"}},
+		},
+		{
+			name:       "a name inside what a role reported is not who speaks next",
+			text:       "The ministry declined to comment.\n\nHowever, a Norwegian official claimed that the two former directors, Lars Eik and Odd Fjell, had done the same.\n\n“There is a chance it would go on,” he added.",
+			mention:    nerMentions("The ministry declined to comment.\n\nHowever, a Norwegian official claimed that the two former directors, Lars Eik and Odd Fjell, had done the same.\n\n“There is a chance it would go on,” he added.", "Lars Eik", "Odd Fjell"),
+			want:       []news.QuoteMention{{Text: "There is a chance it would go on,"}},
+			notSpeaker: "Lars Eik",
+		},
+		{
+			name:    "a title's capitalised modifier opens the clause too",
+			text:    "Colonel Ivo Brandt, a former officer, said he was shocked.\n\nLund Mayor Arne Holm told the paper he had met the family.\n\n“He was proud of it,” he said.",
+			mention: nerMentions("Colonel Ivo Brandt, a former officer, said he was shocked.\n\nLund Mayor Arne Holm told the paper he had met the family.\n\n“He was proud of it,” he said.", "Ivo Brandt", "Arne Holm"),
+			want:    []news.QuoteMention{{Text: "He was proud of it,", Speaker: "Arne Holm"}},
+		},
+		{
+			name:       "a name after a preposition and a possessor is no subject",
+			text:       "Lars Eik was seen on Monday.\n\nAn eager editor changed the page for Norway’s Lars Eik to say “this man has recently died.” It was soon changed back.",
+			mention:    nerMentions("Lars Eik was seen on Monday.\n\nAn eager editor changed the page for Norway’s Lars Eik to say “this man has recently died.” It was soon changed back.", "Lars Eik"),
+			want:       []news.QuoteMention{{Text: "this man has recently died."}},
+			notSpeaker: "Lars Eik",
+		},
+		{
 			name: "a demonym is no speaker",
 			text: "Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”",
 			mention: append(nerMentions("Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”", "Omar Diaz"),
