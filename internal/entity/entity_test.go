@@ -665,6 +665,20 @@ func TestAnotherFamilysSurnameIsAnotherPerson(t *testing.T) {
 	}
 }
 
+// A photo credit that runs two names together is no person whose shorter
+// names they are.
+func TestRunOnNamesJoinNothing(t *testing.T) {
+	a := article(t, "Vale Harbour holds a hostage. Norway Vale Harbour Lars Eik Archiv. Lars Eik, its leader, said so. Eik spoke.",
+		"Vale Harbour/PER", "Vale Harbour Lars Eik Archiv/PER", "Lars Eik/PER", "Eik/PER")
+	run(t, a)
+	if k := a.Mentions[2].Key; k != "per:lars eik" {
+		t.Errorf("Lars Eik has key %q", k)
+	}
+	if k := a.Mentions[0].Key; k == a.Mentions[1].Key {
+		t.Errorf("Vale Harbour joined the run-on name: %q", k)
+	}
+}
+
 // A status is a person's only where the syntax links it to them: "Lena Park
 // and Karl Holm are happily married", not "Lena Park said the agency is
 // heavily engaged".

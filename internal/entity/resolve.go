@@ -153,10 +153,11 @@ func (d *doc) resolve() []*ent {
 		fullToks = append(fullToks, e.full)
 	}
 	fam := families(fullToks)
+	runOn := runOnNames(ents)
 	for _, a := range ents {
 		var best *ent
 		for _, b := range ents {
-			if a == b || target[b] != nil {
+			if a == b || target[b] != nil || runOn[b] {
 				continue
 			}
 			if fullVariant(a, b) && best == nil && !fam.addsOther(a.full, b.full) {
@@ -285,6 +286,35 @@ func (d *doc) resolve() []*ent {
 			ms[i].Name = e.name
 			if ms[i].Type != e.typ && e.typ == news.PER {
 				ms[i].Type = news.PER
+			}
+		}
+	}
+	return out
+}
+
+// runOnNames are the names that hold two other names of the article with
+// no word in common ("Nigeria Boko Haram Abubakar Shekau Archiv", a photo
+// credit read as one name): two things run together, not one person
+// whose shorter names they are.
+func runOnNames(ents []*ent) map[*ent]bool {
+	out := map[*ent]bool{}
+	for _, b := range ents {
+		if len(b.full) < 4 {
+			continue
+		}
+		var parts []*ent
+		for _, a := range ents {
+			if a != b && len(a.full) >= 2 && len(a.full) < len(b.full) && containsRun(b.full, a.full) {
+				parts = append(parts, a)
+			}
+		}
+	pairs:
+		for x, a := range parts {
+			for _, c := range parts[x+1:] {
+				if !slices.ContainsFunc(a.full, func(t string) bool { return slices.Contains(c.full, t) }) {
+					out[b] = true
+					break pairs
+				}
 			}
 		}
 	}
