@@ -96,6 +96,8 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 			// "a note that read": the antecedent or no one
 			c, ok := x.antecedent(ts, i, r)
 			a.sp, a.hasSp, a.noSp = c, ok, !ok
+		} else if c, ok := x.handleBefore(ts, i, k); ok {
+			a.sp, a.hasSp = c, true
 		} else if c, ok := x.subjectBefore(ts, i, k); ok {
 			a.sp, a.hasSp = c, true
 		} else if cs := x.candidates(ts, k+1, j); len(cs) > 0 && tokIndex(ts, cs[0].span.Start) <= k+2 &&
@@ -116,6 +118,17 @@ func (x *extraction) beforeAttr(ts []tok, i, j int) attr {
 		}
 	}
 	return a
+}
+
+// handleBefore is a social-media handle right before the cue at ts[k]
+// ("“…,” @redletter tweeted"): the account speaks, not a name nearby.
+func (x *extraction) handleBefore(ts []tok, i, k int) (cand, bool) {
+	if k-2 < i || !ts[k-2].punct || x.text[ts[k-2].s] != '@' || ts[k-1].punct || ts[k-2].e != ts[k-1].s {
+		return cand{}, false
+	}
+	sp := news.Span{Start: ts[k-2].s, End: ts[k-1].e}
+	h := sp.Text(x.text)
+	return cand{span: sp, kind: kName, text: h, name: h}, true
 }
 
 // thingPronouns open a clause whose subject is a thing, not a person.
@@ -430,6 +443,10 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 			return a
 		}
 		a.ok, a.sp, a.hasSp = true, cs[0], true
+		return a
+	}
+	if c, ok := x.handleBefore(ts, i, k); ok {
+		a.ok, a.sp, a.hasSp = true, c, true
 		return a
 	}
 	cs := x.candidates(ts, i, k)

@@ -101,6 +101,8 @@ func (x *extraction) run() {
 			switch {
 			case workTitle || midTitle && inPhrase:
 				kind = "title" // "who also penned the Facebook drama “The Social Network,” has said"
+			case !initial && words == 1 && isCap(strings.TrimSpace(body)) && !endsSentence(strings.TrimSpace(body)):
+				kind = "" // one capitalised word inside a sentence is a name or a term: think “Bendgate”
 			case intro:
 				kind, use = "direct", before
 			case !initial && x.label(ts, oi, ai, body):
@@ -266,6 +268,14 @@ var smallWords = map[string]bool{"of": true, "the": true, "a": true, "an": true,
 // words are capitalised (small words aside) and it does not end a sentence.
 func titleCase(s string, words int) bool { return titleCaseUpTo(s, words, 10) }
 
+// camelCase tells a brand written with a small first letter and a capital
+// second ("iPhone", "eBay"), which stands in a Title Case title as it is.
+func camelCase(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	r2, _ := utf8.DecodeRuneInString(w[n:])
+	return unicode.IsLower(r) && unicode.IsUpper(r2)
+}
+
 // titleCaseUpTo is titleCase for titles of up to most words.
 func titleCaseUpTo(s string, words, most int) bool {
 	if words == 0 || words > most {
@@ -279,7 +289,7 @@ func titleCaseUpTo(s string, words, most int) bool {
 	for i, w := range strings.Fields(s) {
 		r, _ := utf8.DecodeRuneInString(w)
 		switch {
-		case unicode.IsUpper(r) || unicode.IsDigit(r):
+		case unicode.IsUpper(r) || unicode.IsDigit(r) || camelCase(w):
 			caps++
 		case smallWords[w] && i > 0:
 		case !unicode.IsLetter(r):
@@ -321,7 +331,7 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 			continue
 		}
 		if m, ok := x.mentionAt(t.s); ok {
-			if m.Type == news.PER && !afterMediaNoun(text, m.Span.Start) {
+			if m.Type == news.PER && !afterMediaNoun(text, m.Span.Start) && !tagged(text, m.Span.Start) {
 				nm := m.Name
 				if nm == "" {
 					nm = m.Text
@@ -382,6 +392,12 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 		}
 		k = end
 	}
+}
+
+// tagged tells whether the name at start is a hashtag or a handle
+// ("#Bendgate", "@redletter"): a topic or an account, not a person named.
+func tagged(text string, start int) bool {
+	return start > 0 && (text[start-1] == '#' || text[start-1] == '@')
 }
 
 // afterMediaNoun tells whether the word right before start (a comma

@@ -51,6 +51,31 @@ func TestExtract(t *testing.T) {
 			notSpeaker: "Lars Eik",
 		},
 		{
+			name:    "a handle before the cue speaks, not a hashtag before it",
+			text:    "This follows complaints that the phone bends, known as #Bendgate.\n\n\"If you buy one, you better be bald #HairGate,\" @redletter tweeted.",
+			mention: nerMentions("This follows complaints that the phone bends, known as #Bendgate.\n\n\"If you buy one, you better be bald #HairGate,\" @redletter tweeted.", "Bendgate"),
+			want:    []news.QuoteMention{{Text: "If you buy one, you better be bald #HairGate,", Speaker: "@redletter"}},
+		},
+		{
+			name:       "a hashtag is no person for a pronoun",
+			text:       "Phones bend, a flaw known as #Bendgate.\n\n\"You better be bald,\" he said.",
+			mention:    nerMentions("Phones bend, a flaw known as #Bendgate.\n\n\"You better be bald,\" he said.", "Bendgate"),
+			want:       []news.QuoteMention{{Text: "You better be bald,"}},
+			notSpeaker: "Bendgate",
+		},
+		{
+			name:    "one word inside a sentence is a term, not speech",
+			text:    "Just when you thought the saga of the phone—think “Bendgate” and fake ads—could not get worse, it did. Asked if it was over, Ann Lowe said “it is far from over.”",
+			mention: nerMentions("Just when you thought the saga of the phone—think “Bendgate” and fake ads—could not get worse, it did. Asked if it was over, Ann Lowe said “it is far from over.”", "Ann Lowe"),
+			want:    []news.QuoteMention{{Text: "it is far from over.", Speaker: "Ann Lowe"}},
+		},
+		{
+			name:   "a title after 'an article called' is no quote",
+			text:   "The site ran its own test and concluded that \"the flaw is a bust\" in an article called \"The iPad 6 'Flaw' Is Not a Thing.\"\n\nNobody was hurt.",
+			want:   nil,
+			titles: []string{"The iPad 6 'Flaw' Is Not a Thing"},
+		},
+		{
 			name: "a demonym is no speaker",
 			text: "Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”",
 			mention: append(nerMentions("Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”", "Omar Diaz"),

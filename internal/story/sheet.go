@@ -519,9 +519,10 @@ var fanWords = map[string]bool{"fan": true, "fans": true, "user": true, "users":
 
 // FanPost tells whether a quote is a fan's post rather than anyone's word
 // on the story: a pasted social-media post, or words of an anonymous poster
-// ("a Twitter user"). The sheet and the story page group these.
+// ("a Twitter user") or of an account named by its handle only ("“…,”
+// @redletter tweeted"). The sheet and the story page group these.
 func FanPost(q news.Quote) bool {
-	return q.Social || q.Speaker.Role == "fan" || fanSpeaker(q.Speaker.Name)
+	return q.Social || q.Speaker.Role == "fan" || fanSpeaker(q.Speaker.Name) || strings.HasPrefix(q.Speaker.Name, "@")
 }
 
 // fanSpeaker tells whether a quote's speaker is an anonymous social-media poster.

@@ -290,8 +290,9 @@ func TestStaleEstimatesDropped(t *testing.T) {
 	}
 }
 
-// TestFanPost: a pasted post, a poster named by a crowd word, or a crowd
-// member ("said one") is a fan's post; a named speaker is not.
+// TestFanPost: a pasted post, a poster named by a crowd word or by a
+// handle, or a crowd member ("said one") is a fan's post; a named speaker
+// is not.
 func TestFanPost(t *testing.T) {
 	for _, tc := range []struct {
 		q    news.Quote
@@ -299,6 +300,7 @@ func TestFanPost(t *testing.T) {
 	}{
 		{news.Quote{Social: true, Speaker: news.Speaker{Name: "@someone"}}, true},
 		{news.Quote{Speaker: news.Speaker{Name: "one Twitter user"}}, true},
+		{news.Quote{Speaker: news.Speaker{Name: "@redletter"}}, true}, // "“…,” @redletter tweeted"
 		{news.Quote{Speaker: news.Speaker{Name: "an unnamed person", Role: "fan"}}, true},
 		{news.Quote{Speaker: news.Speaker{Name: "Lena Park", EntityID: "per-lena-park"}}, false},
 		{news.Quote{Speaker: news.Speaker{Name: "Lena Park's representative", Role: "representative"}}, false},
