@@ -98,6 +98,20 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		comma = true
 		j--
 	}
+	// abbreviated ranks between the role and the name: "ministry spokesman
+	// Maj. Gen. Mohammed al-Askari" ("Kansas Sen. Jerry Moran" has none:
+	// the rank is the role)
+	if k := j; !comma && j >= 0 {
+		for n := 0; n < 3 && k > 1 && d.toks[k].low == "."; n++ {
+			if _, hon := honorifics[d.toks[k-1].low]; !hon {
+				break
+			}
+			k -= 2
+		}
+		if _, role := roleHead(d.toks[k].low); role && k != j && k >= 0 {
+			j = k
+		}
+	}
 	if j < 0 || d.toks[j].sent != d.toks[i].sent {
 		return phrase{}, false
 	}
@@ -438,10 +452,16 @@ func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
 	}
 	content := d.content(p)
 	excl := d.coordinated(p)
+	head, _ := roleHead(d.low(p.head))
 	var best *ent
 	bs := 0.0
 	for _, e := range persons {
 		if g != "" && e.gender != "" && e.gender != g || excl[e] {
+			continue
+		}
+		if speaksForOthers[head] && e.prof[head] == 0 {
+			// "the spokesperson said" is someone's spokesperson, not the
+			// person the article is about, unless described so before
 			continue
 		}
 		s := 0.0
@@ -468,7 +488,6 @@ func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
 		if s == 0 {
 			continue
 		}
-		head, _ := roleHead(d.low(p.head))
 		for _, w := range content {
 			if e.prof[w] > 0 && w != head {
 				s += 3
@@ -499,6 +518,13 @@ func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
 	}
 	return nil
 }
+
+// speaksForOthers are roles whose holder speaks for someone else: a
+// definite "the spokesperson" is a person of the story only when it was
+// described so before.
+var speaksForOthers = map[string]bool{"spokesperson": true, "spokesman": true, "spokeswoman": true,
+	"representative": true, "rep": true, "publicist": true, "lawyer": true, "attorney": true, "aide": true,
+	"official": true, "source": true, "agent": true, "manager": true, "spokespeople": true}
 
 // coordinated returns the persons joined to a phrase by "and" or "with"
 // ("Morrone, 31, and the reality TV star"): they are other people.

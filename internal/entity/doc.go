@@ -2,6 +2,7 @@ package entity
 
 import (
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -74,6 +75,17 @@ func tokenize(text string) []tok {
 // splitSentences is the fallback used when the segmenter has not filled
 // a.Sentences: it ends a sentence at . ! ? followed by a space and an
 // upper-case letter or a quote, and at every line break.
+// abbreviationBefore tells whether the word ending at the period text[i]
+// is a title's abbreviation ("Maj", "Dr", "Mr"), which ends no sentence.
+func abbreviationBefore(text string, i int) bool {
+	j := i
+	for j > 0 && text[j-1] != ' ' && text[j-1] != '\n' {
+		j--
+	}
+	_, ok := honorifics[strings.ToLower(text[j:i])]
+	return ok && i-j <= 4
+}
+
 func splitSentences(text string) []news.Span {
 	var out []news.Span
 	start := 0
@@ -92,6 +104,9 @@ func splitSentences(text string) []news.Span {
 		case '\n':
 			emit(i)
 		case '.', '!', '?':
+			if text[i] == '.' && abbreviationBefore(text, i) {
+				continue // "Maj. Gen. Omar Haddad", "Mr. Lowe"
+			}
 			j := i + 1
 			for j < len(text) && (text[j] == '"' || text[j] == '.' || text[j] == '!' || text[j] == '?') {
 				j++

@@ -126,6 +126,15 @@ func TestDescriptors(t *testing.T) {
 			[]string{"Nina Hart/PER", "Rome/LOC", "Sam Oyelaran/PER"}, "the pop star", "per:sam oyelaran"},
 		{"founder by pronoun", "Mark Hale and Jenna Fox arrived. Later the Fox Beauty founder said she was happy.",
 			[]string{"Mark Hale/PER", "Jenna Fox/PER", "Fox Beauty/ORG"}, "the Fox Beauty founder", "per:jenna fox"},
+		// someone's spokesperson is not the person the article is about
+		{"spokesperson for someone else", "Ann Lowe died on Monday. A spokesperson for Vale Clinic confirmed it. \"We follow protocol,\" the spokesperson said.",
+			[]string{"Ann Lowe/PER", "Vale Clinic/ORG"}, "the spokesperson", ""},
+		{"premodifier across ranks", "The strike was confirmed, ministry spokesman Maj. Gen. Omar Haddad told reporters.",
+			[]string{"Omar Haddad/PER"}, "ministry spokesman", "per:omar haddad"},
+		{"a rank that is the role", "The vote was close, said Kansas Senator Omar Haddad on Friday.",
+			[]string{"Omar Haddad/PER"}, "Kansas Senator", "per:omar haddad"},
+		{"spokesperson described so", "Spokesman Tom Reyes took questions. Tom Reyes smiled. Later the spokesman said the plant was safe.",
+			[]string{"Tom Reyes/PER", "Tom Reyes/PER"}, "the spokesman", "per:tom reyes"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

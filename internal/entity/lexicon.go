@@ -32,7 +32,7 @@ var honorifics = map[string]string{
 	// religious and military titles
 	"sheikh": male, "sheik": male, "shaikh": male, "imam": male, "ayatollah": male, "cardinal": male,
 	"rabbi": "", "pastor": "", "bishop": "", "archbishop": "", "gen": "", "general": "", "col": "",
-	"colonel": "", "capt": "", "captain": "", "lt": "", "sgt": "", "cmdr": "", "adm": "", "admiral": "",
+	"colonel": "", "maj": "", "capt": "", "captain": "", "lt": "", "sgt": "", "cmdr": "", "adm": "", "admiral": "",
 	// ranks of soldiers and police officers
 	"corporal": "", "corp": "", "corpl": "", "cpl": "", "sergeant": "", "pvt": "", "lieutenant": "",
 	"brigadier": "", "commander": "", "marshal": "", "det": "", "detective": "", "inspector": "",
