@@ -565,7 +565,7 @@ func (x *extraction) quoteJustBefore(pos int, female bool) (news.QuoteMention, b
 			continue // a quote inside the quote before ("Kim: “At lunch, Domenico goes, ‘…’”") is not what goes on
 		}
 		between := x.text[q.Span.End:pos]
-		if len(between) > 400 || strings.Contains(between, "\n") || q.Role != "" || !strings.HasPrefix(q.SpeakerKey, "per") {
+		if len(between) > 400 || strings.Contains(between, "\n") && !nextParagraphQuote(between) || q.Role != "" || !strings.HasPrefix(q.SpeakerKey, "per") {
 			return news.QuoteMention{}, false
 		}
 		if g := x.gender[q.Speaker]; g != 0 && (g > 0) != female {
@@ -574,6 +574,20 @@ func (x *extraction) quoteJustBefore(pos int, female bool) (news.QuoteMention, b
 		return q, true
 	}
 	return news.QuoteMention{}, false
+}
+
+// nextParagraphQuote tells whether the text between a quote and a
+// pronoun is the quote's short attribution, one paragraph break, and a
+// quote opening the next paragraph: "“…,” al-Hassan said.\n\n“…,” he
+// added" goes on with the same speaker.
+func nextParagraphQuote(between string) bool {
+	i, j := strings.Index(between, "\n"), strings.LastIndex(between, "\n")
+	head := strings.TrimLeft(between[:i], ",.;:!?”\"’' ") // the quote's closing marks
+	if strings.TrimSpace(between[i:j]) != "" || i > 80 || strings.ContainsAny(head, "“\"") {
+		return false
+	}
+	rest := strings.TrimLeft(between[j+1:], " \t")
+	return strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "\"")
 }
 
 func isPronounWord(s string) bool { _, ok := pronouns[lower(s)]; return ok }

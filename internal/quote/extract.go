@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -196,7 +197,49 @@ func (x *extraction) run() {
 			prevColonSent = news.Span{Start: ts[k].s, End: p.End}
 		}
 	}
+	x.signed()
 	x.social()
+}
+
+// signatureRE reads a line that signs the quote above it: "--Mike Ditka",
+// "— Ann Lowe, mayor of Vale".
+var signatureRE = regexp.MustCompile(`^[ \t]*(?:--|—|–|-)[ \t]*(\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3})[ \t]*(?:,[^\n]{0,60})?[ \t]*(?:\n|$)`)
+
+// signed gives a quote that has no cue of its own and ends its paragraph
+// the speaker that the next line signs: “…”\n\n--Mike Ditka. Pasted posts'
+// signature lines ("— Ann (@ann) May 2, 2015") are the social stage's.
+func (x *extraction) signed() {
+	text := x.text
+	for i := range x.quotes {
+		q := &x.quotes[i]
+		if q.Cue != "" || q.Parent >= 0 {
+			continue
+		}
+		rest := strings.TrimLeft(text[q.Span.End:], ",.;:!?”\"’' \t")
+		if !strings.HasPrefix(rest, "\n") {
+			continue
+		}
+		rest = strings.TrimLeft(rest, "\n\r \t")
+		m := signatureRE.FindStringSubmatchIndex(rest)
+		if m == nil {
+			continue
+		}
+		start := len(text) - len(rest) + m[2]
+		sp := news.Span{Start: start, End: start + m[3] - m[2]}
+		name := sp.Text(text)
+		q.Speaker, q.SpeakerKey, q.Role, q.For, q.SpeakerSpan = name, "", "", "", sp
+		// the signature's dash attributes the quote as a cue would
+		dash := len(text) - len(rest) + strings.IndexAny(rest, "-—–")
+		_, n := utf8.DecodeRuneInString(text[dash:])
+		q.CueSpan = news.Span{Start: dash, End: dash + n}
+		q.Cue = q.CueSpan.Text(text)
+		if mt, ok := x.mentionAt(start); ok && mt.Type == news.PER {
+			q.SpeakerKey = mt.Key
+			if mt.Name != "" {
+				q.Speaker = mt.Name
+			}
+		}
+	}
 }
 
 func endsWithAny(text string, ts []tok, i, j int, set string) bool {
@@ -394,6 +437,36 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 	}
 }
 
+// listItem tells whether the name ending before ts[n] goes on a list: a
+// comma and another capitalised name, or "and"/"or".
+func listItem(text string, ts []tok, n int) bool {
+	if n >= len(ts) {
+		return false
+	}
+	w := lower(ts[n].text(text))
+	if w == "and" || w == "or" {
+		return true
+	}
+	if !ts[n].punct || text[ts[n].s] != ',' || n+1 >= len(ts) {
+		return false
+	}
+	next := ts[n+1].text(text)
+	return lower(next) == "and" || lower(next) == "or" || isCap(next) && !capStop[next]
+}
+
+// acronym tells an office or a body written in capitals ("MP", "CEO").
+func acronym(w string) bool {
+	if len(w) < 2 || len(w) > 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'A' || r > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 // tagged tells whether the name at start is a hashtag or a handle
 // ("#Bendgate", "@redletter"): a topic or an account, not a person named.
 func tagged(text string, start int) bool {
@@ -583,16 +656,23 @@ func headline(text string, ts []tok) bool {
 func (x *extraction) addPerson(ts []tok, k int, m personMention) {
 	text := x.text
 	// titles before the name open the clause with it ("Professor Peter
-	// Neumann, director of…, said"), and so do the title's capitalised
-	// modifiers ("Hamilton Mayor Bob Bratina told")
+	// Neumann, director of…, said"), and so do capitalised modifiers
+	// ("Hamilton Mayor Bob Bratina told", "Iraqi MP Hassan al-Sunaid
+	// described"), not any capitalised word ("Born David Roy Fitch, she
+	// writes")
 	j := k
-	for j > 0 && k-j < 3 && !ts[j-1].punct && (honorifics[ts[j-1].text(text)] || entity.IsTitle(ts[j-1].text(text))) {
+	for j > 0 && k-j < 3 && !ts[j-1].punct && (honorifics[ts[j-1].text(text)] || entity.IsTitle(ts[j-1].text(text)) || acronym(ts[j-1].text(text))) {
 		j--
 	}
 	for t := j; j < k && j > 0 && t-j < 2 && !ts[j-1].punct && isCap(ts[j-1].text(text)) && !capStop[ts[j-1].text(text)]; {
 		j--
 	}
 	m.subj = j == 0 || ts[j-1].punct && (text[ts[j-1].s] == ',' || sentenceEnd(text, ts, j-1))
+	if m.subj && j > 0 && text[ts[j-1].s] == ',' && listItem(text, ts, tokIndex(ts, m.span.End)) {
+		// one of a list ("including Senator John McCain, Ambassador Joseph
+		// Westphal, and CIA director John Brennan") is no clause subject
+		m.subj = false
+	}
 	// a name modifying a role noun is not the subject: "Parliament Hill
 	// security officers rushed…", "Obama administration officials said"
 	for n := tokIndex(ts, m.span.End); m.subj && n < len(ts) && n <= tokIndex(ts, m.span.End)+1; n++ {

@@ -120,7 +120,7 @@ func (x *extraction) dropSelfNamed() {
 		if len(ws) == 0 {
 			continue
 		}
-		if !namesItself(q.Text, ws[len(ws)-1]) && (len(ws) < 2 || !namesItself(q.Text, ws[0])) {
+		if !namesItself(q.Text, ws[len(ws)-1]) && (len(ws) < 2 || !namesItself(q.Text, ws[0]) || otherFullName(q.Text, ws[0])) {
 			continue
 		}
 		q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.For = "", "", news.Span{}, ""
@@ -133,6 +133,26 @@ func (x *extraction) dropSelfNamed() {
 func namesItself(quote, w string) bool {
 	w = strings.Trim(w, ".,")
 	return len(w) >= 3 && w[0] >= 'A' && w[0] <= 'Z' && containsWord(quote, w)
+}
+
+// otherFullName tells whether every time a quote holds the first name w it
+// goes on with a capitalised word: another person's full name ("between
+// me and Ray Rice" is not Ray Lewis naming himself).
+func otherFullName(quote, w string) bool {
+	found := false
+	for i := 0; ; {
+		j := strings.Index(quote[i:], w+" ")
+		if j < 0 {
+			return found
+		}
+		j += i
+		next := quote[j+len(w)+1:]
+		if r, _ := utf8.DecodeRuneInString(next); !unicode.IsUpper(r) {
+			return false
+		}
+		found = true
+		i = j + 1
+	}
 }
 
 // containsWord tells whether w stands in s as a whole word.

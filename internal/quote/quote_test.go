@@ -76,6 +76,39 @@ func TestExtract(t *testing.T) {
 			titles: []string{"The iPad 6 'Flaw' Is Not a Thing"},
 		},
 		{
+			name:    "capitalised modifiers open the clause with the name",
+			text:    "Lt. Col. Ivo Brandt said the raid followed days of watching.\n\nBrandt said locals had helped.\n\nDanish MP Arne Holm described the raid as a step forward.\n\n“His death will be welcome news,” he said.",
+			mention: nerMentions("Lt. Col. Ivo Brandt said the raid followed days of watching.\n\nBrandt said locals had helped.\n\nDanish MP Arne Holm described the raid as a step forward.\n\n“His death will be welcome news,” he said.", "Ivo Brandt", "Arne Holm"),
+			want:    []news.QuoteMention{{Text: "His death will be welcome news,", Speaker: "Arne Holm"}},
+		},
+		{
+			name:       "a capitalised word before a name opens no clause with it unless a title",
+			text:       "Lena Park, 41, wrote a long post about her life. Born Tom Reed Park, she writes that she changed her name in her teens.\n\n“I was never a man,” she writes.",
+			mention:    nerMentions("Lena Park, 41, wrote a long post about her life. Born Tom Reed Park, she writes that she changed her name in her teens.\n\n“I was never a man,” she writes.", "Lena Park", "Tom Reed Park"),
+			want:       []news.QuoteMention{{Text: "I was never a man,", Speaker: "Lena Park"}},
+			notSpeaker: "Tom Reed Park",
+		},
+		{
+			name:       "one of a list is no clause subject",
+			text:       "Mark Olsen led the talks for the port.\n\nTalks later went on with officials, including Senator Tom Reyes, Senator Ivo Brandt, and director Arne Holm.\n\n“It went well,” he said.",
+			mention:    nerMentions("Mark Olsen led the talks for the port.\n\nTalks later went on with officials, including Senator Tom Reyes, Senator Ivo Brandt, and director Arne Holm.\n\n“It went well,” he said.", "Mark Olsen", "Tom Reyes", "Ivo Brandt", "Arne Holm"),
+			want:       []news.QuoteMention{{Text: "It went well,", Speaker: "Mark Olsen"}},
+			notSpeaker: "Ivo Brandt",
+		},
+		{
+			name:    "a line signing the quote above it names its speaker",
+			text:    "Ivo Brandt will be on the panel. So will Tom Reyes and Arne Holm.\n\nHow have they reacted?\n\n\"Look, the league did not create these problems. The people in it did.\"\n\n--Tom Reyes\n\n“There is no comparison between me and Arne Dale. It’s night and day.”\n\n— Arne Holm, former player\n\nThe panel meets tonight.",
+			mention: nerMentions("Ivo Brandt will be on the panel. So will Tom Reyes and Arne Holm.\n\nHow have they reacted?\n\n\"Look, the league did not create these problems. The people in it did.\"\n\n--Tom Reyes\n\n“There is no comparison between me and Arne Dale. It’s night and day.”\n\n— Arne Holm, former player\n\nThe panel meets tonight.", "Ivo Brandt", "Tom Reyes", "Arne Holm"),
+			want: []news.QuoteMention{{Text: "Look, the league did not create these problems. The people in it did.", Speaker: "Tom Reyes"},
+				{Text: "There is no comparison between me and Arne Dale. It’s night and day.", Speaker: "Arne Holm"}},
+		},
+		{
+			name:    "another person's full name with the speaker's first name is no self-naming",
+			text:    "Arne Holm spoke to the panel on Monday about his career.\n\n“There is no comparison between me and Arne Dale. It’s night and day.”",
+			mention: nerMentions("Arne Holm spoke to the panel on Monday about his career.\n\n“There is no comparison between me and Arne Dale. It’s night and day.”", "Arne Holm", "Arne Dale"),
+			want:    []news.QuoteMention{{Text: "There is no comparison between me and Arne Dale. It’s night and day.", Speaker: "Arne Holm"}},
+		},
+		{
 			name: "a demonym is no speaker",
 			text: "Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”",
 			mention: append(nerMentions("Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”", "Omar Diaz"),
@@ -666,5 +699,22 @@ func TestHeAddedContinuesTheQuoteBefore(t *testing.T) {
 	x.quotes = append(x.quotes, inner)
 	if q, ok := x.quoteJustBefore(pos, false); !ok || q.Speaker != "Ray Finch" {
 		t.Errorf("quoteJustBefore = %q, %v; want Ray Finch's, not the quote inside his", q.Speaker, ok)
+	}
+	// a paragraph that opens with a quote goes on with the speaker of the
+	// quote and short attribution that end the paragraph before; one that
+	// opens with narration does not
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"“He did not stop,” Haddad said.\n\n“He got what he deserved,” he added.", true},
+		{"“He did not stop,” Haddad said.\n\nThe council met later. “It is over,” he added.", false},
+	} {
+		x := newExtraction(&news.Article{Text: tc.text})
+		x.quotes = []news.QuoteMention{{Span: news.Span{Start: len("“"), End: strings.Index(tc.text, ",”")},
+			Speaker: "Omar Haddad", SpeakerKey: "per:omar haddad", Parent: -1}}
+		if _, ok := x.quoteJustBefore(strings.Index(tc.text, "he added"), false); ok != tc.want {
+			t.Errorf("%q: quoteJustBefore ok = %v, want %v", tc.text, ok, tc.want)
+		}
 	}
 }
