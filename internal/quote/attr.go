@@ -211,6 +211,11 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 	// a name modifying the noun phrase before the cue: the phrase speaks
 	// ("the Iraqi ministry stated", "the Obama administration said")
 	if npOK && np.span.Start <= lastC.span.Start && np.span.End > lastC.span.End && m >= i && np.span.End >= ts[m].e {
+		// unless the name heads the phrase, a place or a body after it
+		// ("friend of the site Dave Armon of Critical Mention wrote")
+		if n := tokIndex(ts, lastC.span.End); lastC.person && n < k && prepositions[lower(ts[n].text(text))] {
+			return lastC, true
+		}
 		return np, true
 	}
 	// a noun phrase right before the cue is its subject ("after Trump

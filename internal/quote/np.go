@@ -120,6 +120,18 @@ func (x *extraction) npBefore(ts []tok, i, k int) (cand, bool) {
 					s--
 				}
 			}
+			// a role's phrase holds the place or body after it: "an
+			// official at the North Korean embassy said"
+			if s-2 >= i && !ts[s-1].punct && prepositions[lower(ts[s-1].text(text))] {
+				for d := s - 2; d >= i && d >= s-5 && !ts[d].punct; d-- {
+					if w := lower(ts[d].text(text)); determiners[w] || quantifiers[w] {
+						if memberNouns[lower(ts[s-2].text(text))] {
+							s = d
+						}
+						break
+					}
+				}
+			}
 			// the phrase ends at an auxiliary ("a reader would now ask")
 			for m := s + 1; m < e; m++ {
 				if finiteVerbs[lower(ts[m].text(text))] {
@@ -176,3 +188,10 @@ func bareQuantifier(np string) bool {
 	}
 	return false
 }
+
+// memberNouns name someone who belongs to a body named after them ("an
+// official at the embassy", "a spokesman for the ministry"); documents,
+// places and people at large ("a statement by", "the man at") do not.
+var memberNouns = map[string]bool{"official": true, "officials": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "representative": true, "source": true, "sources": true, "aide": true, "employee": true,
+	"staffer": true, "member": true, "officer": true, "lawyer": true, "diplomat": true, "executive": true}

@@ -109,6 +109,26 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "There is no comparison between me and Arne Dale. It’s night and day.", Speaker: "Arne Holm"}},
 		},
 		{
+			name: "a phrase right next to the quote's own cue is its speaker, whatever names it holds",
+			text: "According to investigators, long time employee Omar Diaz was seen in the restroom. “I was passing by the restroom when I heard somebody inside,” said one Texas Vale Turkey Farm employee.",
+			mention: append(append(nerMentions("According to investigators, long time employee Omar Diaz was seen in the restroom. “I was passing by the restroom when I heard somebody inside,” said one Texas Vale Turkey Farm employee.", "Omar Diaz"), orgMentions("According to investigators, long time employee Omar Diaz was seen in the restroom. “I was passing by the restroom when I heard somebody inside,” said one Texas Vale Turkey Farm employee.", "Texas")...),
+				news.Mention{Span: news.Span{Start: strings.Index("According to investigators, long time employee Omar Diaz was seen in the restroom. “I was passing by the restroom when I heard somebody inside,” said one Texas Vale Turkey Farm employee.", "Turkey Farm"), End: strings.Index("According to investigators, long time employee Omar Diaz was seen in the restroom. “I was passing by the restroom when I heard somebody inside,” said one Texas Vale Turkey Farm employee.", "Turkey Farm") + len("Turkey Farm")}, Text: "Turkey Farm", Type: news.LOC, Key: "loc:turkey farm", Name: "Turkey Farm", Via: "ner"}),
+			want: []news.QuoteMention{{Text: "I was passing by the restroom when I heard somebody inside,", Speaker: "one Texas Vale Turkey Farm employee"}},
+		},
+		{
+			name:    "a person heading the phrase before the cue speaks, not the body after it",
+			text:    "Brands have not heeded the warning; as friend of the site Ann Lowe of Vale Media wrote in one of those rare comments worth reading:\n\n“Like it or not, the chain is winning with this story.”",
+			mention: append(nerMentions("Brands have not heeded the warning; as friend of the site Ann Lowe of Vale Media wrote in one of those rare comments worth reading:\n\n“Like it or not, the chain is winning with this story.”", "Ann Lowe"), orgMentions("Brands have not heeded the warning; as friend of the site Ann Lowe of Vale Media wrote in one of those rare comments worth reading:\n\n“Like it or not, the chain is winning with this story.”", "Vale Media")...),
+			want:    []news.QuoteMention{{Text: "Like it or not, the chain is winning with this story.", Speaker: "Ann Lowe"}},
+		},
+		{
+			name:       "a role's phrase holds the body after it",
+			text:       "Ann Lowe told the Ledger the plan would work.\n\nBut speaking to the Courier, an official at the Norwegian embassy said of the reports: “It is a nonsense.” He declined to comment further.",
+			mention:    append(nerMentions("Ann Lowe told the Ledger the plan would work.\n\nBut speaking to the Courier, an official at the Norwegian embassy said of the reports: “It is a nonsense.” He declined to comment further.", "Ann Lowe"), orgMentions("Ann Lowe told the Ledger the plan would work.\n\nBut speaking to the Courier, an official at the Norwegian embassy said of the reports: “It is a nonsense.” He declined to comment further.", "Ledger", "Courier")...),
+			want:       []news.QuoteMention{{Text: "It is a nonsense.", Speaker: "an official"}},
+			notSpeaker: "the Norwegian embassy",
+		},
+		{
 			name: "a demonym is no speaker",
 			text: "Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”",
 			mention: append(nerMentions("Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”", "Omar Diaz"),

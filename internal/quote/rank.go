@@ -173,7 +173,7 @@ func (r *ranking) place(p *paraInfo, c cand, i, j int) pcand {
 	}
 	pc.sent = p.sentOf[pc.ti]
 	// "X said", "X also told", "X, who ..., said" is left to the rules
-	for n := pc.tj + 1; n < j && n <= pc.tj+4; n++ {
+	for n := pc.tj + 1; n < j && n <= pc.tj+8; n++ {
 		w := ts[n].text(text)
 		if ts[n].punct {
 			if w == "'s" || w == "’" {
@@ -184,6 +184,16 @@ func (r *ranking) place(p *paraInfo, c cand, i, j int) pcand {
 		lw := lower(w)
 		if cueVerb(lw) && !isCap(w) {
 			pc.cueAfter, pc.cueTok = true, n
+			break
+		}
+		// a body or a place after the name: "Dave Armon of Critical Mention wrote"
+		if (lw == "of" || lw == "from" || lw == "at") && n+1 < j && isCap(ts[n+1].text(text)) {
+			for n+1 < j && !ts[n+1].punct && isCap(ts[n+1].text(text)) {
+				n++
+			}
+			continue
+		}
+		if n > pc.tj+4 {
 			break
 		}
 		if !auxiliary(lw) {
@@ -340,6 +350,12 @@ func (r *ranking) quoteCands(q *news.QuoteMention, prevSpeaker string) []rcand {
 			if pc.c.span == q.SpeakerSpan && pc.cueTok == cueTok {
 				return []rcand{{c: pc.c, rule: true, explicit: true}}
 			}
+		}
+		// a phrase right next to the quote's own cue ("said one Texas Prime
+		// Turkey Farm employee") is its subject, though no candidate of
+		// the paragraph is exactly it
+		if adjacentSpans(q.CueSpan, q.SpeakerSpan) && !r.x.holdsPerson(q.SpeakerSpan) {
+			return []rcand{{c: cand{span: q.SpeakerSpan, kind: kNP, text: q.Speaker}, rule: true, explicit: true}}
 		}
 	}
 	ruleKind := "none"
@@ -534,4 +550,25 @@ func (x *extraction) rerank(m *SpeakerModel) {
 		}
 		x.setSpeaker(&x.quotes[g.qi], g.cands[best].c)
 	}
+}
+
+// holdsPerson tells whether a person the recogniser named lies inside sp
+// ("friend of the site Dave Armon of Critical Mention"): the name, not
+// the phrase, is the speaker to weigh.
+func (x *extraction) holdsPerson(sp news.Span) bool {
+	for _, m := range x.mentions {
+		if m.Type == news.PER && sp.Contains(m.Span) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjacentSpans tells whether two spans touch, one space at most between.
+func adjacentSpans(a, b news.Span) bool {
+	gap := b.Start - a.End
+	if b.Start < a.Start {
+		gap = a.Start - b.End
+	}
+	return gap >= 0 && gap <= 1
 }
