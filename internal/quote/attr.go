@@ -463,6 +463,11 @@ func (x *extraction) afterAttr(ts []tok, i, j int) attr {
 		return a
 	}
 	c := cs[0]
+	// a person named right before the cue heads a title chain before it:
+	// "Richmond County District Attorney Daniel Donovan said"
+	if last := cs[len(cs)-1]; len(cs) > 1 && last.kind == kName && last.person && adjacentSpans(last.span, a.cue) && capitalsBetween(x.text, ts, c.span.Start, last.span.Start) {
+		c = last
+	}
 	// a role phrase that contains the first name wins ("a rep for Morrone")
 	for _, o := range cs[1:] {
 		if o.kind == kRole && o.span.Contains(c.span) {
@@ -804,4 +809,15 @@ func nounUse(w, prev string) bool {
 		return mediumNouns[w]
 	}
 	return mediumNouns[w] && isCap(prev)
+}
+
+// capitalsBetween tells whether every word from start up to end is
+// capitalised: one title chain ("Richmond County District Attorney").
+func capitalsBetween(text string, ts []tok, start, end int) bool {
+	for n := tokIndex(ts, start); n < len(ts) && ts[n].s < end; n++ {
+		if ts[n].punct || !isCap(ts[n].text(text)) {
+			return false
+		}
+	}
+	return true
 }

@@ -129,6 +129,12 @@ func TestExtract(t *testing.T) {
 			notSpeaker: "the Norwegian embassy",
 		},
 		{
+			name:    "a person right before the cue heads the title chain before it",
+			text:    "The policy was announced on Monday.\n\n“This should free up police to pursue greater cases,” Vale County District Attorney Omar Diaz said in support.",
+			mention: append(nerMentions("The policy was announced on Monday.\n\n“This should free up police to pursue greater cases,” Vale County District Attorney Omar Diaz said in support.", "Omar Diaz"), orgMentions("The policy was announced on Monday.\n\n“This should free up police to pursue greater cases,” Vale County District Attorney Omar Diaz said in support.", "Vale County")...),
+			want:    []news.QuoteMention{{Text: "This should free up police to pursue greater cases,", Speaker: "Omar Diaz"}},
+		},
+		{
 			name: "a demonym is no speaker",
 			text: "Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”",
 			mention: append(nerMentions("Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”", "Omar Diaz"),
