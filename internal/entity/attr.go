@@ -456,7 +456,8 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 		if k == p.start && p.det != "" || isQuoteMark(t.low) || ageToken(t.low) > 0 || !t.word {
 			continue
 		}
-		if k < p.head && (t.low == "new" || t.low == "former" || t.low == "famous" || t.low == "popular") {
+		if k < p.head && (t.low == "new" && !(t.cap && d.toks[k+1].cap) || t.low == "former" || t.low == "famous" || t.low == "popular") {
+			// "the new director" (but "the New York state director")
 			continue
 		}
 		if k < p.head && (phraseBreaks[t.low] || dates.IsDayWord(t.low)) {

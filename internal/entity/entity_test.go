@@ -510,6 +510,8 @@ func TestOccupationOnlyWhereTheSyntaxLinks(t *testing.T) {
 			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"reality TV star"}},
 		{"conjunction before the role", "The project stalled, though director Karl Holm stayed on.",
 			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"director"}},
+		{"New opening a place's name", "It is catching up, said Karl Holm, the New Haven state director of the alliance.",
+			[]string{"Karl Holm/PER", "New Haven/LOC"}, "per:karl holm", []string{"New Haven state director"}},
 		{"preposition before the role", "The film was in limbo after writer Karl Holm left.",
 			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"writer"}},
 		{"a number opening a title", "Fans cheered the 24 Hours host Rita Moon at the gala.",
@@ -685,6 +687,30 @@ func TestRunOnNamesJoinNothing(t *testing.T) {
 	}
 	if k := a.Mentions[0].Key; k == a.Mentions[1].Key {
 		t.Errorf("Vale Harbour joined the run-on name: %q", k)
+	}
+}
+
+// A surname with its particle is the person whose full name it ends, a title
+// aside: "Mayor de Vries" is "Mayor Lena de Vries".
+func TestSurnameWithParticle(t *testing.T) {
+	mk := func(id, text string, ments ...string) *news.Article {
+		a := article(t, text, ments...)
+		a.ID = id
+		return a
+	}
+	_, ents := storyOf(t,
+		mk("a1", "Mayor Lena de Vries spoke on Monday. Mayor Lena de Vries left.", "Lena de Vries/PER", "Lena de Vries/PER"),
+		mk("a2", "The plan was announced by Mayor de Vries and the police chief.", "de Vries/PER"),
+		mk("a3", "Critics of Mayor de Vries marched on Friday.", "de Vries/PER"),
+	)
+	var pers []string
+	for _, e := range ents {
+		if e.Type == news.PER {
+			pers = append(pers, e.Name)
+		}
+	}
+	if len(pers) != 1 {
+		t.Errorf("persons %q, want one", pers)
 	}
 }
 

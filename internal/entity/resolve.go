@@ -330,7 +330,7 @@ func fullVariant(a, b *ent) bool {
 	if len(fa) == 2 && len(fb) >= 2 && len(fa[1]) == 1 && fa[0] == fb[0] && strings.HasPrefix(fb[len(fb)-1], fa[1]) {
 		return true
 	}
-	if len(fa) < len(fb) && containsRun(fb, fa) {
+	if len(fa) < len(fb) && (containsRun(fb, fa) || particleTail(fa, fb)) {
 		return true
 	}
 	if len(fa) == len(fb) && cb >= ca && ca <= 2 && (cb > ca || a.first > b.first) {

@@ -438,6 +438,9 @@ func gather[T any](items []T, find func(int) int) [][]T {
 // sameFull reports whether full names a and b name one person across
 // articles: the same given name and close surnames, or an initial.
 func sameFull(a, b []string) bool {
+	if particleTail(a, b) || particleTail(b, a) {
+		return true
+	}
 	if len(a) == 2 && len(b) >= 2 && len(a[1]) == 1 && a[0] == b[0] && strings.HasPrefix(b[len(b)-1], a[1]) {
 		return true
 	}
@@ -477,6 +480,32 @@ func sameFull(a, b []string) bool {
 	// and the surname agrees
 	return diff == 1 || diff == 0
 }
+
+// particleTail tells whether short, a title aside, is a surname with its
+// particle that ends long, a title aside: "Mayor de Blasio" and "Mayor Bill
+// de Blasio", "van Gogh" and "Vincent van Gogh".
+func particleTail(short, long []string) bool {
+	short, long = withoutTitle(short), withoutTitle(long)
+	if len(short) < 2 || len(long) <= len(short) || !surnameParticles[short[0]] {
+		return false
+	}
+	return slices.Equal(long[len(long)-len(short):], short)
+}
+
+// withoutTitle is a folded name without the title or office opening it.
+func withoutTitle(t []string) []string {
+	if len(t) > 1 {
+		if _, hon := honorifics[strings.TrimSuffix(t[0], ".")]; hon || isOffice(t[0]) {
+			return t[1:]
+		}
+	}
+	return t
+}
+
+// surnameParticles open a surname of two words or more.
+var surnameParticles = map[string]bool{"de": true, "da": true, "di": true, "del": true, "della": true, "van": true,
+	"von": true, "der": true, "den": true, "le": true, "la": true, "du": true, "dos": true, "das": true, "al": true,
+	"el": true, "bin": true, "ibn": true, "ben": true, "abu": true}
 
 // familyNames holds the full person names of a set by surname.
 type familyNames map[string][][]string
