@@ -443,6 +443,17 @@ var phraseBreaks = map[string]bool{"quoted": true, "quotes": true, "told": true,
 	"claims": true, "claimed": true, "writes": true, "wrote": true, "argues": true, "argued": true, "notes": true,
 	"noted": true, "adds": true, "added": true, "explains": true, "explained": true, "according": true}
 
+// quotedTitle tells whether a quote mark closes between token k and the
+// head h: k opens a quoted title before the head (his “The Beach” star).
+func (d *doc) quotedTitle(k, h int) bool {
+	for m := k + 1; m < h; m++ {
+		if isQuoteMark(d.toks[m].low) {
+			return true
+		}
+	}
+	return false
+}
+
 func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 	head, _ := roleHead(d.low(p.head))
 	var mods []string
@@ -453,7 +464,8 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 			d.emit(e, "nationality", strings.ToUpper(t.low[:1])+t.low[1:], sp)
 			continue
 		}
-		if k == p.start && p.det != "" || isQuoteMark(t.low) || ageToken(t.low) > 0 || !t.word {
+		if k == p.start && p.det != "" && !(t.cap && k > 0 && isQuoteMark(d.toks[k-1].low) && d.quotedTitle(k, p.head)) || isQuoteMark(t.low) || ageToken(t.low) > 0 || !t.word {
+			// (a capitalised article after a quote mark opens a title: his “The Beach” star)
 			continue
 		}
 		if k < p.head && (t.low == "new" && !(t.cap && d.toks[k+1].cap) || t.low == "former" || t.low == "famous" || t.low == "popular") {

@@ -307,6 +307,9 @@ func (d *doc) descriptors(persons []*ent) []phrase {
 			continue
 		}
 		used[k] = true
+		if d.toks[p.head].cap && !d.sentStart(p.head) {
+			continue // a name, not a description: "The Hollywood Reporter"
+		}
 		if e := d.pickDescribed(p, persons); e != nil {
 			p.e, p.guessed = e, true
 			for _, w := range d.content(p) {

@@ -126,6 +126,9 @@ func TestDescriptors(t *testing.T) {
 			[]string{"Nina Hart/PER", "Rome/LOC", "Sam Oyelaran/PER"}, "the pop star", "per:sam oyelaran"},
 		{"founder by pronoun", "Mark Hale and Jenna Fox arrived. Later the Fox Beauty founder said she was happy.",
 			[]string{"Mark Hale/PER", "Jenna Fox/PER", "Fox Beauty/ORG"}, "the Fox Beauty founder", "per:jenna fox"},
+		// an outlet's name is no description of a person
+		{"a capitalised head is a name", "Karl Holm quit the film. According to the Harbour Reporter, Holm decided to leave.",
+			[]string{"Karl Holm/PER", "Harbour Reporter/LOC", "Holm/PER"}, "the Harbour Reporter", ""},
 		// someone's spokesperson is not the person the article is about
 		{"spokesperson for someone else", "Ann Lowe died on Monday. A spokesperson for Vale Clinic confirmed it. \"We follow protocol,\" the spokesperson said.",
 			[]string{"Ann Lowe/PER", "Vale Clinic/ORG"}, "the spokesperson", ""},
@@ -512,6 +515,10 @@ func TestOccupationOnlyWhereTheSyntaxLinks(t *testing.T) {
 			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"director"}},
 		{"New opening a place's name", "It is catching up, said Karl Holm, the New Haven state director of the alliance.",
 			[]string{"Karl Holm/PER", "New Haven/LOC"}, "per:karl holm", []string{"New Haven state director"}},
+		{"a quoted title opening with The", "Boyle held talks with his “The Harbour” star Karl Holm to take the role.",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"The Harbour star"}},
+		{"a quotation opening with The", "She added: “The lawyer Karl Holm was late to court.”",
+			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"lawyer"}},
 		{"preposition before the role", "The film was in limbo after writer Karl Holm left.",
 			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"writer"}},
 		{"a number opening a title", "Fans cheered the 24 Hours host Rita Moon at the gala.",
