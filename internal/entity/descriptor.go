@@ -108,8 +108,10 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 			}
 			k -= 2
 		}
-		if _, role := roleHead(d.toks[k].low); role && k != j && k >= 0 {
-			j = k
+		if k != j && k >= 0 {
+			if _, role := roleHead(d.toks[k].low); role {
+				j = k
+			}
 		}
 	}
 	if j < 0 || d.toks[j].sent != d.toks[i].sent {

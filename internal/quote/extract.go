@@ -201,9 +201,10 @@ func (x *extraction) run() {
 	x.social()
 }
 
-// signatureRE reads a line that signs the quote above it: "--Mike Ditka",
-// "— Ann Lowe, mayor of Vale".
-var signatureRE = regexp.MustCompile(`^[ \t]*(?:--|—|–|-)[ \t]*(\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){0,3})[ \t]*(?:,[^\n]{0,60})?[ \t]*(?:\n|$)`)
+// signatureRE reads a line that signs the quote above it with a full name:
+// "--Mike Ditka", "— Ann Lowe, mayor of Vale" (one capitalised word may be a
+// bulleted item: "- Delivery").
+var signatureRE = regexp.MustCompile(`^[ \t]*(?:--|—|–|-)[ \t]*(\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){1,3})[ \t]*(?:,[^\n]{0,60})?[ \t]*(?:\n|$)`)
 
 // signed gives a quote that has no cue of its own and ends its paragraph
 // the speaker that the next line signs: “…”\n\n--Mike Ditka. Pasted posts'

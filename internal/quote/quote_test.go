@@ -744,3 +744,16 @@ func TestHeAddedContinuesTheQuoteBefore(t *testing.T) {
 		}
 	}
 }
+
+// A line of one capitalised word after a quote is a bulleted item, not a
+// signature: the rules do not make it the speaker.
+func TestSignatureNeedsAFullName(t *testing.T) {
+	text := "Ann Lowe will speak at the launch.\n\n“We cut prices by half.”\n\n- Delivery\n\n- Returns\n\nThe shop opens on Monday."
+	a := &news.Article{Text: text}
+	a.Mentions = nerMentions(text, "Ann Lowe")
+	x := newExtraction(a)
+	x.run()
+	if len(x.quotes) != 1 || x.quotes[0].Speaker == "Delivery" || x.quotes[0].Cue != "" {
+		t.Errorf("quotes %+v: a bulleted word signed the quote", x.quotes)
+	}
+}
