@@ -589,6 +589,24 @@ func ids(es []news.Entity) []string {
 	return out
 }
 
+// articleWithID is article with an ID of its own, for stories of several.
+func articleWithID(t *testing.T, id, text string, ments ...string) *news.Article {
+	a := article(t, text, ments...)
+	a.ID = id
+	return a
+}
+
+// personNames are the names of the persons among a story's entities.
+func personNames(ents map[string]news.Entity) []string {
+	var out []string
+	for _, e := range ents {
+		if e.Type == news.PER {
+			out = append(out, e.Name)
+		}
+	}
+	return out
+}
+
 // storyOf runs the article stage on arts, then the story stage, and returns
 // the view and its entities by ID.
 func storyOf(t *testing.T, arts ...*news.Article) (*news.StoryView, map[string]news.Entity) {
@@ -624,24 +642,14 @@ func TestBareSurnameAfterARelative(t *testing.T) {
 // One person whose name articles write whole, misspelt in the middle, and
 // cut after the middle name is one entity.
 func TestMisspeltMiddleName(t *testing.T) {
-	mk := func(id, text string, ments ...string) *news.Article {
-		a := article(t, text, ments...)
-		a.ID = id
-		return a
-	}
+	mk := func(id, text string, ments ...string) *news.Article { return articleWithID(t, id, text, ments...) }
 	_, ents := storyOf(t,
 		mk("a1", "Father Peter Jonathon spoke to reporters. Peter Jonathon said little.", "Peter Jonathon/PER", "Peter Jonathon/PER"),
 		mk("a2", "Father Peter Jonathon spoke again. Peter Jonathon smiled.", "Peter Jonathon/PER", "Peter Jonathon/PER"),
 		mk("a3", "Peter Jonathon Haskell, 71, was revived.", "Peter Jonathon Haskell/PER"),
 		mk("a4", "Peter Jonathan Haskell was revived.", "Peter Jonathan Haskell/PER"),
 	)
-	var pers []string
-	for _, e := range ents {
-		if e.Type == news.PER {
-			pers = append(pers, e.Name)
-		}
-	}
-	if len(pers) != 1 {
+	if pers := personNames(ents); len(pers) != 1 {
 		t.Errorf("persons %q, want one", pers)
 	}
 }
@@ -650,11 +658,7 @@ func TestMisspeltMiddleName(t *testing.T) {
 // someone else: "Tomas Vega Okoro", son of Daniel Okoro, is not Tomas Vega,
 // brother of Rui Vega; a surname others bear alone splits nothing.
 func TestAnotherFamilysSurnameIsAnotherPerson(t *testing.T) {
-	mk := func(id, text string, ments ...string) *news.Article {
-		a := article(t, text, ments...)
-		a.ID = id
-		return a
-	}
+	mk := func(id, text string, ments ...string) *news.Article { return articleWithID(t, id, text, ments...) }
 	_, ents := storyOf(t,
 		mk("a1", "Tomas Vega led the country for decades with his brother Rui Vega. Tomas Vega is 88.", "Tomas Vega/PER", "Rui Vega/PER", "Tomas Vega/PER"),
 		mk("a2", "Tomas Vega has not been seen since May.", "Tomas Vega/PER"),
@@ -700,23 +704,13 @@ func TestRunOnNamesJoinNothing(t *testing.T) {
 // A surname with its particle is the person whose full name it ends, a title
 // aside: "Mayor de Vries" is "Mayor Lena de Vries".
 func TestSurnameWithParticle(t *testing.T) {
-	mk := func(id, text string, ments ...string) *news.Article {
-		a := article(t, text, ments...)
-		a.ID = id
-		return a
-	}
+	mk := func(id, text string, ments ...string) *news.Article { return articleWithID(t, id, text, ments...) }
 	_, ents := storyOf(t,
 		mk("a1", "Mayor Lena de Vries spoke on Monday. Mayor Lena de Vries left.", "Lena de Vries/PER", "Lena de Vries/PER"),
 		mk("a2", "The plan was announced by Mayor de Vries and the police chief.", "de Vries/PER"),
 		mk("a3", "Critics of Mayor de Vries marched on Friday.", "de Vries/PER"),
 	)
-	var pers []string
-	for _, e := range ents {
-		if e.Type == news.PER {
-			pers = append(pers, e.Name)
-		}
-	}
-	if len(pers) != 1 {
+	if pers := personNames(ents); len(pers) != 1 {
 		t.Errorf("persons %q, want one", pers)
 	}
 }
