@@ -36,7 +36,7 @@ func (x *extraction) run() {
 	text := x.text
 	paras := paragraphs(x.a)
 	prev := last{idx: -1}
-	prevColon := false // the previous paragraph ended with a colon
+	prevColon := false // the previous paragraph ended with a colon or "the following."
 	var prevColonSent news.Span
 	for pi, p := range paras {
 		ts := tokenize(text, p, x.toks)
@@ -188,7 +188,7 @@ func (x *extraction) run() {
 			prev = last{idx: idx, para: pi, unclosed: !s.closed, after: use.after, end: s.markEnd}
 			prevEnd = s.markEnd
 		}
-		prevColon = strings.HasSuffix(strings.TrimSpace(p.Text(text)), ":")
+		prevColon = introducesBlock(p.Text(text))
 		if prevColon && len(ts) > 0 {
 			k := len(ts) - 1
 			for k > 0 && !sentenceEnd(text, ts, k-1) {
@@ -436,6 +436,15 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 		}
 		k = end
 	}
+}
+
+// introducesBlock tells whether a paragraph ends by introducing the block
+// quote after it: a colon, or "the following." ("A statement by the White
+// House later announced the following.").
+func introducesBlock(para string) bool {
+	t := strings.TrimSpace(para)
+	low := strings.ToLower(t)
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(low, " the following.") || strings.HasSuffix(low, " as follows.")
 }
 
 // listItem tells whether the name ending before ts[n] goes on a list: a

@@ -135,6 +135,14 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "This should free up police to pursue greater cases,", Speaker: "Omar Diaz"}},
 		},
 		{
+			name: "a paragraph ending 'announced the following.' introduces the block quote after it",
+			text: "The king later held talks with officials, including Senator Tom Reyes, Ambassador Ivo Brandt and director Arne Holm. A statement by the Vale Palace later announced the following.\n\n“The two men sat in gold chairs. A small table in front of them held white flowers.”",
+			mention: append(nerMentions("The king later held talks with officials, including Senator Tom Reyes, Ambassador Ivo Brandt and director Arne Holm. A statement by the Vale Palace later announced the following.\n\n“The two men sat in gold chairs. A small table in front of them held white flowers.”", "Tom Reyes", "Ivo Brandt", "Arne Holm"),
+				news.Mention{Span: news.Span{Start: strings.Index("The king later held talks with officials, including Senator Tom Reyes, Ambassador Ivo Brandt and director Arne Holm. A statement by the Vale Palace later announced the following.\n\n“The two men sat in gold chairs. A small table in front of them held white flowers.”", "Vale Palace"), End: strings.Index("The king later held talks with officials, including Senator Tom Reyes, Ambassador Ivo Brandt and director Arne Holm. A statement by the Vale Palace later announced the following.\n\n“The two men sat in gold chairs. A small table in front of them held white flowers.”", "Vale Palace") + len("Vale Palace")}, Text: "Vale Palace", Type: news.LOC, Key: "loc:vale palace", Name: "Vale Palace", Via: "ner"}),
+			want:       []news.QuoteMention{{Text: "The two men sat in gold chairs. A small table in front of them held white flowers.", Cue: "announced"}},
+			notSpeaker: "Arne Holm",
+		},
+		{
 			name: "a demonym is no speaker",
 			text: "Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”",
 			mention: append(nerMentions("Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”", "Omar Diaz"),
