@@ -143,6 +143,12 @@ func TestExtract(t *testing.T) {
 			notSpeaker: "Arne Holm",
 		},
 		{
+			name:       "a sentence adverb is no speaker",
+			text:       "The sale drew attention abroad.\n\n\"If you have 45 million to spare, now you have the chance.\"\n\nThus wrote the radio programme on Facebook on January 8.",
+			want:       []news.QuoteMention{{Text: "If you have 45 million to spare, now you have the chance."}},
+			notSpeaker: "Thus",
+		},
+		{
 			name: "a demonym is no speaker",
 			text: "Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”",
 			mention: append(nerMentions("Omar Diaz, Jordanian government spokesman, quoted by the radio, said the response “will be swift.”", "Omar Diaz"),
