@@ -203,8 +203,8 @@ func (x *extraction) run() {
 
 // signatureRE reads a line that signs the quote above it with a full name:
 // "--Mike Ditka", "— Ann Lowe, mayor of Vale" (one capitalised word may be a
-// bulleted item: "- Delivery").
-var signatureRE = regexp.MustCompile(`^[ \t]*(?:--|—|–|-)[ \t]*(\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){1,3})[ \t]*(?:,[^\n]{0,60})?[ \t]*(?:\n|$)`)
+// bulleted item: "- Delivery"). Its groups are the dash and the name.
+var signatureRE = regexp.MustCompile(`^[ \t]*(--|—|–|-)[ \t]*(\p{Lu}[\p{L}.'’-]*(?:[ \t]+\p{Lu}[\p{L}.'’-]*){1,3})[ \t]*(?:,[^\n]{0,60})?[ \t]*(?:\n|$)`)
 
 // signed gives a quote that has no cue of its own and ends its paragraph
 // the speaker that the next line signs: “…”\n\n--Mike Ditka. Pasted posts'
@@ -225,16 +225,15 @@ func (x *extraction) signed() {
 		if m == nil {
 			continue
 		}
-		start := len(text) - len(rest) + m[2]
-		sp := news.Span{Start: start, End: start + m[3] - m[2]}
-		name := sp.Text(text)
-		q.Speaker, q.SpeakerKey, q.Role, q.For, q.SpeakerSpan = name, "", "", "", sp
-		// the signature's dash attributes the quote as a cue would
-		dash := len(text) - len(rest) + strings.IndexAny(rest, "-—–")
-		_, n := utf8.DecodeRuneInString(text[dash:])
-		q.CueSpan = news.Span{Start: dash, End: dash + n}
+		off := len(text) - len(rest)
+		sp := news.Span{Start: off + m[4], End: off + m[5]}
+		q.Speaker, q.SpeakerKey, q.Role, q.For, q.SpeakerSpan = sp.Text(text), "", "", "", sp
+		// the signature's dash attributes the quote as a cue would ("--"
+		// by its first mark)
+		_, n := utf8.DecodeRuneInString(rest[m[2]:])
+		q.CueSpan = news.Span{Start: off + m[2], End: off + m[2] + n}
 		q.Cue = q.CueSpan.Text(text)
-		if mt, ok := x.mentionAt(start); ok && mt.Type == news.PER {
+		if mt, ok := x.mentionAt(sp.Start); ok && mt.Type == news.PER {
 			q.SpeakerKey = mt.Key
 			if mt.Name != "" {
 				q.Speaker = mt.Name
@@ -526,13 +525,20 @@ func (x *extraction) reportedByRole(start int) bool {
 	}
 	switch lower(f[0]) {
 	case "the", "a", "an", "one":
-	default:
-		return false
+		return roleSpeaks(f)
 	}
+	return false
+}
+
+// roleSpeaks tells whether the words f, a determiner first, go on with a
+// role noun and a speech verb within three words ("A South Korean official
+// claimed…", "The source said…").
+func roleSpeaks(f []string) bool {
 	for k, w := range f[1:min(len(f)-1, 4)] {
 		if _, role := roleNouns[lower(strings.Trim(w, ",;:"))]; role {
-			_, cue := cueVerbs[lower(f[k+2])]
-			return cue
+			if _, cue := cueVerbs[lower(f[k+2])]; cue {
+				return true
+			}
 		}
 	}
 	return false
@@ -559,17 +565,14 @@ func (x *extraction) gendered(from, pos int, female bool) bool {
 		if len(f) < 2 || f[0] != "The" && f[0] != "A" && f[0] != "An" {
 			continue
 		}
-		for k, w := range f[1:min(len(f), 4)] {
-			w = strings.Trim(w, ",;:")
-			if entity.NounGender(w) == want {
+		// "A South Korean official claimed that … Kim Il-Sung … “…,” he
+		// added": a speaker of either gender
+		if roleSpeaks(f) {
+			return true
+		}
+		for _, w := range f[1:min(len(f), 4)] {
+			if entity.NounGender(strings.Trim(w, ",;:")) == want {
 				return true
-			}
-			// "A South Korean official claimed that … Kim Il-Sung …
-			// “…,” he added": a speaker of either gender
-			if _, role := roleNouns[lower(w)]; role && k+2 < len(f) {
-				if _, cue := cueVerbs[lower(f[k+2])]; cue {
-					return true
-				}
 			}
 		}
 	}
