@@ -20,6 +20,39 @@ type Cache struct {
 	// leads keeps the last weighing of each story's leads, which the claims
 	// and stances stages both need, keyed by the story's articles.
 	leads *lru.Cache[string, *storyLeads]
+	// props keeps what the matcher reads of a representative statement's
+	// text (its proposition, whether it can be a claim, its own verdict):
+	// the same text comes back on every rebuild of a story.
+	props *lru.Cache[string, proposition]
+}
+
+// proposition is what the matcher reads of a statement's text; all of it
+// depends on the text alone.
+type proposition struct {
+	text string // the statement made a proposition
+	// ok: the proposition reads as a claim (a clause with a verb) about
+	// what is, not a forecast
+	ok  bool
+	own ownVerdict
+}
+
+// proposition returns what the matcher reads of text, from the cache when
+// it holds it.
+func (c *Cache) proposition(text string) proposition {
+	if c != nil {
+		if p, ok := c.props.Get(text); ok {
+			return p
+		}
+	}
+	p := proposition{text: cleanProposition(dropToldThat(text))}
+	p.ok = claimLike(p.text) && hasVerb(p.text) && clauseStart(p.text) && !forecast.MatchString(p.text)
+	if p.ok {
+		p.own = ownVerdictOf(p.text)
+	}
+	if c != nil {
+		c.props.Add(text, p, len(text)+len(p.text)+64)
+	}
+	return p
 }
 
 // storyLeads is what leadWords computes for one set of articles.
@@ -31,7 +64,8 @@ type storyLeads struct {
 
 // NewCache returns a cache holding about maxBytes of readings.
 func NewCache(maxBytes int) *Cache {
-	return &Cache{c: lru.New[string, *articleReading](maxBytes), leads: lru.New[string, *storyLeads](maxBytes / 8)}
+	return &Cache{c: lru.New[string, *articleReading](maxBytes), leads: lru.New[string, *storyLeads](maxBytes / 8),
+		props: lru.New[string, proposition](maxBytes / 16)}
 }
 
 // storyKey identifies a story's articles, versions included.

@@ -253,19 +253,19 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			continue
 		}
 		rep := representative(members, weights)
-		text := cleanProposition(dropToldThat(rep.text))
-		if !claimLike(text) || !hasVerb(text) || !clauseStart(text) || mainWords != nil && sw.covered(mainWords, rep.words) >= mainOverlap {
+		// A forecast is no claim: what will happen cannot be confirmed yet,
+		// no line rather than a wrong status.
+		prop := m.Cache.proposition(rep.text)
+		text := prop.text
+		if !prop.ok || mainWords != nil && sw.covered(mainWords, rep.words) >= mainOverlap {
 			continue
-		}
-		if forecast.MatchString(text) {
-			continue // what will happen cannot be confirmed yet: no line rather than a wrong status
 		}
 		if mainPrep != nil && m.Similar.Prob(mainPrep, m.prepare(rep.text)) >= threshold {
 			continue // the main claim again, in other words
 		}
 		parties := partyIx.of(text)
 		c := news.Claim{ID: "c" + news.IDFor("match|" + v.ID + "|" + text)[:10], Text: text, Kind: "statement", Stances: []news.StanceEntry{}}
-		own := ownVerdictOf(text)
+		own := prop.own
 		sort.SliceStable(members, func(i, j int) bool { return earlier(members[i].a, members[j].a) })
 		for _, it := range members {
 			voice, by := it.st.Voice, it.st.By

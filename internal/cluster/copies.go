@@ -64,12 +64,20 @@ func attributionRE(source string) *regexp.Regexp {
 // order (publication date, then id).
 func (c Copies) Build(ctx context.Context, v *news.StoryView, articles []*news.Article) error {
 	texts := make([]*dedup.Text, len(articles))
+	keys := make([]string, len(articles))
 	for i, a := range articles {
 		if c.Cache != nil {
-			texts[i] = c.Cache.Prepare(a.ID+"/"+a.ContentHash, a.Text)
+			keys[i] = a.ID + "/" + a.ContentHash
+			texts[i] = c.Cache.Prepare(keys[i], a.Text)
 		} else {
 			texts[i] = dedup.Prepare(a.Text)
 		}
+	}
+	shared := func(i, j int) []dedup.Match {
+		if c.Cache != nil {
+			return c.Cache.Shared(keys[i], keys[j], texts[i], texts[j])
+		}
+		return dedup.Shared(texts[i], texts[j])
 	}
 	setGroups(v, articles)
 	group := make(map[string]string, len(v.Articles))
@@ -103,7 +111,7 @@ func (c Copies) Build(ctx context.Context, v *news.StoryView, articles []*news.A
 		if group[articles[i].ID] == group[articles[j].ID] {
 			continue
 		}
-		for _, m := range dedup.Shared(texts[i], texts[j]) {
+		for _, m := range shared(i, j) {
 			c := direct(articles[i], articles[j], m)
 			c.Kind = news.CopyPassage
 			if quoted(articles[i], m.A) || quoted(articles[j], m.B) {

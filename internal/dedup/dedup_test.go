@@ -90,3 +90,26 @@ func BenchmarkShared(b *testing.B) {
 		Shared(a, c)
 	}
 }
+
+// A text cache gives the passages Shared gives, and keeps them by the pair
+// of keys (in order: the pair reversed is another comparison).
+func TestTextCacheShared(t *testing.T) {
+	a := "The council said on Monday that the new tram line will open in the spring of next year, after two delays."
+	b := "Residents were told: the council said on Monday that the new tram line will open in the spring of next year."
+	c := NewTextCache(1 << 20)
+	ta, tb := c.Prepare("a/1", a), c.Prepare("b/1", b)
+	want := Shared(ta, tb)
+	if len(want) != 1 {
+		t.Fatalf("Shared found %d passages, want 1", len(want))
+	}
+	got := c.Shared("a/1", "b/1", ta, tb)
+	if len(got) != 1 || got[0] != want[0] {
+		t.Fatalf("cached Shared = %+v, want %+v", got, want)
+	}
+	if again := c.Shared("a/1", "b/1", ta, tb); &again[0] != &got[0] {
+		t.Error("the second call compared the texts again")
+	}
+	if rev := c.Shared("b/1", "a/1", tb, ta); len(rev) != 1 || rev[0].A != want[0].B {
+		t.Errorf("reversed pair = %+v, want the spans swapped", rev)
+	}
+}

@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"cmp"
+	"hash/maphash"
 	"slices"
 	"sort"
 	"unsafe"
@@ -221,10 +222,33 @@ func Winnow(t *Text, w int) []uint64 {
 // that a story rebuilt after each new article prepares only the new one. It
 // keeps the most recently used texts within a bound in bytes. Safe for
 // concurrent use.
-type TextCache struct{ c *lru.Cache[string, *Text] }
+// It also keeps the passages two texts share (Shared), by the pair of keys:
+// a story rebuilt after each new article compares only the new article's
+// pairs again.
+type TextCache struct {
+	c     *lru.Cache[string, *Text]
+	pairs *lru.Cache[[2]uint64, []Match]
+	seed  maphash.Seed
+}
 
-// NewTextCache returns a cache holding about maxBytes of prepared texts.
-func NewTextCache(maxBytes int) *TextCache { return &TextCache{c: lru.New[string, *Text](maxBytes)} }
+// NewTextCache returns a cache holding about maxBytes of prepared texts, and
+// a quarter of that again of shared passages.
+func NewTextCache(maxBytes int) *TextCache {
+	return &TextCache{c: lru.New[string, *Text](maxBytes), pairs: lru.New[[2]uint64, []Match](maxBytes / 4),
+		seed: maphash.MakeSeed()}
+}
+
+// Shared is Shared(a, b) for the texts prepared under keys ka and kb,
+// remembered by the pair of keys (two 64-bit hashes).
+func (c *TextCache) Shared(ka, kb string, a, b *Text) []Match {
+	k := [2]uint64{maphash.String(c.seed, ka), maphash.String(c.seed, kb)}
+	if m, ok := c.pairs.Get(k); ok {
+		return m
+	}
+	m := Shared(a, b)
+	c.pairs.Add(k, m, int(unsafe.Sizeof(Match{}))*len(m)+64)
+	return m
+}
 
 // Prepare returns the prepared text for key, preparing text on a miss.
 func (c *TextCache) Prepare(key, text string) *Text {

@@ -660,10 +660,14 @@ func canonicalName(g []*local) string {
 	// does not outvote the outlets' own spelling.
 	forms := map[string]int{}
 	singles := map[string]int{}
-	seen := map[string]bool{}
+	type artName struct {
+		art  int
+		name string
+	}
+	seen := map[artName]bool{}
 	for _, l := range g {
 		for _, m := range l.ments {
-			k := strconv.Itoa(l.art) + "|" + m.Name
+			k := artName{l.art, m.Name}
 			if m.Via == "descriptor" || seen[k] {
 				continue
 			}
