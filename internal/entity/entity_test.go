@@ -3,6 +3,7 @@ package entity
 import (
 	"fmt"
 	"maps"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -756,5 +757,36 @@ func TestPronounInAQuoteTakesNoDescription(t *testing.T) {
 	run(t, a)
 	if got := attr(a, "per:karl holm", "occupation"); len(got) > 0 {
 		t.Errorf("Karl Holm got occupation %v from his own words about someone else", got)
+	}
+}
+
+// The letter-set test never rejects two strings within k edits: on random
+// strings over a small alphabet (many near pairs), with accented letters
+// and bytes that share a bit (a and !, 97 and 33 mod 64).
+func TestFewLettersApartNeverRejectsNearStrings(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "b", "c", "d", "e", "!", "é", "A"}
+	word := func() string {
+		var b strings.Builder
+		for range 2 + r.IntN(7) {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	rejected := 0
+	for range 20000 {
+		a, b := word(), word()
+		for k := 1; k <= 2; k++ {
+			ok := fewLettersApart(letterSet(a), letterSet(b), k)
+			if !ok {
+				rejected++
+			}
+			if d := Damerau(a, b, k); d <= k && !ok {
+				t.Fatalf("%q and %q are %d edits apart but rejected at k=%d", a, b, d, k)
+			}
+		}
+	}
+	if rejected == 0 {
+		t.Fatal("the test rejected nothing: it is not exercised")
 	}
 }

@@ -1,7 +1,9 @@
 package entity
 
 import (
+	"math/bits"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 )
@@ -126,6 +128,32 @@ func slug(s string) string {
 // bagDistance is a lower bound of the edit distance of two ASCII strings:
 // the larger of the letters a has beyond b and b beyond a. It is 0 when
 // either string is not ASCII (no bound then).
+// letterSet is the set of s's bytes, each byte value on bit value%64, for
+// fewLettersApart; 0 when s is not ASCII (a rune edit changes several bytes).
+func letterSet(s string) uint64 {
+	var set uint64
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return 0
+		}
+		set |= 1 << (s[i] % 64)
+	}
+	return set
+}
+
+// fewLettersApart is false only when two ASCII strings with letter sets a
+// and b are more than k edits apart: every bit set in one set and not in
+// the other is a letter one string has and the other lacks, and each such
+// letter takes an edit (the bag distance, bagDistance, counts at least as
+// many). Bytes sharing a bit only hide letters, so the test never rejects
+// strings within k edits.
+func fewLettersApart(a, b uint64, k int) bool {
+	if a == 0 || b == 0 {
+		return true // not ASCII: no quick answer
+	}
+	return bits.OnesCount64(a&^b) <= k && bits.OnesCount64(b&^a) <= k
+}
+
 func bagDistance(a, b string) int {
 	var counts [128]int32
 	for i := 0; i < len(a); i++ {

@@ -334,11 +334,13 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 	fullByTok := map[string][]int{}
 	fullByJoined := map[string][]int{}
 	typoToks := map[int][]string{} // rune length -> tokens a misspelling can be of
+	typoSets := map[int][]uint64{} // and their letter sets, in the same order
 	for _, j := range full {
 		for _, x := range locs[j].toks {
 			if _, ok := fullByTok[x]; !ok {
 				if n := utf8.RuneCountInString(x); len(x) >= 2 && maxEdits(n) > 0 {
 					typoToks[n] = append(typoToks[n], x)
+					typoSets[n] = append(typoSets[n], letterSet(x))
 				}
 			}
 			fullByTok[x] = append(fullByTok[x], j)
@@ -360,12 +362,16 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 		}
 		if len(roots) == 0 && !commonWords[t] {
 			n := utf8.RuneCountInString(t)
+			ts := letterSet(t)
 			for m := n - maxTypoEdits; m <= n+maxTypoEdits; m++ {
 				k := maxEdits(m)
 				if abs(m-n) > k {
 					continue // more edits than the token's allowance
 				}
-				for _, x := range typoToks[m] {
+				for y, x := range typoToks[m] {
+					if !fewLettersApart(ts, typoSets[m][y], k) {
+						continue // quick: more letters of one are missing from the other than k edits make
+					}
 					if Damerau(t, x, k) <= k {
 						for _, j := range fullByTok[x] {
 							roots[find(j)] = true

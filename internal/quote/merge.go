@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"hash/maphash"
 	"sort"
 	"strings"
 
@@ -28,10 +29,32 @@ var _ news.StoryStage = Merger{}
 // id and content, within a bound in bytes; safe for concurrent use.
 type Cache struct {
 	c *lru.Cache[string, []prepared]
+	// diffs keeps how a carrier's wording differs from the first
+	// carrier's (diffWords), by the hashes of the two texts.
+	diffs *lru.Cache[[2]uint64, string]
+	seed  maphash.Seed
 }
 
-// NewCache returns a cache holding about maxBytes of prepared quotes.
-func NewCache(maxBytes int) *Cache { return &Cache{c: lru.New[string, []prepared](maxBytes)} }
+// NewCache returns a cache holding about maxBytes of prepared quotes, and
+// an eighth of that again of wording differences.
+func NewCache(maxBytes int) *Cache {
+	return &Cache{c: lru.New[string, []prepared](maxBytes), diffs: lru.New[[2]uint64, string](maxBytes / 8),
+		seed: maphash.MakeSeed()}
+}
+
+// diff is diffWords(a, b), from the cache when it holds it.
+func (c *Cache) diff(a, b string) string {
+	if c == nil {
+		return diffWords(a, b)
+	}
+	k := [2]uint64{maphash.String(c.seed, a), maphash.String(c.seed, b)}
+	if d, ok := c.diffs.Get(k); ok {
+		return d
+	}
+	d := diffWords(a, b)
+	c.diffs.Add(k, d, len(d)+48)
+	return d
+}
 
 // prepared is one quote's words, as merging compares them.
 type prepared struct {
@@ -86,6 +109,7 @@ func (m Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.A
 	// compare every quote with every group.
 	byWord := map[string][]int{}
 	var indexed []*variant // the variant each group is indexed by
+	var sc counter
 	for _, a := range articles {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -98,7 +122,7 @@ func (m Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.A
 			}
 			vr := &variant{art: a, q: q, words: p.words, set: p.set, joined: p.joined, tell: p.tell}
 			placed := false
-			cands, shared := candidates(byWord, vr, len(groups))
+			cands, shared := candidates(byWord, vr, len(groups), &sc)
 			for k, gi := range cands {
 				g := groups[gi]
 				if g[0] == indexed[gi] && shared != nil && !canShare(g[0], vr, shared[k]) {
@@ -136,7 +160,7 @@ func (m Merger) Build(ctx context.Context, v *news.StoryView, articles []*news.A
 		v.Quotes = []news.Quote{}
 	}
 	for _, g := range groups {
-		v.Quotes = append(v.Quotes, buildQuote(v, g, ents))
+		v.Quotes = append(v.Quotes, buildQuote(v, g, ents, m.Cache))
 	}
 	return nil
 }
@@ -170,7 +194,7 @@ var commonWords = func() map[string]bool {
 // candidates lists, in group order, the groups sharing a telling word with
 // vr, and those without telling words; shared counts the telling words
 // each shares with vr (nil when vr has none: every group is listed).
-func candidates(byWord map[string][]int, vr *variant, groups int) (out, shared []int) {
+func candidates(byWord map[string][]int, vr *variant, groups int, sc *counter) (out, shared []int) {
 	keys := indexWords(vr)
 	if len(keys) == 0 { // only short words: any group may hold them
 		out := make([]int, groups)
@@ -179,23 +203,34 @@ func candidates(byWord map[string][]int, vr *variant, groups int) (out, shared [
 		}
 		return out, nil
 	}
-	count := map[int]int{}
+	sc.query++
+	for len(sc.stamp) < groups {
+		sc.stamp, sc.count = append(sc.stamp, 0), append(sc.count, 0)
+	}
 	for _, w := range append(keys, "") {
 		for _, gi := range byWord[w] {
-			if _, ok := count[gi]; !ok {
+			if sc.stamp[gi] != sc.query {
+				sc.stamp[gi], sc.count[gi] = sc.query, 0
 				out = append(out, gi)
 			}
 			if w != "" {
-				count[gi]++
+				sc.count[gi]++
 			}
 		}
 	}
 	sort.Ints(out)
 	shared = make([]int, len(out))
 	for k, gi := range out {
-		shared[k] = count[gi]
+		shared[k] = sc.count[gi]
 	}
 	return out, shared
+}
+
+// counter counts the telling words each group shares with one quote, for
+// candidates: a group's count is valid when its stamp is the query's.
+type counter struct {
+	query        int
+	stamp, count []int
 }
 
 // canShare reports whether two variants sharing n telling words (of four
@@ -258,7 +293,7 @@ func sameQuote(a, b *variant) bool {
 }
 
 // buildQuote makes one news.Quote of a group of variants, first carrier first.
-func buildQuote(v *news.StoryView, g []*variant, ents *entityIndex) news.Quote {
+func buildQuote(v *news.StoryView, g []*variant, ents *entityIndex, cache *Cache) news.Quote {
 	first := g[0]
 	q := news.Quote{Text: first.q.Text, FirstArticleID: first.art.ID, Carriers: []news.Carrier{}}
 	h := fnv.New64a()
@@ -276,7 +311,7 @@ func buildQuote(v *news.StoryView, g []*variant, ents *entityIndex) news.Quote {
 			c.Citations = append(c.Citations, news.Cite(vr.art.ID, vr.q.Span))
 		}
 		if vr != first {
-			c.Diff = diffWords(first.q.Text, vr.q.Text)
+			c.Diff = cache.diff(first.q.Text, vr.q.Text)
 			if c.Diff != "" {
 				q.Altered = true
 			}
