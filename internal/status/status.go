@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/words"
@@ -296,6 +298,23 @@ func countSide(verb string, s *side) string {
 
 // describe is "denied by X's representative (TODAY, POPSUGAR; one statement
 // carried by 2 outlets) and by an insider (POPSUGAR)", or "" for an empty side.
+// inSentence writes a speaker phrase for the middle of a sentence: an
+// article opening a description is lower case ("The ministry" → "the
+// ministry", "A spokesman for the army" → "a spokesman…"); before a
+// capitalised word it may open a name ("The Hollywood Reporter") and stays.
+func inSentence(k string) string {
+	for _, art := range []string{"The ", "A ", "An "} {
+		rest, ok := strings.CutPrefix(k, art)
+		if !ok || rest == "" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) {
+			return strings.ToLower(art) + rest
+		}
+	}
+	return k
+}
+
 func describe(verb string, s *side) string {
 	if s.empty() {
 		return ""
@@ -328,7 +347,7 @@ func describe(verb string, s *side) string {
 		if len(outlets) > 3 {
 			outlets = append(outlets[:3], "…")
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s%s)", k, strings.Join(outlets, ", "), note))
+		parts = append(parts, fmt.Sprintf("%s (%s%s)", inSentence(k), strings.Join(outlets, ", "), note))
 	}
 	return verb + " by " + strings.Join(parts, " and by ")
 }

@@ -59,6 +59,8 @@ func TestDecide(t *testing.T) {
 		{"fans", []news.StanceEntry{entry("a", news.Asserts, "fans", news.VoiceFans)}, news.Unverified, ""},
 		{"one speaker written two ways", []news.StanceEntry{entry("a", news.Denies, "The Port Authority", news.VoiceOfficial),
 			entry("b", news.Denies, "port authority.", news.VoiceOfficial)}, news.Denied, "denied by The Port Authority (Coast, Ledger; one statement carried by 2 outlets)"},
+		{"a description opening a sentence reads in the middle of one", []news.StanceEntry{entry("a", news.Denies, "The ministry", news.VoiceOfficial),
+			entry("b", news.Denies, "A spokesman for the port", news.VoiceOfficial)}, news.Denied, "denied by a spokesman for the port (Coast) and by the ministry (Ledger)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, reason := Decide(news.Claim{Stances: c.stances}, in)
