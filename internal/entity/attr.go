@@ -359,6 +359,24 @@ func (d *doc) relations() {
 	}
 }
 
+// personWord reports whether token k names or designates a person other
+// than the one described: part of another person's mention, a role ("the actor's manager") or a word for
+// someone ("the man's attorney").
+func (d *doc) personWord(k int, described *ent) bool {
+	if o := d.owner[k]; o != nil && o != described {
+		return o.typ == news.PER
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(d.toks[k].low, "'s"), "’s")
+	if _, role := roleHead(base); role {
+		return true
+	}
+	return personNouns[base]
+}
+
+// personNouns are words for someone that are no role.
+var personNouns = set(`man woman boy girl child kid teen teenager baby family victim suspect client patient person
+husband wife son daughter mother father brother sister friend neighbour neighbor`)
+
 // possessive reports whether the folded token w marks whose the next
 // word is: "his", "her", "Kim's".
 func possessive(w string) bool {
@@ -441,7 +459,8 @@ func (d *doc) roleAttrs(linked []phrase) {
 var phraseBreaks = map[string]bool{"quoted": true, "quotes": true, "told": true, "tells": true, "said": true,
 	"says": true, "cited": true, "cites": true, "asked": true, "asks": true, "named": true, "identified": true,
 	"claims": true, "claimed": true, "writes": true, "wrote": true, "argues": true, "argued": true, "notes": true,
-	"noted": true, "adds": true, "added": true, "explains": true, "explained": true, "according": true}
+	"noted": true, "adds": true, "added": true, "explains": true, "explained": true, "according": true,
+	"admits": true, "admitted": true}
 
 // quotedTitle tells whether a quote mark closes between token k and the
 // head h: k opens a quoted title before the head (his “The Beach” star).
@@ -464,6 +483,10 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 			d.emit(e, "nationality", strings.ToUpper(t.low[:1])+t.low[1:], sp)
 			continue
 		}
+		if t.low == "." && len(mods) > 0 && k > p.start && placeAbbrev[d.low(k-1)] {
+			mods[len(mods)-1] += "." // "St. Louis attorney"
+			continue
+		}
 		if k == p.start && p.det != "" && !(t.cap && k > 0 && isQuoteMark(d.toks[k-1].low) && d.quotedTitle(k, p.head)) || isQuoteMark(t.low) || ageToken(t.low) > 0 || !t.word {
 			// (a capitalised article after a quote mark opens a title: his “The Beach” star)
 			continue
@@ -472,8 +495,15 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 			// "the new director" (but "the New York state director")
 			continue
 		}
-		if k < p.head && (phraseBreaks[t.low] || dates.IsDayWord(t.low)) {
+		if k < p.head && (phraseBreaks[t.low] || !t.cap && saidVerbs[t.low] || dates.IsDayWord(t.low)) {
 			mods = mods[:0] // the phrase starts after it: "[the AP quoted] government spokeswoman", "[Sunday] Ineter scientist"
+			continue
+		}
+		if k < p.head && possessive(t.low) && d.personWord(k, e) {
+			// "the man's attorney", "the actor's manager": a person owns the
+			// role, which is what follows ("the company's spokesman" stays
+			// a company spokesman)
+			mods = mods[:0]
 			continue
 		}
 		mods = append(mods, strings.TrimSuffix(strings.TrimSuffix(d.text[t.s:t.e], "'s"), "’s"))

@@ -122,8 +122,9 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 	}
 	head := j
 	start := j
-	seenCap := false // a capitalised modifier lies between k and the head
-	sawAdj := false  // and a pre-name adjective ("former")
+	seenCap := false    // a capitalised modifier lies between k and the head
+	sawAdj := false     // and a pre-name adjective ("former")
+	sawOpening := false // and one that opens a role phrase (openingAdj)
 	for k := j - 1; k >= 0 && k >= j-6; k-- {
 		t := d.toks[k]
 		if t.sent != d.toks[i].sent || d.owner[k] != nil {
@@ -131,6 +132,13 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		}
 		if isQuoteMark(t.low) || t.low == "-" {
 			start = k
+			continue
+		}
+		if t.low == "." && k >= 1 && placeAbbrev[d.low(k-1)] && d.toks[k-1].cap && d.toks[k+1].cap &&
+			d.toks[k-1].sent == t.sent && d.owner[k-1] == nil {
+			start = k - 1 // "St. Louis attorney"
+			seenCap = true
+			k--
 			continue
 		}
 		if !t.word {
@@ -142,6 +150,12 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		if !t.cap && k+1 < len(d.toks) && d.toks[k+1].cap && allDigits(t.low) {
 			start = k // a number opening a title: "365 Days star", "24 Hours host"
 			continue
+		}
+		if t.cap && sawOpening {
+			// "tells 8 News NOW former baseball star Jose Canseco": a
+			// role opens with "former", "ex", "late" or "then"; a name
+			// before it is another phrase's (an addressee, a subject)
+			break
 		}
 		if !t.cap && (seenCap || sawAdj) && !preNameAdj[t.low] {
 			// "believe American journalist", "took former NBA player": a
@@ -163,8 +177,8 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 			// actor" keeps its compound).
 			break
 		}
-		if roleStop[t.low] && !(t.cap && t.low != "the" && !d.sentStart(k) || d.titleRun(k)) {
-			if t.low == "the" || t.low == "a" || t.low == "an" {
+		if roleStop[t.low] && !(t.cap && t.low != "the" && !d.sentStart(k) && !d.afterDash(k) || d.titleRun(k)) {
+			if t.low == "the" || t.low == "a" || t.low == "an" || t.low == "another" {
 				start = k
 			}
 			break
@@ -175,6 +189,7 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		}
 		if !t.cap && preNameAdj[t.low] {
 			sawAdj = true
+			sawOpening = sawOpening || openingAdj[t.low]
 		}
 	}
 	if start == head && head > 0 && verbBefore[d.low(head-1)] {
@@ -184,7 +199,7 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		return phrase{}, false
 	}
 	p := phrase{start: start, head: head, end: head + 1}
-	if isDet(d.low(start)) {
+	if isDet(d.low(start)) || d.low(start) == "another" {
 		p.det = d.low(start)
 	}
 	return p, true
@@ -341,6 +356,22 @@ func (d *doc) sentStart(k int) bool {
 	return j < 0 || d.toks[j].sent != d.toks[k].sent
 }
 
+// afterDash reports whether token k opens a clause after a dash or a
+// colon, where a capitalised function word is no name's: "New York (CNN)
+// -- When war reporter James Foley…".
+func (d *doc) afterDash(k int) bool {
+	if k < 1 {
+		return false
+	}
+	switch d.toks[k-1].low {
+	case "—", "–", ":":
+		return true
+	case "-":
+		return k >= 2 && d.toks[k-2].low == "-"
+	}
+	return false
+}
+
 // appositive reports whether "the Y, NAME" (the phrase from token p, the
 // name from token n) is an apposition. It is when the name is closed off by
 // punctuation ("the director, Danny Boyle, said"), or when the phrase
@@ -388,6 +419,16 @@ mother father wife husband heir successor adviser advisor aide assistant deputy`
 // modifier of a role: "former Apple CEO", "late Apple co-founder".
 var preNameAdj = set(`former late then new ex veteran famed legendary fellow current acting interim outgoing incoming
 deputy senior junior chief top longtime long-time founding beloved celebrated renowned disgraced embattled retired`)
+
+// placeAbbrev are the abbreviations that open place names: "St. Louis",
+// "Ft. Worth", "Mt. Vernon".
+var placeAbbrev = set(`st ft mt`)
+
+// openingAdj are the pre-name adjectives that open a role phrase: nothing
+// capitalised comes before them in it ("former Apple CEO", never "Apple
+// former CEO"), unlike "Boeing chief executive" or "White House senior
+// adviser".
+var openingAdj = set(`former ex late then`)
 
 // saidVerbs are the speech verbs that make the phrase before them a clause
 // subject.

@@ -139,6 +139,11 @@ func TestDescriptors(t *testing.T) {
 			[]string{"Omar Haddad/PER"}, "Kansas Senator", "per:omar haddad"},
 		{"spokesperson described so", "Spokesman Tom Reyes took questions. Tom Reyes smiled. Later the spokesman said the plant was safe.",
 			[]string{"Tom Reyes/PER", "Tom Reyes/PER"}, "the spokesman", "per:tom reyes"},
+		// "former" opens the role: the station before it is the addressee
+		{"a name before former is another phrase's", "A neighbour tells Channel 9 News former hockey star Dan Ruud was hurt.",
+			[]string{"Channel 9 News/ORG", "Dan Ruud/PER"}, "former hockey star", "per:dan ruud"},
+		{"a capitalised modifier before a senior role stays", "The plan was announced by Pentagon chief spokesman Dan Ruud.",
+			[]string{"Dan Ruud/PER"}, "Pentagon chief spokesman", "per:dan ruud"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -500,6 +505,18 @@ func TestOccupationOnlyWhereTheSyntaxLinks(t *testing.T) {
 			[]string{"Karl Holm/PER"}, "per:karl holm", []string{"company spokesman"}},
 		{"apposition opening the sentence", "The festival's director, Rita Moon said the show would go on.",
 			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"festival director"}},
+		{"a person's role is the role alone", "The boy's attorney, Rita Moon, spoke first.",
+			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"attorney"}},
+		{"a role's role is the role alone", "The singer's manager, Rita Moon, said he was well.",
+			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"manager"}},
+		{"a speech verb before the role ends what comes before", "It was a cruel hobby, admits local charity spokeswoman Rita Moon.",
+			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"local charity spokeswoman"}},
+		{"an abbreviated place before the role", "The recording went to the police, said St. Louis attorney Rita Moon.",
+			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"St. Louis attorney"}},
+		{"a dash opens the clause", "AMSTERDAM (AP) -- When war reporter Rita Moon arrived, the town was empty.",
+			[]string{"AMSTERDAM/LOC", "AP/ORG", "Rita Moon/PER"}, "per:rita moon", []string{"war reporter"}},
+		{"another opens the phrase", "He presents to the camera another journalist, Rita Moon, who worked for Time.",
+			[]string{"Rita Moon/PER", "Time/ORG"}, "per:rita moon", nil},
 		{"verb before the role", "Holm signed on to play Orbis co-founder Rita Moon in the film.",
 			[]string{"Holm/PER", "Orbis/ORG", "Rita Moon/PER"}, "per:rita moon", []string{"co-founder of Orbis"}},
 		{"a verb before an adjective and a capitalised modifier", "The trip made news when it took former Orbis player Karl Holm along.",

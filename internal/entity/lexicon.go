@@ -99,7 +99,7 @@ her his their its our my your is was are were be been has have had said says tol
 about after before since until while when whereas though although because if than so also even then now just
 only once into onto over under upon between against during without within through via per like including
 whose where what whom whether it he she they we you i me him them us what's it's he's she's
-will would can could may might must shall should do does did neither either nor both`)
+will would can could may might must shall should do does did neither either nor both another`)
 
 // roleVerbs are verbs that take a person's role as their object ("to play
 // Apple co-founder Steve Wozniak"): they end a role phrase going left.
