@@ -171,7 +171,10 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		if t.low == "born" {
 			break // "British born actor": the actor, born British, not a "born actor"
 		}
-		if !t.cap && participle(t.low) && !(k > 0 && d.toks[k-1].cap && d.toks[k-1].sent == t.sent) {
+		if (!t.cap || d.sentStart(k) || d.afterDash(k) || k > 0 && isQuoteMark(d.low(k-1))) && participle(t.low) &&
+			!(k > 0 && d.toks[k-1].cap && d.toks[k-1].sent == t.sent) {
+			// (capitalised only by the start of a sentence or clause: "…”
+			// Tweeted Minister Peter MacKay")
 			// "beheaded journalist James Foley", "killed missing journalist":
 			// a verb or participle, not part of the role ("Award winning
 			// actor" keeps its compound).
@@ -356,15 +359,16 @@ func (d *doc) sentStart(k int) bool {
 	return j < 0 || d.toks[j].sent != d.toks[k].sent
 }
 
-// afterDash reports whether token k opens a clause after a dash or a
-// colon, where a capitalised function word is no name's: "New York (CNN)
-// -- When war reporter James Foley…".
+// afterDash reports whether token k opens a clause after a dash, a colon
+// or a bar, where a capitalised function word is no name's: "New York
+// (CNN) -- When war reporter James Foley…", "ANALYSIS | Has 'rock star'
+// Pope Francis…".
 func (d *doc) afterDash(k int) bool {
 	if k < 1 {
 		return false
 	}
 	switch d.toks[k-1].low {
-	case "—", "–", ":":
+	case "—", "–", ":", "|":
 		return true
 	case "-":
 		return k >= 2 && d.toks[k-2].low == "-"
