@@ -314,6 +314,11 @@ func (d *doc) relations() {
 			// the kin word is part of another person's description
 			continue
 		}
+		if d.low(k+1) == "," && finiteVerbs[d.low(rend+1)] && d.afterPreposition(kinStart) {
+			// "whom his father had with another wife, Kim Yo-jong is his
+			// only sister": the name opens the next clause
+			continue
+		}
 		if t.cap && d.low(k+1) != "," && !possessive(d.low(kinStart-1)) {
 			// a title written before the name, not a tie: "Father O'Neal"
 			// (a priest), "Sister Mary", "Mother Teresa"; a tie is
@@ -331,11 +336,18 @@ func (d *doc) relations() {
 				}
 				break
 			}
-			if strings.HasSuffix(lj, "'s") && d.owner[j] != nil {
+			if strings.HasSuffix(lj, "'s") && d.owner[j] != nil && d.owner[j].typ == news.PER {
 				owner, from = d.owner[j], j
 				for from > 0 && d.owner[from-1] == owner {
 					from--
 				}
+				break
+			}
+			if possessive(lj) || (lj == "'" || lj == "’") && j > 0 && d.toks[j-1].e == d.toks[j].s &&
+				strings.HasSuffix(d.toks[j-1].low, "s") {
+				// the kin of something or someone unnamed: "NBC News'
+				// partner ITV News", "the boy's mother"
+				from = -1
 				break
 			}
 			if lj == "their" || lj == "our" || lj == "my" || lj == "your" || lj == "the" || lj == "of" {
@@ -376,6 +388,21 @@ func (d *doc) personWord(k int, described *ent) bool {
 // personNouns are words for someone that are no role.
 var personNouns = set(`man woman boy girl child kid teen teenager baby family victim suspect client patient person
 husband wife son daughter mother father brother sister friend neighbour neighbor`)
+
+// afterPreposition reports whether the kin phrase ending before token k
+// (over at most a determiner and an adjective) is a preposition's object:
+// "with another wife", "to his late father".
+func (d *doc) afterPreposition(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if prepositions[d.low(j)] {
+			return true
+		}
+		if !d.toks[j].word || d.toks[j].cap {
+			return false
+		}
+	}
+	return false
+}
 
 // possessive reports whether the folded token w marks whose the next
 // word is: "his", "her", "Kim's".

@@ -266,6 +266,34 @@ func TestKinWordAtSentenceEnd(t *testing.T) {
 	}
 }
 
+// A kin word ties two persons only: not an outlet's partner, not an
+// unnamed person's mother; and a name opening the next clause is no
+// apposition of a preposition's object.
+func TestKinOfSomethingElse(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		ments []string
+	}{
+		{"His sister, Ella Moon, told Harbour News' partner Coast TV that he had died.", []string{"Ella Moon/PER", "Harbour News/ORG", "Coast TV/PER"}},
+		{"Omar Diaz said his neighbour's son, Ella Moon, was with him.", []string{"Omar Diaz/PER", "Ella Moon/PER"}},
+		{"While Omar Diaz had a son with another wife, Ella Moon is his only partner.", []string{"Omar Diaz/PER", "Ella Moon/PER"}},
+	} {
+		a := article(t, c.text, c.ments...)
+		run(t, a)
+		for _, at := range a.Attributes {
+			if strings.HasPrefix(at.Name, "relation:") {
+				t.Errorf("%q: tie %s %s=%s", c.text, at.Key, at.Name, at.Value)
+			}
+		}
+	}
+	// an apposition closed by a comma is a tie
+	a := article(t, "Omar Diaz arrived with his wife, Ella Moon, on Monday.", "Omar Diaz/PER", "Ella Moon/PER")
+	run(t, a)
+	if got := attr(a, "per:omar diaz", "relation:wife"); len(got) != 1 || got[0] != "Ella Moon" {
+		t.Errorf("closed apposition: wife = %v", got)
+	}
+}
+
 func TestNoAttributeWhenNegated(t *testing.T) {
 	a := article(t, "Omar Diaz is not single.", "Omar Diaz/PER")
 	run(t, a)
