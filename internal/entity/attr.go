@@ -343,8 +343,20 @@ func (d *doc) relations() {
 				}
 				break
 			}
-			if possessive(lj) || (lj == "'" || lj == "’") && j > 0 && d.toks[j-1].e == d.toks[j].s &&
-				strings.HasSuffix(d.toks[j-1].low, "s") {
+			if (lj == "'" || lj == "’") && j > 0 && d.toks[j-1].e == d.toks[j].s && strings.HasSuffix(d.toks[j-1].low, "s") {
+				// a possessive apostrophe after s: "Jess' mother", "NBC
+				// News' partner"
+				if o := d.owner[j-1]; o != nil && o.typ == news.PER {
+					owner, from = o, j-1
+					for from > 0 && d.owner[from-1] == owner {
+						from--
+					}
+				} else {
+					from = -1
+				}
+				break
+			}
+			if possessive(lj) {
 				// the kin of something or someone unnamed: "NBC News'
 				// partner ITV News", "the boy's mother"
 				from = -1

@@ -171,9 +171,9 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		if t.low == "born" {
 			break // "British born actor": the actor, born British, not a "born actor"
 		}
-		if (!t.cap || d.sentStart(k) || d.afterDash(k) || k > 0 && isQuoteMark(d.low(k-1))) && participle(t.low) &&
+		if (!t.cap || d.afterDash(k) || k > 0 && isQuoteMark(d.low(k-1))) && participle(t.low) &&
 			!(k > 0 && d.toks[k-1].cap && d.toks[k-1].sent == t.sent) {
-			// (capitalised only by the start of a sentence or clause: "…”
+			// (capitalised only by the start of a clause after a quote or a dash: "…”
 			// Tweeted Minister Peter MacKay")
 			// "beheaded journalist James Foley", "killed missing journalist":
 			// a verb or participle, not part of the role ("Award winning

@@ -286,6 +286,12 @@ func TestKinOfSomethingElse(t *testing.T) {
 			}
 		}
 	}
+	// a person's possessive apostrophe after s is a tie
+	a0 := article(t, "Dana Ellis said little. Ellis' mother, Ella Moon, told reporters she was proud.", "Dana Ellis/PER", "Ellis/PER", "Ella Moon/PER")
+	run(t, a0)
+	if got := attr(a0, "per:dana ellis", "relation:mother"); len(got) != 1 || got[0] != "Ella Moon" {
+		t.Errorf("possessive apostrophe: mother = %v", got)
+	}
 	// an apposition closed by a comma is a tie
 	a := article(t, "Omar Diaz arrived with his wife, Ella Moon, on Monday.", "Omar Diaz/PER", "Ella Moon/PER")
 	run(t, a)
@@ -543,6 +549,8 @@ func TestOccupationOnlyWhereTheSyntaxLinks(t *testing.T) {
 			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"St. Louis attorney"}},
 		{"a verb capitalised after a quote", "“Stay safe,” Tweeted Minister Rita Moon.",
 			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"Minister"}},
+		{"a name opening a sentence with a participle", "Associated Press writer Rita Moon filed the report.",
+			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"Associated Press writer"}},
 		{"a bar opens the clause", "ANALYSIS | Has 'rock star' Rita Moon really changed the band?",
 			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"rock star"}},
 		{"a dash opens the clause", "AMSTERDAM (AP) -- When war reporter Rita Moon arrived, the town was empty.",
