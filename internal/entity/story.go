@@ -360,7 +360,9 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 		for _, j := range fullByJoined[t] {
 			roots[find(j)] = true
 		}
-		if len(roots) == 0 && !commonWords[t] {
+		if len(roots) == 0 && !commonWords[t] && givenNames[t] == "" {
+			// (a common given name is a name in its own right, not a
+			// misspelling: "Andrew" is not "Andree Lau")
 			n := utf8.RuneCountInString(t)
 			ts := letterSet(t)
 			for m := n - maxTypoEdits; m <= n+maxTypoEdits; m++ {
