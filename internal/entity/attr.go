@@ -314,6 +314,11 @@ func (d *doc) relations() {
 			// the kin word is part of another person's description
 			continue
 		}
+		if possessive(d.low(rend)) {
+			// "according to his brother, Wednesday's showdown was…": a
+			// possessed name opens a noun phrase of its own
+			continue
+		}
 		if d.low(k+1) == "," && finiteVerbs[d.low(rend+1)] && d.afterPreposition(kinStart) {
 			// "whom his father had with another wife, Kim Yo-jong is his
 			// only sister": the name opens the next clause

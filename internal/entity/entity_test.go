@@ -277,6 +277,7 @@ func TestKinOfSomethingElse(t *testing.T) {
 		{"His sister, Ella Moon, told Harbour News' partner Coast TV that he had died.", []string{"Ella Moon/PER", "Harbour News/ORG", "Coast TV/PER"}},
 		{"Omar Diaz said his neighbour's son, Ella Moon, was with him.", []string{"Omar Diaz/PER", "Ella Moon/PER"}},
 		{"While Omar Diaz had a son with another wife, Ella Moon is his only partner.", []string{"Omar Diaz/PER", "Ella Moon/PER"}},
+		{"Omar Diaz was calm. According to his brother, Ella Moon's visit was short.", []string{"Omar Diaz/PER", "Ella Moon/PER"}},
 	} {
 		a := article(t, c.text, c.ments...)
 		run(t, a)
