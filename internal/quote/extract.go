@@ -140,6 +140,12 @@ func (x *extraction) run() {
 				prevEnd = s.markEnd
 				continue
 			}
+			// A quote opening a sentence that names its own speaker after
+			// more words ("“B” to drive up the price, she said") is
+			// another statement, not the previous quote going on.
+			if kind == "direct" && !use.ok && s.closed {
+				use = x.laterAttr(ts, ai, aj)
+			}
 			// an interrupted quote: “A,” she said. “B.” or “A,” she said, “B.”
 			// continues the previous one
 			contiguous := !use.ok || !use.after && bi < oi && ts[bi].s >= prev.end && ts[bi].s-prev.end < 4
@@ -801,3 +807,17 @@ func workBefore(text string, start int) bool {
 var workNouns = map[string]bool{"book": true, "memoir": true, "novel": true, "film": true, "movie": true, "album": true,
 	"song": true, "single": true, "series": true, "documentary": true, "play": true, "musical": true, "episode": true,
 	"poem": true, "essay": true, "autobiography": true, "biography": true, "titled": true, "entitled": true}
+
+// laterAttr finds an attribution set off by a comma later in the sentence
+// after a closing mark (tokens ai to aj): "“…” to drive up the price, she
+// said".
+func (x *extraction) laterAttr(ts []tok, ai, aj int) attr {
+	for c := ai; c < aj; c++ {
+		if ts[c].punct && x.text[ts[c].s] == ',' {
+			if a := x.afterAttr(ts, c+1, aj); a.ok {
+				return a
+			}
+		}
+	}
+	return attr{}
+}

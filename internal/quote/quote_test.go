@@ -543,6 +543,14 @@ func TestExtract(t *testing.T) {
 			titles: []string{"Harbour: Wild Times, Rough Seas, Tall Tales & How the Port Got Big"},
 		},
 		{
+			// a quote opening a sentence whose own attribution comes after
+			// more words is another statement, not the quote before going on
+			name: "a sentence with its own attribution is no continuation",
+			text: "“The roof is fixed,” Ana Vale said. “We paid the crews on time” to keep the work going, she said.",
+			mention: nerMentions("“The roof is fixed,” Ana Vale said. “We paid the crews on time” to keep the work going, she said.", "Ana Vale"),
+			want: []news.QuoteMention{{Text: "The roof is fixed,", Speaker: "Ana Vale"}, {Text: "We paid the crews on time", Speaker: "Ana Vale"}},
+		},
+		{
 			name: "a text reads",
 			text: "“The roof is fixed. Welcome home,” the card reads beside a photo.",
 			want: []news.QuoteMention{{Text: "The roof is fixed. Welcome home,", Speaker: "the card"}},
