@@ -314,9 +314,10 @@ func (d *doc) relations() {
 			// the kin word is part of another person's description
 			continue
 		}
-		if possessive(d.low(rend)) {
+		if d.low(k+1) == "," && possessive(d.low(rend)) {
 			// "according to his brother, Wednesday's showdown was…": a
-			// possessed name opens a noun phrase of its own
+			// possessed name set off by a comma opens a noun phrase of its
+			// own ("her sister Kim's children" are still her sister's)
 			continue
 		}
 		if d.low(k+1) == "," && finiteVerbs[d.low(rend+1)] && d.afterPreposition(kinStart) {

@@ -293,6 +293,12 @@ func TestKinOfSomethingElse(t *testing.T) {
 	if got := attr(a0, "per:dana ellis", "relation:mother"); len(got) != 1 || got[0] != "Ella Moon" {
 		t.Errorf("possessive apostrophe: mother = %v", got)
 	}
+	// a possessed name right after the kin word is still the relative
+	a1 := article(t, "Omar Diaz came. Omar Diaz's sister Ella Moon's children stayed home.", "Omar Diaz/PER", "Omar Diaz/PER", "Ella Moon/PER")
+	run(t, a1)
+	if got := attr(a1, "per:omar diaz", "relation:sister"); len(got) != 1 || got[0] != "Ella Moon" {
+		t.Errorf("possessed relative: sister = %v", got)
+	}
 	// an apposition closed by a comma is a tie
 	a := article(t, "Omar Diaz arrived with his wife, Ella Moon, on Monday.", "Omar Diaz/PER", "Ella Moon/PER")
 	run(t, a)
