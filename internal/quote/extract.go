@@ -143,7 +143,7 @@ func (x *extraction) run() {
 			// A quote opening a sentence that names its own speaker after
 			// more words ("“B” to drive up the price, she said") is
 			// another statement, not the previous quote going on.
-			if kind == "direct" && !use.ok && s.closed {
+			if kind == "direct" && !use.ok && s.closed && !endsSentence(strings.TrimSpace(body)) {
 				use = x.laterAttr(ts, ai, aj)
 			}
 			// an interrupted quote: “A,” she said. “B.” or “A,” she said, “B.”
@@ -810,14 +810,27 @@ var workNouns = map[string]bool{"book": true, "memoir": true, "novel": true, "fi
 
 // laterAttr finds an attribution set off by a comma later in the sentence
 // after a closing mark (tokens ai to aj): "“…” to drive up the price, she
-// said".
+// said"; not one that introduces the next quote ("…, X said: “…”").
 func (x *extraction) laterAttr(ts []tok, ai, aj int) attr {
 	for c := ai; c < aj; c++ {
 		if ts[c].punct && x.text[ts[c].s] == ',' {
-			if a := x.afterAttr(ts, c+1, aj); a.ok {
+			if a := x.afterAttr(ts, c+1, aj); a.ok && !introduces(x.text, a.cue.End) {
 				return a
 			}
 		}
 	}
 	return attr{}
+}
+
+// introduces reports whether a colon or an opening quotation mark follows
+// offset i (over spaces): the attribution ending there introduces what
+// comes next.
+func introduces(text string, i int) bool {
+	rest := strings.TrimLeft(text[i:], " ")
+	for _, m := range []string{":", "“", "\"", "‘"} {
+		if strings.HasPrefix(rest, m) {
+			return true
+		}
+	}
+	return false
 }
