@@ -390,8 +390,8 @@ func (d *doc) relations() {
 }
 
 // personWord reports whether token k names or designates a person other
-// than the one described: part of another person's mention, a role ("the actor's manager") or a word for
-// someone ("the man's attorney").
+// than the one described: part of another person's mention, a role ("the
+// actor's manager") or a word for someone ("the man's attorney").
 func (d *doc) personWord(k int, described *ent) bool {
 	if o := d.owner[k]; o != nil && o != described {
 		return o.typ == news.PER

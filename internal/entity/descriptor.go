@@ -173,8 +173,8 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 		}
 		if (!t.cap || d.afterDash(k) || k > 0 && isQuoteMark(d.low(k-1))) && participle(t.low) &&
 			!(k > 0 && d.toks[k-1].cap && d.toks[k-1].sent == t.sent) {
-			// (capitalised only by the start of a clause after a quote or a dash: "…”
-			// Tweeted Minister Peter MacKay")
+			// (or capitalised only by opening a clause after a quote or a
+			// dash: "…” Tweeted Minister Peter MacKay")
 			// "beheaded journalist James Foley", "killed missing journalist":
 			// a verb or participle, not part of the role ("Award winning
 			// actor" keeps its compound).

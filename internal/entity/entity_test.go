@@ -573,6 +573,8 @@ func TestOccupationOnlyWhereTheSyntaxLinks(t *testing.T) {
 			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"Associated Press writer"}},
 		{"a bar opens the clause", "ANALYSIS | Has 'rock star' Rita Moon really changed the band?",
 			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"rock star"}},
+		{"any speech verb before the role ends what comes before", "The fire was small, confirms local fire department spokesman Rita Moon.",
+			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"local fire department spokesman"}},
 		{"a dash opens the clause", "AMSTERDAM (AP) -- When war reporter Rita Moon arrived, the town was empty.",
 			[]string{"AMSTERDAM/LOC", "AP/ORG", "Rita Moon/PER"}, "per:rita moon", []string{"war reporter"}},
 		{"another opens the phrase", "He presents to the camera another journalist, Rita Moon, who worked for Time.",

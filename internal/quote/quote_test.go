@@ -545,32 +545,32 @@ func TestExtract(t *testing.T) {
 		{
 			// a quote opening a sentence whose own attribution comes after
 			// more words is another statement, not the quote before going on
-			name: "a sentence with its own attribution is no continuation",
-			text: "“The roof is fixed,” Ana Vale said. “We paid the crews on time” to keep the work going, she said.",
+			name:    "a sentence with its own attribution is no continuation",
+			text:    "“The roof is fixed,” Ana Vale said. “We paid the crews on time” to keep the work going, she said.",
 			mention: nerMentions("“The roof is fixed,” Ana Vale said. “We paid the crews on time” to keep the work going, she said.", "Ana Vale"),
-			want: []news.QuoteMention{{Text: "The roof is fixed,", Speaker: "Ana Vale"}, {Text: "We paid the crews on time", Speaker: "Ana Vale"}},
+			want:    []news.QuoteMention{{Text: "The roof is fixed,", Speaker: "Ana Vale"}, {Text: "We paid the crews on time", Speaker: "Ana Vale"}},
 		},
 		{
 			// an attribution introducing the next quote is not the one
 			// before's, and words after a quote that ends its sentence
 			// open another
-			name: "a later attribution introducing the next quote",
-			text: "“Then it all clicked into place.” When asked if the couple ran the Toy Vault channel, formerly the Toy Box channel, the ex-wife of Omar Diaz, Ana Vale, said: “Yes, they are the ones.”",
+			name:    "a later attribution introducing the next quote",
+			text:    "“Then it all clicked into place.” When asked if the couple ran the Toy Vault channel, formerly the Toy Box channel, the ex-wife of Omar Diaz, Ana Vale, said: “Yes, they are the ones.”",
 			mention: nerMentions("“Then it all clicked into place.” When asked if the couple ran the Toy Vault channel, formerly the Toy Box channel, the ex-wife of Omar Diaz, Ana Vale, said: “Yes, they are the ones.”", "Omar Diaz", "Ana Vale"),
-			want: []news.QuoteMention{{Text: "Then it all clicked into place."}, {Text: "Yes, they are the ones.", Speaker: "Ana Vale"}},
+			want:    []news.QuoteMention{{Text: "Then it all clicked into place."}, {Text: "Yes, they are the ones.", Speaker: "Ana Vale"}},
 		},
 		{
-			name: "words after a quote that ends its sentence are another sentence",
-			text: "Omar Diaz spoke first. “It all clicked into place.” Later that day, at the hall, Ana Vale said she was tired.",
-			mention: nerMentions("Omar Diaz spoke first. “It all clicked into place.” Later that day, at the hall, Ana Vale said she was tired.", "Omar Diaz", "Ana Vale"),
-			want: []news.QuoteMention{{Text: "It all clicked into place."}},
+			name:       "words after a quote that ends its sentence are another sentence",
+			text:       "Omar Diaz spoke first. “It all clicked into place.” Later that day, at the hall, Ana Vale said she was tired.",
+			mention:    nerMentions("Omar Diaz spoke first. “It all clicked into place.” Later that day, at the hall, Ana Vale said she was tired.", "Omar Diaz", "Ana Vale"),
+			want:       []news.QuoteMention{{Text: "It all clicked into place."}},
 			notSpeaker: "Ana Vale",
 		},
 		{
-			name: "a later attribution with a colon introduces the next quote",
-			text: "Omar Diaz spoke first. “We paid the crews” in the spring, the mayor's aide, Ana Vale, said: “Yes, and on time.”",
+			name:    "a later attribution with a colon introduces the next quote",
+			text:    "Omar Diaz spoke first. “We paid the crews” in the spring, the mayor's aide, Ana Vale, said: “Yes, and on time.”",
 			mention: nerMentions("Omar Diaz spoke first. “We paid the crews” in the spring, the mayor's aide, Ana Vale, said: “Yes, and on time.”", "Omar Diaz", "Ana Vale"),
-			want: []news.QuoteMention{{Text: "We paid the crews"}, {Text: "Yes, and on time."}},
+			want:    []news.QuoteMention{{Text: "We paid the crews"}, {Text: "Yes, and on time."}},
 		},
 		{
 			name: "a text reads",
