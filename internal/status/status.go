@@ -103,6 +103,34 @@ func (s *side) add(e news.StanceEntry, in Inputs) {
 
 func (s *side) empty() bool { return len(s.groups) == 0 }
 
+// besides returns s for describing next to o: the speakers o already names
+// from the same outlets are left out ("denied by Durex (…); called false
+// by Durex (…)" says it once). Its groups are s's, for counting.
+func (s *side) besides(o *side) *side {
+	out := &side{speakers: map[string]map[string]bool{}, keys: s.keys, groups: s.groups, latest: s.latest,
+		official: s.official}
+	for by, outlets := range s.speakers {
+		if first, ok := o.keys[strings.TrimPrefix(strings.ToLower(by), "the ")]; ok && subset(outlets, o.speakers[first]) {
+			continue
+		}
+		out.speakers[by] = outlets
+	}
+	if len(out.speakers) == 0 {
+		out.groups = map[string]bool{}
+	}
+	return out
+}
+
+// subset reports whether every key of a is in b.
+func subset(a, b map[string]bool) bool {
+	for k := range a {
+		if !b[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // authority tells whether a voice can settle a claim: a party involved or an
 // official.
 func authority(voice string) bool { return voice == news.VoiceParty || voice == news.VoiceOfficial }
@@ -209,9 +237,9 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 		return news.Confirmed, describe("confirmed", authAssert) + "; no source denies"
 	case against > 0 && supporting > 0:
 		return news.Disputed, strings.Join(nonEmpty(describe("confirmed", authAssert), describe("denied", deny),
-			describe("called false", debunk)), "; ") + "; " + countSide("asserted", assert)
+			describe("called false", debunk.besides(deny))), "; ") + "; " + countSide("asserted", assert)
 	case against > 0:
-		denials := strings.Join(nonEmpty(describe("denied", deny), describe("called false", debunk)), "; ")
+		denials := strings.Join(nonEmpty(describe("denied", deny), describe("called false", debunk.besides(deny))), "; ")
 		if len(debunk.groups)+len(deny.groups) >= 2 {
 			return news.Denied, denials + "; nobody states it as fact"
 		}

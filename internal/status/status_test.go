@@ -59,6 +59,9 @@ func TestDecide(t *testing.T) {
 		{"fans", []news.StanceEntry{entry("a", news.Asserts, "fans", news.VoiceFans)}, news.Unverified, ""},
 		{"one speaker written two ways", []news.StanceEntry{entry("a", news.Denies, "The Port Authority", news.VoiceOfficial),
 			entry("b", news.Denies, "port authority.", news.VoiceOfficial)}, news.Denied, "denied by The Port Authority (Coast, Ledger; one statement carried by 2 outlets)"},
+		{"a speaker who denies and calls it false is named once", []news.StanceEntry{entry("a", news.Denies, "Ada Vance", news.VoiceNamed),
+			entry("a", news.Debunks, "Ada Vance", news.VoiceNamed), entry("b", news.Debunks, "", news.VoiceOutlet)}, news.Denied,
+			"denied by Ada Vance (Ledger); called false by the outlet itself (Coast); nobody states it as fact"},
 		{"a description opening a sentence reads in the middle of one", []news.StanceEntry{entry("a", news.Denies, "The ministry", news.VoiceOfficial),
 			entry("b", news.Denies, "A spokesman for the port", news.VoiceOfficial)}, news.Denied, "denied by a spokesman for the port (Coast) and by the ministry (Ledger)"},
 	} {
