@@ -335,11 +335,9 @@ func TestResolvePronoun(t *testing.T) {
 // A common given name alone is nobody's misspelling: "Andrew" in one
 // article is not "Andree Lau" of another, whatever else they share.
 func TestGivenNameIsNoMisspelling(t *testing.T) {
-	a1 := article(t, "Andrey Lind reported from the hall. Dale Pike spoke.", "Andrey Lind/PER", "Dale Pike/PER")
-	a1.ID = "a1"
-	a2 := article(t, "Dale Pike thanked his son, Andrew, who saved a swimmer.", "Dale Pike/PER", "Andrew/PER")
-	a2.ID = "a2"
-	_, byID := storyOf(t, a1, a2)
+	_, byID := storyOf(t,
+		articleWithID(t, "a1", "Andrey Lind reported from the hall. Dale Pike spoke.", "Andrey Lind/PER", "Dale Pike/PER"),
+		articleWithID(t, "a2", "Dale Pike thanked his son, Andrew, who saved a swimmer.", "Dale Pike/PER", "Andrew/PER"))
 	if p, ok := byID["per-andrey-lind"]; !ok || len(p.Articles) != 1 {
 		t.Errorf("Andrey Lind = %+v, want in one article (Andrew is someone else)", p)
 	}
