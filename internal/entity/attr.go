@@ -205,11 +205,28 @@ func (d *doc) ages() {
 		}
 		// "who is now 31 years old", "aged 31"
 		if (d.low(k+1) == "years" || d.low(k+1) == "year") && d.low(k+2) == "old" {
+			if d.whenClause(k) {
+				continue // "began her career when she was 20 years old": an age back then
+			}
 			d.emitLinked(k, "age", strconv.Itoa(n), k+2)
 		} else if d.low(k-1) == "aged" {
 			d.emitLinked(k-1, "age", strconv.Itoa(n), k)
 		}
 	}
+}
+
+// whenClause reports whether token k stands in a clause opened by "when"
+// (no comma or sentence end between): what it says held at another time.
+func (d *doc) whenClause(k int) bool {
+	for j := k - 1; j >= 0 && j >= k-6 && d.toks[j].sent == d.toks[k].sent; j-- {
+		switch d.toks[j].low {
+		case "when":
+			return true
+		case ",", ";", ":":
+			return false
+		}
+	}
+	return false
 }
 
 func isAgeEnd(s string) bool { return s == "," || s == ")" || s == "." || s == ";" || s == "and" }

@@ -486,9 +486,10 @@ func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
 	at := d.toks[p.start].s
 	cur := d.toks[p.start].sent
 	g := ""
+	subj := d.subjectOfObject(p.start)
 	if r := roles[strings.TrimSuffix(d.low(p.head), "'s")]; r.gender != "" {
 		g = r.gender
-	} else {
+	} else if subj == nil {
 		// a pronoun soon after, with no other person between, tells the gender
 		for k := p.end; k < len(d.toks) && k < p.end+10 && d.toks[k].sent == cur; k++ {
 			if d.owner[k] != nil {
@@ -502,6 +503,12 @@ func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
 	}
 	content := d.content(p)
 	excl := d.coordinated(p)
+	if subj != nil {
+		// "Ella Moon, who dated the 29-year-old US swimmer": the object
+		// of someone's verb is someone else, and a pronoun after it is
+		// more likely the subject's
+		excl[subj] = true
+	}
 	head, _ := roleHead(d.low(p.head))
 	var best *ent
 	bs := 0.0
@@ -564,6 +571,37 @@ func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
 			if e := d.owner[k]; e != nil && e.typ == news.PER && (g == "" || e.gender == "" || e.gender == g) {
 				return e
 			}
+		}
+	}
+	return nil
+}
+
+// subjectOfObject returns the person whose verb has the phrase starting at
+// token k as its object: "Ella Moon dated the swimmer", "Ella Moon, who
+// dated the swimmer" (at most three lower-case words between), or nil.
+func (d *doc) subjectOfObject(k int) *ent {
+	j := k - 1
+	for n := 0; n < 3 && j >= 0 && d.toks[j].word && !d.toks[j].cap && d.owner[j] == nil; n++ {
+		if roleStop[d.toks[j].low] && d.toks[j].low != "who" {
+			return nil // a preposition, a conjunction, an auxiliary: not a verb's object
+		}
+		if d.toks[j].low == "who" {
+			break
+		}
+		j--
+	}
+	if j == k-1 || j < 0 {
+		return nil // no verb between
+	}
+	if d.low(j) == "who" {
+		j--
+		if d.low(j) == "," {
+			j--
+		}
+	}
+	if j >= 0 && d.toks[j].sent == d.toks[k].sent {
+		if e := d.owner[j]; e != nil && e.typ == news.PER {
+			return e
 		}
 	}
 	return nil

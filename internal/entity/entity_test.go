@@ -139,6 +139,10 @@ func TestDescriptors(t *testing.T) {
 			[]string{"Omar Haddad/PER"}, "Kansas Senator", "per:omar haddad"},
 		{"spokesperson described so", "Spokesman Tom Reyes took questions. Tom Reyes smiled. Later the spokesman said the plant was safe.",
 			[]string{"Tom Reyes/PER", "Tom Reyes/PER"}, "the spokesman", "per:tom reyes"},
+		// the object of someone's verb is someone else, whatever pronoun
+		// follows
+		{"the object of the subject's verb", "A girlfriend of Omar Diaz has spoken out. Ella Moon, who dated the 29-year-old US swimmer for months, wrote a post on her page.",
+			[]string{"Omar Diaz/PER", "Ella Moon/PER"}, "the 29-year-old US swimmer", "per:omar diaz"},
 		// "former" opens the role: the station before it is the addressee
 		{"a name before former is another phrase's", "A neighbour tells Channel 9 News former hockey star Dan Ruud was hurt.",
 			[]string{"Channel 9 News/ORG", "Dan Ruud/PER"}, "former hockey star", "per:dan ruud"},
@@ -304,6 +308,16 @@ func TestKinOfSomethingElse(t *testing.T) {
 	run(t, a)
 	if got := attr(a, "per:omar diaz", "relation:wife"); len(got) != 1 || got[0] != "Ella Moon" {
 		t.Errorf("closed apposition: wife = %v", got)
+	}
+}
+
+// An age in a clause opened by "when" held back then: it is no age of the
+// person now.
+func TestAgeBackThen(t *testing.T) {
+	a := article(t, "Ella Moon began her career when she was 20 years old. Ella Moon is now 32 years old.", "Ella Moon/PER", "Ella Moon/PER")
+	run(t, a)
+	if got := attr(a, "per:ella moon", "age"); len(got) != 1 || got[0] != "32" {
+		t.Errorf("ages = %v, want [32]", got)
 	}
 }
 
