@@ -565,8 +565,10 @@ func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
 	if best != nil && bs > 0 {
 		return best
 	}
-	if best == nil {
-		// Nothing before: a lead sentence names the person after.
+	if best == nil && subj == nil {
+		// Nothing before: a lead sentence names the person after (not
+		// when the phrase is the object of someone's verb: who comes
+		// after is as likely that someone, or yet another person).
 		for k := p.end; k < len(d.toks) && d.toks[k].sent <= cur+1; k++ {
 			if e := d.owner[k]; e != nil && e.typ == news.PER && (g == "" || e.gender == "" || e.gender == g) {
 				return e

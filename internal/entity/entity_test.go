@@ -143,6 +143,8 @@ func TestDescriptors(t *testing.T) {
 		// follows
 		{"the object of the subject's verb", "A girlfriend of Omar Diaz has spoken out. Ella Moon, who dated the 29-year-old US swimmer for months, wrote a post on her page.",
 			[]string{"Omar Diaz/PER", "Ella Moon/PER"}, "the 29-year-old US swimmer", "per:omar diaz"},
+		{"an object's person is not guessed from after it", "A girlfriend of a swimmer has spoken out. Ella Moon, who dated the 29-year-old US swimmer for months, was born Dana Holt.",
+			[]string{"Ella Moon/PER", "Dana Holt/PER"}, "the 29-year-old US swimmer", ""},
 		// "former" opens the role: the station before it is the addressee
 		{"a name before former is another phrase's", "A neighbour tells Channel 9 News former hockey star Dan Ruud was hurt.",
 			[]string{"Channel 9 News/ORG", "Dan Ruud/PER"}, "former hockey star", "per:dan ruud"},
