@@ -12,62 +12,65 @@ func TestExtract(t *testing.T) {
 		name    string
 		text    string
 		mention []news.Mention
-		social  []news.SocialPost
-		want    []news.QuoteMention // only the fields set here are compared
-		titles  []string
+		// names, when set, are the recogniser's PER mentions: the first
+		// occurrence of each in text
+		names  []string
+		social []news.SocialPost
+		want   []news.QuoteMention // only the fields set here are compared
+		titles []string
 		// notSpeaker, when set, is a speaker no quote may have
 		notSpeaker string
 	}{
 		{
-			name:    "a name modifying a role noun is no clause subject",
-			text:    "Omar Diaz was at the port on Monday.\n\nVale Harbour security officers rushed people out of the building. “You could smell the smoke,” he said.",
-			mention: nerMentions("Omar Diaz was at the port on Monday.\n\nVale Harbour security officers rushed people out of the building. “You could smell the smoke,” he said.", "Omar Diaz", "Vale Harbour"),
-			want:    []news.QuoteMention{{Text: "You could smell the smoke,", Speaker: "Omar Diaz"}},
+			name:  "a name modifying a role noun is no clause subject",
+			text:  "Omar Diaz was at the port on Monday.\n\nVale Harbour security officers rushed people out of the building. “You could smell the smoke,” he said.",
+			names: []string{"Omar Diaz", "Vale Harbour"},
+			want:  []news.QuoteMention{{Text: "You could smell the smoke,", Speaker: "Omar Diaz"}},
 		},
 		{
-			name:    "a title before the name opens the clause: the pronoun goes to the nearer subject",
-			text:    "Mark Olsen said the port would reopen.\n\nThe harbour was closed for a week.\n\nProfessor Ivo Brandt, director of the Centre for Port Studies at Lund Maritime College, said the damage was limited.\n\nHe said: “The cranes can be repaired within days.”",
-			mention: nerMentions("Mark Olsen said the port would reopen.\n\nThe harbour was closed for a week.\n\nProfessor Ivo Brandt, director of the Centre for Port Studies at Lund Maritime College, said the damage was limited.\n\nHe said: “The cranes can be repaired within days.”", "Mark Olsen", "Ivo Brandt"),
-			want:    []news.QuoteMention{{Text: "The cranes can be repaired within days.", Speaker: "Ivo Brandt"}},
+			name:  "a title before the name opens the clause: the pronoun goes to the nearer subject",
+			text:  "Mark Olsen said the port would reopen.\n\nThe harbour was closed for a week.\n\nProfessor Ivo Brandt, director of the Centre for Port Studies at Lund Maritime College, said the damage was limited.\n\nHe said: “The cranes can be repaired within days.”",
+			names: []string{"Mark Olsen", "Ivo Brandt"},
+			want:  []news.QuoteMention{{Text: "The cranes can be repaired within days.", Speaker: "Ivo Brandt"}},
 		},
 		{
 			name:       "a name inside what a role reported is not who speaks next",
 			text:       "The ministry declined to comment.\n\nHowever, a Norwegian official claimed that the two former directors, Lars Eik and Odd Fjell, had done the same.\n\n“There is a chance it would go on,” he added.",
-			mention:    nerMentions("The ministry declined to comment.\n\nHowever, a Norwegian official claimed that the two former directors, Lars Eik and Odd Fjell, had done the same.\n\n“There is a chance it would go on,” he added.", "Lars Eik", "Odd Fjell"),
+			names:      []string{"Lars Eik", "Odd Fjell"},
 			want:       []news.QuoteMention{{Text: "There is a chance it would go on,"}},
 			notSpeaker: "Lars Eik",
 		},
 		{
-			name:    "a title's capitalised modifier opens the clause too",
-			text:    "Colonel Ivo Brandt, a former officer, said he was shocked.\n\nLund Mayor Arne Holm told the paper he had met the family.\n\n“He was proud of it,” he said.",
-			mention: nerMentions("Colonel Ivo Brandt, a former officer, said he was shocked.\n\nLund Mayor Arne Holm told the paper he had met the family.\n\n“He was proud of it,” he said.", "Ivo Brandt", "Arne Holm"),
-			want:    []news.QuoteMention{{Text: "He was proud of it,", Speaker: "Arne Holm"}},
+			name:  "a title's capitalised modifier opens the clause too",
+			text:  "Colonel Ivo Brandt, a former officer, said he was shocked.\n\nLund Mayor Arne Holm told the paper he had met the family.\n\n“He was proud of it,” he said.",
+			names: []string{"Ivo Brandt", "Arne Holm"},
+			want:  []news.QuoteMention{{Text: "He was proud of it,", Speaker: "Arne Holm"}},
 		},
 		{
 			name:       "a name after a preposition and a possessor is no subject",
 			text:       "Lars Eik was seen on Monday.\n\nAn eager editor changed the page for Norway’s Lars Eik to say “this man has recently died.” It was soon changed back.",
-			mention:    nerMentions("Lars Eik was seen on Monday.\n\nAn eager editor changed the page for Norway’s Lars Eik to say “this man has recently died.” It was soon changed back.", "Lars Eik"),
+			names:      []string{"Lars Eik"},
 			want:       []news.QuoteMention{{Text: "this man has recently died."}},
 			notSpeaker: "Lars Eik",
 		},
 		{
-			name:    "a handle before the cue speaks, not a hashtag before it",
-			text:    "This follows complaints that the phone bends, known as #Bendgate.\n\n\"If you buy one, you better be bald #HairGate,\" @redletter tweeted.",
-			mention: nerMentions("This follows complaints that the phone bends, known as #Bendgate.\n\n\"If you buy one, you better be bald #HairGate,\" @redletter tweeted.", "Bendgate"),
-			want:    []news.QuoteMention{{Text: "If you buy one, you better be bald #HairGate,", Speaker: "@redletter"}},
+			name:  "a handle before the cue speaks, not a hashtag before it",
+			text:  "This follows complaints that the phone bends, known as #Bendgate.\n\n\"If you buy one, you better be bald #HairGate,\" @redletter tweeted.",
+			names: []string{"Bendgate"},
+			want:  []news.QuoteMention{{Text: "If you buy one, you better be bald #HairGate,", Speaker: "@redletter"}},
 		},
 		{
 			name:       "a hashtag is no person for a pronoun",
 			text:       "Phones bend, a flaw known as #Bendgate.\n\n\"You better be bald,\" he said.",
-			mention:    nerMentions("Phones bend, a flaw known as #Bendgate.\n\n\"You better be bald,\" he said.", "Bendgate"),
+			names:      []string{"Bendgate"},
 			want:       []news.QuoteMention{{Text: "You better be bald,"}},
 			notSpeaker: "Bendgate",
 		},
 		{
-			name:    "one word inside a sentence is a term, not speech",
-			text:    "Just when you thought the saga of the phone—think “Bendgate” and fake ads—could not get worse, it did. Asked if it was over, Ann Lowe said “it is far from over.”",
-			mention: nerMentions("Just when you thought the saga of the phone—think “Bendgate” and fake ads—could not get worse, it did. Asked if it was over, Ann Lowe said “it is far from over.”", "Ann Lowe"),
-			want:    []news.QuoteMention{{Text: "it is far from over.", Speaker: "Ann Lowe"}},
+			name:  "one word inside a sentence is a term, not speech",
+			text:  "Just when you thought the saga of the phone—think “Bendgate” and fake ads—could not get worse, it did. Asked if it was over, Ann Lowe said “it is far from over.”",
+			names: []string{"Ann Lowe"},
+			want:  []news.QuoteMention{{Text: "it is far from over.", Speaker: "Ann Lowe"}},
 		},
 		{
 			name:   "a title after 'an article called' is no quote",
@@ -76,37 +79,37 @@ func TestExtract(t *testing.T) {
 			titles: []string{"The iPad 6 'Flaw' Is Not a Thing"},
 		},
 		{
-			name:    "capitalised modifiers open the clause with the name",
-			text:    "Lt. Col. Ivo Brandt said the raid followed days of watching.\n\nBrandt said locals had helped.\n\nDanish MP Arne Holm described the raid as a step forward.\n\n“His death will be welcome news,” he said.",
-			mention: nerMentions("Lt. Col. Ivo Brandt said the raid followed days of watching.\n\nBrandt said locals had helped.\n\nDanish MP Arne Holm described the raid as a step forward.\n\n“His death will be welcome news,” he said.", "Ivo Brandt", "Arne Holm"),
-			want:    []news.QuoteMention{{Text: "His death will be welcome news,", Speaker: "Arne Holm"}},
+			name:  "capitalised modifiers open the clause with the name",
+			text:  "Lt. Col. Ivo Brandt said the raid followed days of watching.\n\nBrandt said locals had helped.\n\nDanish MP Arne Holm described the raid as a step forward.\n\n“His death will be welcome news,” he said.",
+			names: []string{"Ivo Brandt", "Arne Holm"},
+			want:  []news.QuoteMention{{Text: "His death will be welcome news,", Speaker: "Arne Holm"}},
 		},
 		{
 			name:       "a capitalised word before a name opens no clause with it unless a title",
 			text:       "Lena Park, 41, wrote a long post about her life. Born Tom Reed Park, she writes that she changed her name in her teens.\n\n“I was never a man,” she writes.",
-			mention:    nerMentions("Lena Park, 41, wrote a long post about her life. Born Tom Reed Park, she writes that she changed her name in her teens.\n\n“I was never a man,” she writes.", "Lena Park", "Tom Reed Park"),
+			names:      []string{"Lena Park", "Tom Reed Park"},
 			want:       []news.QuoteMention{{Text: "I was never a man,", Speaker: "Lena Park"}},
 			notSpeaker: "Tom Reed Park",
 		},
 		{
 			name:       "one of a list is no clause subject",
 			text:       "Mark Olsen led the talks for the port.\n\nTalks later went on with officials, including Senator Tom Reyes, Senator Ivo Brandt, and director Arne Holm.\n\n“It went well,” he said.",
-			mention:    nerMentions("Mark Olsen led the talks for the port.\n\nTalks later went on with officials, including Senator Tom Reyes, Senator Ivo Brandt, and director Arne Holm.\n\n“It went well,” he said.", "Mark Olsen", "Tom Reyes", "Ivo Brandt", "Arne Holm"),
+			names:      []string{"Mark Olsen", "Tom Reyes", "Ivo Brandt", "Arne Holm"},
 			want:       []news.QuoteMention{{Text: "It went well,", Speaker: "Mark Olsen"}},
 			notSpeaker: "Ivo Brandt",
 		},
 		{
-			name:    "a line signing the quote above it names its speaker",
-			text:    "Ivo Brandt will be on the panel. So will Tom Reyes and Arne Holm.\n\nHow have they reacted?\n\n\"Look, the league did not create these problems. The people in it did.\"\n\n--Tom Reyes\n\n“There is no comparison between me and Arne Dale. It’s night and day.”\n\n— Arne Holm, former player\n\nThe panel meets tonight.",
-			mention: nerMentions("Ivo Brandt will be on the panel. So will Tom Reyes and Arne Holm.\n\nHow have they reacted?\n\n\"Look, the league did not create these problems. The people in it did.\"\n\n--Tom Reyes\n\n“There is no comparison between me and Arne Dale. It’s night and day.”\n\n— Arne Holm, former player\n\nThe panel meets tonight.", "Ivo Brandt", "Tom Reyes", "Arne Holm"),
+			name:  "a line signing the quote above it names its speaker",
+			text:  "Ivo Brandt will be on the panel. So will Tom Reyes and Arne Holm.\n\nHow have they reacted?\n\n\"Look, the league did not create these problems. The people in it did.\"\n\n--Tom Reyes\n\n“There is no comparison between me and Arne Dale. It’s night and day.”\n\n— Arne Holm, former player\n\nThe panel meets tonight.",
+			names: []string{"Ivo Brandt", "Tom Reyes", "Arne Holm"},
 			want: []news.QuoteMention{{Text: "Look, the league did not create these problems. The people in it did.", Speaker: "Tom Reyes"},
 				{Text: "There is no comparison between me and Arne Dale. It’s night and day.", Speaker: "Arne Holm"}},
 		},
 		{
-			name:    "another person's full name with the speaker's first name is no self-naming",
-			text:    "Arne Holm spoke to the panel on Monday about his career.\n\n“There is no comparison between me and Arne Dale. It’s night and day.”",
-			mention: nerMentions("Arne Holm spoke to the panel on Monday about his career.\n\n“There is no comparison between me and Arne Dale. It’s night and day.”", "Arne Holm", "Arne Dale"),
-			want:    []news.QuoteMention{{Text: "There is no comparison between me and Arne Dale. It’s night and day.", Speaker: "Arne Holm"}},
+			name:  "another person's full name with the speaker's first name is no self-naming",
+			text:  "Arne Holm spoke to the panel on Monday about his career.\n\n“There is no comparison between me and Arne Dale. It’s night and day.”",
+			names: []string{"Arne Holm", "Arne Dale"},
+			want:  []news.QuoteMention{{Text: "There is no comparison between me and Arne Dale. It’s night and day.", Speaker: "Arne Holm"}},
 		},
 		{
 			name: "a phrase right next to the quote's own cue is its speaker, whatever names it holds",
@@ -315,34 +318,34 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "The loan is repaid. Happy new year.", Speaker: "-", Cue: "read"}},
 		},
 		{
-			name:    "a relative clause's named antecedent",
-			text:    "It began with a column in the city paper, the Harbour Gazette, that said \"smugglers\" had brought the fever in.",
-			mention: nerMentions("It began with a column in the city paper, the Harbour Gazette, that said \"smugglers\" had brought the fever in.", "Harbour Gazette"),
-			want:    []news.QuoteMention{{Text: "smugglers", Speaker: "Harbour Gazette", Cue: "said"}},
+			name:  "a relative clause's named antecedent",
+			text:  "It began with a column in the city paper, the Harbour Gazette, that said \"smugglers\" had brought the fever in.",
+			names: []string{"Harbour Gazette"},
+			want:  []news.QuoteMention{{Text: "smugglers", Speaker: "Harbour Gazette", Cue: "said"}},
 		},
 		{
-			name:    "not a name inside a relative clause",
-			text:    "Family friend Ann Lowe, who lives in their hometown of Dover, NH, told reporters, “They must be stopped.”",
-			mention: nerMentions("Family friend Ann Lowe, who lives in their hometown of Dover, NH, told reporters, “They must be stopped.”", "Ann Lowe", "Dover", "NH"),
-			want:    []news.QuoteMention{{Text: "They must be stopped.", Speaker: "Ann Lowe", Cue: "told"}},
+			name:  "not a name inside a relative clause",
+			text:  "Family friend Ann Lowe, who lives in their hometown of Dover, NH, told reporters, “They must be stopped.”",
+			names: []string{"Ann Lowe", "Dover", "NH"},
+			want:  []news.QuoteMention{{Text: "They must be stopped.", Speaker: "Ann Lowe", Cue: "told"}},
 		},
 		{
-			name:    "a name modifying the noun phrase that speaks",
-			text:    "But the Peruvian ministry stated bluntly on Tuesday, “There was no such order.”",
-			mention: nerMentions("But the Peruvian ministry stated bluntly on Tuesday, “There was no such order.”", "Peruvian"),
-			want:    []news.QuoteMention{{Text: "There was no such order.", Speaker: "the Peruvian ministry", Cue: "stated"}},
+			name:  "a name modifying the noun phrase that speaks",
+			text:  "But the Peruvian ministry stated bluntly on Tuesday, “There was no such order.”",
+			names: []string{"Peruvian"},
+			want:  []news.QuoteMention{{Text: "There was no such order.", Speaker: "the Peruvian ministry", Cue: "stated"}},
 		},
 		{
-			name:    "not the object of a preposition, nor a name in the reported clause",
-			text:    "The commander of the AU force in Chad has said the death of Ramos would be a “proud day for the region”.",
-			mention: nerMentions("The commander of the AU force in Chad has said the death of Ramos would be a “proud day for the region”.", "AU", "Chad", "Ramos"),
-			want:    []news.QuoteMention{{Text: "proud day for the region", Speaker: "-", Partial: true}},
+			name:  "not the object of a preposition, nor a name in the reported clause",
+			text:  "The commander of the AU force in Chad has said the death of Ramos would be a “proud day for the region”.",
+			names: []string{"AU", "Chad", "Ramos"},
+			want:  []news.QuoteMention{{Text: "proud day for the region", Speaker: "-", Partial: true}},
 		},
 		{
-			name:    "a thing as the subject: no speaker, not the last person named",
-			text:    "Mara Quist wrote the page in 2019.\n\nIt used to read: “All stories here are fiction.”",
-			mention: nerMentions("Mara Quist wrote the page in 2019.\n\nIt used to read: “All stories here are fiction.”", "Mara Quist"),
-			want:    []news.QuoteMention{{Text: "All stories here are fiction.", Speaker: "-", Cue: "read"}},
+			name:  "a thing as the subject: no speaker, not the last person named",
+			text:  "Mara Quist wrote the page in 2019.\n\nIt used to read: “All stories here are fiction.”",
+			names: []string{"Mara Quist"},
+			want:  []news.QuoteMention{{Text: "All stories here are fiction.", Speaker: "-", Cue: "read"}},
 		},
 		{
 			name:    "the source is not whom it told",
@@ -381,49 +384,49 @@ func TestExtract(t *testing.T) {
 		{
 			name:       "a name after an outlet's noun is no pronoun's antecedent, whatever the recogniser said",
 			text:       "A nun in Vale gave birth, according to the local newspaper Harbour Tidings.\n\n“I am so happy,” she said about the child.",
-			mention:    nerMentions("A nun in Vale gave birth, according to the local newspaper Harbour Tidings.\n\n“I am so happy,” she said about the child.", "Harbour Tidings"),
+			names:      []string{"Harbour Tidings"},
 			want:       []news.QuoteMention{{Text: "I am so happy,", Speaker: "she"}},
 			notSpeaker: "Harbour Tidings",
 		},
 		{
 			name:       "a title tells a gender: no she for a pope",
 			text:       "She named her son after Pope Leo Varga.\n\n“I am so happy,” she admitted.",
-			mention:    nerMentions("She named her son after Pope Leo Varga.\n\n“I am so happy,” she admitted.", "Pope Leo Varga"),
+			names:      []string{"Pope Leo Varga"},
 			want:       []news.QuoteMention{{Text: "I am so happy,", Speaker: "she"}},
 			notSpeaker: "Pope Leo Varga",
 		},
 		{
 			name:       "a title before the name tells a gender: no he for a queen",
 			text:       "He named his daughter after Queen Mara Lind. The soldier told reporters that he felt no guilt.\n\n“I am so proud,” he said.",
-			mention:    nerMentions("He named his daughter after Queen Mara Lind. The soldier told reporters that he felt no guilt.\n\n“I am so proud,” he said.", "Mara Lind"),
+			names:      []string{"Mara Lind"},
 			want:       []news.QuoteMention{{Text: "I am so proud,", Speaker: "he"}},
 			notSpeaker: "Mara Lind",
 		},
 		{
 			name:       "a phrase of the pronoun's gender between the name and the pronoun takes it",
 			text:       "The boat was bought from Tal Sarim. The old widow told reporters that she felt no guilt.\n\n“I am so happy,” she said.",
-			mention:    nerMentions("The boat was bought from Tal Sarim. The old widow told reporters that she felt no guilt.\n\n“I am so happy,” she said.", "Tal Sarim"),
+			names:      []string{"Tal Sarim"},
 			want:       []news.QuoteMention{{Text: "I am so happy,", Speaker: "she"}},
 			notSpeaker: "Tal Sarim",
 		},
 		{
 			name:       "a role and a speech verb between the name and the pronoun take it",
 			text:       "The law was passed under Tal Sarim. A senior official claimed that Sarim had also banned it.\n\n“It may well go on,” he added.",
-			mention:    nerMentions("The law was passed under Tal Sarim. A senior official claimed that Sarim had also banned it.\n\n“It may well go on,” he added.", "Tal Sarim"),
+			names:      []string{"Tal Sarim"},
 			want:       []news.QuoteMention{{Text: "It may well go on,", Speaker: "he"}},
 			notSpeaker: "Tal Sarim",
 		},
 		{
-			name:    "no such phrase: the name takes the pronoun",
-			text:    "Tal Sarim bought the boat last year. The engine was old.\n\n“I am so happy,” she said.",
-			mention: nerMentions("Tal Sarim bought the boat last year. The engine was old.\n\n“I am so happy,” she said.", "Tal Sarim"),
-			want:    []news.QuoteMention{{Text: "I am so happy,", Speaker: "Tal Sarim"}},
+			name:  "no such phrase: the name takes the pronoun",
+			text:  "Tal Sarim bought the boat last year. The engine was old.\n\n“I am so happy,” she said.",
+			names: []string{"Tal Sarim"},
+			want:  []news.QuoteMention{{Text: "I am so happy,", Speaker: "Tal Sarim"}},
 		},
 		{
-			name:    "no attribution: not the last person named as a possessor",
-			text:    "The clip opens with Dan Kerr's speech on the strikes.\n\n“I call on my friends to rise up.”",
-			mention: nerMentions("The clip opens with Dan Kerr's speech on the strikes.\n\n“I call on my friends to rise up.”", "Dan Kerr"),
-			want:    []news.QuoteMention{{Text: "I call on my friends to rise up.", Speaker: "-"}},
+			name:  "no attribution: not the last person named as a possessor",
+			text:  "The clip opens with Dan Kerr's speech on the strikes.\n\n“I call on my friends to rise up.”",
+			names: []string{"Dan Kerr"},
+			want:  []news.QuoteMention{{Text: "I call on my friends to rise up.", Speaker: "-"}},
 		},
 		{
 			name: "a possessor is no pronoun's antecedent",
@@ -435,21 +438,21 @@ func TestExtract(t *testing.T) {
 		{
 			name:       "a name in parentheses is an aside, not the speaker",
 			text:       "That 8-Digit Calculator Is a Godsend Come Budget Time\nRep. Ann Lowe (D-Mich.) on the Apple Watch: “It tells me the time.”",
-			mention:    nerMentions("That 8-Digit Calculator Is a Godsend Come Budget Time\nRep. Ann Lowe (D-Mich.) on the Apple Watch: “It tells me the time.”", "Ann Lowe"),
+			names:      []string{"Ann Lowe"},
 			want:       []news.QuoteMention{{Text: "It tells me the time.", Speaker: "Ann Lowe"}},
 			notSpeaker: "D-Mich",
 		},
 		{
-			name:    "a participle's subject may follow a preposition",
-			text:    "The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.",
-			mention: nerMentions("The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.", "Dana Ruiz"),
-			want:    []news.QuoteMention{{Text: "That makes me smart,", Speaker: "Dana Ruiz", Cue: "saying"}},
+			name:  "a participle's subject may follow a preposition",
+			text:  "The clip ends with footage of Dana Ruiz saying, “That makes me smart,” to laughter.",
+			names: []string{"Dana Ruiz"},
+			want:  []news.QuoteMention{{Text: "That makes me smart,", Speaker: "Dana Ruiz", Cue: "saying"}},
 		},
 		{
-			name:    "not a possessor, and a cue after a possessive is a noun",
-			text:    "The publicist told the site that despite Vantage's report last week, the show “was never going to be” a debate.",
-			mention: nerMentions("The publicist told the site that despite Vantage's report last week, the show “was never going to be” a debate.", "Vantage"),
-			want:    []news.QuoteMention{{Text: "was never going to be", Speaker: "The publicist", Partial: true}},
+			name:  "not a possessor, and a cue after a possessive is a noun",
+			text:  "The publicist told the site that despite Vantage's report last week, the show “was never going to be” a debate.",
+			names: []string{"Vantage"},
+			want:  []news.QuoteMention{{Text: "was never going to be", Speaker: "The publicist", Partial: true}},
 		},
 		{
 			name: "not words of an earlier quote",
@@ -468,16 +471,16 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "city-council-votes-to-close-the-old-pier-video.", Speaker: "-"}},
 		},
 		{
-			name:    "a time word before a name is not part of it",
-			text:    "Talks went on. Yesterday Ana Ruiz said the city was “nearly ready to reopen the pier”.",
-			mention: nerMentions("Talks went on. Yesterday Ana Ruiz said the city was “nearly ready to reopen the pier”.", "Ana Ruiz"),
-			want:    []news.QuoteMention{{Text: "nearly ready to reopen the pier", Speaker: "Ana Ruiz", Partial: true}},
+			name:  "a time word before a name is not part of it",
+			text:  "Talks went on. Yesterday Ana Ruiz said the city was “nearly ready to reopen the pier”.",
+			names: []string{"Ana Ruiz"},
+			want:  []news.QuoteMention{{Text: "nearly ready to reopen the pier", Speaker: "Ana Ruiz", Partial: true}},
 		},
 		{
-			name:    "titles before a recognised name are not the speaker",
-			text:    "The hearing went on. Rear Adm. Ana Ruiz said the port was “nearly ready to reopen”.",
-			mention: nerMentions("The hearing went on. Rear Adm. Ana Ruiz said the port was “nearly ready to reopen”.", "Ana Ruiz"),
-			want:    []news.QuoteMention{{Text: "nearly ready to reopen", Speaker: "Ana Ruiz", Partial: true}},
+			name:  "titles before a recognised name are not the speaker",
+			text:  "The hearing went on. Rear Adm. Ana Ruiz said the port was “nearly ready to reopen”.",
+			names: []string{"Ana Ruiz"},
+			want:  []news.QuoteMention{{Text: "nearly ready to reopen", Speaker: "Ana Ruiz", Partial: true}},
 		},
 		{
 			name: "an inverted cue's noun phrase ends in its head noun",
@@ -499,7 +502,7 @@ func TestExtract(t *testing.T) {
 		{
 			name:       "the leader of a named body speaks for it, not for the person most named",
 			text:       "Omar Diaz spoke. Omar Diaz left. “We will rebuild the harbour,” said the leader of the Harbour Guild, according to local papers.",
-			mention:    nerMentions("Omar Diaz spoke. Omar Diaz left. “We will rebuild the harbour,” said the leader of the Harbour Guild, according to local papers.", "Omar Diaz", "Omar Diaz"),
+			names:      []string{"Omar Diaz", "Omar Diaz"},
 			want:       []news.QuoteMention{{Text: "We will rebuild the harbour,"}},
 			notSpeaker: "Omar Diaz's leader",
 		},
@@ -518,11 +521,11 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "I want to go home,", Speaker: "James Ward"}},
 		},
 		{
-			name:    "a title in a noun phrase after a writing verb is a title",
-			text:    "Scott Rudin is producing the drama.\n\nWard, who also penned the harbour drama “The Tide Keepers,” has publicly said the film will be divided into three long scenes.",
-			mention: nerMentions("Scott Rudin is producing the drama.\n\nWard, who also penned the harbour drama “The Tide Keepers,” has publicly said the film will be divided into three long scenes.", "Scott Rudin", "Ward"),
-			want:    []news.QuoteMention{},
-			titles:  []string{"The Tide Keepers"},
+			name:   "a title in a noun phrase after a writing verb is a title",
+			text:   "Scott Rudin is producing the drama.\n\nWard, who also penned the harbour drama “The Tide Keepers,” has publicly said the film will be divided into three long scenes.",
+			names:  []string{"Scott Rudin", "Ward"},
+			want:   []news.QuoteMention{},
+			titles: []string{"The Tide Keepers"},
 		},
 		{
 			name:   "a title ending a sentence, the period inside the marks, is a title",
@@ -545,32 +548,32 @@ func TestExtract(t *testing.T) {
 		{
 			// a quote opening a sentence whose own attribution comes after
 			// more words is another statement, not the quote before going on
-			name:    "a sentence with its own attribution is no continuation",
-			text:    "“The roof is fixed,” Ana Vale said. “We paid the crews on time” to keep the work going, she said.",
-			mention: nerMentions("“The roof is fixed,” Ana Vale said. “We paid the crews on time” to keep the work going, she said.", "Ana Vale"),
-			want:    []news.QuoteMention{{Text: "The roof is fixed,", Speaker: "Ana Vale"}, {Text: "We paid the crews on time", Speaker: "Ana Vale"}},
+			name:  "a sentence with its own attribution is no continuation",
+			text:  "“The roof is fixed,” Ana Vale said. “We paid the crews on time” to keep the work going, she said.",
+			names: []string{"Ana Vale"},
+			want:  []news.QuoteMention{{Text: "The roof is fixed,", Speaker: "Ana Vale"}, {Text: "We paid the crews on time", Speaker: "Ana Vale"}},
 		},
 		{
 			// an attribution introducing the next quote is not the one
 			// before's, and words after a quote that ends its sentence
 			// open another
-			name:    "a later attribution introducing the next quote",
-			text:    "“Then it all clicked into place.” When asked if the couple ran the Toy Vault channel, formerly the Toy Box channel, the ex-wife of Omar Diaz, Ana Vale, said: “Yes, they are the ones.”",
-			mention: nerMentions("“Then it all clicked into place.” When asked if the couple ran the Toy Vault channel, formerly the Toy Box channel, the ex-wife of Omar Diaz, Ana Vale, said: “Yes, they are the ones.”", "Omar Diaz", "Ana Vale"),
-			want:    []news.QuoteMention{{Text: "Then it all clicked into place."}, {Text: "Yes, they are the ones.", Speaker: "Ana Vale"}},
+			name:  "a later attribution introducing the next quote",
+			text:  "“Then it all clicked into place.” When asked if the couple ran the Toy Vault channel, formerly the Toy Box channel, the ex-wife of Omar Diaz, Ana Vale, said: “Yes, they are the ones.”",
+			names: []string{"Omar Diaz", "Ana Vale"},
+			want:  []news.QuoteMention{{Text: "Then it all clicked into place."}, {Text: "Yes, they are the ones.", Speaker: "Ana Vale"}},
 		},
 		{
 			name:       "words after a quote that ends its sentence are another sentence",
 			text:       "Omar Diaz spoke first. “It all clicked into place.” Later that day, at the hall, Ana Vale said she was tired.",
-			mention:    nerMentions("Omar Diaz spoke first. “It all clicked into place.” Later that day, at the hall, Ana Vale said she was tired.", "Omar Diaz", "Ana Vale"),
+			names:      []string{"Omar Diaz", "Ana Vale"},
 			want:       []news.QuoteMention{{Text: "It all clicked into place."}},
 			notSpeaker: "Ana Vale",
 		},
 		{
-			name:    "a later attribution with a colon introduces the next quote",
-			text:    "Omar Diaz spoke first. “We paid the crews” in the spring, the mayor's aide, Ana Vale, said: “Yes, and on time.”",
-			mention: nerMentions("Omar Diaz spoke first. “We paid the crews” in the spring, the mayor's aide, Ana Vale, said: “Yes, and on time.”", "Omar Diaz", "Ana Vale"),
-			want:    []news.QuoteMention{{Text: "We paid the crews"}, {Text: "Yes, and on time."}},
+			name:  "a later attribution with a colon introduces the next quote",
+			text:  "Omar Diaz spoke first. “We paid the crews” in the spring, the mayor's aide, Ana Vale, said: “Yes, and on time.”",
+			names: []string{"Omar Diaz", "Ana Vale"},
+			want:  []news.QuoteMention{{Text: "We paid the crews"}, {Text: "Yes, and on time."}},
 		},
 		{
 			name: "a text reads",
@@ -582,6 +585,9 @@ func TestExtract(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			a := &news.Article{Text: tt.text}
 			a.Mentions, a.Social = tt.mention, tt.social
+			if tt.names != nil {
+				a.Mentions = nerMentions(tt.text, tt.names...)
+			}
 			if err := (Extractor{}).Process(t.Context(), a); err != nil {
 				t.Fatal(err)
 			}

@@ -105,10 +105,10 @@ func (s *side) empty() bool { return len(s.groups) == 0 }
 
 // besides returns s for describing next to o: the speakers o already names
 // from the same outlets are left out ("denied by Durex (…); called false
-// by Durex (…)" says it once). Its groups are s's, for counting.
+// by Durex (…)" says it once); only for describe, which reads speakers
+// and groups.
 func (s *side) besides(o *side) *side {
-	out := &side{speakers: map[string]map[string]bool{}, keys: s.keys, groups: s.groups, latest: s.latest,
-		official: s.official}
+	out := &side{speakers: map[string]map[string]bool{}, keys: s.keys, groups: s.groups}
 	for by, outlets := range s.speakers {
 		if first, ok := o.keys[strings.TrimPrefix(strings.ToLower(by), "the ")]; ok && subset(outlets, o.speakers[first]) {
 			continue
