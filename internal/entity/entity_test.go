@@ -348,6 +348,27 @@ func TestResolvePronoun(t *testing.T) {
 	}
 }
 
+// A sentence's subject pronoun links the chain: "his" after "He" goes to
+// whom that he is, not to the last person named before it.
+func TestSubjectPronounLinksTheChain(t *testing.T) {
+	text := "Ivo Brandt kneels in the video. In a Lund speech, he blames Dale Pike for his fate. He then addresses his brother, Omar Brandt, who serves in the navy."
+	a := article(t, text, "Ivo Brandt/PER", "Dale Pike/PER", "Omar Brandt/PER")
+	run(t, a)
+	if got := attr(a, "per:ivo brandt", "relation:brother"); len(got) != 1 || got[0] != "Omar Brandt" {
+		t.Errorf("Ivo Brandt's brother = %v", got)
+	}
+	if got := attr(a, "per:dale pike", "relation:brother"); len(got) != 0 {
+		t.Errorf("Dale Pike's brother = %v, want none", got)
+	}
+	// a name before the pronoun is its sentence's subject
+	text = "Ivo Brandt kneels in the video. Dale Pike said he would go. He thanked his brother, Omar Brandt."
+	a = article(t, text, "Ivo Brandt/PER", "Dale Pike/PER", "Omar Brandt/PER")
+	run(t, a)
+	if got := attr(a, "per:dale pike", "relation:brother"); len(got) != 1 || got[0] != "Omar Brandt" {
+		t.Errorf("Dale Pike's brother = %v", got)
+	}
+}
+
 // A common given name alone is nobody's misspelling: "Andrew" in one
 // article is not "Andree Lau" of another, whatever else they share.
 func TestGivenNameIsNoMisspelling(t *testing.T) {

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -84,7 +85,63 @@ func NewResolver(a *news.Article) *Resolver {
 		r.ments = append(r.ments, pmention{span: m.Span, key: m.Key, quoted: inSpans(q, m.Span.Start)})
 	}
 	r.index()
+	r.chain(a.Text, q)
 	return r
+}
+
+// chain links each sentence's subject pronoun to the person it resolves to,
+// in text order, so that the pronouns after it go back to that person: in
+// "In the video, he blames Dale Pike for it. He then thanks his brother",
+// the subject is he, not Dale Pike, and so is the owner of "his". A
+// subject pronoun is the first he or she of a sentence outside quotes,
+// among its first words and before any person the sentence names.
+func (r *Resolver) chain(text string, quotes []news.Span) {
+	for si, s := range r.sents {
+		if s.End > len(text) {
+			break
+		}
+		at, g := subjectPronoun(text, s)
+		if at < 0 || inSpans(quotes, at) {
+			continue
+		}
+		i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].span.Start >= at })
+		if i > 0 && r.ments[i-1].sent == si {
+			continue // "Dale Pike said he…": the name is the subject
+		}
+		key, ok := r.best(at, g, nil)
+		if !ok {
+			continue
+		}
+		for j := i; j < len(r.ments) && r.ments[j].sent == si; j++ {
+			r.ments[j].subject = false
+		}
+		r.ments = slices.Insert(r.ments, i, pmention{span: news.Span{Start: at, End: at + 2}, key: key, sent: si, subject: true})
+	}
+}
+
+// subjectPronoun finds the first he or she among the first ten words of
+// sentence s: its offset and gender, or -1.
+func subjectPronoun(text string, s news.Span) (int, string) {
+	seg := text[s.Start:s.End]
+	for i, n := 0, 0; i < len(seg) && n < 10; {
+		j := i
+		for j < len(seg) && (seg[j] >= 'a' && seg[j] <= 'z' || seg[j] >= 'A' && seg[j] <= 'Z' || seg[j] == '\'' || seg[j] >= 0x80) {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		switch seg[i:j] {
+		case "he", "He":
+			return s.Start + i, male
+		case "she", "She":
+			return s.Start + i, female
+		}
+		n++
+		i = j
+	}
+	return -1, ""
 }
 
 func (r *Resolver) index() {
