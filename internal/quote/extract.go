@@ -380,7 +380,11 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 			continue
 		}
 		if m, ok := x.mentionAt(t.s); ok {
-			if m.Type == news.PER && !afterMediaNoun(text, m.Span.Start) && !tagged(text, m.Span.Start) {
+			// "pulled a Dewey Crowe on him": a name after an indefinite
+			// article is used as a common noun, naming no one present
+			// (unless an apposition says who: "quoted a Sabine Rollinger,
+			// an employee of…")
+			if m.Type == news.PER && !afterMediaNoun(text, m.Span.Start) && !tagged(text, m.Span.Start) && !(k > 0 && indefinite(ts[k-1].text(text)) && !strings.HasPrefix(text[m.Span.End:], ",")) {
 				nm := m.Name
 				if nm == "" {
 					nm = m.Text
@@ -703,6 +707,18 @@ func (x *extraction) addPerson(ts []tok, k int, m personMention) {
 			m.subj = false
 		}
 	}
+	// an apposition after the name ("Noor Vale, a writer who…") is the
+	// name again, not a subject of its own, and tells its gender no more
+	appos := false
+	if n := len(x.personMentions); n > 0 {
+		p := x.personMentions[n-1]
+		appos = p.name == m.name && p.span.End <= m.span.Start && strings.TrimSpace(text[p.span.End:m.span.Start]) == ","
+	}
+	if appos {
+		m.subj = false
+		x.personMentions = append(x.personMentions, m)
+		return
+	}
 	if x.gender == nil {
 		x.gender = map[string]int{}
 	}
@@ -727,6 +743,7 @@ func (x *extraction) addPerson(ts []tok, k int, m personMention) {
 			x.gender[m.name] = 1
 		}
 	}
+	rel := false
 	for n := k + 1; n < len(ts) && n <= k+15; n++ {
 		if ts[n].punct {
 			if sentenceEnd(text, ts, n) {
@@ -735,7 +752,17 @@ func (x *extraction) addPerson(ts []tok, k int, m personMention) {
 			continue
 		}
 		switch lower(ts[n].text(text)) {
-		case "he", "his", "him", "himself":
+		case "who", "whom", "that", "which":
+			// "Noor Vale, a writer who had been held with him": an object
+			// pronoun of the relative clause is someone else
+			rel = true
+			continue
+		case "him":
+			if rel {
+				continue
+			}
+			x.gender[m.name]--
+		case "he", "his", "himself":
 			x.gender[m.name]--
 		case "she", "her", "hers", "herself":
 			x.gender[m.name]++
@@ -834,3 +861,6 @@ func introduces(text string, i int) bool {
 	}
 	return false
 }
+
+// indefinite tells whether w is the indefinite article.
+func indefinite(w string) bool { return w == "a" || w == "an" }

@@ -114,6 +114,11 @@ var capStop = map[string]bool{"Yesterday": true, "Today": true, "Tonight": true,
 	"January": true, "February": true, "March": true, "April": true, "May": true, "June": true, "July": true,
 	"August": true, "September": true, "October": true, "November": true, "December": true, "Related": true, "Both": true, "All": true, "Many": true, "Most": true, "Every": true, "Each": true, "Neither": true, "Either": true,
 	"Twitter": true, "Instagram": true, "Facebook": true, "TikTok": true, "Netflix": true, "YouTube": true,
+	// prepositions and conjunctions that open a sentence
+	"Within": true, "Upon": true, "Across": true, "Along": true, "Amid": true, "Among": true, "Around": true,
+	"Behind": true, "Beyond": true, "Despite": true, "Inside": true, "Outside": true, "Toward": true, "Towards": true,
+	"Throughout": true, "Unlike": true, "During": true, "Until": true, "Under": true, "Over": true, "Through": true,
+	"Against": true, "Between": true, "About": true, "Into": true, "Once": true, "Whether": true, "Unless": true,
 }
 
 // honorifics may precede a name and belong to it.

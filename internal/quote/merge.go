@@ -299,9 +299,12 @@ func buildQuote(v *news.StoryView, g []*variant, ents *entityIndex, cache *Cache
 	h := fnv.New64a()
 	h.Write([]byte(v.ID + "\x00" + strings.Join(first.words, " ")))
 	q.ID = fmt.Sprintf("q%012x", h.Sum64()&0xffffffffffff)
-	speakers := map[string]int{}
-	bestSpeaker, bestN := "", 0
-	var bestV *variant
+	type vote struct {
+		n, w int
+		v    *variant
+	}
+	speakers := map[string]*vote{}
+	var order []string
 	for _, vr := range g {
 		c := news.Carrier{ArticleID: vr.art.ID, Text: vr.q.Text, ToldTo: vr.q.ToldTo, Medium: vr.q.Medium}
 		for _, p := range vr.q.Pieces {
@@ -321,10 +324,32 @@ func buildQuote(v *news.StoryView, g []*variant, ents *entityIndex, cache *Cache
 			q.Social = true
 		}
 		if k := speakerKey(vr.q); k != "" {
-			speakers[k]++
-			if n := speakers[k] + speakerWeight(vr.q); n > bestN {
-				bestSpeaker, bestN, bestV = k, n, vr
+			vt := speakers[k]
+			if vt == nil {
+				vt = &vote{w: -1}
+				speakers[k] = vt
+				order = append(order, k)
 			}
+			vt.n++
+			if w := speakerWeight(vr.q, vr.art.Text); w > vt.w {
+				vt.w, vt.v = w, vr
+			}
+		}
+	}
+	// each speaker's votes with those of the speakers it can be (a surname,
+	// a role speaking for the person), then the best carrier's weight; the
+	// first named wins a tie
+	bestSpeaker, bestN := "", 0
+	var bestV *variant
+	for _, k := range order {
+		n := 0
+		for _, k2 := range order {
+			if k2 == k || compatibleSpeakers(k, k2) {
+				n += speakers[k2].n
+			}
+		}
+		if n = 2*n + speakers[k].w; n > bestN {
+			bestSpeaker, bestN, bestV = k, n, speakers[k].v
 		}
 	}
 	if bestV != nil {
@@ -358,12 +383,35 @@ func speakerKey(q news.QuoteMention) string {
 	return "name:" + fold(q.Speaker)
 }
 
-// speakerWeight favours named and social speakers over roles in the vote.
-func speakerWeight(q news.QuoteMention) int {
-	if q.Social || q.Role == "" {
+// speakerWeight ranks what a carrier says of the speaker: a name the
+// outlet wrote (2) before a role or a description it wrote ("a spokesman",
+// "the masked man": 1), and both before a name read from its pronoun (0),
+// the likeliest of the three to be wrong (text is the carrying article's).
+func speakerWeight(q news.QuoteMention, text string) int {
+	if f := strings.Fields(q.Speaker); len(f) == 1 && quantifiers[lower(f[0])] {
+		return 0 // "Another stated:": some member of a crowd
+	}
+	if q.Role != "" && !q.Social || described(q.Speaker) {
 		return 1
 	}
-	return 0
+	if sp := q.SpeakerSpan; sp.End > sp.Start && sp.End <= len(text) && isPronounWord(text[sp.Start:sp.End]) {
+		return 0
+	}
+	return 2
+}
+
+// described tells whether a speaker is a description, not a name: a
+// determiner first and a lower-case head ("the masked man", "The
+// 68-year-old", not "the Iraqi Defense Ministry").
+func described(speaker string) bool {
+	f := strings.Fields(speaker)
+	if len(f) == 0 {
+		return true
+	}
+	if determiners[lower(f[0])] {
+		return len(f) > 1 && !isCap(f[len(f)-1])
+	}
+	return !isCap(f[0])
 }
 
 // compatibleSpeakers reports whether two speaker keys can be the same
@@ -387,7 +435,14 @@ func compatibleSpeakers(a, b string) bool {
 	case rb:
 		return forOf(b) != "" && sameName(forOf(b), strings.TrimPrefix(a, "name:"))
 	}
-	return sameName(strings.TrimPrefix(a, "name:"), strings.TrimPrefix(b, "name:"))
+	na, nb := strings.TrimPrefix(a, "name:"), strings.TrimPrefix(b, "name:")
+	if fa, _, _ := strings.Cut(na, " "); determiners[fa] {
+		return false // "the masked man" is not every man
+	}
+	if fb, _, _ := strings.Cut(nb, " "); determiners[fb] {
+		return false // "the masked man" is not every man
+	}
+	return sameName(na, nb)
 }
 
 // sameName compares folded names by their last word, allowing one edit.

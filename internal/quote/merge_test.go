@@ -61,6 +61,61 @@ func TestMerger(t *testing.T) {
 	}
 }
 
+// Where carriers disagree on who spoke, a speaker an outlet named goes
+// before one read from an outlet's pronoun, whichever article came first.
+func TestMergerPrefersANamedSpeakerToAPronoun(t *testing.T) {
+	arts := []*news.Article{
+		{ID: "a1", Text: "Ivo Brandt was freed in May. Noor Vale met him later.\n\n“It was cold and we were hungry every day,” he says."},
+		{ID: "a2", Text: "Ivo Brandt spoke at last.\n\n“It was cold and we were hungry every day,” Brandt said."},
+	}
+	for _, a := range arts {
+		a.Mentions = nerMentions(a.Text, "Ivo Brandt", "Noor Vale")
+		if err := (Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// the first article's extraction gave the pronoun to the wrong person
+	arts[0].Quotes[0].Speaker, arts[0].Quotes[0].SpeakerKey = "Noor Vale", "per:Noor Vale"
+	v := news.NewStoryView("s1", "story")
+	if err := (Merger{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Quotes) != 1 || v.Quotes[0].Speaker.Name != "Ivo Brandt" {
+		t.Fatalf("quotes %+v: want one, Ivo Brandt's", v.Quotes)
+	}
+}
+
+// The vote ranks what a carrier wrote of the speaker: a name, then a role
+// or description, then a name read from a pronoun or a crowd member.
+func TestSpeakerWeight(t *testing.T) {
+	text := "“It was cold,” he said. “It was cold,” Ivo Brandt said."
+	he := news.Span{Start: strings.Index(text, "he said"), End: strings.Index(text, "he said") + 2}
+	named := news.Span{Start: strings.Index(text, "Ivo"), End: strings.Index(text, " said.")}
+	for _, tc := range []struct {
+		q    news.QuoteMention
+		want int
+	}{
+		{news.QuoteMention{Speaker: "Ivo Brandt", SpeakerSpan: named}, 2},
+		{news.QuoteMention{Speaker: "the Vale Defence Ministry"}, 2},
+		{news.QuoteMention{Speaker: "a spokesman for Vale", Role: "spokesperson"}, 1},
+		{news.QuoteMention{Speaker: "the masked man"}, 1},
+		{news.QuoteMention{Speaker: "The 68-year-old"}, 1},
+		{news.QuoteMention{Speaker: "Ivo Brandt", SpeakerSpan: he}, 0},
+		{news.QuoteMention{Speaker: "Another"}, 0},
+	} {
+		if got := speakerWeight(tc.q, text); got != tc.want {
+			t.Errorf("speakerWeight(%q) = %d, want %d", tc.q.Speaker, got, tc.want)
+		}
+	}
+	// "the masked man" is not every man
+	if compatibleSpeakers("name:the masked man", "name:the man") {
+		t.Error("two descriptions sharing a last word were taken for one speaker")
+	}
+	if !compatibleSpeakers("name:ivo brandt", "name:brandt") {
+		t.Error("a surname was not its full name")
+	}
+}
+
 func TestDiffWords(t *testing.T) {
 	tests := []struct{ a, b, want string }{
 		{"They were at the show.", "They were at the show.", ""},

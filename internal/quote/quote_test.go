@@ -22,6 +22,36 @@ func TestExtract(t *testing.T) {
 		notSpeaker string
 	}{
 		{
+			name:    "an apposition is no subject, and a him in its relative clause is someone else",
+			text:    apposText,
+			mention: append(nerMentions(apposText, "Ivo Brandt", "Noor Vale"), laterMention(apposText, "a writer", "Noor Vale", "descriptor"), laterMention(apposText, "as Brandt", "Ivo Brandt", "ner")),
+			want:    []news.QuoteMention{{Text: "He never gave up,", Speaker: "Noor Vale"}, {Text: "I wish I had more time,", Speaker: "Ivo Brandt"}},
+		},
+		{
+			name:  "a him in a relative clause after a name is someone else: it tells nothing of the name's gender",
+			text:  "Ivo Brandt was freed in May.\n\nNoor Vale, a writer who had been held with him, said she was tired.\n\n“It was cold,” he said.",
+			names: []string{"Ivo Brandt", "Noor Vale"},
+			want:  []news.QuoteMention{{Text: "It was cold,", Speaker: "Ivo Brandt"}},
+		},
+		{
+			name:  "a name after an indefinite article is a common noun, not a person the pronoun can be",
+			text:  "It happened to Ivo Brandt, a 30-year-old actor living in Lund. He lost his wallet when a stranger pulled a Noor Vale on him.\n\nAt the hospital, he was told that “it was done like proper surgery.”",
+			names: []string{"Ivo Brandt", "Noor Vale"},
+			want:  []news.QuoteMention{{Text: "it was done like proper surgery.", Speaker: "Ivo Brandt", Partial: true}},
+		},
+		{
+			name:  "a name after an indefinite article and before an apposition is a person",
+			text:  "Several papers quoted a Noor Vale, an employee of the broker. To the Courier, she says that the owner “did not need it anymore.”",
+			names: []string{"Noor Vale"},
+			want:  []news.QuoteMention{{Text: "did not need it anymore.", Speaker: "Noor Vale", Partial: true}},
+		},
+		{
+			name:       "a capitalised adverbial opening the sentence is no speaker",
+			text:       "Within hours of the vote, the militia posted a message warning it would strike “in any place” soon.",
+			want:       []news.QuoteMention{{Text: "in any place", Partial: true}},
+			notSpeaker: "Within",
+		},
+		{
 			name:  "a name modifying a role noun is no clause subject",
 			text:  "Omar Diaz was at the port on Monday.\n\nVale Harbour security officers rushed people out of the building. “You could smell the smoke,” he said.",
 			names: []string{"Omar Diaz", "Vale Harbour"},
@@ -722,6 +752,21 @@ func TestNounUse(t *testing.T) {
 			t.Errorf("nounUse(%q, %q) = %v, want %v", tc.w, tc.prev, got, tc.want)
 		}
 	}
+}
+
+const apposText = "Ivo Brandt had worked in Lund.\n\n“He never gave up,” his friend Noor Vale, a writer who had been held with him, wrote last year.\n\nIn the video, the man identified as Brandt reads a statement.\n\n“I wish I had more time,” he says."
+
+// laterMention returns a PER mention of the last words of phrase (its
+// first word too when it has one) at phrase's first occurrence in text, as
+// the recogniser (via "ner") or the entity stage (via "descriptor") gives it.
+func laterMention(text, phrase, name, via string) news.Mention {
+	i := strings.Index(text, phrase)
+	w := phrase
+	if via == "ner" {
+		sp := strings.LastIndex(phrase, " ")
+		i, w = i+sp+1, phrase[sp+1:]
+	}
+	return news.Mention{Span: news.Span{Start: i, End: i + len(w)}, Text: w, Type: news.PER, Key: "per:" + name, Name: name, Via: via}
 }
 
 // orgMentions returns ORG mentions as the recogniser gives them for the

@@ -216,7 +216,8 @@ func (x *extraction) roleNP(ts []tok, k, j int) (cand, int, bool) {
 			break
 		}
 	}
-	if head < 0 {
+	if head < 0 || head+1 < j && x.personAt(ts[head+1]) {
+		// "his friend Noor Vale": the name after the role is the speaker
 		return cand{}, k, false
 	}
 	lw := lower(ts[head].text(text))
@@ -376,4 +377,19 @@ func orgLike(nm string) bool {
 func roleFollows(w string) bool {
 	_, ok := roleNouns[w]
 	return ok
+}
+
+// personAt tells whether the token t opens a person's name: a PER mention
+// of the recogniser's, or, when the recogniser gave none for the article,
+// a capitalised word that can start one.
+func (x *extraction) personAt(t tok) bool {
+	if t.punct {
+		return false
+	}
+	if len(x.mentions) == 0 {
+		w := t.text(x.text)
+		return isCap(w) && !capStop[w]
+	}
+	m, ok := x.mentionAt(t.s)
+	return ok && m.Type == news.PER
 }
