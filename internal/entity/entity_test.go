@@ -369,6 +369,34 @@ func TestSubjectPronounLinksTheChain(t *testing.T) {
 	}
 }
 
+// A name that opens with a common given name is a person whatever the
+// recogniser's tag, and so is its surname alone later; a firm named after a
+// person is not.
+func TestGivenNameMakesAPerson(t *testing.T) {
+	text := "Sergeant Kevin Brandt shot the gunman. Later Brandt was called a hero. Paul Holt spoke. John Lewis Partners sells toys. Abu Omar al-Tamimi led them. An aide to al-Tamimi left."
+	a := article(t, text, "Sergeant Kevin Brandt/ORG", "Brandt/ORG", "Paul Holt/ORG", "John Lewis Partners/ORG", "Abu Omar al-Tamimi/PER", "al-Tamimi/MISC")
+	run(t, a)
+	if k := keyAt(a, "Kevin Brandt"); k != "per:kevin brandt" {
+		t.Errorf("Sergeant Kevin Brandt's key = %q, want the name without the title", k)
+	}
+	want := map[string]news.EntityType{"Kevin Brandt": news.PER, "Brandt": news.PER, "Paul Holt": news.PER, "John Lewis Partners": news.ORG, "al-Tamimi": news.PER}
+	// a place after a preposition of place is a place, whatever its tag;
+	// a person with a surname like it is still a person
+	text2 := "Vale Hill guards ran. The gunman died on Vale Hill. Later Paul Hill spoke near Lund Park."
+	a2 := article(t, text2, "Vale Hill/PER", "Vale Hill/PER", "Paul Hill/PER", "Lund Park/PER")
+	run(t, a2)
+	for _, m := range a2.Mentions {
+		if w := map[string]news.EntityType{"Vale Hill": news.LOC, "Paul Hill": news.PER, "Lund Park": news.LOC}[m.Text]; w != "" && m.Type != w {
+			t.Errorf("%q typed %s, want %s", m.Text, m.Type, w)
+		}
+	}
+	for _, m := range a.Mentions {
+		if w, ok := want[m.Text]; ok && m.Type != w {
+			t.Errorf("%q typed %s, want %s", m.Text, m.Type, w)
+		}
+	}
+}
+
 // A common given name alone is nobody's misspelling: "Andrew" in one
 // article is not "Andree Lau" of another, whatever else they share.
 func TestGivenNameIsNoMisspelling(t *testing.T) {

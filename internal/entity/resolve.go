@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
@@ -102,6 +103,7 @@ func stripPossessive(low, s string) (string, string) {
 // resolve groups the recogniser's mentions into entities and gives each
 // mention a Key and a full Name.
 func (d *doc) resolve() []*ent {
+	d.personNames()
 	d.kinNames()
 	ms := d.a.Mentions
 	names := make([]nameOf, len(ms))
@@ -544,4 +546,103 @@ func (d *doc) kinNames() {
 			}
 		}
 	}
+}
+
+// firmWords end or hold the names of organisations named after people
+// ("John Lewis Partners", "Morgan Stanley & Co"): such a name stays as the
+// recogniser typed it.
+var firmWords = set(`inc inc. ltd ltd. llc plc co co. corp corp. corporation company group partners associates
+foundation institute university college school hospital centre center bank airlines motors & and trust fund
+brothers bros bros. sons`)
+
+// personNames makes persons of names the recogniser typed otherwise when
+// the name itself says it is one: a common given name followed by a
+// capitalised word ("Michael Phelps" tagged ORG, "Sergeant-At-Arms Kevin
+// Vickers"), unless a word of a firm is in it; then a single word that ends
+// a person's name given earlier in the article ("al-Baghdadi" after "Abu
+// Bakr al-Baghdadi", "Vickers" after "Kevin Vickers"), unless it follows
+// "the" or is written in capitals. A "person" whose name ends with a word
+// of a landmark after a preposition of place is a place, and so are its
+// other mentions.
+func (d *doc) personNames() {
+	ms := d.a.Mentions
+	order := make([]int, len(ms))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(x, y int) bool { return ms[order[x]].Span.Start < ms[order[y]].Span.Start })
+	surnames := map[string]bool{}
+	places := map[string]bool{} // names made places
+	for _, i := range order {
+		m := &ms[i]
+		f := strings.Fields(m.Span.Text(d.text))
+		if len(f) == 0 || m.Type == news.WORK {
+			continue
+		}
+		// not a MISC name: "Aaron Sorkin-penned" is an adjective
+		if j := givenFirst(f); m.Type != news.PER && m.Type != news.MISC && len(f) >= 2 && len(f) <= 4 && j >= 0 {
+			m.Type = news.PER
+			if j > 0 {
+				// "Sergeant-At-Arms Kevin Vickers": the name starts at the
+				// given name
+				t := m.Span.Text(d.text)
+				off := strings.Index(t[len(f[0]):], f[j]) + len(f[0])
+				m.Span.Start += off
+				m.Text = d.text[m.Span.Start:m.Span.End]
+				f = f[j:]
+			}
+		}
+		_, last := stripPossessive("", f[len(f)-1])
+		if m.Type == news.PER && len(f) >= 2 && landmarkNouns[strings.ToLower(last)] && givenNames[Fold(f[0])] == "" {
+			// "a gunman dead on Parliament Hill": a place after a
+			// preposition of place, whatever the tag
+			if k := d.tokAt(m.Span.Start); k > 0 && placePreps[d.toks[k-1].low] {
+				m.Type = news.LOC
+				places[Fold(m.Span.Text(d.text))] = true
+				continue
+			}
+		}
+		switch {
+		case m.Type == news.PER && len(f) >= 2:
+			surnames[last] = true
+		case m.Type != news.PER && len(f) == 1 && surnames[last] && strings.ToUpper(last) != last:
+			if k := d.tokAt(m.Span.Start); k == 0 || d.toks[k-1].low != "the" {
+				m.Type = news.PER
+			}
+		}
+	}
+	// the place's other mentions too ("Parliament Hill security officers")
+	for i := range ms {
+		if ms[i].Type == news.PER && places[Fold(ms[i].Span.Text(d.text))] {
+			ms[i].Type = news.LOC
+		}
+	}
+}
+
+// landmarkNouns end the names of places ("Parliament Hill", "Tahrir
+// Square"); placePreps put a place after them.
+var (
+	landmarkNouns = set(`hill hills street square park bridge palace station airport river lake mountain mountains island
+islands beach road avenue boulevard lane tower castle cathedral mosque temple harbour harbor bay valley canyon plaza
+mall stadium arena memorial cemetery`)
+	placePreps = set(`on at in near outside inside into onto across toward towards`)
+)
+
+// givenFirst finds the common given name that opens the words f of a name,
+// or opens them after one other word (a title the recogniser took in),
+// followed by a capitalised word: its index, or -1, as when a word of a
+// firm is in the name.
+func givenFirst(f []string) int {
+	for _, w := range f {
+		if firmWords[strings.ToLower(w)] {
+			return -1
+		}
+	}
+	for j := 0; j < 2 && j+1 < len(f); j++ {
+		w, next := f[j], f[j+1]
+		if givenNames[Fold(w)] != "" && strings.ToUpper(w) != w && unicode.IsUpper([]rune(next)[0]) {
+			return j
+		}
+	}
+	return -1
 }
