@@ -568,7 +568,17 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 			mods = mods[:0]
 			continue
 		}
-		mods = append(mods, strings.TrimSuffix(strings.TrimSuffix(d.text[t.s:t.e], "'s"), "’s"))
+		w := strings.TrimSuffix(strings.TrimSuffix(d.text[t.s:t.e], "'s"), "’s")
+		if k < p.head {
+			// "then-RCMP spokesman", "former-Navy officer": the prefix is
+			// a time, like "former"
+			for _, pre := range []string{"then-", "former-"} {
+				if len(w) > len(pre) && strings.EqualFold(w[:len(pre)], pre) {
+					w = w[len(pre):]
+				}
+			}
+		}
+		mods = append(mods, w)
 	}
 	r, ok := roles[head]
 	if !ok || !r.occupation || len(mods) == 0 {
