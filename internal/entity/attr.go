@@ -569,13 +569,11 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 			continue
 		}
 		w := strings.TrimSuffix(strings.TrimSuffix(d.text[t.s:t.e], "'s"), "’s")
-		if k < p.head {
-			// "then-RCMP spokesman", "former-Navy officer": the prefix is
-			// a time, like "former"
-			for _, pre := range []string{"then-", "former-"} {
-				if len(w) > len(pre) && strings.EqualFold(w[:len(pre)], pre) {
-					w = w[len(pre):]
-				}
+		if k < p.head && timePrefixed(w) {
+			// "then-RCMP spokesman": the prefix is a time, like "former";
+			// "former-ish PGA golfer": the whole word is
+			if w = w[strings.IndexByte(w, '-')+1:]; !startsUpper(w) {
+				continue
 			}
 		}
 		mods = append(mods, w)
@@ -599,6 +597,12 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 		}
 	}
 	d.emit(e, "occupation", value, sp)
+}
+
+// timePrefixed tells whether a modifier opens with "then-" or "former-".
+func timePrefixed(w string) bool {
+	pre, _, ok := strings.Cut(strings.ToLower(w), "-")
+	return ok && (pre == "then" || pre == "former")
 }
 
 // predicates reads "X is a 31-year-old actor" and "he is also a singer".

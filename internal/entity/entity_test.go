@@ -203,6 +203,7 @@ func TestAttributes(t *testing.T) {
 		{"occupation after a verb", "The wire quoted government spokeswoman Rita Moon as saying so.", []string{"Rita Moon/PER"}, "per:rita moon", "occupation", "government spokeswoman"},
 		{"occupation after an inverted reporting verb", "The tram will be late, claims transport writer Rita Moon.", []string{"Rita Moon/PER"}, "per:rita moon", "occupation", "transport writer"},
 		{"a then- prefix is a time", "Then-Navy spokesman Karl Holm spoke.", []string{"Karl Holm/PER"}, "per:karl holm", "occupation", "Navy spokesman"},
+		{"a former- word is a time", "Former-ish PGA golfer Karl Holm spoke.", []string{"Karl Holm/PER"}, "per:karl holm", "occupation", "PGA golfer"},
 		{"occupation after a weekday", "On Sunday Ineter scientist Rita Moon said so.", []string{"Ineter/ORG", "Rita Moon/PER"}, "per:rita moon", "occupation", "Ineter scientist"},
 		{"founder of", "Rita Moon, the founder of Moon Labs, spoke.", []string{"Rita Moon/PER", "Moon Labs/ORG"}, "per:rita moon", "occupation", "founder of Moon Labs"},
 		{"possessive sister", "Rita Moon's sister Ella Moon came too.", []string{"Rita Moon/PER", "Ella Moon/PER"}, "per:rita moon", "relation:sister", "Ella Moon"},
