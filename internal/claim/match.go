@@ -81,6 +81,19 @@ type item struct {
 	gid   int32
 }
 
+// pairable tells whether an item holds the specific words (found in at
+// most maxDF items) that a pair needs in common: two copies of it would be
+// paired.
+func pairable(it *item, df []int, maxDF int) bool {
+	n := 0
+	for _, id := range it.ids {
+		if df[id] <= maxDF {
+			n++
+		}
+	}
+	return n >= minSharedWords
+}
+
 // wordIDs gives each item its words as sorted ids, and its total weight: a
 // word's weight is how few statements use it. Overlaps are then merges of
 // two short lists, not map lookups. It returns the weights and document
@@ -154,13 +167,63 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			mainPrep = m.Similar.Prepare(v.Claims[0].Text)
 		}
 	}
+	threshold := 0.0
+	if m.Similar != nil {
+		threshold = m.Similar.Threshold()
+	}
+	// Items with the same text (a wire story's sentence in each of its
+	// copies) are one item for the pairs, as long as the model takes the
+	// text for a paraphrase of itself: the copies in different groups would
+	// be paired and joined, and each pair one of them makes with another
+	// item, the first of them makes the same. The first stands for all;
+	// cg is its copy group, or -1 when its copies span several, since two
+	// items are paired unless they are of one group.
+	dup := make([]bool, len(items))
+	cg := make([]int32, len(items))
+	first := make(map[string]int, len(items))
+	for i, it := range items {
+		cg[i] = it.gid
+		f, ok := first[it.text]
+		if !ok {
+			first[it.text] = i
+			continue
+		}
+		if cg[f] != it.gid {
+			cg[f] = -1
+		}
+		dup[i], it.parent = true, f
+	}
+	maxDF := max(4, len(items)/20)
+	for _, f := range first {
+		if cg[f] >= 0 || pairable(items[f], df, maxDF) && (m.Similar == nil || m.prob(items[f], items[f]) >= threshold) {
+			continue
+		}
+		// a text too short or too common to be paired with anything, or
+		// (never with the trained model) no paraphrase of itself: the
+		// copies of each group stand alone, as before
+		byGroup := map[int32]int{}
+		for i := range items {
+			if items[i].text != items[f].text {
+				continue
+			}
+			g, ok := byGroup[items[i].gid]
+			if !ok {
+				byGroup[items[i].gid] = i
+				dup[i], items[i].parent, cg[i] = false, i, items[i].gid
+				continue
+			}
+			items[i].parent = g
+		}
+	}
 	// Candidates share at least two specific words: an inverted index over
 	// the words found in few statements (very common words would make
 	// every pair a candidate).
-	maxDF := max(4, len(items)/20)
 	index := make([][]int32, len(weights))
 	common := make([]float64, len(items)) // weight of each item's words left out of the index
 	for i, it := range items {
+		if dup[i] {
+			continue
+		}
 		for _, id := range it.ids {
 			if df[id] <= maxDF {
 				index[id] = append(index[id], int32(i))
@@ -176,10 +239,6 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		}
 		return i
 	}
-	threshold := 0.0
-	if m.Similar != nil {
-		threshold = m.Similar.Threshold()
-	}
 	// Items are visited in order, so each word's postings before the
 	// cursor are earlier items: the pairs (i, j > i) are what follows i.
 	cursor := make([]int32, len(index))
@@ -187,6 +246,9 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	sharedW := make([]float64, len(items)) // weight of the indexed words shared
 	var touched []int
 	for i, it := range items {
+		if dup[i] {
+			continue
+		}
 		touched = touched[:0]
 		for _, id := range it.ids {
 			if df[id] > maxDF {
@@ -206,7 +268,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			n, w := shared[j], sharedW[j]
 			shared[j], sharedW[j] = 0, 0
 			o := items[j]
-			if n < minSharedWords || o.gid == it.gid {
+			if n < minSharedWords || cg[i] >= 0 && cg[i] == cg[j] {
 				continue
 			}
 			// The words not indexed add at most the lighter item's share of

@@ -348,3 +348,30 @@ func matched(t *testing.T, arts ...*news.Article) *news.StoryView {
 	}
 	return v
 }
+
+// One text copied into two copy groups stands for both in the pairs: a
+// rewording in the first copy's group is still joined through the copy of
+// the other group, as when every copy was paired.
+func TestMatcherCopiesAcrossGroupsPairLikeEachCopy(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"The port authority said the new timetable started in April after the repairs."}, nil)
+	b := article("b", "Coast", 3, []string{"The port authority said the new timetable started in April after the repairs."}, nil)
+	c := article("c", "Post", 3, []string{"According to the port authority, the new timetable started in April after the repairs are done."}, nil)
+	said(a, "the new timetable started in April after the repairs", "the port authority", news.VoiceOfficial, news.Asserts)
+	said(b, "the new timetable started in April after the repairs", "the port authority", news.VoiceOfficial, news.Asserts)
+	said(c, "the new timetable started in April after the repairs are done", "the port authority", news.VoiceOfficial, news.Asserts)
+	arts := []*news.Article{a, b, c}
+	v := news.NewStoryView("s", "t")
+	for _, x := range arts {
+		g := "g1" // a and c are one copy group, b another
+		if x.ID == "b" {
+			g = "g2"
+		}
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published, Group: g})
+	}
+	if err := (Matcher{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Claims) != 1 || len(v.Claims[0].Stances) != 3 {
+		t.Fatalf("claims = %+v, want one held by all three articles", v.Claims)
+	}
+}
