@@ -421,3 +421,22 @@ func TestPassingRelationIsNoKeyFact(t *testing.T) {
 		t.Errorf("relations %q, want the meeting two outlets state", rel)
 	}
 }
+
+// A partner named only by a pronoun ("his wife") is not one of the people
+// the sentence names: the word ties neither of them to the other.
+func TestUnnamedPartnerTiesNoOne(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{
+		"“They will not remember the races,” Ada Vance said, referring to the scandal Leo Marsh endured in 2009 which led to a divorce from his wife."}, people)
+	for _, st := range statements(t, a) {
+		t.Errorf("statement %s %s %s from %q", st.Subject, st.Predicate, st.Object, st.Span.Text(a.Text))
+	}
+	// a partner named after the pronoun is one of them
+	b := article("b", "Ledger", 2, []string{"Leo Marsh split from his wife, Ada Vance, in May after ten years."}, people)
+	split := false
+	for _, st := range statements(t, b) {
+		split = split || st.Predicate == "split"
+	}
+	if !split {
+		t.Errorf("statements = %+v, want the split of Leo Marsh and Ada Vance", b.Statements)
+	}
+}

@@ -66,6 +66,9 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 				if nameWord(text, loc[0]) {
 					continue // "the Met Press Office", "in Split": a name, not the word
 				}
+				if unnamedPartner(text, loc[0], loc[1]) {
+					continue // "a divorce from his wife": the partner is not one of the names
+				}
 				if pastTie.MatchString(text[max(0, loc[0]-10):loc[0]]) {
 					// "her ex-boyfriend Tristan", "his former wife": not a
 					// claim that they are together, but a statement, as a
@@ -107,6 +110,25 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 		}
 	}
 	return nil
+}
+
+// pronounPartner is a partner named by whose partner it is ("his wife",
+// "her ex-husband"), with the partner's name when one follows.
+var pronounPartner = regexp.MustCompile(`\b(?:[Hh]is|[Hh]er)\s+(?:(?:ex-|former |late |estranged |then-)\s*)?(?:wife|husband|fianc[eé]e?|spouse|partner|boyfriend|girlfriend)\b(?:,?\s+([A-Z][\w'’-]+))?`)
+
+// unnamedPartner tells whether the relation word at text[i:j] is, or runs
+// into, a partner named only by a pronoun ("led to a divorce from his
+// wife", "his wife said"): the partner is not one of the people the
+// sentence names, so the word says nothing of the two of them.
+func unnamedPartner(text string, i, j int) bool {
+	from, to := max(0, i-12), min(len(text), j+25)
+	for _, m := range pronounPartner.FindAllStringSubmatchIndex(text[from:to], -1) {
+		s, e := from+m[0], from+m[1]
+		if e >= i && s <= j+15 && m[2] < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // exTie is a trigger naming someone's ex rather than a split.

@@ -36,7 +36,10 @@ var (
 	trailingPunct    = regexp.MustCompile(`[\s,;:—–-]+$`)
 	notClaimLike     = regexp.MustCompile(`(?i)^(?:but|and|so|or|yet|however|still|also|then|meanwhile|photo|image|video|file|credit|click|watch|read more|related|advertisement|follow|subscribe|share|copyright|\(?ap photo|getty|specifically|namely|instead|indeed|moreover|furthermore|additionally|plus|now|here|` +
 		// a pronoun or a first person: not a proposition that stands alone
-		`it|its|he|she|his|her|they|their|them|we|our|i|you|your|himself|herself|itself|themselves|myself|yourself)\b`)
+		`it|its|he|she|his|her|they|their|them|we|our|i|you|your|himself|herself|itself|themselves|myself|yourself|` +
+		// a sentence about the report, not about the world: "The
+		// allegations were made by a golfer on the radio"
+		`(?:the|these|those|such|his|her|their) (?:\w+ )?(?:allegations?|accusations?|claims?|rumou?rs?|reports?|speculation|stor(?:y|ies)) (?:were|was|are|is|have|has|had|came|come|comes|surfaced|emerged|first)\b)\b`)
 	// an embedded post's credit line: "A photo posted by Ada (@ada) on Jan
 	// 7, 2031 at 3:02pm PST"
 	embedCredit        = regexp.MustCompile(`(?i)^an? (?:photo|video|post)\s+(?:posted|shared)\s+by\s[^(]{1,60}\(@\w+\)|\(@\w+\)\s+(?:on\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)`)

@@ -146,6 +146,10 @@ func TestClaimLikeRejectsContextualLeads(t *testing.T) {
 		"Specifically, a pumpkin spice flavoured product was announced":         false,
 		"The mayor of Springfield was arrested on fraud charges on Tuesday":     true,
 		"Himself to be a romantic at heart during an interview with the Ledger": false,
+		// about the report, not the world
+		"The allegations were made by a retired skier on a radio show in Lund": false,
+		"The reports first surfaced on a fan forum on Sunday night":            false,
+		"The report card showed that the school had improved its test scores":  true,
 	} {
 		if got := claimLike(s); got != want {
 			t.Errorf("claimLike(%q) = %v, want %v", s, got, want)
