@@ -375,13 +375,13 @@ func TestSubjectPronounLinksTheChain(t *testing.T) {
 // recogniser's tag, and so is its surname alone later; a firm named after a
 // person is not.
 func TestGivenNameMakesAPerson(t *testing.T) {
-	text := "Sergeant Kevin Brandt shot the gunman. Later Brandt was called a hero. Paul Holt spoke. John Lewis Partners sells toys. Abu Omar al-Tamimi led them. An aide to al-Tamimi left."
-	a := article(t, text, "Sergeant Kevin Brandt/ORG", "Brandt/ORG", "Paul Holt/ORG", "John Lewis Partners/ORG", "Abu Omar al-Tamimi/PER", "al-Tamimi/MISC")
+	text := "Sergeant Kevin Brandt shot the gunman. Later Brandt was called a hero. Paul Holt spoke. John Lewis Partners sells toys. Fans filled Madison Square Garden. Abu Omar al-Tamimi led them. An aide to al-Tamimi left."
+	a := article(t, text, "Sergeant Kevin Brandt/ORG", "Brandt/ORG", "Paul Holt/ORG", "John Lewis Partners/ORG", "Madison Square Garden/ORG", "Abu Omar al-Tamimi/PER", "al-Tamimi/MISC")
 	run(t, a)
 	if k := keyAt(a, "Kevin Brandt"); k != "per:kevin brandt" {
 		t.Errorf("Sergeant Kevin Brandt's key = %q, want the name without the title", k)
 	}
-	want := map[string]news.EntityType{"Kevin Brandt": news.PER, "Brandt": news.PER, "Paul Holt": news.PER, "John Lewis Partners": news.ORG, "al-Tamimi": news.PER}
+	want := map[string]news.EntityType{"Kevin Brandt": news.PER, "Brandt": news.PER, "Paul Holt": news.PER, "John Lewis Partners": news.ORG, "Madison Square Garden": news.ORG, "al-Tamimi": news.PER}
 	// a place after a preposition of place is a place, whatever its tag;
 	// a person with a surname like it is still a person
 	text2 := "Vale Hill guards ran. The gunman died on Vale Hill. Later Paul Hill spoke near Lund Park."

@@ -626,16 +626,19 @@ var (
 islands beach road avenue boulevard lane tower castle cathedral mosque temple harbour harbor bay valley canyon plaza
 mall stadium arena memorial cemetery`)
 	placePreps = set(`on at in near outside inside into onto across toward towards`)
+	// placeTails end other names of places and buildings
+	placeTails = set(`garden gardens base house hall field fields port city county town village district province
+state center centre building terminal camp prison jail court`)
 )
 
 // givenFirst finds the common given name that opens the words f of a name,
 // or opens them after one other word (a title the recogniser took in),
 // followed by a capitalised word: its index, or -1, as when a word of a
-// firm is in the name.
+// firm or a place is in the name.
 func givenFirst(f []string) int {
 	for _, w := range f {
-		if firmWords[strings.ToLower(w)] {
-			return -1
+		if lw := strings.ToLower(w); firmWords[lw] || landmarkNouns[lw] || placeTails[lw] {
+			return -1 // "Madison Square Garden", "Ali Salem Air Base"
 		}
 	}
 	for j := 0; j < 2 && j+1 < len(f); j++ {
