@@ -330,7 +330,7 @@ func passiveTopic(text string, st news.Statement) bool {
 		return false // "X, who was arrested, said" speaks
 	}
 	last := f[len(f)-1]
-	if last == "by" || !(strings.HasSuffix(last, "ed") || last == "said" || last == "told" || last == "thought" || last == "known") {
+	if last == "by" || !(strings.HasSuffix(last, "ed") || irregularParticiples[last]) {
 		return false
 	}
 	for _, w := range f[:len(f)-1] {
@@ -340,6 +340,10 @@ func passiveTopic(text string, st news.Statement) bool {
 	}
 	return false
 }
+
+// irregularParticiples end a passive as "-ed" does: "has been found dead".
+var irregularParticiples = map[string]bool{"said": true, "told": true, "thought": true, "known": true, "found": true,
+	"seen": true, "shown": true, "heard": true, "understood": true, "written": true, "spoken": true}
 
 // notCues are words the cue tagger takes for a report that are, alone, none:
 // auxiliaries and light verbs ("He has some issues", "made the criticism",

@@ -217,6 +217,17 @@ func TestPleaIsNoStatement(t *testing.T) {
 	}
 }
 
+// A person "has been found dead" is what is reported, not who reports:
+// the passive with an irregular participle is no attribution.
+func TestFoundIsNoCue(t *testing.T) {
+	text := "Fans were upset on Friday. Ivo Brandt has Been found dead again. Think this is the 7th or 8th time."
+	for _, s := range run(t, text) {
+		if s.Kind != "assertion" && s.Source.Len() > 0 && strings.Contains(s.Source.Text(text), "Brandt") {
+			t.Errorf("Brandt read as a source: %+v %q", s, s.Content.Text(text))
+		}
+	}
+}
+
 // An outlet's sentence hedged by a phrase ("is believed to", "appears to")
 // reports a rumour; "were returned to the port" hedges nothing.
 func TestHedgePhrases(t *testing.T) {
