@@ -13,6 +13,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // The main claim is the story's central proposition: the headline or lead
@@ -26,7 +27,7 @@ const leadSentences = 3
 var (
 	// datelinePrefix: "(Sept. 22, 2014, update 1:09 p.m.)", "WASHINGTON (Reuters) -",
 	// "LONDON —", "UPDATE 2:", "Updated: ...:".
-	datelinePrefix = regexp.MustCompile(`^\s*(?:[A-Z][\w.,' ]{1,30}?\s*\|\s*|[A-Z][a-z]+(?:[ ,]+[A-Z][A-Za-z.]*){0,3}\s*[—–]\s+|(?:Claim|Rumou?r|Reports?|Watch|Video|Photos?|Exclusive|EXCLUSIVE)\s*:\s+|\([A-Z]{2,10}\)\s*[-—–]+\s*|\([^()]{0,80}\d[^()]{0,80}\)\s*[-—–:]?\s*|[A-Z][A-Z.'’ ]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,20}\.?)?\s*(?:\([A-Za-z .]{1,30}\)\s*)?[-—–:]+\s+|(?:UPDATE|Update|Updated|BREAKING|Breaking)\b[^:]{0,40}:\s*)`)
+	datelinePrefix = regexp.MustCompile(`^\s*(?:` + words.DatelinePattern + `|(?:Claim|Rumou?r|Reports?|Watch|Video|Photos?|Exclusive|EXCLUSIVE)\s*:\s+)`)
 	// trailingAttribution: ", the government said Sunday.", ", according to
 	// police.", ", Reuters reported.", ", sources told CNN."
 	trailingAttribution = regexp.MustCompile(`(?i),\s*(?:according to [^,]{1,80}|[^,]{1,60}?\b(?:said|says|reported|reports|told [^,]{1,40}|announced|confirmed|claimed|claims|wrote|writes|tweeted)(?:\s+(?:on\s+)?[A-Z]?\w+day|\s+(?:on\s+)?[A-Z]\w+\.? \d{1,2}|\s+in a statement|\s+on Twitter)?)\s*[.!]?\s*$`)
@@ -73,7 +74,7 @@ func cleanProposition(s string) string {
 	s = dropUnmatchedOpening(s)
 	s = strings.TrimPrefix(s, "that ")
 	for range 2 {
-		if !mayHaveDateline(s) {
+		if !words.MayHaveDateline(s) {
 			break
 		}
 		if loc := datelinePrefix.FindStringIndex(s); loc != nil && loc[1] < len(s) {
@@ -126,13 +127,6 @@ func dropLeadingDay(s string) string {
 		return s
 	}
 	return rest
-}
-
-// mayHaveDateline is the cheap test before datelinePrefix: a dateline ends
-// within its first 90 bytes at a bracket, bar, dash or colon.
-func mayHaveDateline(s string) bool {
-	head := s[:min(len(s), 90)]
-	return strings.ContainsAny(head, "()|:—–-")
 }
 
 // claimLike tells whether a cleaned sentence can stand as a checkable claim.
@@ -238,7 +232,9 @@ func leadOf(a *news.Article) []candidate {
 		// The rumour a lead reports is a claim to check in its own right:
 		// "..., leading to rumours his sister has taken over".
 		if loc := embeddedRumour.FindStringSubmatchIndex(raw); loc != nil {
-			if e := cleanProposition(raw[loc[2]:]); claimLike(e) && len(e) < len(t) {
+			// not "who claims to have had contact…": an infinitive is no
+			// proposition of its own
+			if e := cleanProposition(raw[loc[2]:]); claimLike(e) && len(e) < len(t) && !strings.HasPrefix(e, "To ") {
 				out = append(out, candidate{a: a, span: s, text: e, words: contentWords(e), plain: plainWords(e), order: order})
 			}
 		}

@@ -395,3 +395,15 @@ func TestDropUnmatchedOpening(t *testing.T) {
 		}
 	}
 }
+
+// "who claims to have had contact with…" reports no rumour of its own: the
+// infinitive after "claims" is no proposition.
+func TestLeadOfClaimsToIsNoRumour(t *testing.T) {
+	a := &news.Article{ID: "a", Text: "A patient exhibiting symptoms of flu who claims to have had contact with Ada Vance showed up at a clinic in Lund on Wednesday.\n\nBody."}
+	segment.Stage{}.Process(t.Context(), a)
+	for _, c := range leadOf(a) {
+		if strings.HasPrefix(c.text, "To ") {
+			t.Errorf("lead candidate %q: an infinitive taken for a rumour", c.text)
+		}
+	}
+}

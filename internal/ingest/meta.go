@@ -11,6 +11,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/internal/fold"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/segment"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // Metadata is a stage that completes an article's metadata after cleaning:
@@ -45,7 +46,8 @@ func TitleFromText(text string) string {
 		para = line
 		break
 	}
-	para = headline(para)
+	// a dateline opens a story's first sentence, not its headline
+	para = headline(words.TrimDateline(para))
 	if len(para) > 200 {
 		// The first sentence (of at least 20 bytes), as the segmenter reads
 		// it: "U.S." and "Sept." end none.

@@ -18,7 +18,12 @@ func TestTitleFromText(t *testing.T) {
 		// A long opening paragraph gives its first sentence; an abbreviation
 		// ("U.S.", "Sept.") ends none.
 		{"OTTAWA (CP) — U.S. and Canadian negotiators met on Sept. 3 in Ottawa to settle the lumber dispute. The talks lasted into the night, and both sides said they expected another round before the end of the month, officials said.\n",
-			"OTTAWA (CP) — U.S. and Canadian negotiators met on Sept. 3 in Ottawa to settle the lumber dispute."},
+			"U.S. and Canadian negotiators met on Sept. 3 in Ottawa to settle the lumber dispute."},
+		// A dateline opens the story's first sentence, not its headline.
+		{"HARBOURTON, Vale — The leader of the dock union has denied agreeing to any deal with the port.\n\nBody.",
+			"The leader of the dock union has denied agreeing to any deal with the port."},
+		{"(VNA) -- A woman held by the border police is not the minister's sister, officials said.\n",
+			"A woman held by the border police is not the minister's sister, officials said."},
 		// A line that is only a date is no title.
 		{"Updated Mar. 3, 2033 11:30 a.m. EST\n\nFerry strike ends after nine days\n\nBody.", "Ferry strike ends after nine days"},
 		{"March 3, 2033\nFerry strike ends after nine days", "Ferry strike ends after nine days"},
