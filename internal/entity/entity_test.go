@@ -399,6 +399,24 @@ func TestGivenNameMakesAPerson(t *testing.T) {
 	}
 }
 
+// A name inside the name of an institution is no person, nor is a
+// newspaper; a Title Case headline that opens with a person is still about
+// the person, and a given name keeps one ("Emily Post").
+func TestNameInsideAnInstitution(t *testing.T) {
+	text := "Ada Vance Hospital Visit Delights Children\n\nThe baby was born at Lund's King Omar Memorial Hospital on Monday, reports the Vale Herald. Emily Post agreed."
+	a := article(t, text, "Ada Vance/PER", "Omar/PER", "Vale Herald/PER", "Emily Post/PER")
+	run(t, a)
+	var kept []string
+	for _, m := range a.Mentions {
+		if m.Type == news.PER && m.Via == "ner" {
+			kept = append(kept, m.Text)
+		}
+	}
+	if !slices.Equal(kept, []string{"Ada Vance", "Emily Post"}) {
+		t.Errorf("persons %v, want Ada Vance and Emily Post (not a newspaper)", kept)
+	}
+}
+
 // A common given name alone is nobody's misspelling: "Andrew" in one
 // article is not "Andree Lau" of another, whatever else they share.
 func TestGivenNameIsNoMisspelling(t *testing.T) {

@@ -593,6 +593,10 @@ func (d *doc) personNames() {
 			}
 		}
 		_, last := stripPossessive("", f[len(f)-1])
+		if m.Type == news.PER && len(f) >= 2 && paperWords[strings.ToLower(last)] && givenNames[Fold(f[0])] == "" {
+			m.Type = news.ORG // "the Western Australian Herald reports": a newspaper
+			continue
+		}
 		if m.Type == news.PER && len(f) >= 2 && landmarkNouns[strings.ToLower(last)] && givenNames[Fold(f[0])] == "" {
 			// "a gunman dead on Parliament Hill": a place after a
 			// preposition of place, whatever the tag
@@ -611,6 +615,17 @@ func (d *doc) personNames() {
 			}
 		}
 	}
+	// a "person" named inside the name of a place or an institution ("at
+	// Perth's King Edward Memorial Hospital") is none
+	kept := ms[:0]
+	for _, m := range ms {
+		if m.Type == news.PER && d.insideInstitution(m) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	ms = kept
+	d.a.Mentions = ms
 	// the place's other mentions too ("Parliament Hill security officers")
 	for i := range ms {
 		if ms[i].Type == news.PER && places[Fold(ms[i].Span.Text(d.text))] {
@@ -630,6 +645,43 @@ mall stadium arena memorial cemetery`)
 	placeTails = set(`garden gardens base house hall field fields port city county town village district province
 state center centre building terminal camp prison jail court`)
 )
+
+// insideInstitution tells whether the name m stands inside the name of an
+// institution or a place: after a capitalised word or "the", and followed
+// by up to two more capitalised words and then a word of a place or an
+// institution ("Edward" in "Perth's King Edward Memorial Hospital").
+func (d *doc) insideInstitution(m news.Mention) bool {
+	k := d.tokEnd(m.Span.End - 1)
+	if k >= len(d.toks) || d.toks[k].e != m.Span.End {
+		return false
+	}
+	// and the name is not where a Title Case headline starts ("Ada Vance
+	// Hospital Visit Delights Children"): a capitalised word of the
+	// institution's name, or "the", comes before it
+	b := d.tokAt(m.Span.Start) - 1
+	if b < 0 || d.toks[b].sent != d.toks[k].sent || !(d.toks[b].word && d.toks[b].cap || d.toks[b].low == "the") {
+		return false
+	}
+	for n := k + 1; n < len(d.toks) && n <= k+3; n++ {
+		t := d.toks[n]
+		if !t.word || !t.cap || t.s != d.toks[n-1].e+1 {
+			return false
+		}
+		if landmarkNouns[t.low] || institutionWords[t.low] {
+			return true
+		}
+	}
+	return false
+}
+
+// paperWords end the names of newspapers ("Western Australian Herald",
+// "Galveston Daily News"); a given name first keeps a person ("Emily Post").
+var paperWords = set(`herald times post journal tribune gazette telegraph chronicle courier examiner inquirer
+dispatch bulletin observer guardian`)
+
+// institutionWords end the names of institutions and buildings.
+var institutionWords = set(`hospital school university college institute centre center museum library hall church
+prison memorial foundation academy clinic`)
 
 // givenFirst finds the common given name that opens the words f of a name,
 // or opens them after one other word (a title the recogniser took in),

@@ -410,8 +410,8 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 			}
 			continue
 		}
-		if len(x.mentions) > 0 {
-			continue
+		if len(x.mentions) > 0 || x.tagged {
+			continue // the recogniser ran: its persons are the persons
 		}
 		w := t.text(text)
 		if !isCap(w) || capStop[w] {

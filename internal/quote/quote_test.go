@@ -46,6 +46,12 @@ func TestExtract(t *testing.T) {
 			want:  []news.QuoteMention{{Text: "did not need it anymore.", Speaker: "Noor Vale", Partial: true}},
 		},
 		{
+			name:    "when the recogniser found no person, capitalised words are none either",
+			text:    "The baby was born at the Lund Royal Infirmary, reports the Western Vale Herald.\n\n“It was a huge baby,” he told reporters.",
+			mention: miscMentions("The baby was born at the Lund Royal Infirmary, reports the Western Vale Herald.\n\n“It was a huge baby,” he told reporters.", "Western Vale"),
+			want:    []news.QuoteMention{{Text: "It was a huge baby,", Speaker: "he"}},
+		},
+		{
 			name:       "a capitalised adverbial opening the sentence is no speaker",
 			text:       "Within hours of the vote, the militia posted a message warning it would strike “in any place” soon.",
 			want:       []news.QuoteMention{{Text: "in any place", Partial: true}},
