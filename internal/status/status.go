@@ -336,11 +336,20 @@ func inSentence(k string) string {
 		if !ok || rest == "" {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) {
+		// "The ministry", and "The Nigerian military": a description,
+		// its head in lower case ("The Port Authority" may be a name)
+		f := strings.Fields(rest)
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsLower(r) || len(f) > 1 && lowerWord(f[len(f)-1]) {
 			return strings.ToLower(art) + rest
 		}
 	}
 	return k
+}
+
+// lowerWord tells whether w opens with a lower-case letter.
+func lowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
 }
 
 func describe(verb string, s *side) string {

@@ -64,6 +64,8 @@ func TestDecide(t *testing.T) {
 			"denied by Ada Vance (Ledger); called false by the outlet itself (Coast); nobody states it as fact"},
 		{"a description opening a sentence reads in the middle of one", []news.StanceEntry{entry("a", news.Denies, "The ministry", news.VoiceOfficial),
 			entry("b", news.Denies, "A spokesman for the port", news.VoiceOfficial)}, news.Denied, "denied by a spokesman for the port (Coast) and by the ministry (Ledger)"},
+		{"a description with a capitalised modifier reads in the middle of one", []news.StanceEntry{entry("a", news.Denies, "The Vale military", news.VoiceOfficial)},
+			news.Denied, "denied by the Vale military (Ledger)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			got, reason := Decide(news.Claim{Stances: c.stances}, in)
