@@ -181,6 +181,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 	dup := make([]bool, len(items))
 	cg := make([]int32, len(items))
 	first := make(map[string]int, len(items))
+	copies := map[int][]int{} // the first of a text -> its later copies
 	for i, it := range items {
 		cg[i] = it.gid
 		f, ok := first[it.text]
@@ -192,9 +193,10 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			cg[f] = -1
 		}
 		dup[i], it.parent = true, f
+		copies[f] = append(copies[f], i)
 	}
 	maxDF := max(4, len(items)/20)
-	for _, f := range first {
+	for f, later := range copies {
 		if cg[f] >= 0 || pairable(items[f], df, maxDF) && (m.Similar == nil || m.prob(items[f], items[f]) >= threshold) {
 			continue
 		}
@@ -202,10 +204,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 		// (never with the trained model) no paraphrase of itself: the
 		// copies of each group stand alone, as before
 		byGroup := map[int32]int{}
-		for i := range items {
-			if items[i].text != items[f].text {
-				continue
-			}
+		for _, i := range append([]int{f}, later...) {
 			g, ok := byGroup[items[i].gid]
 			if !ok {
 				byGroup[items[i].gid] = i

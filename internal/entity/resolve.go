@@ -561,9 +561,11 @@ brothers bros bros. sons`)
 // Vickers"), unless a word of a firm is in it; then a single word that ends
 // a person's name given earlier in the article ("al-Baghdadi" after "Abu
 // Bakr al-Baghdadi", "Vickers" after "Kevin Vickers"), unless it follows
-// "the" or is written in capitals. A "person" whose name ends with a word
-// of a landmark after a preposition of place is a place, and so are its
-// other mentions.
+// "the" or is written in capitals. A "person" whose name ends with a
+// newspaper's word is an organisation ("Western Australian Herald"); one
+// whose name ends with a word of a landmark after a preposition of place is
+// a place, and so are its other mentions; one inside the name of an
+// institution ("Edward" in "King Edward Memorial Hospital") is none.
 func (d *doc) personNames() {
 	ms := d.a.Mentions
 	order := make([]int, len(ms))
@@ -675,7 +677,7 @@ func (d *doc) insideInstitution(m news.Mention) bool {
 }
 
 // paperWords end the names of newspapers ("Western Australian Herald",
-// "Galveston Daily News"); a given name first keeps a person ("Emily Post").
+// "Washington Post"); a given name first keeps a person ("Emily Post").
 var paperWords = set(`herald times post journal tribune gazette telegraph chronicle courier examiner inquirer
 dispatch bulletin observer guardian`)
 

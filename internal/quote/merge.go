@@ -436,13 +436,17 @@ func compatibleSpeakers(a, b string) bool {
 		return forOf(b) != "" && sameName(forOf(b), strings.TrimPrefix(a, "name:"))
 	}
 	na, nb := strings.TrimPrefix(a, "name:"), strings.TrimPrefix(b, "name:")
-	if fa, _, _ := strings.Cut(na, " "); determiners[fa] {
-		return false // "the masked man" is not every man
-	}
-	if fb, _, _ := strings.Cut(nb, " "); determiners[fb] {
+	if describedKey(na) || describedKey(nb) {
 		return false // "the masked man" is not every man
 	}
 	return sameName(na, nb)
+}
+
+// describedKey tells whether a folded speaker name opens with a
+// determiner: a description, which pools with no other speaker.
+func describedKey(name string) bool {
+	first, _, _ := strings.Cut(name, " ")
+	return determiners[first]
 }
 
 // sameName compares folded names by their last word, allowing one edit.
