@@ -229,6 +229,17 @@ func (x *extraction) signed() {
 		rest = strings.TrimLeft(rest, "\n\r \t")
 		m := signatureRE.FindStringSubmatchIndex(rest)
 		if m == nil {
+			if sp, ok := x.creditLine(len(text) - len(rest)); ok {
+				// "“…”\nBill Bratton, New York City police commissioner"
+				q.Speaker, q.SpeakerKey, q.Role, q.For, q.SpeakerSpan = sp.Text(text), "", "", "", sp
+				x.sourced = append(x.sourced, i) // the ranker keeps it
+				if mt, ok := x.mentionAt(sp.Start); ok {
+					q.SpeakerKey = mt.Key
+					if mt.Name != "" {
+						q.Speaker = mt.Name
+					}
+				}
+			}
 			continue
 		}
 		off := len(text) - len(rest)
@@ -246,6 +257,38 @@ func (x *extraction) signed() {
 			}
 		}
 	}
+}
+
+// creditLine reads the line at off as the credit a pull quote has under it
+// when it is a person the recogniser named, with at most a title before
+// and a comma and a title after, on a short line that is no sentence:
+// "Brooklyn District Attorney Kenneth Thompson", "Bill Bratton, New York
+// City police commissioner". It returns the name's span.
+func (x *extraction) creditLine(off int) (news.Span, bool) {
+	text := x.text
+	line, _, _ := strings.Cut(text[off:], "\n")
+	line = strings.TrimRight(line, " \t\r")
+	if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?:;\"”’)") || len(strings.Fields(line)) > 10 {
+		return news.Span{}, false
+	}
+	for _, m := range x.mentions {
+		if m.Span.Start < off || m.Span.End > off+len(line) {
+			continue
+		}
+		if m.Type != news.PER {
+			return news.Span{}, false
+		}
+		for _, w := range strings.Fields(text[off:m.Span.Start]) {
+			if !isCap(w) {
+				return news.Span{}, false // "Asked about it Ann Lowe": not a title
+			}
+		}
+		if after := strings.TrimSpace(text[m.Span.End : off+len(line)]); after != "" && !strings.HasPrefix(after, ",") {
+			return news.Span{}, false
+		}
+		return m.Span, true
+	}
+	return news.Span{}, false
 }
 
 func endsWithAny(text string, ts []tok, i, j int, set string) bool {

@@ -52,6 +52,12 @@ func TestExtract(t *testing.T) {
 			want:    []news.QuoteMention{{Text: "It was a huge baby,", Speaker: "he"}},
 		},
 		{
+			name:  "a credit line under a pull quote names its speaker",
+			text:  "Ann Lowe wants the cases dropped.\n\n“We are pouring money into it.”\nVale District Attorney Ann Lowe\nLowe said the change was fair.\n\n“Our officers must enforce the law everywhere.”\nOmar Diaz, Vale police commissioner\nDiaz said so in a statement.",
+			names: []string{"Ann Lowe", "Omar Diaz"},
+			want:  []news.QuoteMention{{Text: "We are pouring money into it.", Speaker: "Ann Lowe"}, {Text: "Our officers must enforce the law everywhere.", Speaker: "Omar Diaz"}},
+		},
+		{
 			name:       "a capitalised adverbial opening the sentence is no speaker",
 			text:       "Within hours of the vote, the militia posted a message warning it would strike “in any place” soon.",
 			want:       []news.QuoteMention{{Text: "in any place", Partial: true}},
