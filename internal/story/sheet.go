@@ -113,6 +113,9 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		if q.Speaker.Role == "headline" || q.Speaker.Role == "caption" {
 			continue // a headline quoted ("It's an eye-catching headline: “…”") is nobody's words
 		}
+		if q.Speaker.Name == "" && len(q.Carriers) < 2 && !FanPost(q) {
+			continue // words one article quotes without saying whose: nothing a reader can weigh
+		}
 		if FanPost(q) {
 			fans = append(fans, q)
 		} else {

@@ -414,3 +414,35 @@ func TestNestedQuoteIsOneLine(t *testing.T) {
 		t.Errorf("quote lines = %q, want the mayor's two quotes only", quotes)
 	}
 }
+
+// Words one article quotes without saying whose are no line of the sheet;
+// an unattributed quote several outlets carry is.
+func TestSheetLeavesOutAnUnattributedQuoteOfOneArticle(t *testing.T) {
+	text := "“What?” Later: “The bridge stays shut.”"
+	arts := []*news.Article{{ID: "a", Source: "Ledger", Text: text}, {ID: "b", Source: "Coast", Text: text}}
+	v := news.NewStoryView("s1", "T")
+	for _, a := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: a.ID, Source: a.Source})
+	}
+	cite := func(id, s string) []news.Citation {
+		i := strings.Index(text, s)
+		return []news.Citation{{ArticleID: id, Start: i, End: i + len(s)}}
+	}
+	v.Quotes = []news.Quote{
+		{ID: "q1", Text: "What?", Carriers: []news.Carrier{{ArticleID: "a", Citations: cite("a", "What?")}}},
+		{ID: "q2", Text: "The bridge stays shut.", Carriers: []news.Carrier{{ArticleID: "a", Citations: cite("a", "The bridge stays shut.")},
+			{ArticleID: "b", Citations: cite("b", "The bridge stays shut.")}}},
+	}
+	if err := (Sheet{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range v.Sheet {
+		if l.Section == "Quotes" {
+			got = append(got, l.Text)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "The bridge stays shut.") {
+		t.Errorf("quote lines %q, want the one two outlets carry", got)
+	}
+}
