@@ -604,12 +604,31 @@ func retypeByHead(ents []news.Entity) {
 			typ = news.ORG
 		case groupHeads[last]:
 			typ = news.MISC // "Sunni Muslims": a people, not a person
+		case buildingHeads[last] && placeWordBefore(ws):
+			typ = news.LOC // "City Hall", "Madison Square Garden" (not "Monty Hall")
 		default:
 			continue
 		}
 		e.Type, e.ID = typ, EntityID(e.Name, typ)
 		e.Attributes = []news.Attribute{}
 	}
+}
+
+// buildingHeads end names of buildings and grounds, and are surnames too
+// ("Hall", "Garden"): a building's only when a word of a place comes
+// before them in the name.
+var buildingHeads = set("hall garden gardens base station palace house tower memorial court")
+
+// placeWordBefore tells whether a word of a place stands before the last
+// word of the name ws ("City Hall", "Madison Square Garden", "Air Base").
+func placeWordBefore(ws []string) bool {
+	for _, w := range ws[:len(ws)-1] {
+		lw := strings.ToLower(w)
+		if placeNouns[lw] || placeHeads[lw] || landmarkNouns[lw] || lw == "air" || lw == "naval" || lw == "army" {
+			return true
+		}
+	}
+	return false
 }
 
 // versus reports a name with "v" or "vs" between two words: a match or a

@@ -281,9 +281,13 @@ func TestRetypeByHead(t *testing.T) {
 		{Name: "Will Ruiz", Type: news.PER}, // a given name, not the auxiliary
 		{Name: "Shia Muslims", Type: news.PER},
 		{Name: "Ann Adams", Type: news.PER}, // a plural-looking surname
+		{Name: "City Hall", Type: news.PER},
+		{Name: "Lund Square Garden", Type: news.PER},
+		{Name: "Monty Hall", Type: news.PER}, // Hall is a surname too
 	}
 	retypeByHead(ents)
-	want := []news.EntityType{news.LOC, news.ORG, news.PER, news.PER, news.PER, news.MISC, news.MISC, news.ORG, news.PER, news.MISC, news.PER}
+	want := []news.EntityType{news.LOC, news.ORG, news.PER, news.PER, news.PER, news.MISC, news.MISC, news.ORG, news.PER, news.MISC, news.PER,
+		news.LOC, news.LOC, news.PER}
 	for i, e := range ents {
 		if e.Type != want[i] {
 			t.Errorf("%s: %s, want %s", e.Name, e.Type, want[i])
