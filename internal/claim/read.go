@@ -325,8 +325,12 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 			best, bestScore = s, sc
 		}
 		f := flags[i]
-		if denial.Len() == 0 && f&flagDenial != 0 && (sc >= denialMatch || f&flagReference != 0) {
-			denial = s // "Saudi officials deny the claim", "the agency refuted that claim"
+		if denial.Len() == 0 && f&flagDenial != 0 && (sc >= denialMatch || f&flagReference != 0) &&
+			!(f&flagReference != 0 && (len(main.plain) == 0 || plain < plainMatch) && otherAccusation(a, ss, words, i, sw, main)) {
+			// "Saudi officials deny the claim", "the agency refuted that
+			// claim"; not "Vale denied the accusation" after another one
+			// (its own words holding no more than the claim's names)
+			denial = s
 		}
 		if denial.Len() == 0 && f&flagNegated != 0 && sc >= denialSentenceMatch {
 			if t := s.Text(a.Text); negates(t, main) {
@@ -434,6 +438,24 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		}
 	}
 	return out, best
+}
+
+// accusationWords name something said against someone.
+var accusationWords = regexp.MustCompile(`(?i)\b(?:accus\w*|alleg\w*|claim\w*|rumou?r\w*|charg(?:e|ed|es|ing))\b`)
+
+// otherAccusation tells whether the sentence before sentence i (in the
+// paragraph before, too) makes an accusation of its own that holds little
+// of the main claim: "…an officer accused him of trying to reach Somalia. Emwazi denied
+// the accusation": the denial points back at that one, not at the story's.
+func otherAccusation(a *news.Article, ss []news.Span, words [][]string, i int, sw storyWords, main candidate) bool {
+	if i == 0 || i-1 >= len(words) {
+		return false
+	}
+	if !accusationWords.MatchString(ss[i-1].Text(a.Text)) {
+		return false
+	}
+	sc, _ := coverageWords(sw, main, words[i-1])
+	return sc < denialMatch
 }
 
 // deniesClaim tells whether a denial sentence denies the claim. When the

@@ -407,3 +407,33 @@ func TestLeadOfClaimsToIsNoRumour(t *testing.T) {
 		}
 	}
 }
+
+// "Emwazi denied the accusation" right after a sentence making another
+// accusation denies that one, not the story's claim; right after a
+// sentence stating the claim, it denies the claim.
+func TestDenialPointsAtTheAccusationBefore(t *testing.T) {
+	claim := "The masked militant has been identified as Omar Vale from Lund"
+	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
+	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
+	main.total, main.totalPlain = main.totals(sw)
+	for _, c := range []struct {
+		text  string
+		other bool
+	}{
+		{"In Lund an officer accused him of trying to reach the border. Vale denied the accusation.", true},
+		{"Papers claim the masked militant has been identified as Omar Vale from Lund. Vale denied the accusation.", false},
+		{"In Lund an officer accused him of trying to reach the border.\n\nVale denied the accusation.", true},
+		{"The masked militant was seen in Lund.\n\nVale denied the accusation.", false},
+	} {
+		a := &news.Article{Text: c.text}
+		segment.Stage{}.Process(t.Context(), a)
+		ss := sentences(a)
+		var words [][]string
+		for _, s := range ss {
+			words = append(words, strings.FieldsFunc(fold.String(s.Text(a.Text)), claimWordSplitFunc))
+		}
+		if got := otherAccusation(a, ss, words, len(ss)-1, sw, main); got != c.other {
+			t.Errorf("%q: otherAccusation = %v, want %v", c.text, got, c.other)
+		}
+	}
+}
