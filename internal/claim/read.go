@@ -325,12 +325,15 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 			best, bestScore = s, sc
 		}
 		f := flags[i]
-		if denial.Len() == 0 && f&flagDenial != 0 && (sc >= denialMatch || f&flagReference != 0) &&
-			!(f&flagReference != 0 && (len(main.plain) == 0 || plain < plainMatch) && otherAccusation(a, ss, words, i, sw, main)) {
+		ref := f&flagReference != 0
+		if denial.Len() == 0 && f&flagDenial != 0 && (sc >= denialMatch || ref) {
 			// "Saudi officials deny the claim", "the agency refuted that
 			// claim"; not "Vale denied the accusation" after another one
 			// (its own words holding no more than the claim's names)
-			denial = s
+			namesOnly := len(main.plain) == 0 || plain < plainMatch
+			if !(ref && namesOnly && otherAccusation(a, ss, words, i, sw, main)) {
+				denial = s
+			}
 		}
 		if denial.Len() == 0 && f&flagNegated != 0 && sc >= denialSentenceMatch {
 			if t := s.Text(a.Text); negates(t, main) {
@@ -445,8 +448,9 @@ var accusationWords = regexp.MustCompile(`(?i)\b(?:accus\w*|alleg\w*|claim\w*|ru
 
 // otherAccusation tells whether the sentence before sentence i (in the
 // paragraph before, too) makes an accusation of its own that holds little
-// of the main claim: "…an officer accused him of trying to reach Somalia. Emwazi denied
-// the accusation": the denial points back at that one, not at the story's.
+// of the main claim: "…an officer accused him of trying to reach Somalia.
+// Emwazi denied the accusation": the denial points back at that one, not
+// at the story's.
 func otherAccusation(a *news.Article, ss []news.Span, words [][]string, i int, sw storyWords, main candidate) bool {
 	if i == 0 || i-1 >= len(words) {
 		return false

@@ -113,10 +113,11 @@ func (s Sheet) Build(_ context.Context, v *news.StoryView, arts []*news.Article)
 		if q.Speaker.Role == "headline" || q.Speaker.Role == "caption" {
 			continue // a headline quoted ("It's an eye-catching headline: “…”") is nobody's words
 		}
-		if q.Speaker.Name == "" && len(q.Carriers) < 2 && !FanPost(q) {
+		fan := FanPost(q)
+		if q.Speaker.Name == "" && len(q.Carriers) < 2 && !fan {
 			continue // words one article quotes without saying whose: nothing a reader can weigh
 		}
-		if FanPost(q) {
+		if fan {
 			fans = append(fans, q)
 		} else {
 			quotes = append(quotes, q)
