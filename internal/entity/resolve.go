@@ -636,18 +636,6 @@ func (d *doc) personNames() {
 	}
 }
 
-// landmarkNouns end the names of places ("Parliament Hill", "Tahrir
-// Square"); placePreps put a place after them.
-var (
-	landmarkNouns = set(`hill hills street square park bridge palace station airport river lake mountain mountains island
-islands beach road avenue boulevard lane tower castle cathedral mosque temple harbour harbor bay valley canyon plaza
-mall stadium arena memorial cemetery`)
-	placePreps = set(`on at in near outside inside into onto across toward towards`)
-	// placeTails end other names of places and buildings
-	placeTails = set(`garden gardens base house hall field fields port city county town village district province
-state center centre building terminal camp prison jail court`)
-)
-
 // insideInstitution tells whether the name m stands inside the name of an
 // institution or a place: after a capitalised word or "the", and followed
 // by up to two more capitalised words and then a word of a place or an
@@ -675,15 +663,6 @@ func (d *doc) insideInstitution(m news.Mention) bool {
 	}
 	return false
 }
-
-// paperWords end the names of newspapers ("Western Australian Herald",
-// "Washington Post"); a given name first keeps a person ("Emily Post").
-var paperWords = set(`herald times post journal tribune gazette telegraph chronicle courier examiner inquirer
-dispatch bulletin observer guardian`)
-
-// institutionWords end the names of institutions and buildings.
-var institutionWords = set(`hospital school university college institute centre center museum library hall church
-prison memorial foundation academy clinic`)
 
 // givenFirst finds the common given name that opens the words f of a name,
 // or opens them after one other word (a title the recogniser took in),

@@ -562,15 +562,22 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 	}
 }
 
+// Words that end names of things, not people. Some stand in more than one
+// list: thoroughfareWords, newspaperWords and institutionHeadWords are
+// those parts, written once.
+const (
+	thoroughfareWords    = "mall boulevard avenue airport plaza square bridge stadium arena harbour harbor canyon valley"
+	newspaperWords       = "gazette tribune courier journal"
+	institutionHeadWords = "hospital university institute foundation museum"
+)
+
 // placeHeads and orgHeads end names of places and organisations and are
 // seldom surnames (unlike Hill, Street, Park, Fox or Church, which are).
 var (
-	placeHeads = set("mall boulevard blvd avenue ave airport refuge plaza square bridge stadium arena harbour harbor " +
-		"canyon valley county province district")
-	orgHeads = set("records studios pictures airlines airways hospital university institute foundation museum " +
-		"gazette tribune courier journal magazine realty expeditions holdings inc corp corporation ltd llc plc " +
-		"entertainment productions brigade battalion ministry agency commission committee association federation " +
-		"union league bros")
+	placeHeads = set(thoroughfareWords + " blvd ave refuge county province district")
+	orgHeads   = set(institutionHeadWords + " " + newspaperWords + " records studios pictures airlines airways magazine " +
+		"realty expeditions holdings inc corp corporation ltd llc plc entertainment productions brigade battalion ministry " +
+		"agency commission committee association federation union league bros")
 	// groupHeads end names of peoples, faiths and parties' members, which
 	// are plurals no surname is.
 	groupHeads = set("muslims christians jews catholics protestants sunnis shiites shias hindus buddhists sikhs " +
@@ -579,6 +586,27 @@ var (
 	// question words glued to a name ("Does Alfred…").
 	notNameStart = set("does did do is was are were has have had would could should why how what when where") // not "will", "can": Will Smith
 )
+
+// landmarkNouns end the names of places, surnames among them ("Parliament
+// Hill", "Tahrir Square"; "Jonah Hill"): a place's only where the text
+// says so (after a preposition of place); placePreps are those
+// prepositions; placeTails end other names of places and buildings.
+var (
+	landmarkNouns = set(thoroughfareWords + " hill hills street park palace station river lake mountain mountains island " +
+		"islands beach road lane tower castle cathedral mosque temple bay memorial cemetery")
+	placePreps = set(`on at in near outside inside into onto across toward towards`)
+	placeTails = set(`garden gardens base house hall field fields port city county town village district province
+state center centre building terminal camp prison jail court`)
+)
+
+// paperWords end the names of newspapers ("Western Australian Herald",
+// "Washington Post"); a given name first keeps a person ("Emily Post").
+var paperWords = set(newspaperWords + " herald times post telegraph chronicle examiner inquirer dispatch bulletin " +
+	"observer guardian")
+
+// institutionWords end the names of institutions and buildings.
+var institutionWords = set(institutionHeadWords + " school college centre center library hall church prison memorial " +
+	"academy clinic")
 
 // retypeByHead makes a "person" whose name ends in a place's or an
 // organisation's head noun a place or an organisation ("Westgate Mall",

@@ -2,6 +2,7 @@ package quote
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -271,8 +272,13 @@ func (x *extraction) creditLine(off int) (news.Span, bool) {
 	if line == "" || strings.ContainsAny(line[len(line)-1:], ".!?:;\"”’)") || len(strings.Fields(line)) > 10 {
 		return news.Span{}, false
 	}
-	for _, m := range x.mentions {
-		if m.Span.Start < off || m.Span.End > off+len(line) {
+	// the first mention on the line (x.mentions is in text order)
+	k := sort.Search(len(x.mentions), func(k int) bool { return x.mentions[k].Span.Start >= off })
+	for _, m := range x.mentions[k:] {
+		if m.Span.Start >= off+len(line) {
+			break
+		}
+		if m.Span.End > off+len(line) {
 			continue
 		}
 		if m.Type != news.PER {
