@@ -440,3 +440,26 @@ func TestUnnamedPartnerTiesNoOne(t *testing.T) {
 		t.Errorf("statements = %+v, want the split of Leo Marsh and Ada Vance", b.Statements)
 	}
 }
+
+// "Met" in the passive is fulfilled, not a meeting: demands are met,
+// people meet each other.
+func TestPassiveMetIsNoMeeting(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{
+		"Ada Vance, held by the rebels, pleaded with Leo Marsh to act, as they would kill her if their demands were not met."}, people)
+	for _, st := range statements(t, a) {
+		t.Errorf("statement %s %s %s from %q", st.Subject, st.Predicate, st.Object, st.Span.Text(a.Text))
+	}
+	c := article("c", "Ledger", 2, []string{
+		"Ada Vance said Leo Marsh would meet his fate in three days if the council did not meet the group's demands."}, people)
+	for _, st := range statements(t, c) {
+		t.Errorf("statement %s %s %s from %q", st.Subject, st.Predicate, st.Object, st.Span.Text(c.Text))
+	}
+	b := article("b", "Ledger", 2, []string{"Ada Vance and Leo Marsh were not seen together, and they never met."}, people)
+	met := false
+	for _, st := range statements(t, b) {
+		met = met || st.Predicate == "met"
+	}
+	if !met {
+		t.Errorf("statements = %+v, want that they never met", b.Statements)
+	}
+}

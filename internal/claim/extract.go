@@ -69,6 +69,10 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 				if unnamedPartner(text, loc[0], loc[1]) {
 					continue // "a divorce from his wife": the partner is not one of the names
 				}
+				if rel.predicate == "met" && (passiveMet.MatchString(text[max(0, loc[0]-24):loc[0]]) ||
+					metThing.MatchString(text[loc[1]:min(len(text), loc[1]+40)])) {
+					continue // "if its demands were not met", "would meet his fate": no meeting
+				}
 				if pastTie.MatchString(text[max(0, loc[0]-10):loc[0]]) {
 					// "her ex-boyfriend Tristan", "his former wife": not a
 					// claim that they are together, but a statement, as a
@@ -111,6 +115,16 @@ func (Extractor) Process(_ context.Context, a *news.Article) error {
 	}
 	return nil
 }
+
+// passiveMet ends the text before a "met" that is passive: people meet
+// each other, demands and targets "are met".
+var passiveMet = regexp.MustCompile(`(?i)\b(?:is|are|was|were|be|been|being|get|gets|got)\s+(?:not\s+|never\s+|yet\s+|fully\s+|all\s+)?$`)
+
+// metThing starts the text after "meet" or "met" whose object is a thing
+// one meets as a condition or an end ("meet the group's demands", "meet
+// his fate"), not a person.
+var metThing = regexp.MustCompile(`^\s+(?:(?:the|a|an|his|her|their|its|our|all|any|[\pL\pN'’-]+['’]s?)\s+){1,2}` +
+	`(?:fate|end|demands?|deadline|target|targets|goals?|requirements?|criteria|standards?|expectations?|needs|costs?|obligations?)\b`)
 
 // pronounPartner is a partner named by whose partner it is ("his wife",
 // "her ex-husband"), with the partner's name when one follows.

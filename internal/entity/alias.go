@@ -12,8 +12,9 @@ import (
 // alias is one folded string that names an entity in text where case
 // cannot be trusted.
 type alias struct {
-	s string
-	e *ent
+	s    string
+	e    *ent
+	word bool // one word of a person's name, not the whole name
 }
 
 // aliasesOf lists the folded strings that may name each entity in
@@ -31,21 +32,21 @@ func aliasesOf(ents []*ent) []alias {
 		}
 	}
 	seen := map[string]bool{}
-	push := func(s string, e *ent) {
+	push := func(s string, e *ent, word bool) {
 		if s == "" || seen[s] {
 			return
 		}
 		seen[s] = true
-		out = append(out, alias{s, e})
+		out = append(out, alias{s, e, word})
 	}
 	for _, e := range ents {
 		if len(e.full) >= 2 {
-			push(strings.Join(e.full, " "), e)
+			push(strings.Join(e.full, " "), e, false)
 			if e.typ == news.PER {
-				push(strings.Join(e.full, ""), e)
+				push(strings.Join(e.full, ""), e, false)
 			}
 			for f := range e.forms {
-				push(strings.Join(splitName(f, e.typ).toks, " "), e)
+				push(strings.Join(splitName(f, e.typ).toks, " "), e, false)
 			}
 		}
 		if e.typ != news.PER || len(e.full) < 2 {
@@ -54,7 +55,7 @@ func aliasesOf(ents []*ent) []alias {
 		}
 		for _, t := range e.full {
 			if len([]rune(t)) >= 3 && tokOwners[t] == 1 && !commonWords[t] {
-				push(t, e)
+				push(t, e, true)
 			}
 		}
 	}
@@ -137,7 +138,7 @@ func (d *doc) aliases(ents []*ent) {
 				continue
 			}
 			sp := news.Span{Start: f.off[i], End: f.origEnd(j)}
-			if overlaps(sp) {
+			if overlaps(sp) || al.word && lowerWord(d.text, sp.Start, sp.End) {
 				continue
 			}
 			take(sp)
@@ -147,6 +148,18 @@ func (d *doc) aliases(ents []*ent) {
 				Type: al.e.typ, Key: al.e.key, Name: al.e.name, Via: "alias"})
 		}
 	}
+}
+
+// lowerWord tells whether the word text[i:j] is written in lower case
+// only and is no hashtag or handle: one word of a name written so ("in
+// time" for Time Warner, "her office" for a name ending in Office) is a
+// common word, where a whole name in lower case ("i love lara quinn") or
+// capitals ("WHY IS ROSA") is still the name.
+func lowerWord(text string, i, j int) bool {
+	if strings.IndexFunc(text[i:j], unicode.IsUpper) >= 0 {
+		return false // "iCloud" as its maker writes it
+	}
+	return i == 0 || text[i-1] != '#' && text[i-1] != '@'
 }
 
 // boundary reports whether s[i:j] is a whole word or run of words.

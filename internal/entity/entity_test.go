@@ -97,12 +97,25 @@ func TestResolveInArticle(t *testing.T) {
 }
 
 func TestCommonWordNotAlias(t *testing.T) {
-	a := article(t, "Grace Holt spoke. It is true that grace matters.", "Grace Holt/PER")
-	run(t, a)
-	for _, m := range a.Mentions {
-		if m.Via == "alias" {
-			t.Errorf("common word taken for a name: %+v", m)
+	for _, tc := range []struct{ text, name string }{
+		{"Grace Holt spoke. It is true that grace matters.", "Grace Holt/PER"},
+		// one word of a name, in lower case in a text written in both
+		// cases, is the common word ("in time" is not Time Warner's)
+		{"Sable Crestwick said profits rose. Shares fell over the crestwick of the year.", "Sable Crestwick/PER"},
+	} {
+		a := article(t, tc.text, tc.name)
+		run(t, a)
+		for _, m := range a.Mentions {
+			if m.Via == "alias" {
+				t.Errorf("common word taken for a name in %q: %+v", tc.text, m)
+			}
 		}
+	}
+	// a hashtag of one word of the name is still the name
+	a := article(t, "Sable Crestwick said profits rose. #crestwick", "Sable Crestwick/PER")
+	run(t, a)
+	if keyAt(a, "crestwick") != "per:sable crestwick" {
+		t.Errorf("hashtag #crestwick not taken for Sable Crestwick: %+v", a.Mentions)
 	}
 }
 

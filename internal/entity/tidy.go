@@ -472,7 +472,7 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 		if e.Type != news.PER {
 			continue
 		}
-		det, place, org, person := 0, 0, 0, 0
+		det, place, org, ref, person := 0, 0, 0, 0, 0
 		exact, located, spoke := 0, 0, 0 // mentions of the name itself; after a locative; before a speech verb
 		name := Fold(e.Name)
 		for _, m := range e.Mentions {
@@ -522,8 +522,12 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 				det++
 			case thingPrepositions[prev] && !possessive, prev == "of" && placeNouns[prev2]:
 				place++
-			case words.IsMediaNoun(strings.TrimSuffix(prev, ",")):
-				org++
+			case words.IsMediaNoun(strings.TrimSuffix(prev, ",")), orgNounsBefore[prev]:
+				org++ // not "the leader of the group, Abu Bakr": the leader's apposition
+			case !possessive && (words.IsMediaNoun(next) || firmNext[next]):
+				org++ // "Al Jazeera television", "Time Warner shareholders"
+			case !possessive && !objectPrepositions[prev] && thingReferred(t[m.End:]):
+				ref++ // "Time Warner, which owns HBO", "Al Qaeda and its affiliates": a thing, of no kind told
 			}
 		}
 		// A name that often follows "on", "at", "toward"… (a quarter of
@@ -531,7 +535,7 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 		// verb: a place ("on Parliament Hill", "near Parliament"), though
 		// one of those may stand before a person ("a swipe at Jones").
 		locatedMost := person == 0 && spoke == 0 && located >= 4 && 4*located >= exact
-		if !locatedMost && (det+place+org < 2 || det+place+org <= 2*person) {
+		if !locatedMost && (det+place+org+ref < 2 || det+place+org+ref <= 2*person) {
 			continue
 		}
 		typ := news.MISC
@@ -541,7 +545,7 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 		case place > det || locatedMost:
 			typ = news.LOC
 		}
-		if i < len(groups) {
+		if i < len(groups) && 2*org <= det+place+org+ref {
 			votes := map[news.EntityType]int{}
 			for _, l := range groups[i] {
 				for _, m := range l.ments {
@@ -560,6 +564,47 @@ func retypeThings(ents []news.Entity, groups [][]*local, text map[string]string)
 		e.Type, e.ID = typ, EntityID(e.Name, typ)
 		e.Attributes = []news.Attribute{}
 	}
+}
+
+// orgNounsBefore name a firm or a group when they stand right before a
+// name, with no comma between ("magazine publisher Condé Nast", "militant
+// group Al Shabab"), as the media nouns do.
+var orgNounsBefore = set("publisher publishers group band giant maker retailer bank label studio conglomerate " +
+	"organisation organization militia")
+
+// firmNext are nouns that, right after a name, make it a firm's: a person
+// has no shareholders, subsidiary or headquarters.
+var firmNext = set("ceo shareholders shareholder stock shares analyst analysts employees subsidiary subsidiaries television tv " +
+	"affiliate affiliates headquarters earnings reporter reporters correspondent")
+
+// objectPrepositions before a name make it the object of a phrase, whose
+// "which" or "its" after it may be the phrase's ("a speech by Rita Vale,
+// which…").
+var objectPrepositions = set("by of from with about to for in on at after before against like than")
+
+// thingReferred tells whether the text after a name refers back to it as
+// to a thing: a relative "which" right after it (", which", " — which"),
+// or "its" among the next five words with no punctuation between
+// ("Condé Nast commenced its move", "Al Qaeda and its affiliates").
+func thingReferred(after string) bool {
+	rest := strings.TrimLeft(after, " ")
+	for _, p := range []string{",", "—", "–", "-"} {
+		if strings.HasPrefix(rest, p) {
+			return strings.HasPrefix(strings.TrimLeft(rest[len(p):], " "), "which ")
+		}
+	}
+	if strings.HasPrefix(rest, "which ") {
+		return true
+	}
+	for i, w := range strings.Fields(rest[:min(len(rest), 48)]) {
+		if i >= 5 || strings.ContainsAny(w, ",.;:!?\"“”()—–") && w != "its" {
+			return false
+		}
+		if w == "its" {
+			return i > 0
+		}
+	}
+	return false
 }
 
 // Words that end names of things, not people. Some stand in more than one

@@ -355,3 +355,34 @@ func TestJoinCutNames(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// A name the story refers back to as to a thing ("which", "its"), that has
+// shareholders or reporters, or that a firm's noun stands right before,
+// is no person; a leader named in apposition to "the group," is one.
+func TestRetypeThingsReferredAsThings(t *testing.T) {
+	text := "Reports say Corvel Marsh, which owns two channels, will merge. Corvel Marsh shareholders cheered. " +
+		"Ansar Vell and its affiliates struck. Later Ansar Vell — which denies it — spoke. " +
+		"Brokers quoted a Tiber Hollin analyst. Film publisher Tiber Hollin agreed. " +
+		"Critics of the group, Omar Brisk, fled. The leader of the group, Omar Brisk, spoke, and Omar Brisk and his aides left. " +
+		"A speech by Lena Okoro, which lasted an hour, moved the hall. Lena Okoro said its end was near."
+	a := &news.Article{ID: "a", Text: text}
+	cite := citer(text)
+	per := func(name string, cites ...news.Citation) news.Entity {
+		return news.Entity{ID: EntityID(name, news.PER), Name: name, Type: news.PER, Mentions: cites}
+	}
+	ents := []news.Entity{
+		per("Corvel Marsh", cite("Corvel Marsh", 0), cite("Corvel Marsh", 1)),
+		per("Ansar Vell", cite("Ansar Vell", 0), cite("Ansar Vell", 1)),
+		per("Tiber Hollin", cite("Tiber Hollin", 0), cite("Tiber Hollin", 1)),
+		per("Omar Brisk", cite("Omar Brisk", 0), cite("Omar Brisk", 1), cite("Omar Brisk", 2)),
+		per("Lena Okoro", cite("Lena Okoro", 0), cite("Lena Okoro", 1)),
+	}
+	retypeThings(ents, nil, textsByID([]*news.Article{a}))
+	want := map[string]news.EntityType{"Corvel Marsh": news.ORG, "Ansar Vell": news.MISC, "Tiber Hollin": news.ORG,
+		"Omar Brisk": news.PER, "Lena Okoro": news.PER}
+	for _, e := range ents {
+		if e.Type != want[e.Name] {
+			t.Errorf("%s: %s, want %s", e.Name, e.Type, want[e.Name])
+		}
+	}
+}

@@ -105,6 +105,8 @@ func (x *extraction) run() {
 				kind = "title" // "who also penned the Facebook drama “The Social Network,” has said"
 			case !initial && words == 1 && isCap(strings.TrimSpace(body)) && !endsSentence(strings.TrimSpace(body)):
 				kind = "" // one capitalised word inside a sentence is a name or a term: think “Bendgate”
+			case midTitle && words <= 4 && before.cue.End == 0:
+				kind = "title" // a name shown after a colon, no one's words: "the insignia on its door: “Vale-2 Roofing”."
 			case intro:
 				kind, use = "direct", before
 			case !initial && x.label(ts, oi, ai, body):

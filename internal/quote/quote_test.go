@@ -536,6 +536,12 @@ func TestExtract(t *testing.T) {
 			titles: []string{"Harbour v. Tide: Dawn of Ships"},
 		},
 		{
+			name:   "a short Title Case name after a colon and no speech verb is a name",
+			text:   "A truck seen in the war zone has brought woe to a family of roofers by way of the sign on its door: “Vale-2 Roofing”.",
+			want:   []news.QuoteMention{},
+			titles: []string{"Vale-2 Roofing"},
+		},
+		{
 			name:   "a title opening a sentence is a title",
 			text:   "The crew left on Monday. “Harbour v Tide: Dawn of Ships” opens in March.",
 			want:   []news.QuoteMention{},
