@@ -224,12 +224,19 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 		return np, true
 	}
 	// the clause of the cue starts after the last comma before it ("When
-	// asked whom she supported, Ms. Sherry smiled and said")
+	// asked whom she supported, Ms. Sherry smiled and said"), unless what
+	// follows that comma is a participle's phrase, which names no subject
+	// ("Mr Abdulla, speaking after returning to his family home, said")
+	limit := len(text)
 	for m := end - 1; m >= i; m-- {
 		if ts[m].punct && text[ts[m].s] == ',' {
+			if m+1 < end && participlePhrase(ts[m+1].text(text)) {
+				limit = ts[m].s
+				continue
+			}
 			var tail []cand
 			for _, c := range cs {
-				if c.span.Start > ts[m].s {
+				if c.span.Start > ts[m].s && c.span.Start < limit {
 					tail = append(tail, c)
 				}
 			}
@@ -239,7 +246,17 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 			break
 		}
 	}
+	if before := slices.DeleteFunc(slices.Clone(cs), func(c cand) bool { return c.span.Start >= limit }); len(before) > 0 {
+		return pickFirst(before), true
+	}
 	return pickFirst(cs), true
+}
+
+// participlePhrase tells whether a clause opening with word w is a
+// participle's phrase set off by commas ("speaking after…", "visiting
+// her…"): a word in lower case ending in "ing".
+func participlePhrase(w string) bool {
+	return len(w) > 5 && strings.HasSuffix(w, "ing") && w == strings.ToLower(w) && w != "according"
 }
 
 // subjects keeps the candidates of ts[i:k] that can be the subject of the

@@ -536,6 +536,18 @@ func TestExtract(t *testing.T) {
 			titles: []string{"Harbour v. Tide: Dawn of Ships"},
 		},
 		{
+			name:  "a word in capitals before a noun is no name: the FAKE story",
+			text:  "Fans of Lea Moss mourned. According to the FAKE story, “Sources say the singer has died at 34.”",
+			names: []string{"Lea Moss"},
+			want:  []news.QuoteMention{{Text: "Sources say the singer has died at 34.", Speaker: "the FAKE story"}},
+		},
+		{
+			name:    "a participle clause between the subject and said holds no subject",
+			text:    "Fearless Mr Vantrell, speaking after returning to his family home in Dunmore, West Lanark, said: \"We will win.\"",
+			mention: nerMentions("Fearless Mr Vantrell, speaking after returning to his family home in Dunmore, West Lanark, said: \"We will win.\"", "Vantrell"),
+			want:    []news.QuoteMention{{Text: "We will win.", Speaker: "Vantrell"}},
+		},
+		{
 			name:   "a short Title Case name after a colon and no speech verb is a name",
 			text:   "A truck seen in the war zone has brought woe to a family of roofers by way of the sign on its door: “Vale-2 Roofing”.",
 			want:   []news.QuoteMention{},
