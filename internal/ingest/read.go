@@ -530,10 +530,11 @@ func isBinary(b []byte) bool {
 }
 
 // cleanEmit makes every document's text fields valid UTF-8 without control
-// characters before they go on: spans are then always into clean text.
+// characters before they go on: spans are then always into clean text. A
+// text's paragraph breaks lost to "nn" are put back (plaintext.RestoreBreaks).
 func cleanEmit(emit func(news.Document) error) func(news.Document) error {
 	return func(d news.Document) error {
-		d.Title, d.Text = plaintext.Clean(d.Title), plaintext.Clean(d.Text)
+		d.Title, d.Text = plaintext.Clean(d.Title), plaintext.RestoreBreaks(plaintext.Clean(d.Text))
 		d.Source, d.Author, d.URL = plaintext.Clean(d.Source), plaintext.Clean(d.Author), plaintext.Clean(d.URL)
 		return emit(d)
 	}

@@ -6,6 +6,7 @@
 package plaintext
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -74,6 +75,25 @@ func Strip(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// lostBreak is a paragraph break a feed lost its backslashes from: "\n\n"
+// written as "nn" between a sentence's end and the next capital
+// ("…like Magneto.nnNikolai, 12, had…").
+var lostBreak = regexp.MustCompile(`([.!?]["”’')]?)nn(\p{Lu})`)
+
+// RestoreBreaks puts back the paragraph breaks of a text that holds two
+// "nn" glued between a sentence's end and a capital at least (some of a
+// text's breaks may be lost, others kept); any other text is returned as
+// it is.
+func RestoreBreaks(s string) string {
+	if !strings.Contains(s, "nn") {
+		return s
+	}
+	if len(lostBreak.FindAllStringIndex(s, 2)) < 2 {
+		return s
+	}
+	return lostBreak.ReplaceAllString(s, "$1\n\n$2")
 }
 
 // Clean is String then Strip: what every input text goes through.

@@ -38,3 +38,16 @@ func TestStrip(t *testing.T) {
 		}
 	}
 }
+
+func TestRestoreBreaks(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"He is like Magneto.nnIvo Brandt, 12, said: \"I can.\"nnHe smiled.", "He is like Magneto.\n\nIvo Brandt, 12, said: \"I can.\"\n\nHe smiled."},
+		{"One lost break.nnHe smiled.", "One lost break.nnHe smiled."},                           // one is no pattern
+		{"Some kept.\n\nThen.nnAnd so.nnBy then.", "Some kept.\n\nThen.\n\nAnd so.\n\nBy then."}, // some breaks kept
+		{"The Wynn hotel and the Penn station.", "The Wynn hotel and the Penn station."},         // no sentence end before
+	} {
+		if got := RestoreBreaks(tc.in); got != tc.want {
+			t.Errorf("RestoreBreaks(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

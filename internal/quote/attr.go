@@ -193,8 +193,12 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 	cs := x.subjects(ts, i, k, x.candidates(ts, i, end), false)
 	cs = slices.DeleteFunc(cs, func(c cand) bool { return c.common && c.kind == kName && entity.Belonging(lower(c.text)) })
 	np, npOK := x.npBefore(ts, i, k)
+	// the object of a preposition is no subject: "Activists on two sides
+	// of the Syrian conflict reported", "a disclaimer at the end saying"
+	n := tokIndex(ts, np.span.Start) - 1
+	npObject := npOK && n >= i && !ts[n].punct && prepositions[lower(ts[n].text(text))]
 	if len(cs) == 0 {
-		return np, npOK
+		return np, npOK && !npObject
 	}
 	// the subject ends right before the cue, give or take adverbs and
 	// auxiliaries ("he also said", "Trump has long argued"); otherwise the
@@ -216,11 +220,13 @@ func (x *extraction) subjectBefore(ts []tok, i, k int) (cand, bool) {
 		if n := tokIndex(ts, lastC.span.End); lastC.person && n < k && prepositions[lower(ts[n].text(text))] {
 			return lastC, true
 		}
-		return np, true
+		if !npObject {
+			return np, true
+		}
 	}
 	// a noun phrase right before the cue is its subject ("after Trump
 	// spoke, the crowd chanted")
-	if npOK && np.span.Start > lastC.span.Start {
+	if npOK && !npObject && np.span.Start > lastC.span.Start {
 		return np, true
 	}
 	// the clause of the cue starts after the last comma before it ("When

@@ -536,6 +536,32 @@ func TestExtract(t *testing.T) {
 			titles: []string{"Harbour v. Tide: Dawn of Ships"},
 		},
 		{
+			name:  "the object of a preposition before the cue is no subject",
+			text:  "Lea Moss flew home. Activists on two sides of the border conflict reported seeing \"what appears to be a drone\" over the town.",
+			names: []string{"Lea Moss"},
+			want:  []news.QuoteMention{{Text: "what appears to be a drone", Speaker: "Activists", Partial: true}},
+		},
+		{
+			name:  "a source close to a matter is the source",
+			text:  "Lea Moss flew home. A source close to the situation said \"all of the ward was then sealed off.\"",
+			names: []string{"Lea Moss"},
+			want:  []news.QuoteMention{{Text: "all of the ward was then sealed off.", Speaker: "A source"}},
+		},
+		{
+			name:   "a role of no one named is the role alone: the narrator of a film",
+			text:   "Lea Moss limped. \"Despite some pain, our leader goes on,\" said the narrator of a documentary called “Improving the Lives of the People,” showing footage of Moss limping.",
+			names:  []string{"Lea Moss"},
+			want:   []news.QuoteMention{{Text: "Despite some pain, our leader goes on,", Speaker: "the narrator"}},
+			titles: []string{"Improving the Lives of the People"},
+		},
+		{
+			name:       "a pronoun with a contraction is no name",
+			text:       "Lea Moss smiled. They've also started a fan page for the cake called \"Can This 20 Year Old Cake Get More Likes Than Lea Moss?\" that has 4,000 likes.",
+			names:      []string{"Lea Moss"},
+			want:       []news.QuoteMention{{Text: "Can This 20 Year Old Cake Get More Likes Than Lea Moss?", Partial: true}},
+			notSpeaker: "They've",
+		},
+		{
 			name:  "a word in capitals before a noun is no name: the FAKE story",
 			text:  "Fans of Lea Moss mourned. According to the FAKE story, “Sources say the singer has died at 34.”",
 			names: []string{"Lea Moss"},

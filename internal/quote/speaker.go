@@ -91,7 +91,7 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 				continue
 			}
 		}
-		if isCap(w) && !capStop[w] {
+		if isCap(w) && !capStop[w] && !pronounContraction(w) {
 			end := k
 			prefix := false // the run reached a name of the recogniser's
 			for end+1 < j && !ts[end+1].punct && (isCap(ts[end+1].text(text)) || connector(ts[end+1].text(text)) && end+2 < j && isCap(ts[end+2].text(text))) {
@@ -259,7 +259,8 @@ func (x *extraction) roleNP(ts []tok, k, j int) (cand, int, bool) {
 				}
 				e--
 			}
-			if e >= start {
+			if _, role := roleNouns[lower(ts[e].text(text))]; e >= start && (role || isCap(ts[e].text(text))) {
+				// not "the narrator of a": a phrase of no name or role
 				c.forNP = text[ts[start].s:ts[e].e]
 				end = e
 			}
@@ -420,4 +421,11 @@ func allCaps(w string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// pronounContraction tells a pronoun with a verb's contraction glued to it
+// ("They've", "We're", "I'm"): no name, though capitalised.
+func pronounContraction(w string) bool {
+	i := strings.IndexAny(w, "'’")
+	return i > 0 && isPronounWord(w[:i])
 }
