@@ -6,13 +6,16 @@ package story
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/crosscheck-news/crosscheck/internal/lru"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/pipeline"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // Builder rebuilds story views in a store.
@@ -182,12 +185,18 @@ func SortArticles(arts []*news.Article) {
 }
 
 // Title picks a story's title: the title of its earliest article with a
-// known publication date, else of its first article with a title.
+// known publication date, else the title that shares most words with the
+// other articles' titles (the first of those that share as many), which
+// tells the story better than an undated first article's opening line
+// ("In case you missed it, …", "Breitbart Texas reports:").
 func Title(arts []*news.Article) string {
 	for _, a := range arts {
 		if a.Title != "" && !a.Published.IsZero() && !a.PublishedEstimated && !labelTitle(a.Title) {
 			return a.Title
 		}
+	}
+	if t := representativeTitle(arts); t != "" {
+		return t
 	}
 	for _, a := range arts {
 		if a.Title != "" && !labelTitle(a.Title) {
@@ -200,6 +209,55 @@ func Title(arts []*news.Article) string {
 		}
 	}
 	return ""
+}
+
+// representativeTitle is the title, labels aside, whose words the other
+// titles share most: each of its content words counts the other titles
+// holding it, the sum divided by the square root of its number of words
+// (a long title holds more shared words by its length alone); "" when no
+// title shares a word with another. A title ending in a colon or holding
+// an exclamation counts half.
+func representativeTitle(arts []*news.Article) string {
+	var titles []string
+	var sets []map[string]bool
+	df := map[string]int{}
+	for _, a := range arts {
+		if a.Title == "" || labelTitle(a.Title) {
+			continue
+		}
+		set := map[string]bool{}
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Title), func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’'
+		}) {
+			w = strings.Trim(w, "'’")
+			if len(w) > 2 && !words.IsStopword(w) {
+				set[w] = true
+			}
+		}
+		for w := range set {
+			df[w]++
+		}
+		titles = append(titles, a.Title)
+		sets = append(sets, set)
+	}
+	best, bestScore := "", 0.0
+	for i, set := range sets {
+		shared := 0
+		for w := range set {
+			shared += df[w] - 1
+		}
+		if shared == 0 {
+			continue
+		}
+		score := float64(shared) / math.Sqrt(float64(len(set)))
+		if t := strings.TrimSpace(titles[i]); strings.HasSuffix(t, ":") || strings.Contains(t, "!") {
+			score /= 2 // an opening line leading into the text ("… looks like this:"), an exclamation
+		}
+		if score > bestScore {
+			best, bestScore = titles[i], score
+		}
+	}
+	return best
 }
 
 // labelTitle reports a title that is a page's label rather than a

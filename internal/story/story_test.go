@@ -358,6 +358,22 @@ func TestTitleIsAHeadline(t *testing.T) {
 	}
 }
 
+// An undated story is titled by the title that tells what its articles
+// share, not by its first article's opening line; a dated one by its
+// earliest article.
+func TestUndatedTitleIsRepresentative(t *testing.T) {
+	arts := []*news.Article{{Title: "In case you missed it, our favourite bakery has been dealing with the worst issue ever"},
+		{Title: "Mice overrun the Harbour Bakery's new kitchen"}, {Title: "Harbour Bakery mice infestation is getting worse"},
+		{Title: "Inspectors find mice in Harbour Bakery kitchen"}}
+	if got := Title(arts); got == arts[0].Title || !strings.Contains(got, "Harbour Bakery") {
+		t.Errorf("Title = %q, want one naming the bakery and the mice", got)
+	}
+	arts[0].Published = time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)
+	if got := Title(arts); got != arts[0].Title {
+		t.Errorf("dated: Title = %q, want the earliest article's", got)
+	}
+}
+
 // A key fact's counts read as English, every stance counted once per article.
 func TestStanceCountsWording(t *testing.T) {
 	c := news.Claim{Stances: []news.StanceEntry{
