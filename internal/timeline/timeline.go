@@ -306,8 +306,10 @@ var forecast = regexp.MustCompile(`\b(will|would|could|may|might|shall|going to|
 
 // caption marks a photo's caption, which tells what the picture shows
 // ("A car is pictured on the hill after a shooting on Oct. 22, 2031"; "In
-// this photo provided by…"), not an event in its own words.
-var caption = regexp.MustCompile(`(?i)^\W*(?:photo|image|picture)s?:|^\W*(?:an?|the|this)?\s*(?:screengrab|screen grab|screenshot|video grab|still|file photo|handout photo)\b|\b(?:is|are) (?:pictured|seen|shown)\b|\bin this (?:undated |file |handout )?(?:photo|image|picture|video)\b|\b(?:photo|image|picture) (?:provided|released|taken|posted) by\b`)
+// this photo provided by…"; "(R) A patrol vehicle is parked at…", the mark
+// of the picture's place on the page opening it), not an event in its own
+// words.
+var caption = regexp.MustCompile(`(?i)^\W*(?:photo|image|picture)s?:|^\s*\((?:r|l|c|left|right|top|bottom|above|below|inset|centre|center)\)\s|^\W*(?:an?|the|this)?\s*(?:screengrab|screen grab|screenshot|video grab|still|file photo|handout photo)\b|\b(?:is|are) (?:pictured|seen|shown)\b|\bin this (?:undated |file |handout )?(?:photo|image|picture|video)\b|\b(?:photo|image|picture) (?:provided|released|taken|posted) by\b`)
 
 // isCaption tells whether sentence s is a photo's caption: caption's
 // words, or "pictured" with no "was" or "were" before it ("ISIS fighters
@@ -361,7 +363,7 @@ func captionDate(text string, s news.Span, d news.DateMention) bool {
 }
 
 // captionKeys are parts of every word caption and isCaption look for.
-var captionKeys = []string{"pictur", "photo", "image", "seen", "shown", "grab", "screenshot", "still", "video"}
+var captionKeys = []string{"pictur", "photo", "image", "seen", "shown", "grab", "screenshot", "still", "video", ") "}
 
 // pastBe are the words before "pictured" in a past telling.
 var pastBe = map[string]bool{"was": true, "were": true, "been": true, "being": true, "be": true, "later": true, "also": true}

@@ -246,6 +246,7 @@ func TestPhotoCaptionIsNoEvent(t *testing.T) {
 		"A screengrab taken on March 1, 2031 from a video released by the rebels shows the port.",
 		"Rebel fighters pictured on March 1, 2031, when the group took the port, as the town burned.",
 		"PHOTO: The mayor (left) speaks during a news conference held by the council on \"Safer Ports\" at the port office, March 1, 2031, in Dover.",
+		"(R) A patrol boat called the Protected Tide is moored at the entrance of the port of Dover on March 1, 2031.",
 	} {
 		v := timelineOf(t, article("a", "Ledger", 10, text, d, "March 1, 2031"))
 		if len(v.Timeline) != 0 {
