@@ -393,6 +393,12 @@ func (d *doc) relations() {
 				break
 			}
 		}
+		if owner == nil && from >= 0 && d.kinList(kinStart) {
+			// "their daughter Tanya and grandson Kolya": a list of someone's
+			// relatives, not Tanya's grandson ("Obama and wife Michelle"
+			// is Obama's wife)
+			from = -1
+		}
 		if owner == nil && from >= 0 {
 			es, st := d.subjects(kinStart)
 			if len(es) > 0 {
@@ -404,6 +410,34 @@ func (d *doc) relations() {
 		}
 		d.emit(owner, "relation:"+rel.rel, related.name, d.spanFrom(min(from, kinStart), rend))
 	}
+}
+
+// kinList tells whether the kinship word at token k continues a list of
+// relatives: after "and" or a comma, the nearest person before it (within
+// six tokens: "daughter Sam in June 2007 and son Charlie") was named after
+// a kinship word of its own ("their daughter Tanya and grandson").
+func (d *doc) kinList(k int) bool {
+	joined := false
+	for j := k - 1; j >= 1 && j >= k-7; j-- {
+		if o := d.owner[j]; o != nil {
+			i := j
+			for i > 0 && d.owner[i-1] == o {
+				i--
+			}
+			if !joined || i < 1 {
+				return false
+			}
+			_, kin := kinship[strings.TrimSuffix(d.toks[i-1].low, "'s")]
+			return kin
+		}
+		switch d.toks[j].low {
+		case "and", ",":
+			joined = true
+		case ".", ";", ":":
+			return false
+		}
+	}
+	return false
 }
 
 // personWord reports whether token k names or designates a person other

@@ -276,6 +276,27 @@ func TestKinTitleIsNoTie(t *testing.T) {
 	}
 }
 
+// A kin word that continues a list of someone's relatives is not the kin
+// of the relative named before it; "X and wife Y" is X's wife.
+func TestKinListIsNoTie(t *testing.T) {
+	a := article(t, "Leo Varga, his wife, Mila, their daughter Tanya Varga and grandson Kolya Varga were all able to do it.",
+		"Leo Varga/PER", "Mila/PER", "Tanya Varga/PER", "Kolya Varga/PER")
+	run(t, a)
+	if got := attr(a, "per:tanya varga", "relation:grandson"); len(got) > 0 {
+		t.Errorf("Tanya's grandson %v from a list of Leo's relatives", got)
+	}
+	c := article(t, "They had two children -- daughter Sam Varga in June 2027 and son Kit Varga in May 2029.", "Sam Varga/PER", "Kit Varga/PER")
+	run(t, c)
+	if got := attr(c, "per:sam varga", "relation:son"); len(got) > 0 {
+		t.Errorf("Sam's son %v from a list of children", got)
+	}
+	b := article(t, "Omar Diaz and wife Rita Diaz arrived on Monday.", "Omar Diaz/PER", "Rita Diaz/PER")
+	run(t, b)
+	if got := attr(b, "per:omar diaz", "relation:wife"); len(got) != 1 || got[0] != "Rita Diaz" {
+		t.Errorf("Omar Diaz's wife = %v, want Rita Diaz", got)
+	}
+}
+
 // A kin word ending a sentence ties nobody to the name opening the next
 // one: "He leaves behind a young son\n\nChase: An officer runs…".
 func TestKinWordAtSentenceEnd(t *testing.T) {
