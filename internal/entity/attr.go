@@ -316,6 +316,9 @@ func (d *doc) relations() {
 		if related != nil && d.toks[rend].sent != t.sent {
 			related = nil // a name in the next sentence or caption ("a young son\n\nRace: …")
 		}
+		if _, kin := kinship[strings.ToLower(related.nameOr())]; related != nil && (kin || isTitle(strings.ToLower(related.nameOr()))) {
+			related = nil // "her TWIN SISTER" tagged a person: a kinship word in capitals
+		}
 		if related == nil {
 			// "X, the daughter of Y"
 			if d.low(k-1) == "the" && d.low(k-2) == "," && d.low(k+1) == "of" && k >= 3 {
@@ -337,9 +340,11 @@ func (d *doc) relations() {
 			// own ("her sister Kim's children" are still her sister's)
 			continue
 		}
-		if d.low(k+1) == "," && finiteVerbs[d.low(rend+1)] && d.afterPreposition(kinStart) {
+		if d.low(k+1) == "," && (finiteVerbs[d.low(rend+1)] || saidVerbs[d.low(rend+1)]) && (d.afterPreposition(kinStart) || indefinite(d.low(kinStart-1))) {
 			// "whom his father had with another wife, Kim Yo-jong is his
-			// only sister": the name opens the next clause
+			// only sister", "travelling with two sons and a daughter,
+			// Interior Minister Nouhad Mashnuq told": the name opens the
+			// next clause
 			continue
 		}
 		if t.cap && d.low(k+1) != "," && !possessive(d.low(kinStart-1)) {
@@ -687,4 +692,15 @@ func (d *doc) quoted(k int) bool {
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// indefinite tells an indefinite article ("a daughter", "an uncle").
+func indefinite(w string) bool { return w == "a" || w == "an" }
+
+// nameOr is the entity's name, "" for none.
+func (e *ent) nameOr() string {
+	if e == nil {
+		return ""
+	}
+	return e.name
 }

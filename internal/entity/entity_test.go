@@ -297,6 +297,27 @@ func TestKinListIsNoTie(t *testing.T) {
 	}
 }
 
+// A name after "a daughter," that a speech verb follows opens the next
+// clause; a kinship word in capitals after another ("her TWIN SISTER") is
+// no name.
+func TestKinWordBeforeTheNextClause(t *testing.T) {
+	a := article(t, "Lena Okoro was travelling with two sons and a daughter, Interior Minister Ivo Brandt told the channel.",
+		"Lena Okoro/PER", "Ivo Brandt/PER")
+	run(t, a)
+	for _, key := range []string{"per:lena okoro", "per:ivo brandt"} {
+		for _, at := range []string{"relation:daughter", "relation:son"} {
+			if got := attr(a, key, at); len(got) > 0 {
+				t.Errorf("%s %s = %v", key, at, got)
+			}
+		}
+	}
+	b := article(t, "Lena Okoro caught her partner with her TWIN SISTER in a car park.", "Lena Okoro/PER", "SISTER/PER")
+	run(t, b)
+	if got := attr(b, "per:lena okoro", "relation:twin"); len(got) > 0 {
+		t.Errorf("a kinship word in capitals taken for a twin's name: %v", got)
+	}
+}
+
 // A kin word ending a sentence ties nobody to the name opening the next
 // one: "He leaves behind a young son\n\nChase: An officer runs…".
 func TestKinWordAtSentenceEnd(t *testing.T) {

@@ -534,6 +534,9 @@ func (d *doc) kinNames() {
 			if e < len(d.toks) && d.toks[e].cap && d.toks[e].word && d.toks[e].s == d.toks[j].e+1 {
 				e++
 			}
+			if isTitle(d.toks[e-1].low) {
+				continue // "a daughter, Interior Minister Ivo Brandt told": a title before the next clause's name
+			}
 			sp := news.Span{Start: d.toks[j].s, End: d.toks[e-1].e}
 			d.a.Mentions = append(d.a.Mentions, news.Mention{Span: sp, Text: d.text[sp.Start:sp.End], Type: news.PER, Via: "kinship"})
 			continue
