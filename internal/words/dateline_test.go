@@ -11,6 +11,9 @@ func TestTrimDateline(t *testing.T) {
 		"Ferries ran again on Monday, officials said.":    "Ferries ran again on Monday, officials said.",
 		"The port reopened - and the ferries ran again.":  "The port reopened - and the ferries ran again.",
 		"LONDON —": "LONDON —",
+		"HARBOURTON, Vale—A ferry ran aground on Monday.": "A ferry ran aground on Monday.",
+		"The NATO-led force left.":                        "The NATO-led force left.",
+		"US—China trade talks resumed.":                   "US—China trade talks resumed.",
 	} {
 		if got := TrimDateline(in); got != want {
 			t.Errorf("TrimDateline(%q) = %q, want %q", in, got, want)
