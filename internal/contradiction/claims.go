@@ -36,6 +36,7 @@ func opposite(st *story) []news.Contradiction {
 				}
 			}
 		}
+		yes = ownWordsAside(yes, no)
 		if !acrossSources(st, yes, no) {
 			continue
 		}
@@ -44,6 +45,26 @@ func opposite(st *story) []news.Contradiction {
 				words.InClause(c.Text), st.sourceList(yes), st.sourceList(no)),
 			Sides: []news.Side{{Text: "asserted: " + c.Text, Citations: citations(yes)},
 				{Text: "denied: " + c.Text, Citations: citations(no)}}})
+	}
+	return out
+}
+
+// ownWordsAside leaves out the assertions in an outlet's own voice of the
+// articles that also deny or debunk the claim: such an article states the
+// claim to knock it down ("Elon University has banned the word freshman…
+// it has not"), and is no source asserting it. An assertion it reports
+// from someone else stays.
+func ownWordsAside(yes, no []news.StanceEntry) []news.StanceEntry {
+	denying := map[string]bool{}
+	for _, e := range no {
+		denying[e.ArticleID] = true
+	}
+	out := yes[:0:0]
+	for _, e := range yes {
+		if denying[e.ArticleID] && (strings.TrimSpace(e.By) == "" || e.Voice == news.VoiceOutlet) {
+			continue
+		}
+		out = append(out, e)
 	}
 	return out
 }

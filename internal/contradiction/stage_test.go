@@ -103,3 +103,38 @@ func TestValueListNamesSourcesOnce(t *testing.T) {
 		t.Errorf("valueList = %q, want %q", got, want)
 	}
 }
+
+// An article that states a claim to knock it down is no source asserting
+// it: its own words are left out of the asserting side; what it reports
+// from someone else stays.
+func TestDebunkingArticleIsNoAssertingSource(t *testing.T) {
+	a := &news.Article{ID: "a", Source: "Ledger", Text: "Vale College has banned the word fresher. It has not; the story is false."}
+	b := &news.Article{ID: "b", Source: "Coast", Text: "Vale College has banned the word fresher, a blog said."}
+	c := &news.Article{ID: "c", Source: "Wire", Text: "Vale College has banned the word fresher."}
+	arts := []*news.Article{a, b, c}
+	v := news.NewStoryView("s", "t")
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source})
+	}
+	cite := func(x *news.Article) []news.Citation { return []news.Citation{news.Cite(x.ID, news.Span{End: 10})} }
+	v.Claims = []news.Claim{{Text: "Vale College has banned the word fresher", Stances: []news.StanceEntry{
+		{ArticleID: "a", Stance: news.Asserts, Voice: news.VoiceOutlet, Citations: cite(a)},
+		{ArticleID: "a", Stance: news.Debunks, Voice: news.VoiceOutlet, Citations: cite(a)},
+	}}}
+	if err := (Stage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Contradictions) != 0 {
+		t.Errorf("one debunking article contradicts itself: %+v", v.Contradictions)
+	}
+	v.Claims[0].Stances = append(v.Claims[0].Stances,
+		news.StanceEntry{ArticleID: "b", Stance: news.Asserts, By: "a blog", Voice: news.VoiceMedia, Citations: cite(b)},
+		news.StanceEntry{ArticleID: "c", Stance: news.Asserts, Voice: news.VoiceOutlet, Citations: cite(c)})
+	v.Contradictions = nil
+	if err := (Stage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Contradictions) != 1 || !strings.Contains(v.Contradictions[0].Explanation, "asserted in Coast, Wire; denied in Ledger") {
+		t.Errorf("contradictions = %+v, want Coast and Wire against Ledger", v.Contradictions)
+	}
+}
