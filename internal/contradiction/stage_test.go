@@ -138,3 +138,25 @@ func TestDebunkingArticleIsNoAssertingSource(t *testing.T) {
 		t.Errorf("contradictions = %+v, want Coast and Wire against Ledger", v.Contradictions)
 	}
 }
+
+// A claim worded as a question is quoted, not put after "that".
+func TestQuestionClaimIsQuoted(t *testing.T) {
+	a := &news.Article{ID: "a", Source: "Ledger", Text: "Is the mayor's sister running the port? She is not."}
+	c := &news.Article{ID: "c", Source: "Wire", Text: "The mayor's sister is running the port."}
+	arts := []*news.Article{a, c}
+	v := news.NewStoryView("s", "t")
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source})
+	}
+	cite := func(x *news.Article) []news.Citation { return []news.Citation{news.Cite(x.ID, news.Span{End: 10})} }
+	v.Claims = []news.Claim{{Text: "Is the mayor's sister running the port?", Stances: []news.StanceEntry{
+		{ArticleID: "a", Stance: news.Denies, By: "the port office", Voice: news.VoiceOfficial, Citations: cite(a)},
+		{ArticleID: "c", Stance: news.Asserts, Voice: news.VoiceOutlet, Citations: cite(c)},
+	}}}
+	if err := (Stage{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Contradictions) != 1 || !strings.HasPrefix(v.Contradictions[0].Explanation, "Some sources assert and others deny “Is the mayor's sister running the port?”:") {
+		t.Errorf("contradictions = %+v", v.Contradictions)
+	}
+}
