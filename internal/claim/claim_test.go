@@ -238,6 +238,9 @@ func TestCleanProposition(t *testing.T) {
 		{"Friday there are several hundred boats moored in the harbour.", "There are several hundred boats moored in the harbour"},
 		{"Monday, the council closed the harbour to visitors.", "The council closed the harbour to visitors"},
 		{"Monday was the hottest day in the harbour town's records.", "Monday was the hottest day in the harbour town's records"},
+		{"Well, turns out that one of the onlookers at the harbour was the actor Ivo Brandt.", "One of the onlookers at the harbour was the actor Ivo Brandt"},
+		{"It turns out the ferry was never late.", "The ferry was never late"},
+		{"Wells in the harbour town ran dry on Monday.", "Wells in the harbour town ran dry on Monday"},
 	} {
 		if got := cleanProposition(c.in); got != c.want {
 			t.Errorf("cleanProposition(%q) = %q, want %q", c.in, got, c.want)

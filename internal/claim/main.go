@@ -82,6 +82,9 @@ func cleanProposition(s string) string {
 		}
 	}
 	s = dropLeadingDay(s)
+	if loc := discourseOpener.FindStringIndex(s); loc != nil && len(s)-loc[1] > 20 {
+		s = s[loc[1]:] // "Well, turns out that one of the onlookers was…": the onlooker is the claim
+	}
 	lower := strings.ToLower(s)
 	if strings.HasPrefix(lower, "according to") {
 		s = leadingAccording.ReplaceAllString(s, "")
@@ -108,6 +111,11 @@ func cleanProposition(s string) string {
 	}
 	return string(r)
 }
+
+// discourseOpener is a word that opens a sentence to the reader, not a
+// proposition: "Well, ", "So, ", "(It) turns out (that) ", "Sure
+// enough, ".
+var discourseOpener = regexp.MustCompile(`^(?:(?:Well|So|Now|OK|Okay|Sure enough|Of course|Alas|Oh),\s+)?(?:(?:[Ii]t\s+)?[Tt]urns out(?:\s+that)?\s+)?`)
 
 // clauseOpeners open the clause a day word was read before ("[officials
 // said] Friday there are…").
