@@ -71,6 +71,8 @@ func TestResolveInArticle(t *testing.T) {
 		{"upper-case given name", "Rosa Delgado spoke. A fan: WHY IS ROSA SO COOL", []string{"Rosa Delgado/PER"},
 			"Rosa Delgado", "per:rosa delgado", "ROSA"},
 		{"hashtag", "Ivan Petrov won the race. #ivanpetrov", []string{"Ivan Petrov/PER"}, "Ivan Petrov", "per:ivan petrov", "ivanpetrov"},
+		{"a description before a full name", "Widower Tomas Vell cried. Tomas Vell had kept the tape.", []string{"Widower Tomas Vell/PER", "Tomas Vell/PER"},
+			"Widower Tomas Vell", "per:tomas vell", ""},
 		{"initial", "Maya Stone and her friend. MAYA S is here", []string{"Maya Stone/PER", "MAYA S/PER"},
 			"MAYA S", "per:maya stone", ""},
 	}

@@ -57,6 +57,12 @@ func splitName(text string, typ news.EntityType) nameOf {
 			words = words[1:]
 			continue
 		}
+		if _, ok := genderedNouns[h]; ok && typ == news.PER && len(words) > 2 {
+			// "Widower Stan Beaton cried": a description written before a
+			// full name, not part of it
+			words = words[1:]
+			continue
+		}
 		break
 	}
 	var sb []string

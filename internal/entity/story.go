@@ -762,12 +762,43 @@ func attributes(g []*local, arts []*news.Article, canon map[string]string) []new
 			}
 		}
 	}
+	out = spouseAsPartner(out)
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Name != out[j].Name {
 			return out[i].Name < out[j].Name
 		}
 		return len(out[i].Citations) > len(out[j].Citations)
 	})
+	return out
+}
+
+// spouseAsPartner folds a "spouse" relation into the "wife" or "husband"
+// other sources give the same person ("spouse Ruby; wife Ruby" is one
+// fact), its citations added.
+func spouseAsPartner(attrs []news.Attribute) []news.Attribute {
+	drop := make([]bool, len(attrs))
+	for k, a := range attrs {
+		if a.Name != "relation:spouse" {
+			continue
+		}
+		for i := range attrs {
+			if (attrs[i].Name == "relation:wife" || attrs[i].Name == "relation:husband") && Fold(attrs[i].Value) == Fold(a.Value) {
+				for _, c := range a.Citations {
+					if !slices.Contains(attrs[i].Citations, c) {
+						attrs[i].Citations = append(attrs[i].Citations, c)
+					}
+				}
+				drop[k] = true
+				break
+			}
+		}
+	}
+	out := make([]news.Attribute, 0, len(attrs))
+	for k, a := range attrs {
+		if !drop[k] {
+			out = append(out, a)
+		}
+	}
 	return out
 }
 

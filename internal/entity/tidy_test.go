@@ -386,3 +386,20 @@ func TestRetypeThingsReferredAsThings(t *testing.T) {
 		}
 	}
 }
+
+// "spouse Ruby" and "wife Ruby" are one fact: the spouse's citations join
+// the wife's; a spouse no one calls wife or husband stays.
+func TestSpouseAsPartner(t *testing.T) {
+	c := func(n int) news.Citation { return news.Citation{ArticleID: "a", Start: n, End: n + 1} }
+	got := spouseAsPartner([]news.Attribute{
+		{Name: "relation:spouse", Value: "Ruby", Citations: []news.Citation{c(1)}},
+		{Name: "age", Value: "68", Citations: []news.Citation{c(2)}},
+		{Name: "relation:wife", Value: "Ruby", Citations: []news.Citation{c(3), c(1)}},
+		{Name: "relation:spouse", Value: "Dale", Citations: []news.Citation{c(4)}},
+		{Name: "relation:husband", Value: "Ruby", Citations: nil},
+	})
+	if len(got) != 4 || got[0].Name != "age" || got[1].Name != "relation:wife" || len(got[1].Citations) != 2 ||
+		got[2].Value != "Dale" || got[3].Name != "relation:husband" {
+		t.Errorf("spouseAsPartner = %+v", got)
+	}
+}
