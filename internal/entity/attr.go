@@ -28,6 +28,9 @@ func (d *doc) emit(e *ent, name, value string, sp news.Span) {
 	if e == nil || value == "" {
 		return
 	}
+	if name == "occupation" {
+		value = lowerRole(value)
+	}
 	for _, a := range d.attrs {
 		if a.Key == e.key && a.Name == name && a.Value == value && a.Span == sp {
 			return
@@ -703,4 +706,38 @@ func (e *ent) nameOr() string {
 		return ""
 	}
 	return e.name
+}
+
+// lowerRole writes a role that opens an occupation in lower case, as a
+// sentence's first word or a title before a name capitalised it ("Actor"
+// in "Actor Tom Hanks said", "Reporter"): "actor", "reporter"; a name or a
+// place opening it keeps its capital ("Kansas Senator").
+func lowerRole(v string) string {
+	first, rest, _ := strings.Cut(v, " ")
+	if _, ok := roleHead(strings.ToLower(first)); !ok || allCapsWord(first) {
+		return v
+	}
+	r, n := utf8.DecodeRuneInString(first)
+	if !unicode.IsUpper(r) || strings.IndexFunc(first[n:], unicode.IsUpper) >= 0 {
+		return v // "YouTuber" as it is written
+	}
+	out := string(unicode.ToLower(r)) + first[n:]
+	if rest != "" {
+		out += " " + rest
+	}
+	return out
+}
+
+// allCapsWord tells a word of two letters or more in capitals only ("CEO").
+func allCapsWord(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
 }

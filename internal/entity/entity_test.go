@@ -708,7 +708,7 @@ func TestOccupationOnlyWhereTheSyntaxLinks(t *testing.T) {
 		{"an abbreviated place before the role", "The recording went to the police, said St. Louis attorney Rita Moon.",
 			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"St. Louis attorney"}},
 		{"a verb capitalised after a quote", "“Stay safe,” Tweeted Minister Rita Moon.",
-			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"Minister"}},
+			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"minister"}},
 		{"a name opening a sentence with a participle", "Associated Press writer Rita Moon filed the report.",
 			[]string{"Rita Moon/PER"}, "per:rita moon", []string{"Associated Press writer"}},
 		{"a bar opens the clause", "ANALYSIS | Has 'rock star' Rita Moon really changed the band?",

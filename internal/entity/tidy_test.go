@@ -403,3 +403,15 @@ func TestSpouseAsPartner(t *testing.T) {
 		t.Errorf("spouseAsPartner = %+v", got)
 	}
 }
+
+// An occupation opening with a role capitalised by its place in the
+// sentence reads in lower case; a name or a capitalised office keeps its
+// capital.
+func TestLowerRole(t *testing.T) {
+	for in, want := range map[string]string{"Actor": "actor", "Reporter": "reporter", "Kansas Senator": "Kansas Senator",
+		"Ministry spokesman": "Ministry spokesman", "CEO of Apple": "CEO of Apple", "news producer": "news producer", "YouTuber": "YouTuber"} {
+		if got := lowerRole(in); got != want {
+			t.Errorf("lowerRole(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
