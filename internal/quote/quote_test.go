@@ -562,6 +562,21 @@ func TestExtract(t *testing.T) {
 			notSpeaker: "They've",
 		},
 		{
+			name:       "a capitalised run after a possessive is a thing, not the speaker",
+			text:       "Lea Moss sang. He is also a truther who, on the track “Ferry Song” off his 2005 EP The Harbour of My Days, sang: “Where is the ferry at? Probably off in Leeds”",
+			names:      []string{"Lea Moss"},
+			want:       []news.QuoteMention{{Text: "Where is the ferry at? Probably off in Leeds"}},
+			notSpeaker: "EP The Harbour",
+			titles:     []string{"Ferry Song"},
+		},
+		{
+			name:   "a hyphenated word inside the noun phrase before the cue",
+			text:   "Lea Moss sang. And on a song called \"Ferry Song\" from his 2005 EP The Harbour of My Days, the Dover-born singer says: \"Where is the ferry at? Probably off in Leeds\"",
+			names:  []string{"Lea Moss"},
+			want:   []news.QuoteMention{{Text: "Where is the ferry at? Probably off in Leeds", Speaker: "the Dover-born singer"}},
+			titles: []string{"Ferry Song"},
+		},
+		{
 			name:  "a word in capitals before a noun is no name: the FAKE story",
 			text:  "Fans of Lea Moss mourned. According to the FAKE story, “Sources say the singer has died at 34.”",
 			names: []string{"Lea Moss"},

@@ -119,6 +119,13 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 				nw := ts[k+1].text(text)
 				common = !isCap(nw) && !cueVerb(lower(nw)) && !auxiliary(lower(nw))
 			}
+			// "his 2005 EP The Language of My World", "her Instagram": a
+			// capitalised run the recogniser left untagged after a
+			// possessive is a thing of someone's, no speaker
+			if x.tagged && possessedAfter(ts, i, k, text) {
+				k = end
+				continue
+			}
 			// "the FAKE story": a word in capitals the recogniser left
 			// untagged, between a determiner and a lower-case word, is
 			// emphasis on that word; the phrase, not the word, may speak
@@ -428,4 +435,21 @@ func allCaps(w string) bool {
 func pronounContraction(w string) bool {
 	i := strings.IndexAny(w, "'’")
 	return i > 0 && isPronounWord(w[:i])
+}
+
+// possessedAfter tells whether the token before ts[k], numbers aside
+// ("his 2005 EP"), is a possessive determiner, within ts[i:].
+func possessedAfter(ts []tok, i, k int, text string) bool {
+	m := k - 1
+	for m >= i && !ts[m].punct && strings.IndexFunc(ts[m].text(text), func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+		m--
+	}
+	if m < i || ts[m].punct {
+		return false
+	}
+	switch lower(ts[m].text(text)) {
+	case "his", "her", "their", "its", "our", "my", "your":
+		return true
+	}
+	return false
 }
