@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // ageToken reads "31-year-old", "four-year-old" or "thirty-one-year-old"
@@ -319,8 +320,10 @@ func (d *doc) relations() {
 		if related != nil && d.toks[rend].sent != t.sent {
 			related = nil // a name in the next sentence or caption ("a young son\n\nRace: …")
 		}
-		if _, kin := kinship[strings.ToLower(related.nameOr())]; related != nil && (kin || isTitle(strings.ToLower(related.nameOr()))) {
-			related = nil // "her TWIN SISTER" tagged a person: a kinship word in capitals
+		if related != nil {
+			if name := strings.ToLower(related.name); isTitle(name) {
+				related = nil // "her TWIN SISTER" tagged a person: a kinship word in capitals
+			}
 		}
 		if related == nil {
 			// "X, the daughter of Y"
@@ -343,7 +346,7 @@ func (d *doc) relations() {
 			// own ("her sister Kim's children" are still her sister's)
 			continue
 		}
-		if d.low(k+1) == "," && (finiteVerbs[d.low(rend+1)] || saidVerbs[d.low(rend+1)]) && (d.afterPreposition(kinStart) || indefinite(d.low(kinStart-1))) {
+		if d.low(k+1) == "," && (finiteVerbs[d.low(rend+1)] || saidVerbs[d.low(rend+1)]) && (d.afterPreposition(kinStart) || words.IsIndefinite(d.low(kinStart-1))) {
 			// "whom his father had with another wife, Kim Yo-jong is his
 			// only sister", "travelling with two sons and a daughter,
 			// Interior Minister Nouhad Mashnuq told": the name opens the
@@ -697,24 +700,13 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// indefinite tells an indefinite article ("a daughter", "an uncle").
-func indefinite(w string) bool { return w == "a" || w == "an" }
-
-// nameOr is the entity's name, "" for none.
-func (e *ent) nameOr() string {
-	if e == nil {
-		return ""
-	}
-	return e.name
-}
-
 // lowerRole writes a role that opens an occupation in lower case, as a
 // sentence's first word or a title before a name capitalised it ("Actor"
 // in "Actor Tom Hanks said", "Reporter"): "actor", "reporter"; a name or a
 // place opening it keeps its capital ("Kansas Senator").
 func lowerRole(v string) string {
 	first, rest, _ := strings.Cut(v, " ")
-	if _, ok := roleHead(strings.ToLower(first)); !ok || allCapsWord(first) {
+	if _, ok := roleHead(strings.ToLower(first)); !ok || words.AllCaps(first) {
 		return v
 	}
 	r, n := utf8.DecodeRuneInString(first)
@@ -726,18 +718,4 @@ func lowerRole(v string) string {
 		out += " " + rest
 	}
 	return out
-}
-
-// allCapsWord tells a word of two letters or more in capitals only ("CEO").
-func allCapsWord(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
 }

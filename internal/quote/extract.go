@@ -435,7 +435,7 @@ func (x *extraction) scanNames(ts []tok, segs []segment) {
 			// article is used as a common noun, naming no one present
 			// (unless an apposition says who: "quoted a Sabine Rollinger,
 			// an employee of…")
-			if m.Type == news.PER && !afterMediaNoun(text, m.Span.Start) && !tagged(text, m.Span.Start) && !(k > 0 && indefinite(ts[k-1].text(text)) && !strings.HasPrefix(text[m.Span.End:], ",")) {
+			if m.Type == news.PER && !afterMediaNoun(text, m.Span.Start) && !tagged(text, m.Span.Start) && !(k > 0 && words.IsIndefinite(ts[k-1].text(text)) && !strings.HasPrefix(text[m.Span.End:], ",")) {
 				nm := m.Name
 				if nm == "" {
 					nm = m.Text
@@ -912,6 +912,3 @@ func introduces(text string, i int) bool {
 	}
 	return false
 }
-
-// indefinite tells whether w is the indefinite article.
-func indefinite(w string) bool { return w == "a" || w == "an" }

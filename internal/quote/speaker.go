@@ -2,10 +2,10 @@ package quote
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/news"
+	"github.com/crosscheck-news/crosscheck/internal/words"
 )
 
 // candidate kinds.
@@ -129,7 +129,7 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 			// "the FAKE story": a word in capitals the recogniser left
 			// untagged, between a determiner and a lower-case word, is
 			// emphasis on that word; the phrase, not the word, may speak
-			if x.tagged && end == k && allCaps(w) && k > i && determiners[lw0(ts[k-1], text)] && end+1 < j && !ts[end+1].punct {
+			if x.tagged && end == k && words.AllCaps(w) && k > i && determiners[lower(ts[k-1].text(text))] && end+1 < j && !ts[end+1].punct {
 				if nw := ts[end+1].text(text); !isCap(nw) && !cueVerb(lower(nw)) && !auxiliary(lower(nw)) && !finiteVerbs[lower(nw)] {
 					k = end
 					continue
@@ -171,9 +171,6 @@ func plainApostrophe(text string, end int) bool {
 	}
 	return false
 }
-
-// lw0 is token t in lower case.
-func lw0(t tok, text string) string { return lower(t.text(text)) }
 
 func connector(w string) bool {
 	return w == "de" || w == "van" || w == "von" || w == "da" || w == "del" || w == "der" || w == "la" || w == "bin" || w == "al"
@@ -413,21 +410,6 @@ func (x *extraction) personAt(t tok) bool {
 	}
 	m, ok := x.mentionAt(t.s)
 	return ok && m.Type == news.PER
-}
-
-// allCaps tells a word of two letters or more written in capitals only
-// ("FAKE", "FBI").
-func allCaps(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
 }
 
 // pronounContraction tells a pronoun with a verb's contraction glued to it

@@ -167,6 +167,24 @@ func Duration(d time.Duration) string {
 var mediaNouns = Set(strings.Fields("outlet outlets site website websites newspaper newspapers paper daily tabloid " +
 	"magazine network channel station broadcaster agency publication company firm"))
 
+// AllCaps tells a word of two letters or more written in capitals only
+// ("FAKE", "CEO", "FBI").
+func AllCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// IsIndefinite tells whether w (lower case) is the indefinite article.
+func IsIndefinite(w string) bool { return w == "a" || w == "an" }
+
 // IsMediaNoun tells whether w (lower case) is a noun that names an outlet
 // or a firm when it stands right before a name.
 func IsMediaNoun(w string) bool { return mediaNouns[w] }

@@ -84,3 +84,14 @@ func TestSome(t *testing.T) {
 		}
 	}
 }
+
+func TestAllCapsAndIndefinite(t *testing.T) {
+	for w, want := range map[string]bool{"FAKE": true, "CEO": true, "U.S.": true, "A": false, "Fake": false, "iPhone": false, "2005": false} {
+		if AllCaps(w) != want {
+			t.Errorf("AllCaps(%q) = %v", w, !want)
+		}
+	}
+	if !IsIndefinite("a") || !IsIndefinite("an") || IsIndefinite("A") || IsIndefinite("the") {
+		t.Error("IsIndefinite")
+	}
+}
