@@ -186,6 +186,16 @@ func (d *doc) ages() {
 						continue
 					}
 				}
+				if e := d.ownerAt(k + 1); e != nil && e.typ == news.PER && d.toks[k+1].cap {
+					// "named locally as 24-year-old Li Zhenghua": the age
+					// stands right before the name
+					j := k + 1
+					for j+1 < len(d.toks) && d.owner[j+1] == e {
+						j++
+					}
+					d.emit(e, "age", v, d.spanFrom(k, j))
+					continue
+				}
 				if _, ok := roles[d.low(k+1)]; ok || isDet(d.low(k-1)) {
 					d.emitLinked(k, "age", v, k)
 				}
@@ -718,4 +728,12 @@ func lowerRole(v string) string {
 		out += " " + rest
 	}
 	return out
+}
+
+// ownerAt is the entity token k belongs to, nil past the text's end.
+func (d *doc) ownerAt(k int) *ent {
+	if k < 0 || k >= len(d.owner) {
+		return nil
+	}
+	return d.owner[k]
 }
