@@ -633,8 +633,7 @@ func (d *doc) phraseAttrs(e *ent, p phrase, sp news.Span) {
 		}
 		mods = append(mods, w)
 	}
-	r, ok := roles[head]
-	if !ok || !r.occupation || len(mods) == 0 {
+	if r, ok := roles[head]; !(ok && r.occupation || jobNouns[head]) || len(mods) == 0 {
 		return
 	}
 	value := strings.Join(mods, " ")
@@ -716,7 +715,7 @@ func startsUpper(s string) bool {
 // place opening it keeps its capital ("Kansas Senator").
 func lowerRole(v string) string {
 	first, rest, _ := strings.Cut(v, " ")
-	if _, ok := roleHead(strings.ToLower(first)); !ok || words.AllCaps(first) {
+	if _, ok := roleHead(strings.ToLower(first)); !ok && !jobNouns[strings.ToLower(first)] || words.AllCaps(first) {
 		return v
 	}
 	r, n := utf8.DecodeRuneInString(first)

@@ -117,7 +117,7 @@ func (d *doc) premodifier(i int) (phrase, bool) {
 	if j < 0 || d.toks[j].sent != d.toks[i].sent {
 		return phrase{}, false
 	}
-	if _, ok := roleHead(d.toks[j].low); !ok || strings.HasSuffix(d.toks[j].low, "'s") {
+	if _, ok := roleHead(d.toks[j].low); !ok && !jobNouns[d.toks[j].low] || strings.HasSuffix(d.toks[j].low, "'s") {
 		return phrase{}, false
 	}
 	head := j

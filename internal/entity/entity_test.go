@@ -225,6 +225,7 @@ func TestAttributes(t *testing.T) {
 		{"pronoun mom", "Rita Moon arrived. She brought her mom Joan Price along.", []string{"Rita Moon/PER", "Joan Price/PER"}, "per:rita moon", "relation:mother", "Joan Price"},
 		{"ex", "Rita Moon left with ex Dave Cole on Monday.", []string{"Rita Moon/PER", "Dave Cole/PER"}, "per:rita moon", "relation:ex", "Dave Cole"},
 		{"father of", "Omar Diaz is a father of three.", []string{"Omar Diaz/PER"}, "per:omar diaz", "children", "3"},
+		{"an everyday job right before the name", "On the third day, nurse Lia Zheng went into the ward.", []string{"Lia Zheng/PER"}, "per:lia zheng", "occupation", "nurse"},
 		{"age right before the name", "The woman, named locally as 24-year-old Lia Zheng, was held.", []string{"Lia Zheng/PER"}, "per:lia zheng", "age", "24"},
 		{"single", "Omar Diaz is currently single, his agent said.", []string{"Omar Diaz/PER"}, "per:omar diaz", "status", "single"},
 		{"gender by pronoun", "Omar Diaz said he would return.", []string{"Omar Diaz/PER"}, "per:omar diaz", "gender", "male"},

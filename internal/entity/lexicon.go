@@ -90,6 +90,13 @@ var roles = map[string]struct {
 	"alumna": {false, female}, "alumnus": {false, male}, "celebrity": {false, ""}, "mogul's": {false, ""},
 }
 
+// jobNouns are occupations of everyday news that name a person's job only
+// right before the name ("nurse Liu Tianlun", "Canalys analyst Daniel
+// Matte"), never as a description to resolve ("the doctor on duty" is no
+// one named): they stay out of roles, which the resolver also reads.
+var jobNouns = set(`nurse doctor surgeon paramedic pilot soldier firefighter farmer engineer analyst economist
+activist lawmaker prosecutor diplomat researcher historian cleric banker`)
+
 // roleStop are the function words that end a role phrase going left:
 // determiners, prepositions, conjunctions, pronouns, auxiliaries and the
 // adverbs that open or join clauses ("in limbo after writer Aaron Sorkin",

@@ -415,3 +415,15 @@ func TestLowerRole(t *testing.T) {
 		}
 	}
 }
+
+// An everyday job names a person's job right before the name, but "the
+// doctor" alone is no description of someone named.
+func TestJobNounsOnlyBeforeAName(t *testing.T) {
+	a := article(t, "Nurse aide Lia Zheng arrived at the ward. Then the doctor on duty invited her in.", "Lia Zheng/PER")
+	run(t, a)
+	for _, m := range a.Mentions {
+		if m.Via == "descriptor" && strings.Contains(m.Text, "doctor") {
+			t.Errorf("the doctor taken for a named person: %+v", m)
+		}
+	}
+}
