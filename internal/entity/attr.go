@@ -330,10 +330,8 @@ func (d *doc) relations() {
 		if related != nil && d.toks[rend].sent != t.sent {
 			related = nil // a name in the next sentence or caption ("a young son\n\nRace: …")
 		}
-		if related != nil {
-			if name := strings.ToLower(related.name); isTitle(name) {
-				related = nil // "her TWIN SISTER" tagged a person: a kinship word in capitals
-			}
+		if related != nil && isTitle(strings.ToLower(related.name)) {
+			related = nil // "her TWIN SISTER" tagged a person: a kinship word or a title, no one's name
 		}
 		if related == nil {
 			// "X, the daughter of Y"
