@@ -713,7 +713,8 @@ func startsUpper(s string) bool {
 // place opening it keeps its capital ("Kansas Senator").
 func lowerRole(v string) string {
 	first, rest, _ := strings.Cut(v, " ")
-	if _, ok := roleHead(strings.ToLower(first)); !ok && !jobNouns[strings.ToLower(first)] || words.AllCaps(first) {
+	low := strings.ToLower(first)
+	if _, ok := roleHead(low); !ok && !jobNouns[low] || words.AllCaps(first) {
 		return v
 	}
 	r, n := utf8.DecodeRuneInString(first)
