@@ -118,6 +118,7 @@ func (b Builder) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 				acc.claim.Stances = append(acc.claim.Stances, entry)
 			}
 		}
+		acc.claim.Stances = news.OwnWordsAside(acc.claim.Stances)
 		if b.Stance != nil && len(articlesOf(acc.claim)) >= 2 {
 			b.modelStances(acc, arts, nf)
 		}

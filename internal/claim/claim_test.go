@@ -466,3 +466,73 @@ func TestPassiveMetIsNoMeeting(t *testing.T) {
 		t.Errorf("statements = %+v, want that they never met", b.Statements)
 	}
 }
+
+// An article that states the main claim to knock it down is no source
+// asserting it: its stances hold the debunk, not its own statement of the
+// claim, and the status counts it on one side only.
+func TestDebunkingArticleDoesNotAssert(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"Ferries stop as crews strike.", "The union wants higher pay."}, nil)
+	b := article("b", "Coast", 3, []string{"Ferries stop as crews strike.", "The report is a hoax."}, nil)
+	c := article("c", "Wire", 4, []string{"Ferries stop as crews strike.", "The report is false, the union said."}, nil)
+	arts := []*news.Article{a, b, c}
+	v := news.NewStoryView("s", "Ferries stop as crews strike")
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
+	}
+	for _, st := range []news.StoryStage{Builder{}, StanceReader{}, status.Stage{}} {
+		if err := st.Build(t.Context(), v, arts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(v.Claims) == 0 || v.Claims[0].Text != "Ferries stop as crews strike" {
+		t.Fatalf("claims = %+v", v.Claims)
+	}
+	m := v.Claims[0]
+	byArticle := map[string][]news.Stance{}
+	for _, e := range m.Stances {
+		byArticle[e.ArticleID] = append(byArticle[e.ArticleID], e.Stance)
+	}
+	if got := byArticle["a"]; len(got) != 1 || got[0] != news.Asserts {
+		t.Errorf("stances of a = %v, want it to assert", got)
+	}
+	for _, id := range []string{"b", "c"} {
+		if got := byArticle[id]; len(got) != 1 || got[0] != news.Debunks {
+			t.Errorf("stances of %s = %v, want one debunk", id, got)
+		}
+	}
+	if m.Status != news.Disputed || !strings.Contains(m.Reason, "asserted by 1 independent outlet") {
+		t.Errorf("status %s: %s", m.Status, m.Reason)
+	}
+}
+
+// A relation an outlet states and then reports denied is not asserted by
+// that outlet.
+func TestRelationDeniedInTheSameArticle(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"Ada Vance and Leo Marsh are dating.",
+		"A representative for Leo Marsh told the Ledger that Marsh is not dating Ada Vance."}, people)
+	b := article("b", "Coast", 3, []string{"Ada Vance and Leo Marsh are dating, the Coast can reveal."}, people)
+	arts := []*news.Article{a, b}
+	for _, x := range arts {
+		statements(t, x)
+	}
+	v := news.NewStoryView("s", "t")
+	for _, x := range arts {
+		v.Articles = append(v.Articles, news.StoryArticle{ID: x.ID, Source: x.Source, Published: x.Published})
+	}
+	v.Entities = []news.Entity{{ID: "e1", Name: "Ada Vance", Type: news.PER, Aliases: []string{"Vance"}},
+		{ID: "e2", Name: "Leo Marsh", Type: news.PER, Aliases: []string{"Marsh"}}}
+	if err := (Builder{}).Build(t.Context(), v, arts); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range v.Claims {
+		if c.Text == "Ada Vance and Leo Marsh are dating" {
+			for _, s := range c.Stances {
+				got = append(got, s.ArticleID+":"+string(s.Stance))
+			}
+		}
+	}
+	if strings.Join(got, " ") != "a:denies b:asserts" {
+		t.Errorf("stances of the dating claim: %v, want a:denies b:asserts", got)
+	}
+}

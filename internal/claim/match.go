@@ -345,6 +345,7 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			c.Stances = append(c.Stances, news.StanceEntry{ArticleID: it.a.ID, Stance: st, By: by, Voice: voice,
 				Text: clipText(it.st.Span.Text(it.a.Text), 300), Citations: []news.Citation{news.Cite(it.a.ID, it.st.Span)}})
 		}
+		c.Stances = news.OwnWordsAside(c.Stances)
 		out = append(out, scored{c, len(gs)})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].groups > out[j].groups })

@@ -375,3 +375,35 @@ func TestMatcherCopiesAcrossGroupsPairLikeEachCopy(t *testing.T) {
 		t.Fatalf("claims = %+v, want one held by all three articles", v.Claims)
 	}
 }
+
+// An outlet that states a matched claim and reports its denial is no
+// source asserting it: the claim's stances keep the denial and what others
+// assert.
+func TestMatchedClaimDeniedInTheSameArticle(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"Ferry crews on Lake Verrin stopped work on Monday.",
+		"The new timetable started in April after the repairs."}, nil)
+	b := article("b", "Coast", 3, []string{"Crews walked off the Lake Verrin ferries.",
+		"The new timetable started in April after the repairs.",
+		"The port authority denied that the new timetable started in April after the repairs."}, nil)
+	said(a, "The new timetable started in April after the repairs", "", news.VoiceOutlet, news.Asserts)
+	said(b, "The new timetable started in April after the repairs", "", news.VoiceOutlet, news.Asserts)
+	said(b, "the new timetable started in April after the repairs", "The port authority", news.VoiceOfficial, news.Denies)
+	for _, x := range []*news.Article{a, b} {
+		for i := range x.Statements {
+			if x.Statements[i].By == "" {
+				x.Statements[i].Kind = "assertion"
+			}
+		}
+	}
+	v := matched(t, a, b)
+	if len(v.Claims) != 1 {
+		t.Fatalf("claims = %+v", v.Claims)
+	}
+	var got []string
+	for _, s := range v.Claims[0].Stances {
+		got = append(got, s.ArticleID+":"+string(s.Stance))
+	}
+	if !slices.Equal(got, []string{"a:asserts", "b:denies"}) {
+		t.Errorf("stances %v, want a's assertion and b's denial only", got)
+	}
+}

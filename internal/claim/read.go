@@ -440,7 +440,7 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 			add(denial, rd, news.Denies) // a denial needs someone who denies
 		}
 	}
-	return out, best
+	return news.OwnWordsAside(out), best
 }
 
 // accusationWords name something said against someone.

@@ -21,7 +21,7 @@ func opposite(st *story) []news.Contradiction {
 	var out []news.Contradiction
 	for _, c := range st.v.Claims {
 		var yes, no []news.StanceEntry
-		for _, e := range c.Stances {
+		for _, e := range news.OwnWordsAside(c.Stances) {
 			if e.By == "model" || e.Voice == "model" {
 				continue
 			}
@@ -36,7 +36,6 @@ func opposite(st *story) []news.Contradiction {
 				}
 			}
 		}
-		yes = ownWordsAside(yes, no)
 		if !acrossSources(st, yes, no) {
 			continue
 		}
@@ -49,26 +48,6 @@ func opposite(st *story) []news.Contradiction {
 				what, st.sourceList(yes), st.sourceList(no)),
 			Sides: []news.Side{{Text: "asserted: " + c.Text, Citations: citations(yes)},
 				{Text: "denied: " + c.Text, Citations: citations(no)}}})
-	}
-	return out
-}
-
-// ownWordsAside leaves out the assertions in an outlet's own voice of the
-// articles that also deny or debunk the claim: such an article states the
-// claim to knock it down ("Elon University has banned the word freshman…
-// it has not"), and is no source asserting it. An assertion it reports
-// from someone else stays.
-func ownWordsAside(yes, no []news.StanceEntry) []news.StanceEntry {
-	denying := map[string]bool{}
-	for _, e := range no {
-		denying[e.ArticleID] = true
-	}
-	out := yes[:0:0]
-	for _, e := range yes {
-		if denying[e.ArticleID] && (strings.TrimSpace(e.By) == "" || e.Voice == news.VoiceOutlet) {
-			continue
-		}
-		out = append(out, e)
 	}
 	return out
 }

@@ -1,5 +1,7 @@
 package news
 
+import "strings"
+
 // Stance is a source's position toward a claim.
 type Stance string
 
@@ -124,4 +126,39 @@ type SheetLine struct {
 	Section   string     `json:"section"`
 	Text      string     `json:"text"`
 	Citations []Citation `json:"citations"`
+}
+
+// OwnWordsAside returns entries without the assertions in an outlet's own
+// voice of the articles that also debunk the claim, or report someone's
+// denial of it: such an article states the claim to knock it down
+// ("Elon University has banned the word freshman… it has not"), and is no
+// source asserting it. An assertion it reports from someone else stays, and
+// so does every entry of the stance model, which neither asserts nor denies
+// for the article. The entries kept keep their order; entries is not
+// changed.
+func OwnWordsAside(entries []StanceEntry) []StanceEntry {
+	var against map[string]bool
+	for _, e := range entries {
+		if e.Voice == VoiceModel || e.By == "model" {
+			continue
+		}
+		by := strings.TrimSpace(e.By)
+		if e.Stance == Debunks || e.Stance == Denies && by != "" && by != "fans" {
+			if against == nil {
+				against = map[string]bool{}
+			}
+			against[e.ArticleID] = true
+		}
+	}
+	if against == nil {
+		return entries
+	}
+	out := make([]StanceEntry, 0, len(entries))
+	for _, e := range entries {
+		if e.Stance == Asserts && against[e.ArticleID] && (strings.TrimSpace(e.By) == "" || e.Voice == VoiceOutlet) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
