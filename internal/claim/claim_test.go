@@ -536,3 +536,26 @@ func TestRelationDeniedInTheSameArticle(t *testing.T) {
 		t.Errorf("stances of the dating claim: %v, want a:denies b:asserts", got)
 	}
 }
+
+func TestRumourOfDenial(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"A palace spokesman has denied rumours that King Tomas, a trained pilot, is flying bombing raids himself",
+			"King Tomas, a trained pilot, is flying bombing raids himself"},
+		{"Reports that Vale Telecom will cut off users of the Onion browser are false, the company says in a blog post",
+			"Vale Telecom will cut off users of the Onion browser"},
+		{"Vale Dairy denies rumors of a ‘pumpkin spice’ flavored cheese", ""}, // a thing, not what is said of it
+		{"Harbour Police Dismiss Online Reports That The Bridge Will Close", "The Bridge Will Close"},
+		// who "it" or "he" is cannot be told safely
+		{"Vale Telecom denies reports that it will cut off users of the Onion browser", ""},
+		{"The minister dismissed suggestions that he would resign over the ferry contract", ""},
+		// a relative clause is no lead reporting a denial
+		{"Police, who denied reports that the suspect was armed, said the man had been arrested on Tuesday", ""},
+		{"The mayor denied taking money from the ferry company", ""},
+		{"Reports say the ferry company will close the harbour next year", ""},
+	} {
+		got, ok := rumourOfDenial(c.in)
+		if c.want == "" && (ok || got != c.in) || c.want != "" && (!ok || got != c.want) {
+			t.Errorf("rumourOfDenial(%q) = %q, %v; want %q", c.in, got, ok, c.want)
+		}
+	}
+}

@@ -443,7 +443,9 @@ func rankLeads(shared []candidate, sw storyWords, df map[string]int) candidate {
 			}
 		}
 	}
-	if pos, ok := withoutNotTo(best.text); ok {
+	if rumour, ok := rumourOfDenial(best.text); ok {
+		best.text = rumour
+	} else if pos, ok := withoutNotTo(best.text); ok {
 		// "were confirmed not to be the missing students": the claim to
 		// check is that they were.
 		best.text = pos
@@ -611,4 +613,42 @@ func dropUnmatchedOpening(s string) string {
 		return strings.TrimSpace(s[len("“"):])
 	}
 	return s
+}
+
+// A lead that reports a denial ("X denies rumours that Y", "Reports that Y
+// are false") answers a rumour: the claim to check is the rumour, which the
+// lead denies. Checked as it was, "X denies rumours that Y: denied" reads as
+// if the denial were false. "X denies rumours of a Y" names a thing, not
+// what the rumour says of it, and stays as it is.
+var (
+	deniesReport = regexp.MustCompile(`(?i)^([^,;:]{2,100}?)\s+(?:has\s+|have\s+|had\s+)?(?:denie[sd]|deny|dismiss(?:es|ed)?|refute[sd]?|reject(?:s|ed)?|debunk(?:s|ed)?|quash(?:es|ed)?|sho(?:t|ots)\s+down|rubbish(?:es|ed))\s+` +
+		`(?:(?:the|a|an|recent|latest|new|online|media|press|news|internet|social|viral|widespread)\s+){0,3}(` + rumourNouns + `)\s+(that)\s+(.{10,})$`)
+	reportFalse = regexp.MustCompile(`(?i)^(?:the\s+)?(?:(?:recent|latest|online|media|press|news|internet|viral|widespread)\s+){0,2}(?:` + rumourNouns + `)\s+that\s+(.{10,}?)\s+(?:are|is|were|was|have\s+been|has\s+been)\s+(?:(?:completely|totally|entirely|simply|all)\s+)?` +
+		`(?:false|untrue|not\s+true|wrong|baseless|unfounded|fake|a\s+hoax|nonsense|rubbish|inaccurate|incorrect|fabricated|made\s+up)\b`)
+	leadPronoun = regexp.MustCompile(`(?i)^(?:he|she|it|they|his|her|its|their|him|them)\b`)
+)
+
+const rumourNouns = `(?i:rumou?rs?|reports?|claims?|speculation|allegations?|suggestions?|stories|story|talk)`
+
+// rumourOfDenial returns the rumour a lead that reports its denial answers,
+// and whether it is one: "A spokesman denied rumours that the king flew the
+// jet" → "The king flew the jet"; "Reports that the port will close are
+// false, the mayor says" → "The port will close". A rumour that opens with
+// a pronoun ("…denies reports that it will close") is left as it is: who
+// "it" is cannot be told safely.
+func rumourOfDenial(s string) (string, bool) {
+	var rest string
+	if m := reportFalse.FindStringSubmatch(s); m != nil {
+		rest = m[1]
+	} else if m := deniesReport.FindStringSubmatch(s); m != nil {
+		rest = m[4]
+	} else {
+		return s, false
+	}
+	rest = strings.TrimRight(strings.TrimSpace(rest), ".,;:!")
+	if leadPronoun.MatchString(rest) || len(strings.Fields(rest)) < 3 {
+		return s, false
+	}
+	r, size := utf8.DecodeRuneInString(rest)
+	return string(unicode.ToUpper(r)) + rest[size:], true
 }
