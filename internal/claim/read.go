@@ -90,8 +90,8 @@ func voiceOf(by, voice string) string {
 	if len(f) == 0 {
 		return voice
 	}
-	if nonAgents[strings.Trim(f[len(f)-1], ".,")] {
-		return news.VoiceNamed
+	if nonAgents[strings.Trim(f[len(f)-1], ".,")] && voice != news.VoiceMedia {
+		return news.VoiceNamed // "local reports" stay other media's: reported, not stated
 	}
 	if voice == news.VoiceOfficial && unnamedOfficials(by) {
 		return news.VoiceAnonymous // "senior intelligence officials": whose?

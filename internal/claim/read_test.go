@@ -79,6 +79,21 @@ func TestUnnamedOfficials(t *testing.T) {
 	}
 }
 
+func TestVoiceOf(t *testing.T) {
+	for _, c := range []struct{ by, voice, want string }{
+		{"local reports", news.VoiceMedia, news.VoiceMedia}, // other media report, they do not state
+		{"a police report", news.VoiceOfficial, news.VoiceNamed},
+		{"the ministry's statement", news.VoiceOfficial, news.VoiceNamed},
+		{"senior western intelligence officials", news.VoiceOfficial, news.VoiceAnonymous},
+		{"a spokesman for the Harbour Board", news.VoiceOfficial, news.VoiceOfficial},
+		{"one harbour official", news.VoiceOfficial, news.VoiceAnonymous},
+	} {
+		if got := voiceOf(c.by, c.voice); got != c.want {
+			t.Errorf("voiceOf(%q, %q) = %q, want %q", c.by, c.voice, got, c.want)
+		}
+	}
+}
+
 func TestConfirmsOnRecord(t *testing.T) {
 	span := func(text, sub string) news.Span {
 		i := strings.Index(text, sub)

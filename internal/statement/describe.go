@@ -21,7 +21,8 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 		// name in it.
 		endsInPronoun := subjectPronouns[strings.ToLower(lastWord(st.By))] && strings.Contains(st.By, " ")
 		if m, ok := d.mentionIn(a.Mentions, who); ok && (m.Span.End >= who.End-1 || endsInPronoun) &&
-			!(m.Type == news.LOC && afterPreposition(text[who.Start:max(who.Start, m.Span.Start)])) {
+			!(m.Type == news.LOC && afterPreposition(text[who.Start:max(who.Start, m.Span.Start)])) &&
+			!peopleOf(text[who.Start:max(who.Start, m.Span.Start)]) {
 			st.By, st.ByKey = m.Name, m.Key
 			if st.By == "" {
 				st.By = m.Text
@@ -59,6 +60,28 @@ func afterPreposition(before string) bool {
 	}
 	return false
 }
+
+// peopleOf tells whether the words before a name in a source phrase make
+// it the name of what a group of people use, live in or belong to:
+// "Multiple users of anonymous web browser Tor", "residents of Harbour
+// Town", "members of the Vale Party" are those people, not Tor, the town or
+// the party. "A spokesman for the ministry" and "officials of the Interior
+// Ministry" speak for the body they name.
+func peopleOf(before string) bool {
+	f := strings.Fields(strings.ToLower(before))
+	for i := len(f) - 1; i > 0; i-- {
+		if f[i] == "of" || f[i] == "from" {
+			return groupHeads[f[i-1]] || voiceWords[f[i-1]] == news.VoiceFans
+		}
+	}
+	return false
+}
+
+// groupHeads are people named by what they use, where they live or what
+// they belong to.
+var groupHeads = map[string]bool{"customers": true, "residents": true, "citizens": true, "people": true,
+	"passengers": true, "witnesses": true, "employees": true, "workers": true, "members": true, "subscribers": true,
+	"owners": true, "victims": true, "survivors": true, "parents": true, "students": true, "visitors": true}
 
 // leadingTimeWords date a clause; a source phrase read from the start of
 // the clause may begin with one.

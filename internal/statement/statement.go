@@ -57,6 +57,9 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 	usedQ := make([]bool, len(quotes))
 	var buf []uint64
 	for _, c := range m.cues(d, &buf) {
+		if c.b-c.a >= 2 && nounCueHead[lower(d.toks[c.a].w)] {
+			c.a++ // "local reports revealed that": the reports are who reveals, "revealed" the cue
+		}
 		cue := d.span(c.a, c.b)
 		if notCues[strings.ToLower(cue.Text(a.Text))] {
 			continue // "has", "made", "known as": the tagger's word is no report
@@ -344,6 +347,11 @@ func passiveTopic(text string, st news.Statement) bool {
 // irregularParticiples end a passive as "-ed" does: "has been found dead".
 var irregularParticiples = map[string]bool{"said": true, "told": true, "thought": true, "known": true, "found": true,
 	"seen": true, "shown": true, "heard": true, "understood": true, "written": true, "spoken": true}
+
+// nounCueHead are nouns of report the cue tagger, reading them as verbs,
+// puts at the head of a longer cue ("reports revealed", "claims
+// surfaced"): the report is the source, the verb after it the cue.
+var nounCueHead = map[string]bool{"report": true, "reports": true, "claims": true, "rumours": true, "rumors": true}
 
 // notCues are words the cue tagger takes for a report that are, alone, none:
 // auxiliaries and light verbs ("He has some issues", "made the criticism",

@@ -71,6 +71,10 @@ func TestAttributions(t *testing.T) {
 			text:    "A police report released on Friday said the driver had not been wearing a seatbelt.",
 			content: "the driver had not been wearing a seatbelt", source: "police", kind: "indirect",
 			voice: news.VoiceOfficial, stance: news.Asserts},
+		{name: "reports are the source, not the cue",
+			text:    "While local reports revealed Wednesday that the governor will close the harbour, the mayor said nothing.",
+			content: "the governor will close the harbour", source: "local reports", kind: "indirect",
+			by: "local reports", voice: news.VoiceMedia, stance: news.Asserts},
 		{name: "debunk",
 			text:    "The ministry said the report that troops had crossed the border was false.",
 			content: "troops had crossed the border", source: "ministry", kind: "indirect",
@@ -359,6 +363,30 @@ func TestAuxiliaryIsNoCue(t *testing.T) {
 			if cue := strings.ToLower(s.Cue.Text(text)); s.Kind != "assertion" && (cue == "has" || cue == "known") {
 				t.Errorf("%q: statement with cue %q", text, s.Cue.Text(text))
 			}
+		}
+	}
+}
+
+// The users of a named thing are the users, not the thing: the name is the
+// source's head only when no group of people stands before it.
+func TestUsersOfANamedThing(t *testing.T) {
+	for _, c := range []struct{ text, name, want string }{
+		{"Several users of the messaging app Parlo have reported that the carrier blocked their accounts without warning.",
+			"Parlo", "Several users of the messaging app Parlo"},
+		{"A spokesman for Parlo said that the carrier blocked their accounts without warning.", "Parlo", "Parlo"},
+	} {
+		a := &news.Article{Text: c.text}
+		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		i := strings.Index(c.text, c.name)
+		a.Mentions = []news.Mention{{Span: news.Span{Start: i, End: i + len(c.name)}, Text: c.name, Type: news.ORG, Key: "org-parlo", Name: c.name}}
+		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		s, ok := find(c.text, a.Statements, "the carrier blocked")
+		if !ok || s.By != c.want {
+			t.Errorf("%q: statement %+v, want by %q", c.text, s, c.want)
 		}
 	}
 }
