@@ -240,6 +240,12 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			describe("called false", debunk.besides(deny))), "; ") + "; " + countSide("asserted", assert)
 	case against > 0:
 		denials := strings.Join(nonEmpty(describe("denied", deny), describe("called false", debunk.besides(deny))), "; ")
+		if debunk.empty() && !weakAssert.empty() {
+			// Speakers' denials against reports citing anonymous sources
+			// or other media, and no outlet that calls it false: the two
+			// stand against each other, and neither settles it.
+			return news.Disputed, denials + weakNote(weakAssert)
+		}
 		if len(debunk.groups)+len(deny.groups) >= 2 {
 			return news.Denied, denials + "; nobody states it as fact"
 		}
