@@ -214,6 +214,16 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 			continue // "the bogus story claimed": the outlet's own reading
 		}
 		cover, _ := coverageWords(sw, main, statementWords[k])
+		if cover < statementMatch && wholeSentence(a.Text, s, st) {
+			// "Multiple users of the app Parlo have reported that the
+			// carrier cut them off": the claim's words in the source phrase
+			// are still the speaker's sentence, with no clause of the
+			// outlet's own around it.
+			ws := append(strings.FieldsFunc(fold.String(st.Source.Text(a.Text)), claimWordSplitFunc), statementWords[k]...)
+			if c, _ := coverageWords(sw, main, ws); c >= statementMatch {
+				cover = statementMatch
+			}
+		}
 		if cover < bestCover {
 			continue
 		}
@@ -263,6 +273,20 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 		}
 	}
 	return r
+}
+
+// wholeSentence tells whether st's source (of at most eight words), cue and
+// content make up the sentence s, but for at most two words around them.
+func wholeSentence(text string, s news.Span, st news.Statement) bool {
+	if st.Source.Len() == 0 || st.Cue.Len() == 0 || st.Content.Len() == 0 || len(strings.Fields(st.Source.Text(text))) > 8 {
+		return false // a source phrase of a clause's length was misread
+	}
+	from := min(st.Source.Start, st.Cue.Start, st.Content.Start)
+	to := max(st.Source.End, st.Cue.End, st.Content.End)
+	if from < s.Start || to > s.End {
+		return false
+	}
+	return len(strings.Fields(text[s.Start:from]))+len(strings.Fields(strings.Trim(text[to:s.End], ".!?\"'”’ "))) <= 2
 }
 
 // maxReadSentences bounds how far into an article the claim is looked for.

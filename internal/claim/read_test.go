@@ -452,3 +452,32 @@ func TestDenialPointsAtTheAccusationBefore(t *testing.T) {
 		}
 	}
 }
+
+// A statement that is the whole sentence, its source phrase holding the
+// claim's words, is its speaker's: "Multiple users of the app Parlo have
+// reported that…" is the users' report, not the outlet's own assertion.
+func TestWholeSentenceStatementIsTheSpeakers(t *testing.T) {
+	claim := "The carrier will cut off users of the messaging app Parlo"
+	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
+	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
+	main.total, main.totalPlain = main.totals(sw)
+	for _, c := range []struct{ text, by string }{
+		{"Several users of the messaging app Parlo have reported that they were warned of it last week.",
+			"Several users of the messaging app Parlo"},
+		// the outlet's own clause around the report: its own words
+		{"The carrier will cut off users of the Parlo app, which several users said was a plan to push them away.", ""},
+	} {
+		a := &news.Article{Text: c.text}
+		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		r := (*Cache)(nil).reading(a)
+		got := readSentence(a, a.Sentences[0], sw, main, r.statementWords)
+		if got.by != c.by {
+			t.Errorf("%q: read by %q (%s), want %q; statements %+v", c.text, got.by, got.voice, c.by, a.Statements)
+		}
+	}
+}
