@@ -758,6 +758,13 @@ func (x *extraction) addPerson(ts []tok, k int, m personMention) {
 			m.subj = false
 		}
 	}
+	// a name right before a verb of saying is its subject, whatever comes
+	// before it: "…in an air strike, (Pentagon spokesman Col. Steve) Warren
+	// said the U.S. has not…"
+	if n := tokIndex(ts, m.span.End); !m.subj && n < len(ts) && !ts[n].punct && cueVerb(lower(ts[n].text(text))) &&
+		!(j > 0 && prepositions[lower(ts[j-1].text(text))]) {
+		m.subj = true // not "Ada Moss, a spokesman for Archbishop Ivo Brandt says": Brandt is the object of "for"
+	}
 	// an apposition after the name ("Noor Vale, a writer who…") is the
 	// name again, not a subject of its own, and tells its gender no more
 	appos := false

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 	"testing"
 
@@ -26,6 +27,18 @@ func TestExtract(t *testing.T) {
 			text:    apposText,
 			mention: append(nerMentions(apposText, "Ivo Brandt", "Noor Vale"), laterMention(apposText, "a writer", "Noor Vale", "descriptor"), laterMention(apposText, "as Brandt", "Ivo Brandt", "ner")),
 			want:    []news.QuoteMention{{Text: "He never gave up,", Speaker: "Noor Vale"}, {Text: "I wish I had more time,", Speaker: "Ivo Brandt"}},
+		},
+		{
+			name:    "a name right before said is the subject a later he goes back to, whatever stands before the name",
+			text:    valeText,
+			mention: allMentions(valeText, "Omar Vale", "Ivo", "Brandt"),
+			want:    []news.QuoteMention{{Text: "I hope he is gone. But we did not strike him,", Speaker: "Brandt"}},
+		},
+		{
+			name:  "a name after for, right before says, is the object of for, not the subject",
+			text:  "Ada Moss, a spokesman for Archbishop Ivo Brandt says the story is a hoax.\n“We have no priest of this name,” he told the Ledger.",
+			names: []string{"Ada Moss", "Ivo Brandt"},
+			want:  []news.QuoteMention{{Text: "We have no priest of this name,", Speaker: "Ada Moss"}},
 		},
 		{
 			name:  "a him in a relative clause after a name is someone else: it tells nothing of the name's gender",
@@ -796,6 +809,27 @@ func post(start int, s string) news.SocialPost {
 
 // nerMentions returns PER mentions as the recogniser gives them (Via "ner")
 // for the first occurrence of each name in text.
+const valeText = "A reporter asked about the health of the rebel leader, Omar Vale.\n\nIn response to a question about the reported death of rebel leader Omar Vale in a raid, (Army spokesman Col. Ivo) Brandt said the army had not targeted him.\n\n“I hope he is gone. But we did not strike him,” he said."
+
+// allMentions returns PER mentions of every occurrence of each name, as the
+// recogniser gives them.
+func allMentions(text string, names ...string) []news.Mention {
+	var out []news.Mention
+	for _, n := range names {
+		for i := 0; ; {
+			j := strings.Index(text[i:], n)
+			if j < 0 {
+				break
+			}
+			s := news.Span{Start: i + j, End: i + j + len(n)}
+			out = append(out, news.Mention{Span: s, Text: n, Type: news.PER, Key: "per:" + n, Name: n, Via: "ner"})
+			i = s.End
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Span.Start < out[b].Span.Start })
+	return out
+}
+
 func nerMentions(text string, names ...string) []news.Mention {
 	var out []news.Mention
 	for _, n := range names {
@@ -921,5 +955,20 @@ func TestSignatureNeedsAFullName(t *testing.T) {
 	x.run()
 	if len(x.quotes) != 1 || x.quotes[0].Speaker == "Delivery" || x.quotes[0].Cue != "" {
 		t.Errorf("quotes %+v: a bulleted word signed the quote", x.quotes)
+	}
+}
+
+// A month before a number is a date, never a name that might speak: "The
+// Oct. 20 Lakeside Times story's correction reads:".
+func TestMonthBeforeANumberIsNoCandidate(t *testing.T) {
+	text := "The Oct. 20 Lakeside Times story's correction reads:"
+	a := &news.Article{Text: text}
+	a.Mentions = orgMentions(text, "Lakeside Times")
+	x := newExtraction(a)
+	ts := tokenize(text, news.Span{End: len(text)}, nil)
+	for _, c := range x.candidates(ts, 0, len(ts)) {
+		if strings.HasPrefix(c.text, "Oct") {
+			t.Errorf("candidate %q from a date", c.text)
+		}
 	}
 }

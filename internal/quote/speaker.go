@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/internal/dates"
 	"github.com/crosscheck-news/crosscheck/internal/entity"
 	"github.com/crosscheck-news/crosscheck/internal/news"
 	"github.com/crosscheck-news/crosscheck/internal/words"
@@ -118,6 +119,11 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 			if end == k && x.tagged && (k == 0 || sentenceEnd(text, ts, k-1) || k == i) && k+1 < len(ts) && !ts[k+1].punct {
 				nw := ts[k+1].text(text)
 				common = !isCap(nw) && !cueVerb(lower(nw)) && !auxiliary(lower(nw))
+			}
+			// "The Oct. 20 Washington Post story's correction reads": a
+			// month before a number is a date, no speaker
+			if end == k && dates.IsMonth(strings.TrimSuffix(lw, ".")) && end+1 < j && digitsOnly(ts[end+1].text(text)) {
+				continue
 			}
 			// "his 2005 EP The Language of My World", "her Instagram": a
 			// capitalised run the recogniser left untagged after a
@@ -434,4 +440,17 @@ func possessedAfter(ts []tok, i, k int, text string) bool {
 		return true
 	}
 	return false
+}
+
+// digitsOnly tells whether w is a number written in digits ("20", "1st" is not).
+func digitsOnly(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
