@@ -338,6 +338,9 @@ func (m Matcher) Build(_ context.Context, v *news.StoryView, arts []*news.Articl
 			if voice == "" {
 				voice = news.VoiceOutlet
 			}
+			if by != "" {
+				voice = voiceOf(by, voice) // "a Kurdish official" is an anonymous source, "the report" no one's in particular
+			}
 			if by != "" && isParty(by, parties) {
 				voice = news.VoiceParty
 			}

@@ -407,3 +407,26 @@ func TestMatchedClaimDeniedInTheSameArticle(t *testing.T) {
 		t.Errorf("stances %v, want a's assertion and b's denial only", got)
 	}
 }
+
+// A matched claim weighs its speakers as the main claim does: "a harbour
+// official", whom nobody names, is an anonymous source and confirms nothing.
+func TestMatchedClaimUnnamedOfficialConfirmsNothing(t *testing.T) {
+	a := article("a", "Ledger", 2, []string{"Ferry crews on Lake Verrin stopped work on Monday.",
+		"A harbour official said the new timetable started in April after the repairs."}, nil)
+	b := article("b", "Coast", 3, []string{"Crews walked off the Lake Verrin ferries.",
+		"According to a harbour official, the new timetable started in April after the repairs are done."}, nil)
+	said(a, "the new timetable started in April after the repairs", "A harbour official", news.VoiceOfficial, news.Asserts)
+	said(b, "the new timetable started in April after the repairs are done", "a harbour official", news.VoiceOfficial, news.Asserts)
+	v := matched(t, a, b)
+	if err := (status.Stage{}).Build(t.Context(), v, []*news.Article{a, b}); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Claims) != 1 || v.Claims[0].Status == news.Confirmed {
+		t.Fatalf("claims = %+v, want one claim, not confirmed", v.Claims)
+	}
+	for _, s := range v.Claims[0].Stances {
+		if s.Voice != news.VoiceAnonymous {
+			t.Errorf("stance %+v, want an anonymous voice", s)
+		}
+	}
+}
