@@ -11,6 +11,13 @@ import (
 // from its source, cue and content.
 func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	text := a.Text
+	if st.Source.Len() > 0 && st.Cue.Start > st.Source.End {
+		// "the Brown family found": the words left between the source
+		// and the cue are the source's head, which the name modifies
+		if gap := text[st.Source.End:st.Cue.Start]; headGap(gap) {
+			st.Source.End = st.Source.End + len(strings.TrimRight(gap, " "))
+		}
+	}
 	if st.Source.Len() > 0 && st.By == "" {
 		who := d.antecedent(st.Source)
 		st.By = TrimSource(strings.Join(strings.Fields(who.Text(text)), " "))
@@ -40,6 +47,37 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 	st.Negated = negated(words)
 	st.Stance = stance(cue, words, st)
 }
+
+// headGap tells whether the text between a source and its cue is one or two
+// lower-case words, the head noun the source phrase was cut before (" family
+// ", " lawyers "); not an adverb, an auxiliary or anything with punctuation.
+func headGap(gap string) bool {
+	f := strings.Fields(gap)
+	if len(f) == 0 || len(f) > 2 || !strings.HasPrefix(gap, " ") {
+		return false
+	}
+	for _, w := range f {
+		for _, r := range w {
+			if r < 'a' || r > 'z' {
+				return false
+			}
+		}
+		if strings.HasSuffix(w, "ly") && !lyNouns[w] || finite[w] || gapAdverbs[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// gapAdverbs stand between a subject and its verb and are no head noun.
+var gapAdverbs = map[string]bool{"not": true, "also": true, "then": true, "and": true, "who": true, "that": true,
+	"now": true, "later": true, "earlier": true, "today": true, "tonight": true, "yesterday": true, "again": true,
+	"still": true, "first": true, "just": true, "already": true, "even": true, "too": true, "once": true, "soon": true,
+	"never": true, "ever": true, "always": true, "often": true, "last": true, "here": true, "there": true,
+	"himself": true, "herself": true, "itself": true, "themselves": true, "which": true, "however": true, "thus": true}
+
+// lyNouns end like adverbs.
+var lyNouns = map[string]bool{"family": true, "ally": true, "assembly": true, "rally": true, "supply": true}
 
 // afterPreposition tells whether the words before a name in a source
 // phrase end in a preposition that makes the name a modifier, not the head:

@@ -70,3 +70,12 @@ func TestSourceEndingInPronoun(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadGap(t *testing.T) {
+	for gap, want := range map[string]bool{" family ": true, " lawyers ": true, " campaign team ": true,
+		" later ": false, " now ": false, " reportedly ": false, " has ": false, ", ": false, " and ": false, "": false} {
+		if got := headGap(gap); got != want {
+			t.Errorf("headGap(%q) = %v, want %v", gap, got, want)
+		}
+	}
+}

@@ -390,3 +390,22 @@ func TestUsersOfANamedThing(t *testing.T) {
 		}
 	}
 }
+
+// The words between a source cut short and its cue are the source's head:
+// "the Vale family found" is the family's finding, not Vale's.
+func TestSourceHeadAfterAName(t *testing.T) {
+	text := "Autopsy reports conducted by the county and by the Vale family found that Vale had been shot six times."
+	a := &news.Article{Text: text}
+	if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(text, "Vale family")
+	a.Mentions = []news.Mention{{Span: news.Span{Start: i, End: i + 4}, Text: "Vale", Type: news.PER, Key: "per-ivo-vale", Name: "Ivo Vale"}}
+	if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	s, ok := find(text, a.Statements, "had been shot")
+	if !ok || s.By == "Ivo Vale" {
+		t.Errorf("statement %+v: the family's finding is not Ivo Vale's", s)
+	}
+}
