@@ -3,6 +3,7 @@ package statement
 import (
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -188,7 +189,7 @@ func TrimSource(by string) string {
 		lw := strings.ToLower(ws[i])
 		prev := ws[i-1]
 		if finite[lw] || finiteVerbs[lw] && !nounToo[lw] || strings.HasSuffix(lw, "ed") && len(lw) > 4 && i+1 < len(ws) &&
-			(prev[0] >= 'A' && prev[0] <= 'Z' || strings.HasSuffix(prev, "s")) && ws[i+1] == strings.ToLower(ws[i+1]) {
+			(strings.IndexFunc(prev, unicode.IsUpper) >= 0 || strings.HasSuffix(prev, "s")) && ws[i+1] == strings.ToLower(ws[i+1]) {
 			by = strings.Join(ws[:i], " ")
 			break
 		}

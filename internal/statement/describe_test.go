@@ -22,6 +22,7 @@ func TestTrimSpeaker(t *testing.T) {
 		"Jean-Luc Moss - the mayor":                                    "Jean-Luc Moss - the mayor",
 		"The port authority flatly rejected the theory that smugglers": "The port authority",
 		"the early reports":                                            "the early reports",
+		"Harbour spokesman Omar al-Vale warned that further harm":      "Harbour spokesman Omar al-Vale",
 	} {
 		if got := TrimSource(in); got != want {
 			t.Errorf("TrimSource(%q) = %q, want %q", in, got, want)
