@@ -616,6 +616,15 @@ var auxiliaries = map[string]bool{"is": true, "are": true, "was": true, "were": 
 	"had": true, "will": true, "would": true, "can": true, "could": true, "may": true, "might": true, "should": true,
 	"must": true, "did": true, "does": true, "do": true, "be": true, "been": true}
 
+// gerundOpeners put a gerund phrase inside a clause ("spent a month in
+// rehab after being arrested").
+var gerundOpeners = map[string]bool{"after": true, "before": true, "since": true, "for": true, "without": true,
+	"despite": true, "while": true, "by": true, "of": true, "about": true, "from": true, "on": true}
+
+// sayingWords are participles of saying.
+var sayingWords = map[string]bool{"saying": true, "claiming": true, "reporting": true, "suggesting": true, "adding": true,
+	"noting": true, "insisting": true, "arguing": true, "warning": true, "announcing": true, "stating": true}
+
 // hasVerb tells whether a text looks like a clause: an auxiliary or modal;
 // a word in -ed after a word that does not open a phrase (not "of detained
 // extremists", "the abducted"); or a word in -s after a name or pronoun
@@ -645,6 +654,16 @@ func hasVerb(s string) bool {
 		lw := strings.ToLower(w)
 		if i > 0 && auxiliaries[lw] {
 			return true
+		}
+		if i > 0 && sayingWords[lw] && prev != "" && prev[0] >= 'A' && prev[0] <= 'Z' {
+			// a participle of saying where the verb should be: "The Defense
+			// Ministry saying the aide had been killed" is a phrase, and the
+			// verbs after it are what was said
+			return false
+		}
+		if (lw == "being" || lw == "having") && !gerundOpeners[strings.ToLower(prev)] {
+			prev = "" // "Scorpions being used against…": a participle, no verb ("after being arrested" keeps its -ed)
+			continue
 		}
 		if i > 0 && prev != "" && w[0] >= 'a' && w[0] <= 'z' && len(w) > 3 {
 			opens := phraseOpener[strings.ToLower(prev)] || prev[0] >= '0' && prev[0] <= '9'

@@ -85,6 +85,12 @@ func TestHasVerb(t *testing.T) {
 		want bool
 	}{
 		{"The girls' release is still being negotiated", true},
+		{"Drones being used against farms in the north of the valley", false}, // a participle where the verb should be
+		{"The Harbour Board saying the pier had been closed", false},
+		{"Ferries carrying tourists were stopped on Monday", true},
+		{"The skipper spent a month ashore after being arrested for speeding in May", true},
+		{"The ferry made a stop this morning stating that the crew was ill", true}, // "made" is the verb
+		{"The threat of the crew being deported to the mainland", false},
 		{"Nearly 300 girls were kidnapped from a boarding school", true},
 		{"Apple plans to open a shop in London", true},
 		{"The militants attacked the convoy near the border", true},
