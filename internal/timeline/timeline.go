@@ -450,6 +450,9 @@ func inPost(a *news.Article, at int) bool {
 // "Monday 08 September 2014"). It needs three content words besides the
 // date's own and a word in lower case, as a sentence telling an event has.
 func eventless(s string) bool {
+	if messageHeader(s) {
+		return true // "From: Ada Moss To: Ivo Brandt Date: Tue, Jul 29, 2031": when a message was sent, no event
+	}
 	n, lower := len(eventWords(s)), false
 	for _, f := range strings.Fields(s) {
 		if r := f[0]; r >= 'a' && r <= 'z' && len(f) > 3 {
@@ -458,6 +461,12 @@ func eventless(s string) bool {
 		}
 	}
 	return n < 3 || !lower
+}
+
+// messageHeader tells whether a sentence holds an e-mail's header: a
+// "From:" and a "To:", "Date:" or "Sent:" field.
+func messageHeader(s string) bool {
+	return strings.Contains(s, "From:") && (strings.Contains(s, "To:") || strings.Contains(s, "Date:") || strings.Contains(s, "Sent:"))
 }
 
 func dayOrMonth(d news.DateMention) string {

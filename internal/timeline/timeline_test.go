@@ -117,9 +117,12 @@ func TestAQuotationCutBySentencesIsWhole(t *testing.T) {
 
 func TestDatelinesAndSignaturesAreNoEvents(t *testing.T) {
 	for s, want := range map[string]bool{
-		"— The First Lady (@FLOTUS) May 7, 2031":                   true,
-		"Monday 08 September 2031":                                 true,
-		"On May 7, 2031, the ministry closed the northern bridge.": false,
+		"— The First Lady (@FLOTUS) May 7, 2031":                                                     true,
+		"Monday 08 September 2031":                                                                   true,
+		"On May 7, 2031, the ministry closed the northern bridge.":                                   false,
+		"From: Ada Moss To: Ivo Brandt Date: Tue, Jul 29, 2031":                                      true,
+		"From: Ada Moss To: Ivo Brandt Date: Wed, Jul 30, 2031 I am tired of waiting for an answer.": true,
+		"The letter from Ada Moss to the board was sent on July 29, 2031.":                           false,
 	} {
 		if got := eventless(s); got != want {
 			t.Errorf("eventless(%q) = %v, want %v", s, got, want)
