@@ -134,10 +134,13 @@ type SheetLine struct {
 // ("Elon University has banned the word freshman… it has not"), and is no
 // source asserting it. An assertion it reports from someone else stays, and
 // so does every entry of the stance model, which neither asserts nor denies
-// for the article. The entries kept keep their order; entries is not
-// changed.
+// for the article. An assertion that a speaker who denies the claim in
+// the same article is read to make ("Elon has gone to using 'first-year'
+// more", from the spokesman who said it has not banned the word) goes too.
+// The entries kept keep their order; entries is not changed.
 func OwnWordsAside(entries []StanceEntry) []StanceEntry {
 	var against map[string]bool
+	var deniers map[[2]string]bool // article and speaker of a denial or a debunk
 	for _, e := range entries {
 		if e.Voice == VoiceModel || e.By == "model" {
 			continue
@@ -145,9 +148,12 @@ func OwnWordsAside(entries []StanceEntry) []StanceEntry {
 		by := strings.TrimSpace(e.By)
 		if e.Stance == Debunks || e.Stance == Denies && by != "" && by != "fans" {
 			if against == nil {
-				against = map[string]bool{}
+				against, deniers = map[string]bool{}, map[[2]string]bool{}
 			}
 			against[e.ArticleID] = true
+			if by != "" {
+				deniers[[2]string{e.ArticleID, strings.ToLower(by)}] = true
+			}
 		}
 	}
 	if against == nil {
@@ -155,8 +161,12 @@ func OwnWordsAside(entries []StanceEntry) []StanceEntry {
 	}
 	out := make([]StanceEntry, 0, len(entries))
 	for _, e := range entries {
-		if e.Stance == Asserts && against[e.ArticleID] && (strings.TrimSpace(e.By) == "" || e.Voice == VoiceOutlet) {
+		by := strings.TrimSpace(e.By)
+		if e.Stance == Asserts && against[e.ArticleID] && (by == "" || e.Voice == VoiceOutlet) {
 			continue
+		}
+		if e.Stance == Asserts && by != "" && deniers[[2]string{e.ArticleID, strings.ToLower(by)}] {
+			continue // one speaker who denies it in so many words and "asserts" it in an explanation: the denial stands
 		}
 		out = append(out, e)
 	}
