@@ -39,13 +39,14 @@ func opposite(st *story) []news.Contradiction {
 		if !acrossSources(st, yes, no) {
 			continue
 		}
-		what := "that " + words.InClause(c.Text)
-		if strings.HasSuffix(strings.TrimSpace(c.Text), "?") {
-			what = "“" + strings.TrimSpace(c.Text) + "”" // a question asked, not a clause: "deny “Is Kim's sister running…?”"
+		explanation := fmt.Sprintf("Some sources assert and others deny that %s: asserted in %s; denied in %s.",
+			words.InClause(c.Text), st.sourceList(yes), st.sourceList(no))
+		if q := strings.TrimSpace(c.Text); strings.HasSuffix(q, "?") {
+			// a question asked, not a clause: sources answer it both ways
+			explanation = fmt.Sprintf("Sources answer “%s” both ways: yes in %s; no in %s.", q, st.sourceList(yes), st.sourceList(no))
 		}
 		out = append(out, news.Contradiction{Kind: "opposite_claims",
-			Explanation: fmt.Sprintf("Some sources assert and others deny %s: asserted in %s; denied in %s.",
-				what, st.sourceList(yes), st.sourceList(no)),
+			Explanation: explanation,
 			Sides: []news.Side{{Text: "asserted: " + c.Text, Citations: citations(yes)},
 				{Text: "denied: " + c.Text, Citations: citations(no)}}})
 	}

@@ -156,7 +156,7 @@ func TestQuestionClaimIsQuoted(t *testing.T) {
 	if err := (Stage{}).Build(t.Context(), v, arts); err != nil {
 		t.Fatal(err)
 	}
-	if len(v.Contradictions) != 1 || !strings.HasPrefix(v.Contradictions[0].Explanation, "Some sources assert and others deny “Is the mayor's sister running the port?”:") {
+	if len(v.Contradictions) != 1 || !strings.HasPrefix(v.Contradictions[0].Explanation, "Sources answer “Is the mayor's sister running the port?” both ways: yes in ") {
 		t.Errorf("contradictions = %+v", v.Contradictions)
 	}
 }
