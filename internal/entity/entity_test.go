@@ -1011,3 +1011,41 @@ func TestFewLettersApartNeverRejectsNearStrings(t *testing.T) {
 		t.Fatal("the test rejected nothing: it is not exercised")
 	}
 }
+
+// "X and his wife, Y": his is X's, however often the text names someone
+// else before.
+func TestAndHisWife(t *testing.T) {
+	text := "Ivo Brandt is ill. Ivo Brandt has not been seen for weeks, and he missed a parade. Ivo Brandt may rest.\n\n" +
+		"Ada Brandt is the daughter of the former mayor Omar Vale and his wife, Lina Ross."
+	a := article(t, text, "Ivo Brandt/PER", "Ivo Brandt/PER", "Ivo Brandt/PER", "Ada Brandt/PER", "Omar Vale/PER", "Lina Ross/PER")
+	run(t, a)
+	if got := attr(a, keyAt(a, "Omar Vale"), "relation:wife"); len(got) != 1 || got[0] != "Lina Ross" {
+		t.Errorf("Omar Vale's wife = %v, want Lina Ross; attributes %+v", got, a.Attributes)
+	}
+	t.Logf("%+v", a.Attributes)
+	if got := attr(a, keyAt(a, "Ivo Brandt"), "relation:wife"); len(got) != 0 {
+		t.Errorf("Ivo Brandt's wife = %v, want none", got)
+	}
+}
+
+// Two names that start otherwise are two people, however few letters tell
+// them apart: "Pak Kyong-hui" is not a misspelling of "Pak Yong-hui";
+// "Pak Yong-hiu" is one of "Pak Yong-hui".
+func TestNamesThatStartOtherwiseAreTwo(t *testing.T) {
+	mk := func(id, text string, ments ...string) *news.Article { return articleWithID(t, id, text, ments...) }
+	_, ents := storyOf(t,
+		mk("a1", "Pak Yong-hui was his wife. Pak Yong-hui died in 2004.", "Pak Yong-hui/PER", "Pak Yong-hui/PER"),
+		mk("a2", "Pak Kyong-hui fell from favour. Pak Kyong-hui was seen again.", "Pak Kyong-hui/PER", "Pak Kyong-hui/PER"),
+		mk("a3", "Pak Yong-hiu was a dancer.", "Pak Yong-hiu/PER"),
+	)
+	if pers := personNames(ents); len(pers) != 2 {
+		t.Errorf("persons %q, want Pak Yong-hui and Pak Kyong-hui", pers)
+	}
+}
+
+func TestSameInitials(t *testing.T) {
+	if !sameInitials("marrone", "morrone") || !sameInitials("yong-hui", "yong-hiu") || sameInitials("kyong-hui", "yong-hui") ||
+		!sameInitials("byong", "pyong") || sameInitials("lara", "clara") || sameInitials("sol-ju", "sol-aju") {
+		t.Error("sameInitials")
+	}
+}

@@ -184,3 +184,28 @@ func bagDistance(a, b string) int {
 	}
 	return max(plus, minus)
 }
+
+// sameInitials tells whether two spellings of a name may be one: not when
+// one is the other with a letter added before it, in the whole or in a part
+// between hyphens ("Kyong-hui" and "Yong-hui" are two names, not a typo of
+// one). A misspelling keeps a name's opening ("Klhoé", "Marrone"); a
+// letter written otherwise there may still be one ("Byong" and "Pyong",
+// two spellings of one Korean name).
+func sameInitials(a, b string) bool {
+	pa, pb := strings.Split(a, "-"), strings.Split(b, "-")
+	if len(pa) != len(pb) {
+		pa, pb = []string{a}, []string{b}
+	}
+	for i := range pa {
+		if prefixed(pa[i], pb[i]) || prefixed(pb[i], pa[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixed tells whether long is short with one letter before it.
+func prefixed(long, short string) bool {
+	_, n := utf8.DecodeRuneInString(long)
+	return len(long) > n && long[n:] == short
+}

@@ -347,7 +347,7 @@ func fullVariant(a, b *ent) bool {
 			if fa[k] == fb[k] {
 				continue
 			}
-			if Damerau(fa[k], fb[k], 2) > maxEdits(len([]rune(fb[k]))) {
+			if !sameInitials(fa[k], fb[k]) || Damerau(fa[k], fb[k], 2) > maxEdits(len([]rune(fb[k]))) {
 				return false
 			}
 			diff++
@@ -398,7 +398,7 @@ func typoOf(t string, name []string) bool {
 			continue
 		}
 		k := maxEdits(utf8.RuneCountInString(x))
-		if k > 0 && Damerau(t, x, k) <= k {
+		if k > 0 && sameInitials(t, x) && Damerau(t, x, k) <= k {
 			return true
 		}
 	}

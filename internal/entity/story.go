@@ -374,7 +374,7 @@ func cluster(locs []*local, arts []*news.Article) [][]*local {
 					if !fewLettersApart(ts, typoSets[m][y], k) {
 						continue // quick: more letters of one are missing from the other than k edits make
 					}
-					if Damerau(t, x, k) <= k {
+					if sameInitials(t, x) && Damerau(t, x, k) <= k {
 						for _, j := range fullByTok[x] {
 							roots[find(j)] = true
 						}
@@ -479,7 +479,7 @@ func sameFull(a, b []string) bool {
 			continue
 		}
 		n := len([]rune(b[k]))
-		if Damerau(a[k], b[k], 2) > maxEdits(n) {
+		if !sameInitials(a[k], b[k]) || Damerau(a[k], b[k], 2) > maxEdits(n) {
 			return false
 		}
 		diff++

@@ -220,7 +220,7 @@ func joinLongMisspellings(names []string, types []news.EntityType, union func(a,
 					if (m == l && j <= i) || types[i] != types[j] || folded[i] == folded[j] {
 						continue
 					}
-					if Damerau(folded[i], folded[j], k) <= k {
+					if sameInitials(folded[i], folded[j]) && Damerau(folded[i], folded[j], k) <= k {
 						union(i, j)
 					}
 				}

@@ -182,6 +182,10 @@ func TestStage(t *testing.T) {
 }
 
 func TestRefineRules(t *testing.T) {
+	common, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		sent string
 		ms   []tokMention
@@ -192,9 +196,13 @@ func TestRefineRules(t *testing.T) {
 		{`the Met Gala in New York`, []tokMention{{4, 6, news.LOC}}, "EVENT:1-3 LOC:4-6"},
 		{`a festival in town`, nil, ""},
 		{`at the Cannes Film Festival`, []tokMention{{2, 3, news.LOC}}, "EVENT:2-5"},
+		// "Pak" tagged without "Chol-su": a hyphened given name joins it
+		{`the former leader Pak Chol-su and his wife`, []tokMention{{3, 4, news.PER}}, "PER:3-5"},
+		{`the mayor Ada Moss Well-known for her parks`, []tokMention{{2, 4, news.PER}}, "PER:2-4"}, // "Well-known" is no syllable pair
+		{`the envoy Pak Chol-su spoke`, []tokMention{{2, 3, news.PER}, {3, 4, news.PER}}, "PER:2-3 PER:3-4"},
 	}
 	for _, tt := range tests {
-		got := refine(strings.Fields(tt.sent), tt.ms)
+		got := refine(strings.Fields(tt.sent), tt.ms, common.commonWord)
 		var parts []string
 		for _, m := range got {
 			parts = append(parts, string(m.typ)+":"+itoa(m.start)+"-"+itoa(m.end))

@@ -91,7 +91,7 @@ func (m *Model) sentenceMentions(text string, toks []segment.Token, words []stri
 		ms = append(ms, tokMention{i, j, news.EntityType(m.labels.typeOf(y[i]))})
 		i = j
 	}
-	ms = refine(words, ms)
+	ms = refine(words, ms, m.commonWord)
 	out := make([]news.Mention, 0, len(ms))
 	for _, tm := range ms {
 		sp := news.Span{Start: toks[tm.start].Span.Start, End: toks[tm.end-1].Span.End}
@@ -143,7 +143,15 @@ func isLink(w string) bool {
 }
 
 // refine applies the WORK and EVENT rules and returns mentions in order.
-func refine(words []string, ms []tokMention) []tokMention {
+func refine(words []string, ms []tokMention, common func(string) bool) []tokMention {
+	for i := range ms {
+		// "Kim Jong-il", "Ri Sol-ju": a given name of two syllables joined
+		// by a hyphen, the second in lower case, which the model (trained on
+		// names like "Jean-Claude") leaves out of the name before it
+		if m := &ms[i]; m.typ == news.PER && m.end < len(words) && (i+1 == len(ms) || ms[i+1].start > m.end) && hyphenedGiven(words[m.end], common) {
+			m.end++
+		}
+	}
 	var add []tokMention
 	add = append(add, quotedWorks(words, ms)...)
 	add = append(add, events(words)...)
@@ -158,6 +166,37 @@ func refine(words []string, ms []tokMention) []tokMention {
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].start < ms[j].start })
 	return ms
+}
+
+// hyphenedGiven tells whether w is written like a given name of two
+// syllables joined by a hyphen, the second in lower case: "Jong-il",
+// "Yo-jong"; not a compound of common words ("Well-known", common tells
+// a word mostly written in lower case).
+func hyphenedGiven(w string, common func(string) bool) bool {
+	first, second, ok := strings.Cut(w, "-")
+	if ok && common != nil && (common(first) || common(second)) {
+		return false
+	}
+	if !ok || len(first) < 2 || len(second) < 2 || len(first) > 6 || len(second) > 6 || first[0] < 'A' || first[0] > 'Z' {
+		return false
+	}
+	for _, r := range first[1:] + second {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// commonWord tells whether w is mostly written in lower case where a
+// sentence's start does not force a capital, in the unlabelled text of the
+// model's lexicon (seen three times at least).
+func (m *Model) commonWord(w string) bool {
+	if m.lex == nil {
+		return false
+	}
+	e, ok := m.lex.words[lowerDigits(normalise(w))]
+	return ok && e.capRatio <= 1
 }
 
 func isOpenQuote(w string) bool {
