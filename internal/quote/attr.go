@@ -644,6 +644,16 @@ func (x *extraction) context(q *news.QuoteMention, sent news.Span) {
 				continue
 			}
 			if e, ok := capRun(text, ts, k+1); ok {
+				// "told Iraqi media", "told Iraqi newspaper al-Sabah": the
+				// media noun after an adjective of place, and the name after it
+				if e+1 < len(ts) && !ts[e+1].punct && mediaNouns[lower(ts[e+1].text(text))] {
+					e++
+					if e2, ok := capRun(text, ts, e+1); ok {
+						e = e2
+					} else if e+1 < len(ts) && !ts[e+1].punct && strings.HasPrefix(ts[e+1].text(text), "al-") {
+						e++
+					}
+				}
 				q.ToldTo, _ = stripPossessive(text[ts[k+1].s:ts[e].e])
 			} else if lower(ts[k+1].text(text)) == "reporters" || lower(ts[k+1].text(text)) == "journalists" {
 				q.ToldTo = ts[k+1].text(text)
@@ -803,6 +813,12 @@ func (x *extraction) nested(i int, body news.Span) {
 		x.quotes = append(x.quotes, q)
 	}
 }
+
+// mediaNouns name the press after an adjective ("Iraqi media", "state
+// television").
+var mediaNouns = map[string]bool{"media": true, "newspaper": true, "television": true, "tv": true, "radio": true,
+	"reporters": true, "journalists": true, "press": true, "daily": true, "channel": true, "magazine": true,
+	"broadcaster": true, "outlets": true, "website": true, "network": true, "agency": true}
 
 // namingCue verbs quote a name or a phrase, not speech: called it “a disgrace”.
 var namingCue = map[string]bool{"call": true, "calls": true, "called": true, "calling": true, "describe": true,

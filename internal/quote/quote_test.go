@@ -287,6 +287,12 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Speaker: "Marco Bellini", Medium: "Instagram post", When: "earlier this year", Cue: "wrote"}},
 		},
 		{
+			name:  "told a country's media: the media, and a newspaper's name after it",
+			text:  "“There is no sign of it in the port,” harbour spokesman Omar Vale told Lundish media Thursday. “We are told the paper is wrong,” the source told Lundish newspaper al-Bahr.",
+			names: []string{"Omar Vale"},
+			want:  []news.QuoteMention{{Speaker: "Omar Vale", ToldTo: "Lundish media"}, {ToldTo: "Lundish newspaper al-Bahr"}},
+		},
+		{
 			name: "interview with an outlet",
 			text: "Marco Bellini spoke during an August 2022 interview with Decider, saying, “It is difficult to find real love these days.”",
 			want: []news.QuoteMention{{Speaker: "Marco Bellini", Medium: "August 2022 interview with Decider", ToldTo: "Decider", When: "August 2022"}},
