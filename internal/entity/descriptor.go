@@ -522,7 +522,7 @@ func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
 			continue
 		}
 		s := 0.0
-		sameClause := false
+		sameClause, outside := false, false
 		for _, mi := range e.ments {
 			m := d.a.Mentions[mi]
 			if m.Span.Start >= at || m.Via == "descriptor" && m.Span.Start >= at {
@@ -536,14 +536,16 @@ func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
 			}
 			if inSpans(d.quotes, m.Span.Start) {
 				w *= 0.3
+			} else {
+				outside = true
 			}
 			s += w
 			if dist == 0 && !d.breakBetween(d.tokAt(m.Span.End), p.start) {
 				sameClause = true
 			}
 		}
-		if s == 0 {
-			continue
+		if s == 0 || !outside {
+			continue // named only inside quoted words ("…got married during Same Love…"): not whom the text describes
 		}
 		for _, w := range content {
 			if e.prof[w] > 0 && w != head {
@@ -570,7 +572,7 @@ func (d *doc) pickDescribed(p phrase, persons []*ent) *ent {
 		// when the phrase is the object of someone's verb: who comes
 		// after is as likely that someone, or yet another person).
 		for k := p.end; k < len(d.toks) && d.toks[k].sent <= cur+1; k++ {
-			if e := d.owner[k]; e != nil && e.typ == news.PER && (g == "" || e.gender == "" || e.gender == g) {
+			if e := d.owner[k]; e != nil && e.typ == news.PER && (g == "" || e.gender == "" || e.gender == g) && !inSpans(d.quotes, d.toks[k].s) {
 				return e
 			}
 		}

@@ -1049,3 +1049,28 @@ func TestSameInitials(t *testing.T) {
 		t.Error("sameInitials")
 	}
 }
+
+// A person named only inside quoted words is not whom a description in the
+// text refers to: a song title tagged a person in a pasted post ("…got
+// married during Blue Tide…") does not become "the Lund-born singer".
+func TestDescriptionSkipsNamesInQuotes(t *testing.T) {
+	text := `The fake post read, "Ten people got married during Blue Tide. Just kidding." On a song from 2005, the Lund-born singer says: "Where is Omar Vale at?"`
+	a := article(t, text, "Blue Tide/PER", "Omar Vale/PER")
+	run(t, a)
+	for _, m := range a.Mentions {
+		if m.Via == "descriptor" && (m.Key == keyAt(a, "Blue Tide") || m.Key == keyAt(a, "Omar Vale")) {
+			t.Errorf("%q resolved to %s, a name inside quotes", m.Text, m.Key)
+		}
+	}
+}
+
+func TestQuotedSpans(t *testing.T) {
+	text := "\"It's the funniest thing,” Ivo Brandt said. \"It was fun,” the director explained."
+	var got []string
+	for _, sp := range quoted(text) {
+		got = append(got, sp.Text(text))
+	}
+	if want := []string{"It's the funniest thing,", "It was fun,"}; !slices.Equal(got, want) {
+		t.Errorf("quoted = %q, want %q", got, want)
+	}
+}

@@ -9,7 +9,8 @@ import (
 )
 
 // quoted returns the spans of text inside quotation marks: curly pairs,
-// and straight double quotes paired within a line.
+// straight double quotes paired within a line, and a straight one closed
+// by a curly one.
 func quoted(text string) []news.Span {
 	var out []news.Span
 	open := -1
@@ -33,6 +34,11 @@ func quoted(text string) []news.Span {
 				if open >= 0 {
 					out = append(out, news.Span{Start: open, End: i})
 					open = -1
+				} else if straight >= 0 {
+					// a straight quote closed by a curly one ("It's fun,”
+					// he said): the pair, not the words up to the next "
+					out = append(out, news.Span{Start: straight, End: i})
+					straight = -1
 				}
 			}
 		}

@@ -195,6 +195,7 @@ func TestRefineRules(t *testing.T) {
 		{`" We are not dating , " she said .`, nil, ""},
 		{`the Met Gala in New York`, []tokMention{{4, 6, news.LOC}}, "EVENT:1-3 LOC:4-6"},
 		{`a festival in town`, nil, ""},
+		{`during his Grammys performance of " Same Tide . "`, []tokMention{{6, 8, news.PER}}, "EVENT:2-3 WORK:6-8"},
 		{`at the Cannes Film Festival`, []tokMention{{2, 3, news.LOC}}, "EVENT:2-5"},
 		// "Pak" tagged without "Chol-su": a hyphened given name joins it
 		{`the former leader Pak Chol-su and his wife`, []tokMention{{3, 4, news.PER}}, "PER:3-5"},

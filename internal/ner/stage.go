@@ -223,6 +223,8 @@ var workCues = map[string]bool{
 	"episode": true, "season": true, "play": true, "musical": true, "podcast": true, "thriller": true,
 	"comedy": true, "programme": true, "program": true, "star": true, "starred": true, "starring": true,
 	"hit": true, "netflix": true, "hbo": true, "titled": true, "called": true, "reality": true,
+	"performance": true, "performed": true, "performing": true, "sang": true, "sings": true, "tune": true,
+	"ballad": true, "anthem": true, "lyrics": true, "chorus": true, "ep": true,
 }
 
 // quotedWorks finds title-cased phrases of at most eight words between
