@@ -1012,8 +1012,8 @@ func TestFewLettersApartNeverRejectsNearStrings(t *testing.T) {
 	}
 }
 
-// "X and his wife, Y": his is X's, however often the text names someone
-// else before.
+// "X and his wife, Y": the wife is X's, not that of the person the text
+// names most before.
 func TestAndHisWife(t *testing.T) {
 	text := "Ivo Brandt is ill. Ivo Brandt has not been seen for weeks, and he missed a parade. Ivo Brandt may rest.\n\n" +
 		"Ada Brandt is the daughter of the former mayor Omar Vale and his wife, Lina Ross."

@@ -3,7 +3,6 @@ package entity
 import (
 	"slices"
 	"sort"
-	"strings"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -65,7 +64,6 @@ type pmention struct {
 // the entity stage found in it. Build it once per article with NewResolver
 // when resolving many pronouns.
 type Resolver struct {
-	text   string
 	sents  []news.Span
 	ments  []pmention
 	gender map[string]string
@@ -79,7 +77,7 @@ func NewResolver(a *news.Article) *Resolver {
 	if len(sents) == 0 {
 		sents = splitSentences(a.Text)
 	}
-	r := &Resolver{text: a.Text, sents: sents, gender: map[string]string{}, counts: map[string]int{}}
+	r := &Resolver{sents: sents, gender: map[string]string{}, counts: map[string]int{}}
 	for _, at := range a.Attributes {
 		if at.Name == "gender" {
 			r.gender[at.Key] = at.Value
@@ -188,33 +186,7 @@ func (r *Resolver) Resolve(at int, pronoun string) (string, bool) {
 	if !known {
 		return "", false
 	}
-	if key, ok := r.andPossessor(at, g); ok {
-		return key, true
-	}
 	return r.best(at, g, nil)
-}
-
-// andPossessor is the person named right before "and" and a possessive
-// pronoun at at: in "the leader Kim Jong-il and his wife", his is Kim
-// Jong-il's, whoever else the text is about.
-func (r *Resolver) andPossessor(at int, g string) (string, bool) {
-	if at > len(r.text) {
-		return "", false
-	}
-	before := strings.TrimRight(r.text[:at], " ")
-	if !strings.HasSuffix(before, " and") {
-		return "", false
-	}
-	end := len(strings.TrimRight(strings.TrimSuffix(before, " and"), " "))
-	i := sort.Search(len(r.ments), func(i int) bool { return r.ments[i].span.End >= end })
-	if i >= len(r.ments) || r.ments[i].span.End != end || r.ments[i].quoted {
-		return "", false
-	}
-	m := r.ments[i]
-	if mg := r.gender[m.key]; g != "" && mg != "" && mg != g {
-		return "", false
-	}
-	return m.key, true
 }
 
 // Gender returns the gender the text gives the person with key: "male",
