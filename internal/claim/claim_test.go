@@ -284,20 +284,22 @@ func TestRelationKeysCoverTriggers(t *testing.T) {
 
 func TestClauseStart(t *testing.T) {
 	for s, want := range map[string]bool{
-		"The council approved the budget":                true,
-		"Since reached out to the ministry":              false,
-		"Because the bridge was closed early":            false,
-		"And the mayor resigned on Friday":               false,
-		"Officials said the bridge was safe":             true,
-		"out future talks and said the girls had left":   false, // "ruled [out ...]": a phrasal verb cut
-		"Him it was a small insect bite":                 false, // "[told] him it was…"
-		"Local media they heard a blast":                 false, // "[told] local media they heard…"
-		"Later they closed the bridge":                   true,
-		"Ruiz said she had met the fishermen":            true,
-		"Thought a quake caused the loud bang":           false, // "[residents] thought…"
-		"' about the name, the minister said":            false,
-		"There are several hundred boats in the harbour": true,
-		"There to meet the mayor and his aides":          false,
+		"The council approved the budget":                        true,
+		"Since reached out to the ministry":                      false,
+		"Because the bridge was closed early":                    false,
+		"And the mayor resigned on Friday":                       false,
+		"Officials said the bridge was safe":                     true,
+		"out future talks and said the girls had left":           false, // "ruled [out ...]": a phrasal verb cut
+		"Him it was a small insect bite":                         false, // "[told] him it was…"
+		"Local media they heard a blast":                         false, // "[told] local media they heard…"
+		"Later they closed the bridge":                           true,
+		"Ruiz said she had met the fishermen":                    true,
+		"Thought a quake caused the loud bang":                   false, // "[residents] thought…"
+		"' about the name, the minister said":                    false,
+		"There are several hundred boats in the harbour":         true,
+		"Thank you for contacting the harbour, have a great day": false, // a courtesy, no statement
+		"Please call the harbour office before noon":             false,
+		"There to meet the mayor and his aides":                  false,
 	} {
 		if got := clauseStart(s); got != want {
 			t.Errorf("clauseStart(%q) = %v, want %v", s, got, want)

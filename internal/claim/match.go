@@ -545,7 +545,10 @@ var nonClauseStart = map[string]bool{"of": true, "to": true, "for": true, "with"
 	"since": true, "because": true, "although": true, "though": true, "unless": true, "until": true,
 	"once": true, "and": true, "but": true, "or": true, "so": true, "also": true, "yet": true,
 	// verb particles: the content of a phrasal verb cut after its verb ("ruled [out future talks]")
-	"out": true, "off": true, "up": true, "down": true, "away": true, "back": true}
+	"out": true, "off": true, "up": true, "down": true, "away": true, "back": true,
+	// courtesies and commands to the reader: no statement of fact ("Thank you for contacting us, have a great day")
+	"thank": true, "thanks": true, "please": true, "sorry": true, "hello": true, "hi": true, "dear": true,
+	"welcome": true, "congratulations": true, "click": true, "subscribe": true}
 
 // clauseStart tells whether a text opens like a clause with a subject a
 // reader can identify: not a preposition, a gerund, a bare verb ("was
