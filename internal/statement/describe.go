@@ -292,7 +292,7 @@ var voiceWords = func() map[string]string {
 		news.VoiceExpert: "analyst analysts researcher researchers scientist scientists professor expert experts " +
 			"economist economists study studies survey poll polls research scholar historian strategist " +
 			"strategists doctor doctors data",
-		news.VoiceFans: "fans fan users followers commenters netizens viewers supporters critics readers",
+		news.VoiceFans: "fans fan user users followers commenters netizens viewers supporters critics readers",
 		news.VoiceMedia: "newspaper magazine times post journal news tribune herald guardian telegraph reuters " +
 			"ap cnn bbc nbc cbs abc fox msnbc npr bloomberg politico axios breitbart report reports reporter " +
 			"reporters outlet network broadcaster tabloid daily gazette afp wire",

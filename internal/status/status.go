@@ -193,7 +193,7 @@ func Decide(c news.Claim, in Inputs) (news.Status, string) {
 			authAssert.add(e, in)
 		case e.Stance == news.Denies && !weak(voice) && voice != news.VoiceOutlet:
 			deny.add(e, in)
-		case e.Stance == news.Debunks || e.Stance == news.Denies && voice == news.VoiceOutlet:
+		case e.Stance == news.Debunks && voice != news.VoiceFans || e.Stance == news.Denies && voice == news.VoiceOutlet:
 			debunk.add(e, in)
 		case e.Stance == news.Denies && voice != news.VoiceFans:
 			weakDeny.add(e, in)

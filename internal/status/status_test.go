@@ -58,6 +58,8 @@ func TestDecide(t *testing.T) {
 		{"named denials and an outlet's debunk against anonymous sources", []news.StanceEntry{entry("a", news.Denies, "Vale Dairy", news.VoiceNamed),
 			entry("b", news.Debunks, "", news.VoiceOutlet), entry("c", news.Asserts, "sources", news.VoiceAnonymous)},
 			news.Denied, "nobody states it as fact"},
+		{"fans calling it fake settle nothing", []news.StanceEntry{entry("a", news.Debunks, "fans", news.VoiceFans),
+			entry("b", news.Asserts, "", news.VoiceOutlet)}, news.Unverified, "asserted by 1 independent outlet"},
 		{"anonymous sources settle nothing", []news.StanceEntry{entry("a", news.Asserts, "a source", news.VoiceAnonymous),
 			entry("b", news.Asserts, "sources", news.VoiceAnonymous)}, news.Unverified, "rumoured"},
 		{"the model alone settles nothing", []news.StanceEntry{entry("a", news.Asserts, "model", news.VoiceModel),
