@@ -41,6 +41,11 @@ func TestExtract(t *testing.T) {
 			want:  []news.QuoteMention{{Text: "We have no priest of this name,", Speaker: "Ada Moss"}},
 		},
 		{
+			name: "a conjunction before a role phrase is not part of it",
+			text: "The reporter posted on Twitter that a doctor said “the patients are on their way to the clinic.”",
+			want: []news.QuoteMention{{Speaker: "a doctor"}},
+		},
+		{
 			name:  "a him in a relative clause after a name is someone else: it tells nothing of the name's gender",
 			text:  "Ivo Brandt was freed in May.\n\nNoor Vale, a writer who had been held with him, said she was tired.\n\n“It was cold,” he said.",
 			names: []string{"Ivo Brandt", "Noor Vale"},
@@ -975,6 +980,22 @@ func TestMonthBeforeANumberIsNoCandidate(t *testing.T) {
 	for _, c := range x.candidates(ts, 0, len(ts)) {
 		if strings.HasPrefix(c.text, "Oct") {
 			t.Errorf("candidate %q from a date", c.text)
+		}
+	}
+}
+
+// A name the recogniser tagged, right after a possessive, is a thing of
+// someone's: "Its URL reads, “…”" is not the URL's quote.
+func TestPossessedNameIsNoCandidate(t *testing.T) {
+	text := "That post is now titled “Ferry sinks.” Its URL reads, “ferry-sinks-in-the-bay.”"
+	a := &news.Article{Text: text}
+	a.Mentions = orgMentions(text, "URL")
+	x := newExtraction(a)
+	i := strings.Index(text, "Its")
+	ts := tokenize(text, news.Span{Start: i, End: strings.Index(text, ", “ferry")}, nil)
+	for _, c := range x.candidates(ts, 0, len(ts)) {
+		if c.text == "URL" {
+			t.Errorf("candidate %q after a possessive", c.text)
 		}
 	}
 }

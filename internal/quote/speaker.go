@@ -69,6 +69,10 @@ func (x *extraction) candidates(ts []tok, i, j int) []cand {
 			for end+1 < j && ts[end+1].s < m.Span.End {
 				end++
 			}
+			if m.Type != news.PER && x.tagged && possessedAfter(ts, i, k, text) {
+				k = end // "Its URL reads", "their Facebook page": a thing of someone's, no speaker
+				continue
+			}
 			c := cand{span: m.Span, kind: kName, text: m.Text, key: m.Key, name: m.Name, person: m.Type == news.PER}
 			if c.name == "" {
 				c.name = m.Text
@@ -211,6 +215,9 @@ func (x *extraction) roleNP(ts []tok, k, j int) (cand, int, bool) {
 	n := k
 	if determiners[lower(ts[k].text(text))] {
 		n++
+		if n < j && !ts[n].punct && determiners[lower(ts[n].text(text))] {
+			k, n = n, n+1 // "posted on Twitter that a doctor said": the phrase is "a doctor"
+		}
 	}
 	head := -1
 	for m := n; m < j && m <= n+4; m++ {
