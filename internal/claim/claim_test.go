@@ -545,7 +545,7 @@ func TestRumourOfDenial(t *testing.T) {
 			"King Tomas, a trained pilot, is flying bombing raids himself"},
 		{"Reports that Vale Telecom will cut off users of the Onion browser are false, the company says in a blog post",
 			"Vale Telecom will cut off users of the Onion browser"},
-		{"Vale Dairy denies rumors of a ‘pumpkin spice’ flavored cheese", ""}, // a thing, not what is said of it
+		{"Vale Dairy denies rumors of a ‘ginger beer’ flavoured cheese", ""}, // a thing, not what is said of it
 		{"Harbour Police Dismiss Online Reports That The Bridge Will Close", "The Bridge Will Close"},
 		// who "it" or "he" is cannot be told safely
 		{"Vale Telecom denies reports that it will cut off users of the Onion browser", ""},
