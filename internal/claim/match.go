@@ -671,7 +671,9 @@ func hasVerb(s string) bool {
 		if i > 0 && prev != "" && w[0] >= 'a' && w[0] <= 'z' && len(w) > 3 {
 			opens := phraseOpener[strings.ToLower(prev)] || prev[0] >= '0' && prev[0] <= '9'
 			switch {
-			case strings.HasSuffix(w, "ed") && !opens:
+			case strings.HasSuffix(w, "ed") && !opens && !(i+1 < len(fields) && strings.ToLower(fields[i+1]) == "as"):
+				// not "The woman identified as Saja…", "a group known as…":
+				// a participle before "as" names, it tells nothing done
 				return true
 			case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !opens &&
 				(prev[0] >= 'A' && prev[0] <= 'Z' || pronouns[strings.ToLower(prev)]) &&

@@ -91,6 +91,8 @@ func TestHasVerb(t *testing.T) {
 		{"The skipper spent a month ashore after being arrested for speeding in May", true},
 		{"The ferry made a stop this morning stating that the crew was ill", true}, // "made" is the verb
 		{"The threat of the crew being deported to the mainland", false},
+		{"The woman identified as Lina Ross by the harbour police", false}, // a participle before "as" names
+		{"The harbour police identified the woman as Lina Ross", true},
 		{"Nearly 300 girls were kidnapped from a boarding school", true},
 		{"Apple plans to open a shop in London", true},
 		{"The militants attacked the convoy near the border", true},
