@@ -63,6 +63,7 @@ func TestSentences(t *testing.T) {
 		{"The host was caught off guard. 'Are you sure?' she asked.", []string{"The host was caught off guard.", "'Are you sure?' she asked."}},
 		{"He left. \"Never again,\" he said.", []string{"He left.", "\"Never again,\" he said."}},
 		{"'It is over.' Then silence.", []string{"'It is over.'", "Then silence."}},
+		{"A prop from Harbour Vs. Lakeside has gone missing. Police are looking.", []string{"A prop from Harbour Vs. Lakeside has gone missing.", "Police are looking."}},
 	}
 	for _, tt := range tests {
 		got := texts(tt.in, Sentences(tt.in, news.Span{Start: 0, End: len(tt.in)}))

@@ -185,7 +185,7 @@ var abbrevs = map[string]bool{
 	"Mon": true, "Tue": true, "Tues": true, "Wed": true, "Thu": true, "Thur": true, "Thurs": true, "Fri": true,
 	"Inc": true, "Co": true, "Corp": true, "Ltd": true, "Bros": true, "Cos": true, "No": true, "Nos": true,
 	"Vol": true, "Dept": true, "Ave": true, "Blvd": true, "Rd": true, "Fig": true, "Univ": true,
-	"vs": true, "etc": true, "approx": true, "cf": true, "al": true, "viz": true,
+	"vs": true, "Vs": true, "etc": true, "approx": true, "cf": true, "al": true, "viz": true,
 }
 
 // isAbbrev reports whether w, the word before a period, is an abbreviation
