@@ -240,6 +240,8 @@ func TestCleanProposition(t *testing.T) {
 		{"Monday was the hottest day in the harbour town's records.", "Monday was the hottest day in the harbour town's records"},
 		{"Well, turns out that one of the onlookers at the harbour was the actor Ivo Brandt.", "One of the onlookers at the harbour was the actor Ivo Brandt"},
 		{"It turns out the ferry was never late.", "The ferry was never late"},
+		{"Naval history: Lina Ross, pictured in uniform, was formerly a member of the coast guard.", "Lina Ross, pictured in uniform, was formerly a member of the coast guard"},
+		{"Ada Moss: The ferry was never late and the crew was paid on time.", "Ada Moss: The ferry was never late and the crew was paid on time"},
 		{"Wells in the harbour town ran dry on Monday.", "Wells in the harbour town ran dry on Monday"},
 	} {
 		if got := cleanProposition(c.in); got != c.want {

@@ -34,8 +34,13 @@ var (
 	// leadingAttribution: "According to X, ...", "X said (on Monday) that ...", "X reports that".
 	leadingAccording = regexp.MustCompile(`(?i)^\s*according to [^,]{1,80},\s*`)
 	leadingSaidThat  = regexp.MustCompile(`^[^,;:"“”]{2,80}?\b(?:said|says|reported|reports|announced|confirmed|claimed|claims|told [^,;]{1,40}?)(?:\s+on\s+\w+)?\s+that\s+`)
-	trailingPunct    = regexp.MustCompile(`[\s,;:—–-]+$`)
-	notClaimLike     = regexp.MustCompile(`(?i)^(?:but|and|so|or|yet|however|still|also|then|meanwhile|photo|image|video|file|credit|click|watch|read more|related|advertisement|follow|subscribe|share|copyright|\(?ap photo|getty|specifically|namely|instead|indeed|moreover|furthermore|additionally|plus|now|here|` +
+	// kickerLabel: a label of two or three words, the first capitalised and
+	// the others in lower case, before a colon and a capitalised clause
+	// ("Military history: ", "Breaking news: "); a name before a colon
+	// ("Dan Olsen: …") is a speaker, not a label.
+	kickerLabel   = regexp.MustCompile(`^[A-Z][a-z]+(?:\s[a-z]+){1,2}:\s+(?:[A-Z])`)
+	trailingPunct = regexp.MustCompile(`[\s,;:—–-]+$`)
+	notClaimLike  = regexp.MustCompile(`(?i)^(?:but|and|so|or|yet|however|still|also|then|meanwhile|photo|image|video|file|credit|click|watch|read more|related|advertisement|follow|subscribe|share|copyright|\(?ap photo|getty|specifically|namely|instead|indeed|moreover|furthermore|additionally|plus|now|here|` +
 		// a pronoun or a first person: not a proposition that stands alone
 		`it|its|he|she|his|her|they|their|them|we|our|i|you|your|himself|herself|itself|themselves|myself|yourself|` +
 		// a sentence about the report, not about the world: "The
@@ -80,6 +85,9 @@ func cleanProposition(s string) string {
 		if loc := datelinePrefix.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 			s = s[loc[1]:]
 		}
+	}
+	if loc := kickerLabel.FindStringIndex(s); loc != nil && len(s)-loc[1] > 30 {
+		s = s[loc[1]-1:] // "Military history: Rosenberg, pictured in uniform, was…": a caption's label (the clause's capital kept)
 	}
 	s = dropLeadingDay(s)
 	if loc := discourseOpener.FindStringIndex(s); loc != nil && len(s)-loc[1] > 20 {
