@@ -969,33 +969,23 @@ func TestSignatureNeedsAFullName(t *testing.T) {
 	}
 }
 
-// A month before a number is a date, never a name that might speak: "The
-// Oct. 20 Lakeside Times story's correction reads:".
-func TestMonthBeforeANumberIsNoCandidate(t *testing.T) {
-	text := "The Oct. 20 Lakeside Times story's correction reads:"
-	a := &news.Article{Text: text}
-	a.Mentions = orgMentions(text, "Lakeside Times")
-	x := newExtraction(a)
-	ts := tokenize(text, news.Span{End: len(text)}, nil)
-	for _, c := range x.candidates(ts, 0, len(ts)) {
-		if strings.HasPrefix(c.text, "Oct") {
-			t.Errorf("candidate %q from a date", c.text)
-		}
-	}
-}
-
-// A name the recogniser tagged, right after a possessive, is a thing of
-// someone's: "Its URL reads, “…”" is not the URL's quote.
-func TestPossessedNameIsNoCandidate(t *testing.T) {
-	text := "That post is now titled “Ferry sinks.” Its URL reads, “ferry-sinks-in-the-bay.”"
-	a := &news.Article{Text: text}
-	a.Mentions = orgMentions(text, "URL")
-	x := newExtraction(a)
-	i := strings.Index(text, "Its")
-	ts := tokenize(text, news.Span{Start: i, End: strings.Index(text, ", “ferry")}, nil)
-	for _, c := range x.candidates(ts, 0, len(ts)) {
-		if c.text == "URL" {
-			t.Errorf("candidate %q after a possessive", c.text)
+// Words that can never speak are no speaker candidates: a month before a
+// number is a date ("The Oct. 20 Lakeside Times story's correction
+// reads:"), and a name the recogniser tagged right after a possessive is a
+// thing of someone's ("Its URL reads, “…”").
+func TestNoCandidates(t *testing.T) {
+	for _, c := range []struct{ sentence, org, not string }{
+		{"The Oct. 20 Lakeside Times story's correction reads:", "Lakeside Times", "Oct"},
+		{"Its URL reads,", "URL", "URL"},
+	} {
+		a := &news.Article{Text: c.sentence}
+		a.Mentions = orgMentions(c.sentence, c.org)
+		x := newExtraction(a)
+		ts := tokenize(c.sentence, news.Span{End: len(c.sentence)}, nil)
+		for _, cd := range x.candidates(ts, 0, len(ts)) {
+			if strings.HasPrefix(cd.text, c.not) {
+				t.Errorf("%q: candidate %q", c.sentence, cd.text)
+			}
 		}
 	}
 }
