@@ -92,6 +92,7 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 			out = append(out, fromQuote(a.Text, q))
 		}
 	}
+	out = append(out, nominalReports(d)...)
 	out = dropOverlapping(out)
 	var words []string
 	for i := range out {
