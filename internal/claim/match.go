@@ -371,7 +371,7 @@ func matchItems(a *news.Article) []item {
 	for _, st := range a.Statements {
 		// Direct and mixed quotes are the quotes section's: a claim is a
 		// proposition, matched however it is worded.
-		if st.Kind == "" || st.Kind == "direct" || st.Kind == "mixed" || st.Voice == news.VoiceFans ||
+		if st.Kind == "" || st.Kind == "direct" || st.Kind == "mixed" || st.Unsaid || st.Voice == news.VoiceFans ||
 			len(out) >= maxStatementsPerArticle || inSocial(a, st.Content) {
 			continue
 		}

@@ -222,6 +222,22 @@ func TestQuoteTailIsNoClaim(t *testing.T) {
 	}
 }
 
+// What a source is reported not to have said ("the coastguard had not
+// confirmed that …") is nobody's claim to match.
+func TestUnsaidStatementIsNoClaim(t *testing.T) {
+	sent := "The coastguard had not confirmed that the trawler Mira Vale sank off Brackley Point on Friday."
+	a := article("a", "Ledger", 2, []string{sent}, nil)
+	said(a, "the trawler Mira Vale sank off Brackley Point on Friday", "The coastguard", news.VoiceOfficial, news.Asserts)
+	a.Statements[0].Kind = "indirect"
+	if len(matchItems(a)) != 1 {
+		t.Fatalf("the said statement is no item")
+	}
+	a.Statements[0].Unsaid = true
+	if items := matchItems(a); len(items) != 0 {
+		t.Errorf("items = %+v, want none", items)
+	}
+}
+
 // A claim whose own words hold the verdict ("a fake account", "a hoax",
 // "no sign") is stated, not called false, by the outlets that tell it.
 func TestMatchedClaimHoldingItsVerdictIsStated(t *testing.T) {

@@ -206,7 +206,7 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 	bestCover := statementMatch
 	said := "" // the chosen statement's words, cue and content
 	for k, st := range a.Statements {
-		if st.Kind == "" || st.Kind == "assertion" || !st.Span.Overlaps(s) {
+		if st.Kind == "" || st.Kind == "assertion" || st.Unsaid || !st.Span.Overlaps(s) {
 			continue
 		}
 		by := stanceSpeaker(st)
@@ -376,7 +376,7 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 	}
 	// A denial by someone, worded differently, that points at the claim.
 	for k, st := range a.Statements {
-		if st.Kind == "" || st.Kind == "assertion" || inSocial(a, st.Span) {
+		if st.Kind == "" || st.Kind == "assertion" || st.Unsaid || inSocial(a, st.Span) {
 			continue
 		}
 		content := st.Content.Text(a.Text)

@@ -481,3 +481,27 @@ func TestWholeSentenceStatementIsTheSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// A speaker reported not to have said the claim ("Kestrel hasn't claimed
+// that …") neither states nor denies it.
+func TestUnsaidStatementIsNotTheSpeakers(t *testing.T) {
+	claim := "The Kestrel Band smartwatch is fully waterproof"
+	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
+	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
+	main.total, main.totalPlain = main.totals(sw)
+	for _, text := range []string{"Kestrel has not claimed that the Kestrel Band smartwatch is fully waterproof.",
+		"Kestrel would not say that the Kestrel Band smartwatch is fully waterproof."} {
+		a := &news.Article{Text: text}
+		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		r := (*Cache)(nil).reading(a)
+		got := readSentence(a, a.Sentences[0], sw, main, r.statementWords)
+		if got.by != "" {
+			t.Errorf("%q read as %s by %q; statements %+v", text, got.stance, got.by, a.Statements)
+		}
+	}
+}

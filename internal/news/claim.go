@@ -54,6 +54,10 @@ type Statement struct {
 	// ByKey is the entity key of the speaker, when it is a named entity.
 	ByKey  string `json:"by_key,omitempty"`
 	Stance Stance `json:"stance"`
+	// Unsaid marks an attribution whose cue is negated ("had not confirmed
+	// that …", "did not say …"): the source is reported not to have stated
+	// the content, so it stands for nothing, for or against.
+	Unsaid bool `json:"unsaid,omitempty"`
 }
 
 // Voices: who stands behind a statement.

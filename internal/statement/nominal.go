@@ -1,6 +1,10 @@
 package statement
 
-import "github.com/crosscheck-news/crosscheck/internal/news"
+import (
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/news"
+)
 
 // nominalCues are nouns that carry a report the cue tagger, trained on
 // verbs, does not read: "got confirmation from the police that …",
@@ -39,3 +43,40 @@ func nominalReports(d *doc) []news.Statement {
 	}
 	return out
 }
+
+// negatedCue tells whether a statement's cue is negated: "had not
+// confirmed that …", "did not say …", "never told …", "would" + "not
+// confirm whether …". The source is said not to have stated the content,
+// so the statement states nothing, for or against it.
+func negatedCue(text string, st news.Statement) bool {
+	from := st.Cue.Start
+	if st.Source.Len() > 0 && st.Source.End <= st.Cue.Start {
+		from = max(st.Source.End, st.Cue.Start-30)
+	}
+	before := strings.Fields(strings.ToLower(text[from:st.Cue.Start]))
+	if len(before) > 3 {
+		before = before[len(before)-3:]
+	}
+	cue := strings.Fields(strings.ToLower(st.Cue.Text(text)))
+	for _, w := range append(before, cue...) {
+		if negatorWord(w) {
+			return true
+		}
+	}
+	if len(cue) == 1 && auxiliaries[cue[0]] && st.Content.Start >= st.Cue.End {
+		f := strings.Fields(strings.ToLower(text[st.Content.Start:min(len(text), st.Content.Start+12)]))
+		return len(f) > 0 && negatorWord(f[0])
+	}
+	return false
+}
+
+// negatorWord: not, never, cannot and the contractions in n't.
+func negatorWord(w string) bool {
+	w = strings.Trim(w, ",;:")
+	return w == "not" || w == "never" || w == "cannot" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t")
+}
+
+// auxiliaries the cue tagger sometimes takes alone for the cue ("Police
+// would" + "not confirm whether …").
+var auxiliaries = map[string]bool{"would": true, "could": true, "will": true, "can": true, "did": true, "does": true,
+	"do": true, "has": true, "have": true, "had": true, "is": true, "was": true, "are": true, "were": true, "should": true}

@@ -98,6 +98,9 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 	for i := range out {
 		describe(a, d, &out[i], &words)
 	}
+	for i := range out {
+		out[i].Unsaid = out[i].Kind != "direct" && out[i].Kind != "mixed" && negatedCue(a.Text, out[i])
+	}
 	out = append(out, assertions(a, d, out)...)
 	slices.SortStableFunc(out, func(x, y news.Statement) int { return x.Span.Start - y.Span.Start })
 	return out

@@ -417,3 +417,29 @@ func TestSourceHeadAfterAName(t *testing.T) {
 		t.Errorf("statement %+v: the family's finding is not Ivo Vale's", s)
 	}
 }
+
+// A statement whose cue is negated ("had not confirmed that", "would" +
+// "not confirm whether", "never told") is reported as not made: it is kept
+// as an attribution, marked Unsaid; a negation inside what is said is not.
+func TestNegatedCueIsUnsaid(t *testing.T) {
+	tests := []struct {
+		text, content string
+		unsaid        bool
+	}{
+		{"As of Friday the coastguard had not confirmed that the trawler Mira Vale had sunk off Brackley Point.", "the trawler Mira Vale had sunk", true},
+		{"The harbour authority didn't say whether the trawler Mira Vale had been insured for the voyage.", "the trawler Mira Vale had been insured", true},
+		{"Olsen never told investors that the trawler fleet of Brackley Fisheries was losing money.", "the trawler fleet of Brackley Fisheries was losing money", true},
+		{"The coastguard said that the trawler Mira Vale had not sunk off Brackley Point.", "the trawler Mira Vale had not sunk", false},
+		{"The coastguard confirmed on Friday that the trawler Mira Vale had sunk off Brackley Point.", "the trawler Mira Vale had sunk", false},
+	}
+	for _, tt := range tests {
+		s, ok := find(tt.text, run(t, tt.text), tt.content)
+		if !ok {
+			t.Errorf("%q: no attribution with content %q", tt.text, tt.content)
+			continue
+		}
+		if s.Unsaid != tt.unsaid {
+			t.Errorf("%q: unsaid = %v, want %v (cue %q)", tt.text, s.Unsaid, tt.unsaid, s.Cue.Text(tt.text))
+		}
+	}
+}
