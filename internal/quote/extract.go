@@ -168,7 +168,7 @@ func (x *extraction) run() {
 					use = x.colonIntro(prevColonSent)
 				case pa.ok:
 					use = pa
-				case prev.idx >= 0 && pi-prev.para <= 2:
+				case prev.idx >= 0 && x.parasBetween(paras, prev.para, pi) <= 1:
 					pq := x.quotes[prev.idx]
 					q.Speaker, q.SpeakerKey, q.SpeakerSpan, q.Role, q.For = pq.Speaker, pq.SpeakerKey, pq.SpeakerSpan, pq.Role, pq.For
 				default:
@@ -680,6 +680,32 @@ func (x *extraction) lastSubject(pos, limit int) (personMention, bool) {
 func possessive(text string, end int) bool {
 	rest := text[end:]
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || plainApostrophe(text, end)
+}
+
+// parasBetween counts the paragraphs between paragraphs i and j that are
+// the article's own: posts pasted in between (a signed post, or its body
+// repeated without the signature) do not part a speaker from the quote
+// that goes on after them.
+func (x *extraction) parasBetween(paras []news.Span, i, j int) int {
+	n := 0
+	for k := i + 1; k < j; k++ {
+		if !x.pasted(paras[k]) {
+			n++
+		}
+	}
+	return n
+}
+
+// pasted tells whether paragraph p is a pasted social post: it overlaps
+// one, or it is one's body alone.
+func (x *extraction) pasted(p news.Span) bool {
+	t := strings.TrimSpace(p.Text(x.text))
+	for _, sp := range x.a.Social {
+		if sp.Span.Overlaps(p) || t != "" && t == strings.TrimSpace(sp.Body.Text(x.text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // lastPerson is the last person named before pos, not before limit-2000.

@@ -310,6 +310,14 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "what a duo I never knew I needed", Speaker: "@jo_fan", Social: true, Medium: "Twitter"}},
 		},
 		{
+			name: "posts pasted between two quotes do not part the speaker from the quote that goes on",
+			text: pastedText,
+			names: []string{"Tomas Verrin"},
+			social: []news.SocialPost{post(strings.Index(pastedText, "Tomas @"), "Tomas @tverrin a cruel act to leave a pony there https://t.co/x"),
+				post(strings.Index(pastedText, "Nora @"), "Nora @nhale I would give the pony a home https://t.co/y")},
+			want: []news.QuoteMention{{Speaker: "the trust", Cue: "said"}, {Speaker: "the trust"}, {Speaker: "@tverrin", Social: true}, {Speaker: "@nhale", Social: true}},
+		},
+		{
 			name: "crowd members are fan role speakers, not the person named before",
 			text: "Her daughter True danced in the clip.\n\nOne individual wrote “Yasss queen,” while another remarked, “She is so tall now!”\n\n" +
 				"A third added, “This made my whole day.”\n\nAnother fan added: “I need more of these clips.”\n\n“Love this so much,” one wrote.",
@@ -810,6 +818,14 @@ func FuzzExtract(f *testing.F) {
 }
 
 // post makes the SocialPost of "Name @handle body URL" written at start.
+// pastedText has a quote, two pasted posts, and a quote with no
+// attribution that goes on from the first.
+const pastedText = "Singer Tomas Verrin tweeted about the pony.\n\n" +
+	"“It is really unusual to get that sort of interest,” the trust said.\n\n" +
+	"Tomas @tverrin a cruel act to leave a pony there https://t.co/x\n\n" +
+	"Nora @nhale I would give the pony a home https://t.co/y\n\n" +
+	"“Normally we get a dog, but when it is a pony we get a lot of interest.”"
+
 func post(start int, s string) news.SocialPost {
 	h := strings.Index(s, "@")
 	sp := strings.IndexByte(s[h:], ' ') + h
