@@ -640,7 +640,11 @@ func (x *extraction) gendered(from, pos int, female bool) bool {
 	return false
 }
 
-// pronounName is pronounTarget's pick among the names before pos.
+// pronounName is pronounTarget's pick among the names before pos: the last
+// named as a clause's subject, else the last named; but a subject two
+// paragraphs and more before the last name is too far back to win over it
+// ("Dan Kell … said.\n\n“…,” he admitted.\n\n…\n\nThis is Ivo Marsh hearing
+// the message.\n\nHe said afterwards: “…”" is Ivo Marsh's).
 func (x *extraction) pronounName(pos int, female bool) (personMention, bool) {
 	var near personMention
 	haveNear := false
@@ -658,6 +662,9 @@ func (x *extraction) pronounName(pos int, female bool) (personMention, bool) {
 			continue // "a clip of Obama's speech, then the prisoner's words, he says": not Obama
 		}
 		if m.subj {
+			if haveNear && paragraphBreaks(x.text[m.span.End:near.pos]) >= 2 {
+				break // a subject two paragraphs and more before a nearer name does not win over it
+			}
 			return m, true
 		}
 		if !haveNear {
@@ -665,6 +672,17 @@ func (x *extraction) pronounName(pos int, female bool) (personMention, bool) {
 		}
 	}
 	return near, haveNear
+}
+
+// paragraphBreaks counts the runs of line breaks in s.
+func paragraphBreaks(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' && (i == 0 || s[i-1] != '\n') {
+			n++
+		}
+	}
+	return n
 }
 
 // lastSubject is the last person named before pos as a clause's subject

@@ -310,6 +310,13 @@ func TestExtract(t *testing.T) {
 			want: []news.QuoteMention{{Text: "what a duo I never knew I needed", Speaker: "@jo_fan", Social: true, Medium: "Twitter"}},
 		},
 		{
+			name: "a pronoun goes back to the name in the paragraph before, not to a subject further up",
+			text: "Dan Kell, head of engineering at Verrin Telecom, said the search was hard.\n\n“The chances were slim,” he admitted.\n\n" +
+				"The team found the message on Friday.\n\nThis is Ivo Marsh hearing the message of his late wife.\n\nHe said afterwards: “It is a wonderful sound.”",
+			names: []string{"Dan Kell", "Ivo Marsh"},
+			want:  []news.QuoteMention{{Speaker: "Dan Kell"}, {Speaker: "Ivo Marsh"}},
+		},
+		{
 			name: "posts pasted between two quotes do not part the speaker from the quote that goes on",
 			text: pastedText,
 			names: []string{"Tomas Verrin"},
