@@ -524,8 +524,13 @@ func namesIn(text string, names [2]string) bool {
 }
 
 // leadStates tells whether a lead speaks of the relation itself (its
-// trigger words).
+// trigger words), not of a partner who has died ("his late wife", "since
+// his wife Ruby's death": the marriage is background to what the lead
+// tells).
 func leadStates(text, predicate string) bool {
+	if predicate == "married" && partnerDied.MatchString(text) {
+		return false
+	}
 	for _, r := range relations {
 		if r.predicate == predicate {
 			return r.trigger.MatchString(text)
@@ -533,6 +538,9 @@ func leadStates(text, predicate string) bool {
 	}
 	return false
 }
+
+// partnerDied: a lead that tells of a death or a widowhood.
+var partnerDied = regexp.MustCompile(`(?i)\b(late (?:wife|husband|partner)|death|died|passed away|widow(?:er|ed)?|lost (?:his|her) (?:wife|husband))\b`)
 
 // namesBoth tells whether text names both people (by full or last name).
 func namesBoth(text string, names [2]string) bool {

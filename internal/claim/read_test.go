@@ -505,3 +505,21 @@ func TestUnsaidStatementIsNotTheSpeakers(t *testing.T) {
 		}
 	}
 }
+
+// A lead that tells of a partner's death speaks of a widowhood, not of a
+// marriage to check; one that tells of a wedding does.
+func TestLeadStatesNoLateMarriage(t *testing.T) {
+	for _, c := range []struct {
+		lead string
+		want bool
+	}{
+		{"Ivo Marsh kept a voicemail from his late wife for 14 years until a phone upgrade deleted it.", false},
+		{"Ever since his wife Lea's death in 2019, widower Ivo Marsh has treasured her voicemail greeting.", false},
+		{"Ivo Marsh and Lea Vale tied the knot in a secret ceremony on the island of Brac.", true},
+		{"Ivo Marsh's wife Lea Vale opened the new ferry terminal on Monday.", true},
+	} {
+		if got := leadStates(c.lead, "married"); got != c.want {
+			t.Errorf("leadStates(%q) = %v, want %v", c.lead, got, c.want)
+		}
+	}
+}
