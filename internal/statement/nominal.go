@@ -1,7 +1,9 @@
 package statement
 
 import (
+	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/crosscheck-news/crosscheck/internal/news"
 )
@@ -80,3 +82,95 @@ func negatorWord(w string) bool {
 // would" + "not confirm whether …").
 var auxiliaries = map[string]bool{"would": true, "could": true, "will": true, "can": true, "did": true, "does": true,
 	"do": true, "has": true, "have": true, "had": true, "is": true, "was": true, "are": true, "were": true, "should": true}
+
+// sourcePrepositions open a phrase that says where or how something was
+// said, not who said it ("in a press release dated …", "on its website").
+var sourcePrepositions = map[string]bool{"in": true, "on": true, "at": true, "during": true, "via": true,
+	"through": true, "from": true, "with": true, "for": true, "of": true, "to": true, "after": true, "before": true}
+
+// sourceTimeWords name a time, never a speaker ("was on Thursday dismissed").
+var sourceTimeWords = map[string]bool{"on": true, "last": true, "this": true, "early": true, "late": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "yesterday": true, "today": true, "tonight": true, "morning": true, "evening": true, "night": true}
+
+// fixSource mends a statement's source that the reader took from a phrase
+// naming no one, and tells whether the statement stands. A source made of
+// time words ("The ministry on Thursday said") gives way to the noun phrase
+// right before it; after a form of "be" ("was on Thursday dismissed from
+// service") the statement is a passive, no attribution. A source opening
+// with a preposition in lower case ("X, in a press release dated Jan. 8,
+// announced …") gives way to the noun phrase before the comma that precedes
+// it. When no noun phrase is there, the statement is dropped.
+func (d *doc) fixSource(st *news.Statement) bool {
+	if st.Source.Len() == 0 || st.Source.Start > st.Cue.Start {
+		return true
+	}
+	words := strings.Fields(st.Source.Text(d.text))
+	// time words before the source are none of it: "[Tuesday] he"
+	for len(words) > 1 && (dayWord(words[0]) || strings.EqualFold(words[0], "on") && dayWord(words[1])) {
+		rest := d.text[st.Source.Start+len(words[0]):st.Source.End]
+		st.Source.Start = st.Source.End - len(strings.TrimLeft(rest, " ,"))
+		words = words[1:]
+	}
+	timeOnly := true
+	for _, w := range words {
+		if !sourceTimeWords[strings.ToLower(strings.Trim(w, ","))] {
+			timeOnly = false
+			break
+		}
+	}
+	if !timeOnly && !sourcePrepositions[words[0]] {
+		return true
+	}
+	// no noun phrase before it: a time word is no source, and a phrase
+	// opening with a preposition keeps what the reader found ("In a
+	// statement to the paper, Comcast defended …" names its speaker after
+	// the comma)
+	keep := !timeOnly
+	si := sort.Search(len(d.sents), func(k int) bool { return d.sents[k].span.End > st.Source.Start })
+	if si == len(d.sents) {
+		return keep
+	}
+	from := d.sents[si].span.Start
+	before := strings.TrimRight(d.text[from:st.Source.Start], " ")
+	if gap := strings.TrimSpace(d.text[st.Source.End:st.Cue.Start]); timeOnly && subjectPronouns[strings.ToLower(gap)] {
+		// "By Tuesday he said": the pronoun after the time is the source
+		start := st.Source.End + strings.Index(d.text[st.Source.End:st.Cue.Start], gap)
+		st.Source = news.Span{Start: start, End: start + len(gap)}
+		return true
+	}
+	if timeOnly {
+		before = strings.TrimSuffix(before, " on")
+		if lw := strings.ToLower(lastWord(before)); beForms[lw] || lw == "been" || lw == "being" {
+			return false
+		}
+	} else {
+		var ok bool
+		if before, ok = strings.CutSuffix(before, ","); !ok {
+			return keep
+		}
+	}
+	np := strings.TrimSpace(before)
+	ws := strings.Fields(np)
+	if len(ws) == 0 || len(ws) > 12 || !unicode.IsUpper([]rune(np)[0]) || strings.Contains(np, ",") ||
+		sourcePrepositions[strings.ToLower(ws[len(ws)-1])] || strings.EqualFold(ws[len(ws)-1], "by") {
+		return keep // "By Tuesday": the time phrase's own preposition
+	}
+	for _, w := range ws {
+		if lw := strings.ToLower(w); finite[lw] || finiteVerbs[lw] {
+			return keep // a clause, not a noun phrase
+		}
+	}
+	start := from + strings.Index(d.text[from:st.Source.Start], np)
+	st.Source = news.Span{Start: start, End: start + len(np)}
+	return true
+}
+
+// dayWord: a weekday, yesterday, today or tonight, a comma after it or not.
+func dayWord(w string) bool {
+	switch strings.ToLower(strings.TrimRight(w, ",")) {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight":
+		return true
+	}
+	return false
+}

@@ -80,6 +80,9 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 			continue
 		}
 		st := news.Statement{Content: d.extentOf(content), Cue: cue, Source: d.span(source.a, source.b)}
+		if !d.fixSource(&st) {
+			continue // "was on Thursday dismissed": a time is no source
+		}
 		if passiveTopic(a.Text, st) {
 			continue // "Judd Nelson was reported dead by a fake website": Nelson is what is reported on
 		}

@@ -443,3 +443,28 @@ func TestNegatedCueIsUnsaid(t *testing.T) {
 		}
 	}
 }
+
+// A time or a medium is no source: "was on Thursday dismissed" is a
+// passive, no attribution; "X, in a press release dated …, announced" is
+// X's.
+func TestTimeOrMediumIsNoSource(t *testing.T) {
+	text := "A senior official of the Verrin Ferry Works Department was on Thursday dismissed from service for unauthorised absence from duty for 25 years."
+	for _, s := range run(t, text) {
+		if s.Kind != "assertion" {
+			t.Errorf("%q read as an attribution: source %q, cue %q", text, s.Source.Text(text), s.Cue.Text(text))
+		}
+	}
+	text = "Lundia's Verrin Ferry Works Department (VFWD), in a press release dated Jan. 8, 2031, announced the dismissal of a senior electrical engineer employed by the department for 35 years."
+	s, ok := find(text, run(t, text), "the dismissal of a senior electrical engineer")
+	if !ok {
+		t.Fatalf("no attribution in %q", text)
+	}
+	if got := s.Source.Text(text); !strings.Contains(got, "Verrin Ferry Works Department") {
+		t.Errorf("source = %q, want the department", got)
+	}
+	text = "Ivo Marsh runs the ferry company. By Tuesday he said his business had received a thousand calls about the photo."
+	s, ok = find(text, run(t, text), "his business had received")
+	if !ok || s.Source.Text(text) != "he" || s.By != "Ivo Marsh" && s.By != "he" {
+		t.Errorf("%q: source %q by %q, want he", text, s.Source.Text(text), s.By)
+	}
+}
