@@ -317,8 +317,8 @@ func TestExtract(t *testing.T) {
 			want:  []news.QuoteMention{{Speaker: "Dan Kell"}, {Speaker: "Ivo Marsh"}},
 		},
 		{
-			name: "posts pasted between two quotes do not part the speaker from the quote that goes on",
-			text: pastedText,
+			name:  "posts pasted between two quotes do not part the speaker from the quote that goes on",
+			text:  pastedText,
 			names: []string{"Tomas Verrin"},
 			social: []news.SocialPost{post(strings.Index(pastedText, "Tomas @"), "Tomas @tverrin a cruel act to leave a pony there https://t.co/x"),
 				post(strings.Index(pastedText, "Nora @"), "Nora @nhale I would give the pony a home https://t.co/y")},

@@ -108,7 +108,7 @@ func (d *doc) fixSource(st *news.Statement) bool {
 	words := strings.Fields(st.Source.Text(d.text))
 	// time words before the source are none of it: "[Tuesday] he"
 	for len(words) > 1 && (dayWord(words[0]) || strings.EqualFold(words[0], "on") && dayWord(words[1])) {
-		rest := d.text[st.Source.Start+len(words[0]):st.Source.End]
+		rest := d.text[st.Source.Start+len(words[0]) : st.Source.End]
 		st.Source.Start = st.Source.End - len(strings.TrimLeft(rest, " ,"))
 		words = words[1:]
 	}
