@@ -88,8 +88,33 @@ func splitName(text string, typ news.EntityType) nameOf {
 		}
 		n.toks = append(n.toks, low)
 	}
+	n.toks = joinInitials(n.toks)
 	n.surface = strings.Join(sb, " ")
 	return n
+}
+
+// joinInitials writes a run of one-letter tokens as one token, as the name
+// is written without its full stops: "A.K. Verma", "A K Verma" and "AK
+// Verma" are all "ak verma"; "U.S." is "us".
+func joinInitials(toks []string) []string {
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if oneLetter(t) {
+			for i+1 < len(toks) && oneLetter(toks[i+1]) {
+				t += toks[i+1]
+				i++
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// oneLetter tells whether a folded token is a single letter.
+func oneLetter(t string) bool {
+	r, n := utf8.DecodeRuneInString(t)
+	return n == len(t) && unicode.IsLetter(r)
 }
 
 // arabicArticle is the article of Arabic names ("al-", "el-" and its

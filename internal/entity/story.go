@@ -446,7 +446,7 @@ func gather[T any](items []T, find func(int) int) [][]T {
 // sameFull reports whether full names a and b name one person across
 // articles: the same given name and close surnames, or an initial.
 func sameFull(a, b []string) bool {
-	if particleTail(a, b) || particleTail(b, a) {
+	if particleTail(a, b) || particleTail(b, a) || initialsVariant(a, b) || initialsVariant(b, a) {
 		return true
 	}
 	if len(a) == 2 && len(b) >= 2 && len(a[1]) == 1 && a[0] == b[0] && strings.HasPrefix(b[len(b)-1], a[1]) {
@@ -487,6 +487,21 @@ func sameFull(a, b []string) bool {
 	// a different given name is a different person unless it is a misspelling
 	// and the surname agrees
 	return diff == 1 || diff == 0
+}
+
+// initialsVariant tells whether a and b are one name written with more or
+// fewer initials before it: "M. Venkaiah Naidu" and "Venkaiah Naidu" (an
+// initial added before a given name and a surname), "A.K. Verma" and "K.
+// Verma" (one of the initials dropped).
+func initialsVariant(a, b []string) bool {
+	if len(a) < 2 || len(a[len(a)-1]) < 2 {
+		return false
+	}
+	if len(b) == len(a)+1 && oneLetter(b[0]) && !oneLetter(a[0]) && slices.Equal(b[1:], a) {
+		return true
+	}
+	return len(a) == len(b) && oneLetter(a[0]) && len(b[0]) > 1 && len(b[0]) <= 3 &&
+		(strings.HasPrefix(b[0], a[0]) || strings.HasSuffix(b[0], a[0])) && slices.Equal(a[1:], b[1:])
 }
 
 // particleTail tells whether short, a title aside, is a surname with its

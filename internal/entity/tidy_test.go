@@ -260,11 +260,32 @@ func TestSameFullGivenNames(t *testing.T) {
 		{"peter jonathon", "peter jonathon haskell", true},
 		{"peter jonathon haskell", "peter jonathon", true},
 		{"jonathon haskell", "peter jonathon haskell", false},
+		// initials added or dropped before a name
+		{"m venkaiah naidu", "venkaiah naidu", true},
+		{"venkaiah naidu", "m venkaiah naidu", true},
+		{"k verma", "ak verma", true},
+		{"m naidu", "venkaiah naidu", false},
+		{"ak verma", "rk verma", false},
 	}
 	for _, tc := range tests {
 		if got := sameFull(toks(tc.a), toks(tc.b)); got != tc.want {
 			t.Errorf("sameFull(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
+	}
+}
+
+// Initials are one token however they are written.
+func TestJoinInitials(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		typ  news.EntityType
+	}{{"A.K. Verma", news.PER}, {"A K Verma", news.PER}, {"AK Verma", news.ORG}, {"A. K. Verma", news.PER}} {
+		if got := strings.Join(splitName(c.name, c.typ).toks, " "); got != "ak verma" {
+			t.Errorf("splitName(%q) = %q, want %q", c.name, got, "ak verma")
+		}
+	}
+	if got := strings.Join(splitName("D & G", news.ORG).toks, " "); got != "d & g" {
+		t.Errorf("splitName(D & G) = %q", got)
 	}
 }
 
