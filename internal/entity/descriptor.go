@@ -61,6 +61,9 @@ func (d *doc) phraseFrom(k int) (phrase, bool) {
 			if _, ok2 := roleHead(d.low(j + 1)); ok2 && j+1 < len(d.toks) && h != "" {
 				continue
 			}
+			if j+1 < len(d.toks) && d.toks[j+1].sent == sent && jobNouns[d.low(j+1)] {
+				j++ // a job noun after it heads the compound: "an executive engineer"
+			}
 			return phrase{start: k, head: j, end: d.headExtent(j), det: d.toks[k].low}, true
 		}
 		if isQuoteMark(t.low) || t.low == "-" {

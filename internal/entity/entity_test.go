@@ -220,6 +220,7 @@ func TestAttributes(t *testing.T) {
 		{"a then- prefix is a time", "Then-Navy spokesman Karl Holm spoke.", []string{"Karl Holm/PER"}, "per:karl holm", "occupation", "Navy spokesman"},
 		{"a former- word is a time", "Former-ish PGA golfer Karl Holm spoke.", []string{"Karl Holm/PER"}, "per:karl holm", "occupation", "PGA golfer"},
 		{"occupation after a weekday", "On Sunday Ineter scientist Rita Moon said so.", []string{"Ineter/ORG", "Rita Moon/PER"}, "per:rita moon", "occupation", "Ineter scientist"},
+		{"a job noun after a role heads the compound", "Karl Holm, an executive engineer at the Verrin Ferry Works Department, was fired.", []string{"Karl Holm/PER", "Verrin Ferry Works Department/ORG"}, "per:karl holm", "occupation", "executive engineer"},
 		{"founder of", "Rita Moon, the founder of Moon Labs, spoke.", []string{"Rita Moon/PER", "Moon Labs/ORG"}, "per:rita moon", "occupation", "founder of Moon Labs"},
 		{"possessive sister", "Rita Moon's sister Ella Moon came too.", []string{"Rita Moon/PER", "Ella Moon/PER"}, "per:rita moon", "relation:sister", "Ella Moon"},
 		{"pronoun mom", "Rita Moon arrived. She brought her mom Joan Price along.", []string{"Rita Moon/PER", "Joan Price/PER"}, "per:rita moon", "relation:mother", "Joan Price"},
