@@ -28,7 +28,12 @@ func describe(a *news.Article, d *doc, st *news.Statement, buf *[]string) {
 		// clause after it ("Amazon announced Thursday it [plans]") is the
 		// name in it.
 		endsInPronoun := subjectPronouns[strings.ToLower(lastWord(st.By))] && strings.Contains(st.By, " ")
-		if m, ok := d.mentionIn(a.Mentions, who); ok && (m.Span.End >= who.End-1 || endsInPronoun) &&
+		m, ok := d.mentionIn(a.Mentions, who)
+		head := false
+		if p, pok := d.personOf(who, m); ok && pok {
+			m, head = p, true // "Sgt Gill Cherry of Cumbria Police": the person, not the force
+		}
+		if ok && (head || m.Span.End >= who.End-1 || endsInPronoun) &&
 			!(m.Type == news.LOC && afterPreposition(text[who.Start:max(who.Start, m.Span.Start)])) &&
 			!peopleOf(text[who.Start:max(who.Start, m.Span.Start)]) {
 			st.By, st.ByKey = m.Name, m.Key
@@ -260,6 +265,28 @@ func (d *doc) mentionIn(ms []news.Mention, sp news.Span) (news.Mention, bool) {
 		}
 	}
 	return best, ok
+}
+
+// personOf returns the person named in source phrase sp right before "of",
+// "at" or "from" and the mention m: "Sgt Gill Cherry of Cumbria Police",
+// "Natalie Cullen of CBS 8 News Now" are the person's words.
+func (d *doc) personOf(sp news.Span, m news.Mention) (news.Mention, bool) {
+	if m.Type == news.PER {
+		return news.Mention{}, false
+	}
+	for _, p := range d.named {
+		if p.Span.Start >= m.Span.Start {
+			break
+		}
+		if p.Type != news.PER || p.Span.Start < sp.Start || p.Span.End > m.Span.Start {
+			continue
+		}
+		switch strings.TrimSpace(d.text[p.Span.End:m.Span.Start]) {
+		case "of", "at", "from", "of the", "at the", "from the":
+			return p, true
+		}
+	}
+	return news.Mention{}, false
 }
 
 // lowerWords appends the lower-cased words of sp to out.

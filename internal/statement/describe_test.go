@@ -80,3 +80,20 @@ func TestHeadGap(t *testing.T) {
 		}
 	}
 }
+
+// A person named before "of" and an organisation is the source's head.
+func TestPersonOfAnOrganisation(t *testing.T) {
+	text := "Sgt Ada Moss of Verrin Police said the pensioner was left feeling confused and upset."
+	a := &news.Article{Text: text}
+	a.Mentions = []news.Mention{
+		{Span: news.Span{Start: 4, End: 12}, Text: "Ada Moss", Name: "Ada Moss", Key: "per:ada moss", Type: news.PER},
+		{Span: news.Span{Start: 16, End: 29}, Text: "Verrin Police", Name: "Verrin Police", Key: "org:verrin police", Type: news.ORG}}
+	if err := (Extractor{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range a.Statements {
+		if st.Kind == "indirect" && st.By != "Ada Moss" {
+			t.Errorf("by = %q, want Ada Moss (source %q)", st.By, st.Source.Text(text))
+		}
+	}
+}
