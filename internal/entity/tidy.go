@@ -257,17 +257,26 @@ func retypePlaces(ents []news.Entity) {
 // puts it after "on" and never after a preposition of place ("posted on
 // Twitter", "streaming on Netflix" but never "in Netflix", "from
 // Netflix"): that is how a service or a platform is named, not a place. Two
-// mentions at least, so that one "on Crete" stays a place.
+// mentions at least, so that one "on Crete" stays a place. A one-word
+// "person" is a platform the same way when at least two thirds of its
+// mentions, three at least, are "on X", "to X" or "X" before what a platform
+// holds ("Twitter user", "Twitter feed", "took to Twitter"): a person is not
+// posted on, nor has users.
 func retypePlatforms(ents []news.Entity, text map[string]string) {
 	for i := range ents {
 		e := &ents[i]
-		if e.Type != news.LOC || len(e.Mentions) < 2 {
+		per := e.Type == news.PER && !strings.Contains(e.Name, " ")
+		if e.Type != news.LOC && !per || len(e.Mentions) < 2 || per && len(e.Mentions) < 3 {
 			continue
 		}
-		on, place := 0, 0
+		on, place, held := 0, 0, 0
 		for _, m := range e.Mentions {
 			t := text[m.ArticleID]
-			if m.Start > len(t) {
+			if m.Start > len(t) || m.End > len(t) {
+				continue
+			}
+			if after := strings.Fields(strings.ToLower(t[m.End:min(len(t), m.End+16)])); len(after) > 0 && platformHolds[strings.Trim(after[0], ",.;:")] {
+				held++
 				continue
 			}
 			before := strings.Fields(strings.ToLower(t[max(0, m.Start-12):m.Start]))
@@ -277,15 +286,29 @@ func retypePlatforms(ents []news.Entity, text map[string]string) {
 			switch before[len(before)-1] {
 			case "on":
 				on++
-			case "in", "at", "from", "to", "near", "across", "into", "around":
+			case "to":
+				if per {
+					on++
+				}
+			case "in", "at", "from", "near", "across", "into", "around":
 				place++
 			}
 		}
-		if on >= 2 && place == 0 {
+		switch {
+		case !per && on >= 2 && place == 0,
+			per && 3*(on+held) >= 2*len(e.Mentions) && held >= 1:
 			e.Type, e.ID = news.ORG, EntityID(e.Name, news.ORG)
+			if per {
+				e.Attributes = []news.Attribute{}
+			}
 		}
 	}
 }
+
+// platformHolds are what a platform has: "Twitter user", "Facebook page".
+var platformHolds = map[string]bool{"user": true, "users": true, "account": true, "accounts": true, "feed": true,
+	"post": true, "posts": true, "page": true, "profile": true, "followers": true, "handle": true, "sleuth": true,
+	"sleuths": true, "thread": true, "timeline": true, "hashtag": true}
 
 // kin are words naming a relative: a name right after one ("her son,
 // Jordan", "baby boy Tatum") is a person's, whatever the tagger said.

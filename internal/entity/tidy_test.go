@@ -132,6 +132,24 @@ func TestRetypePlatforms(t *testing.T) {
 	}
 }
 
+// A one-word "person" whose mentions are mostly "on X", "to X" or "X user"
+// is a platform; a person spoken to stays a person.
+func TestRetypePlatformPersons(t *testing.T) {
+	text := "A Chirper user saw it. It went viral on Chirper. Her Chirper feed filled up. Chirper went wild. " +
+		"Moss said it. They spoke to Moss. Moss left."
+	a := &news.Article{ID: "a", Text: text}
+	cite := citer(text)
+	ents := []news.Entity{
+		{ID: "per-chirper", Name: "Chirper", Type: news.PER, Mentions: []news.Citation{cite("Chirper", 0), cite("Chirper", 1), cite("Chirper", 2), cite("Chirper", 3)},
+			Attributes: []news.Attribute{{Name: "gender", Value: "female"}}},
+		{ID: "per-moss", Name: "Moss", Type: news.PER, Mentions: []news.Citation{cite("Moss", 0), cite("Moss", 1), cite("Moss", 2)}},
+	}
+	retypePlatforms(ents, textsByID([]*news.Article{a}))
+	if ents[0].Type != news.ORG || ents[0].ID != "org-chirper" || len(ents[0].Attributes) != 0 || ents[1].Type != news.PER {
+		t.Errorf("entities = %+v", ents)
+	}
+}
+
 func TestJoinSameIDs(t *testing.T) {
 	ents := joinSameIDs([]news.Entity{
 		{ID: "org-x", Name: "X", Articles: []string{"a"}, Mentions: []news.Citation{{ArticleID: "a"}}},
