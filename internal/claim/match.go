@@ -375,6 +375,10 @@ func matchItems(a *news.Article) []item {
 			len(out) >= maxStatementsPerArticle || inSocial(a, st.Content) {
 			continue
 		}
+		if st.Kind != "assertion" && intentionCue(a, st) {
+			// "Amazon plans to open…": the outlet's account of a plan
+			st.Kind, st.By, st.ByKey, st.Voice, st.Content = "assertion", "", "", news.VoiceOutlet, st.Span
+		}
 		text := strings.TrimSpace(st.Content.Text(a.Text))
 		if st.Kind != "assertion" && st.By != "" && stanceSpeaker(st) == "" {
 			// a source phrase that names nobody ("A press conference about

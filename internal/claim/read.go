@@ -206,7 +206,7 @@ func readSentence(a *news.Article, s news.Span, sw storyWords, main candidate, s
 	bestCover := statementMatch
 	said := "" // the chosen statement's words, cue and content
 	for k, st := range a.Statements {
-		if st.Kind == "" || st.Kind == "assertion" || st.Unsaid || !st.Span.Overlaps(s) {
+		if st.Kind == "" || st.Kind == "assertion" || st.Unsaid || !st.Span.Overlaps(s) || intentionCue(a, st) {
 			continue
 		}
 		by := stanceSpeaker(st)
@@ -376,7 +376,7 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 	}
 	// A denial by someone, worded differently, that points at the claim.
 	for k, st := range a.Statements {
-		if st.Kind == "" || st.Kind == "assertion" || st.Unsaid || inSocial(a, st.Span) {
+		if st.Kind == "" || st.Kind == "assertion" || st.Unsaid || inSocial(a, st.Span) || intentionCue(a, st) {
 			continue
 		}
 		content := st.Content.Text(a.Text)
@@ -906,6 +906,26 @@ func stanceSpeaker(st news.Statement) string {
 		by = strings.TrimRight(by, ", ")
 	}
 	return by
+}
+
+// intentionCue tells whether a statement's cue reports an intention or a
+// wish, not words: "Amazon plans to open its first store" is the outlet's
+// account of the company's plan, not a statement by the company that could
+// confirm it.
+func intentionCue(a *news.Article, st news.Statement) bool {
+	if st.Cue.Len() == 0 || st.Cue.End > len(a.Text) {
+		return false
+	}
+	f := strings.Fields(strings.ToLower(st.Cue.Text(a.Text)))
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "plan", "plans", "planned", "planning", "intend", "intends", "intended", "aim", "aims", "aimed", "want",
+		"wants", "wanted", "hope", "hopes", "hoped", "seek", "seeks", "sought", "prepare", "prepares", "prepared":
+		return true
+	}
+	return false
 }
 
 // clauseWords open no noun phrase: a source phrase in lower case that starts

@@ -523,3 +523,24 @@ func TestLeadStatesNoLateMarriage(t *testing.T) {
 		}
 	}
 }
+
+// A plan is no statement: "Verrin Ferries plans to close…" is the outlet's
+// account of the company's plan, which the company's word would confirm.
+func TestIntentionIsTheOutlets(t *testing.T) {
+	claim := "Verrin will open its first office in Brackley in time for the holiday season"
+	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
+	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
+	main.total, main.totalPlain = main.totals(sw)
+	text := "Verrin, the ferry line that sails everywhere, plans to open its first office at 7 W 34th Street in Brackley just in time for the holiday season."
+	a := &news.Article{Text: text}
+	if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	r := (*Cache)(nil).reading(a)
+	if got := readSentence(a, a.Sentences[0], sw, main, r.statementWords); got.by != "" {
+		t.Errorf("read as %s by %q; statements %+v", got.stance, got.by, a.Statements)
+	}
+}

@@ -96,6 +96,10 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 		}
 	}
 	out = append(out, nominalReports(d)...)
+	// a progressive cue goes first: the tagger's reading of the same words
+	// ("are" + "saying that…", or "plans" inside "is reporting that X plans")
+	// gives way to it
+	out = append(progressiveReports(d), out...)
 	out = dropOverlapping(out)
 	var words []string
 	for i := range out {
