@@ -309,6 +309,10 @@ const statementMatch = 0.3
 // confirm it.
 const confirmMatch = 0.45
 
+// clauseConfirmMatch is how much of the claim a short confirmed clause must
+// cover to confirm it in an article that states the claim.
+const clauseConfirmMatch = 0.15
+
 // denialMatch is how much of the main claim a denial statement must hold
 // when it does not point back at "the reports" or "the claims".
 const denialMatch = 0.25
@@ -389,8 +393,11 @@ func readArticle(main candidate, sw storyWords, a *news.Article, r *articleReadi
 		// Or a named speaker who confirms it in so many words, pointing at
 		// the claim ("the news was confirmed by X", "X confirmed Jackson's
 		// death") in an article that states it.
+		// (a short clause of its own must share some of the claim's words:
+		// "one of the bundles had missed its target" confirms another event)
 		onRecord := plainAssert && confirmsOnRecord(a, st, sv) && !nested(a, k) &&
-			(sc >= confirmMatch || bestScore >= mainClaimMatch && (referringPhrase(content) || affirmWords.MatchString(content)))
+			(sc >= confirmMatch || bestScore >= mainClaimMatch && (referringPhrase(content) && (sc >= clauseConfirmMatch || !hasVerb(content)) ||
+				affirmWords.MatchString(content)))
 		sent := st.Span.Text(a.Text)
 		// The statement with the few words before it: "No agency confirmed".
 		wider := a.Text[max(0, min(st.Span.Start, st.Source.Start)-20):st.Span.End]

@@ -544,3 +544,39 @@ func TestIntentionIsTheOutlets(t *testing.T) {
 		t.Errorf("read as %s by %q; statements %+v", got.stance, got.by, a.Statements)
 	}
 }
+
+// A short clause confirmed on the record in an article that states the
+// claim confirms it only when it shares some of the claim's words: "one of
+// the crates had missed its target" confirms another event.
+func TestShortConfirmedClauseMustShareWords(t *testing.T) {
+	claim := "A cache of rifles fell into the hands of the rebels"
+	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
+	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
+	main.total, main.totalPlain = main.totals(sw)
+	for _, c := range []struct {
+		second string
+		want   bool
+	}{
+		{"The ministry also confirmed on Monday that one of the crates had missed its target.", false},
+		{"The ministry also confirmed on Monday that the rebels had taken the rifles.", true},
+	} {
+		text := "A cache of rifles fell into the hands of the rebels near Brackley on Sunday. " + c.second
+		a := &news.Article{ID: "a", Text: text}
+		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+			t.Fatal(err)
+		}
+		entries, _ := readArticle(main, sw, a, (*Cache)(nil).reading(a))
+		got := false
+		for _, e := range entries {
+			if e.By != "" && e.Stance == news.Asserts && strings.Contains(strings.ToLower(e.By), "ministry") {
+				got = true
+			}
+		}
+		if got != c.want {
+			t.Errorf("%q: confirmed by the ministry = %v, want %v; entries %+v; statements %+v", c.second, got, c.want, entries, a.Statements)
+		}
+	}
+}

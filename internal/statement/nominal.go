@@ -224,3 +224,51 @@ func progressiveReports(d *doc) []news.Statement {
 // determinerWords open a noun phrase in lower case.
 var determinerWords = map[string]bool{"the": true, "a": true, "an": true, "one": true, "two": true, "several": true,
 	"many": true, "some": true, "local": true}
+
+// tellCues take the one told before what is told: "told the Guardian on
+// Tuesday that …".
+var tellCues = map[string]bool{"told": true, "tells": true, "tell": true, "telling": true, "informed": true,
+	"assured": true, "warned": true, "reminded": true, "notified": true, "advised": true}
+
+// contentTimeWords may stand between a cue and "that": "confirmed early
+// Wednesday that …".
+var contentTimeWords = map[string]bool{"early": true, "late": true, "on": true, "this": true, "last": true,
+	"morning": true, "afternoon": true, "evening": true, "night": true, "yesterday": true, "today": true,
+	"tonight": true, "earlier": true, "later": true, "week": true, "monday": true, "tuesday": true, "wednesday": true,
+	"thursday": true, "friday": true, "saturday": true, "sunday": true}
+
+// trimContentHead starts a statement's content after "that" when what
+// stands before it is the one told ("told the Journal that this is just an
+// experiment") or a time ("confirmed early Wednesday that U.S. intelligence
+// had deemed the video authentic"): neither is part of what was said.
+func trimContentHead(text string, st *news.Statement) {
+	content := st.Content.Text(text)
+	words := strings.Fields(content)
+	at := -1
+	for k, w := range words {
+		if k > 6 {
+			break
+		}
+		if strings.EqualFold(w, "that") {
+			at = k
+			break
+		}
+	}
+	if at < 1 || at == len(words)-1 {
+		return
+	}
+	cue := strings.Fields(strings.ToLower(st.Cue.Text(text)))
+	tell := len(cue) > 0 && tellCues[cue[len(cue)-1]]
+	for _, w := range words[:at] {
+		lw := strings.ToLower(strings.Trim(w, ","))
+		if !contentTimeWords[lw] && !(tell && !finite[lw] && !finiteVerbs[lw] && !strings.HasSuffix(w, ",")) {
+			return
+		}
+	}
+	i := 0
+	for k := 0; k <= at; k++ {
+		i += strings.Index(content[i:], words[k]) + len(words[k])
+	}
+	rest := strings.TrimLeft(content[i:], " ")
+	st.Content.Start = st.Content.End - len(rest)
+}

@@ -80,6 +80,7 @@ func (m *Model) Statements(a *news.Article) []news.Statement {
 			continue
 		}
 		st := news.Statement{Content: d.extentOf(content), Cue: cue, Source: d.span(source.a, source.b)}
+		trimContentHead(a.Text, &st)
 		if !d.fixSource(&st) {
 			continue // "was on Thursday dismissed": a time is no source
 		}

@@ -476,3 +476,21 @@ func TestTimeOrMediumIsNoSource(t *testing.T) {
 		t.Errorf("%q: source %q by %q, want he", text, s.Source.Text(text), s.By)
 	}
 }
+
+// The one told and a time before "that" are no part of what was said.
+func TestContentStartsAfterThat(t *testing.T) {
+	for text, want := range map[string]string{
+		"Ben Supple, a spokesman for the ferry line, told the Lundish Herald on Tuesday afternoon that the new timetable looks promising.": "the new timetable looks promising",
+		"The harbour authority confirmed early Wednesday that the coastguard had found the missing trawler off Brackley Point.":              "the coastguard had found the missing trawler",
+	} {
+		sts := run(t, text)
+		s, ok := find(text, sts, want)
+		if !ok {
+			t.Errorf("%q: no attribution with %q in %+v", text, want, sts)
+			continue
+		}
+		if got := s.Content.Text(text); !strings.HasPrefix(got, want) {
+			t.Errorf("%q: content = %q, want it to start %q", text, got, want)
+		}
+	}
+}
