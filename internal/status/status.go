@@ -352,6 +352,42 @@ func inSentence(k string) string {
 	return k
 }
 
+// sameNamed joins speakers written with and without their title: "South
+// Carolina Republican Senator Lindsey Graham" is "Lindsey Graham", whose
+// name of two capitalised words or more ends the longer phrase.
+func sameNamed(speakers map[string]map[string]bool) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(speakers))
+	for k, outlets := range speakers {
+		name := k
+		for o := range speakers {
+			if o != k && len(o) < len(name) && strings.HasSuffix(k, " "+o) && personName(o) {
+				name = o
+			}
+		}
+		if out[name] == nil {
+			out[name] = map[string]bool{}
+		}
+		for x := range outlets {
+			out[name][x] = true
+		}
+	}
+	return out
+}
+
+// personName tells whether k is two words or more, each capitalised.
+func personName(k string) bool {
+	f := strings.Fields(k)
+	if len(f) < 2 {
+		return false
+	}
+	for _, w := range f {
+		if lowerWord(w) {
+			return false
+		}
+	}
+	return true
+}
+
 // lowerWord tells whether w opens with a lower-case letter.
 func lowerWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -362,8 +398,9 @@ func describe(verb string, s *side) string {
 	if s.empty() {
 		return ""
 	}
-	who := make([]string, 0, len(s.speakers))
-	for k := range s.speakers {
+	speakers := sameNamed(s.speakers)
+	who := make([]string, 0, len(speakers))
+	for k := range speakers {
 		who = append(who, k)
 	}
 	sort.Strings(who)
@@ -374,8 +411,8 @@ func describe(verb string, s *side) string {
 			parts = append(parts, fmt.Sprintf("%d more", len(who)-maxNamed))
 			break
 		}
-		outlets := make([]string, 0, len(s.speakers[k]))
-		for o := range s.speakers[k] {
+		outlets := make([]string, 0, len(speakers[k]))
+		for o := range speakers[k] {
 			outlets = append(outlets, o)
 		}
 		sort.Strings(outlets)

@@ -40,6 +40,8 @@ func TestDecide(t *testing.T) {
 		{"other media contradict outlets", []news.StanceEntry{entry("a", news.Asserts, "", news.VoiceOutlet),
 			entry("b", news.Denies, "the Coast Herald", news.VoiceMedia)}, news.Disputed, "contradicted by the Coast Herald (Coast); asserted by 1 independent outlet"},
 		{"an official confirms", []news.StanceEntry{entry("a", news.Asserts, "the ministry", news.VoiceOfficial)}, news.Confirmed, "confirmed by the ministry"},
+		{"one speaker with and without a title", []news.StanceEntry{entry("a", news.Asserts, "Ada Vance", news.VoiceOfficial),
+			entry("a", news.Asserts, "Lundish Republican Senator Ada Vance", news.VoiceOfficial)}, news.Confirmed, "confirmed by Ada Vance (Ledger); no source"},
 		{"later denial supersedes", []news.StanceEntry{entry("a", news.Asserts, "the company", news.VoiceParty),
 			entry("d", news.Denies, "the company", news.VoiceParty)}, news.Outdated, "later denied"},
 		{"outlets debunk, nobody asserts", []news.StanceEntry{entry("a", news.Debunks, "", news.VoiceOutlet),
