@@ -74,6 +74,9 @@ func splitName(text string, typ news.EntityType) nameOf {
 		if low == "" {
 			continue
 		}
+		if oneLetter(low) && i+1 < len(words) && strings.TrimSpace(text[w.e:words[i+1].s]) == "." {
+			s += "." // an initial keeps its full stop: "U.S. Department of Defense", "A.K. Verma"
+		}
 		sb = append(sb, s)
 		if typ == news.PER {
 			// the Arabic article is not part of the name a person is
@@ -89,7 +92,7 @@ func splitName(text string, typ news.EntityType) nameOf {
 		n.toks = append(n.toks, low)
 	}
 	n.toks = joinInitials(n.toks)
-	n.surface = strings.Join(sb, " ")
+	n.surface = joinSurface(sb)
 	return n
 }
 
@@ -109,6 +112,25 @@ func joinInitials(toks []string) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// joinSurface joins a name's words with spaces, but initials with their
+// full stops run together: "U.S. Department", "A.K. Verma".
+func joinSurface(ws []string) string {
+	var b strings.Builder
+	for i, w := range ws {
+		if i > 0 && !(initialWithStop(ws[i-1]) && initialWithStop(w)) {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// initialWithStop: one letter and a full stop.
+func initialWithStop(w string) bool {
+	l, ok := strings.CutSuffix(w, ".")
+	return ok && oneLetter(strings.ToLower(l))
 }
 
 // oneLetter tells whether a folded token is a single letter.

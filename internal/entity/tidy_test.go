@@ -302,6 +302,12 @@ func TestJoinInitials(t *testing.T) {
 			t.Errorf("splitName(%q) = %q, want %q", c.name, got, "ak verma")
 		}
 	}
+	for name, want := range map[string]string{"U.S. Department of Defense": "U.S. Department of Defense",
+		"A. K. Verma": "A.K. Verma", "AK Verma": "AK Verma", "A K Verma": "A K Verma"} {
+		if got := splitName(name, news.ORG).surface; got != want {
+			t.Errorf("splitName(%q).surface = %q, want %q", name, got, want)
+		}
+	}
 	if got := strings.Join(splitName("D & G", news.ORG).toks, " "); got != "d & g" {
 		t.Errorf("splitName(D & G) = %q", got)
 	}
