@@ -389,7 +389,7 @@ func matchItems(a *news.Article) []item {
 			continue
 		}
 		if w := len(strings.Fields(text)); w < minStatementWords || w > maxStatementWords || strings.Contains(text, "(@") && embedCredit.MatchString(text) ||
-			mayAppeal(text) && appeal.MatchString(text) {
+			mayAppeal(text) && appeal.MatchString(text) || strings.Contains(text, "omment") && commentRequest.MatchString(text) {
 			continue
 		}
 		out = append(out, item{st: st, text: text, words: contentWords(text), nums: numbers(text),
@@ -741,6 +741,11 @@ var otherVerdict = regexp.MustCompile(`(?i)\b(a|the|these|those|such|outright|co
 // appeal is a call for information, no claim: "Anyone with information is
 // asked to contact the helpline on 0300…".
 var appeal = regexp.MustCompile(`(?i)\banyone (?:with|who has) (?:any )?information\b|\b(?:is|are) (?:being )?(?:asked|urged|encouraged) to (?:contact|call|ring|phone|email)\b`)
+
+// commentRequest is the outlet's account of asking for comment, no claim:
+// "Mic has reached out to Lego for comment", "There was no immediate comment
+// from Washington", "X could not be reached for comment".
+var commentRequest = regexp.MustCompile(`(?i)\b(?:for (?:a |further |immediate )?comments?|(?:no|without) (?:immediate |further )?comments?|requests? for comments?|declined to comment|not (?:immediately )?commenting|no comments?)\b`)
 
 // mayAppeal is appeal's cheap test first.
 func mayAppeal(s string) bool {

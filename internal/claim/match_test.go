@@ -222,6 +222,24 @@ func TestQuoteTailIsNoClaim(t *testing.T) {
 	}
 }
 
+// The outlet's account of asking for comment is no claim; a sentence that
+// only mentions a comment is.
+func TestCommentRequestIsNoClaim(t *testing.T) {
+	for text, want := range map[string]int{
+		"The Ledger has reached out to Verrin Ferries for comment on the closure.":        0,
+		"There was no immediate comment from the harbour authority in Brackley.":          0,
+		"Verrin Ferries declined to comment on the closure of the Brackley office.":       0,
+		"The mayor's comment on the ferry closure drew 300 complaints on Monday evening.": 1,
+	} {
+		a := article("a", "Ledger", 2, []string{text}, nil)
+		said(a, text, "", news.VoiceOutlet, news.Asserts)
+		a.Statements[0].Kind = "assertion"
+		if got := len(matchItems(a)); got != want {
+			t.Errorf("%q: %d items, want %d", text, got, want)
+		}
+	}
+}
+
 // What a source is reported not to have said ("the coastguard had not
 // confirmed that …") is nobody's claim to match.
 func TestUnsaidStatementIsNoClaim(t *testing.T) {
