@@ -161,6 +161,7 @@ func (s StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.A
 	retypeOutlets(ents, text)
 	retypePlaces(ents)
 	retypePlatforms(ents, text)
+	retypePublications(ents, text)
 	retypeKin(ents, text)
 	retypeThings(ents, groups, text)
 	retypeByHead(ents)

@@ -310,6 +310,51 @@ var platformHolds = map[string]bool{"user": true, "users": true, "account": true
 	"post": true, "posts": true, "page": true, "profile": true, "followers": true, "handle": true, "sleuth": true,
 	"sleuths": true, "thread": true, "timeline": true, "hashtag": true}
 
+// retypePublications makes a "person" an organisation when a third of its
+// mentions at least, two at least, are a publication's: followed by a word
+// for its staff or its issues ("Vanity Fair editor Graydon Carter", "Rolling
+// Stone writer"), or after "the" ("the Rolling Stone gig"), which no
+// person's name takes; one of them at least followed by such a word.
+func retypePublications(ents []news.Entity, text map[string]string) {
+	for i := range ents {
+		e := &ents[i]
+		if e.Type != news.PER || len(e.Mentions) < 2 {
+			continue
+		}
+		staff, the := 0, 0
+		for _, m := range e.Mentions {
+			t := text[m.ArticleID]
+			if m.Start > len(t) || m.End > len(t) {
+				continue
+			}
+			after := strings.Fields(strings.ToLower(t[m.End:min(len(t), m.End+32)]))
+			reach := 1
+			if len(after) > 0 && (after[0] == "'s" || after[0] == "’s") {
+				after, reach = after[1:], 2 // "Vanity Fair's legendary editor": one word may stand between
+			} else if strings.HasSuffix(t[:m.End], "'s") || strings.HasSuffix(t[:m.End], "’s") {
+				reach = 2
+			}
+			if slices.ContainsFunc(after[:min(reach, len(after))], func(w string) bool { return publicationStaff[strings.Trim(w, ",.;:")] }) {
+				staff++
+				continue
+			}
+			if strings.HasSuffix(t[max(0, m.Start-4):m.Start], "the ") {
+				the++
+			}
+		}
+		if staff >= 1 && 3*(staff+the) >= len(e.Mentions) && staff+the >= 2 {
+			e.Type, e.ID = news.ORG, EntityID(e.Name, news.ORG)
+			e.Attributes = []news.Attribute{}
+		}
+	}
+}
+
+// publicationStaff are what follows a publication's name: its staff and
+// its issues.
+var publicationStaff = map[string]bool{"editor": true, "editors": true, "editor-in-chief": true, "reporter": true,
+	"reporters": true, "writer": true, "writers": true, "columnist": true, "columnists": true, "magazine": true,
+	"staffers": true, "readers": true, "subscribers": true, "publisher": true, "cover": true, "issue": true}
+
 // kin are words naming a relative: a name right after one ("her son,
 // Jordan", "baby boy Tatum") is a person's, whatever the tagger said.
 var kin = map[string]bool{"son": true, "daughter": true, "boy": true, "girl": true, "baby": true, "wife": true,

@@ -150,6 +150,23 @@ func TestRetypePlatformPersons(t *testing.T) {
 	}
 }
 
+// A "person" whose name is followed by "editor" or taken with "the" is a
+// publication; a person with an editor's title before the name stays one.
+func TestRetypePublications(t *testing.T) {
+	text := "Harbour Weekly editor Ada Moss left. She wrote for Harbour Weekly. Harbour Weekly's legendary editor retired. " +
+		"Editor Karl Holm spoke. Karl Holm said so. Karl Holm left."
+	a := &news.Article{ID: "a", Text: text}
+	cite := citer(text)
+	ents := []news.Entity{
+		{ID: "per-harbour-weekly", Name: "Harbour Weekly", Type: news.PER, Mentions: []news.Citation{cite("Harbour Weekly", 0), cite("Harbour Weekly", 1), cite("Harbour Weekly", 2)}},
+		{ID: "per-karl-holm", Name: "Karl Holm", Type: news.PER, Mentions: []news.Citation{cite("Karl Holm", 0), cite("Karl Holm", 1), cite("Karl Holm", 2)}},
+	}
+	retypePublications(ents, textsByID([]*news.Article{a}))
+	if ents[0].Type != news.ORG || ents[0].ID != "org-harbour-weekly" || ents[1].Type != news.PER {
+		t.Errorf("entities = %+v", ents)
+	}
+}
+
 func TestJoinSameIDs(t *testing.T) {
 	ents := joinSameIDs([]news.Entity{
 		{ID: "org-x", Name: "X", Articles: []string{"a"}, Mentions: []news.Citation{{ArticleID: "a"}}},
