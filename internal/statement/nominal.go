@@ -22,7 +22,7 @@ func nominalReports(d *doc) []news.Statement {
 	var out []news.Statement
 	for _, s := range d.sents {
 		for i := s.t0; i+4 < s.t1; i++ {
-			if d.toks[i].inQ || !nominalCues[lower(d.toks[i].w)] || !d.is(i+1, "from", "through", "via", "by") {
+			if w := d.toks[i].w; len(w) != 4 && len(w) < 9 || d.toks[i].inQ || !nominalCues[lower(w)] || !d.is(i+1, "from", "through", "via", "by") {
 				continue
 			}
 			j := i + 2
