@@ -481,7 +481,7 @@ func TestTimeOrMediumIsNoSource(t *testing.T) {
 func TestContentStartsAfterThat(t *testing.T) {
 	for text, want := range map[string]string{
 		"Ben Supple, a spokesman for the ferry line, told the Lundish Herald on Tuesday afternoon that the new timetable looks promising.": "the new timetable looks promising",
-		"The harbour authority confirmed early Wednesday that the coastguard had found the missing trawler off Brackley Point.":              "the coastguard had found the missing trawler",
+		"The harbour authority confirmed early Wednesday that the coastguard had found the missing trawler off Brackley Point.":            "the coastguard had found the missing trawler",
 	} {
 		sts := run(t, text)
 		s, ok := find(text, sts, want)
