@@ -319,13 +319,7 @@ func TestDebunkerIsTheSpeakerWhoCallsItFalse(t *testing.T) {
 		{"The cheese is a hoax, though the dairy said it sold well.", ""}, // the dairy's words hold no verdict
 		{"The chocolate-flavoured cheese is a hoax.", ""},
 	} {
-		a := &news.Article{Text: c.text}
-		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
-			t.Fatal(err)
-		}
-		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
-			t.Fatal(err)
-		}
+		a := analysed(t, c.text)
 		got, voice := debunker(a, a.Sentences[0])
 		if got != c.want {
 			t.Errorf("debunker(%q) = %q (%s), want %q; statements %+v", c.text, got, voice, c.want, a.Statements)
@@ -377,13 +371,7 @@ func TestDebunkSentenceSpeaker(t *testing.T) {
 		"The urban legend spread when it was picked up by the Daily Post, which reported that the mayor will ban cars from the old town next spring.": "",
 		"Commissioner Ruiz called the article “false” on Monday.":                                                                                     "Commissioner Ruiz",
 	} {
-		a := &news.Article{Text: text}
-		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
-			t.Fatal(err)
-		}
-		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
-			t.Fatal(err)
-		}
+		a := analysed(t, text)
 		var sws [][]string
 		for _, st := range a.Statements {
 			sws = append(sws, strings.FieldsFunc(fold.String(st.Content.Text(text)), claimWordSplitFunc))
@@ -428,9 +416,7 @@ func TestLeadOfClaimsToIsNoRumour(t *testing.T) {
 // sentence stating the claim, it denies the claim.
 func TestDenialPointsAtTheAccusationBefore(t *testing.T) {
 	claim := "The masked militant has been identified as Omar Vale from Lund"
-	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
-	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
-	main.total, main.totalPlain = main.totals(sw)
+	main, sw := mainOf(claim)
 	for _, c := range []struct {
 		text  string
 		other bool
@@ -458,22 +444,14 @@ func TestDenialPointsAtTheAccusationBefore(t *testing.T) {
 // reported that…" is the users' report, not the outlet's own assertion.
 func TestWholeSentenceStatementIsTheSpeakers(t *testing.T) {
 	claim := "The carrier will cut off users of the messaging app Parlo"
-	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
-	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
-	main.total, main.totalPlain = main.totals(sw)
+	main, sw := mainOf(claim)
 	for _, c := range []struct{ text, by string }{
 		{"Several users of the messaging app Parlo have reported that they were warned of it last week.",
 			"Several users of the messaging app Parlo"},
 		// the outlet's own clause around the report: its own words
 		{"The carrier will cut off users of the Parlo app, which several users said was a plan to push them away.", ""},
 	} {
-		a := &news.Article{Text: c.text}
-		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
-			t.Fatal(err)
-		}
-		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
-			t.Fatal(err)
-		}
+		a := analysed(t, c.text)
 		r := (*Cache)(nil).reading(a)
 		got := readSentence(a, a.Sentences[0], sw, main, r.statementWords)
 		if got.by != c.by {
@@ -486,18 +464,10 @@ func TestWholeSentenceStatementIsTheSpeakers(t *testing.T) {
 // that …") neither states nor denies it.
 func TestUnsaidStatementIsNotTheSpeakers(t *testing.T) {
 	claim := "The Kestrel Band smartwatch is fully waterproof"
-	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
-	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
-	main.total, main.totalPlain = main.totals(sw)
+	main, sw := mainOf(claim)
 	for _, text := range []string{"Kestrel has not claimed that the Kestrel Band smartwatch is fully waterproof.",
 		"Kestrel would not say that the Kestrel Band smartwatch is fully waterproof."} {
-		a := &news.Article{Text: text}
-		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
-			t.Fatal(err)
-		}
-		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
-			t.Fatal(err)
-		}
+		a := analysed(t, text)
 		r := (*Cache)(nil).reading(a)
 		got := readSentence(a, a.Sentences[0], sw, main, r.statementWords)
 		if got.by != "" {
@@ -528,17 +498,9 @@ func TestLeadStatesNoLateMarriage(t *testing.T) {
 // account of the company's plan, which the company's word would confirm.
 func TestIntentionIsTheOutlets(t *testing.T) {
 	claim := "Verrin will open its first office in Brackley in time for the holiday season"
-	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
-	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
-	main.total, main.totalPlain = main.totals(sw)
+	main, sw := mainOf(claim)
 	text := "Verrin, the ferry line that sails everywhere, plans to open its first office at 7 W 34th Street in Brackley just in time for the holiday season."
-	a := &news.Article{Text: text}
-	if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
-		t.Fatal(err)
-	}
-	if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
-		t.Fatal(err)
-	}
+	a := analysed(t, text)
 	r := (*Cache)(nil).reading(a)
 	if got := readSentence(a, a.Sentences[0], sw, main, r.statementWords); got.by != "" {
 		t.Errorf("read as %s by %q; statements %+v", got.stance, got.by, a.Statements)
@@ -550,9 +512,7 @@ func TestIntentionIsTheOutlets(t *testing.T) {
 // the crates had missed its target" confirms another event.
 func TestShortConfirmedClauseMustShareWords(t *testing.T) {
 	claim := "A cache of rifles fell into the hands of the rebels"
-	main := candidate{text: claim, words: contentWords(claim), plain: plainWords(claim)}
-	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
-	main.total, main.totalPlain = main.totals(sw)
+	main, sw := mainOf(claim)
 	for _, c := range []struct {
 		second string
 		want   bool
@@ -561,13 +521,7 @@ func TestShortConfirmedClauseMustShareWords(t *testing.T) {
 		{"The ministry also confirmed on Monday that the rebels had taken the rifles.", true},
 	} {
 		text := "A cache of rifles fell into the hands of the rebels near Brackley on Sunday. " + c.second
-		a := &news.Article{ID: "a", Text: text}
-		if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
-			t.Fatal(err)
-		}
-		if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
-			t.Fatal(err)
-		}
+		a := analysed(t, text)
 		entries, _ := readArticle(main, sw, a, (*Cache)(nil).reading(a))
 		got := false
 		for _, e := range entries {
@@ -579,4 +533,26 @@ func TestShortConfirmedClauseMustShareWords(t *testing.T) {
 			t.Errorf("%q: confirmed by the ministry = %v, want %v; entries %+v; statements %+v", c.second, got, c.want, entries, a.Statements)
 		}
 	}
+}
+
+// mainOf is the main claim candidate of text in a story of one claim, and
+// the story's words.
+func mainOf(text string) (candidate, storyWords) {
+	main := candidate{text: text, words: contentWords(text), plain: plainWords(text)}
+	sw, _ := newStoryWordsDF([]map[string]bool{main.words})
+	main.total, main.totalPlain = main.totals(sw)
+	return main, sw
+}
+
+// analysed is article "a" of text after the segment and statement stages.
+func analysed(t *testing.T, text string) *news.Article {
+	t.Helper()
+	a := &news.Article{ID: "a", Text: text}
+	if err := (segment.Stage{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	if err := (statement.Extractor{}).Process(t.Context(), a); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }

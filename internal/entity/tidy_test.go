@@ -133,37 +133,40 @@ func TestRetypePlatforms(t *testing.T) {
 }
 
 // A one-word "person" whose mentions are mostly "on X", "to X" or "X user"
-// is a platform; a person spoken to stays a person.
-func TestRetypePlatformPersons(t *testing.T) {
-	text := "A Chirper user saw it. It went viral on Chirper. Her Chirper feed filled up. Chirper went wild. " +
-		"Moss said it. They spoke to Moss. Moss left."
-	a := &news.Article{ID: "a", Text: text}
-	cite := citer(text)
-	ents := []news.Entity{
-		{ID: "per-chirper", Name: "Chirper", Type: news.PER, Mentions: []news.Citation{cite("Chirper", 0), cite("Chirper", 1), cite("Chirper", 2), cite("Chirper", 3)},
-			Attributes: []news.Attribute{{Name: "gender", Value: "female"}}},
-		{ID: "per-moss", Name: "Moss", Type: news.PER, Mentions: []news.Citation{cite("Moss", 0), cite("Moss", 1), cite("Moss", 2)}},
-	}
-	retypePlatforms(ents, textsByID([]*news.Article{a}))
-	if ents[0].Type != news.ORG || ents[0].ID != "org-chirper" || len(ents[0].Attributes) != 0 || ents[1].Type != news.PER {
-		t.Errorf("entities = %+v", ents)
+// is a platform; a "person" followed by "editor" or taken with "the" is a
+// publication; a person spoken to, or with an editor's title before the
+// name, stays a person.
+func TestRetypePersonsByContext(t *testing.T) {
+	for _, c := range []struct {
+		text, thing, person string
+		retype              func([]news.Entity, map[string]string)
+	}{
+		{"A Chirper user saw it. It went viral on Chirper. Her Chirper feed filled up. Chirper went wild. " +
+			"Moss said it. They spoke to Moss. Moss left.", "Chirper", "Moss", retypePlatforms},
+		{"Harbour Weekly editor Ada Moss left. She wrote for Harbour Weekly. Harbour Weekly's legendary editor retired. " +
+			"Editor Karl Holm spoke. Karl Holm said so. Karl Holm left.", "Harbour Weekly", "Karl Holm", retypePublications},
+	} {
+		a := &news.Article{ID: "a", Text: c.text}
+		ents := []news.Entity{mentioned(c.text, c.thing), mentioned(c.text, c.person)}
+		ents[0].Attributes = []news.Attribute{{Name: "gender", Value: "female"}}
+		c.retype(ents, textsByID([]*news.Article{a}))
+		if ents[0].Type != news.ORG || ents[0].ID != EntityID(c.thing, news.ORG) || len(ents[0].Attributes) != 0 || ents[1].Type != news.PER {
+			t.Errorf("entities = %+v", ents)
+		}
 	}
 }
 
-// A "person" whose name is followed by "editor" or taken with "the" is a
-// publication; a person with an editor's title before the name stays one.
-func TestRetypePublications(t *testing.T) {
-	text := "Harbour Weekly editor Ada Moss left. She wrote for Harbour Weekly. Harbour Weekly's legendary editor retired. " +
-		"Editor Karl Holm spoke. Karl Holm said so. Karl Holm left."
-	a := &news.Article{ID: "a", Text: text}
-	cite := citer(text)
-	ents := []news.Entity{
-		{ID: "per-harbour-weekly", Name: "Harbour Weekly", Type: news.PER, Mentions: []news.Citation{cite("Harbour Weekly", 0), cite("Harbour Weekly", 1), cite("Harbour Weekly", 2)}},
-		{ID: "per-karl-holm", Name: "Karl Holm", Type: news.PER, Mentions: []news.Citation{cite("Karl Holm", 0), cite("Karl Holm", 1), cite("Karl Holm", 2)}},
-	}
-	retypePublications(ents, textsByID([]*news.Article{a}))
-	if ents[0].Type != news.ORG || ents[0].ID != "org-harbour-weekly" || ents[1].Type != news.PER {
-		t.Errorf("entities = %+v", ents)
+// mentioned is a person entity named name, with every occurrence of it in
+// article "a"'s text as a mention.
+func mentioned(text, name string) news.Entity {
+	e := news.Entity{ID: EntityID(name, news.PER), Name: name, Type: news.PER}
+	for i := 0; ; {
+		k := strings.Index(text[i:], name)
+		if k < 0 {
+			return e
+		}
+		e.Mentions = append(e.Mentions, news.Citation{ArticleID: "a", Start: i + k, End: i + k + len(name)})
+		i += k + len(name)
 	}
 }
 
