@@ -114,7 +114,10 @@ func articleMarks(a *news.Article, hl news.Span, hlOK bool) []mark {
 				t += " by " + s.By
 			}
 		}
-		if s.Stance != "" {
+		switch {
+		case s.Unsaid:
+			t += " (reported as not said)" // "had not confirmed that …"
+		case s.Stance != "":
 			t += " (" + string(s.Stance) + ")"
 		}
 		ms = append(ms, mark{s.Span, "c", t})
