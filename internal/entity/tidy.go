@@ -690,7 +690,8 @@ var (
 	placeHeads = set(thoroughfareWords + " blvd ave refuge county province district")
 	orgHeads   = set(institutionHeadWords + " " + newspaperWords + " records studios pictures airlines airways magazine " +
 		"realty expeditions holdings inc corp corporation ltd llc plc entertainment productions brigade battalion ministry " +
-		"agency commission committee association federation union league bros")
+		"agency commission committee association federation union league bros mart supermarket restaurant cafe café " +
+		"bakery pharmacy")
 	// groupHeads end names of peoples, faiths and parties' members, which
 	// are plurals no surname is.
 	groupHeads = set("muslims christians jews catholics protestants sunnis shiites shias hindus buddhists sikhs " +

@@ -349,10 +349,11 @@ func TestRetypeByHead(t *testing.T) {
 		{Name: "City Hall", Type: news.PER},
 		{Name: "Lund Square Garden", Type: news.PER},
 		{Name: "Monty Hall", Type: news.PER}, // Hall is a surname too
+		{Name: "Harbour Liquor Mart", Type: news.PER},
 	}
 	retypeByHead(ents)
 	want := []news.EntityType{news.LOC, news.ORG, news.PER, news.PER, news.PER, news.MISC, news.MISC, news.ORG, news.PER, news.MISC, news.PER,
-		news.LOC, news.LOC, news.PER}
+		news.LOC, news.LOC, news.PER, news.ORG}
 	for i, e := range ents {
 		if e.Type != want[i] {
 			t.Errorf("%s: %s, want %s", e.Name, e.Type, want[i])
