@@ -36,8 +36,18 @@ func tagPage() string {
 	return b.String()
 }
 
-// TestNonArticlesStayOutOfStories: an index page is stored with its page
-// type and reason but joins no story; `crosscheck article` shows why.
+// galleryPage is a page with no main text: pictures and a script, and
+// perhaps a title.
+func galleryPage(title, url string) string {
+	return `<!doctype html><html><head>` + title + `
+<link rel="canonical" href="` + url + `"></head><body>
+<div class="gallery"><img src="1.jpg"><img src="2.jpg"></div>
+<script>var gallery = load("tram");</script></body></html>`
+}
+
+// TestNonArticlesStayOutOfStories: an index page and a page with no main
+// text are stored with their page type and reason but join no story, and
+// the ingest fails nothing; `crosscheck article` shows why.
 func TestNonArticlesStayOutOfStories(t *testing.T) {
 	dir := t.TempDir()
 	in := filepath.Join(dir, "in")
@@ -45,6 +55,9 @@ func TestNonArticlesStayOutOfStories(t *testing.T) {
 	os.WriteFile(filepath.Join(in, "1.html"), []byte(tramArticle("https://a.example/2022/09/tram", "A")), 0o644)
 	os.WriteFile(filepath.Join(in, "2.html"), []byte(tagPage()), 0o644)
 	os.WriteFile(filepath.Join(in, "3.html"), []byte(tramArticle("https://b.example/news/tram-vote", "B")), 0o644)
+	os.WriteFile(filepath.Join(in, "4.html"), []byte(galleryPage("<title>Pictures of the tram | City Blog</title>",
+		"https://blog.example/2022/09/tram-pictures")), 0o644)
+	os.WriteFile(filepath.Join(in, "5.html"), []byte(galleryPage("", "https://blog.example/2022/09/more-pictures")), 0o644)
 	db := filepath.Join(dir, "pt.db")
 	if code := run(t.Context(), []string{"ingest", "--quiet", "--db", db, in}); code != 0 {
 		t.Fatalf("ingest exit %d", code)
@@ -54,7 +67,7 @@ func TestNonArticlesStayOutOfStories(t *testing.T) {
 		t.Fatal(err)
 	}
 	list, _ := s.Articles(t.Context(), news.ListOptions{})
-	var index string
+	var index, pictures, empty string
 	for _, sum := range list {
 		a, err := s.Article(t.Context(), sum.ID)
 		if err != nil {
@@ -66,13 +79,24 @@ func TestNonArticlesStayOutOfStories(t *testing.T) {
 			if a.PageType != news.PageIndex || a.PageTypeWhy == "" || sum.StoryID != "" {
 				t.Errorf("tag page: %s (%s), story %q", a.PageType, a.PageTypeWhy, sum.StoryID)
 			}
+		case strings.Contains(a.URL, "tram-pictures"): // its text is its title
+			pictures = a.ID
+			if a.PageType != news.PageOther || !strings.HasPrefix(a.PageTypeWhy, "next to no text") || sum.StoryID != "" {
+				t.Errorf("page with no text but its title: %s (%s), story %q", a.PageType, a.PageTypeWhy, sum.StoryID)
+			}
+		case a.Title == "": // no text at all, and no title
+			empty = a.ID
+			if a.PageType != news.PageOther || !strings.HasPrefix(a.PageTypeWhy, "no main text found") ||
+				sum.StoryID != "" || a.Text != "" {
+				t.Errorf("page with no text: %s (%s), story %q, text %q", a.PageType, a.PageTypeWhy, sum.StoryID, a.Text)
+			}
 		case a.PageType != news.PageArticle || sum.StoryID == "":
 			t.Errorf("article %s: %s (%s), story %q", a.URL, a.PageType, a.PageTypeWhy, sum.StoryID)
 		}
 	}
 	s.Close()
-	if len(list) != 3 || index == "" {
-		t.Fatalf("stored %d pages, index %q", len(list), index)
+	if len(list) != 5 || index == "" || pictures == "" || empty == "" {
+		t.Fatalf("stored %d pages, index %q, pages with no text %q %q", len(list), index, pictures, empty)
 	}
 	out := captureStdout(t, func() {
 		if code := run(t.Context(), []string{"article", index, "--db", db}); code != 0 {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -28,9 +29,12 @@ func (Stage) Process(ctx context.Context, a *news.Article) error {
 			float64(len(a.HTML))/(1<<20), MaxHTML>>20, news.ErrOverBudget)
 	}
 	res, err := HTML(ctx, strings.NewReader(a.HTML), a.URL)
-	if err != nil {
+	if err != nil && !errors.Is(err, ErrNoText) {
 		return err
 	}
+	// A page with no main text (a script-only page, a gallery, a
+	// paywall) is kept with an empty text: the page-type stage calls it
+	// not news, so it is stored with why and never joins a story.
 	a.Raw = res.Text
 	a.Page = res.Page
 	if a.Title == "" {

@@ -12,7 +12,7 @@ import (
 // visible words and how many of them are links, headline links, <article>
 // elements and form inputs.
 func pageStats(doc *html.Node) news.PageStats {
-	var st news.PageStats
+	st := news.PageStats{HTML: true}
 	var walk func(n *html.Node, inLink, inHeading, inSearch bool)
 	walk = func(n *html.Node, inLink, inHeading, inSearch bool) {
 		switch n.Type {

@@ -21,7 +21,7 @@ func TestPageStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := pageStats(doc)
-	want := news.PageStats{Words: 15, LinkWords: 7, Links: 3, HeadingLinks: 2, Articles: 1, PasswordBoxes: 1, TextInputs: 2}
+	want := news.PageStats{HTML: true, Words: 15, LinkWords: 7, Links: 3, HeadingLinks: 2, Articles: 1, PasswordBoxes: 1, TextInputs: 2}
 	if got != want {
 		t.Errorf("pageStats = %+v, want %+v", got, want)
 	}

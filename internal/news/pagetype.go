@@ -23,11 +23,12 @@ func (t PageType) IsArticle() bool { return t == "" || t == PageArticle }
 // PageStats is what extraction measured on a whole HTML page (not only its
 // main text): the page-type stage reads it. Zero for inputs without HTML.
 type PageStats struct {
-	Words         int // words of visible text on the page
-	LinkWords     int // of them, words inside links
-	Links         int // links (<a href>)
-	HeadingLinks  int // headings (h1–h4) that hold a link: headlines of a listing
-	Articles      int // <article> elements
-	PasswordBoxes int // password inputs
-	TextInputs    int // text and e-mail inputs outside search forms
+	HTML          bool // measured on an HTML page (a page may have no visible words at all)
+	Words         int  // words of visible text on the page
+	LinkWords     int  // of them, words inside links
+	Links         int  // links (<a href>)
+	HeadingLinks  int  // headings (h1–h4) that hold a link: headlines of a listing
+	Articles      int  // <article> elements
+	PasswordBoxes int  // password inputs
+	TextInputs    int  // text and e-mail inputs outside search forms
 }

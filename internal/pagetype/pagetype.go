@@ -73,7 +73,7 @@ func (f Features) LinkDensity() float64 {
 
 // Measure computes an article's features.
 func Measure(a *news.Article) Features {
-	f := Features{Page: a.Page, HTML: a.Page.Words > 0}
+	f := Features{Page: a.Page, HTML: a.Page.HTML || a.Page.Words > 0}
 	paras := a.Paragraphs
 	if len(paras) == 0 && strings.TrimSpace(a.Text) != "" {
 		paras = []news.Span{{Start: 0, End: len(a.Text)}}
@@ -137,6 +137,9 @@ func (p Params) Classify(f Features) (news.PageType, string) {
 		return news.PageOther, fmt.Sprintf("form: %d password and %d text boxes, %s", f.Page.PasswordBoxes, f.Page.TextInputs, prose)
 	case f.Paywall && f.ProseWords < p.ShortText:
 		return news.PageOther, "paywall: asks to subscribe or log in, " + prose
+	case f.HTML && f.Words == 0:
+		return news.PageOther, fmt.Sprintf("no main text found: %d words on the page, %d of them in links",
+			f.Page.Words, f.Page.LinkWords)
 	case f.Words < minTextWords || f.HTML && f.Words < p.MinWords:
 		return news.PageOther, fmt.Sprintf("next to no text: %d words", f.Words)
 	case f.ListingURL != "" && f.ProseWords < 2*p.MinProse:
