@@ -1075,3 +1075,60 @@ func TestQuotedSpans(t *testing.T) {
 		t.Errorf("quoted = %q, want %q", got, want)
 	}
 }
+
+// withLines sets a's sentences to its lines.
+func withLines(a *news.Article) *news.Article {
+	start := 0
+	for _, line := range strings.SplitAfter(a.Text, "\n") {
+		a.Sentences = append(a.Sentences, news.Span{Start: start, End: start + len(strings.TrimRight(line, "\n"))})
+		start += len(line)
+	}
+	return a
+}
+
+// A name read in a Title Case headline, where the recogniser took in the
+// capitalised word after it, does not name the entity when the prose of
+// the story names it otherwise.
+func TestHeadlineFormIsNoName(t *testing.T) {
+	mk := func(id, text string, ments ...string) *news.Article { return withLines(articleWithID(t, id, text, ments...)) }
+	_, ents := storyOf(t,
+		mk("a1", "Dam Report Reveals Flaws, Tova Renick Warning Engineers Of Cracks\nThe engineer Tova Renick said the dam had cracks.",
+			"Tova Renick Warning/PER", "Tova Renick/PER"),
+		mk("a2", "Tova Renick told the council on Monday that the dam was not safe.", "Tova Renick/PER"),
+		mk("a3", "Dam Report Reveals Flaws, Tova Renick Warning Engineers Of Cracks\nThe dam is closed.",
+			"Tova Renick Warning/PER"),
+		mk("a4", "Tova Renick Warning Engineers Of Cracks, Dam Report Reveals\nThe dam is shut.",
+			"Tova Renick Warning/PER"))
+	if got := personNames(ents); len(got) != 1 || got[0] != "Tova Renick" {
+		t.Errorf("people %q, want [Tova Renick]", got)
+	}
+	// With no other line naming it in full, the headline's form stands.
+	_, ents = storyOf(t, mk("b1", "Council Hears Ola Brandt On Budget Gap\nBrandt said the budget was passed.",
+		"Ola Brandt/PER", "Brandt/PER"), mk("b2", "Brandt spoke for an hour.", "Brandt/PER"))
+	if got := personNames(ents); len(got) != 1 || got[0] != "Ola Brandt" {
+		t.Errorf("people %q, want [Ola Brandt]", got)
+	}
+	// unless its other words are common words of the article
+	_, ents = storyOf(t, mk("c1", "Fans Mourn As Teller Mural Is Painted Over\nThe mural by Teller was painted over on Monday. "+
+		"Teller said nothing.", "Teller Mural/PER", "Teller/PER", "Teller/PER"))
+	if got := personNames(ents); len(got) != 1 || got[0] != "Teller" {
+		t.Errorf("people %q, want [Teller]", got)
+	}
+}
+
+func TestInTitleCaseLine(t *testing.T) {
+	a := withLines(article(t, "Star Wars Plot Details Revealed, Luke Skywalker Guarding ‘Ancient Sith Tomb’\n"+
+		"Harrison Ford and Carrie Fisher, Han Solo and Leia.\n"+
+		"Ada Vance Wins\nThe Mayor Of Dover Met Ada Vance In 2014 At The Town Hall",
+		"Star Wars/MISC", "Luke Skywalker Guarding/PER", "Harrison Ford/PER", "Carrie Fisher/PER", "Han Solo/PER",
+		"Leia/PER", "Ada Vance/PER", "Dover/LOC", "Ada Vance/PER", "Town Hall/LOC"))
+	for _, tc := range []struct {
+		at   string
+		want bool
+	}{{"Luke Skywalker Guarding", true}, {"Han Solo", false}, {"Ada Vance Wins", false}, {"Ada Vance In", true}} {
+		i := strings.Index(a.Text, tc.at)
+		if got := inTitleCaseLine(a, news.Span{Start: i, End: i + len(tc.at)}); got != tc.want {
+			t.Errorf("%q: %v, want %v", tc.at, got, tc.want)
+		}
+	}
+}

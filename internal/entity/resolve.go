@@ -336,6 +336,9 @@ func (d *doc) resolve() []*ent {
 	}
 	for _, e := range out {
 		e.name = bestForm(e.forms)
+		if n := d.proseName(e, names); n != "" {
+			e.name = n
+		}
 		for _, i := range e.ments {
 			ms[i].Key = e.key
 			ms[i].Name = e.name
@@ -526,6 +529,59 @@ func pickRecent(cands []*ent, assign []*ent, ms []news.Mention, cur int, sorted 
 
 // bestForm is the most common surface form, preferring one with
 // diacritics or upper case on ties (the careful spelling).
+// proseName is the name entity e goes by outside Title Case lines, when the
+// form chosen for it is written only in such lines: a headline's capitals
+// are no evidence of where a name ends ("Tova Renick Warning Engineers Of
+// Cracks" beside "the engineer Tova Renick said"). It is "" when the chosen
+// form stands in prose too, or nothing does.
+func (d *doc) proseName(e *ent, names []nameOf) string {
+	var full, single map[string]int
+	for _, i := range e.ments {
+		m := d.a.Mentions[i]
+		if m.Via != "ner" && m.Via != "" || len(names[i].toks) == 0 || inTitleCaseLine(d.a, m.Span) {
+			continue
+		}
+		if names[i].surface == e.name {
+			return ""
+		}
+		if full == nil {
+			full, single = map[string]int{}, map[string]int{}
+		}
+		if len(names[i].toks) >= 2 {
+			full[names[i].surface]++
+		} else {
+			single[names[i].surface]++
+		}
+	}
+	if n := bestForm(full); n != "" {
+		return n
+	}
+	// A single word says less than a headline's full name ("Hunter" beside
+	// "Duncan Hunter"), unless the headline's other words are common words
+	// the article writes in lower case elsewhere ("Banksy Mural …", "Claims
+	// McDonald's …"): those the recogniser took in from the headline.
+	n := bestForm(single)
+	if n == "" {
+		return ""
+	}
+	t := splitName(n, e.typ).toks[0]
+	if !slices.Contains(e.full, t) {
+		return ""
+	}
+	lower := map[string]bool{}
+	for _, k := range d.toks {
+		if k.word && !k.cap {
+			lower[k.low] = true
+		}
+	}
+	for _, w := range e.full {
+		if w != t && !lower[w] {
+			return ""
+		}
+	}
+	return n
+}
+
 func bestForm(forms map[string]int) string {
 	best, bc := "", -1
 	for f, c := range forms {

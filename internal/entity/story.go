@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/internal/lru"
@@ -63,6 +64,7 @@ func (c *Cache) localsOf(a *news.Article) []local {
 			size += 160 + 2*len(name)
 		}
 		out[i].ments = append(out[i].ments, m)
+		out[i].heads = append(out[i].heads, inTitleCaseLine(a, m.Span))
 		out[i].prose = out[i].prose || !inPost(a, m)
 		size += 96 + len(m.Text) + len(m.Name)
 	}
@@ -80,7 +82,8 @@ type local struct {
 	typ   news.EntityType
 	toks  []string
 	ments []news.Mention
-	prose bool // some mention lies outside pasted posts
+	heads []bool // per mention: it stands in a Title Case line (a headline)
+	prose bool   // some mention lies outside pasted posts
 }
 
 // Build fills v.Entities from the articles' mentions and attributes.
@@ -101,6 +104,7 @@ func (s StoryStage) Build(ctx context.Context, v *news.StoryView, arts []*news.A
 			if l := mine[ls[i].key]; l != nil {
 				// the same article listed twice: one local per key
 				l.ments = append(slices.Clip(l.ments), ls[i].ments...)
+				l.heads = append(slices.Clip(l.heads), ls[i].heads...)
 				l.prose = l.prose || ls[i].prose
 				continue
 			}
@@ -678,39 +682,102 @@ func summarise(g []*local, name string, arts []*news.Article, order map[string]i
 		Mentions: cites, Attributes: []news.Attribute{}}
 }
 
-// canonicalName is the most common full form of a group's names.
+// canonicalName is the most common full form of a group's names. Forms
+// written in a Title Case line count only when no other line names the
+// group: a headline's capitals are no evidence of where a name ends
+// ("Luke Skywalker Guarding 'Ancient Sith Tomb'", "Banksy Mural …").
 func canonicalName(g []*local) string {
 	// Each article votes once per form, so a name repeated in pasted posts
 	// does not outvote the outlets' own spelling.
-	forms := map[string]int{}
-	singles := map[string]int{}
 	type artName struct {
 		art  int
 		name string
 	}
-	seen := map[artName]bool{}
-	for _, l := range g {
-		for _, m := range l.ments {
-			k := artName{l.art, m.Name}
-			if m.Via == "descriptor" || seen[k] {
+	count := func(full, inHeads bool) map[string]int {
+		forms := map[string]int{}
+		seen := map[artName]bool{}
+		for _, l := range g {
+			if len(l.toks) >= 2 != full {
 				continue
 			}
-			seen[k] = true
-			if len(l.toks) >= 2 {
+			for i, m := range l.ments {
+				k := artName{l.art, m.Name}
+				if m.Via == "descriptor" || seen[k] || !inHeads && i < len(l.heads) && l.heads[i] {
+					continue
+				}
+				seen[k] = true
 				forms[m.Name]++
-			} else {
-				singles[m.Name]++
+			}
+		}
+		return forms
+	}
+	// Full names before single words, whatever the line: "Hunter" in
+	// prose does not outweigh "Duncan Hunter" in a headline.
+	for _, full := range []bool{true, false} {
+		for _, inHeads := range []bool{false, true} {
+			if n := bestForm(count(full, inHeads)); n != "" {
+				return n
 			}
 		}
 	}
-	if n := bestForm(forms); n != "" {
-		return n
-	}
-	if n := bestForm(singles); n != "" {
-		return n
-	}
 	return g[0].name
 }
+
+// inTitleCaseLine tells whether span sp of a's text stands in a sentence
+// written in Title Case: four words or more, every one capitalised but for
+// a few small words and numbers, and at least two capitalised words outside
+// the names found in it ("Star Wars Plot Details Revealed, Luke Skywalker
+// Guarding Ancient Tomb"), so that a sentence made of names ("Harrison Ford
+// and Carrie Fisher") is not one.
+func inTitleCaseLine(a *news.Article, sp news.Span) bool {
+	ss := a.Sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].End > sp.Start })
+	if i == len(ss) || ss[i].Start > sp.Start || ss[i].End > len(a.Text) {
+		return false
+	}
+	s := ss[i]
+	inName := func(at int) bool {
+		for _, m := range a.Mentions {
+			if m.Span.Start <= at && at < m.Span.End {
+				return true
+			}
+		}
+		return false
+	}
+	words, caps, common := 0, 0, 0
+	text := a.Text[s.Start:s.End]
+	for at := 0; at < len(text); {
+		r, n := utf8.DecodeRuneInString(text[at:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			at += n
+			continue
+		}
+		end := at + n
+		for end < len(text) {
+			r2, n2 := utf8.DecodeRuneInString(text[end:])
+			if !unicode.IsLetter(r2) && !unicode.IsDigit(r2) && r2 != '\'' && r2 != '’' && r2 != '-' {
+				break
+			}
+			end += n2
+		}
+		switch w := text[at:end]; {
+		case unicode.IsUpper(r):
+			caps++
+			if !inName(s.Start + at) {
+				common++
+			}
+		case unicode.IsDigit(r) || titleSmallWords[w]:
+		default:
+			return false
+		}
+		words++
+		at = end
+	}
+	return words >= 4 && common >= 2 && caps*10 >= words*6
+}
+
+// titleSmallWords stay in lower case in a Title Case line.
+var titleSmallWords = set("a an and the of in on at to for by with from or as vs v de")
 
 func majorityType(g []*local) news.EntityType {
 	types := map[news.EntityType]int{}
