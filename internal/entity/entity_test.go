@@ -463,8 +463,10 @@ func TestGivenNameMakesAPerson(t *testing.T) {
 // newspaper; a Title Case headline that opens with a person is still about
 // the person, and a given name keeps one ("Emily Post").
 func TestNameInsideAnInstitution(t *testing.T) {
-	text := "Ada Vance Hospital Visit Delights Children\n\nThe baby was born at Lund's King Omar Memorial Hospital on Monday, reports the Vale Herald. Emily Post agreed."
-	a := article(t, text, "Ada Vance/PER", "Omar/PER", "Vale Herald/PER", "Emily Post/PER")
+	text := "Ada Vance Hospital Visit Delights Children\n\nThe baby was born at Lund's King Omar Memorial Hospital on Monday, " +
+		"reports the Vale Herald. Emily Post agreed, as Lund News Latino, Norby Daily Courrier and Norby Mail said. Bill Daily did not."
+	a := article(t, text, "Ada Vance/PER", "Omar/PER", "Vale Herald/PER", "Emily Post/PER", "Lund News Latino/PER",
+		"Norby Daily Courrier/PER", "Norby Mail/PER", "Bill Daily/PER")
 	run(t, a)
 	var kept []string
 	for _, m := range a.Mentions {
@@ -472,8 +474,8 @@ func TestNameInsideAnInstitution(t *testing.T) {
 			kept = append(kept, m.Text)
 		}
 	}
-	if !slices.Equal(kept, []string{"Ada Vance", "Emily Post"}) {
-		t.Errorf("persons %v, want Ada Vance and Emily Post (not a newspaper)", kept)
+	if !slices.Equal(kept, []string{"Ada Vance", "Emily Post", "Bill Daily"}) {
+		t.Errorf("persons %v, want Ada Vance, Emily Post and Bill Daily (no newspaper or channel)", kept)
 	}
 }
 

@@ -707,8 +707,8 @@ func (d *doc) personNames() {
 			}
 		}
 		_, last := stripPossessive("", f[len(f)-1])
-		if m.Type == news.PER && len(f) >= 2 && paperWords[strings.ToLower(last)] && givenNames[Fold(f[0])] == "" {
-			m.Type = news.ORG // "the Western Australian Herald reports": a newspaper
+		if m.Type == news.PER && len(f) >= 2 && paperName(f[1:len(f)-1], last) && givenNames[Fold(f[0])] == "" {
+			m.Type = news.ORG // "the Western Australian Herald reports", "Fox News Latino": a newspaper, a channel
 			continue
 		}
 		if m.Type == news.PER && len(f) >= 2 && landmarkNouns[strings.ToLower(last)] && givenNames[Fold(f[0])] == "" {

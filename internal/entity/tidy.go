@@ -716,7 +716,27 @@ state center centre building terminal camp prison jail court`)
 // paperWords end the names of newspapers ("Western Australian Herald",
 // "Washington Post"); a given name first keeps a person ("Emily Post").
 var paperWords = set(newspaperWords + " herald times post telegraph chronicle examiner inquirer dispatch bulletin " +
-	"observer guardian")
+	"observer guardian mail")
+
+// mediaWords stand inside the names of newspapers and channels, first word
+// aside ("Fox News Latino", "Prescott Daily Courier"), and no person's.
+var mediaWords = set("news daily")
+
+// paperName tells whether a name whose words after the first are mid and
+// last is a newspaper's or a channel's: it ends in a newspaper's word
+// ("Western Australian Herald", "Courier Mail"), or a media word stands
+// after its first ("Fox News Latino").
+func paperName(mid []string, last string) bool {
+	if paperWords[strings.ToLower(last)] || mediaWords[strings.ToLower(last)] {
+		return true
+	}
+	for _, w := range mid {
+		if mediaWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
 
 // institutionWords end the names of institutions and buildings.
 var institutionWords = set(institutionHeadWords + " school college centre center library hall church prison memorial " +
